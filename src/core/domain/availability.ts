@@ -1,0 +1,105 @@
+/**
+ * Answers as bitsets: for each slot, one bit per participant for "yes" and one for
+ * "yes or maybe". Windows are scored by AND-ing slot rows and counting bits, which keeps
+ * ranking fast for a thousand people over a thousand slots.
+ */
+import type { AnswerState, Participant } from './types.js';
+
+export const STATE_CHAR: Record<AnswerState, string> = { yes: 'y', maybe: 'm', no: '.' };
+
+export function stateAt(states: string, slot: number): AnswerState {
+  const c = states.charAt(slot);
+  return c === 'y' ? 'yes' : c === 'm' ? 'maybe' : 'no';
+}
+
+export function emptyStates(slotCount: number): string {
+  return '.'.repeat(slotCount);
+}
+
+/** Normalises a stored answer to the poll's slot count. */
+export function fitStates(states: string, slotCount: number): string {
+  if (states.length === slotCount) return states;
+  return states.length > slotCount ? states.slice(0, slotCount) : states + emptyStates(slotCount - states.length);
+}
+
+export function hasAnyAnswer(states: string): boolean {
+  return /[ym]/.test(states);
+}
+
+export class AvailabilityMatrix {
+  readonly people: number;
+  readonly slots: number;
+  readonly words: number;
+  private readonly yesBits: Uint32Array;
+  private readonly availBits: Uint32Array;
+
+  constructor(participants: readonly Participant[], slots: number) {
+    this.people = participants.length;
+    this.slots = slots;
+    this.words = Math.max(1, Math.ceil(this.people / 32));
+    this.yesBits = new Uint32Array(slots * this.words);
+    this.availBits = new Uint32Array(slots * this.words);
+    participants.forEach((p, person) => {
+      const word = person >>> 5;
+      const bit = 1 << (person & 31);
+      const states = p.states;
+      const n = Math.min(states.length, slots);
+      for (let s = 0; s < n; s++) {
+        const c = states.charCodeAt(s);
+        if (c === 121 /* y */) {
+          this.yesBits[s * this.words + word]! |= bit;
+          this.availBits[s * this.words + word]! |= bit;
+        } else if (c === 109 /* m */) {
+          this.availBits[s * this.words + word]! |= bit;
+        }
+      }
+    });
+  }
+
+  /** People free ("yes") for every slot of [first, first+count), as a bitset. */
+  yesOver(first: number, count: number, out = new Uint32Array(this.words)): Uint32Array {
+    return this.andOver(this.yesBits, first, count, out);
+  }
+
+  /** People free or "if needed" for every slot of the run. */
+  availableOver(first: number, count: number, out = new Uint32Array(this.words)): Uint32Array {
+    return this.andOver(this.availBits, first, count, out);
+  }
+
+  slotCounts(slot: number): { yes: number; maybe: number } {
+    const base = slot * this.words;
+    let yes = 0;
+    let avail = 0;
+    for (let w = 0; w < this.words; w++) {
+      yes += popcount(this.yesBits[base + w]!);
+      avail += popcount(this.availBits[base + w]!);
+    }
+    return { yes, maybe: avail - yes };
+  }
+
+  private andOver(bits: Uint32Array, first: number, count: number, out: Uint32Array): Uint32Array {
+    const w = this.words;
+    out.set(bits.subarray(first * w, first * w + w));
+    for (let s = first + 1; s < first + count; s++) {
+      const base = s * w;
+      for (let i = 0; i < w; i++) out[i]! &= bits[base + i]!;
+    }
+    return out;
+  }
+}
+
+export function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+export function bitsetCount(bits: Uint32Array): number {
+  let n = 0;
+  for (let i = 0; i < bits.length; i++) n += popcount(bits[i]!);
+  return n;
+}
+
+export function bitsetHas(bits: Uint32Array, person: number): boolean {
+  return ((bits[person >>> 5]! >>> (person & 31)) & 1) === 1;
+}

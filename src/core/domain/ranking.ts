@@ -1,0 +1,142 @@
+/**
+ * The best windows of a poll: runs of `durationSlots` consecutive slots.
+ * Order: required people must be free or maybe; then most "yes" for the whole run,
+ * then most "maybe", then earliest. Picks do not overlap one another.
+ */
+import { AvailabilityMatrix, bitsetCount, bitsetHas } from './availability.js';
+import { addDays } from './time.js';
+import type { PollKind, PollSpec, Participant, Slot, UserRef } from './types.js';
+import type { PollLayout } from './slots.js';
+
+export interface RankedWindow {
+  firstSlot: number;
+  slotCount: number;
+  day: number;
+  yes: UserRef[];
+  maybe: UserRef[];
+  /** Answered, but not free for the whole window. */
+  unavailable: UserRef[];
+  /** Expected (with:) and not answered yet. */
+  pending: UserRef[];
+  /** Every respondent free and nobody expected is still missing. */
+  everyone: boolean;
+  respondents: number;
+}
+
+/** True when slot b directly follows slot a in a way a meeting can span. */
+export function slotsAdjacent(kind: PollKind, a: Slot, b: Slot): boolean {
+  switch (kind) {
+    case 'time':
+      return a.day === b.day && a.end !== undefined && a.end === b.start;
+    case 'block':
+      return a.day === b.day && b.index === a.index + 1;
+    case 'date':
+      return addDays(a.date, 1) === b.date;
+  }
+}
+
+/** Start indexes of every run of `length` adjacent slots. */
+export function windowStarts(kind: PollKind, slots: readonly Slot[], length: number): number[] {
+  const starts: number[] = [];
+  // run[i] = how many adjacent slots end at i (inclusive).
+  let run = 0;
+  for (let i = 0; i < slots.length; i++) {
+    run = i > 0 && slotsAdjacent(kind, slots[i - 1]!, slots[i]!) ? run + 1 : 1;
+    if (run >= length) starts.push(i - length + 1);
+  }
+  return starts;
+}
+
+export interface RankOptions {
+  limit?: number;
+  /** Allow overlapping windows (used by pick-by-number lists that want every candidate). */
+  overlapping?: boolean;
+}
+
+export function rankWindows(
+  spec: PollSpec,
+  layout: PollLayout,
+  participants: readonly Participant[],
+  options: RankOptions = {},
+): RankedWindow[] {
+  const limit = options.limit ?? 3;
+  const length = Math.max(1, spec.durationSlots);
+  const respondents = participants;
+  if (respondents.length === 0) return [];
+  const matrix = new AvailabilityMatrix(respondents, layout.slots.length);
+  const answeredIds = new Set(respondents.map((p) => p.user.id));
+  const requiredIdx = spec.required
+    .map((r) => respondents.findIndex((p) => p.user.id === r.id))
+    .filter((i) => i >= 0);
+
+  const yesBits = new Uint32Array(matrix.words);
+  const availBits = new Uint32Array(matrix.words);
+  const scored: Array<{ start: number; yes: number; maybe: number }> = [];
+  for (const start of windowStarts(spec.kind, layout.slots, length)) {
+    matrix.availableOver(start, length, availBits);
+    if (requiredIdx.some((i) => !bitsetHas(availBits, i))) continue;
+    const avail = bitsetCount(availBits);
+    if (avail === 0) continue;
+    matrix.yesOver(start, length, yesBits);
+    const yes = bitsetCount(yesBits);
+    scored.push({ start, yes, maybe: avail - yes });
+  }
+  scored.sort((a, b) => b.yes - a.yes || b.maybe - a.maybe || a.start - b.start);
+
+  const chosen: typeof scored = [];
+  for (const candidate of scored) {
+    if (chosen.length >= limit) break;
+    const overlaps = chosen.some((c) => candidate.start < c.start + length && c.start < candidate.start + length);
+    if (!options.overlapping && overlaps) continue;
+    chosen.push(candidate);
+  }
+
+  const pending = spec.expected.filter((u) => !answeredIds.has(u.id));
+  return chosen.map((c) => describeWindow(spec, layout, matrix, respondents, c.start, length, pending));
+}
+
+/** Who is free, maybe and unavailable over one run of slots. */
+export function describeRun(
+  spec: PollSpec,
+  layout: PollLayout,
+  participants: readonly Participant[],
+  firstSlot: number,
+  slotCount: number,
+): RankedWindow {
+  const matrix = new AvailabilityMatrix(participants, layout.slots.length);
+  const answeredIds = new Set(participants.map((p) => p.user.id));
+  const pending = spec.expected.filter((u) => !answeredIds.has(u.id));
+  return describeWindow(spec, layout, matrix, participants, firstSlot, slotCount, pending);
+}
+
+function describeWindow(
+  _spec: PollSpec,
+  layout: PollLayout,
+  matrix: AvailabilityMatrix,
+  respondents: readonly Participant[],
+  start: number,
+  length: number,
+  pending: UserRef[],
+): RankedWindow {
+  const yesBits = respondents.length ? matrix.yesOver(start, length) : new Uint32Array(1);
+  const availBits = respondents.length ? matrix.availableOver(start, length) : new Uint32Array(1);
+  const yes: UserRef[] = [];
+  const maybe: UserRef[] = [];
+  const unavailable: UserRef[] = [];
+  respondents.forEach((p, i) => {
+    if (bitsetHas(yesBits, i)) yes.push(p.user);
+    else if (bitsetHas(availBits, i)) maybe.push(p.user);
+    else unavailable.push(p.user);
+  });
+  return {
+    firstSlot: start,
+    slotCount: length,
+    day: layout.slots[start]?.day ?? 0,
+    yes,
+    maybe,
+    unavailable,
+    pending,
+    everyone: respondents.length > 0 && yes.length === respondents.length && pending.length === 0,
+    respondents: respondents.length,
+  };
+}

@@ -1,0 +1,85 @@
+/** Turns a poll spec into its days and slots. Deterministic: the same spec gives the same slots. */
+import { addDays, formatHm, parseHm, weekdayOf, zonedInstant } from './time.js';
+import type { PollDay, PollSpec, Slot } from './types.js';
+
+export const SLOT_MINUTES = [15, 30, 60, 120] as const;
+export const MAX_SLOTS = 2000;
+export const MAX_DATES = 62;
+
+export interface PollLayout {
+  days: PollDay[];
+  slots: Slot[];
+}
+
+export function pollDates(spec: PollSpec): string[] {
+  return spec.days.type === 'dates' ? spec.days.dates : spec.days.referenceDates;
+}
+
+/** Window length in minutes; an end at or before the start crosses midnight. */
+export function windowMinutes(window: { start: string; end: string }): { start: number; length: number } {
+  const start = parseHm(window.start) ?? 0;
+  const end = parseHm(window.end) ?? 0;
+  const length = end > start ? end - start : end + 1440 - start;
+  return { start, length };
+}
+
+export function layoutPoll(spec: PollSpec): PollLayout {
+  const dates = pollDates(spec);
+  const days: PollDay[] = [];
+  const slots: Slot[] = [];
+  dates.forEach((date, dayIndex) => {
+    const first = slots.length;
+    for (const slot of daySlots(spec, date, dayIndex)) slots.push({ ...slot, index: slots.length });
+    days.push({ index: dayIndex, date, weekday: weekdayOf(date), first, count: slots.length - first });
+  });
+  return { days, slots };
+}
+
+function daySlots(spec: PollSpec, date: string, day: number): Array<Omit<Slot, 'index'>> {
+  switch (spec.kind) {
+    case 'date':
+      return [{ day, date }];
+    case 'block':
+      return (spec.blocks ?? []).map((block) => {
+        const slot: Omit<Slot, 'index'> = { day, date, block: block.name };
+        if (block.start && block.end) {
+          const s = parseHm(block.start) ?? 0;
+          const e = parseHm(block.end) ?? 0;
+          const start = zonedInstant(date, s, spec.timezone);
+          const endDate = e > s ? date : addDays(date, 1);
+          const end = zonedInstant(endDate, e % 1440, spec.timezone);
+          if (start !== undefined && end !== undefined) {
+            slot.start = start;
+            slot.end = end;
+            slot.minute = s;
+          }
+        }
+        return slot;
+      });
+    case 'time': {
+      const step = spec.slotMinutes ?? 60;
+      const { start, length } = windowMinutes(spec.window ?? { start: '09:00', end: '18:00' });
+      const out: Array<Omit<Slot, 'index'>> = [];
+      const seen = new Set<number>();
+      for (let m = start; m + step <= start + length; m += step) {
+        const localDate = m >= 1440 ? addDays(date, 1) : date;
+        const instant = zonedInstant(localDate, m % 1440, spec.timezone);
+        // Skipped (clocks jump forward) or already offered (clocks go back): leave it out.
+        if (instant === undefined || seen.has(instant)) continue;
+        seen.add(instant);
+        out.push({ day, date, start: instant, end: instant + step * 60_000, minute: m % 1440 });
+      }
+      return out;
+    }
+  }
+}
+
+/** Count of slots a spec would have, without building them (for limits before creation). */
+export function slotCount(spec: PollSpec): number {
+  return layoutPoll(spec).slots.length;
+}
+
+/** "09:00" style label of a slot start in the poll's zone (time kind). */
+export function slotWallLabel(slot: Slot): string {
+  return slot.minute === undefined ? '' : formatHm(slot.minute);
+}

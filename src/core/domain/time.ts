@@ -1,0 +1,119 @@
+/**
+ * Calendar and zone arithmetic. Dates are "YYYY-MM-DD" strings and wall times "HH:MM";
+ * calendar maths runs on UTC so the host machine's TZ never leaks in.
+ */
+import { tzOffset } from '@date-fns/tz';
+import type { Weekday } from './types.js';
+
+const DAY_MS = 86_400_000;
+
+export function isValidTimezone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Canonical spelling of a zone the user typed in any case ("asia/seoul" -> "Asia/Seoul"). */
+export function canonicalTimezone(input: string): string | undefined {
+  const trimmed = input.trim();
+  if (!trimmed) return undefined;
+  if (/^(utc|gmt|z)$/i.test(trimmed)) return 'UTC';
+  const lower = trimmed.toLowerCase();
+  const known = Intl.supportedValuesOf('timeZone');
+  const exact = known.find((z) => z.toLowerCase() === lower);
+  if (exact) return exact;
+  if (isValidTimezone(trimmed)) {
+    return new Intl.DateTimeFormat('en-US', { timeZone: trimmed }).resolvedOptions().timeZone;
+  }
+  return undefined;
+}
+
+export function parseIsoDate(date: string): { y: number; m: number; d: number } | undefined {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!match) return undefined;
+  const y = Number(match[1]);
+  const m = Number(match[2]);
+  const d = Number(match[3]);
+  if (m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return undefined;
+  return { y, m, d };
+}
+
+export function daysInMonth(y: number, m: number): number {
+  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+export function isoDate(y: number, m: number, d: number): string {
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+function dateToUtcMs(date: string): number {
+  const p = parseIsoDate(date);
+  if (!p) throw new Error(`not a date: ${date}`);
+  return Date.UTC(p.y, p.m - 1, p.d);
+}
+
+export function addDays(date: string, days: number): string {
+  const t = new Date(dateToUtcMs(date) + days * DAY_MS);
+  return isoDate(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
+}
+
+export function daysBetween(from: string, to: string): number {
+  return Math.round((dateToUtcMs(to) - dateToUtcMs(from)) / DAY_MS);
+}
+
+/** Monday = 0 … Sunday = 6. */
+export function weekdayOf(date: string): Weekday {
+  const js = new Date(dateToUtcMs(date)).getUTCDay();
+  return ((js + 6) % 7) as Weekday;
+}
+
+export function parseHm(hm: string): number | undefined {
+  const match = /^(\d{1,2}):(\d{2})$/.exec(hm);
+  if (!match) return undefined;
+  const h = Number(match[1]);
+  const m = Number(match[2]);
+  if (m > 59 || h > 24 || (h === 24 && m !== 0)) return undefined;
+  return h * 60 + m;
+}
+
+export function formatHm(minutes: number): string {
+  const m = ((minutes % 1440) + 1440) % 1440;
+  return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+}
+
+/** Wall-clock fields of an instant in a zone. */
+export function wallClock(instant: number, tz: string): { date: string; minute: number; weekday: Weekday } {
+  const offsetMin = tzOffset(tz, new Date(instant));
+  const shifted = new Date(instant + offsetMin * 60_000);
+  const date = isoDate(shifted.getUTCFullYear(), shifted.getUTCMonth() + 1, shifted.getUTCDate());
+  return { date, minute: shifted.getUTCHours() * 60 + shifted.getUTCMinutes(), weekday: weekdayOf(date) };
+}
+
+/**
+ * The instant a wall-clock time has in a zone on a date.
+ * Returns undefined when that local time does not exist (clocks jump forward) and the
+ * first occurrence when it happens twice (clocks go back).
+ */
+export function zonedInstant(date: string, minute: number, tz: string): number | undefined {
+  const wallAsUtc = dateToUtcMs(date) + minute * 60_000;
+  const offsets = new Set<number>([
+    tzOffset(tz, new Date(wallAsUtc - DAY_MS)),
+    tzOffset(tz, new Date(wallAsUtc)),
+    tzOffset(tz, new Date(wallAsUtc + DAY_MS)),
+  ]);
+  const instants: number[] = [];
+  for (const offset of offsets) {
+    const candidate = wallAsUtc - offset * 60_000;
+    if (tzOffset(tz, new Date(candidate)) === offset) instants.push(candidate);
+  }
+  if (instants.length === 0) return undefined;
+  return Math.min(...instants);
+}
+
+/** Today's date in a zone. */
+export function todayIn(now: number, tz: string): string {
+  return wallClock(now, tz).date;
+}

@@ -1,0 +1,97 @@
+/** What core needs from the outside world. Implementations live in src/infra and adapters. */
+import type { PollLayout } from './domain/slots.js';
+import type { RankedWindow } from './domain/ranking.js';
+import type {
+  ChannelRef,
+  HistoryEntry,
+  Locale,
+  PickedWindow,
+  Platform,
+  Poll,
+  PollSpec,
+  PollStatus,
+  Participant,
+  UserPrefs,
+  UserRef,
+} from './domain/types.js';
+
+export interface Clock {
+  now(): number;
+}
+
+export interface NewPoll {
+  channel: ChannelRef;
+  creator: UserRef;
+  spec: PollSpec;
+  createdAt: number;
+}
+
+export interface PollPatch {
+  status?: PollStatus;
+  closedAt?: number | null;
+  messageRef?: string;
+  picked?: PickedWindow | null;
+  spec?: PollSpec;
+}
+
+export interface AnswerChange {
+  before: string;
+  after: string;
+  participants: number;
+}
+
+export interface SaveAnswerOptions {
+  /** Refuse a new participant once the poll has this many (POLL_FULL). */
+  maxParticipants?: number;
+  slotCount: number;
+}
+
+/**
+ * Persistence of polls, answers, history and per-user settings.
+ * Async so that a networked store (PostgreSQL) fits the same port.
+ */
+export interface PollStore {
+  /** Stores a poll under a fresh unique code drawn from `nextCode`. */
+  createPoll(input: NewPoll, nextCode: () => string): Promise<Poll>;
+  getPoll(id: number): Promise<Poll | undefined>;
+  findPollByCode(code: string): Promise<Poll | undefined>;
+  newestOpenPoll(channel: ChannelRef): Promise<Poll | undefined>;
+  listPolls(channel: ChannelRef, statuses: PollStatus[]): Promise<Poll[]>;
+  updatePoll(id: number, patch: PollPatch): Promise<void>;
+  participants(pollId: number): Promise<Participant[]>;
+  participant(pollId: number, userId: string): Promise<Participant | undefined>;
+  /**
+   * Reads the person's current answer, applies `update` and writes the result and a history
+   * entry in one transaction, so two clicks at once never lose an update.
+   */
+  saveAnswer(
+    pollId: number,
+    user: UserRef,
+    update: (current: string) => string,
+    at: number,
+    options: SaveAnswerOptions,
+  ): Promise<AnswerChange>;
+  history(pollId: number, limit: number): Promise<HistoryEntry[]>;
+  userPrefs(platform: Platform, userId: string): Promise<UserPrefs>;
+  setUserPrefs(platform: Platform, userId: string, prefs: UserPrefs): Promise<void>;
+}
+
+/** What the heatmap is drawn from. */
+export interface HeatmapRequest {
+  locale: Locale;
+  poll: Poll;
+  layout: PollLayout;
+  participants: Participant[];
+  /** Best windows in rank order; drawn outlined and numbered. */
+  best: RankedWindow[];
+  /** The zone the grid's times are labelled in (the poll's, or the viewer's for an overlay). */
+  timezone: string;
+  /** Private view: this person's own answers marked on top of the group. */
+  overlay?: { user: UserRef; states: string };
+  now: number;
+}
+
+export interface HeatmapRenderer {
+  /** A PNG. */
+  render(request: HeatmapRequest): Promise<Uint8Array>;
+}

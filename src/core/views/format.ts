@@ -1,0 +1,87 @@
+/** Human formatting of dates, slots and windows in a locale and a zone. */
+import { catalog } from '../i18n/index.js';
+import { addDays, formatHm, parseIsoDate, wallClock, weekdayOf } from '../domain/time.js';
+import type { PollLayout } from '../domain/slots.js';
+import type { Locale, PollSpec, Slot } from '../domain/types.js';
+
+/** "12월 1일 (화)" / "Tue, Dec 1". */
+export function formatDate(date: string, locale: Locale): string {
+  const c = catalog(locale);
+  const p = parseIsoDate(date);
+  if (!p) return date;
+  return c.date(p.m, p.d, c.weekdaysShort[weekdayOf(date)]!);
+}
+
+export function weekdayName(date: string, locale: Locale): string {
+  return catalog(locale).weekdaysShort[weekdayOf(date)]!;
+}
+
+/** The label of a poll day: its date, or its weekday for a weekly poll. */
+export function formatDay(spec: PollSpec, date: string, locale: Locale): string {
+  return spec.days.type === 'weekly' ? weekdayName(date, locale) : formatDate(date, locale);
+}
+
+/** "HH:MM" of an instant in a zone. */
+export function formatClock(instant: number, tz: string): string {
+  return formatHm(wallClock(instant, tz).minute);
+}
+
+/** Start label of a slot as the viewer sees it: "09:00", a block name, or a date. */
+export function slotLabel(spec: PollSpec, slot: Slot, locale: Locale, tz: string): string {
+  if (spec.kind === 'time' && slot.start !== undefined) return formatClock(slot.start, tz);
+  if (spec.kind === 'block') return slot.block ?? '';
+  return formatDay(spec, slot.date, locale);
+}
+
+/**
+ * A run of slots as text: "12월 1일 (화) 09:00–10:30", "Tue, Dec 1 lunch", "Dec 1 – Dec 3".
+ * Time slots are shown in `tz`, with the viewer's own date when it differs.
+ */
+export function formatRun(
+  spec: PollSpec,
+  layout: PollLayout,
+  firstSlot: number,
+  slotCount: number,
+  locale: Locale,
+  tz: string,
+): string {
+  const first = layout.slots[firstSlot];
+  const last = layout.slots[firstSlot + slotCount - 1];
+  if (!first || !last) return '';
+  if (spec.kind === 'time' && first.start !== undefined && last.end !== undefined) {
+    const a = wallClock(first.start, tz);
+    const b = wallClock(last.end, tz);
+    const dayOf = (date: string) => (spec.days.type === 'weekly' ? weekdayName(date, locale) : formatDate(date, locale));
+    let endLabel = formatHm(b.minute);
+    if (b.date !== a.date) endLabel = b.minute === 0 && b.date === addDays(a.date, 1) ? '24:00' : `${dayOf(b.date)} ${endLabel}`;
+    return `${dayOf(a.date)} ${formatHm(a.minute)}–${endLabel}`;
+  }
+  if (spec.kind === 'block') {
+    const day = formatDay(spec, first.date, locale);
+    const names = slotCount === 1 ? first.block : `${first.block}–${last.block}`;
+    const times = first.start !== undefined && last.end !== undefined
+      ? ` (${formatClock(first.start, tz)}–${formatClock(last.end, tz)})`
+      : '';
+    return `${day} ${names}${times}`;
+  }
+  return slotCount === 1
+    ? formatDay(spec, first.date, locale)
+    : `${formatDay(spec, first.date, locale)} – ${formatDay(spec, last.date, locale)}`;
+}
+
+/** Marker for an instant that each platform renders in the reader's own zone. */
+export function timeToken(instant: number): string {
+  return `⟦t:${instant}⟧`;
+}
+
+const TOKEN = /⟦t:(-?\d+)⟧/g;
+
+export function renderTimeTokens(text: string, render: (instant: number) => string): string {
+  return text.replace(TOKEN, (_, ms: string) => render(Number(ms)));
+}
+
+/** "2026-12-01 18:00 (Asia/Seoul)" fallback rendering of an instant. */
+export function formatInstant(instant: number, tz: string, locale: Locale): string {
+  const w = wallClock(instant, tz);
+  return `${formatDate(w.date, locale)} ${formatHm(w.minute)}`;
+}
