@@ -1,6 +1,7 @@
 /** What core needs from the outside world. Implementations live in src/infra and adapters. */
 import type { PollLayout } from './domain/slots.js';
 import type { RankedWindow } from './domain/ranking.js';
+import type { View } from './views/reply.js';
 import type {
   ChannelRef,
   HistoryEntry,
@@ -94,4 +95,15 @@ export interface HeatmapRequest {
 export interface HeatmapRenderer {
   /** A PNG. */
   render(request: HeatmapRequest): Promise<Uint8Array>;
+}
+
+/**
+ * How work that is not an answer to someone's click reaches a channel (deadline
+ * announcements, reminders). Each adapter implements it for its platform.
+ */
+export interface Notifier {
+  /** Posts a view in the poll's channel (as a thread reply to the poll message where the platform has threads). */
+  post(poll: Poll, view: View): Promise<void>;
+  /** Re-renders the poll's channel message. */
+  refreshPoll(poll: Poll): Promise<void>;
 }

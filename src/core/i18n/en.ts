@@ -168,6 +168,11 @@ export const en = {
     yours: 'Your answers',
     hidden: 'Hidden until the poll closes',
     maybeHalf: 'if needed counts ½',
+    best: 'Best times',
+    notOffered: 'Not offered',
+    yourYes: 'You: free',
+    yourMaybe: 'You: if needed',
+    month: (y: number, m: number) => `${en.months[m - 1]} ${y}`,
   },
   createUsage: [
     'Create a poll: /yakjeong create TITLE dates:… [options]',

@@ -168,6 +168,11 @@ export const ko: Catalog = {
     yours: '내 응답',
     hidden: '마감 후 공개',
     maybeHalf: '가능하면은 ½명',
+    best: '추천 시간',
+    notOffered: '선택지 아님',
+    yourYes: '나: 가능',
+    yourMaybe: '나: 가능하면',
+    month: (y: number, m: number) => `${y}년 ${m}월`,
   },
   createUsage: [
     '투표 만들기: /yakjeong create 제목 dates:… [옵션]',

@@ -1,0 +1,607 @@
+/**
+ * The use cases. Adapters turn platform events into calls here and render the neutral
+ * replies that come back. No platform words, no I/O but the ports.
+ */
+import { decodeAction, type Action } from './actions.js';
+import { UserError } from './errors.js';
+import { catalog } from './i18n/index.js';
+import { emptyStates, fitStates, stateAt, STATE_CHAR } from './domain/availability.js';
+import { rankWindows, describeRun, type RankedWindow } from './domain/ranking.js';
+import { layoutPoll, type PollLayout } from './domain/slots.js';
+import { canonicalTimezone, todayIn, zonedInstant } from './domain/time.js';
+import type { ChannelRef, Locale, Participant, Poll, UserRef } from './domain/types.js';
+import { parseAnswerText } from './grammar/answer.js';
+import { buildPollSpec } from './grammar/build-spec.js';
+import { parseCommand, type Command } from './grammar/command.js';
+import type { CreateOptions } from './grammar/create-options.js';
+import { parseDateWord } from './grammar/dates.js';
+import { parseClock } from './grammar/values.js';
+import type { Clock, HeatmapRenderer, PollStore } from './ports.js';
+import { answerGridView, gridPages, pageOfSlot } from './views/answer-grid.js';
+import { formatInstant, formatRun, mentionToken, timeToken } from './views/format.js';
+import { helpView, noticeView } from './views/notices.js';
+import { isClosed, pollMessageView } from './views/poll-message.js';
+import type { AdapterCapabilities, ImageSpec, Reply, View } from './views/reply.js';
+import { resultsView } from './views/results.js';
+
+/** Who is acting, where, and what the platform tells about them. */
+export interface Actor {
+  channel: ChannelRef;
+  user: UserRef;
+  /** The adapter's word that this person administers the workspace/guild. */
+  isAdmin: boolean;
+  /** Language the platform reports for the person. */
+  locale?: Locale;
+  /** Zone the platform reports for the person (Slack's users.info tz). */
+  platformTimezone?: string;
+}
+
+export interface EngineOptions {
+  store: PollStore;
+  clock: Clock;
+  heatmap: HeatmapRenderer;
+  defaultTimezone: string;
+  defaultLocale: Locale;
+  /** Source of randomness for poll codes (tests pass a seeded one). */
+  random?: () => number;
+}
+
+const CODE_LETTERS = 'ABCDEFGHJKMNPQRSTUVWXYZ';
+const CODE_DIGITS = '23456789';
+
+export class Engine {
+  private readonly store: PollStore;
+  private readonly clock: Clock;
+  private readonly heatmap: HeatmapRenderer;
+  private readonly defaultTimezone: string;
+  private readonly defaultLocale: Locale;
+  private readonly random: () => number;
+  /** Layouts are pure functions of the spec; caching keeps zone maths off the click path. */
+  private readonly layouts = new Map<string, PollLayout>();
+
+  constructor(options: EngineOptions) {
+    this.store = options.store;
+    this.clock = options.clock;
+    this.heatmap = options.heatmap;
+    this.defaultTimezone = options.defaultTimezone;
+    this.defaultLocale = options.defaultLocale;
+    this.random = options.random ?? Math.random;
+  }
+
+  // ── entry points ────────────────────────────────────────────────────────────
+
+  /** "/yakjeong …" text from any platform. */
+  async runText(actor: Actor, text: string, caps: AdapterCapabilities): Promise<Reply[]> {
+    return this.run(actor, parseCommand(text), caps);
+  }
+
+  async run(actor: Actor, command: Command, caps: AdapterCapabilities): Promise<Reply[]> {
+    switch (command.type) {
+      case 'create':
+        return Object.keys(command.options).length === 0 ? [{ type: 'open-create-form' }] : this.create(actor, command.options);
+      case 'answer':
+        return this.answerText(actor, command.code, command.spec);
+      case 'results':
+        return this.results(actor, command.code, 'channel');
+      case 'list':
+        return this.list(actor);
+      case 'close':
+        return this.close(actor, command.code);
+      case 'reopen':
+        return this.reopen(actor, command.code);
+      case 'delete':
+        return this.remove(actor, command.code);
+      case 'pick':
+        return this.pick(actor, command.code, command.choice);
+      case 'tz':
+        return this.timezone(actor, command.zone);
+      case 'history':
+        return this.history(actor, command.code);
+      case 'help':
+        return [this.toUser(actor, helpView(await this.localeOf(actor)))];
+    }
+  }
+
+  /** A button press. Ids that are not ours decode to nothing and are refused. */
+  async click(actor: Actor, actionId: string, caps: AdapterCapabilities): Promise<Reply[]> {
+    const action = decodeAction(actionId);
+    if (!action) throw new UserError('BAD_ACTION');
+    return this.act(actor, action, caps);
+  }
+
+  /** Creates a poll from raw options (text grammar, Slack modal, Discord options alike). */
+  async create(actor: Actor, options: CreateOptions): Promise<Reply[]> {
+    const now = this.clock.now();
+    const spec = buildPollSpec(options, { now, defaultTimezone: await this.zoneOf(actor) });
+    const poll = await this.store.createPoll(
+      { channel: actor.channel, creator: actor.user, spec, createdAt: now },
+      this.codeGenerator(),
+    );
+    const view = await this.pollView(poll, await this.localeOf(actor));
+    return [{ type: 'post', audience: { kind: 'channel' }, view, pollId: poll.id }];
+  }
+
+  /** The live channel message of a poll, for adapters refreshing it. */
+  async pollMessage(pollId: number, locale?: Locale): Promise<View | undefined> {
+    const poll = await this.store.getPoll(pollId);
+    if (!poll) return undefined;
+    return this.pollView(poll, locale ?? this.defaultLocale);
+  }
+
+  async getPoll(pollId: number): Promise<Poll | undefined> {
+    return this.store.getPoll(pollId);
+  }
+
+  /** Remembers where the adapter posted the poll message so it can be edited later. */
+  async attachPollMessage(pollId: number, messageRef: string): Promise<void> {
+    await this.store.updatePoll(pollId, { messageRef });
+  }
+
+  async localeOf(actor: Pick<Actor, 'locale' | 'channel' | 'user'>): Promise<Locale> {
+    if (actor.locale) return actor.locale;
+    const prefs = await this.store.userPrefs(actor.channel.platform, actor.user.id);
+    return prefs.locale ?? this.defaultLocale;
+  }
+
+  async zoneOf(actor: Pick<Actor, 'platformTimezone' | 'channel' | 'user'>): Promise<string> {
+    const prefs = await this.store.userPrefs(actor.channel.platform, actor.user.id);
+    return prefs.timezone ?? (actor.platformTimezone && canonicalTimezone(actor.platformTimezone)) ?? this.defaultTimezone;
+  }
+
+  // ── use cases ───────────────────────────────────────────────────────────────
+
+  private async act(actor: Actor, action: Action, caps: AdapterCapabilities): Promise<Reply[]> {
+    const poll = await this.pollByCode(actor, action.code);
+    switch (action.verb) {
+      case 'respond':
+        return this.openGrid(actor, poll, caps);
+      case 'results':
+        return this.results(actor, poll.code, 'private');
+      case 'close':
+      case 'closenow':
+        return this.close(actor, poll.code);
+      case 'reopen':
+        return this.reopen(actor, poll.code);
+      case 'pick':
+        return this.pick(actor, poll.code, String(action.rank));
+      case 'done':
+        return this.gridDone(actor, poll);
+      case 'page':
+        return this.showGridPage(actor, poll, caps, action.page);
+      case 'set':
+      case 'all':
+      case 'clear':
+      case 'copy':
+        return this.gridEdit(actor, poll, caps, action);
+    }
+  }
+
+  private async openGrid(actor: Actor, poll: Poll, caps: AdapterCapabilities): Promise<Reply[]> {
+    const view = await this.gridView(actor, poll, caps, 0);
+    return [this.toUser(actor, view)];
+  }
+
+  private async showGridPage(actor: Actor, poll: Poll, caps: AdapterCapabilities, page: number): Promise<Reply[]> {
+    return [{ type: 'replace', view: await this.gridView(actor, poll, caps, page) }];
+  }
+
+  private async gridView(actor: Actor, poll: Poll, caps: AdapterCapabilities, page: number, states?: string): Promise<View> {
+    const layout = this.layout(poll);
+    const current = states ?? (await this.store.participant(poll.id, actor.user.id))?.states ?? '';
+    return answerGridView({
+      poll,
+      layout,
+      states: fitStates(current, layout.slots.length),
+      page,
+      locale: await this.localeOf(actor),
+      viewerTz: await this.zoneOf(actor),
+      caps,
+      closed: isClosed(poll, this.clock.now()),
+    });
+  }
+
+  private async gridEdit(
+    actor: Actor,
+    poll: Poll,
+    caps: AdapterCapabilities,
+    action: Extract<Action, { verb: 'set' | 'all' | 'clear' | 'copy' }>,
+  ): Promise<Reply[]> {
+    this.assertOpen(poll);
+    const layout = this.layout(poll);
+    const pages = gridPages(poll, layout, caps);
+    const page = action.verb === 'set' ? pageOfSlot(pages, action.slot) : action.page;
+    const target = pages[page];
+    if (!target || (action.verb === 'set' && action.slot >= layout.slots.length)) throw new UserError('BAD_ACTION');
+    // "All day"/"Clear" act on the whole poll day; on date polls, on the dates of the page.
+    const day = layout.days[target.day]!;
+    const range: [number, number] = poll.spec.kind === 'date' ? [target.from, target.to] : [day.first, day.first + day.count];
+    const update = (current: string): string => {
+      const states = [...fitStates(current, layout.slots.length)];
+      switch (action.verb) {
+        case 'set':
+          states[action.slot] = STATE_CHAR[action.state];
+          break;
+        case 'all':
+          for (let i = range[0]; i < range[1]; i++) states[i] = 'y';
+          break;
+        case 'clear':
+          for (let i = range[0]; i < range[1]; i++) states[i] = '.';
+          break;
+        case 'copy': {
+          // Match slots across days by their wall-clock start (or block name), so DST days line up.
+          const source = new Map<string, string>();
+          for (let i = day.first; i < day.first + day.count; i++) source.set(slotKey(layout, i), states[i]!);
+          for (const slot of layout.slots) {
+            const value = source.get(slotKey(layout, slot.index));
+            if (value !== undefined) states[slot.index] = value;
+          }
+          break;
+        }
+      }
+      return states.join('');
+    };
+    const change = await this.saveAnswer(poll, actor.user, update);
+    const view = await this.gridView(actor, poll, caps, page, change.after);
+    return [{ type: 'replace', view }, { type: 'refresh-poll', pollId: poll.id }];
+  }
+
+  private async gridDone(actor: Actor, poll: Poll): Promise<Reply[]> {
+    const locale = await this.localeOf(actor);
+    const c = catalog(locale);
+    const states = (await this.store.participant(poll.id, actor.user.id))?.states ?? '';
+    const yes = [...states].filter((s) => s === 'y').length;
+    const maybe = [...states].filter((s) => s === 'm').length;
+    return [{ type: 'replace', view: noticeView(`✅ ${c.grid.saved(poll.spec.title)}\n${c.grid.summary(yes, maybe)}`, 'notice', poll.code) }];
+  }
+
+  private async answerText(actor: Actor, code: string | undefined, text: string): Promise<Reply[]> {
+    const poll = await this.resolvePoll(actor, code);
+    this.assertOpen(poll);
+    const layout = this.layout(poll);
+    const states = parseAnswerText(text, poll.spec, layout, await this.zoneOf(actor), this.clock.now());
+    await this.saveAnswer(poll, actor.user, () => states);
+    const locale = await this.localeOf(actor);
+    const c = catalog(locale);
+    const cleared = !/[ym]/.test(states);
+    const summary = cleared ? c.answerText.cleared(poll.spec.title, poll.code) : c.answerText.saved(poll.spec.title, poll.code);
+    const tz = await this.zoneOf(actor);
+    const lines = describeAnswer(poll, layout, states, locale, tz);
+    return [
+      this.toUser(actor, noticeView([summary, ...lines].join('\n'), 'notice', poll.code)),
+      { type: 'refresh-poll', pollId: poll.id },
+    ];
+  }
+
+  private async saveAnswer(poll: Poll, user: UserRef, update: (current: string) => string) {
+    const layout = this.layout(poll);
+    const options = { slotCount: layout.slots.length, ...(poll.spec.maxParticipants ? { maxParticipants: poll.spec.maxParticipants } : {}) };
+    try {
+      return await this.store.saveAnswer(poll.id, user, update, this.clock.now(), options);
+    } catch (err) {
+      if (err instanceof UserError && err.code === 'POLL_FULL') throw new UserError('POLL_FULL', { code: poll.code, max: poll.spec.maxParticipants ?? 0 });
+      throw err;
+    }
+  }
+
+  private async results(actor: Actor, code: string | undefined, where: 'channel' | 'private'): Promise<Reply[]> {
+    const poll = await this.resolvePoll(actor, code, true);
+    const locale = await this.localeOf(actor);
+    const closed = isClosed(poll, this.clock.now());
+    let note: string | undefined;
+    if (poll.spec.hidden && !closed) {
+      if (!this.mayManage(actor, poll)) throw new UserError('RESULTS_HIDDEN', { code: poll.code });
+      note = catalog(locale).results.hiddenClosedOnly;
+      where = 'private';
+    }
+    const tz = where === 'channel' ? poll.spec.timezone : await this.zoneOf(actor);
+    const view = await this.resultsFor(poll, locale, tz, where === 'private' ? actor.user : undefined, note);
+    return [where === 'channel' ? { type: 'post', audience: { kind: 'channel' }, view, pollId: poll.id } : this.toUser(actor, view)];
+  }
+
+  /** Results view with the heatmap; `viewer` gets their own answers drawn over the group. */
+  async resultsFor(poll: Poll, locale: Locale, tz: string, viewer?: UserRef, note?: string): Promise<View> {
+    const layout = this.layout(poll);
+    const participants = await this.participants(poll);
+    const best = rankWindows(poll.spec, layout, participants);
+    const c = catalog(locale);
+    const mine = viewer ? participants.find((p) => p.user.id === viewer.id) : undefined;
+    const now = this.clock.now();
+    const image: ImageSpec = {
+      filename: `yakjeong-${poll.code}${viewer ? '-mine' : ''}.png`,
+      alt: viewer ? c.results.overlayAlt : c.results.heatmapAlt(poll.spec.title),
+      render: () =>
+        this.heatmap.render({
+          locale,
+          poll,
+          layout,
+          participants,
+          best,
+          timezone: tz,
+          now,
+          ...(viewer ? { overlay: { user: viewer, states: mine?.states ?? emptyStates(layout.slots.length) } } : {}),
+        }),
+    };
+    const input = {
+      poll,
+      layout,
+      participants,
+      best,
+      locale,
+      tz,
+      image,
+      pickButtons: !viewer && !poll.picked && poll.status !== 'deleted',
+      ...(note ? { note } : {}),
+    };
+    return resultsView(input);
+  }
+
+  private async list(actor: Actor): Promise<Reply[]> {
+    const locale = await this.localeOf(actor);
+    const c = catalog(locale);
+    const polls = await this.store.listPolls(actor.channel, ['open']);
+    if (polls.length === 0) return [this.toUser(actor, noticeView(c.list.none, 'list'))];
+    const lines: string[] = [];
+    for (const poll of polls) {
+      const count = (await this.store.participants(poll.id)).length;
+      const deadline = poll.spec.deadline ? ` · ${c.poll.deadline} ${formatInstant(poll.spec.deadline, await this.zoneOf(actor), locale)}` : '';
+      lines.push(`• ${c.list.item(poll.code, poll.spec.title, count)}${deadline}`);
+    }
+    return [this.toUser(actor, noticeView(`*${c.list.title}*\n${lines.join('\n')}`, 'list'))];
+  }
+
+  private async close(actor: Actor, code: string | undefined): Promise<Reply[]> {
+    const poll = await this.resolvePoll(actor, code, true);
+    this.assertManager(actor, poll, 'close');
+    if (poll.status !== 'open') throw new UserError('POLL_CLOSED', { code: poll.code });
+    const now = this.clock.now();
+    await this.store.updatePoll(poll.id, { status: 'closed', closedAt: now });
+    const closed: Poll = { ...poll, status: 'closed', closedAt: now };
+    const locale = await this.localeOf(actor);
+    const c = catalog(locale);
+    const notice = noticeView(`🔒 ${c.lifecycle.closed(actor.user.name, poll.spec.title, poll.code)}`, 'notice', poll.code);
+    const results = await this.resultsFor(closed, locale, poll.spec.timezone);
+    return [
+      { type: 'post', audience: { kind: 'channel' }, view: notice, pollId: poll.id },
+      { type: 'post', audience: { kind: 'channel' }, view: results, pollId: poll.id },
+      { type: 'refresh-poll', pollId: poll.id },
+    ];
+  }
+
+  private async reopen(actor: Actor, code: string | undefined): Promise<Reply[]> {
+    const poll = await this.resolvePoll(actor, code, true);
+    this.assertManager(actor, poll, 'reopen');
+    const now = this.clock.now();
+    if (poll.status === 'open' && !isClosed(poll, now)) throw new UserError('POLL_OPEN', { code: poll.code });
+    const patch: { status: 'open'; closedAt: null; spec?: Poll['spec'] } = { status: 'open', closedAt: null };
+    // A poll whose deadline passed reopens without one, or it would close again at once.
+    if (poll.spec.deadline !== undefined && poll.spec.deadline <= now) {
+      const { deadline: _dropped, ...spec } = poll.spec;
+      patch.spec = { ...spec, remindMinutes: [] };
+    }
+    await this.store.updatePoll(poll.id, patch);
+    const c = catalog(await this.localeOf(actor));
+    return [
+      { type: 'post', audience: { kind: 'channel' }, view: noticeView(`🔓 ${c.lifecycle.reopened(actor.user.name, poll.spec.title, poll.code)}`, 'notice', poll.code), pollId: poll.id },
+      { type: 'refresh-poll', pollId: poll.id },
+    ];
+  }
+
+  private async remove(actor: Actor, code: string | undefined): Promise<Reply[]> {
+    const poll = await this.resolvePoll(actor, code, true);
+    this.assertManager(actor, poll, 'delete');
+    await this.store.updatePoll(poll.id, { status: 'deleted' });
+    const c = catalog(await this.localeOf(actor));
+    return [
+      { type: 'post', audience: { kind: 'channel' }, view: noticeView(`🗑️ ${c.lifecycle.deleted(poll.spec.title, poll.code)}`, 'notice', poll.code), pollId: poll.id },
+      { type: 'refresh-poll', pollId: poll.id },
+    ];
+  }
+
+  private async pick(actor: Actor, code: string | undefined, choice: string): Promise<Reply[]> {
+    const poll = await this.resolvePoll(actor, code, true);
+    this.assertManager(actor, poll, 'pick');
+    const layout = this.layout(poll);
+    const participants = await this.participants(poll);
+    const window = this.choose(poll, layout, participants, choice.trim());
+    const now = this.clock.now();
+    const picked = { firstSlot: window.firstSlot, slotCount: window.slotCount, pickedBy: actor.user, pickedAt: now };
+    const patch = poll.status === 'open' ? { picked, status: 'closed' as const, closedAt: now } : { picked };
+    await this.store.updatePoll(poll.id, patch);
+    const locale = await this.localeOf(actor);
+    const c = catalog(locale);
+    const when = formatRun(poll.spec, layout, window.firstSlot, window.slotCount, locale, poll.spec.timezone);
+    const start = layout.slots[window.firstSlot]?.start;
+    const lines = [c.lifecycle.picked(poll.spec.title, start !== undefined ? `${when} (${timeToken(start)})` : when)];
+    const free = [...window.yes, ...window.maybe];
+    if (free.length) lines.push(`${c.lifecycle.pickedFree}: ${free.map(mentionToken).join(' ')}`);
+    return [
+      { type: 'post', audience: { kind: 'channel' }, view: noticeView(lines.join('\n'), 'notice', poll.code), pollId: poll.id },
+      { type: 'refresh-poll', pollId: poll.id },
+    ];
+  }
+
+  /** "1".."N" is a result rank; otherwise a start date(-time) in the poll's zone. */
+  private choose(poll: Poll, layout: PollLayout, participants: Participant[], choice: string): RankedWindow {
+    const length = Math.max(1, poll.spec.durationSlots);
+    const bad = () => new UserError('BAD_PICK', { input: choice || '""', code: poll.code });
+    if (/^#?\d{1,2}$/.test(choice)) {
+      const rank = Number(choice.replace('#', ''));
+      const best = rankWindows(poll.spec, layout, participants, { limit: Math.max(3, rank) });
+      const window = best[rank - 1];
+      if (!window) throw bad();
+      return window;
+    }
+    const words = choice.split(/\s+/).filter(Boolean);
+    const tz = poll.spec.timezone;
+    const today = todayIn(this.clock.now(), tz);
+    let date: string | undefined;
+    try {
+      date = words[0] ? parseDateWord(words[0].replace(/T.*$/, ''), layout.days[0]?.date ?? today) : undefined;
+    } catch {
+      throw bad();
+    }
+    if (!date) throw bad();
+    let first: number | undefined;
+    if (poll.spec.kind === 'time') {
+      const clock = words[1] ?? /T(\d{1,2}:\d{2})/.exec(words[0] ?? '')?.[1];
+      const minute = clock ? parseClock(clock) : undefined;
+      const instant = minute !== undefined ? zonedInstant(date, minute, tz) : undefined;
+      first = layout.slots.find((s) => s.start === instant)?.index;
+    } else if (poll.spec.kind === 'block') {
+      const name = words.slice(1).join(' ').toLowerCase();
+      first = layout.slots.find((s) => s.date === date && (!name || s.block?.toLowerCase() === name))?.index;
+    } else {
+      first = layout.slots.find((s) => s.date === date)?.index;
+    }
+    if (first === undefined || first + length > layout.slots.length) throw bad();
+    return describeRun(poll.spec, layout, participants, first, length);
+  }
+
+  private async timezone(actor: Actor, zone: string | undefined): Promise<Reply[]> {
+    const locale = await this.localeOf(actor);
+    const c = catalog(locale);
+    if (!zone) {
+      const prefs = await this.store.userPrefs(actor.channel.platform, actor.user.id);
+      const source = prefs.timezone ? 'saved' : actor.platformTimezone ? 'platform' : 'default';
+      return [this.toUser(actor, noticeView(c.tz.current(await this.zoneOf(actor), c.tz.sources[source] ?? source)))];
+    }
+    const tz = canonicalTimezone(zone);
+    if (!tz) throw new UserError('BAD_TIMEZONE', { input: zone.slice(0, 60) });
+    const prefs = await this.store.userPrefs(actor.channel.platform, actor.user.id);
+    await this.store.setUserPrefs(actor.channel.platform, actor.user.id, { ...prefs, timezone: tz });
+    return [this.toUser(actor, noticeView(c.tz.set(tz)))];
+  }
+
+  private async history(actor: Actor, code: string | undefined): Promise<Reply[]> {
+    const poll = await this.resolvePoll(actor, code, true);
+    const locale = await this.localeOf(actor);
+    const c = catalog(locale);
+    const tz = await this.zoneOf(actor);
+    const layout = this.layout(poll);
+    const limit = 20;
+    const entries = await this.store.history(poll.id, limit + 1);
+    if (entries.length === 0) return [this.toUser(actor, noticeView(c.history.none, 'history', poll.code))];
+    const lines = entries.slice(0, limit).map((e) => {
+      const when = formatInstant(e.at, tz, locale);
+      const changes = e.changes.slice(0, 4).map(([slot, before, after]) => {
+        const label = formatRun(poll.spec, layout, slot, 1, locale, tz);
+        return `${label} ${c.state[before]}→${c.state[after]}`;
+      });
+      const more = e.changes.length > 4 ? ` ${c.history.more(e.changes.length - 4)}` : '';
+      return `• ${when} *${e.user.name}*: ${changes.join(', ') || c.history.cleared}${more}`;
+    });
+    return [this.toUser(actor, noticeView(`*${c.history.title(poll.spec.title, poll.code)}*\n${lines.join('\n')}`, 'history', poll.code))];
+  }
+
+  // ── helpers ─────────────────────────────────────────────────────────────────
+
+  private async pollView(poll: Poll, locale: Locale): Promise<View> {
+    const layout = this.layout(poll);
+    const participants = await this.participants(poll);
+    const best = poll.spec.hidden && !isClosed(poll, this.clock.now()) ? [] : rankWindows(poll.spec, layout, participants);
+    return pollMessageView({ poll, layout, participants, best, locale, now: this.clock.now() });
+  }
+
+  layout(poll: Poll): PollLayout {
+    const key = JSON.stringify(poll.spec);
+    let layout = this.layouts.get(key);
+    if (!layout) {
+      layout = layoutPoll(poll.spec);
+      if (this.layouts.size > 500) this.layouts.delete(this.layouts.keys().next().value!);
+      this.layouts.set(key, layout);
+    }
+    return layout;
+  }
+
+  async participants(poll: Poll): Promise<Participant[]> {
+    const n = this.layout(poll).slots.length;
+    return (await this.store.participants(poll.id)).map((p) => ({ ...p, states: fitStates(p.states, n) }));
+  }
+
+  /** A poll named by code (must live in the actor's channel) or the channel's newest open poll. */
+  private async resolvePoll(actor: Actor, code: string | undefined, includeClosed = false): Promise<Poll> {
+    if (code) return this.pollByCode(actor, code);
+    const poll = await this.store.newestOpenPoll(actor.channel);
+    if (poll) return poll;
+    if (includeClosed) {
+      const recent = (await this.store.listPolls(actor.channel, ['closed']))[0];
+      if (recent) return recent;
+    }
+    throw new UserError('NO_OPEN_POLL');
+  }
+
+  private async pollByCode(actor: Actor, code: string): Promise<Poll> {
+    const poll = await this.store.findPollByCode(code.toUpperCase());
+    // Another channel's poll is reported exactly like a missing one: nothing leaks across.
+    if (!poll || poll.status === 'deleted' || !sameChannel(poll.channel, actor.channel)) {
+      throw new UserError('POLL_NOT_FOUND', { code: code.toUpperCase().slice(0, 12) });
+    }
+    return poll;
+  }
+
+  private assertOpen(poll: Poll): void {
+    if (isClosed(poll, this.clock.now())) throw new UserError('POLL_CLOSED', { code: poll.code });
+  }
+
+  private mayManage(actor: Actor, poll: Poll): boolean {
+    return actor.isAdmin || actor.user.id === poll.creator.id;
+  }
+
+  private assertManager(actor: Actor, poll: Poll, action: 'close' | 'reopen' | 'delete' | 'pick'): void {
+    if (this.mayManage(actor, poll)) return;
+    throw new UserError('NOT_ALLOWED', { code: poll.code, creator: poll.creator.name, action });
+  }
+
+  private toUser(actor: Actor, view: View): Reply {
+    return { type: 'post', audience: { kind: 'user', userId: actor.user.id }, view };
+  }
+
+  private codeGenerator(): () => string {
+    let attempts = 0;
+    return () => {
+      attempts++;
+      const length = attempts <= 5 ? 4 : attempts <= 10 ? 5 : 6;
+      const pick = (alphabet: string) => alphabet[Math.floor(this.random() * alphabet.length)]!;
+      const chars = Array.from({ length }, () => pick(CODE_LETTERS + CODE_DIGITS));
+      // At least one letter and one digit, so a code never reads as a word or a number.
+      const letterAt = Math.floor(this.random() * length);
+      const digitAt = (letterAt + 1 + Math.floor(this.random() * (length - 1))) % length;
+      chars[letterAt] = pick(CODE_LETTERS);
+      chars[digitAt] = pick(CODE_DIGITS);
+      return chars.join('');
+    };
+  }
+}
+
+function sameChannel(a: ChannelRef, b: ChannelRef): boolean {
+  return a.platform === b.platform && a.workspaceId === b.workspaceId && a.channelId === b.channelId;
+}
+
+function slotKey(layout: PollLayout, index: number): string {
+  const slot = layout.slots[index]!;
+  return slot.block ?? String(slot.minute ?? index);
+}
+
+
+/** "✅ Tue, Dec 1 09:00–11:00" lines summarising an answer, runs merged. */
+function describeAnswer(poll: Poll, layout: PollLayout, states: string, locale: Locale, tz: string): string[] {
+  const lines: string[] = [];
+  let i = 0;
+  while (i < layout.slots.length) {
+    const state = stateAt(states, i);
+    if (state === 'no') {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (
+      j < layout.slots.length &&
+      stateAt(states, j) === state &&
+      layout.slots[j]!.day === layout.slots[i]!.day &&
+      (poll.spec.kind !== 'time' || layout.slots[j - 1]!.end === layout.slots[j]!.start)
+    ) j++;
+    lines.push(`${state === 'yes' ? '✅' : '🤔'} ${formatRun(poll.spec, layout, i, j - i, locale, tz)}`);
+    i = j;
+  }
+  return lines.slice(0, 30);
+}

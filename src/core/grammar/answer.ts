@@ -1,0 +1,170 @@
+/**
+ * Text answers: "2026-12-01 09:00-11:00, 12/2 14:00-15:00 maybe:12/3 10:00-12:00",
+ * "12/1 lunch", "12/1,12/3", "mon 19:00-21:00", "none". Times are in the viewer's zone.
+ * A text answer replaces the person's whole answer.
+ */
+import { UserError } from '../errors.js';
+import { emptyStates, STATE_CHAR } from '../domain/availability.js';
+import type { PollLayout } from '../domain/slots.js';
+import { addDays, todayIn, wallClock, zonedInstant } from '../domain/time.js';
+import type { AnswerState, PollSpec, Slot, Weekday } from '../domain/types.js';
+import { parseDateRange, parseWeekdayWord, parseWeekdays } from './dates.js';
+import { parseTimeRange } from './values.js';
+
+interface AnswerItem {
+  state: Exclude<AnswerState, 'no'>;
+  /** Poll day indexes this item names. */
+  days: number[];
+  /** Viewer-local calendar dates the item names (time polls match slots on these). */
+  dates: string[];
+  ranges: Array<{ start: number; end: number }>;
+  blocks: string[];
+  text: string;
+}
+
+const CLEAR_WORDS = /^(none|clear|no|없음|지우기|불가)$/i;
+const MODE_PREFIX = /^(yes|maybe|ifneeded|if-needed|가능|가능하면):(.*)$/i;
+
+export function parseAnswerText(
+  input: string,
+  spec: PollSpec,
+  layout: PollLayout,
+  viewerTz: string,
+  now: number,
+): string {
+  const text = input.trim();
+  if (!text) throw new UserError('BAD_ANSWER', { input: '' });
+  if (CLEAR_WORDS.test(text)) return emptyStates(layout.slots.length);
+
+  const items: AnswerItem[] = [];
+  let state: AnswerItem['state'] = 'yes';
+  let current: AnswerItem | undefined;
+  const today = todayIn(now, viewerTz);
+  const words = text.split(/[\s,]+/).filter(Boolean);
+  for (let w = 0; w < words.length; w++) {
+    let word = words[w]!;
+    const mode = MODE_PREFIX.exec(word);
+    if (mode) {
+      state = /^(yes|가능)$/i.test(mode[1]!) ? 'yes' : 'maybe';
+      current = undefined;
+      word = mode[2] ?? '';
+      if (!word) continue;
+    }
+    // "12월 1일" arrives as two words.
+    if (/^\d{1,2}월$/.test(word) && /^\d{1,2}일$/.test(words[w + 1] ?? '')) word = `${word} ${words[++w]}`;
+    const day = dayWord(word, spec, layout, today);
+    if (day) {
+      current = { state, days: day.days, dates: day.dates, ranges: [], blocks: [], text: word };
+      items.push(current);
+      continue;
+    }
+    const range = parseTimeRange(word);
+    if (range && spec.kind === 'time') {
+      if (!current) {
+        // A single-day poll needs no date.
+        if (layout.days.length !== 1) throw new UserError('BAD_ANSWER', { input: word });
+        const only = layout.days[0]!;
+        current = { state, days: [0], dates: [viewerDate(layout, only.index, viewerTz)], ranges: [], blocks: [], text: word };
+        items.push(current);
+      }
+      current.ranges.push(range);
+      continue;
+    }
+    const block = spec.kind === 'block' ? spec.blocks?.find((b) => b.name.toLowerCase() === word.toLowerCase()) : undefined;
+    if (block) {
+      if (!current) {
+        if (layout.days.length !== 1) throw new UserError('BAD_ANSWER', { input: word });
+        current = { state, days: [0], dates: [], ranges: [], blocks: [], text: word };
+        items.push(current);
+      }
+      current.blocks.push(block.name);
+      continue;
+    }
+    throw new UserError('BAD_ANSWER', { input: word });
+  }
+
+  const states = [...emptyStates(layout.slots.length)];
+  for (const item of items) {
+    const slots = itemSlots(item, spec, layout, viewerTz);
+    if (slots.length === 0) throw new UserError('ANSWER_OUTSIDE_POLL', { input: item.text, range: pollRange(layout) });
+    for (const slot of slots) states[slot.index] = STATE_CHAR[item.state];
+  }
+  return states.join('');
+}
+
+function pollRange(layout: PollLayout): string {
+  const first = layout.days[0]?.date ?? '';
+  const last = layout.days[layout.days.length - 1]?.date ?? '';
+  return first === last ? first : `${first} … ${last}`;
+}
+
+/** The viewer-local date of a poll day: the date its first slot starts on, in the viewer's zone. */
+function viewerDate(layout: PollLayout, day: number, tz: string): string {
+  const d = layout.days[day]!;
+  const first = layout.slots[d.first];
+  return first?.start !== undefined ? wallClock(first.start, tz).date : d.date;
+}
+
+function dayWord(
+  word: string,
+  spec: PollSpec,
+  layout: PollLayout,
+  today: string,
+): { days: number[]; dates: string[] } | undefined {
+  if (spec.days.type === 'weekly') {
+    const weekdays = parseWeekdays(word) ?? single(parseWeekdayWord(word));
+    if (!weekdays) return undefined;
+    const days = layout.days.filter((d) => weekdays.includes(d.weekday)).map((d) => d.index);
+    if (days.length === 0) throw new UserError('ANSWER_OUTSIDE_POLL', { input: word, range: pollRange(layout) });
+    return { days, dates: days.map((d) => layout.days[d]!.date) };
+  }
+  let dates: string[] | undefined;
+  try {
+    // Month/day answers mean the poll's dates, so read them relative to the poll's first date.
+    const anchor = layout.days[0]?.date && layout.days[0].date < today ? layout.days[0].date : today;
+    dates = parseDateRange(word, anchor);
+  } catch {
+    throw new UserError('BAD_ANSWER', { input: word });
+  }
+  if (!dates) return undefined;
+  const days = layout.days.filter((d) => dates!.includes(d.date)).map((d) => d.index);
+  if (spec.kind !== 'time' && days.length === 0) {
+    throw new UserError('ANSWER_OUTSIDE_POLL', { input: word, range: pollRange(layout) });
+  }
+  return { days, dates };
+}
+
+function single(w: Weekday | undefined): Weekday[] | undefined {
+  return w === undefined ? undefined : [w];
+}
+
+function itemSlots(item: AnswerItem, spec: PollSpec, layout: PollLayout, tz: string): Slot[] {
+  if (spec.kind === 'date') {
+    if (item.ranges.length || item.blocks.length) return [];
+    return layout.slots.filter((s) => item.days.includes(s.day));
+  }
+  if (spec.kind === 'block') {
+    return layout.slots.filter(
+      (s) => item.days.includes(s.day) && (item.blocks.length === 0 || item.blocks.includes(s.block ?? '')),
+    );
+  }
+  // Time polls: match instants in the viewer's zone, so a viewer in another zone types their own clock.
+  const weekly = spec.days.type === 'weekly';
+  const localDates = weekly ? item.days.map((d) => viewerDate(layout, d, tz)) : item.dates;
+  if (item.ranges.length === 0) {
+    return layout.slots.filter((s) => s.start !== undefined && localDates.includes(wallClock(s.start, tz).date));
+  }
+  const out: Slot[] = [];
+  for (const date of localDates) {
+    for (const range of item.ranges) {
+      const from = zonedInstant(date, range.start, tz) ?? zonedInstant(date, range.start + 60, tz);
+      const endDate = range.end > range.start && range.end < 1440 ? date : addDays(date, 1);
+      const to = zonedInstant(endDate, range.end % 1440, tz) ?? zonedInstant(endDate, (range.end % 1440) + 60, tz);
+      if (from === undefined || to === undefined) continue;
+      for (const s of layout.slots) {
+        if (s.start !== undefined && s.end !== undefined && s.start >= from && s.end <= to) out.push(s);
+      }
+    }
+  }
+  return out;
+}

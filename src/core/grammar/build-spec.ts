@@ -1,0 +1,236 @@
+/** Validates raw create options into a PollSpec, or throws the UserError that names the problem. */
+import { UserError } from '../errors.js';
+import { MAX_DATES, MAX_SLOTS, SLOT_MINUTES, layoutPoll } from '../domain/slots.js';
+import { windowStarts } from '../domain/ranking.js';
+import { addDays, canonicalTimezone, daysInMonth, todayIn, weekdayOf, zonedInstant } from '../domain/time.js';
+import type { DaySpec, PollKind, PollSpec, UserRef } from '../domain/types.js';
+import { createOptionsSchema, type CreateOptions } from './create-options.js';
+import { parseDateList, parseDateWord, parseWeekdays } from './dates.js';
+import {
+  parseBlocks,
+  parseClock,
+  parseDurationMinutes,
+  parseTimeRange,
+  parseUsers,
+  parseYesNo,
+  toHm as hm,
+} from './values.js';
+
+export const MAX_TITLE = 200;
+export const MAX_DESCRIPTION = 1000;
+export const MAX_PARTICIPANTS = 1000;
+
+export interface SpecContext {
+  now: number;
+  defaultTimezone: string;
+}
+
+const present = (s: string | undefined): s is string => s !== undefined && s.trim() !== '';
+
+export function buildPollSpec(raw: CreateOptions, ctx: SpecContext): PollSpec {
+  const parsed = createOptionsSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    if (issue?.code === 'unrecognized_keys') throw new UserError('UNKNOWN_OPTION', { option: `${issue.keys[0]}:` });
+    throw new UserError('BAD_ANSWER', { input: String(issue?.path.join('.') ?? '') });
+  }
+  const o = parsed.data;
+
+  const title = (o.title ?? '').trim().replace(/\s+/g, ' ');
+  if (!title) throw new UserError('MISSING_TITLE');
+  if ([...title].length > MAX_TITLE) throw new UserError('TITLE_TOO_LONG', { max: MAX_TITLE, length: [...title].length });
+  const description = o.desc?.trim() || undefined;
+  if (description && [...description].length > MAX_DESCRIPTION) {
+    throw new UserError('DESCRIPTION_TOO_LONG', { max: MAX_DESCRIPTION, length: [...description].length });
+  }
+
+  const timezone = present(o.tz) ? canonicalTimezone(o.tz) : canonicalTimezone(ctx.defaultTimezone);
+  if (!timezone) throw new UserError('BAD_TIMEZONE', { input: o.tz ?? ctx.defaultTimezone });
+
+  const kind = resolveKind(o);
+  const today = todayIn(ctx.now, timezone);
+
+  if (!present(o.dates)) throw new UserError('MISSING_DATES');
+  const days = parseDays(o.dates, today);
+  const dateCount = days.type === 'dates' ? days.dates.length : days.weekdays.length;
+  if (dateCount > MAX_DATES) throw new UserError('TOO_MANY_DATES', { count: dateCount, max: MAX_DATES });
+
+  const spec: PollSpec = {
+    kind,
+    title,
+    timezone,
+    days,
+    durationSlots: 1,
+    expected: [],
+    required: [],
+    remindMinutes: [],
+    hidden: false,
+  };
+  if (description) spec.description = description;
+
+  if (kind === 'time') {
+    if (!present(o.time)) throw new UserError('MISSING_TIME_RANGE');
+    const range = parseTimeRange(o.time);
+    if (!range) throw new UserError('BAD_TIME_RANGE', { input: o.time });
+    spec.window = { start: hm(range.start), end: hm(range.end) };
+    const slot = present(o.slot) ? parseDurationMinutes(o.slot) : 30;
+    if (slot === undefined || !(SLOT_MINUTES as readonly number[]).includes(slot)) {
+      throw new UserError('BAD_SLOT', { input: o.slot ?? '' });
+    }
+    spec.slotMinutes = slot;
+  } else {
+    if (present(o.slot)) throw new UserError('OPTION_NOT_FOR_KIND', { option: 'slot', kind });
+    if (present(o.time)) throw new UserError('OPTION_NOT_FOR_KIND', { option: 'time', kind });
+  }
+  if (kind === 'block') {
+    const blocks = parseBlocks(o.blocks ?? '');
+    if (!blocks) throw new UserError('BAD_BLOCKS', { input: o.blocks ?? '' });
+    if (blocks.length > 24) throw new UserError('BAD_BLOCKS', { input: o.blocks ?? '' });
+    spec.blocks = blocks;
+  } else if (present(o.blocks)) {
+    throw new UserError('OPTION_NOT_FOR_KIND', { option: 'blocks', kind });
+  }
+
+  if (present(o.max)) {
+    const max = /^\d+$/.test(o.max.trim()) ? Number(o.max.trim()) : NaN;
+    if (!(max >= 1 && max <= MAX_PARTICIPANTS)) throw new UserError('BAD_MAX', { input: o.max });
+    spec.maxParticipants = max;
+  }
+  const expected = present(o.with) ? users(o.with) : [];
+  const required = present(o.must) ? users(o.must) : [];
+  spec.required = required;
+  spec.expected = [...expected, ...required.filter((r) => !expected.some((e) => e.id === r.id))];
+
+  if (present(o.hidden)) {
+    const hidden = parseYesNo(o.hidden);
+    if (hidden === undefined) throw new UserError('BAD_HIDDEN', { input: o.hidden });
+    spec.hidden = hidden;
+  }
+
+  if (present(o.deadline)) spec.deadline = parseDeadline(o.deadline, timezone, ctx.now, today);
+  if (present(o.remind)) {
+    if (spec.deadline === undefined) throw new UserError('BAD_REMIND', { input: o.remind });
+    const offsets = o.remind.split(/[,\s]+/).filter(Boolean).map((r) => parseDurationMinutes(r));
+    if (offsets.length === 0 || offsets.some((m) => m === undefined || m > 30 * 1440)) {
+      throw new UserError('BAD_REMIND', { input: o.remind });
+    }
+    spec.remindMinutes = [...new Set(offsets as number[])].sort((a, b) => b - a);
+  }
+
+  const layout = layoutPoll(spec);
+  if (layout.slots.length > MAX_SLOTS) throw new UserError('TOO_MANY_SLOTS', { count: layout.slots.length, max: MAX_SLOTS });
+  if (layout.slots.length === 0) throw new UserError('NO_SLOTS');
+
+  if (present(o.duration)) {
+    spec.durationSlots = durationSlots(o.duration, spec);
+    if (windowStarts(kind, layout.slots, spec.durationSlots).length === 0) {
+      throw new UserError('BAD_DURATION', { input: o.duration });
+    }
+  }
+  return spec;
+}
+
+function resolveKind(o: CreateOptions): PollKind {
+  if (present(o.kind)) {
+    const k = o.kind.trim().toLowerCase();
+    const map: Record<string, PollKind> = {
+      time: 'time',
+      times: 'time',
+      시간: 'time',
+      block: 'block',
+      blocks: 'block',
+      구간: 'block',
+      date: 'date',
+      dates: 'date',
+      day: 'date',
+      days: 'date',
+      날짜: 'date',
+    };
+    const kind = map[k];
+    if (!kind) throw new UserError('BAD_KIND', { input: o.kind });
+    return kind;
+  }
+  if (present(o.blocks)) return 'block';
+  if (present(o.time) || present(o.slot)) return 'time';
+  return 'date';
+}
+
+function parseDays(input: string, today: string): DaySpec {
+  const weekdays = parseWeekdays(input);
+  if (weekdays) return { type: 'weekly', weekdays, referenceDates: referenceWeek(weekdays, today) };
+  const dates = parseDateList(input, today);
+  if (!dates) throw new UserError('BAD_DATE', { input });
+  return { type: 'dates', dates };
+}
+
+/** Weekly polls get real dates in the week starting the next Monday (today if Monday), in weekday order. */
+export function referenceWeek(weekdays: readonly number[], today: string): string[] {
+  const monday = addDays(today, (7 - weekdayOf(today)) % 7);
+  return [...weekdays].sort((a, b) => a - b).map((w) => addDays(monday, w));
+}
+
+function users(input: string): UserRef[] {
+  const list = parseUsers(input);
+  if (!list) throw new UserError('BAD_USERS', { input });
+  return list;
+}
+
+function durationSlots(input: string, spec: PollSpec): number {
+  const s = input.trim();
+  if (spec.kind === 'time') {
+    const minutes = parseDurationMinutes(s);
+    const slot = spec.slotMinutes ?? 30;
+    if (minutes === undefined || minutes % slot !== 0) throw new UserError('BAD_DURATION', { input });
+    return minutes / slot;
+  }
+  if (/^\d+$/.test(s)) return Math.max(1, Number(s)) || bad(input);
+  if (spec.kind === 'date') {
+    const minutes = parseDurationMinutes(s);
+    if (minutes === undefined || minutes % 1440 !== 0) throw new UserError('BAD_DURATION', { input });
+    return minutes / 1440;
+  }
+  const blocks = /^(\d+)\s*(blocks?|개|구간)$/i.exec(s);
+  if (!blocks) throw new UserError('BAD_DURATION', { input });
+  return Number(blocks[1]);
+}
+
+function bad(input: string): never {
+  throw new UserError('BAD_DURATION', { input });
+}
+
+/**
+ * "2026-11-30T18:00", "2026-11-30 18:00+09:00", "11/30 18:00", "2026-11-30" (end of day),
+ * or a delay from now: "90m", "24h", "3d". Wall times are in the poll's zone.
+ */
+export function parseDeadline(input: string, tz: string, now: number, today: string): number {
+  const s = input.trim();
+  const delay = parseDurationMinutes(s);
+  let deadline: number | undefined;
+  if (delay !== undefined) {
+    deadline = now + delay * 60_000;
+  } else {
+    const m = /^(.+?)(?:[T\s]+(\d{1,2}:\d{2})(?::(\d{2}))?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i.exec(s);
+    if (!m) throw new UserError('BAD_DEADLINE', { input });
+    let date: string | undefined;
+    try {
+      date = parseDateWord(m[1]!, today);
+    } catch {
+      throw new UserError('BAD_DEADLINE', { input });
+    }
+    if (!date) throw new UserError('BAD_DEADLINE', { input });
+    const minute = m[2] ? parseClock(m[2]) : 23 * 60 + 59;
+    if (minute === undefined || minute >= 1440) throw new UserError('BAD_DEADLINE', { input });
+    if (m[4]) {
+      const off = /^([+-])(\d{2}):?(\d{2})$/.exec(m[4]);
+      const offsetMin = off ? (off[1] === '-' ? -1 : 1) * (Number(off[2]) * 60 + Number(off[3])) : 0;
+      const [y, mo, d] = date.split('-').map(Number) as [number, number, number];
+      if (d > daysInMonth(y, mo)) throw new UserError('BAD_DEADLINE', { input });
+      deadline = Date.UTC(y, mo - 1, d) + (minute - offsetMin) * 60_000;
+    } else {
+      deadline = zonedInstant(date, minute, tz) ?? zonedInstant(date, minute + 60, tz);
+    }
+  }
+  if (deadline === undefined) throw new UserError('BAD_DEADLINE', { input });
+  if (deadline <= now) throw new UserError('DEADLINE_IN_PAST', { input });
+  return deadline;
+}

@@ -1,0 +1,139 @@
+/**
+ * The create options every platform fills: the text grammar, Slack's modal and Discord's
+ * command options all produce this record of raw strings, and one builder validates it.
+ */
+import { z } from 'zod';
+import { UserError } from '../errors.js';
+import { isMention, looksLikeClock } from './values.js';
+import type { Token } from './tokens.js';
+
+export const CREATE_OPTION_KEYS = [
+  'title',
+  'desc',
+  'kind',
+  'dates',
+  'time',
+  'slot',
+  'blocks',
+  'deadline',
+  'tz',
+  'duration',
+  'max',
+  'with',
+  'must',
+  'remind',
+  'hidden',
+] as const;
+
+export type CreateOptionKey = (typeof CREATE_OPTION_KEYS)[number];
+
+/** Raw, unvalidated option strings. Bounded lengths keep hostile input cheap to reject. */
+export const createOptionsSchema = z.strictObject(
+  Object.fromEntries(CREATE_OPTION_KEYS.map((k) => [k, z.string().max(4000).optional()])) as Record<
+    CreateOptionKey,
+    z.ZodOptional<z.ZodString>
+  >,
+);
+
+export type CreateOptions = Partial<Record<CreateOptionKey, string>>;
+
+const ALIASES: Record<string, CreateOptionKey> = {
+  title: 'title',
+  제목: 'title',
+  desc: 'desc',
+  description: 'desc',
+  설명: 'desc',
+  kind: 'kind',
+  type: 'kind',
+  종류: 'kind',
+  dates: 'dates',
+  date: 'dates',
+  days: 'dates',
+  날짜: 'dates',
+  time: 'time',
+  times: 'time',
+  hours: 'time',
+  시간: 'time',
+  slot: 'slot',
+  칸: 'slot',
+  blocks: 'blocks',
+  block: 'blocks',
+  구간: 'blocks',
+  deadline: 'deadline',
+  due: 'deadline',
+  마감: 'deadline',
+  tz: 'tz',
+  timezone: 'tz',
+  zone: 'tz',
+  시간대: 'tz',
+  duration: 'duration',
+  length: 'duration',
+  길이: 'duration',
+  max: 'max',
+  최대: 'max',
+  with: 'with',
+  expected: 'with',
+  참석자: 'with',
+  must: 'must',
+  required: 'must',
+  필수: 'must',
+  remind: 'remind',
+  reminders: 'remind',
+  알림: 'remind',
+  hidden: 'hidden',
+  비공개: 'hidden',
+};
+
+const OPTION_TOKEN = /^([A-Za-z가-힣]+):(.*)$/s;
+
+/** True when a word continues the value of the option before it (values may contain spaces). */
+function continues(key: CreateOptionKey, value: string, word: string): boolean {
+  const endsWithSeparator = /(\.\.|[-~–—,])$/.test(value);
+  switch (key) {
+    case 'with':
+    case 'must':
+      return isMention(word);
+    case 'dates':
+      return endsWithSeparator || /^(\.\.|[-~–—,])/.test(word) || /^\d{1,2}일/.test(word);
+    case 'time':
+    case 'blocks':
+    case 'remind':
+      return endsWithSeparator || /^[-~–—,=]/.test(word);
+    case 'deadline':
+      return looksLikeClock(word) || /^[+-]\d{2}:?\d{2}$/.test(word);
+    case 'desc':
+      return false;
+    default:
+      return false;
+  }
+}
+
+/** Text after "/yakjeong create" → raw options. Free words (and quoted phrases) make the title. */
+export function parseCreateText(tokens: Token[]): CreateOptions {
+  const options: CreateOptions = {};
+  const titleWords: string[] = [];
+  let last: CreateOptionKey | undefined;
+  for (const token of tokens) {
+    const match = OPTION_TOKEN.exec(token.text);
+    // A colon inside quotes belongs to the text ("Re: planning"), not to an option.
+    if (match && match[1]!.length < token.quoteStart) {
+      const key = ALIASES[match[1]!.toLowerCase()];
+      if (!key) throw new UserError('UNKNOWN_OPTION', { option: `${match[1]}:` });
+      if (options[key] !== undefined) throw new UserError('DUPLICATE_OPTION', { option: key });
+      options[key] = match[2] ?? '';
+      last = key;
+      continue;
+    }
+    if (last && !token.quoted && continues(last, options[last] ?? '', token.text)) {
+      options[last] = `${options[last]} ${token.text}`.trim();
+      continue;
+    }
+    titleWords.push(token.text);
+    last = undefined;
+  }
+  if (titleWords.length > 0) {
+    if (options.title !== undefined) throw new UserError('DUPLICATE_OPTION', { option: 'title' });
+    options.title = titleWords.join(' ');
+  }
+  return options;
+}

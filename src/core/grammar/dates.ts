@@ -1,0 +1,147 @@
+/**
+ * Date words people type: 2026-12-01, 12/1, 12월 1일, today/내일, ranges with .., ~ or -,
+ * lists with commas, and weekdays (mon-fri, 월-금, 월수금) for weekly polls.
+ */
+import { UserError } from '../errors.js';
+import { addDays, daysBetween, daysInMonth, isoDate, parseIsoDate } from '../domain/time.js';
+import type { Weekday } from '../domain/types.js';
+
+const WEEKDAY_WORDS: Array<[RegExp, Weekday]> = [
+  [/^(mon|monday|월|월요일)$/i, 0],
+  [/^(tue|tues|tuesday|화|화요일)$/i, 1],
+  [/^(wed|wednesday|수|수요일)$/i, 2],
+  [/^(thu|thur|thurs|thursday|목|목요일)$/i, 3],
+  [/^(fri|friday|금|금요일)$/i, 4],
+  [/^(sat|saturday|토|토요일)$/i, 5],
+  [/^(sun|sunday|일|일요일)$/i, 6],
+];
+
+export function parseWeekdayWord(word: string): Weekday | undefined {
+  const w = word.trim();
+  return WEEKDAY_WORDS.find(([re]) => re.test(w))?.[1];
+}
+
+/** "mon-fri", "월-금", "mon,wed,fri", "월수금", "weekdays", "주말". Undefined when it is not weekdays. */
+export function parseWeekdays(input: string): Weekday[] | undefined {
+  const s = input.trim().toLowerCase();
+  if (/^(weekdays|평일)$/.test(s)) return [0, 1, 2, 3, 4];
+  if (/^(weekend|weekends|주말)$/.test(s)) return [5, 6];
+  if (/^(everyday|daily|매일)$/.test(s)) return [0, 1, 2, 3, 4, 5, 6];
+  // "월수금" — a run of one-letter Korean weekdays.
+  if (/^[월화수목금토일]{2,7}$/.test(s)) {
+    return unique([...s].map((c) => parseWeekdayWord(c)!));
+  }
+  const out: Weekday[] = [];
+  for (const part of s.split(',')) {
+    const p = part.trim();
+    if (!p) return undefined;
+    const range = /^(.+?)\s*[-~]\s*(.+)$/.exec(p);
+    if (range) {
+      const a = parseWeekdayWord(range[1]!);
+      const b = parseWeekdayWord(range[2]!);
+      if (a === undefined || b === undefined) return undefined;
+      for (let d = a; ; d = ((d + 1) % 7) as Weekday) {
+        out.push(d);
+        if (d === b) break;
+      }
+    } else {
+      const d = parseWeekdayWord(p);
+      if (d === undefined) return undefined;
+      out.push(d);
+    }
+  }
+  return unique(out);
+}
+
+function unique<T>(xs: T[]): T[] {
+  return [...new Set(xs)];
+}
+
+/**
+ * One date. Month/day without a year means the next such date on or after `today`.
+ * Returns undefined if the text does not look like a date at all; throws BAD_DATE if it
+ * looks like one but is impossible (2026-02-30).
+ */
+export function parseDateWord(input: string, today: string): string | undefined {
+  const s = input.trim().toLowerCase();
+  if (/^(today|오늘)$/.test(s)) return today;
+  if (/^(tomorrow|내일)$/.test(s)) return addDays(today, 1);
+  if (/^(모레)$/.test(s)) return addDays(today, 2);
+  let m = /^(\d{4})[-./](\d{1,2})[-./](\d{1,2})$/.exec(s);
+  if (m) return checked(Number(m[1]), Number(m[2]), Number(m[3]), input);
+  m = /^(\d{4})년\s*(\d{1,2})월\s*(\d{1,2})일?$/.exec(s);
+  if (m) return checked(Number(m[1]), Number(m[2]), Number(m[3]), input);
+  m = /^(\d{1,2})[/.](\d{1,2})$/.exec(s) ?? /^(\d{1,2})월\s*(\d{1,2})일?$/.exec(s);
+  if (m) return nextMonthDay(Number(m[1]), Number(m[2]), today, input);
+  return undefined;
+}
+
+function checked(y: number, mo: number, d: number, input: string): string {
+  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) throw new UserError('BAD_DATE', { input });
+  return isoDate(y, mo, d);
+}
+
+function nextMonthDay(mo: number, d: number, today: string, input: string): string {
+  const t = parseIsoDate(today)!;
+  if (mo < 1 || mo > 12 || d < 1 || d > 31) throw new UserError('BAD_DATE', { input });
+  // Feb 29 waits for the next leap year rather than failing in a common year.
+  for (let y = t.y; y <= t.y + 8; y++) {
+    if (d > daysInMonth(y, mo)) continue;
+    const date = isoDate(y, mo, d);
+    if (date >= today) return date;
+  }
+  throw new UserError('BAD_DATE', { input });
+}
+
+const RANGE_SEPARATORS = [/^(.+?)\s*\.\.\s*(.+)$/, /^(.+?)\s*[~〜～–—]\s*(.+)$/, /^(\d{4}-\d{1,2}-\d{1,2})\s*-\s*(.+)$/, /^(.+?)\s*-\s*(.+)$/];
+
+/** A date, a range, or a comma list of either, as sorted unique ISO dates. */
+export function parseDateList(input: string, today: string): string[] | undefined {
+  const parts = input.split(',').map((p) => p.trim()).filter(Boolean);
+  if (parts.length === 0) return undefined;
+  const out = new Set<string>();
+  for (const part of parts) {
+    const dates = parseDateRange(part, today);
+    if (!dates) return undefined;
+    for (const d of dates) out.add(d);
+  }
+  return [...out].sort();
+}
+
+/** Upper bound on a range so a typo like 2026..2036 fails fast instead of building 3,650 dates. */
+const MAX_RANGE_DAYS = 400;
+
+export function parseDateRange(input: string, today: string): string[] | undefined {
+  const single = parseDateWord(input, today);
+  if (single) return [single];
+  for (const re of RANGE_SEPARATORS) {
+    const m = re.exec(input.trim());
+    if (!m) continue;
+    const startText = m[1]!;
+    let endText = m[2]!;
+    const start = parseDateWord(startText, today);
+    if (!start) continue;
+    // "12월 1일-5일" / "12/1-5": the end borrows the start's month.
+    const startMd = /^(?:\d{4}[-./])?(\d{1,2})[/.월-]/.exec(startText.trim());
+    if (/^\d{1,2}일?$/.test(endText.trim()) && startMd) endText = `${Number(startMd[1])}/${parseInt(endText, 10)}`;
+    let end = parseDateWord(endText, start);
+    if (!end) continue;
+    const endHasYear = /^\d{4}/.test(endText.trim());
+    const startHasYear = /^\d{4}/.test(startText.trim());
+    if (end < start && endHasYear) throw new UserError('BAD_DATE_RANGE', { input });
+    if (!endHasYear) {
+      // A month/day end is the next such date on or after the start; same month backwards is an error.
+      const s = parseIsoDate(start)!;
+      const e = parseIsoDate(end)!;
+      if (e.m === s.m && e.d < s.d && e.y !== s.y) throw new UserError('BAD_DATE_RANGE', { input });
+      if (startHasYear && e.y !== s.y && e.m >= s.m) throw new UserError('BAD_DATE_RANGE', { input });
+    }
+    const span = daysBetween(start, end);
+    if (span < 0) throw new UserError('BAD_DATE_RANGE', { input });
+    if (span > MAX_RANGE_DAYS) throw new UserError('TOO_MANY_DATES', { count: span + 1, max: 62 });
+    const out: string[] = [];
+    for (let d = start; d <= end; d = addDays(d, 1)) out.push(d);
+    return out;
+  }
+  return undefined;
+}

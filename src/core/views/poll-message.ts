@@ -1,0 +1,135 @@
+/** The poll's live channel message: what it is, who answered, best times so far, buttons. */
+import { encodeAction } from '../actions.js';
+import { catalog } from '../i18n/index.js';
+import { addDays } from '../domain/time.js';
+import { pollDates, type PollLayout } from '../domain/slots.js';
+import type { RankedWindow } from '../domain/ranking.js';
+import type { Locale, Participant, Poll, PollSpec } from '../domain/types.js';
+import { formatDate, formatDay, formatRun, mentionToken, timeToken } from './format.js';
+import type { View, ViewBlock } from './reply.js';
+
+export interface PollMessageInput {
+  poll: Poll;
+  layout: PollLayout;
+  participants: Participant[];
+  best: RankedWindow[];
+  locale: Locale;
+  now: number;
+}
+
+export function describeDates(spec: PollSpec, locale: Locale): string {
+  const c = catalog(locale);
+  if (spec.days.type === 'weekly') {
+    return c.every(spec.days.referenceDates.map((d) => formatDay(spec, d, locale)).join(', '));
+  }
+  const dates = pollDates(spec);
+  const first = dates[0]!;
+  const last = dates[dates.length - 1]!;
+  const contiguous = dates.every((d, i) => i === 0 || addDays(dates[i - 1]!, 1) === d);
+  if (dates.length === 1) return formatDate(first, locale);
+  if (contiguous) return `${formatDate(first, locale)} – ${formatDate(last, locale)}`;
+  const shown = dates.slice(0, 6).map((d) => formatDate(d, locale));
+  return dates.length > 6 ? `${shown.join(', ')} +${dates.length - 6}` : shown.join(', ');
+}
+
+export function describeSlots(spec: PollSpec, locale: Locale): string {
+  const c = catalog(locale);
+  if (spec.kind === 'time' && spec.window) {
+    return `${spec.window.start}–${spec.window.end} · ${c.slotEvery(c.minutes(spec.slotMinutes ?? 30))}`;
+  }
+  if (spec.kind === 'block') {
+    return (spec.blocks ?? []).map((b) => (b.start ? `${b.name} ${b.start}–${b.end}` : b.name)).join(' · ');
+  }
+  return '';
+}
+
+export function describeLength(spec: PollSpec, locale: Locale): string {
+  const c = catalog(locale);
+  if (spec.kind === 'time') return c.minutes(spec.durationSlots * (spec.slotMinutes ?? 30));
+  if (spec.kind === 'date') return c.days(spec.durationSlots);
+  return c.blocksCount(spec.durationSlots);
+}
+
+export function isClosed(poll: Poll, now: number): boolean {
+  return poll.status !== 'open' || (poll.spec.deadline !== undefined && poll.spec.deadline <= now);
+}
+
+export function pollMessageView(input: PollMessageInput): View {
+  const { poll, layout, participants, best, locale, now } = input;
+  const c = catalog(locale);
+  const spec = poll.spec;
+  const closed = isClosed(poll, now);
+  const blocks: ViewBlock[] = [{ type: 'header', text: `📅 ${spec.title} · ${poll.code}` }];
+  if (spec.description) blocks.push({ type: 'text', text: spec.description });
+
+  const fields = [
+    { label: c.kind[spec.kind] ?? spec.kind, value: describeDates(spec, locale) },
+  ];
+  const slots = describeSlots(spec, locale);
+  if (slots) fields.push({ label: spec.kind === 'time' ? c.poll.zone : c.kind.block!, value: spec.kind === 'time' ? `${slots} (${spec.timezone})` : slots });
+  fields.push({
+    label: c.poll.deadline,
+    value: poll.status === 'deleted' ? '—' : closed ? `🔒 ${c.poll.closed}` : spec.deadline ? timeToken(spec.deadline) : c.poll.noDeadline,
+  });
+  if (spec.durationSlots > 1 || spec.kind === 'time') fields.push({ label: c.poll.length, value: describeLength(spec, locale) });
+  if (spec.required.length) fields.push({ label: c.poll.required, value: spec.required.map(mentionToken).join(' ') });
+  if (spec.maxParticipants) fields.push({ label: '👥', value: c.poll.max(spec.maxParticipants) });
+  blocks.push({ type: 'fields', fields });
+
+  const answeredIds = new Set(participants.map((p) => p.user.id));
+  const waiting = spec.expected.filter((u) => !answeredIds.has(u.id));
+  if (participants.length === 0) {
+    blocks.push({ type: 'context', text: c.poll.nobodyYet });
+  } else {
+    const count = spec.expected.length
+      ? c.poll.answeredOf(participants.filter((p) => spec.expected.some((e) => e.id === p.user.id)).length, spec.expected.length)
+      : c.poll.answered(participants.length);
+    blocks.push({ type: 'context', text: `✋ ${count}: ${participants.map((p) => p.user.name).join(', ')}` });
+  }
+  if (waiting.length) blocks.push({ type: 'context', text: `⏳ ${c.poll.waitingFor}: ${waiting.map(mentionToken).join(' ')}` });
+
+  if (poll.picked) {
+    blocks.push({
+      type: 'text',
+      text: `📌 ${c.poll.picked}: ${formatRun(spec, layout, poll.picked.firstSlot, poll.picked.slotCount, locale, spec.timezone)}`,
+    });
+  } else if (spec.hidden && !closed) {
+    blocks.push({ type: 'context', text: `🙈 ${c.poll.hidden}` });
+  } else if (best.length) {
+    blocks.push({ type: 'text', text: `*${closed ? c.results.title(spec.title) : c.poll.best}*\n${bestLines(input).join('\n')}` });
+  }
+
+  const buttons =
+    poll.status === 'deleted'
+      ? []
+      : closed
+        ? [[
+            { id: encodeAction({ verb: 'results', code: poll.code }), label: `📊 ${c.buttons.results}` },
+            ...(poll.status === 'closed' ? [{ id: encodeAction({ verb: 'reopen', code: poll.code }), label: `🔓 ${c.buttons.reopen}` }] : []),
+          ]]
+        : [[
+            { id: encodeAction({ verb: 'respond', code: poll.code }), label: `🗓️ ${c.buttons.respond}`, style: 'primary' as const },
+            { id: encodeAction({ verb: 'results', code: poll.code }), label: `📊 ${c.buttons.results}` },
+            { id: encodeAction({ verb: 'close', code: poll.code }), label: `🔒 ${c.buttons.close}`, style: 'danger' as const },
+          ]];
+  return {
+    role: 'poll',
+    fallback: `${spec.title} (${poll.code}) — ${describeDates(spec, locale)}`,
+    blocks,
+    buttons,
+    pollCode: poll.code,
+  };
+}
+
+/** "1. Tue, Dec 1 09:00–10:00 — 3/3 🎉" lines, in the poll's zone. */
+export function bestLines(input: Pick<PollMessageInput, 'poll' | 'layout' | 'best' | 'locale'>, tz?: string): string[] {
+  const { poll, layout, best, locale } = input;
+  const c = catalog(locale);
+  return best.map((w, i) => {
+    const when = formatRun(poll.spec, layout, w.firstSlot, w.slotCount, locale, tz ?? poll.spec.timezone);
+    const mark = w.everyone ? ` 🎉 ${c.results.everyone}` : '';
+    const maybe = w.maybe.length ? ` (+${w.maybe.length} ${c.results.maybe})` : '';
+    return `${i + 1}. ${when} — ${w.yes.length}/${w.respondents}${maybe}${mark}`;
+  });
+}
+

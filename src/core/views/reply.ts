@@ -1,0 +1,58 @@
+/**
+ * The neutral reply model. Core says what to show and to whom; each adapter renders it
+ * (Block Kit, Discord components, terminal text).
+ */
+export type ButtonStyle = 'primary' | 'success' | 'danger' | 'default';
+
+export interface Button {
+  id: string;
+  label: string;
+  style?: ButtonStyle;
+  disabled?: boolean;
+}
+
+export type ViewBlock =
+  | { type: 'header'; text: string }
+  | { type: 'text'; text: string }
+  | { type: 'fields'; fields: Array<{ label: string; value: string }> }
+  | { type: 'context'; text: string }
+  | { type: 'divider' };
+
+export interface ImageSpec {
+  filename: string;
+  alt: string;
+  /** Rendering is deferred so adapters can acknowledge first and draw after. */
+  render: () => Promise<Uint8Array>;
+}
+
+export type ViewRole = 'poll' | 'grid' | 'results' | 'notice' | 'error' | 'help' | 'list' | 'history' | 'usage';
+
+export interface View {
+  role: ViewRole;
+  /** Plain one-line summary (notifications, screen readers, fallbacks). */
+  fallback: string;
+  blocks: ViewBlock[];
+  /** Rows of buttons in display order. */
+  buttons: Button[][];
+  image?: ImageSpec;
+  /** The poll this view is about, if any. */
+  pollCode?: string;
+}
+
+export type Audience = { kind: 'channel' } | { kind: 'user'; userId: string };
+
+export type Reply =
+  /** Post a new message. A channel 'poll' view becomes the poll's live message. */
+  | { type: 'post'; audience: Audience; view: View; pollId?: number }
+  /** Replace the message that carried the pressed button (or the interaction's own reply). */
+  | { type: 'replace'; view: View }
+  /** The poll's channel message is stale; the adapter re-renders it (coalesced). */
+  | { type: 'refresh-poll'; pollId: number }
+  /** Ask for the create form (Slack/Discord modal); the console prints usage instead. */
+  | { type: 'open-create-form' };
+
+/** How many buttons an adapter can show in one grid page (Discord 5×5 minus a control row; Slack more). */
+export interface AdapterCapabilities {
+  maxSlotButtons: number;
+  maxButtonsPerRow: number;
+}

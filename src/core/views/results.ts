@@ -1,0 +1,75 @@
+/** The results view: numbered best windows with who is free, maybe, unavailable and missing. */
+import { encodeAction } from '../actions.js';
+import { catalog } from '../i18n/index.js';
+import type { PollLayout } from '../domain/slots.js';
+import type { RankedWindow } from '../domain/ranking.js';
+import type { Locale, Participant, Poll, UserRef } from '../domain/types.js';
+import { formatRun, mentionToken } from './format.js';
+import type { Button, ImageSpec, View, ViewBlock } from './reply.js';
+
+export interface ResultsInput {
+  poll: Poll;
+  layout: PollLayout;
+  participants: Participant[];
+  best: RankedWindow[];
+  locale: Locale;
+  /** Zone the times are written in (the poll's in the channel, the viewer's in private). */
+  tz: string;
+  image?: ImageSpec;
+  /** Offer "Pick #n" buttons (channel results of a poll without a final pick). */
+  pickButtons: boolean;
+  note?: string;
+}
+
+const MAX_NAMES = 30;
+
+function names(users: UserRef[], mention: boolean): string {
+  const shown = users.slice(0, MAX_NAMES).map((u) => (mention ? mentionToken(u) : u.name));
+  return users.length > MAX_NAMES ? `${shown.join(', ')} +${users.length - MAX_NAMES}` : shown.join(', ');
+}
+
+export function resultsView(input: ResultsInput): View {
+  const { poll, layout, participants, best, locale, tz } = input;
+  const c = catalog(locale);
+  const spec = poll.spec;
+  const blocks: ViewBlock[] = [{ type: 'header', text: `📊 ${c.results.title(spec.title)} · ${poll.code}` }];
+  if (input.note) blocks.push({ type: 'context', text: input.note });
+  const lines: string[] = [];
+  if (participants.length === 0) {
+    blocks.push({ type: 'text', text: c.results.none });
+  } else if (best.length === 0) {
+    blocks.push({ type: 'text', text: c.results.noWindow });
+  } else {
+    best.forEach((w, i) => {
+      const when = formatRun(spec, layout, w.firstSlot, w.slotCount, locale, tz);
+      const badge = w.everyone ? `🎉 ${c.results.everyone}` : c.results.most;
+      const head = `*${i + 1}. ${when}* — ${w.yes.length}/${w.respondents} · ${badge}`;
+      const who = [
+        w.yes.length ? `✅ ${c.results.free}: ${names(w.yes, false)}` : '',
+        w.maybe.length ? `🤔 ${c.results.maybe}: ${names(w.maybe, false)}` : '',
+        w.unavailable.length ? `❌ ${c.results.unavailable}: ${names(w.unavailable, false)}` : '',
+        w.pending.length ? `⏳ ${c.results.pending}: ${names(w.pending, true)}` : '',
+      ].filter(Boolean);
+      blocks.push({ type: 'text', text: [head, ...who].join('\n') });
+      lines.push(`${i + 1}. ${when} ${w.yes.length}/${w.respondents}`);
+    });
+  }
+  const answered = new Set(participants.map((p) => p.user.id));
+  const requiredMissing = spec.required.filter((u) => !answered.has(u.id));
+  if (requiredMissing.length) blocks.push({ type: 'context', text: c.results.requiredMissing(names(requiredMissing, true)) });
+  blocks.push({ type: 'context', text: `${c.results.respondents(participants.length)} · ${tz}` });
+
+  const buttons: Button[][] = [];
+  if (input.pickButtons && best.length) {
+    buttons.push(best.map((_, i) => ({ id: encodeAction({ verb: 'pick', code: poll.code, rank: i + 1 }), label: `📌 ${c.buttons.pick(i + 1)}` })));
+  }
+  const view: View = {
+    role: 'results',
+    fallback: `${c.results.title(spec.title)} (${poll.code})${lines.length ? `: ${lines[0]}` : ''}`,
+    blocks,
+    buttons,
+    pollCode: poll.code,
+  };
+  if (input.image) view.image = input.image;
+  return view;
+}

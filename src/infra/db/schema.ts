@@ -1,0 +1,74 @@
+/** The database schema: the source of truth that drizzle-kit turns into migrations/. */
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+
+export const polls = sqliteTable(
+  'polls',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    code: text('code').notNull().unique(),
+    platform: text('platform').notNull(),
+    workspaceId: text('workspace_id').notNull(),
+    channelId: text('channel_id').notNull(),
+    creatorId: text('creator_id').notNull(),
+    creatorName: text('creator_name').notNull(),
+    kind: text('kind').notNull(),
+    title: text('title').notNull(),
+    /** The full PollSpec as JSON; the columns beside it are copies for queries. */
+    spec: text('spec').notNull(),
+    status: text('status').notNull().default('open'),
+    deadline: integer('deadline'),
+    createdAt: integer('created_at').notNull(),
+    closedAt: integer('closed_at'),
+    messageRef: text('message_ref'),
+    picked: text('picked'),
+  },
+  (t) => [
+    index('polls_channel_idx').on(t.platform, t.workspaceId, t.channelId, t.status),
+    index('polls_deadline_idx').on(t.status, t.deadline),
+  ],
+);
+
+export const participants = sqliteTable(
+  'participants',
+  {
+    pollId: integer('poll_id')
+      .notNull()
+      .references(() => polls.id, { onDelete: 'cascade' }),
+    userId: text('user_id').notNull(),
+    userName: text('user_name').notNull(),
+    /** One character per slot: y yes, m maybe, . no. */
+    states: text('states').notNull(),
+    firstAnsweredAt: integer('first_answered_at').notNull(),
+    answeredAt: integer('answered_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.pollId, t.userId] })],
+);
+
+export const answerHistory = sqliteTable(
+  'answer_history',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    pollId: integer('poll_id')
+      .notNull()
+      .references(() => polls.id, { onDelete: 'cascade' }),
+    userId: text('user_id').notNull(),
+    userName: text('user_name').notNull(),
+    at: integer('at').notNull(),
+    /** JSON [[slot, before, after], …]. */
+    changes: text('changes').notNull(),
+  },
+  (t) => [index('answer_history_poll_idx').on(t.pollId, t.id)],
+);
+
+export const userPrefs = sqliteTable(
+  'user_prefs',
+  {
+    platform: text('platform').notNull(),
+    userId: text('user_id').notNull(),
+    timezone: text('timezone'),
+    locale: text('locale'),
+    updatedAt: integer('updated_at').notNull().default(sql`0`),
+  },
+  (t) => [primaryKey({ columns: [t.platform, t.userId] })],
+);
