@@ -16,19 +16,20 @@ export function isValidTimezone(tz: string): boolean {
   }
 }
 
-/** Canonical spelling of a zone the user typed in any case ("asia/seoul" -> "Asia/Seoul"). */
+/** Canonical spelling of a zone the user typed in any case ("asia/kolkata" -> "Asia/Kolkata"). */
 export function canonicalTimezone(input: string): string | undefined {
   const trimmed = input.trim();
-  if (!trimmed) return undefined;
-  if (/^(utc|gmt|z)$/i.test(trimmed)) return 'UTC';
+  if (!trimmed || trimmed.length > 64) return undefined;
+  if (/^(utc|gmt|z|etc\/utc)$/i.test(trimmed)) return 'UTC';
+  if (!isValidTimezone(trimmed)) return undefined;
   const lower = trimmed.toLowerCase();
-  const known = Intl.supportedValuesOf('timeZone');
-  const exact = known.find((z) => z.toLowerCase() === lower);
-  if (exact) return exact;
-  if (isValidTimezone(trimmed)) {
-    return new Intl.DateTimeFormat('en-US', { timeZone: trimmed }).resolvedOptions().timeZone;
-  }
-  return undefined;
+  const listed = Intl.supportedValuesOf('timeZone').find((z) => z.toLowerCase() === lower);
+  if (listed) return listed;
+  if (/[A-Z]/.test(trimmed)) return trimmed;
+  // Keep the name the user chose (Asia/Kolkata, not the alias Asia/Calcutta), just cased properly.
+  const cased = trimmed.replace(/(^|[/_-])([a-z])/g, (_, sep: string, ch: string) => sep + ch.toUpperCase());
+  if (isValidTimezone(cased)) return cased;
+  return new Intl.DateTimeFormat('en-US', { timeZone: trimmed }).resolvedOptions().timeZone;
 }
 
 export function parseIsoDate(date: string): { y: number; m: number; d: number } | undefined {

@@ -83,6 +83,7 @@ export function parseAnswerText(
     throw new UserError('BAD_ANSWER', { input: word });
   }
 
+  if (items.length === 0) throw new UserError('BAD_ANSWER', { input: text.slice(0, 80) });
   const states = [...emptyStates(layout.slots.length)];
   for (const item of items) {
     const slots = itemSlots(item, spec, layout, viewerTz);

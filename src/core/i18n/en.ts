@@ -81,6 +81,8 @@ export const en = {
     best: 'Best so far',
     hidden: 'Results stay hidden until the poll closes.',
     length: 'Meeting length',
+    hours: 'Hours',
+    blocks: 'Blocks',
     zone: 'Time zone',
     required: 'Required',
     max: (n: number) => `Up to ${n} people`,

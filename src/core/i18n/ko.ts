@@ -81,6 +81,8 @@ export const ko: Catalog = {
     best: '지금까지 가장 좋은 시간',
     hidden: '결과는 마감 후에 공개돼요.',
     length: '모임 길이',
+    hours: '시간',
+    blocks: '구간',
     zone: '시간대',
     required: '필수 참석',
     max: (n: number) => `최대 ${n}명`,

@@ -66,7 +66,7 @@ export function pollMessageView(input: PollMessageInput): View {
     { label: c.kind[spec.kind] ?? spec.kind, value: describeDates(spec, locale) },
   ];
   const slots = describeSlots(spec, locale);
-  if (slots) fields.push({ label: spec.kind === 'time' ? c.poll.zone : c.kind.block!, value: spec.kind === 'time' ? `${slots} (${spec.timezone})` : slots });
+  if (slots) fields.push({ label: spec.kind === 'time' ? c.poll.hours : c.poll.blocks, value: spec.kind === 'time' ? `${slots} (${spec.timezone})` : slots });
   fields.push({
     label: c.poll.deadline,
     value: poll.status === 'deleted' ? '—' : closed ? `🔒 ${c.poll.closed}` : spec.deadline ? timeToken(spec.deadline) : c.poll.noDeadline,

@@ -42,8 +42,9 @@ export function resultsView(input: ResultsInput): View {
   } else {
     best.forEach((w, i) => {
       const when = formatRun(spec, layout, w.firstSlot, w.slotCount, locale, tz);
-      const badge = w.everyone ? `🎉 ${c.results.everyone}` : c.results.most;
-      const head = `*${i + 1}. ${when}* — ${w.yes.length}/${w.respondents} · ${badge}`;
+      // "Everyone" and "most" must never be confused: only a full house gets the party mark.
+      const badge = w.everyone ? ` · 🎉 ${c.results.everyone}` : w.yes.length * 2 > w.respondents ? ` · ${c.results.most}` : '';
+      const head = `*${i + 1}. ${when}* — ${w.yes.length}/${w.respondents}${badge}`;
       const who = [
         w.yes.length ? `✅ ${c.results.free}: ${names(w.yes, false)}` : '',
         w.maybe.length ? `🤔 ${c.results.maybe}: ${names(w.maybe, false)}` : '',

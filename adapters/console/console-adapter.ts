@@ -1,0 +1,177 @@
+/**
+ * The terminal adapter: the whole product with no accounts. Reads lines, acts as one user at a
+ * time in one channel, prints bot messages with numbered buttons, writes images to files.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import type { Actor, Engine } from '../../src/core/engine.js';
+import type { Locale } from '../../src/core/domain/types.js';
+import { formatInstant, renderTokens } from '../../src/core/views/format.js';
+import { errorView, usageView } from '../../src/core/views/notices.js';
+import type { AdapterCapabilities, Reply, View } from '../../src/core/views/reply.js';
+import { isUserError } from '../../src/core/errors.js';
+import type { Logger } from '../../src/logger.js';
+import { formatOutput, viewText, type RenderedOutput } from './render.js';
+
+export const CONSOLE_CAPABILITIES: AdapterCapabilities = { maxSlotButtons: 24, maxButtonsPerRow: 6 };
+
+export interface ConsoleOptions {
+  engine: Engine;
+  input: Readable;
+  output: Writable;
+  outDir: string;
+  locale: Locale;
+  json: boolean;
+  /** Moves the adapter's clock forward (the `sleep` command). */
+  advanceClock: (ms: number) => Promise<void> | void;
+  logger: Logger;
+  prompt?: boolean;
+}
+
+interface ButtonRef {
+  id: string;
+  /** Only the person a private message was for can press its buttons. */
+  owner: string | null;
+}
+
+export class ConsoleAdapter {
+  private user = 'me';
+  private readonly buttons = new Map<number, ButtonRef>();
+  private nextButton = 1;
+  private imageCount = 0;
+
+  constructor(private readonly options: ConsoleOptions) {}
+
+  private actor(): Actor {
+    return {
+      channel: { platform: 'console', workspaceId: 'local', channelId: 'terminal' },
+      user: { id: this.user, name: this.user },
+      isAdmin: false,
+      locale: this.options.locale,
+    };
+  }
+
+  /** Runs every line in order; resolves at the end of input. */
+  async run(): Promise<void> {
+    const rl = createInterface({ input: this.options.input, terminal: false });
+    if (this.options.prompt) this.writePrompt();
+    for await (const line of rl) {
+      await this.handleLine(line);
+      if (this.options.prompt) this.writePrompt();
+    }
+  }
+
+  private writePrompt(): void {
+    this.options.output.write(`${this.user}> `);
+  }
+
+  async handleLine(raw: string): Promise<void> {
+    const line = raw.trim();
+    if (!line || line.startsWith('#')) return;
+    try {
+      const as = /^as\s+(.+)$/i.exec(line);
+      if (as) {
+        this.user = as[1]!.trim().replace(/^@/, '').slice(0, 80);
+        this.info(`→ ${this.user}`);
+        return;
+      }
+      const click = /^click\s+(\d+)$/i.exec(line);
+      if (click) {
+        const ref = this.buttons.get(Number(click[1]));
+        if (!ref) {
+          this.info(`No button [${click[1]}].`);
+          return;
+        }
+        if (ref.owner && ref.owner !== this.user) {
+          this.info(`Button [${click[1]}] is on ${ref.owner}'s private message.`);
+          return;
+        }
+        await this.deliver(await this.options.engine.click(this.actor(), ref.id, CONSOLE_CAPABILITIES));
+        return;
+      }
+      const sleep = /^sleep\s+(\d+(?:\.\d+)?)$/i.exec(line);
+      if (sleep) {
+        await this.options.advanceClock(Number(sleep[1]) * 1000);
+        return;
+      }
+      if (/^(quit|exit)$/i.test(line)) {
+        this.options.input.destroy();
+        return;
+      }
+      if (line.startsWith('/')) {
+        if (!/^\/yakjeong\b/i.test(line)) {
+          this.info('Commands start with /yakjeong. Also: as NAME, click N, sleep SECONDS.');
+          return;
+        }
+        await this.deliver(await this.options.engine.runText(this.actor(), line, CONSOLE_CAPABILITIES));
+        return;
+      }
+      this.info('Type /yakjeong help, or: as NAME, click N, sleep SECONDS.');
+    } catch (err) {
+      // The one error boundary of this adapter.
+      if (!isUserError(err)) this.options.logger.error({ err, line }, 'console command failed');
+      await this.print(errorView(err, this.options.locale), { ephemeral: true, replaces: false });
+    }
+  }
+
+  /** Shows posts that arrive outside a command (deadline announcements). */
+  async deliver(replies: Reply[]): Promise<void> {
+    for (const reply of replies) {
+      switch (reply.type) {
+        case 'post':
+          await this.print(reply.view, { ephemeral: reply.audience.kind === 'user', replaces: false });
+          break;
+        case 'replace':
+          await this.print(reply.view, { ephemeral: true, replaces: true });
+          break;
+        case 'open-create-form':
+          await this.print(usageView(this.options.locale), { ephemeral: true, replaces: false });
+          break;
+        case 'refresh-poll':
+          // A terminal is a log: the poll message is not edited in place.
+          break;
+      }
+    }
+  }
+
+  async print(view: View, how: { ephemeral: boolean; replaces: boolean }): Promise<void> {
+    const zone = await this.options.engine.zoneOf(this.actor());
+    const render = (text: string) =>
+      renderTokens(text, {
+        time: (ms) => `${formatInstant(ms, zone, this.options.locale)} (${zone})`,
+        user: (_id, name) => `@${name}`,
+      });
+    const owner = how.ephemeral ? this.user : null;
+    const buttons = view.buttons.flat().map((b) => {
+      const n = this.nextButton++;
+      this.buttons.set(n, { id: b.id, owner });
+      return { n, label: b.label, disabled: b.disabled ?? false };
+    });
+    let image: string | null = null;
+    if (view.image) {
+      const bytes = await view.image.render();
+      await mkdir(this.options.outDir, { recursive: true });
+      this.imageCount++;
+      const name = view.image.filename.replace(/\.png$/, `-${this.imageCount}.png`);
+      image = join(this.options.outDir, name);
+      await writeFile(image, bytes);
+    }
+    const out: RenderedOutput = {
+      type: view.role,
+      text: viewText(view, render),
+      ephemeral: how.ephemeral,
+      to: owner,
+      buttons,
+      image,
+      replaces: how.replaces,
+    };
+    this.options.output.write(this.options.json ? `${JSON.stringify(out)}\n` : formatOutput(out));
+  }
+
+  private info(text: string): void {
+    if (this.options.json) this.options.output.write(`${JSON.stringify({ type: 'info', text, ephemeral: true, to: this.user, buttons: [], image: null })}\n`);
+    else this.options.output.write(`${text}\n`);
+  }
+}

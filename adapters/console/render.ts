@@ -1,0 +1,64 @@
+/** Renders neutral views as terminal text or JSON lines. */
+import type { View } from '../../src/core/views/reply.js';
+
+export interface NumberedButton {
+  n: number;
+  label: string;
+  disabled: boolean;
+}
+
+export interface RenderedOutput {
+  type: View['role'];
+  text: string;
+  ephemeral: boolean;
+  to: string | null;
+  buttons: NumberedButton[];
+  image: string | null;
+  replaces: boolean;
+}
+
+/** Slack-style *bold* and `code` read fine in a terminal without the marks. */
+function plain(text: string): string {
+  return text.replace(/\*([^*\n]+)\*/g, '$1');
+}
+
+export function viewText(view: View, renderTokens: (text: string) => string): string {
+  const lines: string[] = [];
+  for (const block of view.blocks) {
+    switch (block.type) {
+      case 'header':
+        lines.push(`━━ ${renderTokens(block.text)} ━━`);
+        break;
+      case 'text':
+        lines.push(plain(renderTokens(block.text)));
+        break;
+      case 'fields':
+        for (const f of block.fields) lines.push(`  ${f.label}: ${renderTokens(f.value)}`);
+        break;
+      case 'context':
+        lines.push(...plain(renderTokens(block.text)).split('\n').map((l) => `  ${l}`));
+        break;
+      case 'divider':
+        lines.push('  ─────');
+        break;
+    }
+  }
+  return lines.join('\n');
+}
+
+export function formatOutput(out: RenderedOutput): string {
+  const who = out.ephemeral && out.to ? `(only ${out.to} sees this)\n` : '';
+  const replaced = out.replaces ? '↻ ' : '';
+  const rows: string[] = [];
+  let row: string[] = [];
+  for (const b of out.buttons) {
+    row.push(`[${b.n}] ${b.label}${b.disabled ? ' (off)' : ''}`);
+    if (row.length === 6) {
+      rows.push(row.join('  '));
+      row = [];
+    }
+  }
+  if (row.length) rows.push(row.join('  '));
+  const image = out.image ? `\n🖼  ${out.image}` : '';
+  return `${replaced}${who}${out.text}${rows.length ? `\n${rows.join('\n')}` : ''}${image}\n`;
+}

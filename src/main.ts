@@ -1,0 +1,79 @@
+/** Composition root: config → database → engine → adapters → graceful shutdown. */
+import { ConsoleAdapter } from '../adapters/console/console-adapter.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { Engine } from './core/engine.js';
+import { openDatabase } from './infra/db/open-database.js';
+import { SqlitePollStore } from './infra/db/sqlite-poll-store.js';
+import { CanvasHeatmapRenderer } from './infra/heatmap/canvas-heatmap-renderer.js';
+import { OffsetClock } from './infra/clock.js';
+import { configureLogger, createLogger } from './logger.js';
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\nSee .env.example for every setting.\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const args = process.argv.slice(2);
+  const useConsole = args.includes('--console') || (!config.slack && !config.discord);
+  // In the terminal the console is the interface: keep routine logs out of the way unless asked.
+  configureLogger(config.logLevel ?? (useConsole ? 'warn' : 'info'));
+  const logger = createLogger('main');
+
+  const database = openDatabase(config.databasePath);
+  const clock = new OffsetClock();
+  const engine = new Engine({
+    store: new SqlitePollStore(database),
+    clock,
+    heatmap: new CanvasHeatmapRenderer(),
+    defaultTimezone: config.defaultTimezone,
+    defaultLocale: config.locale,
+  });
+
+  const stops: Array<() => Promise<void> | void> = [];
+  const shutdown = async (code: number) => {
+    for (const stop of stops.reverse()) {
+      try {
+        await stop();
+      } catch (err) {
+        logger.warn({ err }, 'error while stopping');
+      }
+    }
+    database.close();
+    process.exit(code);
+  };
+  process.once('SIGINT', () => void shutdown(0));
+  process.once('SIGTERM', () => void shutdown(0));
+
+  if (useConsole) {
+    const interactive = Boolean(process.stdin.isTTY);
+    const adapter = new ConsoleAdapter({
+      engine,
+      input: process.stdin,
+      output: process.stdout,
+      outDir: config.outDir,
+      locale: config.locale,
+      json: args.includes('--json'),
+      advanceClock: (ms) => clock.advance(ms),
+      logger: createLogger('console'),
+      prompt: interactive,
+    });
+    if (interactive) {
+      process.stdout.write('Yakjeong console — type /yakjeong help. Also: as NAME, click N, sleep SECONDS. Ctrl-D quits.\n');
+    }
+    await adapter.run();
+    await shutdown(0);
+    return;
+  }
+  logger.info('no adapters configured');
+}
+
+main().catch((err: unknown) => {
+  createLogger('main').fatal({ err }, 'failed to start');
+  process.exit(1);
+});

@@ -1,0 +1,54 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? files(path) : path.endsWith('.ts') ? [path] : [];
+  });
+}
+
+const ALLOWED = [/^date-fns(\/|$)/, /^@date-fns\/tz$/, /^zod(\/|$)/];
+
+function importsOf(source: string): string[] {
+  const out: string[] = [];
+  const re = /(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)/g;
+  for (const m of source.matchAll(re)) out.push((m[1] ?? m[2] ?? m[3])!);
+  return out;
+}
+
+describe('core boundary', () => {
+  const coreDir = join(process.cwd(), 'src/core');
+
+  it('imports only date-fns, @date-fns/tz, zod and itself', () => {
+    const offenders: string[] = [];
+    for (const file of files(coreDir)) {
+      for (const spec of importsOf(readFileSync(file, 'utf8'))) {
+        if (spec.startsWith('.')) {
+          const target = join(file, '..', spec);
+          if (relative(coreDir, target).startsWith('..')) offenders.push(`${relative(process.cwd(), file)} -> ${spec}`);
+        } else if (!ALLOWED.some((re) => re.test(spec))) {
+          offenders.push(`${relative(process.cwd(), file)} -> ${spec}`);
+        }
+      }
+    }
+    expect(offenders).toEqual([]);
+  });
+
+  it('the checker catches a forbidden import', () => {
+    const sample = "import Database from 'better-sqlite3';\nimport { x } from '../../adapters/slack/index.js';\nconst c = await import('@napi-rs/canvas');";
+    const found = importsOf(sample);
+    expect(found).toEqual(['better-sqlite3', '../../adapters/slack/index.js', '@napi-rs/canvas']);
+    expect(found.filter((s) => !s.startsWith('.') && !ALLOWED.some((re) => re.test(s)))).toHaveLength(2);
+  });
+
+  it('no file but src/config.ts reads process.env', () => {
+    const dirs = ['src', 'adapters'].map((d) => join(process.cwd(), d));
+    const readers = dirs
+      .flatMap(files)
+      .filter((f) => /process\.env/.test(readFileSync(f, 'utf8')))
+      .map((f) => relative(process.cwd(), f));
+    expect(readers).toEqual(['src/config.ts']);
+  });
+});

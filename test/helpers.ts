@@ -1,0 +1,70 @@
+/** Real parts for tests: SQLite in memory with the real migrations, the real engine and renderer. */
+import { Engine, type Actor } from '../src/core/engine.js';
+import type { Locale } from '../src/core/domain/types.js';
+import type { AdapterCapabilities, Reply, View } from '../src/core/views/reply.js';
+import { openDatabase, type OpenedDatabase } from '../src/infra/db/open-database.js';
+import { SqlitePollStore } from '../src/infra/db/sqlite-poll-store.js';
+import { CanvasHeatmapRenderer } from '../src/infra/heatmap/canvas-heatmap-renderer.js';
+import { ManualClock } from '../src/infra/clock.js';
+
+export const CAPS: AdapterCapabilities = { maxSlotButtons: 24, maxButtonsPerRow: 6 };
+
+/** 2026-11-26 12:00 UTC, the "today" of these tests. */
+export const T0 = Date.UTC(2026, 10, 26, 12, 0);
+
+export interface TestKit {
+  engine: Engine;
+  store: SqlitePollStore;
+  clock: ManualClock;
+  database: OpenedDatabase;
+  actor(name: string, overrides?: Partial<Actor>): Actor;
+}
+
+export function makeKit(options: { locale?: Locale; path?: string; now?: number } = {}): TestKit {
+  const database = openDatabase(options.path ?? ':memory:');
+  const store = new SqlitePollStore(database);
+  const clock = new ManualClock(options.now ?? T0);
+  let seed = 1;
+  const engine = new Engine({
+    store,
+    clock,
+    heatmap: new CanvasHeatmapRenderer(),
+    defaultTimezone: 'Asia/Seoul',
+    defaultLocale: options.locale ?? 'en',
+    random: () => {
+      // Deterministic codes: a small LCG.
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    },
+  });
+  const actor = (name: string, overrides: Partial<Actor> = {}): Actor => ({
+    channel: { platform: 'console', workspaceId: 'w1', channelId: 'c1' },
+    user: { id: name, name },
+    isAdmin: false,
+    locale: options.locale ?? 'en',
+    ...overrides,
+  });
+  return { engine, store, clock, database, actor };
+}
+
+export function posts(replies: Reply[]): View[] {
+  return replies.flatMap((r) => (r.type === 'post' || r.type === 'replace' ? [r.view] : []));
+}
+
+export function textOf(view: View): string {
+  return view.blocks
+    .map((b) => (b.type === 'fields' ? b.fields.map((f) => `${f.label}: ${f.value}`).join('\n') : 'text' in b ? b.text : ''))
+    .join('\n');
+}
+
+export function allText(replies: Reply[]): string {
+  return posts(replies).map(textOf).join('\n');
+}
+
+/** Creates a poll via the text grammar and returns its code. */
+export async function createPoll(kit: TestKit, who: string, text: string): Promise<string> {
+  const replies = await kit.engine.runText(kit.actor(who), `/yakjeong create ${text}`, CAPS);
+  const view = posts(replies)[0];
+  if (!view?.pollCode) throw new Error(`no poll created: ${JSON.stringify(replies)}`);
+  return view.pollCode;
+}
