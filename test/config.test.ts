@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseConfig } from '../src/config.js';
+
+describe('config', () => {
+  it('defaults to the console with Seoul time and Korean', () => {
+    expect(parseConfig({})).toEqual({
+      defaultTimezone: 'Asia/Seoul',
+      locale: 'ko',
+      outDir: './out',
+      databasePath: './data/yakjeong.db',
+      port: 3000,
+    });
+  });
+
+  it('reads Slack and Discord settings and treats empty values as unset', () => {
+    const config = parseConfig({
+      SLACK_BOT_TOKEN: 'xoxb-1',
+      SLACK_APP_TOKEN: 'xapp-1',
+      SLACK_SIGNING_SECRET: '',
+      DISCORD_TOKEN: 't',
+      DISCORD_APPLICATION_ID: '123',
+      YAKJEONG_DEFAULT_TZ: 'america/new_york',
+    });
+    expect(config.slack).toEqual({ botToken: 'xoxb-1', appToken: 'xapp-1', meetingReminderMinutes: 10 });
+    expect(config.discord).toEqual({ token: 't', applicationId: '123' });
+    expect(config.defaultTimezone).toBe('America/New_York');
+  });
+
+  it('names what is wrong', () => {
+    expect(() => parseConfig({ YAKJEONG_DEFAULT_TZ: 'Mars/Base' })).toThrow(/YAKJEONG_DEFAULT_TZ: not an IANA time zone/);
+    expect(() => parseConfig({ SLACK_BOT_TOKEN: 'xoxb' })).toThrow(ConfigError);
+    expect(() => parseConfig({ DISCORD_TOKEN: 't' })).toThrow(/DISCORD_APPLICATION_ID/);
+    expect(() => parseConfig({ PORT: 'eighty' })).toThrow(/PORT/);
+  });
+});
