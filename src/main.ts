@@ -6,6 +6,8 @@ import { openDatabase } from './infra/db/open-database.js';
 import { SqlitePollStore } from './infra/db/sqlite-poll-store.js';
 import { CanvasHeatmapRenderer } from './infra/heatmap/canvas-heatmap-renderer.js';
 import { OffsetClock } from './infra/clock.js';
+import { SqliteDueWorkStore } from './infra/db/sqlite-due-work-store.js';
+import { DeadlineScheduler } from './infra/scheduler/deadline-scheduler.js';
 import { configureLogger, createLogger } from './logger.js';
 
 async function main(): Promise<void> {
@@ -50,6 +52,14 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void shutdown(0));
   process.once('SIGTERM', () => void shutdown(0));
 
+  const scheduler = new DeadlineScheduler({
+    store: new SqliteDueWorkStore(database),
+    engine,
+    clock,
+    logger: createLogger('scheduler'),
+  });
+  stops.push(() => scheduler.stop());
+
   if (useConsole) {
     const interactive = Boolean(process.stdin.isTTY);
     const adapter = new ConsoleAdapter({
@@ -59,14 +69,20 @@ async function main(): Promise<void> {
       outDir: config.outDir,
       locale: config.locale,
       json: args.includes('--json'),
-      advanceClock: (ms) => clock.advance(ms),
+      advanceClock: async (ms) => {
+        clock.advance(ms);
+        await scheduler.tick();
+      },
       logger: createLogger('console'),
       prompt: interactive,
     });
+    scheduler.register('console', adapter.notifier);
+    scheduler.start();
     if (interactive) {
       process.stdout.write('Yakjeong console — type /yakjeong help. Also: as NAME, click N, sleep SECONDS. Ctrl-D quits.\n');
     }
     await adapter.run();
+    await scheduler.tick();
     await shutdown(0);
     return;
   }

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { Actor, Engine } from '../../src/core/engine.js';
-import type { Locale } from '../../src/core/domain/types.js';
+import type { Locale, Poll } from '../../src/core/domain/types.js';
 import { formatInstant, renderTokens } from '../../src/core/views/format.js';
 import { errorView, usageView } from '../../src/core/views/notices.js';
 import type { AdapterCapabilities, Reply, View } from '../../src/core/views/reply.js';
@@ -116,12 +116,22 @@ export class ConsoleAdapter {
     }
   }
 
+  /** The console as a Notifier: scheduled posts print like any channel message. */
+  readonly notifier = {
+    post: async (_poll: Poll, view: View): Promise<void> => this.print(view, { ephemeral: false, replaces: false }),
+    refreshPoll: async (): Promise<void> => {},
+  };
+
   /** Shows posts that arrive outside a command (deadline announcements). */
   async deliver(replies: Reply[]): Promise<void> {
     for (const reply of replies) {
       switch (reply.type) {
         case 'post':
-          await this.print(reply.view, { ephemeral: reply.audience.kind === 'user', replaces: false });
+          await this.print(reply.view, {
+            ephemeral: reply.audience.kind === 'user',
+            replaces: false,
+            ...(reply.audience.kind === 'user' ? { to: reply.audience.userId } : {}),
+          });
           break;
         case 'replace':
           await this.print(reply.view, { ephemeral: true, replaces: true });
@@ -136,14 +146,14 @@ export class ConsoleAdapter {
     }
   }
 
-  async print(view: View, how: { ephemeral: boolean; replaces: boolean }): Promise<void> {
+  async print(view: View, how: { ephemeral: boolean; replaces: boolean; to?: string }): Promise<void> {
     const zone = await this.options.engine.zoneOf(this.actor());
     const render = (text: string) =>
       renderTokens(text, {
         time: (ms) => `${formatInstant(ms, zone, this.options.locale)} (${zone})`,
         user: (_id, name) => `@${name}`,
       });
-    const owner = how.ephemeral ? this.user : null;
+    const owner = how.ephemeral ? (how.to ?? this.user) : null;
     const buttons = view.buttons.flat().map((b) => {
       const n = this.nextButton++;
       this.buttons.set(n, { id: b.id, owner });

@@ -2,7 +2,7 @@
  * The use cases. Adapters turn platform events into calls here and render the neutral
  * replies that come back. No platform words, no I/O but the ports.
  */
-import { decodeAction, type Action } from './actions.js';
+import { decodeAction, encodeAction, type Action } from './actions.js';
 import { UserError } from './errors.js';
 import { catalog } from './i18n/index.js';
 import { emptyStates, fitStates, stateAt, STATE_CHAR } from './domain/availability.js';
@@ -240,9 +240,10 @@ export class Engine {
       }
       return states.join('');
     };
-    const change = await this.saveAnswer(poll, actor.user, update);
+    const extra: Reply[] = [];
+    const change = await this.saveAnswer(poll, actor.user, update, extra);
     const view = await this.gridView(actor, poll, caps, page, change.after);
-    return [{ type: 'replace', view }, { type: 'refresh-poll', pollId: poll.id }];
+    return [{ type: 'replace', view }, { type: 'refresh-poll', pollId: poll.id }, ...extra];
   }
 
   private async gridDone(actor: Actor, poll: Poll): Promise<Reply[]> {
@@ -259,7 +260,8 @@ export class Engine {
     this.assertOpen(poll);
     const layout = this.layout(poll);
     const states = parseAnswerText(text, poll.spec, layout, await this.zoneOf(actor), this.clock.now());
-    await this.saveAnswer(poll, actor.user, () => states);
+    const extra: Reply[] = [];
+    await this.saveAnswer(poll, actor.user, () => states, extra);
     const locale = await this.localeOf(actor);
     const c = catalog(locale);
     const cleared = !/[ym]/.test(states);
@@ -269,10 +271,36 @@ export class Engine {
     return [
       this.toUser(actor, noticeView([summary, ...lines].join('\n'), 'notice', poll.code)),
       { type: 'refresh-poll', pollId: poll.id },
+      ...extra,
     ];
   }
 
-  private async saveAnswer(poll: Poll, user: UserRef, update: (current: string) => string) {
+  /**
+   * Saves an answer. When it is the last expected person's first answer, the creator is told
+   * privately, with a Close now button.
+   */
+  private async saveAnswer(poll: Poll, user: UserRef, update: (current: string) => string, extra?: Reply[]) {
+    const watched = poll.spec.expected.some((u) => u.id === user.id);
+    const wasNew = watched && !(await this.store.participant(poll.id, user.id));
+    const change = await this.storeAnswer(poll, user, update);
+    if (wasNew && extra) {
+      const answered = new Set((await this.store.participants(poll.id)).map((p) => p.user.id));
+      if (poll.spec.expected.every((u) => answered.has(u.id))) {
+        const c = catalog(this.defaultLocale);
+        extra.push({
+          type: 'post',
+          audience: { kind: 'user', userId: poll.creator.id },
+          view: {
+            ...noticeView(`🎉 ${c.lifecycle.everyoneAnswered(poll.spec.title, poll.code)}`, 'notice', poll.code),
+            buttons: [[{ id: encodeAction({ verb: 'closenow', code: poll.code }), label: `🔒 ${c.buttons.closeNow}`, style: 'danger' }]],
+          },
+        });
+      }
+    }
+    return change;
+  }
+
+  private async storeAnswer(poll: Poll, user: UserRef, update: (current: string) => string) {
     const layout = this.layout(poll);
     const options = { slotCount: layout.slots.length, ...(poll.spec.maxParticipants ? { maxParticipants: poll.spec.maxParticipants } : {}) };
     try {
@@ -491,6 +519,30 @@ export class Engine {
       return `• ${when} *${e.user.name}*: ${changes.join(', ') || c.history.cleared}${more}`;
     });
     return [this.toUser(actor, noticeView(`*${c.history.title(poll.spec.title, poll.code)}*\n${lines.join('\n')}`, 'history', poll.code))];
+  }
+
+  // ── scheduled work ──────────────────────────────────────────────────────────
+
+  /** The channel post when a poll closes at its deadline: best times, who is free, the heatmap. */
+  async deadlineAnnouncement(poll: Poll, late: boolean): Promise<View> {
+    const c = catalog(this.defaultLocale);
+    const note = late ? c.lifecycle.closedLate(poll.spec.title, poll.code) : c.lifecycle.closedOnTime(poll.spec.title, poll.code);
+    return this.resultsFor(poll, this.defaultLocale, poll.spec.timezone, undefined, `⏰ ${note}`);
+  }
+
+  /** A reminder before the deadline; undefined when nobody expected is missing. */
+  async reminder(poll: Poll): Promise<View | undefined> {
+    if (poll.status !== 'open' || poll.spec.deadline === undefined) return undefined;
+    const c = catalog(this.defaultLocale);
+    const participants = await this.store.participants(poll.id);
+    const answered = new Set(participants.map((p) => p.user.id));
+    const when = timeToken(poll.spec.deadline);
+    if (poll.spec.expected.length) {
+      const missing = poll.spec.expected.filter((u) => !answered.has(u.id));
+      if (missing.length === 0) return undefined;
+      return noticeView(`⏰ ${c.lifecycle.reminderMissing(poll.spec.title, poll.code, when, missing.map(mentionToken).join(' '))}`, 'notice', poll.code);
+    }
+    return noticeView(`⏰ ${c.lifecycle.reminderCount(poll.spec.title, poll.code, when, participants.length)}`, 'notice', poll.code);
   }
 
   // ── helpers ─────────────────────────────────────────────────────────────────

@@ -107,3 +107,34 @@ export interface Notifier {
   /** Re-renders the poll's channel message. */
   refreshPoll(poll: Poll): Promise<void>;
 }
+
+/** Scheduled work for a poll: its deadline announcement or one reminder. */
+export type DueWork = { kind: 'deadline'; late: boolean } | { kind: 'reminder'; offsetMinutes: number };
+
+export interface OutboxItem {
+  id: number;
+  pollId: number;
+  work: DueWork;
+  attempts: number;
+}
+
+/**
+ * Deadlines, reminders and the outbox. Claiming is transactional so that, with any number of
+ * processes or restarts, each deadline and each reminder is recorded exactly once.
+ */
+export interface DueWorkStore {
+  /** Closes polls past their deadline and records due reminders, each with its outbox row, in one transaction. */
+  claimDue(now: number, lateAfterMs: number): Promise<number>;
+  /** The next instant something becomes due (a deadline, a reminder or an outbox retry). */
+  nextDueAt(): Promise<number | undefined>;
+  /**
+   * Takes due outbox items for sending, leasing them for `leaseMs` so no other process sends
+   * them meanwhile; a lease that runs out (the sender died) makes the item due again.
+   */
+  claimOutbox(now: number, limit: number, leaseMs: number): Promise<OutboxItem[]>;
+  markSent(id: number, now: number): Promise<void>;
+  /** Gives a claimed item back untouched (its platform is not connected here). */
+  release(id: number, now: number): Promise<void>;
+  /** Schedules a retry at `retryAt`, or gives up for good when it is null. */
+  markFailed(id: number, error: string, retryAt: number | null): Promise<void>;
+}

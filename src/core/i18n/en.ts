@@ -93,6 +93,7 @@ export const en = {
     respond: 'Respond',
     results: 'Results',
     close: 'Close',
+    closeNow: 'Close now',
     reopen: 'Reopen',
     pick: (n: number) => `Pick #${n}`,
     allDay: 'All day',
@@ -133,6 +134,13 @@ export const en = {
     reopened: (who: string, title: string, code: string) => `${who} reopened “${title}” (${code}).`,
     deleted: (title: string, code: string) => `Deleted “${title}” (${code}).`,
     picked: (title: string, when: string) => `📌 Final time for “${title}”: ${when}`,
+    closedOnTime: (title: string, code: string) => `“${title}” (${code}) closed at its deadline.`,
+    closedLate: (title: string, code: string) => `“${title}” (${code}) closed late: its deadline passed while I was offline.`,
+    reminderMissing: (title: string, code: string, when: string, who: string) =>
+      `“${title}” (${code}) closes ${when}. Still waiting for ${who}: press Respond on the poll.`,
+    reminderCount: (title: string, code: string, when: string, n: number) =>
+      `“${title}” (${code}) closes ${when}. ${n === 1 ? '1 person has' : `${n} people have`} answered so far.`,
+    everyoneAnswered: (title: string, code: string) => `Everyone you expected has answered “${title}” (${code}). Close it now?`,
     pickedFree: 'Free then',
   },
   list: {

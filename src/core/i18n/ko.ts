@@ -93,6 +93,7 @@ export const ko: Catalog = {
     respond: '응답하기',
     results: '결과 보기',
     close: '마감',
+    closeNow: '지금 마감',
     reopen: '다시 열기',
     pick: (n: number) => `${n}번으로 확정`,
     allDay: '종일 가능',
@@ -133,6 +134,13 @@ export const ko: Catalog = {
     reopened: (who: string, title: string, code: string) => `${who}님이 “${title}”(${code}) 투표를 다시 열었어요.`,
     deleted: (title: string, code: string) => `“${title}”(${code}) 투표를 삭제했어요.`,
     picked: (title: string, when: string) => `📌 “${title}” 최종 시간: ${when}`,
+    closedOnTime: (title: string, code: string) => `“${title}”(${code}) 투표가 마감 시각이 되어 마감됐어요.`,
+    closedLate: (title: string, code: string) => `“${title}”(${code}) 투표가 늦게 마감됐어요. 제가 꺼져 있는 동안 마감 시각이 지났어요.`,
+    reminderMissing: (title: string, code: string, when: string, who: string) =>
+      `“${title}”(${code}) 투표가 ${when}에 마감돼요. 아직 ${who}님의 응답을 기다리고 있어요.`,
+    reminderCount: (title: string, code: string, when: string, n: number) =>
+      `“${title}”(${code}) 투표가 ${when}에 마감돼요. 지금까지 ${n}명이 응답했어요.`,
+    everyoneAnswered: (title: string, code: string) => `기다리던 모든 분이 “${title}”(${code})에 응답했어요. 지금 마감할까요?`,
     pickedFree: '참석 가능',
   },
   list: {

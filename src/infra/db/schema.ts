@@ -72,3 +72,39 @@ export const userPrefs = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.platform, t.userId] })],
 );
+
+/** One row per reminder offset that has been claimed, so no offset fires twice. */
+export const remindersSent = sqliteTable(
+  'reminders_sent',
+  {
+    pollId: integer('poll_id')
+      .notNull()
+      .references(() => polls.id, { onDelete: 'cascade' }),
+    offsetMinutes: integer('offset_minutes').notNull(),
+    claimedAt: integer('claimed_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.pollId, t.offsetMinutes] })],
+);
+
+/**
+ * Platform posts that must happen once: recorded in the same transaction that claims the
+ * work, then sent, then marked sent. Failures wait with backoff; permanent ones stop.
+ */
+export const outbox = sqliteTable(
+  'outbox',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    pollId: integer('poll_id')
+      .notNull()
+      .references(() => polls.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    payload: text('payload').notNull(),
+    status: text('status').notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: integer('next_attempt_at').notNull(),
+    lastError: text('last_error'),
+    createdAt: integer('created_at').notNull(),
+    sentAt: integer('sent_at'),
+  },
+  (t) => [index('outbox_due_idx').on(t.status, t.nextAttemptAt)],
+);

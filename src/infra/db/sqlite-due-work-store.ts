@@ -1,0 +1,119 @@
+/** DueWorkStore on SQLite: claims run in IMMEDIATE transactions so two processes never both claim. */
+import { and, asc, eq, inArray, isNotNull, lte, min, sql } from 'drizzle-orm';
+import type { PollSpec } from '../../core/domain/types.js';
+import type { DueWork, DueWorkStore, OutboxItem } from '../../core/ports.js';
+import type { OpenedDatabase } from './open-database.js';
+import { outbox, polls, remindersSent } from './schema.js';
+
+export class SqliteDueWorkStore implements DueWorkStore {
+  constructor(private readonly database: OpenedDatabase) {}
+
+  private get db() {
+    return this.database.db;
+  }
+
+  async claimDue(now: number, lateAfterMs: number): Promise<number> {
+    const claim = this.database.sqlite.transaction((): number => {
+      let claimed = 0;
+      const closed = this.db
+        .update(polls)
+        .set({ status: 'closed', closedAt: now })
+        .where(and(eq(polls.status, 'open'), isNotNull(polls.deadline), lte(polls.deadline, now)))
+        .returning({ id: polls.id, deadline: polls.deadline })
+        .all();
+      for (const poll of closed) {
+        const work: DueWork = { kind: 'deadline', late: now - (poll.deadline ?? now) > lateAfterMs };
+        this.enqueue(poll.id, work, now);
+        claimed++;
+      }
+      const open = this.db
+        .select({ id: polls.id, spec: polls.spec, deadline: polls.deadline, createdAt: polls.createdAt })
+        .from(polls)
+        .where(and(eq(polls.status, 'open'), isNotNull(polls.deadline)))
+        .all();
+      for (const poll of open) {
+        const spec = JSON.parse(poll.spec) as PollSpec;
+        for (const offset of spec.remindMinutes) {
+          const at = (poll.deadline ?? 0) - offset * 60_000;
+          // An offset that was already past when the poll was made never fires.
+          if (at > now || at < poll.createdAt) continue;
+          const inserted = this.db
+            .insert(remindersSent)
+            .values({ pollId: poll.id, offsetMinutes: offset, claimedAt: now })
+            .onConflictDoNothing()
+            .returning()
+            .all();
+          if (inserted.length) {
+            this.enqueue(poll.id, { kind: 'reminder', offsetMinutes: offset }, now);
+            claimed++;
+          }
+        }
+      }
+      return claimed;
+    });
+    return claim.immediate();
+  }
+
+  private enqueue(pollId: number, work: DueWork, now: number): void {
+    this.db.insert(outbox).values({ pollId, kind: work.kind, payload: JSON.stringify(work), nextAttemptAt: now, createdAt: now }).run();
+  }
+
+  async nextDueAt(): Promise<number | undefined> {
+    const deadline = this.db
+      .select({ at: min(polls.deadline) })
+      .from(polls)
+      .where(and(eq(polls.status, 'open'), isNotNull(polls.deadline)))
+      .get()?.at;
+    const retry = this.db.select({ at: min(outbox.nextAttemptAt) }).from(outbox).where(inArray(outbox.status, ['pending', 'sending'])).get()?.at;
+    const reminders = this.db
+      .select({ spec: polls.spec, deadline: polls.deadline, id: polls.id, createdAt: polls.createdAt })
+      .from(polls)
+      .where(and(eq(polls.status, 'open'), isNotNull(polls.deadline), sql`json_array_length(json_extract(${polls.spec}, '$.remindMinutes')) > 0`))
+      .all()
+      .flatMap((p) => (JSON.parse(p.spec) as PollSpec).remindMinutes.map((m) => (p.deadline ?? 0) - m * 60_000).filter((at) => at >= p.createdAt));
+    const all = [deadline, retry, ...reminders].filter((x): x is number => typeof x === 'number');
+    return all.length ? Math.min(...all) : undefined;
+  }
+
+  async claimOutbox(now: number, limit: number, leaseMs: number): Promise<OutboxItem[]> {
+    const take = this.database.sqlite.transaction((): OutboxItem[] => {
+      const due = this.db
+        .select({ id: outbox.id })
+        .from(outbox)
+        .where(and(inArray(outbox.status, ['pending', 'sending']), lte(outbox.nextAttemptAt, now)))
+        .orderBy(asc(outbox.id))
+        .limit(limit)
+        .all()
+        .map((r) => r.id);
+      if (due.length === 0) return [];
+      return this.db
+        .update(outbox)
+        .set({ status: 'sending', nextAttemptAt: now + leaseMs })
+        .where(inArray(outbox.id, due))
+        .returning()
+        .all()
+        .map((r) => ({ id: r.id, pollId: r.pollId, work: JSON.parse(r.payload) as DueWork, attempts: r.attempts }));
+    });
+    return take.immediate();
+  }
+
+  async release(id: number, now: number): Promise<void> {
+    this.db.update(outbox).set({ status: 'pending', nextAttemptAt: now }).where(eq(outbox.id, id)).run();
+  }
+
+  async markSent(id: number, now: number): Promise<void> {
+    this.db.update(outbox).set({ status: 'sent', sentAt: now }).where(eq(outbox.id, id)).run();
+  }
+
+  async markFailed(id: number, error: string, retryAt: number | null): Promise<void> {
+    this.db
+      .update(outbox)
+      .set({
+        attempts: sql`${outbox.attempts} + 1`,
+        lastError: error.slice(0, 500),
+        ...(retryAt === null ? { status: 'failed' } : { status: 'pending', nextAttemptAt: retryAt }),
+      })
+      .where(eq(outbox.id, id))
+      .run();
+  }
+}

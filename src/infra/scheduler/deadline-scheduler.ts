@@ -1,0 +1,117 @@
+/**
+ * Closes polls at their deadline, sends reminders, and drains the outbox. A node-cron sweep
+ * catches anything missed; a precise timer fires at the next due instant so a deadline is
+ * met within seconds. Claiming is done by the store in a transaction, so any number of
+ * processes may run this.
+ */
+import cron, { type ScheduledTask } from 'node-cron';
+import type { Engine } from '../../core/engine.js';
+import type { Platform } from '../../core/domain/types.js';
+import type { Clock, DueWorkStore, Notifier, OutboxItem } from '../../core/ports.js';
+import type { Logger } from '../../logger.js';
+
+export interface SchedulerOptions {
+  store: DueWorkStore;
+  engine: Engine;
+  clock: Clock;
+  logger: Logger;
+  /** A deadline more than this far in the past when claimed is announced as "closed late". */
+  lateAfterMs?: number;
+  maxAttempts?: number;
+}
+
+/** Errors that carry a platform's Retry-After (Slack WebClient: retryAfter seconds; ours: retryAfterMs). */
+function retryAfterMs(err: unknown): number | undefined {
+  if (typeof err !== 'object' || err === null) return undefined;
+  const e = err as { retryAfterMs?: unknown; retryAfter?: unknown };
+  if (typeof e.retryAfterMs === 'number') return e.retryAfterMs;
+  if (typeof e.retryAfter === 'number') return e.retryAfter * 1000;
+  return undefined;
+}
+
+export class DeadlineScheduler {
+  private readonly notifiers = new Map<Platform, Notifier>();
+  private sweep?: ScheduledTask;
+  private timer?: NodeJS.Timeout;
+  private running: Promise<void> | undefined;
+  private stopped = false;
+
+  constructor(private readonly options: SchedulerOptions) {}
+
+  register(platform: Platform, notifier: Notifier): void {
+    this.notifiers.set(platform, notifier);
+  }
+
+  start(): void {
+    this.stopped = false;
+    this.sweep = cron.schedule('*/10 * * * * *', () => void this.tick());
+    void this.tick();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.sweep?.stop();
+    if (this.timer) clearTimeout(this.timer);
+    await this.running;
+  }
+
+  /** Claims due work and sends what is pending. Concurrent calls share one run. */
+  tick(): Promise<void> {
+    this.running ??= this.runOnce().finally(() => {
+      this.running = undefined;
+    });
+    return this.running;
+  }
+
+  private async runOnce(): Promise<void> {
+    const { store, clock, logger } = this.options;
+    try {
+      const claimed = await store.claimDue(clock.now(), this.options.lateAfterMs ?? 300_000);
+      if (claimed) logger.info({ claimed }, 'claimed due work');
+      for (const item of await store.claimOutbox(clock.now(), 50, 120_000)) await this.send(item);
+    } catch (err) {
+      logger.error({ err }, 'scheduler tick failed');
+    }
+    await this.armTimer();
+  }
+
+  private async send(item: OutboxItem): Promise<void> {
+    const { store, engine, clock, logger } = this.options;
+    const poll = await engine.getPoll(item.pollId);
+    if (!poll || poll.status === 'deleted') {
+      await store.markSent(item.id, clock.now());
+      return;
+    }
+    const notifier = this.notifiers.get(poll.channel.platform);
+    if (!notifier) {
+      // That platform is not connected in this process; another instance (or a later start) sends it.
+      await store.release(item.id, clock.now() + 30_000);
+      return;
+    }
+    try {
+      const view = item.work.kind === 'deadline' ? await engine.deadlineAnnouncement(poll, item.work.late) : await engine.reminder(poll);
+      if (view) await notifier.post(poll, view);
+      if (item.work.kind === 'deadline') await notifier.refreshPoll(poll);
+      await store.markSent(item.id, clock.now());
+    } catch (err) {
+      const attempts = item.attempts + 1;
+      const max = this.options.maxAttempts ?? 8;
+      const wait = retryAfterMs(err) ?? Math.min(600_000, 5_000 * 2 ** item.attempts);
+      const retryAt = attempts >= max ? null : clock.now() + wait;
+      if (retryAt === null) logger.error({ err, item }, 'giving up on a scheduled post');
+      else logger.warn({ err, item, retryAt }, 'scheduled post failed; will retry');
+      await store.markFailed(item.id, err instanceof Error ? err.message : String(err), retryAt);
+    }
+  }
+
+  private async armTimer(): Promise<void> {
+    if (this.stopped) return;
+    if (this.timer) clearTimeout(this.timer);
+    const next = await this.options.store.nextDueAt();
+    if (next === undefined) return;
+    // Timers cap near 24.8 days; the cron sweep covers anything further out.
+    const wait = Math.min(Math.max(0, next - this.options.clock.now()) + 50, 2 ** 31 - 1);
+    this.timer = setTimeout(() => void this.tick(), wait);
+    this.timer.unref();
+  }
+}

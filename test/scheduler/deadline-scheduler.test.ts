@@ -1,0 +1,162 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pino from 'pino';
+import { afterAll, describe, expect, it } from 'vitest';
+import { Engine } from '../../src/core/engine.js';
+import type { Poll } from '../../src/core/domain/types.js';
+import type { Notifier } from '../../src/core/ports.js';
+import type { View } from '../../src/core/views/reply.js';
+import { ManualClock } from '../../src/infra/clock.js';
+import { openDatabase } from '../../src/infra/db/open-database.js';
+import { SqliteDueWorkStore } from '../../src/infra/db/sqlite-due-work-store.js';
+import { SqlitePollStore } from '../../src/infra/db/sqlite-poll-store.js';
+import { CanvasHeatmapRenderer } from '../../src/infra/heatmap/canvas-heatmap-renderer.js';
+import { DeadlineScheduler } from '../../src/infra/scheduler/deadline-scheduler.js';
+import { CAPS, T0, textOf } from '../helpers.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'yakjeong-sched-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const silent = pino({ level: 'silent' });
+
+/** A channel that records what it was sent; it can be told to fail like a platform 500. */
+class RecordingChannel implements Notifier {
+  posts: Array<{ code: string; text: string }> = [];
+  refreshes = 0;
+  failNext = 0;
+  async post(poll: Poll, view: View): Promise<void> {
+    if (this.failNext > 0) {
+      this.failNext--;
+      throw Object.assign(new Error('platform answered 500'), { status: 500 });
+    }
+    this.posts.push({ code: poll.code, text: textOf(view) });
+  }
+  async refreshPoll(): Promise<void> {
+    this.refreshes++;
+  }
+}
+
+function instance(path: string, clock: ManualClock) {
+  const database = openDatabase(path);
+  const engine = new Engine({
+    store: new SqlitePollStore(database),
+    clock,
+    heatmap: new CanvasHeatmapRenderer(),
+    defaultTimezone: 'Asia/Seoul',
+    defaultLocale: 'en',
+  });
+  const channel = new RecordingChannel();
+  const scheduler = new DeadlineScheduler({ store: new SqliteDueWorkStore(database), engine, clock, logger: silent });
+  scheduler.register('console', channel);
+  return { database, engine, channel, scheduler };
+}
+
+const actor = (name: string) => ({
+  channel: { platform: 'console' as const, workspaceId: 'w', channelId: 'c' },
+  user: { id: name, name },
+  isAdmin: false,
+  locale: 'en' as const,
+});
+
+async function poll(engine: Engine, text: string): Promise<string> {
+  const replies = await engine.runText(actor('host'), `/yakjeong create ${text}`, CAPS);
+  return (replies[0] as { view: View }).view.pollCode!;
+}
+
+describe('deadline scheduler', () => {
+  it('closes a poll on time and announces the best times once', async () => {
+    const clock = new ManualClock(T0);
+    const a = instance(join(dir, 'a.db'), clock);
+    const code = await poll(a.engine, 'Lunch kind:date dates:12/1-12/3 deadline:1h');
+    await a.engine.runText(actor('ann'), '/yakjeong answer 12/2', CAPS);
+    clock.advance(3_599_000);
+    await a.scheduler.tick();
+    expect(a.channel.posts).toHaveLength(0);
+    clock.advance(2_000);
+    await a.scheduler.tick();
+    await a.scheduler.tick();
+    expect(a.channel.posts).toHaveLength(1);
+    expect(a.channel.posts[0]!.text).toMatch(/closed at its deadline[\s\S]*1\. Wed, Dec 2/);
+    expect(a.channel.refreshes).toBe(1);
+    expect((await a.engine.runText(actor('host'), `/yakjeong results ${code}`, CAPS)).length).toBe(1);
+    a.database.close();
+  });
+
+  it('announces exactly once when two processes (or a restart) race for the same deadline', async () => {
+    const clock = new ManualClock(T0);
+    const path = join(dir, 'b.db');
+    const a = instance(path, clock);
+    await poll(a.engine, 'Race kind:date dates:12/1 deadline:1h');
+    const b = instance(path, clock);
+    clock.advance(3_601_000);
+    await Promise.all([a.scheduler.tick(), b.scheduler.tick()]);
+    // "Restart": a third instance on the same file finds nothing left to do.
+    const c = instance(path, clock);
+    await c.scheduler.tick();
+    expect(a.channel.posts.length + b.channel.posts.length + c.channel.posts.length).toBe(1);
+    for (const i of [a, b, c]) i.database.close();
+  });
+
+  it('catches up after downtime and says the poll closed late', async () => {
+    const clock = new ManualClock(T0);
+    const path = join(dir, 'c.db');
+    const a = instance(path, clock);
+    await poll(a.engine, 'Late kind:date dates:12/1 deadline:1h');
+    a.database.close();
+    clock.advance(5 * 3_600_000);
+    const b = instance(path, clock);
+    await b.scheduler.tick();
+    expect(b.channel.posts).toHaveLength(1);
+    expect(b.channel.posts[0]!.text).toContain('closed late');
+    b.database.close();
+  });
+
+  it('retries a failed post with backoff, then sends it once', async () => {
+    const clock = new ManualClock(T0);
+    const a = instance(join(dir, 'd.db'), clock);
+    await poll(a.engine, 'Retry kind:date dates:12/1 deadline:1h');
+    a.channel.failNext = 1;
+    clock.advance(3_601_000);
+    await a.scheduler.tick();
+    expect(a.channel.posts).toHaveLength(0);
+    await a.scheduler.tick(); // too early for the retry
+    expect(a.channel.posts).toHaveLength(0);
+    clock.advance(5_000);
+    await a.scheduler.tick();
+    await a.scheduler.tick();
+    expect(a.channel.posts).toHaveLength(1);
+    a.database.close();
+  });
+
+  it('reminds only the expected people who have not answered, once per offset', async () => {
+    const clock = new ManualClock(T0);
+    const a = instance(join(dir, 'e.db'), clock);
+    await poll(a.engine, 'Nudge kind:date dates:12/1-12/2 deadline:3h remind:2h,1h with:@ann @bob @cy');
+    await a.engine.runText(actor('ann'), '/yakjeong answer 12/1', CAPS);
+    clock.advance(3_600_000 + 1_000); // 2h before the deadline
+    await a.scheduler.tick();
+    await a.scheduler.tick();
+    expect(a.channel.posts.map((p) => p.text)).toEqual([expect.stringMatching(/Still waiting for ⟦u:bob\|bob⟧ ⟦u:cy\|cy⟧/)]);
+    expect(a.channel.posts[0]!.text).not.toContain('ann');
+    await a.engine.runText(actor('bob'), '/yakjeong answer 12/2', CAPS);
+    await a.engine.runText(actor('cy'), '/yakjeong answer 12/2', CAPS);
+    clock.advance(3_600_000); // 1h before: everyone answered, so no reminder is posted
+    await a.scheduler.tick();
+    expect(a.channel.posts).toHaveLength(1);
+    a.database.close();
+  });
+
+  it('tells the creator, with a Close now button, when everyone expected has answered', async () => {
+    const clock = new ManualClock(T0);
+    const a = instance(join(dir, 'f.db'), clock);
+    await poll(a.engine, 'All in kind:date dates:12/1 with:@ann @bob');
+    await a.engine.runText(actor('ann'), '/yakjeong answer 12/1', CAPS);
+    const replies = await a.engine.runText(actor('bob'), '/yakjeong answer 12/1', CAPS);
+    const toCreator = replies.find((r) => r.type === 'post' && r.audience.kind === 'user' && r.audience.userId === 'host');
+    expect(toCreator && toCreator.type === 'post' && textOf(toCreator.view)).toContain('Everyone you expected has answered');
+    const button = toCreator && toCreator.type === 'post' ? toCreator.view.buttons[0]![0]! : undefined;
+    await a.engine.click(actor('host'), button!.id, CAPS);
+    expect((await a.engine.getPoll(1))?.status).toBe('closed');
+    a.database.close();
+  });
+});
