@@ -6,6 +6,7 @@ import { openDatabase } from './infra/db/open-database.js';
 import { SqlitePollStore } from './infra/db/sqlite-poll-store.js';
 import { CanvasHeatmapRenderer } from './infra/heatmap/canvas-heatmap-renderer.js';
 import { OffsetClock } from './infra/clock.js';
+import { IcsCalendarFiles } from './infra/calendar/ics-calendar-files.js';
 import { SqliteDueWorkStore } from './infra/db/sqlite-due-work-store.js';
 import { DeadlineScheduler } from './infra/scheduler/deadline-scheduler.js';
 import { configureLogger, createLogger } from './logger.js';
@@ -33,6 +34,7 @@ async function main(): Promise<void> {
     store: new SqlitePollStore(database),
     clock,
     heatmap: new CanvasHeatmapRenderer(),
+    calendar: new IcsCalendarFiles(),
     defaultTimezone: config.defaultTimezone,
     defaultLocale: config.locale,
   });

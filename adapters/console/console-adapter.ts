@@ -142,6 +142,9 @@ export class ConsoleAdapter {
         case 'refresh-poll':
           // A terminal is a log: the poll message is not edited in place.
           break;
+        case 'meeting-picked':
+          // The announcement already carries the calendar link and the .ics file.
+          break;
       }
     }
   }
@@ -168,7 +171,15 @@ export class ConsoleAdapter {
       image = join(this.options.outDir, name);
       await writeFile(image, bytes);
     }
+    const files: string[] = [];
+    for (const file of view.files ?? []) {
+      await mkdir(this.options.outDir, { recursive: true });
+      const path = join(this.options.outDir, file.filename);
+      await writeFile(path, await file.render());
+      files.push(path);
+    }
     const out: RenderedOutput = {
+      files,
       type: view.role,
       text: viewText(view, render),
       ephemeral: how.ephemeral,

@@ -14,6 +14,7 @@ export interface RenderedOutput {
   to: string | null;
   buttons: NumberedButton[];
   image: string | null;
+  files: string[];
   replaces: boolean;
 }
 
@@ -60,5 +61,6 @@ export function formatOutput(out: RenderedOutput): string {
   }
   if (row.length) rows.push(row.join('  '));
   const image = out.image ? `\n🖼  ${out.image}` : '';
-  return `${replaced}${who}${out.text}${rows.length ? `\n${rows.join('\n')}` : ''}${image}\n`;
+  const files = out.files.map((f) => `\n📎 ${f}`).join('');
+  return `${replaced}${who}${out.text}${rows.length ? `\n${rows.join('\n')}` : ''}${image}${files}\n`;
 }

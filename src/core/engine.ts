@@ -16,7 +16,8 @@ import { parseCommand, type Command } from './grammar/command.js';
 import type { CreateOptions } from './grammar/create-options.js';
 import { parseDateWord } from './grammar/dates.js';
 import { parseClock } from './grammar/values.js';
-import type { Clock, HeatmapRenderer, PollStore } from './ports.js';
+import type { CalendarFiles, Clock, HeatmapRenderer, PollStore } from './ports.js';
+import { googleCalendarLink, meetingFromPick } from './domain/meeting.js';
 import { answerGridView, gridPages, pageOfSlot } from './views/answer-grid.js';
 import { formatInstant, formatRun, mentionToken, timeToken } from './views/format.js';
 import { helpView, noticeView } from './views/notices.js';
@@ -42,6 +43,8 @@ export interface EngineOptions {
   heatmap: HeatmapRenderer;
   defaultTimezone: string;
   defaultLocale: Locale;
+  /** Makes .ics files for picked meetings; without it a pick posts no file. */
+  calendar?: CalendarFiles;
   /** Source of randomness for poll codes (tests pass a seeded one). */
   random?: () => number;
 }
@@ -56,6 +59,7 @@ export class Engine {
   private readonly defaultTimezone: string;
   private readonly defaultLocale: Locale;
   private readonly random: () => number;
+  private readonly calendar: CalendarFiles | undefined;
   /** Layouts are pure functions of the spec; caching keeps zone maths off the click path. */
   private readonly layouts = new Map<string, PollLayout>();
 
@@ -66,6 +70,7 @@ export class Engine {
     this.defaultTimezone = options.defaultTimezone;
     this.defaultLocale = options.defaultLocale;
     this.random = options.random ?? Math.random;
+    this.calendar = options.calendar;
   }
 
   // ── entry points ────────────────────────────────────────────────────────────
@@ -442,10 +447,18 @@ export class Engine {
     const lines = [c.lifecycle.picked(poll.spec.title, start !== undefined ? `${when} (${timeToken(start)})` : when)];
     const free = [...window.yes, ...window.maybe];
     if (free.length) lines.push(`${c.lifecycle.pickedFree}: ${free.map(mentionToken).join(' ')}`);
-    return [
-      { type: 'post', audience: { kind: 'channel' }, view: noticeView(lines.join('\n'), 'notice', poll.code), pollId: poll.id },
-      { type: 'refresh-poll', pollId: poll.id },
-    ];
+    const meeting = meetingFromPick(poll, layout, picked);
+    const view = noticeView(lines.join('\n'), 'notice', poll.code);
+    const replies: Reply[] = [{ type: 'post', audience: { kind: 'channel' }, view, pollId: poll.id }, { type: 'refresh-poll', pollId: poll.id }];
+    if (meeting) {
+      view.blocks.push({ type: 'context', text: `📅 ${c.lifecycle.addToCalendar}: ${googleCalendarLink(meeting)}` });
+      const calendar = this.calendar;
+      if (calendar) {
+        view.files = [{ filename: `yakjeong-${poll.code}.ics`, contentType: 'text/calendar', render: () => calendar.ics(meeting) }];
+      }
+      replies.push({ type: 'meeting-picked', pollId: poll.id, meeting });
+    }
+    return replies;
   }
 
   /** "1".."N" is a result rank; otherwise a start date(-time) in the poll's zone. */

@@ -1,5 +1,6 @@
 /** What core needs from the outside world. Implementations live in src/infra and adapters. */
 import type { PollLayout } from './domain/slots.js';
+import type { MeetingEvent } from './domain/meeting.js';
 import type { RankedWindow } from './domain/ranking.js';
 import type { View } from './views/reply.js';
 import type {
@@ -137,4 +138,9 @@ export interface DueWorkStore {
   release(id: number, now: number): Promise<void>;
   /** Schedules a retry at `retryAt`, or gives up for good when it is null. */
   markFailed(id: number, error: string, retryAt: number | null): Promise<void>;
+}
+
+/** Calendar files for a picked meeting. */
+export interface CalendarFiles {
+  ics(meeting: MeetingEvent): Promise<Uint8Array>;
 }

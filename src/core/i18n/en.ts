@@ -141,6 +141,7 @@ export const en = {
     reminderCount: (title: string, code: string, when: string, n: number) =>
       `“${title}” (${code}) closes ${when}. ${n === 1 ? '1 person has' : `${n} people have`} answered so far.`,
     everyoneAnswered: (title: string, code: string) => `Everyone you expected has answered “${title}” (${code}). Close it now?`,
+    addToCalendar: 'Add to Google Calendar',
     pickedFree: 'Free then',
   },
   list: {

@@ -141,6 +141,7 @@ export const ko: Catalog = {
     reminderCount: (title: string, code: string, when: string, n: number) =>
       `“${title}”(${code}) 투표가 ${when}에 마감돼요. 지금까지 ${n}명이 응답했어요.`,
     everyoneAnswered: (title: string, code: string) => `기다리던 모든 분이 “${title}”(${code})에 응답했어요. 지금 마감할까요?`,
+    addToCalendar: 'Google 캘린더에 추가',
     pickedFree: '참석 가능',
   },
   list: {

@@ -1,3 +1,5 @@
+import type { MeetingEvent } from '../domain/meeting.js';
+
 /**
  * The neutral reply model. Core says what to show and to whom; each adapter renders it
  * (Block Kit, Discord components, terminal text).
@@ -25,6 +27,13 @@ export interface ImageSpec {
   render: () => Promise<Uint8Array>;
 }
 
+/** A file attached to a message (an .ics calendar entry). */
+export interface FileSpec {
+  filename: string;
+  contentType: string;
+  render: () => Promise<Uint8Array>;
+}
+
 export type ViewRole = 'poll' | 'grid' | 'results' | 'notice' | 'error' | 'help' | 'list' | 'history' | 'usage';
 
 export interface View {
@@ -35,6 +44,7 @@ export interface View {
   /** Rows of buttons in display order. */
   buttons: Button[][];
   image?: ImageSpec;
+  files?: FileSpec[];
   /** The poll this view is about, if any. */
   pollCode?: string;
 }
@@ -48,6 +58,8 @@ export type Reply =
   | { type: 'replace'; view: View }
   /** The poll's channel message is stale; the adapter re-renders it (coalesced). */
   | { type: 'refresh-poll'; pollId: number }
+  /** A final time was picked: platforms that can, add it to their own calendar (Discord events, Slack reminders). */
+  | { type: 'meeting-picked'; pollId: number; meeting: MeetingEvent }
   /** Ask for the create form (Slack/Discord modal); the console prints usage instead. */
   | { type: 'open-create-form' };
 

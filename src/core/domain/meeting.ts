@@ -1,0 +1,49 @@
+/** The final meeting a pick makes: what calendars need (.ics file, Google Calendar link, platform events). */
+import { addDays } from './time.js';
+import type { PollLayout } from './slots.js';
+import type { PickedWindow, Poll } from './types.js';
+
+export interface MeetingEvent {
+  /** Stable per poll, so a re-pick updates the same calendar entry. */
+  uid: string;
+  title: string;
+  description?: string;
+  timezone: string;
+  /** A timed meeting (time polls, blocks with times). */
+  timed?: { start: number; end: number };
+  /** An all-day meeting (date polls, blocks without times): end is exclusive. */
+  allDay?: { startDate: string; endDate: string };
+  /** Weekly polls meet every week. */
+  weekly: boolean;
+}
+
+export function meetingFromPick(poll: Poll, layout: PollLayout, picked: PickedWindow): MeetingEvent | undefined {
+  const first = layout.slots[picked.firstSlot];
+  const last = layout.slots[picked.firstSlot + picked.slotCount - 1];
+  if (!first || !last) return undefined;
+  const meeting: MeetingEvent = {
+    uid: `${poll.code.toLowerCase()}-${poll.id}@yakjeong`,
+    title: poll.spec.title,
+    timezone: poll.spec.timezone,
+    weekly: poll.spec.days.type === 'weekly',
+  };
+  if (poll.spec.description) meeting.description = poll.spec.description;
+  if (first.start !== undefined && last.end !== undefined) meeting.timed = { start: first.start, end: last.end };
+  else meeting.allDay = { startDate: first.date, endDate: addDays(last.date, 1) };
+  return meeting;
+}
+
+function utcStamp(ms: number): string {
+  return new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+}
+
+/** "Add to Google Calendar" link (the documented render?action=TEMPLATE form). */
+export function googleCalendarLink(meeting: MeetingEvent): string {
+  const dates = meeting.timed
+    ? `${utcStamp(meeting.timed.start)}/${utcStamp(meeting.timed.end)}`
+    : `${meeting.allDay!.startDate.replace(/-/g, '')}/${meeting.allDay!.endDate.replace(/-/g, '')}`;
+  const params = new URLSearchParams({ action: 'TEMPLATE', text: meeting.title, dates, ctz: meeting.timezone });
+  if (meeting.description) params.set('details', meeting.description);
+  if (meeting.weekly) params.set('recur', 'RRULE:FREQ=WEEKLY');
+  return `https://calendar.google.com/calendar/render?${params.toString()}`;
+}

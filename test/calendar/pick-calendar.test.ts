@@ -1,0 +1,74 @@
+import ICAL from 'ical.js';
+import { describe, expect, it } from 'vitest';
+import { Engine } from '../../src/core/engine.js';
+import type { Reply } from '../../src/core/views/reply.js';
+import { IcsCalendarFiles } from '../../src/infra/calendar/ics-calendar-files.js';
+import { ManualClock } from '../../src/infra/clock.js';
+import { openDatabase } from '../../src/infra/db/open-database.js';
+import { SqlitePollStore } from '../../src/infra/db/sqlite-poll-store.js';
+import { CanvasHeatmapRenderer } from '../../src/infra/heatmap/canvas-heatmap-renderer.js';
+import { CAPS, T0, textOf } from '../helpers.js';
+
+function kit() {
+  const store = new SqlitePollStore(openDatabase(':memory:'));
+  return new Engine({
+    store,
+    clock: new ManualClock(T0),
+    heatmap: new CanvasHeatmapRenderer(),
+    calendar: new IcsCalendarFiles(),
+    defaultTimezone: 'Asia/Seoul',
+    defaultLocale: 'en',
+  });
+}
+const actor = (name: string) => ({
+  channel: { platform: 'console' as const, workspaceId: 'w', channelId: 'c' },
+  user: { id: name, name },
+  isAdmin: false,
+  locale: 'en' as const,
+});
+
+async function pickAnnouncement(engine: Engine, create: string, answer: string) {
+  await engine.runText(actor('host'), `/yakjeong create ${create}`, CAPS);
+  await engine.runText(actor('ann'), `/yakjeong answer ${answer}`, CAPS);
+  const replies = await engine.runText(actor('host'), '/yakjeong pick 1', CAPS);
+  const post = replies.find((r): r is Extract<Reply, { type: 'post' }> => r.type === 'post')!;
+  const file = post.view.files?.[0];
+  const ics = new TextDecoder().decode(await file!.render());
+  const event = new ICAL.Event(new ICAL.Component(ICAL.parse(ics)).getFirstSubcomponent('vevent')!);
+  return { replies, post, file: file!, event, text: textOf(post.view) };
+}
+
+describe('picking the final time', () => {
+  it('attaches an .ics with the right instants and a Google Calendar link', async () => {
+    const { replies, file, event, text } = await pickAnnouncement(
+      kit(),
+      'Dinner dates:2026-12-01 time:18:00-22:00 slot:30m duration:90m',
+      '12/1 19:00-22:00',
+    );
+    expect(file).toMatchObject({ filename: expect.stringMatching(/\.ics$/), contentType: 'text/calendar' });
+    expect(event.summary).toBe('Dinner');
+    // 19:00–20:30 in Seoul is 10:00–11:30 UTC.
+    expect(event.startDate.toJSDate().toISOString()).toBe('2026-12-01T10:00:00.000Z');
+    expect(event.endDate.toJSDate().toISOString()).toBe('2026-12-01T11:30:00.000Z');
+    const link = new URL(/https:\/\/calendar\.google\.com\S+/.exec(text)![0]);
+    expect(link.searchParams.get('action')).toBe('TEMPLATE');
+    expect(link.searchParams.get('text')).toBe('Dinner');
+    expect(link.searchParams.get('dates')).toBe('20261201T100000Z/20261201T113000Z');
+    expect(link.searchParams.get('ctz')).toBe('Asia/Seoul');
+    expect(replies.some((r) => r.type === 'meeting-picked' && r.meeting.timed?.start === Date.UTC(2026, 11, 1, 10))).toBe(true);
+  });
+
+  it('makes all-day entries for date polls, end date exclusive', async () => {
+    const { event, text } = await pickAnnouncement(kit(), 'Trip kind:date dates:12/1-12/5 duration:2d', '12/3-12/5');
+    expect(event.startDate.isDate).toBe(true);
+    expect(event.startDate.toString()).toBe('2026-12-03');
+    expect(event.endDate.toString()).toBe('2026-12-05');
+    expect(text).toContain('dates=20261203%2F20261205');
+  });
+
+  it('repeats weekly for weekly polls', async () => {
+    const { event } = await pickAnnouncement(kit(), 'Study dates:mon,wed time:19:00-21:00 slot:1h', 'wed 19:00-20:00');
+    expect(event.component.getFirstPropertyValue('rrule')?.toString()).toBe('FREQ=WEEKLY');
+    expect(event.startDate.toJSDate().toISOString()).toBe('2026-12-02T10:00:00.000Z');
+  });
+});
