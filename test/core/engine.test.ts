@@ -49,6 +49,22 @@ describe('engine', () => {
     expect(history[0]!.changes).toEqual([[0, 'no', 'yes']]);
   });
 
+  it('grid buttons lead with the block name or the date, and pages fit the adapter', async () => {
+    const kit = makeKit({ locale: 'ko' });
+    const blocks = await createPoll(kit, 'host', '점심 dates:12/1-12/2 blocks:오전,오후');
+    const grid = posts(await kit.engine.click(kit.actor('ann'), encodeAction({ verb: 'respond', code: blocks }), CAPS))[0]!;
+    expect(grid.buttons[0]!.map((b) => b.label)).toEqual(['오전 ▫️', '오후 ▫️']);
+    const dates = await createPoll(kit, 'host', '여행 kind:date dates:12/1-12/3');
+    const dateGrid = posts(await kit.engine.click(kit.actor('ann'), encodeAction({ verb: 'respond', code: dates }), CAPS))[0]!;
+    expect(dateGrid.buttons[0]![0]!.label).toBe('2026-12-01 (화) ▫️');
+    const long = await createPoll(kit, 'host', '긴 하루 dates:12/1 time:00:00-24:00 slot:30m');
+    const small = { maxSlotButtons: 15, maxButtonsPerRow: 5 };
+    const page = posts(await kit.engine.click(kit.actor('ann'), encodeAction({ verb: 'respond', code: long }), small))[0]!;
+    expect(page.buttons.length).toBeLessThanOrEqual(5);
+    expect(page.buttons.flat().filter((b) => /^\d\d:\d\d/.test(b.label))).toHaveLength(15);
+    expect(page.buttons.flat().map((b) => b.label)).toContain('다음 ▶');
+  });
+
   it('All day, Clear and Copy to every day act on whole days', async () => {
     const kit = makeKit();
     const code = await createPoll(kit, 'host', 'x dates:12/1-12/3 time:09:00-11:00 slot:1h');

@@ -30,7 +30,8 @@ export function formatClock(instant: number, tz: string): string {
 export function slotLabel(spec: PollSpec, slot: Slot, locale: Locale, tz: string): string {
   if (spec.kind === 'time' && slot.start !== undefined) return formatClock(slot.start, tz);
   if (spec.kind === 'block') return slot.block ?? '';
-  return formatDay(spec, slot.date, locale);
+  // Date buttons lead with the date as people type it in answers; weekly polls with the weekday.
+  return spec.days.type === 'weekly' ? weekdayName(slot.date, locale) : `${slot.date} (${weekdayName(slot.date, locale)})`;
 }
 
 /**
