@@ -327,12 +327,12 @@ export class Engine {
       where = 'private';
     }
     const tz = where === 'channel' ? poll.spec.timezone : await this.zoneOf(actor);
-    const view = await this.resultsFor(poll, locale, tz, where === 'private' ? actor.user : undefined, note);
+    const view = await this.resultsFor(poll, locale, tz, where === 'private' ? actor.user : undefined, note, note !== undefined);
     return [where === 'channel' ? { type: 'post', audience: { kind: 'channel' }, view, pollId: poll.id } : this.toUser(actor, view)];
   }
 
   /** Results view with the heatmap; `viewer` gets their own answers drawn over the group. */
-  async resultsFor(poll: Poll, locale: Locale, tz: string, viewer?: UserRef, note?: string): Promise<View> {
+  async resultsFor(poll: Poll, locale: Locale, tz: string, viewer?: UserRef, note?: string, revealHidden = false): Promise<View> {
     const layout = this.layout(poll);
     const participants = await this.participants(poll);
     const best = rankWindows(poll.spec, layout, participants);
@@ -352,6 +352,7 @@ export class Engine {
           timezone: tz,
           now,
           ...(viewer ? { overlay: { user: viewer, states: mine?.states ?? emptyStates(layout.slots.length) } } : {}),
+          ...(revealHidden ? { revealHidden: true } : {}),
         }),
     };
     const input = {

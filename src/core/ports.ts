@@ -90,6 +90,8 @@ export interface HeatmapRequest {
   timezone: string;
   /** Private view: this person's own answers marked on top of the group. */
   overlay?: { user: UserRef; states: string };
+  /** The engine checked that this viewer may see a hidden poll's group answers before close. */
+  revealHidden?: boolean;
   now: number;
 }
 

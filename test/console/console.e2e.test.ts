@@ -95,11 +95,25 @@ describe('console adapter end to end', () => {
     expect(stdout + stderr).not.toMatch(/at .+\.ts:\d+/);
   });
 
-  it('sleep lets the clock pass a deadline', async () => {
+  it('sleep lets the clock pass a deadline: the poll closes and announces its best times', async () => {
     const { stdout } = await runConsole(
-      ['/yakjeong create x kind:date dates:12/1-12/2 deadline:1h', 'as ann', '/yakjeong answer 12/1', 'sleep 3700', '/yakjeong answer 12/2'].join('\n'),
+      [
+        '/yakjeong create Offsite kind:date dates:12/1-12/2 deadline:1h remind:30m with:@ann @bob',
+        'as ann',
+        '/yakjeong answer 12/1',
+        'sleep 1850',
+        'sleep 1800',
+        'as bob',
+        '/yakjeong answer 12/2',
+        '/yakjeong list',
+      ].join('\n'),
     );
-    expect(stdout).toMatch(/is closed/);
+    const reminder = stdout.indexOf('Still waiting for @bob');
+    const announcement = stdout.indexOf('closed at its deadline');
+    expect(reminder).toBeGreaterThan(0);
+    expect(announcement).toBeGreaterThan(reminder);
+    expect(stdout.slice(announcement)).toMatch(/1\. Tue, Dec 1 — 1\/1/);
+    expect(stdout).toContain('No open polls in this channel');
   });
 
   it('speaks Korean by default', async () => {

@@ -1,0 +1,27 @@
+/** HeatmapRenderer on @napi-rs/canvas (Skia): a PNG of who is free when. */
+import { createCanvas } from '@napi-rs/canvas';
+import type { HeatmapRenderer, HeatmapRequest } from '../../core/ports.js';
+import { ensureFonts } from './fonts.js';
+import { computeHeatmapLayout } from './layout.js';
+import { paintHeatmap } from './paint.js';
+
+export { computeHeatmapLayout, groupSize, isHidden, MAX_PIXEL_WIDTH, PIXEL_RATIO } from './layout.js';
+export { cellFill, cellLevel, heatmapPalette, legendSteps, scaleIndex } from './palette.js';
+export type { CellBox, HeatmapLayout, Rect, WindowMark } from './layout-types.js';
+
+export class CanvasHeatmapRenderer implements HeatmapRenderer {
+  constructor() {
+    // Fail at start-up, not on the first results request, if the font package is missing.
+    ensureFonts();
+  }
+
+  async render(request: HeatmapRequest): Promise<Uint8Array> {
+    const layout = computeHeatmapLayout(request);
+    const canvas = createCanvas(layout.pixelWidth, layout.pixelHeight);
+    const ctx = canvas.getContext('2d');
+    ctx.scale(layout.scale, layout.scale);
+    paintHeatmap(ctx, layout, request);
+    // Async encode runs on libuv's pool, so a big PNG does not stall the bot's event loop.
+    return canvas.encode('png');
+  }
+}

@@ -1,0 +1,286 @@
+/**
+ * Where everything goes, as plain data: the renderer paints exactly this, and tests read
+ * it to find the pixel of a slot's cell without guessing. Deterministic in the request.
+ */
+import { catalog } from '../../core/i18n/index.js';
+import { formatInstant } from '../../core/views/format.js';
+import type { HeatmapRequest } from '../../core/ports.js';
+import { layoutCalendar } from './calendar-layout.js';
+import { measureText, type Measure } from './fonts.js';
+import { buildGridModel } from './grid-model.js';
+import { clamp, layoutGrid, type BodyLayout } from './grid-layout.js';
+import type {
+  CellBox,
+  HeatmapLayout,
+  LegendSwatch,
+  LegendSwatchKind,
+  Rect,
+  TextItem,
+  TextStyle,
+  WindowMark,
+} from './layout-types.js';
+import { mergeRuns } from './geometry.js';
+import { legendSteps } from './palette.js';
+import { styleFont } from './styles.js';
+import { cleanText, ellipsize } from './text.js';
+
+export const PIXEL_RATIO = 2;
+/** Chat clients shrink or reject huge images; the PNG is never wider than this. */
+export const MAX_PIXEL_WIDTH = 2000;
+
+const PAD = 20;
+const MIN_WIDTH = 560;
+const MAX_WIDTH = Math.floor(MAX_PIXEL_WIDTH / PIXEL_RATIO);
+const SWATCH = 14;
+const LEGEND_LINE = 22;
+const FOOT_LINE = 20;
+const FOOT_MAX_LINES = 2;
+const NAME_MAX_WIDTH = 160;
+const MAX_WINDOWS = 3;
+
+/** True when the group's answers must not be shown. */
+export function isHidden(request: HeatmapRequest): boolean {
+  return request.poll.spec.hidden && request.poll.status !== 'closed' && !request.revealHidden;
+}
+
+/**
+ * How many people the colours are counted against: everyone who answered plus the expected
+ * people still missing, so the "everyone" accent never shows while someone has yet to answer.
+ */
+export function groupSize(request: HeatmapRequest): number {
+  const answered = new Set(request.participants.map((p) => p.user.id));
+  return request.participants.length + request.poll.spec.expected.filter((u) => !answered.has(u.id)).length;
+}
+
+export function computeHeatmapLayout(request: HeatmapRequest, measure: Measure = measureText): HeatmapLayout {
+  const hidden = isHidden(request);
+  const spec = request.poll.spec;
+  const contentMax = MAX_WIDTH - 2 * PAD;
+
+  const headerLines = hidden ? 4 : 3;
+  const bodyY = PAD + 28 + 20 * (headerLines - 1) + 16;
+  const body: BodyLayout =
+    spec.kind === 'date' && spec.days.type === 'dates'
+      ? layoutCalendar(request, measure, PAD, bodyY, contentMax)
+      : layoutGrid(buildGridModel(request), request.layout.slots.length, measure, PAD, bodyY, contentMax);
+
+  const width = clamp(Math.ceil(body.width) + 2 * PAD, MIN_WIDTH, MAX_WIDTH);
+  const inner = width - 2 * PAD;
+  const texts: TextItem[] = [...headerTexts(request, measure, inner, hidden), ...body.texts];
+
+  const windows = hidden ? [] : windowMarks(request, body.cells, body.cellStyle.dayLabelSize > 0);
+
+  let y = bodyY + body.height + 18;
+  const legend = legendFlow(request, measure, inner, y, hidden, body, windows.length > 0);
+  texts.push(...legend.texts);
+  y = legend.bottom + 10;
+
+  const foot = footerTexts(request, measure, inner, y, hidden);
+  texts.push(...foot.texts);
+  const height = Math.ceil(foot.bottom + PAD - 6);
+
+  return {
+    scale: PIXEL_RATIO,
+    width,
+    height,
+    pixelWidth: width * PIXEL_RATIO,
+    pixelHeight: height * PIXEL_RATIO,
+    hidden,
+    respondents: groupSize(request),
+    cells: body.cells,
+    cellStyle: body.cellStyle,
+    missing: body.missing,
+    offDays: body.offDays,
+    lines: body.lines,
+    texts,
+    windows,
+    legend: legend.swatches,
+  };
+}
+
+function headerTexts(request: HeatmapRequest, measure: Measure, inner: number, hidden: boolean): TextItem[] {
+  const c = catalog(request.locale);
+  const { poll, participants } = request;
+  const spec = poll.spec;
+  const texts: TextItem[] = [];
+  const line = (text: string, y: number, style: TextStyle) =>
+    texts.push({ text: ellipsize(measure, text, styleFont(style), inner), x: PAD, y, style, align: 'left' });
+
+  line(spec.title, PAD + 12, 'title');
+  line([c.kind[spec.kind] ?? spec.kind, poll.code, c.heatmap.zone(request.timezone)].join(' · '), PAD + 38, 'meta');
+
+  const known = spec.expected.length + participants.filter((p) => !spec.expected.some((e) => e.id === p.user.id)).length;
+  const answered =
+    spec.expected.length > 0 ? c.heatmap.answeredOf(participants.length, known) : c.heatmap.answered(participants.length);
+  let status: string;
+  if (poll.status === 'closed') status = c.heatmap.closed;
+  else if (spec.deadline !== undefined) {
+    status = `${c.heatmap.deadline} ${formatInstant(spec.deadline, request.timezone, request.locale)}`;
+  }
+  else status = c.heatmap.open;
+  const parts = [answered, status];
+  if (request.overlay) parts.push(`${c.heatmap.yours}: ${cleanText(request.overlay.user.name)}`);
+  line(parts.join(' · '), PAD + 58, 'metaStrong');
+  if (hidden) line(c.heatmap.hidden, PAD + 78, 'note');
+  return texts;
+}
+
+interface Flow {
+  texts: TextItem[];
+  swatches: LegendSwatch[];
+  bottom: number;
+}
+
+interface LegendItem {
+  swatch?: { kind: LegendSwatchKind; fill?: string };
+  text: string;
+  style: TextStyle;
+}
+
+function legendFlow(
+  request: HeatmapRequest,
+  measure: Measure,
+  inner: number,
+  top: number,
+  hidden: boolean,
+  body: BodyLayout,
+  hasWindows: boolean,
+): Flow {
+  const c = catalog(request.locale).heatmap;
+  const items: LegendItem[] = [];
+  if (!hidden) {
+    const n = groupSize(request);
+    items.push({ text: c.legend, style: 'legendStrong' });
+    for (const step of legendSteps(n)) {
+      items.push(
+        step.everyone
+          ? { swatch: { kind: 'everyone' }, text: `${step.label} · ${c.everyone}`, style: 'legend' }
+          : { swatch: { kind: 'fill', fill: step.fill }, text: step.label, style: 'legend' },
+      );
+    }
+    if (n > 0) items.push({ text: `(${c.maybeHalf})`, style: 'legend' });
+    if (body.missing.length > 0) {
+      items.push({ swatch: { kind: 'notOffered' }, text: c.notOffered, style: 'legend' });
+    } else if (body.offDays.length > 0) {
+      items.push({ swatch: { kind: 'offDay' }, text: c.notOffered, style: 'legend' });
+    }
+    if (hasWindows) items.push({ swatch: { kind: 'best' }, text: c.best, style: 'legend' });
+  }
+  if (request.overlay) {
+    items.push({ swatch: { kind: 'overlayYes' }, text: c.yourYes, style: 'legend' });
+    items.push({ swatch: { kind: 'overlayMaybe' }, text: c.yourMaybe, style: 'legend' });
+  }
+
+  const texts: TextItem[] = [];
+  const swatches: LegendSwatch[] = [];
+  let x = PAD;
+  let y = top;
+  for (const item of items) {
+    const text = ellipsize(measure, item.text, styleFont(item.style), inner - SWATCH - 6);
+    const w = (item.swatch ? SWATCH + 5 : 0) + measure(text, styleFont(item.style));
+    if (x > PAD && x + w > PAD + inner) {
+      x = PAD;
+      y += LEGEND_LINE;
+    }
+    const cy = y + SWATCH / 2;
+    if (item.swatch) {
+      const rect = { x, y, w: SWATCH, h: SWATCH };
+      const { kind, fill } = item.swatch;
+      swatches.push(fill ? { kind, rect, fill } : { kind, rect });
+      x += SWATCH + 5;
+    }
+    texts.push({ text, x, y: cy, style: item.style, align: 'left' });
+    x += measure(text, styleFont(item.style)) + (item.swatch ? 12 : 8);
+  }
+  return { texts, swatches, bottom: items.length > 0 ? y + SWATCH : top - 10 };
+}
+
+function footerTexts(
+  request: HeatmapRequest,
+  measure: Measure,
+  inner: number,
+  top: number,
+  hidden: boolean,
+): { texts: TextItem[]; bottom: number } {
+  const c = catalog(request.locale).heatmap;
+  const texts: TextItem[] = [];
+  let y = top;
+  if (hidden) return { texts, bottom: y };
+  const answered = request.participants.map((p) => p.user.name);
+  const answeredIds = new Set(request.participants.map((p) => p.user.id));
+  y = nameList(measure, `${c.respondents} ${answered.length}`, answered, inner, y, texts);
+  if (request.poll.spec.expected.length > 0) {
+    const pending = request.poll.spec.expected.filter((u) => !answeredIds.has(u.id)).map((u) => u.name);
+    if (pending.length > 0) y = nameList(measure, `${c.notYet} ${pending.length}`, pending, inner, y, texts);
+  }
+  return { texts, bottom: y };
+}
+
+/**
+ * "Answered 6  Ana, 민수, …, +3" over at most two lines. Each name is its own text item so
+ * a right-to-left name never reorders its neighbours.
+ */
+function nameList(
+  measure: Measure,
+  label: string,
+  names: string[],
+  inner: number,
+  top: number,
+  texts: TextItem[],
+): number {
+  const labelFont = styleFont('footLabel');
+  const font = styleFont('foot');
+  const right = PAD + inner;
+  texts.push({ text: label, x: PAD, y: top + FOOT_LINE / 2, style: 'footLabel', align: 'left' });
+  const indent = PAD + Math.ceil(measure(label, labelFont)) + 10;
+  const comma = ', ';
+  const commaW = measure(comma, font);
+  let x = indent;
+  let line = 0;
+  for (let i = 0; i < names.length; i++) {
+    const name = ellipsize(measure, names[i]!, font, NAME_MAX_WIDTH) || '?';
+    const nameW = measure(name, font);
+    const last = i === names.length - 1;
+    const rest = names.length - i - 1;
+    // On the last allowed line, keep room for "+N" after this name.
+    const reserve = last || line < FOOT_MAX_LINES - 1 ? 0 : commaW + measure(`+${rest}`, font);
+    if (x + nameW + reserve > right) {
+      if (x > indent && line < FOOT_MAX_LINES - 1) {
+        line++;
+        x = indent;
+        i--;
+        continue;
+      }
+      const cy = top + line * FOOT_LINE + FOOT_LINE / 2;
+      texts.push({ text: `+${names.length - i}`, x, y: cy, style: 'footLabel', align: 'left' });
+      break;
+    }
+    const cy = top + line * FOOT_LINE + FOOT_LINE / 2;
+    texts.push({ text: name, x, y: cy, style: 'foot', align: 'left' });
+    x += nameW;
+    if (!last) {
+      texts.push({ text: ',', x, y: cy, style: 'foot', align: 'left' });
+      x += commaW;
+    }
+  }
+  return top + (line + 1) * FOOT_LINE;
+}
+
+function windowMarks(request: HeatmapRequest, cells: Array<CellBox | undefined>, calendar: boolean): WindowMark[] {
+  return request.best.slice(0, MAX_WINDOWS).flatMap((window, i) => {
+    const boxes: Rect[] = [];
+    for (let s = window.firstSlot; s < window.firstSlot + window.slotCount; s++) {
+      const cell = cells[s];
+      if (cell) boxes.push(cell.rect);
+    }
+    const rects = mergeRuns(boxes);
+    const first = rects[0];
+    if (!first) return [];
+    const r = 7;
+    // Inside the window's top-left corner when there is room; on the corner itself for
+    // calendar days, whose top-left holds the day number.
+    const inside = !calendar && first.w >= 48 && first.h >= 2 * r + 12;
+    const badge = inside ? { x: first.x + r + 3, y: first.y + r + 3, r } : { x: first.x - 1, y: first.y - 1, r };
+    return [{ rank: i + 1, rects, badge }];
+  });
+}
