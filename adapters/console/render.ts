@@ -20,7 +20,7 @@ export interface RenderedOutput {
 
 /** Slack-style *bold* and `code` read fine in a terminal without the marks. */
 function plain(text: string): string {
-  return text.replace(/\*([^*\n]+)\*/g, '$1');
+  return text.replace(/\*([^*\n]+)\*/g, '$1').replace(/`([^`\n]+)`/g, '$1');
 }
 
 export function viewText(view: View, renderTokens: (text: string) => string): string {
@@ -28,13 +28,13 @@ export function viewText(view: View, renderTokens: (text: string) => string): st
   for (const block of view.blocks) {
     switch (block.type) {
       case 'header':
-        lines.push(`━━ ${renderTokens(block.text)} ━━`);
+        lines.push(`━━ ${plain(renderTokens(block.text))} ━━`);
         break;
       case 'text':
         lines.push(plain(renderTokens(block.text)));
         break;
       case 'fields':
-        for (const f of block.fields) lines.push(`  ${f.label}: ${renderTokens(f.value)}`);
+        for (const f of block.fields) lines.push(`  ${f.label}: ${plain(renderTokens(f.value))}`);
         break;
       case 'context':
         lines.push(...plain(renderTokens(block.text)).split('\n').map((l) => `  ${l}`));
