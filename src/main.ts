@@ -1,5 +1,7 @@
 /** Composition root: config → database → engine → adapters → graceful shutdown. */
 import { ConsoleAdapter } from '../adapters/console/console-adapter.js';
+import { createDiscordAdapter } from '../adapters/discord/index.js';
+import { HttpServer } from './infra/http/http-server.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { Engine } from './core/engine.js';
 import { openDatabase } from './infra/db/open-database.js';
@@ -30,8 +32,9 @@ async function main(): Promise<void> {
 
   const database = openDatabase(config.databasePath);
   const clock = new OffsetClock();
+  const store = new SqlitePollStore(database);
   const engine = new Engine({
-    store: new SqlitePollStore(database),
+    store,
     clock,
     heatmap: new CanvasHeatmapRenderer(),
     calendar: new IcsCalendarFiles(),
@@ -88,7 +91,24 @@ async function main(): Promise<void> {
     await shutdown(0);
     return;
   }
-  logger.info('no adapters configured');
+  // Slack's HTTP mode and Discord's interactions endpoint share one server (with /healthz).
+  const needsHttp = Boolean(config.discord?.publicKey || (config.slack && !config.slack.appToken));
+  const http = needsHttp ? new HttpServer(createLogger('http')) : undefined;
+  if (config.discord) {
+    const discord = createDiscordAdapter({ engine, config: config.discord, store, logger: createLogger('discord'), ...(http ? { http } : {}) });
+    // Mounted before the server listens, so Discord's verification PING finds the route.
+    await discord.start();
+    scheduler.register('discord', discord.notifier);
+    stops.push(() => discord.stop());
+    http?.setStatus('discord', config.discord.publicKey ? 'http' : 'gateway');
+  }
+  if (http) {
+    const port = await http.listen(config.port);
+    stops.push(() => http.close());
+    logger.info({ port }, 'http listening');
+  }
+  scheduler.start();
+  logger.info({ slack: Boolean(config.slack), discord: Boolean(config.discord) }, 'yakjeong is running');
 }
 
 main().catch((err: unknown) => {

@@ -118,6 +118,7 @@ export class Engine {
   async create(actor: Actor, options: CreateOptions): Promise<Reply[]> {
     const now = this.clock.now();
     const spec = buildPollSpec(options, { now, defaultTimezone: await this.zoneOf(actor) });
+    spec.locale = await this.localeOf(actor);
     const poll = await this.store.createPoll(
       { channel: actor.channel, creator: actor.user, spec, createdAt: now },
       this.codeGenerator(),
@@ -130,7 +131,7 @@ export class Engine {
   async pollMessage(pollId: number, locale?: Locale): Promise<View | undefined> {
     const poll = await this.store.getPoll(pollId);
     if (!poll) return undefined;
-    return this.pollView(poll, locale ?? this.defaultLocale);
+    return this.pollView(poll, locale ?? this.channelLocale(poll));
   }
 
   async getPoll(pollId: number): Promise<Poll | undefined> {
@@ -291,7 +292,7 @@ export class Engine {
     if (wasNew && extra) {
       const answered = new Set((await this.store.participants(poll.id)).map((p) => p.user.id));
       if (poll.spec.expected.every((u) => answered.has(u.id))) {
-        const c = catalog(this.defaultLocale);
+        const c = catalog(this.channelLocale(poll));
         extra.push({
           type: 'post',
           audience: { kind: 'user', userId: poll.creator.id },
@@ -539,15 +540,16 @@ export class Engine {
 
   /** The channel post when a poll closes at its deadline: best times, who is free, the heatmap. */
   async deadlineAnnouncement(poll: Poll, late: boolean): Promise<View> {
-    const c = catalog(this.defaultLocale);
+    const locale = this.channelLocale(poll);
+    const c = catalog(locale);
     const note = late ? c.lifecycle.closedLate(poll.spec.title, poll.code) : c.lifecycle.closedOnTime(poll.spec.title, poll.code);
-    return this.resultsFor(poll, this.defaultLocale, poll.spec.timezone, undefined, `⏰ ${note}`);
+    return this.resultsFor(poll, locale, poll.spec.timezone, undefined, `⏰ ${note}`);
   }
 
   /** A reminder before the deadline; undefined when nobody expected is missing. */
   async reminder(poll: Poll): Promise<View | undefined> {
     if (poll.status !== 'open' || poll.spec.deadline === undefined) return undefined;
-    const c = catalog(this.defaultLocale);
+    const c = catalog(this.channelLocale(poll));
     const participants = await this.store.participants(poll.id);
     const answered = new Set(participants.map((p) => p.user.id));
     const when = timeToken(poll.spec.deadline);
@@ -566,6 +568,11 @@ export class Engine {
     const participants = await this.participants(poll);
     const best = poll.spec.hidden && !isClosed(poll, this.clock.now()) ? [] : rankWindows(poll.spec, layout, participants);
     return pollMessageView({ poll, layout, participants, best, locale, now: this.clock.now() });
+  }
+
+  /** The language a poll was created in, for posts not aimed at one person. */
+  channelLocale(poll: Poll): Locale {
+    return poll.spec.locale ?? this.defaultLocale;
   }
 
   layout(poll: Poll): PollLayout {

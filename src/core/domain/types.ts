@@ -53,6 +53,8 @@ export interface PollSpec {
   /** Reminder offsets before the deadline, minutes. */
   remindMinutes: number[];
   hidden: boolean;
+  /** The channel's language for messages nobody asked for in person (redraws, deadlines, reminders). */
+  locale?: Locale;
 }
 
 /** One answerable cell of a poll. Derived from the spec, never stored. */

@@ -1,0 +1,111 @@
+/**
+ * The few Discord REST calls Yakjeong makes, on @discordjs/rest (which queues per route and
+ * waits out 429s). Interaction callbacks and webhooks authenticate by the interaction token,
+ * so they work without a bot token (HTTP-only mode); channel messages need the bot token.
+ */
+import { DiscordAPIError, REST, type RawFile } from '@discordjs/rest';
+import { Routes, type APIInteractionResponse, type RESTPostAPIGuildScheduledEventJSONBody } from 'discord-api-types/v10';
+import type { MessageBody } from './render.js';
+
+/** What Yakjeong needs back from a created or edited message. */
+export interface MessageRef {
+  id: string;
+  channelId: string;
+}
+
+/** Discord error codes that mean "this interaction can no longer be answered". */
+export const ALREADY_ACKNOWLEDGED = 40060;
+export const UNKNOWN_INTERACTION = 10062;
+
+export function discordErrorCode(err: unknown): number | undefined {
+  return err instanceof DiscordAPIError && typeof err.code === 'number' ? err.code : undefined;
+}
+
+export interface DiscordApiOptions {
+  applicationId: string;
+  token?: string;
+  /** REST base such as https://discord.com/api (tests point it at a fake). */
+  apiUrl?: string;
+}
+
+export function createRest(options: Pick<DiscordApiOptions, 'token' | 'apiUrl'>): REST {
+  const rest = new REST({ version: '10', ...(options.apiUrl ? { api: options.apiUrl } : {}) });
+  if (options.token) rest.setToken(options.token);
+  return rest;
+}
+
+export class DiscordApi {
+  readonly rest: REST;
+  readonly applicationId: string;
+  readonly hasBotToken: boolean;
+
+  constructor(options: DiscordApiOptions) {
+    this.rest = createRest(options);
+    this.applicationId = options.applicationId;
+    this.hasBotToken = Boolean(options.token);
+  }
+
+  /** The initial response to an interaction (gateway transport). */
+  async callback(interactionId: string, token: string, response: APIInteractionResponse): Promise<void> {
+    await this.rest.post(Routes.interactionCallback(interactionId, token), { body: response, auth: false });
+  }
+
+  async editOriginal(token: string, body: MessageBody, files: RawFile[] = []): Promise<MessageRef> {
+    const message = await this.rest.patch(Routes.webhookMessage(this.applicationId, token, '@original'), {
+      body,
+      files,
+      auth: false,
+    });
+    return messageRef(message);
+  }
+
+  async deleteOriginal(token: string): Promise<void> {
+    await this.rest.delete(Routes.webhookMessage(this.applicationId, token, '@original'), { auth: false });
+  }
+
+  /** A follow-up message; Discord always returns the created message for interaction webhooks. */
+  async followUp(token: string, body: MessageBody, files: RawFile[] = []): Promise<MessageRef> {
+    const message = await this.rest.post(Routes.webhook(this.applicationId, token), { body, files, auth: false });
+    return messageRef(message);
+  }
+
+  async createMessage(channelId: string, body: MessageBody, files: RawFile[] = []): Promise<MessageRef> {
+    return messageRef(await this.rest.post(Routes.channelMessages(channelId), { body, files }));
+  }
+
+  /** A guild scheduled event; returns its id. */
+  async createScheduledEvent(guildId: string, body: RESTPostAPIGuildScheduledEventJSONBody): Promise<string> {
+    return idOf(await this.rest.post(Routes.guildScheduledEvents(guildId), { body }));
+  }
+
+  async editScheduledEvent(guildId: string, eventId: string, body: RESTPostAPIGuildScheduledEventJSONBody): Promise<string> {
+    return idOf(await this.rest.patch(Routes.guildScheduledEvent(guildId, eventId), { body }));
+  }
+
+  async editMessage(channelId: string, messageId: string, body: MessageBody, files: RawFile[] = []): Promise<MessageRef> {
+    return messageRef(await this.rest.patch(Routes.channelMessage(channelId, messageId), { body, files }));
+  }
+}
+
+function idOf(value: unknown): string {
+  if (typeof value === 'object' && value !== null && 'id' in value && typeof value.id === 'string') return value.id;
+  throw new Error('Discord returned no id where one was expected');
+}
+
+function messageRef(value: unknown): MessageRef {
+  if (typeof value === 'object' && value !== null && 'id' in value && 'channel_id' in value) {
+    const { id, channel_id: channelId } = value;
+    if (typeof id === 'string' && typeof channelId === 'string') return { id, channelId };
+  }
+  throw new Error('Discord returned no message where one was expected');
+}
+
+/** "channelId:messageId", the form stored as a poll's messageRef. */
+export function formatMessageRef(ref: MessageRef): string {
+  return `${ref.channelId}:${ref.id}`;
+}
+
+export function parseMessageRef(text: string | undefined): MessageRef | undefined {
+  const m = /^(\d+):(\d+)$/.exec(text ?? '');
+  return m ? { channelId: m[1]!, id: m[2]! } : undefined;
+}

@@ -1,0 +1,98 @@
+/**
+ * A picked meeting becomes a Discord scheduled event in the poll's server, so it shows in the
+ * server's Events list with Discord's own reminders. Needs the bot token and Create Events;
+ * a failure here never bothers the person who picked (the pick itself already stands).
+ */
+import {
+  GuildScheduledEventEntityType,
+  GuildScheduledEventPrivacyLevel,
+  GuildScheduledEventRecurrenceRuleFrequency,
+  type RESTPostAPIGuildScheduledEventJSONBody,
+} from 'discord-api-types/v10';
+import type { MeetingEvent } from '../../src/core/domain/meeting.js';
+import { addDays, wallClock, zonedInstant } from '../../src/core/domain/time.js';
+import type { ChannelRef } from '../../src/core/domain/types.js';
+import type { DiscordApi } from './api.js';
+
+const MAX_NAME = 100;
+const MAX_DESCRIPTION = 1000;
+
+export class DiscordEvents {
+  /** Poll → event, so a re-pick moves the same event. Lost on restart (then a new event is made). */
+  private readonly eventIds = new Map<number, string>();
+
+  constructor(
+    private readonly api: DiscordApi,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Creates or moves the poll's event; returns false when there is nothing to schedule. */
+  async meetingPicked(channel: ChannelRef, pollId: number, pollCode: string, meeting: MeetingEvent): Promise<boolean> {
+    if (!this.api.hasBotToken) return false;
+    const body = eventBody(channel, pollCode, meeting, this.now());
+    if (!body) return false;
+    const existing = this.eventIds.get(pollId);
+    const id = existing
+      ? await this.api.editScheduledEvent(channel.workspaceId, existing, body)
+      : await this.api.createScheduledEvent(channel.workspaceId, body);
+    this.eventIds.set(pollId, id);
+    return true;
+  }
+}
+
+/** The event for a meeting; undefined when it lies in the past (Discord refuses those). */
+export function eventBody(channel: ChannelRef, pollCode: string, meeting: MeetingEvent, now: number): RESTPostAPIGuildScheduledEventJSONBody | undefined {
+  let span = meetingSpan(meeting);
+  if (!span) return undefined;
+  if (meeting.weekly) span = nextWeekly(span, meeting.timezone, now);
+  if (span.start <= now) return undefined;
+  const body: RESTPostAPIGuildScheduledEventJSONBody = {
+    name: meeting.title.slice(0, MAX_NAME),
+    description: (meeting.description ?? `Yakjeong ${pollCode}`).slice(0, MAX_DESCRIPTION),
+    privacy_level: GuildScheduledEventPrivacyLevel.GuildOnly,
+    // External: the meeting may be anywhere; the location points back to the poll's channel.
+    entity_type: GuildScheduledEventEntityType.External,
+    entity_metadata: { location: `https://discord.com/channels/${channel.workspaceId}/${channel.channelId}` },
+    scheduled_start_time: new Date(span.start).toISOString(),
+    scheduled_end_time: new Date(span.end).toISOString(),
+  };
+  if (meeting.weekly) {
+    body.recurrence_rule = {
+      start: body.scheduled_start_time,
+      end: null,
+      frequency: GuildScheduledEventRecurrenceRuleFrequency.Weekly,
+      interval: 1,
+      // Discord numbers weekdays from Monday = 0, as Yakjeong does.
+      by_weekday: [wallClock(span.start, meeting.timezone).weekday],
+      by_n_weekday: null,
+      by_month: null,
+      by_month_day: null,
+      by_year_day: null,
+      count: null,
+    };
+  }
+  return body;
+}
+
+function meetingSpan(meeting: MeetingEvent): { start: number; end: number } | undefined {
+  if (meeting.timed) return meeting.timed;
+  if (!meeting.allDay) return undefined;
+  // An all-day meeting runs midnight to midnight in the poll's zone.
+  const start = zonedInstant(meeting.allDay.startDate, 0, meeting.timezone);
+  const end = zonedInstant(meeting.allDay.endDate, 0, meeting.timezone);
+  return start !== undefined && end !== undefined ? { start, end } : undefined;
+}
+
+/** Weekly polls are laid out on a reference week; the event starts at the next such weekday. */
+function nextWeekly(span: { start: number; end: number }, tz: string, now: number): { start: number; end: number } {
+  const length = span.end - span.start;
+  const wall = wallClock(span.start, tz);
+  let date = wall.date;
+  let start = span.start;
+  // Step by calendar weeks in the zone so the wall-clock time survives DST changes.
+  for (let i = 0; i < 60 && start <= now; i++) {
+    date = addDays(date, 7);
+    start = zonedInstant(date, wall.minute, tz) ?? start + 7 * 86_400_000;
+  }
+  return { start, end: start + length };
+}

@@ -1,0 +1,108 @@
+/**
+ * The Discord adapter: slash commands, buttons and the create form over the gateway (bot token)
+ * and/or the HTTP interactions endpoint (public key), both feeding one handler.
+ */
+import type { Client } from 'discord.js';
+import type { DiscordConfig } from '../../src/config.js';
+import type { Engine } from '../../src/core/engine.js';
+import type { Notifier, PollStore } from '../../src/core/ports.js';
+import type { HttpServer } from '../../src/infra/http/http-server.js';
+import type { Logger } from '../../src/logger.js';
+import { DiscordApi } from './api.js';
+import { DiscordEvents } from './events.js';
+import { connectGateway } from './gateway.js';
+import { InteractionHandler } from './handler.js';
+import { INTERACTIONS_PATH, interactionsEndpoint } from './http-endpoint.js';
+import { DiscordPollMessages } from './notifier.js';
+import { RestResponder } from './responder.js';
+
+export { commandDefinitions, COMMAND_NAME } from './commands.js';
+export { DISCORD_CAPABILITIES } from './handler.js';
+export { INTERACTIONS_PATH } from './http-endpoint.js';
+
+export interface DiscordAdapterOptions {
+  engine: Engine;
+  config: DiscordConfig;
+  logger: Logger;
+  /** The shared server; needed for the interactions endpoint (config.publicKey). */
+  http?: HttpServer;
+  /** Lets code autocomplete list the channel's open polls. */
+  store?: Pick<PollStore, 'listPolls'>;
+  /** Poll message edit coalescing; tests shorten it. */
+  refreshIntervalMs?: number;
+  /** Wall clock for deciding whether a picked meeting is still ahead (server events); default Date.now. */
+  now?: () => number;
+}
+
+export interface DiscordAdapter {
+  start(): Promise<void>;
+  /** Disconnects, refuses new HTTP interactions and writes pending poll message edits. */
+  stop(): Promise<void>;
+  notifier: Notifier;
+  /** Which transports run, for logs and /healthz. */
+  readonly transports: ReadonlyArray<'gateway' | 'http'>;
+}
+
+export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAdapter {
+  const { engine, config, logger } = options;
+  if (!config.applicationId) throw new Error('Discord needs DISCORD_APPLICATION_ID');
+  const api = new DiscordApi({
+    applicationId: config.applicationId,
+    ...(config.token ? { token: config.token } : {}),
+    ...(config.apiUrl ? { apiUrl: config.apiUrl } : {}),
+  });
+  const polls = new DiscordPollMessages(engine, api, logger, options.refreshIntervalMs);
+  const handler = new InteractionHandler({
+    engine,
+    api,
+    polls,
+    logger,
+    events: new DiscordEvents(api, options.now),
+    ...(options.store ? { store: options.store } : {}),
+  });
+  const transports: Array<'gateway' | 'http'> = [];
+  let client: Client | undefined;
+  let running = false;
+  const inFlight = new Set<Promise<void>>();
+
+  return {
+    notifier: polls,
+    transports,
+    async start() {
+      running = true;
+      if (config.publicKey) {
+        if (options.http) {
+          options.http.route('POST', INTERACTIONS_PATH, interactionsEndpoint({ publicKey: config.publicKey, handler, logger, isRunning: () => running }));
+          transports.push('http');
+        } else {
+          logger.warn('DISCORD_PUBLIC_KEY is set but no HTTP server was given: the interactions endpoint is not served');
+        }
+      }
+      if (config.token) {
+        client = await connectGateway({
+          token: config.token,
+          logger,
+          ...(config.apiUrl ? { apiUrl: config.apiUrl } : {}),
+          onInteraction: (interaction) => {
+            // Each interaction runs on its own; the handler is the error boundary, this catch a last guard.
+            const work = handler
+              .handle(interaction, new RestResponder(api, interaction))
+              .catch((err: unknown) => logger.error({ err }, 'discord interaction crashed'))
+              .finally(() => inFlight.delete(work));
+            inFlight.add(work);
+          },
+        });
+        transports.push('gateway');
+      }
+      options.http?.setStatus('discord', transports.length ? transports.join('+') : 'idle');
+      logger.info({ transports }, 'discord adapter started');
+    },
+    async stop() {
+      running = false;
+      await client?.destroy();
+      client = undefined;
+      await Promise.allSettled([...inFlight]);
+      await polls.flush();
+    },
+  };
+}

@@ -1,0 +1,115 @@
+/**
+ * The create form: what `/yakjeong create` with no options opens. Five labelled text inputs
+ * (Discord's limit) map onto the same raw create options as the slash command and the text.
+ */
+import {
+  ComponentType,
+  TextInputStyle,
+  type APIModalInteractionResponseCallbackData,
+  type APIModalSubmission,
+  type APIModalSubmissionComponent,
+} from 'discord-api-types/v10';
+import type { Locale } from '../../src/core/domain/types.js';
+import type { CreateOptions } from '../../src/core/grammar/create-options.js';
+import { parseCreateText } from '../../src/core/grammar/create-options.js';
+import { tokenize } from '../../src/core/grammar/tokens.js';
+
+/** Not in the y1: button-id namespace, so the action codec never mistakes it for a button. */
+export const CREATE_MODAL_ID = 'yakjeong:create';
+
+type Field = 'title' | 'dates' | 'time' | 'more' | 'deadline';
+
+const TEXT: Record<Locale, { title: string; labels: Record<Field, string>; hints: Record<Field, string> }> = {
+  en: {
+    title: 'New scheduling poll',
+    labels: { title: 'Title', dates: 'Dates', time: 'Daily hours', more: 'Slot size, kind or more options', deadline: 'Deadline' },
+    hints: {
+      title: 'Team dinner',
+      dates: '12/1-12/5 · 2026-12-01,2026-12-03 · mon-fri',
+      time: '18:00-22:00 (leave empty for a date or block poll)',
+      more: '1h · kind:date duration:2d · blocks:lunch,dinner',
+      deadline: '24h · 3d · 2026-11-30T18:00',
+    },
+  },
+  ko: {
+    title: '새 일정 투표',
+    labels: { title: '제목', dates: '날짜', time: '하루 시간대', more: '칸 크기, 종류 또는 다른 옵션', deadline: '마감' },
+    hints: {
+      title: '팀 회식',
+      dates: '12/1-12/5 · 2026-12-01,2026-12-03 · 월-금',
+      time: '18:00-22:00 (날짜·구간 투표는 비워 두기)',
+      more: '1h · kind:date duration:2d · blocks:점심,저녁',
+      deadline: '24h · 3d · 2026-11-30T18:00',
+    },
+  },
+};
+
+const FIELDS: Array<{ id: Field; required: boolean; max: number; paragraph?: boolean }> = [
+  { id: 'title', required: true, max: 200 },
+  { id: 'dates', required: true, max: 400 },
+  { id: 'time', required: false, max: 40 },
+  { id: 'more', required: false, max: 1000, paragraph: true },
+  { id: 'deadline', required: false, max: 60 },
+];
+
+export function createModal(locale: Locale): APIModalInteractionResponseCallbackData {
+  const t = TEXT[locale];
+  return {
+    custom_id: CREATE_MODAL_ID,
+    title: t.title,
+    // Label-wrapped inputs: text inputs directly in action rows are deprecated in modals.
+    components: FIELDS.map((field) => ({
+      type: ComponentType.Label,
+      label: t.labels[field.id],
+      component: {
+        type: ComponentType.TextInput,
+        custom_id: field.id,
+        style: field.paragraph ? TextInputStyle.Paragraph : TextInputStyle.Short,
+        required: field.required,
+        max_length: field.max,
+        placeholder: t.hints[field.id].slice(0, 100),
+      },
+    })),
+  };
+}
+
+/** Text input values by custom_id, from Label-wrapped inputs or legacy action rows alike. */
+export function modalValues(submission: APIModalSubmission): Record<string, string> {
+  const values: Record<string, string> = {};
+  const visit = (component: APIModalSubmissionComponent): void => {
+    if (component.type === ComponentType.ActionRow) {
+      for (const input of component.components) values[input.custom_id] = input.value;
+    } else if (component.type === ComponentType.Label && component.component.type === ComponentType.TextInput) {
+      values[component.component.custom_id] = component.component.value;
+    }
+  };
+  submission.components.forEach(visit);
+  return values;
+}
+
+const KIND_WORDS: Record<string, string> = { time: 'time', block: 'block', date: 'date', 시간: 'time', 구간: 'block', 날짜: 'date' };
+
+/**
+ * Form values → raw create options. The free "more" field takes grammar options
+ * (`slot:1h duration:2h`); a bare word there is a kind (date, block) or else a slot size (1h).
+ */
+export function createOptionsFromForm(values: Record<string, string>): CreateOptions {
+  const options: CreateOptions = {};
+  const more = values.more?.trim();
+  if (more) {
+    const parsed = parseCreateText(tokenize(more));
+    const { title: freeWords, ...rest } = parsed;
+    Object.assign(options, rest);
+    for (const word of freeWords?.split(/\s+/) ?? []) {
+      const kind = KIND_WORDS[word.toLowerCase()];
+      if (kind && options.kind === undefined) options.kind = kind;
+      else if (options.slot === undefined) options.slot = word;
+      else options.slot = `${options.slot} ${word}`;
+    }
+  }
+  for (const key of ['title', 'dates', 'time', 'deadline'] as const) {
+    const value = values[key]?.trim();
+    if (value) options[key] = value;
+  }
+  return options;
+}

@@ -1,0 +1,81 @@
+/**
+ * Keeps poll messages fresh and posts scheduler notices. Poll message edits are coalesced per
+ * poll (at most one every ~2 s, the last state always written) to stay under rate limits.
+ */
+import { Coalescer } from '../shared/coalescer.js';
+import type { Engine } from '../../src/core/engine.js';
+import type { Locale, Poll } from '../../src/core/domain/types.js';
+import type { Notifier } from '../../src/core/ports.js';
+import type { View } from '../../src/core/views/reply.js';
+import type { Logger } from '../../src/logger.js';
+import { parseMessageRef, type DiscordApi } from './api.js';
+import type { PollMessages } from './handler.js';
+import { attachUploads, renderView } from './render.js';
+
+export const REFRESH_INTERVAL_MS = 2000;
+
+export class DiscordPollMessages implements Notifier, PollMessages {
+  private readonly coalescer: Coalescer<number>;
+  /**
+   * The language each poll message was drawn in. Polls store no language, so after a restart
+   * redraws use the default language until the next creation sets it.
+   */
+  private readonly locales = new Map<number, Locale>();
+  private warnedNoToken = false;
+
+  constructor(
+    private readonly engine: Engine,
+    private readonly api: DiscordApi,
+    private readonly logger: Logger,
+    intervalMs = REFRESH_INTERVAL_MS,
+  ) {
+    this.coalescer = new Coalescer(intervalMs, (pollId) => this.redraw(pollId), (pollId, err) =>
+      this.logger.error({ err, pollId }, 'could not refresh the poll message'),
+    );
+  }
+
+  rememberLocale(pollId: number, locale: Locale): void {
+    this.locales.set(pollId, locale);
+  }
+
+  requestRefresh(pollId: number): void {
+    this.coalescer.request(pollId);
+  }
+
+  async refreshPoll(poll: Poll): Promise<void> {
+    this.requestRefresh(poll.id);
+  }
+
+  /** A reply to the poll message in its channel (deadline results, reminders). */
+  async post(poll: Poll, view: View): Promise<void> {
+    if (!this.canWrite()) return;
+    const ref = parseMessageRef(poll.messageRef);
+    const message = await attachUploads(renderView(view));
+    if (ref) message.body.message_reference = { message_id: ref.id, fail_if_not_exists: false };
+    await this.api.createMessage(ref?.channelId ?? poll.channel.channelId, message.body, message.files);
+  }
+
+  /** Writes every pending refresh now (shutdown, tests). */
+  async flush(): Promise<void> {
+    await this.coalescer.flush();
+  }
+
+  private async redraw(pollId: number): Promise<void> {
+    const poll = await this.engine.getPoll(pollId);
+    const ref = parseMessageRef(poll?.messageRef);
+    if (!ref || !this.canWrite()) return;
+    const view = await this.engine.pollMessage(pollId, this.locales.get(pollId));
+    if (!view) return;
+    await this.api.editMessage(ref.channelId, ref.id, renderView(view, { edit: true }).body);
+  }
+
+  /** Channel messages need the bot token; HTTP-only set-ups without one can only answer interactions. */
+  private canWrite(): boolean {
+    if (this.api.hasBotToken) return true;
+    if (!this.warnedNoToken) {
+      this.warnedNoToken = true;
+      this.logger.warn('DISCORD_TOKEN is not set: poll messages are not refreshed and deadline notices are not posted');
+    }
+    return false;
+  }
+}

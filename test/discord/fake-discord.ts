@@ -1,0 +1,378 @@
+/**
+ * A small fake of Discord on loopback: the REST routes Yakjeong and discord.js call, and a
+ * gateway that says HELLO, reads IDENTIFY, sends READY with no guilds, ACKs heartbeats and
+ * dispatches INTERACTION_CREATE. It keeps messages like Discord does (interaction originals,
+ * follow-ups, channel messages) and refuses what Discord refuses (a second acknowledgement,
+ * editing an original that was never created, channel writes without the bot token).
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { APIInteraction } from 'discord-api-types/v10';
+
+export interface UploadedFile {
+  field: string;
+  name: string;
+  contentType: string;
+  bytes: Buffer;
+}
+
+export interface RecordedCall {
+  method: string;
+  path: string;
+  /** JSON body (or payload_json of a multipart body). */
+  body: Record<string, unknown> | undefined;
+  files: UploadedFile[];
+  authorization: string | undefined;
+}
+
+export interface FakeMessage {
+  id: string;
+  channel_id: string;
+  content: string;
+  embeds: Array<Record<string, unknown>>;
+  components: Array<{ type: number; components: Array<Record<string, unknown>> }>;
+  attachments: Array<{ id: string; filename: string }>;
+  flags: number;
+  message_reference?: Record<string, unknown>;
+  /** Bytes of the last uploaded files, by filename. */
+  files: Record<string, Buffer>;
+  /** True while a deferred response shows "thinking…". */
+  deferred: boolean;
+  deleted: boolean;
+}
+
+interface TrackedInteraction {
+  interaction: APIInteraction;
+  /** Came through the HTTP endpoint: its initial response is the HTTP body, not a callback. */
+  http: boolean;
+  acknowledged: boolean;
+  originalId?: string;
+}
+
+export interface FakeDiscordOptions {
+  botToken: string;
+  applicationId: string;
+}
+
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+export function isPng(bytes: Buffer | undefined): boolean {
+  return !!bytes && bytes.length > 8 && bytes.subarray(0, 8).equals(PNG_SIGNATURE);
+}
+
+export class FakeDiscord {
+  readonly calls: RecordedCall[] = [];
+  readonly messages = new Map<string, FakeMessage>();
+  readonly identifies: Array<Record<string, unknown>> = [];
+  /** Guild scheduled events by id. */
+  readonly events = new Map<string, Record<string, unknown> & { id: string; guild_id: string | undefined }>();
+  /** Interaction ids whose callback comes "too late" (after 3 s): Discord answers 10062. */
+  readonly late = new Set<string>();
+  private readonly interactions = new Map<string, TrackedInteraction>();
+  private readonly server: Server;
+  private readonly wss: WebSocketServer;
+  private readonly sockets = new Set<WebSocket>();
+  private nextId = 1_300_000_000_000_000_000n;
+  private sequence = 0;
+  port = 0;
+
+  private constructor(private readonly options: FakeDiscordOptions) {
+    this.server = createServer((req, res) => void this.onRequest(req, res));
+    this.wss = new WebSocketServer({ server: this.server, path: '/gateway' });
+    this.wss.on('connection', (socket) => this.onGateway(socket));
+  }
+
+  static async start(options: FakeDiscordOptions): Promise<FakeDiscord> {
+    const fake = new FakeDiscord(options);
+    await new Promise<void>((resolve) => fake.server.listen(0, '127.0.0.1', resolve));
+    fake.port = (fake.server.address() as AddressInfo).port;
+    return fake;
+  }
+
+  /** What DISCORD_API_URL would be. */
+  get apiUrl(): string {
+    return `http://127.0.0.1:${this.port}/api`;
+  }
+
+  newId(): string {
+    return String(this.nextId++);
+  }
+
+  async close(): Promise<void> {
+    for (const socket of this.sockets) socket.terminate();
+    await new Promise<void>((resolve) => this.wss.close(() => resolve()));
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  // ── the person's side ───────────────────────────────────────────────────────
+
+  /** Sends INTERACTION_CREATE over the gateway and waits for Yakjeong's initial response. */
+  async interact(interaction: APIInteraction, timeoutMs = 5000): Promise<RecordedCall> {
+    this.track(interaction, false);
+    const socket = [...this.sockets][0];
+    if (!socket) throw new Error('no gateway connection');
+    socket.send(JSON.stringify({ op: 0, t: 'INTERACTION_CREATE', s: ++this.sequence, d: interaction }));
+    return this.waitFor(() => this.calls.find((c) => c.path === `/interactions/${interaction.id}/${interaction.token}/callback`), timeoutMs);
+  }
+
+  /** Registers an interaction that the test delivers through the HTTP endpoint itself. */
+  expectHttp(interaction: APIInteraction): void {
+    this.track(interaction, true);
+  }
+
+  /** The message an interaction's @original refers to, once it exists. */
+  original(interaction: APIInteraction): FakeMessage | undefined {
+    const id = this.interactions.get(interaction.token)?.originalId;
+    return id ? this.messages.get(id) : undefined;
+  }
+
+  originalIdByToken(token: string): string | undefined {
+    return this.interactions.get(token)?.originalId;
+  }
+
+  callsTo(method: string, pattern: RegExp): RecordedCall[] {
+    return this.calls.filter((c) => c.method === method && pattern.test(c.path));
+  }
+
+  async waitFor<T>(probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 5000): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const value = await probe();
+      if (value) return value;
+      if (Date.now() > deadline) throw new Error('timed out waiting for the fake Discord');
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  }
+
+  /** Creates a channel message as if someone else had posted it (tests for edits of it). */
+  seedMessage(channelId: string): FakeMessage {
+    return this.createMessage(channelId, {}, []);
+  }
+
+  private track(interaction: APIInteraction, http: boolean): void {
+    const tracked: TrackedInteraction = { interaction, http, acknowledged: false };
+    // A component's @original is the message that carries the component.
+    if ('message' in interaction && interaction.message) tracked.originalId = interaction.message.id;
+    this.interactions.set(interaction.token, tracked);
+  }
+
+  // ── gateway ─────────────────────────────────────────────────────────────────
+
+  private onGateway(socket: WebSocket): void {
+    this.sockets.add(socket);
+    socket.on('close', () => this.sockets.delete(socket));
+    socket.send(JSON.stringify({ op: 10, d: { heartbeat_interval: 41_250 } }));
+    socket.on('message', (raw) => {
+      const packet = JSON.parse(String(raw)) as { op: number; d: unknown };
+      if (packet.op === 1) socket.send(JSON.stringify({ op: 11 }));
+      if (packet.op === 2) {
+        this.identifies.push(packet.d as Record<string, unknown>);
+        socket.send(
+          JSON.stringify({
+            op: 0,
+            t: 'READY',
+            s: ++this.sequence,
+            d: {
+              v: 10,
+              user: { id: this.options.applicationId, username: 'Yakjeong', discriminator: '0', global_name: null, avatar: null, bot: true },
+              guilds: [],
+              session_id: 'fake-session',
+              resume_gateway_url: `ws://127.0.0.1:${this.port}/gateway`,
+              application: { id: this.options.applicationId, flags: 0 },
+            },
+          }),
+        );
+      }
+    });
+  }
+
+  // ── REST ────────────────────────────────────────────────────────────────────
+
+  private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://fake');
+    const path = decodeURIComponent(url.pathname).replace(/^\/api\/v10/, '');
+    const method = req.method ?? 'GET';
+    const raw = await readAll(req);
+    const { body, files } = await parseBody(req.headers['content-type'], raw);
+    const call: RecordedCall = { method, path, body, files, authorization: req.headers.authorization };
+    this.calls.push(call);
+    const reply = (status: number, payload?: unknown) => {
+      // Like Discord: a 204 has no body and no content type.
+      res.writeHead(status, payload === undefined ? {} : { 'content-type': 'application/json' });
+      res.end(payload === undefined ? undefined : JSON.stringify(payload));
+    };
+    const error = (status: number, code: number, message: string) => reply(status, { code, message });
+    const botAuthorized = req.headers.authorization === `Bot ${this.options.botToken}`;
+    let m: RegExpExecArray | null;
+
+    if (method === 'GET' && path === '/gateway/bot') {
+      if (!botAuthorized) return error(401, 0, '401: Unauthorized');
+      return reply(200, {
+        url: `ws://127.0.0.1:${this.port}/gateway`,
+        shards: 1,
+        session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 },
+      });
+    }
+
+    if ((m = /^\/interactions\/(\d+)\/([^/]+)\/callback$/.exec(path)) && method === 'POST') {
+      const tracked = this.interactions.get(m[2]!);
+      if (!tracked || tracked.interaction.id !== m[1] || tracked.http || this.late.has(m[1]!)) return error(404, 10062, 'Unknown interaction');
+      if (tracked.acknowledged) return error(400, 40060, 'Interaction has already been acknowledged.');
+      tracked.acknowledged = true;
+      this.applyInitialResponse(tracked, body ?? {}, files);
+      return reply(204);
+    }
+
+    if ((m = /^\/webhooks\/(\d+)\/([^/]+)(?:\/messages\/([^/]+))?$/.exec(path))) {
+      const [, app, token, messageId] = m;
+      const tracked = this.interactions.get(token!);
+      if (app !== this.options.applicationId || !tracked) return error(404, 10015, 'Unknown Webhook');
+      // Over HTTP the initial response is the HTTP body the test sees; the fake takes it as given.
+      if (!tracked.acknowledged && !tracked.http) return error(404, 10015, 'Unknown Webhook');
+      if (!messageId && method === 'POST') {
+        const message = this.createMessage(channelOf(tracked.interaction), body ?? {}, files);
+        return reply(200, message);
+      }
+      const targetId = messageId === '@original' ? tracked.originalId ?? (tracked.http ? this.httpOriginal(tracked) : undefined) : messageId;
+      const message = targetId ? this.messages.get(targetId) : undefined;
+      if (!message || message.deleted) return error(404, 10008, 'Unknown Message');
+      if (method === 'GET') return reply(200, message);
+      if (method === 'PATCH') return reply(200, this.editMessage(message, body ?? {}, files));
+      if (method === 'DELETE') {
+        message.deleted = true;
+        return reply(204);
+      }
+    }
+
+    if ((m = /^\/channels\/(\d+)\/messages(?:\/(\d+))?$/.exec(path))) {
+      if (!botAuthorized) return error(401, 0, '401: Unauthorized');
+      const [, channelId, messageId] = m;
+      if (!messageId && method === 'POST') return reply(200, this.createMessage(channelId!, body ?? {}, files));
+      const message = messageId ? this.messages.get(messageId) : undefined;
+      if (!message || message.channel_id !== channelId) return error(404, 10008, 'Unknown Message');
+      if (method === 'PATCH') return reply(200, this.editMessage(message, body ?? {}, files));
+    }
+
+    if ((m = /^\/guilds\/(\d+)\/scheduled-events(?:\/(\d+))?$/.exec(path))) {
+      if (!botAuthorized) return error(401, 0, '401: Unauthorized');
+      const [, guildId, eventId] = m;
+      if (!eventId && method === 'POST') {
+        const event = { ...(body ?? {}), id: this.newId(), guild_id: guildId };
+        this.events.set(event.id, event);
+        return reply(200, event);
+      }
+      const event = eventId ? this.events.get(eventId) : undefined;
+      if (!event || event.guild_id !== guildId) return error(404, 10070, 'Unknown Guild Scheduled Event');
+      if (method === 'PATCH') {
+        Object.assign(event, body ?? {});
+        return reply(200, event);
+      }
+    }
+
+    if ((m = /^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/.exec(path)) && method === 'PUT') {
+      if (!botAuthorized) return error(401, 0, '401: Unauthorized');
+      const commands = Array.isArray(body) ? body : [];
+      return reply(200, commands.map((c: object) => ({ ...c, id: this.newId(), application_id: m![1], version: '1' })));
+    }
+
+    return error(404, 0, '404: Not Found');
+  }
+
+  private httpOriginal(tracked: TrackedInteraction): string {
+    const message = this.createMessage(channelOf(tracked.interaction), {}, []);
+    message.deferred = true;
+    tracked.originalId = message.id;
+    return message.id;
+  }
+
+  private applyInitialResponse(tracked: TrackedInteraction, body: Record<string, unknown>, files: UploadedFile[]): void {
+    const data = (body.data ?? {}) as Record<string, unknown>;
+    switch (body.type) {
+      case 4: {
+        tracked.originalId = this.createMessage(channelOf(tracked.interaction), data, files).id;
+        break;
+      }
+      case 5: {
+        const message = this.createMessage(channelOf(tracked.interaction), { flags: data.flags }, []);
+        message.deferred = true;
+        tracked.originalId = message.id;
+        break;
+      }
+      case 7: {
+        const message = tracked.originalId ? this.messages.get(tracked.originalId) : undefined;
+        if (message) this.editMessage(message, data, files);
+        break;
+      }
+      default:
+        break;
+    }
+  }
+
+  private createMessage(channelId: string, body: Record<string, unknown>, files: UploadedFile[]): FakeMessage {
+    const message: FakeMessage = {
+      id: this.newId(),
+      channel_id: channelId,
+      content: '',
+      embeds: [],
+      components: [],
+      attachments: [],
+      flags: 0,
+      files: {},
+      deferred: false,
+      deleted: false,
+    };
+    this.messages.set(message.id, message);
+    return this.editMessage(message, body, files);
+  }
+
+  private editMessage(message: FakeMessage, body: Record<string, unknown>, files: UploadedFile[]): FakeMessage {
+    if (typeof body.content === 'string') message.content = body.content;
+    if (Array.isArray(body.embeds)) message.embeds = body.embeds as FakeMessage['embeds'];
+    if (Array.isArray(body.components)) message.components = body.components as FakeMessage['components'];
+    if (typeof body.flags === 'number') message.flags = body.flags;
+    if (body.message_reference) message.message_reference = body.message_reference as Record<string, unknown>;
+    if (files.length) {
+      message.files = Object.fromEntries(files.map((f) => [f.name, f.bytes]));
+      message.attachments = files.map((f) => ({ id: this.newId(), filename: f.name }));
+    } else if (Array.isArray(body.attachments)) {
+      const kept = new Set((body.attachments as Array<{ id: string }>).map((a) => String(a.id)));
+      message.attachments = message.attachments.filter((a) => kept.has(a.id));
+      if (message.attachments.length === 0) message.files = {};
+    }
+    message.deferred = false;
+    return message;
+  }
+}
+
+function channelOf(interaction: APIInteraction): string {
+  return interaction.channel?.id ?? interaction.channel_id ?? '0';
+}
+
+async function readAll(req: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+async function parseBody(
+  contentType: string | undefined,
+  raw: Buffer,
+): Promise<{ body: Record<string, unknown> | undefined; files: UploadedFile[] }> {
+  if (raw.length === 0) return { body: undefined, files: [] };
+  if (contentType?.startsWith('multipart/form-data')) {
+    // undici's Request parses multipart bodies, so the fake reads exactly what was sent.
+    const form = await new Request('http://fake/', { method: 'POST', headers: { 'content-type': contentType }, body: raw }).formData();
+    const files: UploadedFile[] = [];
+    let body: Record<string, unknown> | undefined;
+    for (const [field, value] of form.entries()) {
+      if (field === 'payload_json' && typeof value === 'string') body = JSON.parse(value) as Record<string, unknown>;
+      else if (typeof value !== 'string') {
+        files.push({ field, name: value.name, contentType: value.type, bytes: Buffer.from(await value.arrayBuffer()) });
+      }
+    }
+    return { body, files };
+  }
+  return { body: JSON.parse(raw.toString('utf8')) as Record<string, unknown>, files: [] };
+}

@@ -1,0 +1,139 @@
+/**
+ * The HTTP interactions endpoint on the shared server: Ed25519 signatures from a test key
+ * pair, PING/PONG, and the same answers as over the gateway, with the initial response in the
+ * HTTP body and everything after it through webhooks on the fake Discord.
+ */
+import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { InteractionResponseType, MessageFlags, type APIInteraction } from 'discord-api-types/v10';
+import { createDiscordAdapter, type DiscordAdapter } from '../../adapters/discord/index.js';
+import { HttpServer } from '../../src/infra/http/http-server.js';
+import { FakeDiscord, isPng, type FakeMessage } from './fake-discord.js';
+import { APP_ID, BOT_TOKEN, alice, aliceInDm, bob, buttons, click, createWorld, findButton, ping, slash, visibleText, type TestWorld } from './fixtures.js';
+
+let world: TestWorld;
+let fake: FakeDiscord;
+let http: HttpServer;
+let adapter: DiscordAdapter;
+let endpoint: string;
+const keys = generateKeyPairSync('ed25519');
+const otherKeys = generateKeyPairSync('ed25519');
+
+/** The raw 32-byte public key as hex, the way the developer portal shows it. */
+function publicKeyHex(key: KeyObject): string {
+  return key.export({ format: 'der', type: 'spki' }).subarray(12).toString('hex');
+}
+
+beforeAll(async () => {
+  world = createWorld();
+  fake = await FakeDiscord.start({ botToken: BOT_TOKEN, applicationId: APP_ID });
+  http = new HttpServer(world.logger);
+  // HTTP-only: a public key and no bot token, as on a serverless-style deployment.
+  adapter = createDiscordAdapter({
+    engine: world.engine,
+    config: { applicationId: APP_ID, publicKey: publicKeyHex(keys.publicKey), apiUrl: fake.apiUrl },
+    logger: world.logger,
+    http,
+    store: world.store,
+    refreshIntervalMs: 20,
+  });
+  await adapter.start();
+  const port = await http.listen(0, '127.0.0.1');
+  endpoint = `http://127.0.0.1:${port}/discord/interactions`;
+});
+
+afterAll(async () => {
+  await adapter?.stop();
+  await http?.close();
+  await fake?.close();
+  world?.database.close();
+});
+
+interface Sent {
+  status: number;
+  body: { type?: number; data?: Record<string, unknown>; error?: string };
+}
+
+async function send(interaction: APIInteraction, options: { key?: KeyObject; tamper?: boolean; unsigned?: boolean } = {}): Promise<Sent> {
+  fake.expectHttp(interaction);
+  const body = JSON.stringify(interaction);
+  const timestamp = String(Math.floor(Date.now() / 1000));
+  const signature = sign(null, Buffer.from(timestamp + body), options.key ?? keys.privateKey).toString('hex');
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (!options.unsigned) {
+    headers['x-signature-ed25519'] = signature;
+    headers['x-signature-timestamp'] = timestamp;
+  }
+  const response = await fetch(endpoint, { method: 'POST', headers, body: options.tamper ? body.replace('yakjeong', 'yakjeonG') : body });
+  return { status: response.status, body: (await response.json()) as Sent['body'] };
+}
+
+async function settledOriginal(interaction: APIInteraction): Promise<FakeMessage> {
+  return fake.waitFor(() => {
+    const m = fake.original(interaction);
+    return m && !m.deferred ? m : undefined;
+  });
+}
+
+describe('Discord HTTP interactions endpoint', () => {
+  it('answers 401 to a signature from another key, a tampered body, or no signature', async () => {
+    expect((await send(slash(alice, 'help'), { key: otherKeys.privateKey })).status).toBe(401);
+    expect((await send(slash(alice, 'help'), { tamper: true })).status).toBe(401);
+    expect((await send(slash(alice, 'help'), { unsigned: true })).status).toBe(401);
+    expect((await send(ping(), { key: otherKeys.privateKey })).status).toBe(401);
+  });
+
+  it('answers PING with PONG', async () => {
+    expect(await send(ping())).toEqual({ status: 200, body: { type: InteractionResponseType.Pong } });
+  });
+
+  it('creates a poll: deferred in the response body, then the poll message through the webhook', async () => {
+    const create = slash(alice, 'create', { title: 'Hack night', dates: '2026-12-04', time: '19:00-22:00', slot: '60m' });
+    const response = await send(create);
+    expect(response).toEqual({ status: 200, body: { type: InteractionResponseType.DeferredChannelMessageWithSource } });
+    const message = await settledOriginal(create);
+    expect(visibleText(message)).toContain('Hack night');
+    const poll = await fake.waitFor(async () => (await world.store.listPolls({ platform: 'discord', workspaceId: alice.guildId!, channelId: alice.channelId }, ['open']))[0]);
+    await fake.waitFor(async () => (await world.engine.getPoll(poll.id))?.messageRef === `${message.channel_id}:${message.id}`);
+
+    // A click answers in the HTTP body too: the private grid, then the update in place.
+    const respond = await send(click(bob, findButton(message, /Respond/), message));
+    expect(respond.body.type).toBe(InteractionResponseType.ChannelMessageWithSource);
+    expect(respond.body.data?.flags).toBe(MessageFlags.Ephemeral);
+    const grid = fake.seedMessage(message.channel_id);
+    grid.components = respond.body.data?.components as FakeMessage['components'];
+    const update = await send(click(bob, findButton(grid, /^20:00/), grid));
+    expect(update.body.type).toBe(InteractionResponseType.UpdateMessage);
+    expect(buttons(update.body.data)[0]!.map((b) => b.label)).toEqual(['19:00 ▫️', '20:00 ✅', '21:00 ▫️']);
+    expect((await world.store.participant(poll.id, bob.id))?.states).toBe('.y.');
+
+    // Without a bot token the channel message cannot be edited: said once in the log, never attempted.
+    await fake.waitFor(() => world.problems.some((p) => /DISCORD_TOKEN is not set/.test(p.msg)));
+    expect(fake.callsTo('PATCH', /^\/channels\//)).toEqual([]);
+  });
+
+  it('sends results as a deferred response and the heatmap through the webhook', async () => {
+    const results = slash(alice, 'results');
+    const response = await send(results);
+    expect(response.body).toEqual({ type: InteractionResponseType.DeferredChannelMessageWithSource });
+    const message = await settledOriginal(results);
+    expect(message.embeds[0]!.image).toEqual({ url: 'attachment://heatmap.png' });
+    expect(isPng(message.files['heatmap.png'])).toBe(true);
+    expect(visibleText(message)).toContain('Hack night');
+  });
+
+  it('refuses direct messages in the response body', async () => {
+    const response = await send(slash(aliceInDm, 'help'));
+    expect(response.body).toMatchObject({
+      type: InteractionResponseType.ChannelMessageWithSource,
+      data: { flags: MessageFlags.Ephemeral, content: '⚠️ Use this in a server channel, not in a direct message.' },
+    });
+  });
+
+  it('tells /healthz that Discord runs over HTTP, and answers 503 after stop', async () => {
+    const health = await (await fetch(endpoint.replace('/discord/interactions', '/healthz'))).json();
+    expect(health).toMatchObject({ ok: true, discord: 'http' });
+    await adapter.stop();
+    expect((await send(slash(alice, 'help'))).status).toBe(503);
+  });
+});
