@@ -1,6 +1,7 @@
 /** Composition root: config → database → engine → adapters → graceful shutdown. */
 import { ConsoleAdapter } from '../adapters/console/console-adapter.js';
 import { createDiscordAdapter } from '../adapters/discord/index.js';
+import { createSlackAdapter } from '../adapters/slack/index.js';
 import { HttpServer } from './infra/http/http-server.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { Engine } from './core/engine.js';
@@ -94,6 +95,13 @@ async function main(): Promise<void> {
   // Slack's HTTP mode and Discord's interactions endpoint share one server (with /healthz).
   const needsHttp = Boolean(config.discord?.publicKey || (config.slack && !config.slack.appToken));
   const http = needsHttp ? new HttpServer(createLogger('http')) : undefined;
+  if (config.slack) {
+    const slack = createSlackAdapter({ engine, config: config.slack, logger: createLogger('slack'), ...(http ? { http } : {}) });
+    // HTTP mode mounts POST /slack/events before the server listens; Socket Mode connects here.
+    await slack.start();
+    scheduler.register('slack', slack.notifier);
+    stops.push(() => slack.stop());
+  }
   if (config.discord) {
     const discord = createDiscordAdapter({ engine, config: config.discord, store, logger: createLogger('discord'), ...(http ? { http } : {}) });
     // Mounted before the server listens, so Discord's verification PING finds the route.

@@ -3,8 +3,15 @@
  * always runs. Used to edit a poll's channel message after a burst of answers without
  * hitting platform rate limits.
  */
+interface KeyState {
+  timer?: NodeJS.Timeout;
+  pending: boolean;
+  lastRun: number;
+  running?: Promise<void>;
+}
+
 export class Coalescer<K> {
-  private readonly state = new Map<K, { timer?: NodeJS.Timeout; pending: boolean; lastRun: number; running?: Promise<void> }>();
+  private readonly state = new Map<K, KeyState>();
 
   constructor(
     private readonly intervalMs: number,
@@ -14,10 +21,17 @@ export class Coalescer<K> {
   ) {}
 
   request(key: K): void {
-    const s = this.state.get(key) ?? { pending: false, lastRun: 0 };
-    this.state.set(key, s);
+    let s = this.state.get(key);
+    if (!s) {
+      s = { pending: false, lastRun: -Infinity };
+      this.state.set(key, s);
+    }
     s.pending = true;
     if (s.timer || s.running) return;
+    this.arm(key, s);
+  }
+
+  private arm(key: K, s: KeyState): void {
     const wait = Math.max(0, s.lastRun + this.intervalMs - this.now());
     s.timer = setTimeout(() => this.fire(key), wait);
   }
@@ -26,30 +40,41 @@ export class Coalescer<K> {
     const s = this.state.get(key);
     if (!s) return;
     s.timer = undefined;
-    if (!s.pending) return;
+    if (!s.pending) {
+      // A whole interval passed with nothing new: forget the key.
+      this.state.delete(key);
+      return;
+    }
     s.pending = false;
     s.lastRun = this.now();
     s.running = this.run(key)
       .catch((err: unknown) => this.onError(key, err))
       .finally(() => {
         s.running = undefined;
-        if (s.pending) this.request(key);
-        else if (!s.timer) this.state.delete(key);
+        // Keep the key until its interval has passed, so a request right after a run still waits.
+        if (this.state.get(key) === s) this.arm(key, s);
       });
   }
 
-  /** Runs everything pending now (shutdown, tests) and waits for it. */
+  /** Runs everything pending now, ignoring the interval (shutdown, tests), and waits for it. */
   async flush(): Promise<void> {
-    const keys = [...this.state.keys()];
-    for (const key of keys) {
-      const s = this.state.get(key);
-      if (!s) continue;
-      if (s.timer) {
-        clearTimeout(s.timer);
-        s.timer = undefined;
-        if (s.pending) this.fire(key);
+    for (let pass = 0; pass < 5; pass++) {
+      let busy = false;
+      for (const [key, s] of this.state) {
+        if (s.running) busy = true;
+        if (s.pending && !s.running) {
+          if (s.timer) clearTimeout(s.timer);
+          s.timer = undefined;
+          this.fire(key);
+          busy = true;
+        }
       }
+      if (!busy) break;
+      await Promise.all([...this.state.values()].map((s) => s.running));
     }
-    await Promise.all([...this.state.values()].map((s) => s.running));
+    for (const [key, s] of this.state) {
+      if (s.timer) clearTimeout(s.timer);
+      this.state.delete(key);
+    }
   }
 }

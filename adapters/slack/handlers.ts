@@ -1,0 +1,204 @@
+/**
+ * Bolt listeners: /yakjeong, our buttons and the create modal. No business logic here:
+ * each turns a payload into an Actor, calls the engine and hands the replies to delivery.
+ * Acknowledge first, then work; except an answer click, which is stored before its ack
+ * (a sub-millisecond SQLite write) so an acknowledged click is never lost.
+ */
+import type { App } from '@slack/bolt';
+import type { Actor, Engine } from '../../src/core/engine.js';
+import type { Locale } from '../../src/core/domain/types.js';
+import { isUserError } from '../../src/core/errors.js';
+import type { AdapterCapabilities, Reply } from '../../src/core/views/reply.js';
+import type { Logger } from '../../src/logger.js';
+import { errorReply } from './errors.js';
+import { CREATE_CALLBACK_ID, decodeMetadata, formApology, formErrors, readCreateForm } from './modal.js';
+import type { ReplyDelivery, ReplyTarget } from './replies.js';
+import { slackStrings } from './strings.js';
+import { unescapeSlack } from './text.js';
+import { buildActor, type SlackPlace, type SlackUserDirectory } from './users.js';
+
+export const COMMAND = '/yakjeong';
+
+/** Our button ids all start with the action codec's prefix; anything else is not ours. */
+const OUR_ACTIONS = /^y1:/;
+
+/** How long a click may take before it is acknowledged anyway (Slack's limit is 3 s). */
+const ACK_BUDGET_MS = 2000;
+/** users.info may be slow on a cold cache; the interaction must not wait for it past this. */
+const LOOKUP_BUDGET_MS = 1500;
+
+export interface HandlerDeps {
+  engine: Engine;
+  users: SlackUserDirectory;
+  delivery: ReplyDelivery;
+  logger: Logger;
+  caps: AdapterCapabilities;
+}
+
+export function registerHandlers(app: App, deps: HandlerDeps): void {
+  const { engine, users, delivery, logger, caps } = deps;
+
+  async function actorAt(place: SlackPlace, user: { id: string; name?: string | undefined }): Promise<{ actor: Actor; locale: Locale }> {
+    const info = await users.lookup(user.id, LOOKUP_BUDGET_MS);
+    const actor = buildActor(place, user, info);
+    return { actor, locale: await engine.localeOf(actor) };
+  }
+
+  async function safeAck(ack: () => Promise<void>, context: Record<string, unknown>): Promise<void> {
+    try {
+      await ack();
+    } catch (err) {
+      logger.warn({ err, ...context }, 'could not acknowledge');
+    }
+  }
+
+  /** The error boundary: the person hears about it privately, in their language. */
+  async function report(err: unknown, target: ReplyTarget, context: Record<string, unknown>): Promise<void> {
+    const view = errorReply(err, target.locale, logger, context);
+    try {
+      await delivery.tellUser(target, view, target.actor.user.id);
+    } catch (second) {
+      logger.error({ err: second, ...context }, 'could not tell the user about an error');
+    }
+  }
+
+  interface Interaction {
+    ack: () => Promise<void>;
+    /** Answer clicks are stored first and acknowledged after (within ACK_BUDGET_MS). */
+    storeBeforeAck: boolean;
+    target: () => Promise<ReplyTarget>;
+    act: (target: ReplyTarget) => Promise<Reply[]>;
+    context: Record<string, unknown>;
+  }
+
+  async function handle(i: Interaction): Promise<void> {
+    if (!i.storeBeforeAck) await safeAck(i.ack, i.context);
+    const targetP = i.target();
+    const repliesP = targetP.then(i.act);
+    // Both are awaited below; this only keeps an early rejection from counting as unhandled.
+    repliesP.catch(() => undefined);
+    if (i.storeBeforeAck) {
+      await settleWithin(repliesP, ACK_BUDGET_MS);
+      await safeAck(i.ack, i.context);
+    }
+    let target: ReplyTarget;
+    try {
+      target = await targetP;
+    } catch (err) {
+      logger.error({ err, ...i.context }, 'could not identify the Slack user');
+      return;
+    }
+    try {
+      await delivery.deliver(await repliesP, target);
+    } catch (err) {
+      await report(err, target, i.context);
+    }
+  }
+
+  app.command(COMMAND, async ({ command, ack, respond }) => {
+    const place: SlackPlace = { teamId: command.team_id, enterpriseId: command.enterprise_id || undefined, channelId: command.channel_id };
+    await handle({
+      ack: () => ack(),
+      storeBeforeAck: false,
+      context: { command: COMMAND, team: command.team_id, channel: command.channel_id, user: command.user_id },
+      target: async () => {
+        const { actor, locale } = await actorAt(place, { id: command.user_id, name: command.user_name });
+        return { actor, locale, channelId: command.channel_id, respond, replaceable: false, triggerId: command.trigger_id };
+      },
+      // should_escape is on, so &, < and > arrive escaped; mentions arrive as <@U…|name>.
+      act: (target) => engine.runText(target.actor, unescapeSlack(command.text ?? ''), caps),
+    });
+  });
+
+  app.action({ type: 'block_actions', action_id: OUR_ACTIONS }, async ({ ack, body, action, respond }) => {
+    const container = body.container;
+    const channelId = body.channel?.id ?? (typeof container['channel_id'] === 'string' ? container['channel_id'] : undefined);
+    const teamId = body.team?.id ?? body.user.team_id;
+    const context = { action: action.action_id, team: teamId, channel: channelId, user: body.user.id };
+    if (!channelId || !teamId) {
+      // Our buttons only live in channel messages; anything else is stale or forged.
+      await safeAck(() => ack(), context);
+      logger.warn(context, 'button press without a channel or team');
+      return;
+    }
+    const place: SlackPlace = { teamId, enterpriseId: body.enterprise?.id ?? body.team?.enterprise_id, channelId };
+    await handle({
+      ack: () => ack(),
+      storeBeforeAck: true,
+      context,
+      target: async () => {
+        const { actor, locale } = await actorAt(place, { id: body.user.id, name: body.user.name ?? body.user.username });
+        return {
+          actor,
+          locale,
+          channelId,
+          respond,
+          // Only the person's own ephemeral message (the grid) may be replaced, never the shared poll message.
+          replaceable: container['is_ephemeral'] === true,
+          triggerId: body.trigger_id,
+        };
+      },
+      act: (target) => engine.click(target.actor, action.action_id, caps),
+    });
+  });
+
+  app.view(CREATE_CALLBACK_ID, async ({ ack, body, view }) => {
+    const meta = decodeMetadata(view.private_metadata);
+    const teamId = body.team?.id ?? body.user.team_id ?? view.team_id;
+    const context = { view: CREATE_CALLBACK_ID, team: teamId, user: body.user.id };
+    const place: SlackPlace = { teamId, enterpriseId: body.enterprise?.id ?? body.team?.enterprise_id, channelId: meta?.channelId ?? '' };
+    let target: ReplyTarget;
+    try {
+      const { actor, locale } = await actorAt(place, { id: body.user.id, name: body.user.name });
+      target = { actor, locale, channelId: place.channelId, replaceable: false };
+    } catch (err) {
+      logger.error({ err, ...context }, 'could not identify the Slack user');
+      await ack({ response_action: 'errors', errors: formApology(errorReply(err, 'en', logger, context).fallback) });
+      return;
+    }
+    const { locale } = target;
+    if (!meta) {
+      await ack({ response_action: 'errors', errors: formApology(slackStrings(locale).modalErrors.badMetadata) });
+      return;
+    }
+    const form = readCreateForm(view.state.values, locale);
+    if (!form.ok) {
+      await ack({ response_action: 'errors', errors: form.errors });
+      return;
+    }
+    let replies: Reply[];
+    try {
+      // Created before the ack: a mistake must come back on the form, which stays open.
+      replies = await engine.create(target.actor, form.options);
+    } catch (err) {
+      const errors = isUserError(err) ? formErrors(err, form.usedWeekdays, locale) : formApology(errorReply(err, locale, logger, context).fallback);
+      await ack({ response_action: 'errors', errors });
+      return;
+    }
+    await ack();
+    try {
+      await delivery.deliver(replies, target);
+    } catch (err) {
+      await report(err, target, context);
+    }
+  });
+
+  app.error(async (err) => {
+    logger.error({ err }, 'Bolt reported an error');
+  });
+}
+
+/** Waits for `work` but no longer than `ms`; never throws. */
+async function settleWithin(work: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    work.then(
+      () => undefined,
+      () => undefined,
+    ),
+    new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, ms);
+    }),
+  ]);
+  clearTimeout(timer);
+}

@@ -1,0 +1,165 @@
+/**
+ * The Slack adapter: a Bolt app in Socket Mode (with an app-level token) or behind the
+ * shared HTTP server at POST /slack/events (with a signing secret), plus the Notifier the
+ * scheduler uses for Slack polls.
+ */
+import { App, HTTPReceiver, SocketModeReceiver, webApi, type Receiver } from '@slack/bolt';
+import type { SlackConfig } from '../../src/config.js';
+import type { Engine } from '../../src/core/engine.js';
+import type { Notifier } from '../../src/core/ports.js';
+import type { AdapterCapabilities } from '../../src/core/views/reply.js';
+import type { HttpServer } from '../../src/infra/http/http-server.js';
+import { createLogger, type Logger } from '../../src/logger.js';
+import { boltLogger } from './bolt-logger.js';
+import { registerHandlers } from './handlers.js';
+import { SlackMeetingReminders } from './meeting-reminders.js';
+import { SlackMessenger } from './messenger.js';
+import { createModal } from './modal.js';
+import { SlackPollMessages } from './poll-messages.js';
+import { ReplyDelivery } from './replies.js';
+import { SlackUserDirectory } from './users.js';
+
+export { COMMAND } from './handlers.js';
+
+/**
+ * A grid page of 48 slots in two rows of 24 plus a control row: 6 blocks of the 50 Slack
+ * allows, and under the 25 elements an actions block holds. 48 half-hour slots cover a
+ * whole day on one page.
+ */
+export const SLACK_CAPABILITIES: AdapterCapabilities = { maxSlotButtons: 48, maxButtonsPerRow: 24 };
+
+export const SLACK_EVENTS_PATH = '/slack/events';
+
+export interface SlackAdapterOptions {
+  engine: Engine;
+  config: SlackConfig;
+  /** The shared server; required in HTTP mode (no app token). */
+  http?: HttpServer;
+  logger?: Logger;
+  /** Minimum time between two edits of one poll message (default 2 s). */
+  refreshIntervalMs?: number;
+  /** How long users.info answers are reused (default 10 min). */
+  userCacheTtlMs?: number;
+  /** Web API retry policy; tests pass { retries: 0 }. Default: five retries in five minutes. */
+  retryConfig?: webApi.RetryOptions;
+  capabilities?: AdapterCapabilities;
+}
+
+export interface SlackAdapter {
+  readonly mode: 'socket' | 'http';
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  notifier: Notifier;
+}
+
+/** "http://host/api" and "http://host/api/" both work as SLACK_API_URL. */
+function apiBase(url: string): string {
+  return url.endsWith('/') ? url : `${url}/`;
+}
+
+export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
+  const { engine, config, http } = options;
+  const logger = options.logger ?? createLogger('slack');
+  const mode = config.appToken ? 'socket' : 'http';
+  if (mode === 'http' && !config.signingSecret) throw new Error('Slack HTTP mode needs SLACK_SIGNING_SECRET (or set SLACK_APP_TOKEN for Socket Mode).');
+  if (mode === 'http' && !http) throw new Error('Slack HTTP mode needs the shared HTTP server.');
+
+  const slackLogger = boltLogger(logger);
+  const clientOptions: webApi.WebClientOptions = {
+    retryConfig: options.retryConfig ?? webApi.retryPolicies.fiveRetriesInFiveMinutes,
+    ...(config.apiUrl ? { slackApiUrl: apiBase(config.apiUrl) } : {}),
+  };
+
+  let receiver: Receiver;
+  let httpReceiver: HTTPReceiver | undefined;
+  if (config.appToken) {
+    receiver = new SocketModeReceiver({
+      appToken: config.appToken,
+      logger: slackLogger,
+      // The Socket Mode client makes its own Web API calls (apps.connections.open) and takes
+      // its base URL from here, not from the App's clientOptions. Its own retry default
+      // (keep reconnecting) is right for a long-lived connection, so only a test's policy is passed.
+      installerOptions: {
+        clientOptions: {
+          ...(config.apiUrl ? { slackApiUrl: apiBase(config.apiUrl) } : {}),
+          ...(options.retryConfig ? { retryConfig: options.retryConfig } : {}),
+        },
+      },
+    });
+  } else {
+    httpReceiver = new HTTPReceiver({
+      signingSecret: config.signingSecret!,
+      endpoints: SLACK_EVENTS_PATH,
+      logger: slackLogger,
+    });
+    receiver = httpReceiver;
+  }
+
+  const app = new App({
+    token: config.botToken,
+    receiver,
+    logger: slackLogger,
+    clientOptions,
+    // auth.test runs in start(), where a bad token fails start-up instead of floating as a rejection.
+    deferInitialization: true,
+    convoStore: false,
+  });
+
+  const users = new SlackUserDirectory(app.client, logger, options.userCacheTtlMs !== undefined ? { ttlMs: options.userCacheTtlMs } : {});
+  const messenger = new SlackMessenger(app.client);
+  const polls = new SlackPollMessages(engine, messenger, logger, options.refreshIntervalMs ?? 2000);
+  const meetings = new SlackMeetingReminders({ client: app.client, logger, minutesBefore: config.meetingReminderMinutes });
+  const delivery = new ReplyDelivery({
+    engine,
+    messenger,
+    polls,
+    meetings,
+    logger,
+    openCreateForm: async (target) => {
+      if (!target.triggerId) return;
+      const view = createModal({ locale: target.locale, channelId: target.channelId, timezone: await engine.zoneOf(target.actor) });
+      await app.client.views.open({ trigger_id: target.triggerId, view });
+    },
+  });
+  registerHandlers(app, { engine, users, delivery, logger, caps: options.capabilities ?? SLACK_CAPABILITIES });
+
+  let running = false;
+  let mounted = false;
+
+  return {
+    mode,
+    notifier: polls,
+    async start() {
+      await app.init();
+      if (httpReceiver && http) {
+        const listener = httpReceiver.requestListener;
+        if (!mounted) {
+          // Bolt's receiver verifies the signature (401 on a bad one or a timestamp older than 5 minutes) and acks.
+          http.route('POST', SLACK_EVENTS_PATH, (req, res) => {
+            if (!running) {
+              res.writeHead(503);
+              res.end();
+              return;
+            }
+            listener(req, res);
+          });
+          mounted = true;
+        }
+        http.setStatus('slack', 'http');
+      } else {
+        await app.start();
+        http?.setStatus('slack', 'socket');
+      }
+      running = true;
+      logger.info({ mode }, 'Slack adapter started');
+    },
+    async stop() {
+      if (!running) return;
+      running = false;
+      await polls.flush();
+      if (mode === 'socket') await app.stop();
+      http?.setStatus('slack', 'stopped');
+      logger.info('Slack adapter stopped');
+    },
+  };
+}

@@ -1,0 +1,83 @@
+/**
+ * A picked meeting gets a Slack reminder: a message scheduled with chat.scheduleMessage in
+ * the poll's channel SLACK_MEETING_REMINDER_MINUTES before it starts. Slack holds the
+ * schedule, so it survives our restarts; which message belongs to which poll is only
+ * remembered in memory, so a re-pick after a restart adds a second reminder instead of
+ * moving the first. A failure here never bothers the person who picked (the pick stands).
+ */
+import type { webApi } from '@slack/bolt';
+import type { MeetingEvent } from '../../src/core/domain/meeting.js';
+import { addDays, wallClock, zonedInstant } from '../../src/core/domain/time.js';
+import type { Locale, Poll } from '../../src/core/domain/types.js';
+import { timeToken } from '../../src/core/views/format.js';
+import { noticeView } from '../../src/core/views/notices.js';
+import type { Logger } from '../../src/logger.js';
+import { renderMessage } from './blocks.js';
+import { parseMessageRef } from './messenger.js';
+import { slackStrings } from './strings.js';
+
+/** chat.scheduleMessage accepts times up to 120 days ahead. */
+const MAX_AHEAD_MS = 120 * 86_400_000;
+
+export interface MeetingRemindersOptions {
+  client: webApi.WebClient;
+  logger: Logger;
+  /** 0 turns reminders off. */
+  minutesBefore: number;
+  now?: () => number;
+}
+
+export class SlackMeetingReminders {
+  private readonly scheduled = new Map<number, { channel: string; id: string }>();
+  private readonly now: () => number;
+
+  constructor(private readonly options: MeetingRemindersOptions) {
+    this.now = options.now ?? Date.now;
+  }
+
+  /** Schedules (or moves) the poll's reminder; returns when it is due, or undefined if none. */
+  async meetingPicked(poll: Poll, meeting: MeetingEvent, locale: Locale): Promise<number | undefined> {
+    const { client, logger, minutesBefore } = this.options;
+    await this.cancel(poll.id);
+    if (minutesBefore <= 0 || !meeting.timed) return undefined; // all-day meetings have no start worth a ping
+    const start = nextStart(meeting, minutesBefore, this.now());
+    const postAt = start - minutesBefore * 60_000;
+    if (postAt <= this.now() + 60_000 || postAt > this.now() + MAX_AHEAD_MS) return undefined;
+    const s = slackStrings(locale);
+    const message = renderMessage(noticeView(`⏰ ${s.meetingSoon(meeting.title, timeToken(start), minutesBefore)}`, 'notice', poll.code));
+    const ref = parseMessageRef(poll.messageRef);
+    const base = { channel: poll.channel.channelId, post_at: Math.floor(postAt / 1000), text: message.text, blocks: message.blocks };
+    // Next to the poll: in its thread, and shown in the channel too.
+    const res = await client.chat.scheduleMessage(ref ? { ...base, thread_ts: ref.ts, reply_broadcast: true } : base);
+    if (res.scheduled_message_id) this.scheduled.set(poll.id, { channel: res.channel ?? poll.channel.channelId, id: res.scheduled_message_id });
+    logger.debug({ pollId: poll.id, postAt }, 'meeting reminder scheduled');
+    return postAt;
+  }
+
+  private async cancel(pollId: number): Promise<void> {
+    const previous = this.scheduled.get(pollId);
+    if (!previous) return;
+    this.scheduled.delete(pollId);
+    try {
+      await this.options.client.chat.deleteScheduledMessage({ channel: previous.channel, scheduled_message_id: previous.id });
+    } catch (err) {
+      // Already sent or gone: nothing left to move.
+      this.options.logger.debug({ err, pollId }, 'could not delete the earlier meeting reminder');
+    }
+  }
+}
+
+/** The meeting's start; a weekly meeting's next one whose reminder is still ahead. */
+function nextStart(meeting: MeetingEvent, minutesBefore: number, now: number): number {
+  const first = meeting.timed!.start;
+  if (!meeting.weekly) return first;
+  const wall = wallClock(first, meeting.timezone);
+  let date = wall.date;
+  let start = first;
+  // Calendar weeks in the poll's zone, so the wall-clock time survives DST changes.
+  for (let i = 0; i < 60 && start - minutesBefore * 60_000 <= now; i++) {
+    date = addDays(date, 7);
+    start = zonedInstant(date, wall.minute, meeting.timezone) ?? start + 7 * 86_400_000;
+  }
+  return start;
+}

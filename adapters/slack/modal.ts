@@ -1,0 +1,277 @@
+/**
+ * The create form: a Slack modal whose fields fill the same raw CreateOptions the text
+ * grammar fills, so one builder in core validates both. A validation error comes back
+ * as `response_action: 'errors'` on the field it is about, and the form stays open.
+ */
+import type { types as SlackTypes, ViewStateValue } from '@slack/bolt';
+import { SLOT_MINUTES } from '../../src/core/domain/slots.js';
+import type { Locale } from '../../src/core/domain/types.js';
+import type { ErrorCode, UserError } from '../../src/core/errors.js';
+import type { CreateOptions } from '../../src/core/grammar/create-options.js';
+import { catalog } from '../../src/core/i18n/index.js';
+import { errorView } from '../../src/core/views/notices.js';
+import { slackStrings } from './strings.js';
+import { toPlain, truncate } from './text.js';
+
+export const CREATE_CALLBACK_ID = 'yakjeong_create';
+
+/** Block ids of the form's inputs; `response_action: 'errors'` is keyed by these. */
+export const FIELD = {
+  title: 'title',
+  desc: 'desc',
+  kind: 'kind',
+  start: 'date_start',
+  end: 'date_end',
+  weekdays: 'weekdays',
+  dayStart: 'time_start',
+  dayEnd: 'time_end',
+  slot: 'slot',
+  blocks: 'blocks',
+  duration: 'duration',
+  deadline: 'deadline',
+  remind: 'remind',
+  tz: 'tz',
+  with: 'with',
+  must: 'must',
+  max: 'max',
+  hidden: 'hidden',
+} as const;
+
+type FieldId = (typeof FIELD)[keyof typeof FIELD];
+
+/** Every input has one element, always under this action id. */
+const VALUE = 'v';
+
+const WEEKDAY_VALUES = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+
+export interface ModalMetadata {
+  /** The channel the poll will be posted in (the one /yakjeong was typed in). */
+  channelId: string;
+}
+
+export function encodeMetadata(meta: ModalMetadata): string {
+  return JSON.stringify({ v: 1, c: meta.channelId });
+}
+
+export function decodeMetadata(raw: string | undefined): ModalMetadata | undefined {
+  if (!raw) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(raw);
+    if (typeof parsed === 'object' && parsed !== null && 'c' in parsed && typeof parsed.c === 'string' && /^[A-Z0-9]+$/.test(parsed.c)) {
+      return { channelId: parsed.c };
+    }
+  } catch {
+    // Not ours or corrupted: the caller reports an out-of-date form.
+  }
+  return undefined;
+}
+
+export interface CreateModalInput {
+  locale: Locale;
+  channelId: string;
+  /** The creator's zone, pre-filled. */
+  timezone: string;
+}
+
+type InputBlock = SlackTypes.InputBlock;
+
+function plain(text: string, max = 2000): SlackTypes.PlainTextElement {
+  return { type: 'plain_text', text: truncate(text, max), emoji: true };
+}
+
+function option(text: string, value: string): SlackTypes.PlainTextOption {
+  return { text: plain(text, 75), value };
+}
+
+function input(blockId: FieldId, label: string, element: InputBlock['element'], extra: { optional?: boolean; hint?: string } = {}): InputBlock {
+  const block: InputBlock = { type: 'input', block_id: blockId, label: plain(label), element, optional: extra.optional ?? true };
+  if (extra.hint) block.hint = plain(extra.hint);
+  return block;
+}
+
+export function createModal(inputData: CreateModalInput): SlackTypes.ModalView {
+  const s = slackStrings(inputData.locale).modal;
+  const c = catalog(inputData.locale);
+  const kindOptions = [
+    option(`${c.kind.time} — ${s.kindTime}`, 'time'),
+    option(`${c.kind.block} — ${s.kindBlock}`, 'block'),
+    option(`${c.kind.date} — ${s.kindDate}`, 'date'),
+  ];
+  const slotOptions = SLOT_MINUTES.map((m) => option(c.minutes(m), `${m}m`));
+  const weekdayOptions = WEEKDAY_VALUES.map((v, i) => option(c.weekdaysShort[i] ?? v, v));
+  const blocks: SlackTypes.KnownBlock[] = [
+    { type: 'context', elements: [{ type: 'plain_text', text: s.intro, emoji: true }] },
+    input(FIELD.title, s.titleLabel, {
+      type: 'plain_text_input',
+      action_id: VALUE,
+      max_length: 200,
+      placeholder: plain(s.titlePlaceholder, 150),
+    }, { optional: false }),
+    input(FIELD.desc, s.descLabel, { type: 'plain_text_input', action_id: VALUE, multiline: true, max_length: 1000 }),
+    input(FIELD.kind, s.kindLabel, {
+      type: 'static_select',
+      action_id: VALUE,
+      options: kindOptions,
+      initial_option: kindOptions[0]!,
+    }, { optional: false }),
+    input(FIELD.start, s.startLabel, { type: 'datepicker', action_id: VALUE }),
+    input(FIELD.end, s.endLabel, { type: 'datepicker', action_id: VALUE }, { hint: s.endHint }),
+    input(FIELD.weekdays, s.weekdaysLabel, { type: 'checkboxes', action_id: VALUE, options: weekdayOptions }, { hint: s.weekdaysHint }),
+    input(FIELD.dayStart, s.dayStartLabel, { type: 'timepicker', action_id: VALUE, initial_time: '09:00' }),
+    input(FIELD.dayEnd, s.dayEndLabel, { type: 'timepicker', action_id: VALUE, initial_time: '18:00' }, { hint: s.dayHint }),
+    input(FIELD.slot, s.slotLabel, { type: 'static_select', action_id: VALUE, options: slotOptions, initial_option: slotOptions[1]! }),
+    input(FIELD.blocks, s.blocksLabel, {
+      type: 'plain_text_input',
+      action_id: VALUE,
+      max_length: 1000,
+      placeholder: plain(s.blocksPlaceholder, 150),
+    }, { hint: s.blocksHint }),
+    input(FIELD.duration, s.durationLabel, {
+      type: 'plain_text_input',
+      action_id: VALUE,
+      max_length: 40,
+      placeholder: plain(s.durationPlaceholder, 150),
+    }),
+    input(FIELD.deadline, s.deadlineLabel, { type: 'datetimepicker', action_id: VALUE }),
+    input(FIELD.remind, s.remindLabel, {
+      type: 'plain_text_input',
+      action_id: VALUE,
+      max_length: 100,
+      placeholder: plain(s.remindPlaceholder, 150),
+    }),
+    input(FIELD.tz, s.tzLabel, {
+      type: 'plain_text_input',
+      action_id: VALUE,
+      max_length: 64,
+      initial_value: inputData.timezone,
+    }, { hint: s.tzHint }),
+    input(FIELD.with, s.withLabel, { type: 'multi_users_select', action_id: VALUE }),
+    input(FIELD.must, s.mustLabel, { type: 'multi_users_select', action_id: VALUE }),
+    input(FIELD.max, s.maxLabel, { type: 'number_input', action_id: VALUE, is_decimal_allowed: false, min_value: '1', max_value: '1000' }),
+    input(FIELD.hidden, s.hiddenLabel, { type: 'checkboxes', action_id: VALUE, options: [option(s.hiddenOption, 'yes')] }),
+  ];
+  return {
+    type: 'modal',
+    callback_id: CREATE_CALLBACK_ID,
+    title: plain(s.title, 24),
+    submit: plain(s.submit, 24),
+    close: plain(s.close, 24),
+    private_metadata: encodeMetadata({ channelId: inputData.channelId }),
+    blocks,
+  };
+}
+
+export type FormValues = Record<string, Record<string, ViewStateValue>>;
+
+export type FormResult =
+  | { ok: true; options: CreateOptions; usedWeekdays: boolean }
+  | { ok: false; errors: Record<string, string> };
+
+/** Submitted values → raw create options. Fields that do not fit the chosen kind are left out. */
+export function readCreateForm(values: FormValues, locale: Locale): FormResult {
+  const get = (field: FieldId): ViewStateValue | undefined => values[field]?.[VALUE];
+  const text = (field: FieldId): string | undefined => {
+    const v = get(field)?.value?.trim();
+    return v ? v : undefined;
+  };
+  const options: CreateOptions = {};
+  const put = (key: keyof CreateOptions, value: string | undefined) => {
+    if (value !== undefined && value !== '') options[key] = value;
+  };
+
+  const kind = get(FIELD.kind)?.selected_option?.value;
+  put('title', text(FIELD.title));
+  put('desc', text(FIELD.desc));
+  put('kind', kind);
+
+  const start = get(FIELD.start)?.selected_date ?? undefined;
+  const end = get(FIELD.end)?.selected_date ?? undefined;
+  const weekdays = (get(FIELD.weekdays)?.selected_options ?? []).map((o) => o.value);
+  if (weekdays.length && (start || end)) {
+    return { ok: false, errors: { [FIELD.weekdays]: slackStrings(locale).modalErrors.bothDaysAndWeekdays } };
+  }
+  if (weekdays.length) put('dates', weekdays.join(','));
+  else if (start) put('dates', end && end !== start ? `${start}..${end}` : start);
+  else if (end) put('dates', end);
+
+  // The day's hours and the slot size have defaults in the form; they only mean something for time polls.
+  if (kind === 'time' || kind === undefined) {
+    const dayStart = get(FIELD.dayStart)?.selected_time ?? undefined;
+    const dayEnd = get(FIELD.dayEnd)?.selected_time ?? undefined;
+    if (dayStart && dayEnd) put('time', `${dayStart}-${dayEnd}`);
+    put('slot', get(FIELD.slot)?.selected_option?.value);
+  }
+  put('blocks', text(FIELD.blocks));
+  put('duration', text(FIELD.duration));
+  const deadline = get(FIELD.deadline)?.selected_date_time;
+  // The picker returns an instant; core reads "…Z" as UTC, whatever the poll's zone.
+  if (typeof deadline === 'number') put('deadline', `${new Date(deadline * 1000).toISOString().slice(0, 16)}Z`);
+  put('remind', text(FIELD.remind));
+  put('tz', text(FIELD.tz));
+  put('with', mentions(get(FIELD.with)?.selected_users));
+  put('must', mentions(get(FIELD.must)?.selected_users));
+  put('max', text(FIELD.max));
+  if ((get(FIELD.hidden)?.selected_options ?? []).length > 0) put('hidden', 'yes');
+  return { ok: true, options, usedWeekdays: weekdays.length > 0 };
+}
+
+function mentions(users: string[] | undefined): string | undefined {
+  return users?.length ? users.map((u) => `<@${u}>`).join(' ') : undefined;
+}
+
+/** Which input a create error is about. Errors that name no single field go on the dates. */
+const ERROR_FIELD: Partial<Record<ErrorCode, FieldId>> = {
+  MISSING_TITLE: FIELD.title,
+  TITLE_TOO_LONG: FIELD.title,
+  DESCRIPTION_TOO_LONG: FIELD.desc,
+  BAD_KIND: FIELD.kind,
+  BAD_DATE: FIELD.start,
+  BAD_DATE_RANGE: FIELD.end,
+  MISSING_DATES: FIELD.start,
+  TOO_MANY_DATES: FIELD.start,
+  BAD_TIME: FIELD.dayStart,
+  BAD_TIME_RANGE: FIELD.dayStart,
+  MISSING_TIME_RANGE: FIELD.dayStart,
+  BAD_SLOT: FIELD.slot,
+  BAD_BLOCKS: FIELD.blocks,
+  TOO_MANY_SLOTS: FIELD.start,
+  NO_SLOTS: FIELD.start,
+  BAD_TIMEZONE: FIELD.tz,
+  BAD_DEADLINE: FIELD.deadline,
+  DEADLINE_IN_PAST: FIELD.deadline,
+  BAD_DURATION: FIELD.duration,
+  BAD_MAX: FIELD.max,
+  BAD_USERS: FIELD.with,
+  BAD_REMIND: FIELD.remind,
+  BAD_HIDDEN: FIELD.hidden,
+};
+
+const OPTION_FIELD: Record<string, FieldId> = { time: FIELD.dayStart, slot: FIELD.slot, blocks: FIELD.blocks };
+
+export function fieldOfError(err: UserError, usedWeekdays: boolean): FieldId {
+  if (err.code === 'OPTION_NOT_FOR_KIND') return OPTION_FIELD[String(err.params.option)] ?? FIELD.kind;
+  const field = ERROR_FIELD[err.code] ?? FIELD.title;
+  return usedWeekdays && field === FIELD.start ? FIELD.weekdays : field;
+}
+
+/** The `errors` map of a view_submission answer. */
+export function formErrors(err: UserError, usedWeekdays: boolean, locale: Locale): Record<string, string> {
+  const own = slackStrings(locale).modalErrors;
+  const text = err.code === 'MISSING_DATES' || err.code === 'MISSING_TIME_RANGE' ? own[err.code] : messageOf(errorViewText(err, locale));
+  return { [fieldOfError(err, usedWeekdays)]: text };
+}
+
+/** A one-line apology on the title field keeps the form (and what was typed) open. */
+export function formApology(text: string): Record<string, string> {
+  return { [FIELD.title]: messageOf(text) };
+}
+
+function errorViewText(err: unknown, locale: Locale): string {
+  const first = errorView(err, locale).blocks[0];
+  return first && first.type === 'text' ? first.text : '';
+}
+
+/** Modal errors are plain text: drop the warning sign and the code marks of the text grammar. */
+function messageOf(text: string): string {
+  return truncate(toPlain(text).replace(/^⚠️\s*/, '').replace(/`/g, ''), 500);
+}

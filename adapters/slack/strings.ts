@@ -1,0 +1,110 @@
+/**
+ * Words only the Slack adapter says: the create modal's labels and a few Slack-specific
+ * notes. Core's catalogs stay platform-free, so these live here, in the same two languages.
+ */
+import type { Locale } from '../../src/core/domain/types.js';
+
+const en = {
+  modal: {
+    title: 'New Yakjeong poll',
+    submit: 'Create',
+    close: 'Cancel',
+    intro: 'Everything but the title and the dates can be left as it is.',
+    titleLabel: 'Title',
+    titlePlaceholder: 'Team dinner',
+    descLabel: 'Description',
+    kindLabel: 'Kind of poll',
+    kindTime: 'Times of day (e.g. 09:00–18:00 in 30-minute slots)',
+    kindBlock: 'Named blocks (lunch, dinner, …)',
+    kindDate: 'Whole days',
+    startLabel: 'First date',
+    endLabel: 'Last date',
+    endHint: 'Leave empty for a one-day poll.',
+    weekdaysLabel: 'Or every week on',
+    weekdaysHint: 'Pick weekdays for a weekly poll instead of dates.',
+    dayStartLabel: 'Day starts at',
+    dayEndLabel: 'Day ends at',
+    dayHint: 'Time polls only. An end before the start runs past midnight.',
+    slotLabel: 'Slot size',
+    blocksLabel: 'Blocks',
+    blocksPlaceholder: 'lunch=12:00-13:00, dinner=18:00-21:00',
+    blocksHint: 'Block polls only. Names separated by commas, optionally with times.',
+    durationLabel: 'Meeting length',
+    durationPlaceholder: '1h, 2 blocks or 2d',
+    deadlineLabel: 'Deadline',
+    remindLabel: 'Reminders before the deadline',
+    remindPlaceholder: '24h, 1h',
+    tzLabel: 'Time zone',
+    tzHint: 'An IANA name like Asia/Seoul. Filled in from your Slack profile.',
+    withLabel: 'People expected to answer',
+    mustLabel: 'People who must be free',
+    maxLabel: 'Most participants',
+    hiddenLabel: 'Results',
+    hiddenOption: 'Hide results until the poll closes',
+  },
+  /** Modal-specific versions of core errors whose text speaks of the text grammar. */
+  modalErrors: {
+    MISSING_DATES: 'Pick a first date, or weekdays for a weekly poll.',
+    MISSING_TIME_RANGE: 'A time poll needs the hours of its day.',
+    bothDaysAndWeekdays: 'Pick dates or weekdays, not both.',
+    badMetadata: 'This form is out of date. Close it and run /yakjeong create again.',
+  },
+  dmNote: '📩 I sent the picture to you in a direct message.',
+  meetingSoon: (title: string, when: string, minutes: number) => `“${title}” starts ${when}, in ${minutes} minutes.`,
+  notInChannel: "I can't post in this channel. Invite me with `/invite @Yakjeong` and try again.",
+};
+
+export type SlackStrings = typeof en;
+
+const ko: SlackStrings = {
+  modal: {
+    title: '새 약정 투표',
+    submit: '만들기',
+    close: '취소',
+    intro: '제목과 날짜 말고는 그대로 두어도 돼요.',
+    titleLabel: '제목',
+    titlePlaceholder: '팀 회식',
+    descLabel: '설명',
+    kindLabel: '투표 종류',
+    kindTime: '시간대 (예: 09:00–18:00, 30분 단위)',
+    kindBlock: '이름 붙인 구간 (점심, 저녁 …)',
+    kindDate: '하루 단위',
+    startLabel: '시작 날짜',
+    endLabel: '마지막 날짜',
+    endHint: '하루짜리 투표면 비워 두세요.',
+    weekdaysLabel: '또는 매주 이 요일',
+    weekdaysHint: '날짜 대신 요일을 고르면 매주 반복되는 투표가 돼요.',
+    dayStartLabel: '하루 시작 시각',
+    dayEndLabel: '하루 끝 시각',
+    dayHint: '시간대 투표에만 쓰여요. 끝이 시작보다 이르면 자정을 넘겨요.',
+    slotLabel: '칸 길이',
+    blocksLabel: '구간',
+    blocksPlaceholder: '점심=12:00-13:00, 저녁=18:00-21:00',
+    blocksHint: '구간 투표에만 쓰여요. 쉼표로 나누고, 시각은 골라서 붙여요.',
+    durationLabel: '모임 길이',
+    durationPlaceholder: '1h, 2 blocks 또는 2d',
+    deadlineLabel: '마감',
+    remindLabel: '마감 전 알림',
+    remindPlaceholder: '24h, 1h',
+    tzLabel: '시간대',
+    tzHint: 'Asia/Seoul 같은 IANA 이름. Slack 프로필에서 채웠어요.',
+    withLabel: '응답할 사람',
+    mustLabel: '꼭 와야 하는 사람',
+    maxLabel: '최대 인원',
+    hiddenLabel: '결과',
+    hiddenOption: '마감 전까지 결과 숨기기',
+  },
+  modalErrors: {
+    MISSING_DATES: '시작 날짜를 고르거나, 매주 반복할 요일을 골라 주세요.',
+    MISSING_TIME_RANGE: '시간대 투표에는 하루의 시작과 끝 시각이 필요해요.',
+    bothDaysAndWeekdays: '날짜와 요일 중 하나만 골라 주세요.',
+    badMetadata: '오래된 양식이에요. 닫고 /yakjeong create 를 다시 실행해 주세요.',
+  },
+  dmNote: '📩 그림은 DM으로 보냈어요.',
+  meetingSoon: (title: string, when: string, minutes: number) => `“${title}” 모임이 ${minutes}분 뒤(${when})에 시작해요.`,
+  notInChannel: '이 채널에 글을 올릴 수 없어요. `/invite @Yakjeong`으로 초대한 뒤 다시 해 주세요.',
+};
+
+export function slackStrings(locale: Locale): SlackStrings {
+  return locale === 'ko' ? ko : en;
+}

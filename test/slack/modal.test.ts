@@ -1,0 +1,146 @@
+/**
+ * The create modal end to end (HTTP mode): /yakjeong create opens it pre-filled from the
+ * person's Slack profile; a submission creates the poll in the channel it came from, and a
+ * mistake comes back on the field it is about while the form stays open.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Json } from './fake-slack.js';
+import {
+  BEN,
+  NOW,
+  blocksText,
+  channelOf,
+  commandBody,
+  formValues,
+  interactionBody,
+  postSigned,
+  slashCommand,
+  startHarness,
+  viewSubmission,
+  waitFor,
+  type Harness,
+} from './support.js';
+
+let h: Harness;
+const KO = { id: 'U0MINJI', name: 'minji' };
+
+beforeAll(async () => {
+  h = await startHarness({ mode: 'http' });
+  h.fake.addUser({ id: KO.id, name: KO.name, realName: '김민지', tz: 'Asia/Seoul', locale: 'ko-KR' });
+});
+
+afterAll(async () => {
+  await h?.close();
+});
+
+let n = 0;
+const freshChannel = () => ({ id: `C0FORM${++n}`, name: `form-${n}` });
+
+async function openForm(user = BEN, channel = freshChannel()) {
+  const fields = slashCommand(h.fake, 'create', { user, channel });
+  const before = h.fake.callsTo('views.open').length;
+  const res = await postSigned(h.port, commandBody(fields));
+  expect(res).toEqual({ status: 200, text: '' });
+  const call = await waitFor(() => h.fake.callsTo('views.open')[before], 5000, 'views.open');
+  return { call, view: call.args.view as Json, trigger: fields.trigger_id, channel };
+}
+
+function inputBlock(view: Json, blockId: string): Json {
+  const block = (view.blocks as Json[]).find((b) => b.block_id === blockId);
+  if (!block) throw new Error(`no block ${blockId}`);
+  return block;
+}
+
+async function submit(values: Json, metadata: string, user = BEN) {
+  const res = await postSigned(h.port, interactionBody(viewSubmission(values, metadata, { user })));
+  return { status: res.status, body: res.text ? (JSON.parse(res.text) as Json) : undefined };
+}
+
+describe('Slack create modal', () => {
+  it("opens with the command's trigger, remembers the channel, and pre-fills the creator's zone", async () => {
+    const { call, view, trigger, channel } = await openForm();
+    expect(call.args.trigger_id).toBe(trigger);
+    expect(view.callback_id).toBe('yakjeong_create');
+    expect(JSON.parse(String(view.private_metadata))).toMatchObject({ c: channel.id });
+    const tz = inputBlock(view, 'tz').element as Json;
+    expect(tz.initial_value).toBe('America/New_York');
+    expect((view.title as Json).text).toBe('New Yakjeong poll');
+    // Slack limits: a modal title is at most 24 characters, a modal at most 100 blocks.
+    expect(String((view.title as Json).text).length).toBeLessThanOrEqual(24);
+    expect((view.blocks as Json[]).length).toBeLessThanOrEqual(100);
+  });
+
+  it("speaks the creator's Slack language", async () => {
+    const { view } = await openForm(KO);
+    expect((view.title as Json).text).toBe('새 약정 투표');
+    expect(((inputBlock(view, 'title').label as Json).text)).toBe('제목');
+  });
+
+  it('creates the poll in the original channel from the submitted fields', async () => {
+    const { view, channel } = await openForm();
+    const deadline = Date.UTC(2026, 10, 30, 9, 0) / 1000;
+    const res = await submit(
+      formValues({ title: 'Standup', start: '2026-12-03', end: '2026-12-04', dayStart: '09:00', dayEnd: '12:00', slot: '60m', tz: 'America/New_York', deadline, duration: '1h' }),
+      String(view.private_metadata),
+    );
+    // An empty ack closes the modal.
+    expect(res).toEqual({ status: 200, body: undefined });
+
+    const post = await waitFor(() => h.fake.callsTo('chat.postMessage').find((c) => c.args.channel === channel.id));
+    expect(blocksText(post.args.blocks)).toContain('Standup');
+    const [poll] = await h.store.listPolls(channelOf(undefined, channel), ['open']);
+    expect(poll?.creator.id).toBe(BEN.id);
+    expect(poll?.spec).toMatchObject({
+      kind: 'time',
+      title: 'Standup',
+      timezone: 'America/New_York',
+      window: { start: '09:00', end: '12:00' },
+      slotMinutes: 60,
+      days: { type: 'dates', dates: ['2026-12-03', '2026-12-04'] },
+      deadline: deadline * 1000,
+      durationSlots: 1,
+    });
+  });
+
+  it('creates a weekly poll from weekday checkboxes', async () => {
+    const { view, channel } = await openForm();
+    const res = await submit(formValues({ title: 'Gym', weekdays: ['mon', 'wed'], kind: 'date' }), String(view.private_metadata));
+    expect(res.status).toBe(200);
+    expect(res.body).toBeUndefined();
+    const poll = await waitFor(async () => (await h.store.listPolls(channelOf(undefined, channel), ['open']))[0]);
+    expect(poll.spec.kind).toBe('date');
+    expect(poll.spec.days).toMatchObject({ type: 'weekly', weekdays: [0, 2] });
+    // The form's default hours and slot size belong to time polls and were not sent.
+    expect(poll.spec.window).toBeUndefined();
+  });
+
+  it('puts a mistake on the field it is about and creates nothing', async () => {
+    const { view, channel } = await openForm();
+    const yesterday = Math.floor((NOW - 86_400_000) / 1000);
+    const late = await submit(formValues({ title: 'Late', start: '2026-12-03', deadline: yesterday }), String(view.private_metadata));
+    expect(late.status).toBe(200);
+    expect(late.body).toMatchObject({ response_action: 'errors' });
+    const errors = (late.body as Json).errors as Record<string, string>;
+    expect(Object.keys(errors)).toEqual(['deadline']);
+    expect(errors.deadline).toMatch(/has already passed/);
+    expect(errors.deadline).not.toContain('`');
+
+    const blocks = await submit(formValues({ title: 'Meals', start: '2026-12-03', kind: 'block', blocks: 'lunch=25:00-26:00' }), String(view.private_metadata));
+    expect(Object.keys((blocks.body as Json).errors as Json)).toEqual(['blocks']);
+
+    const both = await submit(formValues({ title: 'Both', start: '2026-12-03', weekdays: ['fri'] }), String(view.private_metadata));
+    expect((both.body as Json).errors).toEqual({ weekdays: 'Pick dates or weekdays, not both.' });
+
+    const none = await submit(formValues({ title: 'Nothing' }), String(view.private_metadata));
+    expect((none.body as Json).errors).toEqual({ date_start: 'Pick a first date, or weekdays for a weekly poll.' });
+
+    expect(await h.store.listPolls(channelOf(undefined, channel), ['open'])).toEqual([]);
+    expect(h.fake.callsTo('chat.postMessage').filter((c) => c.args.channel === channel.id)).toEqual([]);
+  });
+
+  it('refuses a form whose hidden channel reference was tampered with', async () => {
+    const res = await submit(formValues({ title: 'Forged', start: '2026-12-03' }), '{"c":"<#C1>"}');
+    expect((res.body as Json).response_action).toBe('errors');
+    expect(Object.keys((res.body as Json).errors as Json)).toEqual(['title']);
+  });
+});
