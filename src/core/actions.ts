@@ -18,7 +18,8 @@ export type Action =
   | { verb: 'clear'; code: string; page: number }
   | { verb: 'copy'; code: string; page: number }
   | { verb: 'done'; code: string }
-  | { verb: 'pick'; code: string; rank: number };
+  /** Carries the window's first slot, so the button fixes exactly the time it showed. */
+  | { verb: 'pick'; code: string; slot: number };
 
 const PREFIX = 'y1';
 const STATE_CODE: Record<AnswerState, string> = { yes: 'y', maybe: 'm', no: 'n' };
@@ -35,7 +36,7 @@ export function encodeAction(action: Action): string {
     case 'copy':
       return `${base}:${action.page}`;
     case 'pick':
-      return `${base}:${action.rank}`;
+      return `${base}:${action.slot}`;
     default:
       return base;
   }
@@ -69,7 +70,7 @@ export function decodeAction(id: string): Action | undefined {
     case 'copy':
       return a && NUM.test(a) && parts.length === 4 ? { verb, code, page: Number(a) } : undefined;
     case 'pick':
-      return a && NUM.test(a) && parts.length === 4 ? { verb, code, rank: Number(a) } : undefined;
+      return a && NUM.test(a) && parts.length === 4 ? { verb, code, slot: Number(a) } : undefined;
     default:
       return undefined;
   }

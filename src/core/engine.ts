@@ -6,15 +6,15 @@ import { decodeAction, encodeAction, type Action } from './actions.js';
 import { UserError } from './errors.js';
 import { catalog } from './i18n/index.js';
 import { emptyStates, fitStates, stateAt, STATE_CHAR } from './domain/availability.js';
-import { rankWindows, describeRun, type RankedWindow } from './domain/ranking.js';
+import { rankWindows, describeRun, windowStarts, type RankedWindow } from './domain/ranking.js';
 import { layoutPoll, type PollLayout } from './domain/slots.js';
-import { canonicalTimezone, todayIn, zonedInstant } from './domain/time.js';
+import { canonicalTimezone, todayIn, wallClock, weekdayOf } from './domain/time.js';
 import type { ChannelRef, Locale, Participant, Poll, UserRef } from './domain/types.js';
 import { parseAnswerText } from './grammar/answer.js';
 import { buildPollSpec } from './grammar/build-spec.js';
 import { parseCommand, type Command } from './grammar/command.js';
 import type { CreateOptions } from './grammar/create-options.js';
-import { parseDateWord } from './grammar/dates.js';
+import { parseDateWord, parseWeekdayWord } from './grammar/dates.js';
 import { parseClock } from './grammar/values.js';
 import type { CalendarFiles, Clock, HeatmapRenderer, PollStore } from './ports.js';
 import { googleCalendarLink, meetingFromPick } from './domain/meeting.js';
@@ -97,7 +97,7 @@ export class Engine {
       case 'delete':
         return this.remove(actor, command.code);
       case 'pick':
-        return this.pick(actor, command.code, command.choice);
+        return this.pick(actor, command.code, { text: command.choice });
       case 'tz':
         return this.timezone(actor, command.zone);
       case 'history':
@@ -169,7 +169,7 @@ export class Engine {
       case 'reopen':
         return this.reopen(actor, poll.code);
       case 'pick':
-        return this.pick(actor, poll.code, String(action.rank));
+        return this.pick(actor, poll.code, { slot: action.slot });
       case 'done':
         return this.gridDone(actor, poll);
       case 'page':
@@ -262,7 +262,7 @@ export class Engine {
   }
 
   private async answerText(actor: Actor, code: string | undefined, text: string): Promise<Reply[]> {
-    const poll = await this.resolvePoll(actor, code);
+    const poll = await this.resolvePoll(actor, code, true);
     this.assertOpen(poll);
     const layout = this.layout(poll);
     const states = parseAnswerText(text, poll.spec, layout, await this.zoneOf(actor), this.clock.now());
@@ -407,7 +407,7 @@ export class Engine {
     this.assertManager(actor, poll, 'reopen');
     const now = this.clock.now();
     if (poll.status === 'open' && !isClosed(poll, now)) throw new UserError('POLL_OPEN', { code: poll.code });
-    const patch: { status: 'open'; closedAt: null; spec?: Poll['spec'] } = { status: 'open', closedAt: null };
+    const patch: { status: 'open'; closedAt: null; picked: null; spec?: Poll['spec'] } = { status: 'open', closedAt: null, picked: null };
     // A poll whose deadline passed reopens without one, or it would close again at once.
     if (poll.spec.deadline !== undefined && poll.spec.deadline <= now) {
       const { deadline: _dropped, ...spec } = poll.spec;
@@ -432,12 +432,15 @@ export class Engine {
     ];
   }
 
-  private async pick(actor: Actor, code: string | undefined, choice: string): Promise<Reply[]> {
+  private async pick(actor: Actor, code: string | undefined, choice: { text: string } | { slot: number }): Promise<Reply[]> {
     const poll = await this.resolvePoll(actor, code, true);
     this.assertManager(actor, poll, 'pick');
     const layout = this.layout(poll);
     const participants = await this.participants(poll);
-    const window = this.choose(poll, layout, participants, choice.trim());
+    const window =
+      'slot' in choice
+        ? this.windowAt(poll, layout, participants, choice.slot, String(choice.slot))
+        : this.choose(poll, layout, participants, choice.text.trim(), await this.zoneOf(actor));
     const now = this.clock.now();
     const picked = { firstSlot: window.firstSlot, slotCount: window.slotCount, pickedBy: actor.user, pickedAt: now };
     const patch = poll.status === 'open' ? { picked, status: 'closed' as const, closedAt: now } : { picked };
@@ -464,8 +467,7 @@ export class Engine {
   }
 
   /** "1".."N" is a result rank; otherwise a start date(-time) in the poll's zone. */
-  private choose(poll: Poll, layout: PollLayout, participants: Participant[], choice: string): RankedWindow {
-    const length = Math.max(1, poll.spec.durationSlots);
+  private choose(poll: Poll, layout: PollLayout, participants: Participant[], choice: string, viewerTz: string): RankedWindow {
     const bad = () => new UserError('BAD_PICK', { input: choice || '""', code: poll.code });
     if (/^#?\d{1,2}$/.test(choice)) {
       const rank = Number(choice.replace('#', ''));
@@ -475,28 +477,46 @@ export class Engine {
       return window;
     }
     const words = choice.split(/\s+/).filter(Boolean);
-    const tz = poll.spec.timezone;
+    const weekly = poll.spec.days.type === 'weekly';
+    // Times are read in the picker's own zone, as they see them in the grid.
+    const tz = poll.spec.kind === 'time' ? viewerTz : poll.spec.timezone;
     const today = todayIn(this.clock.now(), tz);
+    const head = words[0]?.replace(/T.*$/, '') ?? '';
     let date: string | undefined;
+    let weekday: number | undefined;
     try {
-      date = words[0] ? parseDateWord(words[0].replace(/T.*$/, ''), layout.days[0]?.date ?? today) : undefined;
+      if (weekly) weekday = parseWeekdayWord(head);
+      else date = head ? parseDateWord(head, layout.days[0]?.date ?? today) : undefined;
     } catch {
       throw bad();
     }
-    if (!date) throw bad();
+    if (date === undefined && weekday === undefined) throw bad();
+    const onDay = (slotDate: string, instant: number | undefined) => {
+      const local = instant !== undefined ? wallClock(instant, tz) : { date: slotDate, weekday: weekdayOf(slotDate) };
+      return weekly ? local.weekday === weekday : local.date === date;
+    };
     let first: number | undefined;
     if (poll.spec.kind === 'time') {
       const clock = words[1] ?? /T(\d{1,2}:\d{2})/.exec(words[0] ?? '')?.[1];
       const minute = clock ? parseClock(clock) : undefined;
-      const instant = minute !== undefined ? zonedInstant(date, minute, tz) : undefined;
-      first = layout.slots.find((s) => s.start === instant)?.index;
+      if (minute === undefined) throw bad();
+      first = layout.slots.find((s) => s.start !== undefined && onDay(s.date, s.start) && wallClock(s.start, tz).minute === minute % 1440)?.index;
     } else if (poll.spec.kind === 'block') {
       const name = words.slice(1).join(' ').toLowerCase();
-      first = layout.slots.find((s) => s.date === date && (!name || s.block?.toLowerCase() === name))?.index;
+      first = layout.slots.find((s) => onDay(s.date, undefined) && (!name || s.block?.toLowerCase() === name))?.index;
     } else {
-      first = layout.slots.find((s) => s.date === date)?.index;
+      first = layout.slots.find((s) => onDay(s.date, undefined))?.index;
     }
-    if (first === undefined || first + length > layout.slots.length) throw bad();
+    if (first === undefined) throw bad();
+    return this.windowAt(poll, layout, participants, first, choice);
+  }
+
+  /** The window of the poll's length starting at `first`, if the slots run on without a break. */
+  private windowAt(poll: Poll, layout: PollLayout, participants: Participant[], first: number, input: string): RankedWindow {
+    const length = Math.max(1, poll.spec.durationSlots);
+    if (!windowStarts(poll.spec.kind, layout.slots, length).includes(first)) {
+      throw new UserError('BAD_PICK', { input, code: poll.code });
+    }
     return describeRun(poll.spec, layout, participants, first, length);
   }
 
@@ -517,6 +537,10 @@ export class Engine {
 
   private async history(actor: Actor, code: string | undefined): Promise<Reply[]> {
     const poll = await this.resolvePoll(actor, code, true);
+    // Who answered what is the group's answers: hidden polls keep it to managers until close.
+    if (poll.spec.hidden && !isClosed(poll, this.clock.now()) && !this.mayManage(actor, poll)) {
+      throw new UserError('RESULTS_HIDDEN', { code: poll.code });
+    }
     const locale = await this.localeOf(actor);
     const c = catalog(locale);
     const tz = await this.zoneOf(actor);

@@ -42,6 +42,8 @@ export const ERROR_CODES = [
   'RESULTS_HIDDEN',
   'BAD_ACTION',
   'NOT_IN_CHANNEL',
+  'EXTRA_WORDS',
+  'DATES_IN_PAST',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -66,9 +66,18 @@ describe('picking the final time', () => {
     expect(text).toContain('dates=20261203%2F20261205');
   });
 
-  it('repeats weekly for weekly polls', async () => {
-    const { event } = await pickAnnouncement(kit(), 'Study dates:mon,wed time:19:00-21:00 slot:1h', 'wed 19:00-20:00');
+  it('repeats weekly in the poll zone clock, so 09:00 stays 09:00 across DST', async () => {
+    const engine = kit();
+    await engine.runText(actor('host'), '/yakjeong tz America/New_York', CAPS);
+    await engine.runText(actor('ann'), '/yakjeong tz America/New_York', CAPS);
+    const { event, text } = await pickAnnouncement(engine, 'Standup dates:mon time:09:00-10:00 slot:1h tz:America/New_York', 'mon 09:00-10:00');
     expect(event.component.getFirstPropertyValue('rrule')?.toString()).toBe('FREQ=WEEKLY');
-    expect(event.startDate.toJSDate().toISOString()).toBe('2026-12-02T10:00:00.000Z');
+    const dtstart = event.component.getFirstProperty('dtstart')!;
+    expect(dtstart.getParameter('tzid')).toBe('America/New_York');
+    expect(dtstart.getFirstValue()?.toString()).toBe('2026-11-30T09:00:00');
+    expect(Number(event.component.getFirstPropertyValue('sequence'))).toBeGreaterThan(0);
+    const link = new URL(/https:\/\/calendar\.google\.com\S+/.exec(text)![0]);
+    expect(link.searchParams.get('dates')).toBe('20261130T090000/20261130T100000');
+    expect(link.searchParams.get('recur')).toBe('RRULE:FREQ=WEEKLY');
   });
 });

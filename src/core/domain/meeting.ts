@@ -1,5 +1,5 @@
 /** The final meeting a pick makes: what calendars need (.ics file, Google Calendar link, platform events). */
-import { addDays } from './time.js';
+import { addDays, formatHm, wallClock } from './time.js';
 import type { PollLayout } from './slots.js';
 import type { PickedWindow, Poll } from './types.js';
 
@@ -15,6 +15,8 @@ export interface MeetingEvent {
   allDay?: { startDate: string; endDate: string };
   /** Weekly polls meet every week. */
   weekly: boolean;
+  /** Grows with every pick, so calendars replace an older version of the same meeting. */
+  sequence: number;
 }
 
 export function meetingFromPick(poll: Poll, layout: PollLayout, picked: PickedWindow): MeetingEvent | undefined {
@@ -26,6 +28,7 @@ export function meetingFromPick(poll: Poll, layout: PollLayout, picked: PickedWi
     title: poll.spec.title,
     timezone: poll.spec.timezone,
     weekly: poll.spec.days.type === 'weekly',
+    sequence: Math.floor(picked.pickedAt / 1000),
   };
   if (poll.spec.description) meeting.description = poll.spec.description;
   if (first.start !== undefined && last.end !== undefined) meeting.timed = { start: first.start, end: last.end };
@@ -38,9 +41,17 @@ function utcStamp(ms: number): string {
 }
 
 /** "Add to Google Calendar" link (the documented render?action=TEMPLATE form). */
+/** "20261130T090000": wall-clock time in the meeting's zone (for repeating meetings). */
+export function localStamp(ms: number, tz: string): string {
+  const w = wallClock(ms, tz);
+  return `${w.date.replace(/-/g, '')}T${formatHm(w.minute).replace(':', '')}00`;
+}
+
 export function googleCalendarLink(meeting: MeetingEvent): string {
+  // A weekly meeting is written in its own zone's clock, so it stays at 09:00 across DST changes.
+  const stamp = (ms: number) => (meeting.weekly ? localStamp(ms, meeting.timezone) : utcStamp(ms));
   const dates = meeting.timed
-    ? `${utcStamp(meeting.timed.start)}/${utcStamp(meeting.timed.end)}`
+    ? `${stamp(meeting.timed.start)}/${stamp(meeting.timed.end)}`
     : `${meeting.allDay!.startDate.replace(/-/g, '')}/${meeting.allDay!.endDate.replace(/-/g, '')}`;
   const params = new URLSearchParams({ action: 'TEMPLATE', text: meeting.title, dates, ctz: meeting.timezone });
   if (meeting.description) params.set('details', meeting.description);

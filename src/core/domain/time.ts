@@ -21,16 +21,43 @@ export function canonicalTimezone(input: string): string | undefined {
   const trimmed = input.trim();
   if (!trimmed || trimmed.length > 64) return undefined;
   if (/^(utc|gmt|z|etc\/utc)$/i.test(trimmed)) return 'UTC';
+  const abbreviation = ABBREVIATIONS[trimmed.toUpperCase()];
+  if (abbreviation) return abbreviation;
   if (!isValidTimezone(trimmed)) return undefined;
   const lower = trimmed.toLowerCase();
   const listed = Intl.supportedValuesOf('timeZone').find((z) => z.toLowerCase() === lower);
   if (listed) return listed;
-  if (/[A-Z]/.test(trimmed)) return trimmed;
-  // Keep the name the user chose (Asia/Kolkata, not the alias Asia/Calcutta), just cased properly.
+  const resolved = new Intl.DateTimeFormat('en-US', { timeZone: trimmed }).resolvedOptions().timeZone;
+  // Keep a modern name the user chose (Asia/Kolkata, not ICU's Asia/Calcutta) when it is an
+  // Area/City name; other aliases (us/pacific, est) take the canonical spelling.
   const cased = trimmed.replace(/(^|[/_-])([a-z])/g, (_, sep: string, ch: string) => sep + ch.toUpperCase());
-  if (isValidTimezone(cased)) return cased;
-  return new Intl.DateTimeFormat('en-US', { timeZone: trimmed }).resolvedOptions().timeZone;
+  const area = cased.split('/')[0];
+  if (cased.includes('/') && area !== 'Etc' && AREAS.has(area ?? '') && isValidTimezone(cased)) return cased;
+  return resolved;
 }
+
+/** Abbreviations people type that name one zone unambiguously enough (EST means New York's clock, not UTC-5 all year). */
+const ABBREVIATIONS: Record<string, string> = {
+  KST: 'Asia/Seoul',
+  JST: 'Asia/Tokyo',
+  IST: 'Asia/Kolkata',
+  SGT: 'Asia/Singapore',
+  HKT: 'Asia/Hong_Kong',
+  PST: 'America/Los_Angeles',
+  PDT: 'America/Los_Angeles',
+  PT: 'America/Los_Angeles',
+  MST: 'America/Denver',
+  MDT: 'America/Denver',
+  EST: 'America/New_York',
+  EDT: 'America/New_York',
+  ET: 'America/New_York',
+  CET: 'Europe/Paris',
+  CEST: 'Europe/Paris',
+  AEST: 'Australia/Sydney',
+  AEDT: 'Australia/Sydney',
+};
+
+const AREAS = new Set(Intl.supportedValuesOf('timeZone').map((z) => z.split('/')[0]!));
 
 export function parseIsoDate(date: string): { y: number; m: number; d: number } | undefined {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);

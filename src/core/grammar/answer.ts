@@ -17,6 +17,8 @@ interface AnswerItem {
   days: number[];
   /** Viewer-local calendar dates the item names (time polls match slots on these). */
   dates: string[];
+  /** Weekly time polls: weekdays in the viewer's own zone. */
+  weekdays?: Weekday[];
   ranges: Array<{ start: number; end: number }>;
   blocks: string[];
   text: string;
@@ -40,12 +42,19 @@ export function parseAnswerText(
   let state: AnswerItem['state'] = 'yes';
   let current: AnswerItem | undefined;
   const today = todayIn(now, viewerTz);
-  const words = text.split(/[\s,]+/).filter(Boolean);
+  // "09:00 - 11:00" and "12/1 ~ 12/3" mean the same as without spaces.
+  const words = text
+    .replace(/(\d)\s*([-~–—])\s*(\d)/g, '$1$2$3')
+    .split(/[\s,]+/)
+    .filter(Boolean);
+  let lastDay: AnswerItem | undefined;
   for (let w = 0; w < words.length; w++) {
     let word = words[w]!;
     const mode = MODE_PREFIX.exec(word);
     if (mode) {
       state = /^(yes|가능)$/i.test(mode[1]!) ? 'yes' : 'maybe';
+      // "12/1 maybe:09:00-10:00": a time right after the switch still belongs to the last date.
+      lastDay = current ?? lastDay;
       current = undefined;
       word = mode[2] ?? '';
       if (!word) continue;
@@ -55,11 +64,16 @@ export function parseAnswerText(
     const day = dayWord(word, spec, layout, today);
     if (day) {
       current = { state, days: day.days, dates: day.dates, ranges: [], blocks: [], text: word };
+      if (day.weekdays) current.weekdays = day.weekdays;
       items.push(current);
       continue;
     }
     const range = parseTimeRange(word);
     if (range && spec.kind === 'time') {
+      if (!current && lastDay) {
+        current = { ...lastDay, state, ranges: [], blocks: [] };
+        items.push(current);
+      }
       if (!current) {
         // A single-day poll needs no date.
         if (layout.days.length !== 1) throw new UserError('BAD_ANSWER', { input: word });
@@ -111,10 +125,12 @@ function dayWord(
   spec: PollSpec,
   layout: PollLayout,
   today: string,
-): { days: number[]; dates: string[] } | undefined {
+): { days: number[]; dates: string[]; weekdays?: Weekday[] } | undefined {
   if (spec.days.type === 'weekly') {
     const weekdays = parseWeekdays(word) ?? single(parseWeekdayWord(word));
     if (!weekdays) return undefined;
+    // Time slots are matched by the viewer's own weekday later; floating ones by the poll's.
+    if (spec.kind === 'time') return { days: [], dates: [], weekdays };
     const days = layout.days.filter((d) => weekdays.includes(d.weekday)).map((d) => d.index);
     if (days.length === 0) throw new UserError('ANSWER_OUTSIDE_POLL', { input: word, range: pollRange(layout) });
     return { days, dates: days.map((d) => layout.days[d]!.date) };
@@ -150,8 +166,12 @@ function itemSlots(item: AnswerItem, spec: PollSpec, layout: PollLayout, tz: str
     );
   }
   // Time polls: match instants in the viewer's zone, so a viewer in another zone types their own clock.
-  const weekly = spec.days.type === 'weekly';
-  const localDates = weekly ? item.days.map((d) => viewerDate(layout, d, tz)) : item.dates;
+  const localDates = item.weekdays
+    ? [...new Set(layout.slots.filter((s) => s.start !== undefined).map((s) => wallClock(s.start!, tz)))]
+        .filter((w) => item.weekdays!.includes(w.weekday))
+        .map((w) => w.date)
+        .filter((d, i, all) => all.indexOf(d) === i)
+    : item.dates;
   if (item.ranges.length === 0) {
     return layout.slots.filter((s) => s.start !== undefined && localDates.includes(wallClock(s.start, tz).date));
   }

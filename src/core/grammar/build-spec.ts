@@ -52,6 +52,7 @@ export function buildPollSpec(raw: CreateOptions, ctx: SpecContext): PollSpec {
 
   if (!present(o.dates)) throw new UserError('MISSING_DATES');
   const days = parseDays(o.dates, today);
+  if (days.type === 'dates' && days.dates[days.dates.length - 1]! < today) throw new UserError('DATES_IN_PAST', { input: o.dates });
   const dateCount = days.type === 'dates' ? days.dates.length : days.weekdays.length;
   if (dateCount > MAX_DATES) throw new UserError('TOO_MANY_DATES', { count: dateCount, max: MAX_DATES });
 
@@ -213,7 +214,8 @@ export function parseDeadline(input: string, tz: string, now: number, today: str
     if (!m) throw new UserError('BAD_DEADLINE', { input });
     let date: string | undefined;
     try {
-      date = parseDateWord(m[1]!, today);
+      // A month/day deadline means the nearest such date, so "yesterday" is caught as past.
+      date = parseDateWord(m[1]!, addDays(today, -182));
     } catch {
       throw new UserError('BAD_DEADLINE', { input });
     }

@@ -69,9 +69,13 @@ function takeCode(tokens: Token[]): { code?: string; rest: Token[] } {
   return { rest: tokens };
 }
 
-function rejectExtra(rest: Token[]): void {
+function rejectExtra(command: string, rest: Token[]): void {
   const extra = rest[0];
-  if (extra) throw new UserError('POLL_NOT_FOUND', { code: extra.text });
+  if (!extra) return;
+  const word = extra.text.slice(0, 40);
+  // A code-shaped word is a code that does not exist; anything else is a word we did not expect.
+  if (/^[A-Za-z0-9]{4,6}$/.test(word)) throw new UserError('POLL_NOT_FOUND', { code: word.toUpperCase() });
+  throw new UserError('EXTRA_WORDS', { input: word, command });
 }
 
 export function parseCommand(text: string): Command {
@@ -108,7 +112,7 @@ export function parseCommand(text: string): Command {
     case 'delete':
     case 'history': {
       const { code, rest } = takeCode(args);
-      rejectExtra(rest);
+      rejectExtra(type, rest);
       return code ? { type, code } : { type };
     }
   }

@@ -96,13 +96,16 @@ function continues(key: CreateOptionKey, value: string, word: string): boolean {
     case 'dates':
       return endsWithSeparator || /^(\.\.|[-~–—,])/.test(word) || /^\d{1,2}일/.test(word);
     case 'time':
-    case 'blocks':
     case 'remind':
       return endsWithSeparator || /^[-~–—,=]/.test(word);
     case 'deadline':
       return looksLikeClock(word) || /^[+-]\d{2}:?\d{2}$/.test(word);
     case 'desc':
-      return false;
+    case 'title':
+    case 'blocks':
+      // Free text ("blocks:early morning,late night"): every word up to the next option belongs to it.
+      // The title comes first ("create TITLE options…"), as the usage shows.
+      return true;
     default:
       return false;
   }

@@ -76,8 +76,13 @@ export function parseDateWord(input: string, today: string): string | undefined 
   return undefined;
 }
 
+export const MIN_YEAR = 2000;
+export const MAX_YEAR = 2100;
+
 function checked(y: number, mo: number, d: number, input: string): string {
-  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) throw new UserError('BAD_DATE', { input });
+  if (y < MIN_YEAR || y > MAX_YEAR || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) {
+    throw new UserError('BAD_DATE', { input });
+  }
   return isoDate(y, mo, d);
 }
 

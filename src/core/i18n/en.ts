@@ -3,6 +3,9 @@ import type { ErrorCode } from '../errors.js';
 
 type P = Record<string, string | number>;
 
+const ACTIONS: Record<string, string> = { close: 'close', reopen: 'reopen', delete: 'delete', pick: 'pick the final time of' };
+const KINDS: Record<string, string> = { time: 'time poll', block: 'block poll', date: 'date poll' };
+
 const errors: Record<ErrorCode, (p: P) => string> = {
   UNKNOWN_SUBCOMMAND: (p) =>
     `I don't know the command “${p.input}”. Try one of: create, answer, results, list, close, reopen, delete, pick, tz, history, help.`,
@@ -25,7 +28,7 @@ const errors: Record<ErrorCode, (p: P) => string> = {
   BAD_BLOCKS: (p) =>
     `“${p.input}” are not blocks. Write \`blocks:morning,afternoon,evening\` or \`blocks:lunch=12:00-13:00,dinner=18:00-21:00\`.`,
   BAD_KIND: (p) => `“${p.input}” is not a poll kind. Use \`kind:time\`, \`kind:block\` or \`kind:date\`.`,
-  OPTION_NOT_FOR_KIND: (p) => `The option “${p.option}:” does not fit a ${p.kind} poll.`,
+  OPTION_NOT_FOR_KIND: (p) => `The option “${p.option}:” does not fit a ${KINDS[String(p.kind)] ?? p.kind}.`,
   TOO_MANY_SLOTS: (p) =>
     `That poll would have ${p.count} time slots; the most is ${p.max}. Use fewer dates, shorter hours or a longer slot.`,
   NO_SLOTS: () => 'That poll would have no time slots. Check the dates and hours.',
@@ -47,18 +50,19 @@ const errors: Record<ErrorCode, (p: P) => string> = {
   POLL_CLOSED: (p) => `Poll ${p.code} is closed. Its creator or an admin can reopen it with \`/yakjeong reopen ${p.code}\`.`,
   POLL_OPEN: (p) => `Poll ${p.code} is already open.`,
   POLL_FULL: (p) => `Poll ${p.code} already has its ${p.max} participants.`,
-  NOT_ALLOWED: (p) => `Only the poll's creator (${p.creator}) or an admin can ${p.action} poll ${p.code}.`,
+  NOT_ALLOWED: (p) => `Only the poll's creator (${p.creator}) or an admin can ${ACTIONS[String(p.action)] ?? p.action} poll ${p.code}.`,
   BAD_PICK: (p) =>
     `“${p.input}” is not a choice. Give a result number, like \`pick ${p.code} 1\`, or a start time, like \`pick ${p.code} 2026-12-01 14:00\`.`,
   RESULTS_HIDDEN: (p) => `The results of poll ${p.code} are hidden until it closes.`,
   BAD_ACTION: () => 'That button is out of date. Open the poll again with `/yakjeong results` or Respond.',
   NOT_IN_CHANNEL: () => 'Use this in a server channel, not in a direct message.',
+  EXTRA_WORDS: (p) => `I did not expect “${p.input}” there. Write \`/yakjeong ${p.command} [CODE]\`, e.g. \`/yakjeong ${p.command} K7Q2\`.`,
+  DATES_IN_PAST: (p) => `All of “${p.input}” is in the past. Choose dates from today on.`,
 };
 
 export const en = {
   errors,
   internalError: () => 'Sorry, something went wrong on my side. Your earlier answers are safe; please try again.',
-  actionVerb: { close: 'close', reopen: 'reopen', delete: 'delete', pick: 'pick the final time of' } as Record<string, string>,
   kind: { time: 'Time poll', block: 'Block poll', date: 'Date poll' } as Record<string, string>,
   weekdaysShort: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'],
   months: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],

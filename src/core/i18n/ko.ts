@@ -4,6 +4,9 @@ import type { Catalog } from './en.js';
 
 type P = Record<string, string | number>;
 
+const ACTIONS: Record<string, string> = { close: '마감할', reopen: '다시 열', delete: '삭제할', pick: '확정할' };
+const KINDS: Record<string, string> = { time: '시간 투표', block: '구간 투표', date: '날짜 투표' };
+
 const errors: Record<ErrorCode, (p: P) => string> = {
   UNKNOWN_SUBCOMMAND: (p) =>
     `“${p.input}”은(는) 모르는 명령이에요. create, answer, results, list, close, reopen, delete, pick, tz, history, help 중 하나를 써 주세요.`,
@@ -26,7 +29,7 @@ const errors: Record<ErrorCode, (p: P) => string> = {
   BAD_BLOCKS: (p) =>
     `“${p.input}”은(는) 구간 목록이 아니에요. \`blocks:오전,오후,저녁\` 또는 \`blocks:점심=12:00-13:00,저녁=18:00-21:00\`처럼 써 주세요.`,
   BAD_KIND: (p) => `“${p.input}”은(는) 투표 종류가 아니에요. \`kind:time\`, \`kind:block\`, \`kind:date\` 중 하나예요.`,
-  OPTION_NOT_FOR_KIND: (p) => `“${p.option}:” 옵션은 ${p.kind} 투표에 쓸 수 없어요.`,
+  OPTION_NOT_FOR_KIND: (p) => `“${p.option}:” 옵션은 ${KINDS[String(p.kind)] ?? p.kind}에 쓸 수 없어요.`,
   TOO_MANY_SLOTS: (p) =>
     `시간 칸이 ${p.count}개가 돼요. 최대 ${p.max}개까지예요. 날짜를 줄이거나, 시간대를 좁히거나, 칸을 크게 해 주세요.`,
   NO_SLOTS: () => '선택할 수 있는 시간 칸이 없어요. 날짜와 시간대를 확인해 주세요.',
@@ -48,18 +51,19 @@ const errors: Record<ErrorCode, (p: P) => string> = {
   POLL_CLOSED: (p) => `${p.code} 투표는 마감됐어요. 만든 사람이나 관리자가 \`/yakjeong reopen ${p.code}\`로 다시 열 수 있어요.`,
   POLL_OPEN: (p) => `${p.code} 투표는 이미 열려 있어요.`,
   POLL_FULL: (p) => `${p.code} 투표는 이미 정원 ${p.max}명이 찼어요.`,
-  NOT_ALLOWED: (p) => `${p.code} 투표를 ${p.action} 수 있는 사람은 만든 사람(${p.creator})과 관리자뿐이에요.`,
+  NOT_ALLOWED: (p) => `${p.code} 투표를 ${ACTIONS[String(p.action)] ?? p.action} 수 있는 사람은 만든 사람(${p.creator})과 관리자뿐이에요.`,
   BAD_PICK: (p) =>
     `“${p.input}”은(는) 고를 수 있는 값이 아니에요. 결과 번호(\`pick ${p.code} 1\`)나 시작 시각(\`pick ${p.code} 2026-12-01 14:00\`)을 써 주세요.`,
   RESULTS_HIDDEN: (p) => `${p.code} 투표의 결과는 마감 후에 공개돼요.`,
   BAD_ACTION: () => '오래된 버튼이에요. `/yakjeong results`나 응답 버튼으로 투표를 다시 열어 주세요.',
   NOT_IN_CHANNEL: () => 'DM이 아니라 서버 채널에서 사용해 주세요.',
+  EXTRA_WORDS: (p) => `“${p.input}”은(는) 여기에 올 수 없어요. \`/yakjeong ${p.command} [코드]\`처럼 써 주세요. 예: \`/yakjeong ${p.command} K7Q2\``,
+  DATES_IN_PAST: (p) => `“${p.input}”은(는) 모두 지난 날짜예요. 오늘 이후의 날짜를 골라 주세요.`,
 };
 
 export const ko: Catalog = {
   errors,
   internalError: () => '죄송해요, 제 쪽에서 문제가 생겼어요. 이전 응답은 안전해요. 잠시 후 다시 시도해 주세요.',
-  actionVerb: { close: '마감할', reopen: '다시 열', delete: '삭제할', pick: '확정할' },
   kind: { time: '시간 투표', block: '구간 투표', date: '날짜 투표' },
   weekdaysShort: ['월', '화', '수', '목', '금', '토', '일'],
   months: ['1월', '2월', '3월', '4월', '5월', '6월', '7월', '8월', '9월', '10월', '11월', '12월'],

@@ -132,10 +132,14 @@ function viewerDayHeading(input: GridInput, page: GridPage): string {
   const label = formatDay(spec, day.date, locale);
   const first = layout.slots[page.from];
   const last = layout.slots[page.to - 1];
-  if (first?.start === undefined || last?.start === undefined || spec.days.type === 'weekly') return label;
+  if (first?.start === undefined || last?.start === undefined) return label;
   const a = wallClock(first.start, viewerTz).date;
   const b = wallClock(last.start, viewerTz).date;
   if (a === day.date && b === day.date) return label;
+  if (spec.days.type === 'weekly') {
+    // A weekly poll has no dates: name the viewer's own weekdays.
+    return a === b ? formatDay(spec, a, locale) : `${formatDay(spec, a, locale)} – ${formatDay(spec, b, locale)}`;
+  }
   return a === b ? formatDate(a, locale) : `${formatDate(a, locale)} – ${formatDate(b, locale)}`;
 }
 

@@ -62,7 +62,7 @@ export function resultsView(input: ResultsInput): View {
 
   const buttons: Button[][] = [];
   if (input.pickButtons && best.length) {
-    buttons.push(best.map((_, i) => ({ id: encodeAction({ verb: 'pick', code: poll.code, rank: i + 1 }), label: `📌 ${c.buttons.pick(i + 1)}` })));
+    buttons.push(best.map((w, i) => ({ id: encodeAction({ verb: 'pick', code: poll.code, slot: w.firstSlot }), label: `📌 ${c.buttons.pick(i + 1)}` })));
   }
   const view: View = {
     role: 'results',

@@ -1,11 +1,22 @@
 /** .ics files for picked meetings, written by the `ics` library. */
 import { createEvent, type EventAttributes } from 'ics';
-import type { MeetingEvent } from '../../core/domain/meeting.js';
+import { localStamp, type MeetingEvent } from '../../core/domain/meeting.js';
 import type { CalendarFiles } from '../../core/ports.js';
 
 function dateArray(date: string): [number, number, number] {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   return [y, m, d];
+}
+
+/**
+ * A repeating meeting must follow its zone's clock across DST, which UTC times cannot say.
+ * The ics library writes UTC only, so the start and end are rewritten with a TZID.
+ */
+function inZone(ics: string, meeting: MeetingEvent): string {
+  const { start, end } = meeting.timed!;
+  return ics
+    .replace(/^DTSTART:\d{8}T\d{6}Z$/m, `DTSTART;TZID=${meeting.timezone}:${localStamp(start, meeting.timezone)}`)
+    .replace(/^DTEND:\d{8}T\d{6}Z$/m, `DTEND;TZID=${meeting.timezone}:${localStamp(end, meeting.timezone)}`);
 }
 
 export class IcsCalendarFiles implements CalendarFiles {
@@ -29,8 +40,8 @@ export class IcsCalendarFiles implements CalendarFiles {
           endOutputType: 'utc',
         }
       : { ...common, start: dateArray(meeting.allDay!.startDate), end: dateArray(meeting.allDay!.endDate) };
-    const { error, value } = createEvent(attributes);
+    const { error, value } = createEvent({ ...attributes, sequence: meeting.sequence });
     if (error || !value) throw error ?? new Error('ics: no output');
-    return new TextEncoder().encode(value);
+    return new TextEncoder().encode(meeting.weekly && meeting.timed ? inZone(value, meeting) : value);
   }
 }
