@@ -192,7 +192,7 @@ export class ConsoleAdapter {
   }
 
   private info(text: string): void {
-    if (this.options.json) this.options.output.write(`${JSON.stringify({ type: 'info', text, ephemeral: true, to: this.user, buttons: [], image: null })}\n`);
+    if (this.options.json) this.options.output.write(`${JSON.stringify({ type: 'info', text, ephemeral: true, to: this.user, buttons: [], image: null, files: [], replaces: false })}\n`);
     else this.options.output.write(`${text}\n`);
   }
 }

@@ -82,6 +82,8 @@ export function parseAnswerText(
         items.push(current);
       }
       current.ranges.push(range);
+      // Errors then name the date and the time, not just the date.
+      current.text = `${current.text} ${word}`;
       continue;
     }
     const block = spec.kind === 'block' ? spec.blocks?.find((b) => b.name.toLowerCase() === word.toLowerCase()) : undefined;
@@ -93,6 +95,10 @@ export function parseAnswerText(
       }
       current.blocks.push(block.name);
       continue;
+    }
+    if (spec.kind === 'block' && current) {
+      // Most likely a block name with a typo: say which blocks there are.
+      throw new UserError('ANSWER_OUTSIDE_POLL', { input: word, range: (spec.blocks ?? []).map((b) => b.name).join(', ') });
     }
     throw new UserError('BAD_ANSWER', { input: word });
   }

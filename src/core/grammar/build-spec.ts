@@ -184,7 +184,7 @@ function durationSlots(input: string, spec: PollSpec): number {
     if (minutes === undefined || minutes % slot !== 0) throw new UserError('BAD_DURATION', { input });
     return minutes / slot;
   }
-  if (/^\d+$/.test(s)) return Math.max(1, Number(s)) || bad(input);
+  if (/^\d+$/.test(s)) return Number(s) >= 1 ? Number(s) : bad(input);
   if (spec.kind === 'date') {
     const minutes = parseDurationMinutes(s);
     if (minutes === undefined || minutes % 1440 !== 0) throw new UserError('BAD_DURATION', { input });
@@ -224,6 +224,7 @@ export function parseDeadline(input: string, tz: string, now: number, today: str
     if (minute === undefined || minute >= 1440) throw new UserError('BAD_DEADLINE', { input });
     if (m[4]) {
       const off = /^([+-])(\d{2}):?(\d{2})$/.exec(m[4]);
+      if (off && (Number(off[2]) > 14 || Number(off[3]) > 59)) throw new UserError('BAD_DEADLINE', { input });
       const offsetMin = off ? (off[1] === '-' ? -1 : 1) * (Number(off[2]) * 60 + Number(off[3])) : 0;
       const [y, mo, d] = date.split('-').map(Number) as [number, number, number];
       if (d > daysInMonth(y, mo)) throw new UserError('BAD_DEADLINE', { input });

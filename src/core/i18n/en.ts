@@ -49,7 +49,7 @@ const errors: Record<ErrorCode, (p: P) => string> = {
   NO_OPEN_POLL: () => 'There is no open poll in this channel. Start one with `/yakjeong create`.',
   POLL_CLOSED: (p) => `Poll ${p.code} is closed. Its creator or an admin can reopen it with \`/yakjeong reopen ${p.code}\`.`,
   POLL_OPEN: (p) => `Poll ${p.code} is already open.`,
-  POLL_FULL: (p) => `Poll ${p.code} already has its ${p.max} participants.`,
+  POLL_FULL: (p) => `Poll ${p.code} is full: it takes ${p.max} ${p.max === 1 ? 'person' : 'people'}.`,
   NOT_ALLOWED: (p) => `Only the poll's creator (${p.creator}) or an admin can ${ACTIONS[String(p.action)] ?? p.action} poll ${p.code}.`,
   BAD_PICK: (p) =>
     `“${p.input}” is not a choice. Give a result number, like \`pick ${p.code} 1\`, or a start time, like \`pick ${p.code} 2026-12-01 14:00\`.`,
@@ -89,7 +89,7 @@ export const en = {
     blocks: 'Blocks',
     zone: 'Time zone',
     required: 'Required',
-    max: (n: number) => `Up to ${n} people`,
+    max: (n: number) => (n === 1 ? 'Up to 1 person' : `Up to ${n} people`),
     picked: 'Final time',
     code: 'Code',
   },
