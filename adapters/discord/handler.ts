@@ -21,7 +21,7 @@ import { UserError, isUserError } from '../../src/core/errors.js';
 import { toLocale } from '../../src/core/i18n/index.js';
 import type { PollStore } from '../../src/core/ports.js';
 import { mentionToken } from '../../src/core/views/format.js';
-import { errorView } from '../../src/core/views/notices.js';
+import { errorView, noticeView } from '../../src/core/views/notices.js';
 import type { AdapterCapabilities, Reply, View } from '../../src/core/views/reply.js';
 import type { Logger } from '../../src/logger.js';
 import { actorOf, interactionUser, type UserInteraction } from './actor.js';
@@ -196,6 +196,8 @@ export class InteractionHandler {
       } catch (err) {
         // Usually a missing Create Events permission; the pick and its notice already stand.
         this.deps.logger.warn({ err, pollId, guildId: actor.channel.workspaceId }, 'could not create the Discord event for a picked meeting');
+        const locale = actor.locale ?? (await this.deps.engine.localeOf(actor));
+        await this.post(exchange, noticeView(`ℹ️ ${eventFailedText(locale)}`), true, false).catch(() => undefined);
       }
     }
   }
@@ -322,4 +324,11 @@ export class InteractionHandler {
 function withoutFlags(body: MessageBody): MessageBody {
   const { flags: _flags, ...rest } = body;
   return rest;
+}
+
+/** Said privately to the person who picked when the server event could not be made. */
+function eventFailedText(locale: Locale): string {
+  return locale === 'ko'
+    ? '서버 이벤트는 만들지 못했어요. 봇에게 이벤트 만들기(Create Events) 권한이 필요해요. 확정된 시간은 그대로예요.'
+    : "I could not add this to the server's events: the bot needs the Create Events permission. The final time stands.";
 }

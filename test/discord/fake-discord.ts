@@ -69,6 +69,8 @@ export class FakeDiscord {
   readonly events = new Map<string, Record<string, unknown> & { id: string; guild_id: string | undefined }>();
   /** Interaction ids whose callback comes "too late" (after 3 s): Discord answers 10062. */
   readonly late = new Set<string>();
+  /** Guilds where the bot lacks Create Events: scheduled-event requests get 403 Missing Permissions. */
+  readonly noEventPermission = new Set<string>();
   private readonly interactions = new Map<string, TrackedInteraction>();
   private readonly server: Server;
   private readonly wss: WebSocketServer;
@@ -258,6 +260,7 @@ export class FakeDiscord {
     if ((m = /^\/guilds\/(\d+)\/scheduled-events(?:\/(\d+))?$/.exec(path))) {
       if (!botAuthorized) return error(401, 0, '401: Unauthorized');
       const [, guildId, eventId] = m;
+      if (this.noEventPermission.has(guildId!)) return error(403, 50013, 'Missing Permissions');
       if (!eventId && method === 'POST') {
         const event = { ...(body ?? {}), id: this.newId(), guild_id: guildId };
         this.events.set(event.id, event);

@@ -263,6 +263,26 @@ describe('Discord over the gateway', () => {
     expect((await world.engine.getPoll(poll.id))?.picked).toMatchObject({ firstSlot: 1, slotCount: 1 });
   });
 
+  it('says privately when it cannot make the server event, and the pick still stands', async () => {
+    const { poll } = await createPoll(alice, { title: 'Bouldering', dates: '2026-12-18', time: '10:00-12:00', slot: '60m' });
+    await fake.interact(slash(bob, 'answer', { spec: '2026-12-18 10:00-11:00', code: poll.code }));
+    fake.noEventPermission.add(alice.guildId!);
+    try {
+      const before = fake.messages.size;
+      await fake.interact(slash(alice, 'pick', { code: poll.code, choice: '1' }));
+      const note = await fake.waitFor(() =>
+        [...fake.messages.values()].slice(before).find((m) => String(m.content).includes('Create Events')),
+      );
+      expect(note.flags ?? 0).toBe(64);
+      expect((await world.engine.getPoll(poll.id))?.picked).toMatchObject({ firstSlot: 0 });
+      // The one expected problem: the refused event request, logged as a warning.
+      expect(world.problems).toEqual([expect.objectContaining({ level: 40 })]);
+      world.problems.length = 0;
+    } finally {
+      fake.noEventPermission.delete(alice.guildId!);
+    }
+  });
+
   it('tells the creator, not the person answering, when everyone expected has answered', async () => {
     const { poll } = await createPoll(alice, { title: 'Duo', dates: '2026-12-17', time: '10:00-12:00', with: `<@${bob.id}>` });
     const sentBefore = fake.callsTo('POST', new RegExp(`^/channels/${alice.channelId}/messages$`)).length;
