@@ -128,6 +128,43 @@ describe('deadline scheduler', () => {
     a.database.close();
   });
 
+  it('gives up at once, without looping, when the platform says the channel is gone', async () => {
+    const clock = new ManualClock(T0);
+    const a = instance(join(dir, 'g.db'), clock);
+    await poll(a.engine, 'Gone kind:date dates:12/1 deadline:1h');
+    a.channel.post = async () => {
+      throw Object.assign(new Error('An API error occurred: channel_not_found'), { data: { ok: false, error: 'channel_not_found' } });
+    };
+    clock.advance(3_601_000);
+    await a.scheduler.tick();
+    clock.advance(3_600_000);
+    await a.scheduler.tick();
+    const rows = a.database.sqlite.prepare('select status, attempts from outbox').all();
+    expect(rows).toEqual([{ status: 'failed', attempts: 1 }]);
+    a.database.close();
+  });
+
+  it('honours Retry-After from a rate-limited platform', async () => {
+    const clock = new ManualClock(T0);
+    const a = instance(join(dir, 'h.db'), clock);
+    await poll(a.engine, 'Busy kind:date dates:12/1 deadline:1h');
+    const post = a.channel.post.bind(a.channel);
+    let calls = 0;
+    a.channel.post = async (p, v) => {
+      if (calls++ === 0) throw Object.assign(new Error('rate limited'), { retryAfter: 30 });
+      return post(p, v);
+    };
+    clock.advance(3_601_000);
+    await a.scheduler.tick();
+    clock.advance(29_000);
+    await a.scheduler.tick();
+    expect(a.channel.posts).toHaveLength(0);
+    clock.advance(2_000);
+    await a.scheduler.tick();
+    expect(a.channel.posts).toHaveLength(1);
+    a.database.close();
+  });
+
   it('reminds only the expected people who have not answered, once per offset', async () => {
     const clock = new ManualClock(T0);
     const a = instance(join(dir, 'e.db'), clock);

@@ -29,6 +29,20 @@ function retryAfterMs(err: unknown): number | undefined {
   return undefined;
 }
 
+/** Slack errors that no retry will cure. */
+const SLACK_PERMANENT = new Set(['channel_not_found', 'is_archived', 'not_in_channel', 'invalid_auth', 'account_inactive', 'token_revoked', 'missing_scope', 'restricted_action']);
+
+/**
+ * A failure that retrying cannot fix (the channel is gone, the bot lost access): give up at once
+ * instead of looping. Platform errors carry an HTTP status (Discord) or an error name (Slack).
+ */
+export function isPermanentFailure(err: unknown): boolean {
+  if (typeof err !== 'object' || err === null) return false;
+  const e = err as { status?: unknown; data?: { error?: unknown } };
+  if (typeof e.status === 'number' && e.status >= 400 && e.status < 500 && e.status !== 408 && e.status !== 429) return true;
+  return typeof e.data?.error === 'string' && SLACK_PERMANENT.has(e.data.error);
+}
+
 export class DeadlineScheduler {
   private readonly notifiers = new Map<Platform, Notifier>();
   private sweep?: ScheduledTask;
@@ -97,7 +111,7 @@ export class DeadlineScheduler {
       const attempts = item.attempts + 1;
       const max = this.options.maxAttempts ?? 8;
       const wait = retryAfterMs(err) ?? Math.min(600_000, 5_000 * 2 ** item.attempts);
-      const retryAt = attempts >= max ? null : clock.now() + wait;
+      const retryAt = attempts >= max || isPermanentFailure(err) ? null : clock.now() + wait;
       if (retryAt === null) logger.error({ err, item }, 'giving up on a scheduled post');
       else logger.warn({ err, item, retryAt }, 'scheduled post failed; will retry');
       await store.markFailed(item.id, err instanceof Error ? err.message : String(err), retryAt);
