@@ -1,4 +1,5 @@
 /** Named polls the golden images, the docs examples and the bench are drawn from. */
+import { rankWindows } from '../../src/core/domain/ranking.js';
 import type { HeatmapRequest } from '../../src/core/ports.js';
 import type { Slot } from '../../src/core/domain/types.js';
 import { answer, dateRange, NOW, poll, randomPeople, request, spec, statesBy, user } from './fixtures.js';
@@ -184,6 +185,15 @@ export function extreme(): HeatmapRequest {
   });
 }
 
+/** Right-to-left names and titles: drawn with the bundled Noto fonts, never host fonts or boxes. */
+export function rightToLeft(): HeatmapRequest {
+  const base = workshopBlocks();
+  const names = ['محمد عبدالله', 'שרה כהן', 'Ana', '김민지'];
+  const poll = { ...base.poll, spec: { ...base.poll.spec, title: 'اجتماع الفريق · פגישת צוות' } };
+  const participants = base.participants.slice(0, names.length).map((p, i) => ({ ...p, user: { ...p.user, name: names[i]! } }));
+  return { ...base, poll, participants, best: rankWindows(poll.spec, base.layout, participants) };
+}
+
 export const SCENARIOS = {
   time: teamDinner,
   block: workshopBlocks,
@@ -192,4 +202,5 @@ export const SCENARIOS = {
   overlay: overlayView,
   hidden: hiddenView,
   dst: dstSpringForward,
+  rtl: rightToLeft,
 } as const;

@@ -9,6 +9,14 @@ import { dirname, join } from 'node:path';
 
 /** Registered under our own alias so a system-installed Pretendard of another version is never picked. */
 export const FONT_FAMILY = 'Yakjeong Pretendard';
+/**
+ * Pretendard has no Arabic or Hebrew: right-to-left names fall back to bundled Noto Sans
+ * (OFL, @fontsource) rather than to whatever the host has, or to empty boxes on a bare machine.
+ */
+const FALLBACKS = [
+  { family: 'Yakjeong Noto Arabic', pkg: '@fontsource/noto-sans-arabic', file: (w: number) => `noto-sans-arabic-arabic-${w}-normal.woff2` },
+  { family: 'Yakjeong Noto Hebrew', pkg: '@fontsource/noto-sans-hebrew', file: (w: number) => `noto-sans-hebrew-hebrew-${w}-normal.woff2` },
+] as const;
 
 const FILES = { 400: 'Regular', 600: 'SemiBold', 700: 'Bold' } as const;
 export type FontWeight = keyof typeof FILES;
@@ -24,12 +32,20 @@ export function ensureFonts(): void {
     const key = GlobalFonts.registerFromPath(join(dir, `Pretendard-${file}.otf`), FONT_FAMILY);
     if (!key) throw new Error(`heatmap: could not register Pretendard-${file}.otf from ${dir}`);
   }
+  const require = createRequire(import.meta.url);
+  for (const fallback of FALLBACKS) {
+    const files = join(dirname(require.resolve(`${fallback.pkg}/package.json`)), 'files');
+    for (const weight of Object.keys(FILES).map(Number)) {
+      const key = GlobalFonts.registerFromPath(join(files, fallback.file(weight)), fallback.family);
+      if (!key) throw new Error(`heatmap: could not register ${fallback.file(weight)}`);
+    }
+  }
   registered = true;
 }
 
 /** A CSS font shorthand in our family. */
 export function cssFont(weight: FontWeight, size: number): string {
-  return `${weight} ${size}px "${FONT_FAMILY}"`;
+  return `${weight} ${size}px "${FONT_FAMILY}", ${FALLBACKS.map((f) => `"${f.family}"`).join(', ')}`;
 }
 
 export type Measure = (text: string, font: string) => number;
