@@ -179,13 +179,13 @@ export class ConsoleAdapter {
       files.push(path);
     }
     const out: RenderedOutput = {
-      files,
       type: view.role,
       text: viewText(view, render),
       ephemeral: how.ephemeral,
       to: owner,
       buttons,
       image,
+      files,
       replaces: how.replaces,
     };
     this.options.output.write(this.options.json ? `${JSON.stringify(out)}\n` : formatOutput(out));
