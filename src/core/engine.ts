@@ -24,6 +24,7 @@ import { helpView, noticeView } from './views/notices.js';
 import { isClosed, pollMessageView } from './views/poll-message.js';
 import type { AdapterCapabilities, ImageSpec, Reply, View } from './views/reply.js';
 import { resultsView } from './views/results.js';
+import { slotRuns } from './views/runs.js';
 
 /** Who is acting, where, and what the platform tells about them. */
 export interface Actor {
@@ -550,11 +551,10 @@ export class Engine {
     if (entries.length === 0) return [this.toUser(actor, noticeView(c.history.none, 'history', poll.code))];
     const lines = entries.slice(0, limit).map((e) => {
       const when = formatInstant(e.at, tz, locale);
-      const changes = e.changes.slice(0, 4).map(([slot, before, after]) => {
-        const label = formatRun(poll.spec, layout, slot, 1, locale, tz);
-        return `${label} ${c.state[before]}→${c.state[after]}`;
-      });
-      const more = e.changes.length > 4 ? ` ${c.history.more(e.changes.length - 4)}` : '';
+      const byslot = new Map(e.changes.map(([slot, before, after]) => [slot, `${c.state[before]}→${c.state[after]}`]));
+      const runs = slotRuns(poll.spec.kind, layout.slots, [...byslot.keys()], (slot) => byslot.get(slot)!);
+      const changes = runs.slice(0, 4).map((run) => `${formatRun(poll.spec, layout, run.first, run.count, locale, tz)} ${run.key}`);
+      const more = runs.length > 4 ? ` ${c.history.more(runs.length - 4)}` : '';
       return `• ${when} *${e.user.name}*: ${changes.join(', ') || c.history.cleared}${more}`;
     });
     return [this.toUser(actor, noticeView(`*${c.history.title(poll.spec.title, poll.code)}*\n${lines.join('\n')}`, 'history', poll.code))];
@@ -682,23 +682,8 @@ function slotKey(layout: PollLayout, index: number): string {
 
 /** "✅ Tue, Dec 1 09:00–11:00" lines summarising an answer, runs merged. */
 function describeAnswer(poll: Poll, layout: PollLayout, states: string, locale: Locale, tz: string): string[] {
-  const lines: string[] = [];
-  let i = 0;
-  while (i < layout.slots.length) {
-    const state = stateAt(states, i);
-    if (state === 'no') {
-      i++;
-      continue;
-    }
-    let j = i + 1;
-    while (
-      j < layout.slots.length &&
-      stateAt(states, j) === state &&
-      layout.slots[j]!.day === layout.slots[i]!.day &&
-      (poll.spec.kind !== 'time' || layout.slots[j - 1]!.end === layout.slots[j]!.start)
-    ) j++;
-    lines.push(`${state === 'yes' ? '✅' : '🤔'} ${formatRun(poll.spec, layout, i, j - i, locale, tz)}`);
-    i = j;
-  }
-  return lines.slice(0, 30);
+  const chosen = layout.slots.filter((slot) => stateAt(states, slot.index) !== 'no').map((slot) => slot.index);
+  return slotRuns(poll.spec.kind, layout.slots, chosen, (i) => stateAt(states, i))
+    .map((run) => `${run.key === 'yes' ? '✅' : '🤔'} ${formatRun(poll.spec, layout, run.first, run.count, locale, tz)}`)
+    .slice(0, 30);
 }

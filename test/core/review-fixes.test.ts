@@ -127,3 +127,20 @@ describe('weekly polls seen from another zone', () => {
     expect(textOf(grid)).toContain('*Sun*');
   });
 });
+
+describe('summaries read as stretches of time', () => {
+  it('history and answer confirmations merge adjacent slots, but never blocks', async () => {
+    const kit = makeKit();
+    await createPoll(kit, 'host', 'x dates:12/1 time:09:00-12:00 slot:30m');
+    const saved = allText(await kit.engine.runText(kit.actor('ann'), '/yakjeong answer 12/1 09:00-11:00', CAPS));
+    expect(saved).toContain('✅ Tue, Dec 1 09:00–11:00');
+    const history = allText(await kit.engine.runText(kit.actor('ann'), '/yakjeong history', CAPS));
+    expect(history).toContain('Tue, Dec 1 09:00–11:00 no→free');
+    expect(history).not.toContain('more changes');
+
+    await createPoll(kit, 'host', 'y dates:12/1 blocks:lunch=12:00-13:00,dinner=18:00-21:00');
+    const blocks = allText(await kit.engine.runText(kit.actor('ann'), '/yakjeong answer 12/1', CAPS));
+    expect(blocks).toContain('✅ Tue, Dec 1 lunch (12:00–13:00)');
+    expect(blocks).toContain('✅ Tue, Dec 1 dinner (18:00–21:00)');
+  });
+});

@@ -101,6 +101,7 @@ export const en = {
     reopen: 'Reopen',
     pick: (n: number) => `Pick #${n}`,
     allDay: 'All day',
+    allDates: 'All dates',
     clear: 'Clear',
     copy: 'Copy to every day',
     prev: '◀ Previous',

@@ -101,6 +101,7 @@ export const ko: Catalog = {
     reopen: '다시 열기',
     pick: (n: number) => `${n}번으로 확정`,
     allDay: '종일 가능',
+    allDates: '모든 날짜',
     clear: '지우기',
     copy: '모든 날에 복사',
     prev: '◀ 이전',

@@ -61,9 +61,13 @@ export function answerGridView(input: GridInput): View {
   const page = pages[pageIndex]!;
   const slots = layout.slots.slice(page.from, page.to);
 
+  const firstDate = slots[0]!.date;
+  const lastDate = slots[slots.length - 1]!.date;
   const heading =
     spec.kind === 'date'
-      ? `${formatDay(spec, slots[0]!.date, locale)} – ${formatDay(spec, slots[slots.length - 1]!.date, locale)}`
+      ? firstDate === lastDate
+        ? formatDay(spec, firstDate, locale)
+        : `${formatDay(spec, firstDate, locale)} – ${formatDay(spec, lastDate, locale)}`
       : viewerDayHeading(input, page);
 
   const slotButtons: Button[] = slots.map((slot) => {
@@ -79,7 +83,7 @@ export function answerGridView(input: GridInput): View {
 
   const controls: Button[] = [];
   if (!closed) {
-    controls.push({ id: encodeAction({ verb: 'all', code: poll.code, page: pageIndex }), label: c.buttons.allDay });
+    controls.push({ id: encodeAction({ verb: 'all', code: poll.code, page: pageIndex }), label: spec.kind === 'date' ? c.buttons.allDates : c.buttons.allDay });
     controls.push({ id: encodeAction({ verb: 'clear', code: poll.code, page: pageIndex }), label: c.buttons.clear });
     if (spec.kind !== 'date' && layout.days.length > 1) {
       controls.push({ id: encodeAction({ verb: 'copy', code: poll.code, page: pageIndex }), label: c.buttons.copy });
