@@ -4,12 +4,14 @@ import { addDays, formatHm, parseIsoDate, wallClock, weekdayOf } from '../domain
 import type { PollLayout } from '../domain/slots.js';
 import type { Locale, PollSpec, Slot, UserRef } from '../domain/types.js';
 
-/** "12월 1일 (화)" / "Tue, Dec 1". */
-export function formatDate(date: string, locale: Locale): string {
+/** "12월 1일 (화)" / "Tue, Dec 1"; with the year, "2026년 12월 1일 (화)" / "Tue, Dec 1, 2026". */
+export function formatDate(date: string, locale: Locale, withYear = false): string {
   const c = catalog(locale);
   const p = parseIsoDate(date);
   if (!p) return date;
-  return c.date(p.m, p.d, c.weekdaysShort[weekdayOf(date)]!);
+  const text = c.date(p.m, p.d, c.weekdaysShort[weekdayOf(date)]!);
+  if (!withYear) return text;
+  return locale === 'ko' ? `${p.y}년 ${text}` : `${text}, ${p.y}`;
 }
 
 export function weekdayName(date: string, locale: Locale): string {

@@ -17,7 +17,7 @@ export interface PollMessageInput {
   now: number;
 }
 
-export function describeDates(spec: PollSpec, locale: Locale): string {
+export function describeDates(spec: PollSpec, locale: Locale, now?: number): string {
   const c = catalog(locale);
   if (spec.days.type === 'weekly') {
     return c.every(spec.days.referenceDates.map((d) => formatDay(spec, d, locale)).join(', '));
@@ -26,9 +26,12 @@ export function describeDates(spec: PollSpec, locale: Locale): string {
   const first = dates[0]!;
   const last = dates[dates.length - 1]!;
   const contiguous = dates.every((d, i) => i === 0 || addDays(dates[i - 1]!, 1) === d);
-  if (dates.length === 1) return formatDate(first, locale);
-  if (contiguous) return `${formatDate(first, locale)} – ${formatDate(last, locale)}`;
-  const shown = dates.slice(0, 6).map((d) => formatDate(d, locale));
+  // The year shows when the dates cross into another year or are not in this one.
+  const thisYear = now === undefined ? first.slice(0, 4) : new Date(now).toISOString().slice(0, 4);
+  const year = first.slice(0, 4) !== last.slice(0, 4) || first.slice(0, 4) !== thisYear;
+  if (dates.length === 1) return formatDate(first, locale, year);
+  if (contiguous) return `${formatDate(first, locale, year)} – ${formatDate(last, locale, year)}`;
+  const shown = dates.slice(0, 6).map((d) => formatDate(d, locale, year));
   return dates.length > 6 ? `${shown.join(', ')} +${dates.length - 6}` : shown.join(', ');
 }
 
@@ -63,7 +66,7 @@ export function pollMessageView(input: PollMessageInput): View {
   if (spec.description) blocks.push({ type: 'text', text: spec.description });
 
   const fields = [
-    { label: c.kind[spec.kind] ?? spec.kind, value: describeDates(spec, locale) },
+    { label: c.kind[spec.kind] ?? spec.kind, value: describeDates(spec, locale, now) },
   ];
   const slots = describeSlots(spec, locale);
   if (slots) fields.push({ label: spec.kind === 'time' ? c.poll.hours : c.poll.blocks, value: spec.kind === 'time' ? `${slots} (${spec.timezone})` : slots });
