@@ -50,6 +50,8 @@ export interface EngineOptions {
   random?: () => number;
 }
 
+/** Mentions in one announcement; more would flood notifications and overflow messages. */
+const MAX_MENTIONS = 50;
 const CODE_LETTERS = 'ABCDEFGHJKMNPQRSTUVWXYZ';
 const CODE_DIGITS = '23456789';
 
@@ -137,6 +139,14 @@ export class Engine {
 
   async getPoll(pollId: number): Promise<Poll | undefined> {
     return this.store.getPoll(pollId);
+  }
+
+  /**
+   * The adapter could not post a new poll's message (the bot is not in the channel): the poll
+   * goes away rather than linger unseen, so trying again after inviting the bot makes one poll.
+   */
+  async discardPoll(pollId: number): Promise<void> {
+    await this.store.updatePoll(pollId, { status: 'deleted' });
   }
 
   /** Remembers where the adapter posted the poll message so it can be edited later. */
@@ -450,14 +460,17 @@ export class Engine {
     const c = catalog(locale);
     const when = formatRun(poll.spec, layout, window.firstSlot, window.slotCount, locale, poll.spec.timezone);
     const start = layout.slots[window.firstSlot]?.start;
-    const lines = [c.lifecycle.picked(poll.spec.title, start !== undefined ? `${when} (${timeToken(start)})` : when)];
-    const free = [...window.yes, ...window.maybe];
-    if (free.length) lines.push(`${c.lifecycle.pickedFree}: ${free.map(mentionToken).join(' ')}`);
     const meeting = meetingFromPick(poll, layout, picked);
-    const view = noticeView(lines.join('\n'), 'notice', poll.code);
+    const view = noticeView(c.lifecycle.picked(poll.spec.title, start !== undefined ? `${when} (${timeToken(start)})` : when), 'notice', poll.code);
+    // The calendar link comes before the list of people, so a long list can never push it out.
+    if (meeting) view.blocks.push({ type: 'context', text: `📅 ${c.lifecycle.addToCalendar}: ${googleCalendarLink(meeting)}` });
+    const free = [...window.yes, ...window.maybe];
+    if (free.length) {
+      const shown = free.slice(0, MAX_MENTIONS).map(mentionToken).join(' ');
+      view.blocks.push({ type: 'text', text: `${c.lifecycle.pickedFree}: ${shown}${free.length > MAX_MENTIONS ? ` +${free.length - MAX_MENTIONS}` : ''}` });
+    }
     const replies: Reply[] = [{ type: 'post', audience: { kind: 'channel' }, view, pollId: poll.id }, { type: 'refresh-poll', pollId: poll.id }];
     if (meeting) {
-      view.blocks.push({ type: 'context', text: `📅 ${c.lifecycle.addToCalendar}: ${googleCalendarLink(meeting)}` });
       const calendar = this.calendar;
       if (calendar) {
         view.files = [{ filename: `yakjeong-${poll.code}.ics`, contentType: 'text/calendar', render: () => calendar.ics(meeting) }];

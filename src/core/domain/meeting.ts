@@ -53,8 +53,9 @@ export function googleCalendarLink(meeting: MeetingEvent): string {
   const dates = meeting.timed
     ? `${stamp(meeting.timed.start)}/${stamp(meeting.timed.end)}`
     : `${meeting.allDay!.startDate.replace(/-/g, '')}/${meeting.allDay!.endDate.replace(/-/g, '')}`;
-  const params = new URLSearchParams({ action: 'TEMPLATE', text: meeting.title, dates, ctz: meeting.timezone });
-  if (meeting.description) params.set('details', meeting.description);
+  // Title only, capped: the link must fit in a chat message (Hangul grows ninefold when encoded).
+  const title = [...meeting.title].slice(0, 60).join('');
+  const params = new URLSearchParams({ action: 'TEMPLATE', text: title, dates, ctz: meeting.timezone });
   if (meeting.weekly) params.set('recur', 'RRULE:FREQ=WEEKLY');
   return `https://calendar.google.com/calendar/render?${params.toString()}`;
 }

@@ -62,7 +62,10 @@ export function pollMessageView(input: PollMessageInput): View {
   const c = catalog(locale);
   const spec = poll.spec;
   const closed = isClosed(poll, now);
-  const blocks: ViewBlock[] = [{ type: 'header', text: `📅 ${spec.title} · ${poll.code}` }];
+  // Headers are short on every platform (Slack: 150): a long title is cut here, whole below, and the code always shows.
+  const shortTitle = [...spec.title].length > 100 ? `${[...spec.title].slice(0, 99).join('')}…` : spec.title;
+  const blocks: ViewBlock[] = [{ type: 'header', text: `📅 ${shortTitle} · ${poll.code}` }];
+  if (shortTitle !== spec.title) blocks.push({ type: 'text', text: `*${spec.title}*` });
   if (spec.description) blocks.push({ type: 'text', text: spec.description });
 
   const fields = [
