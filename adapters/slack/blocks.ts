@@ -1,12 +1,13 @@
 /**
  * Renders core's neutral View as a Block Kit message. Slack limits are enforced here so
  * no view can produce an `invalid_blocks` error: 50 blocks per message, 25 elements per
- * actions block, 10 fields per section, 3000 characters per text, 75 per button label.
+ * actions block, 10 fields per section, 3000 characters per text, 75 per button label
+ * (counted in UTF-16 units, as conservatively as Slack could count them).
  */
 import type { types as SlackTypes } from '@slack/bolt';
 import { decodeAction } from '../../src/core/actions.js';
 import type { Button, View, ViewBlock } from '../../src/core/views/reply.js';
-import { splitText, toMrkdwn, toPlain, truncate } from './text.js';
+import { splitText, toMrkdwn, toPlain, truncate, truncateKeepingTail } from './text.js';
 
 type KnownBlock = SlackTypes.KnownBlock;
 type SlackButton = SlackTypes.Button;
@@ -47,7 +48,8 @@ export function renderMessage(view: View, options: RenderOptions = {}): SlackMes
 function renderBlock(block: ViewBlock): KnownBlock[] {
   switch (block.type) {
     case 'header':
-      return [{ type: 'header', text: { type: 'plain_text', text: truncate(toPlain(block.text), LIMITS.headerText), emoji: true } }];
+      // The poll code at the end is what people type: a long title is cut before it, never the code.
+      return [{ type: 'header', text: { type: 'plain_text', text: truncateKeepingTail(toPlain(block.text), LIMITS.headerText), emoji: true } }];
     case 'text':
       return splitText(toMrkdwn(block.text), LIMITS.sectionText).map((text) => ({
         type: 'section',
@@ -108,7 +110,7 @@ function renderButton(button: Button): SlackButton {
   const element: SlackButton = {
     type: 'button',
     action_id: button.id,
-    text: { type: 'plain_text', text: truncate(toPlain(button.label), LIMITS.buttonText), emoji: true },
+    text: { type: 'plain_text', text: truncate(toPlain(button.label), LIMITS.buttonText, 'plain'), emoji: true },
   };
   const style = buttonStyle(button);
   if (style) element.style = style;

@@ -8,11 +8,12 @@ import type { App } from '@slack/bolt';
 import type { Actor, Engine } from '../../src/core/engine.js';
 import type { Locale } from '../../src/core/domain/types.js';
 import { isUserError } from '../../src/core/errors.js';
+import { parseCommand } from '../../src/core/grammar/command.js';
 import type { AdapterCapabilities, Reply } from '../../src/core/views/reply.js';
 import type { Logger } from '../../src/logger.js';
 import { errorReply } from './errors.js';
 import { CREATE_CALLBACK_ID, decodeMetadata, formApology, formErrors, readCreateForm } from './modal.js';
-import type { ReplyDelivery, ReplyTarget } from './replies.js';
+import { respondVia, type ReplyDelivery, type ReplyTarget } from './replies.js';
 import { slackStrings } from './strings.js';
 import { unescapeSlack } from './text.js';
 import { buildActor, type SlackPlace, type SlackUserDirectory } from './users.js';
@@ -26,6 +27,22 @@ const OUR_ACTIONS = /^y1:/;
 const ACK_BUDGET_MS = 2000;
 /** users.info may be slow on a cold cache; the interaction must not wait for it past this. */
 const LOOKUP_BUDGET_MS = 1500;
+/**
+ * A bare "/yakjeong create" opens a modal with a trigger_id that lives 3 s: it waits at most
+ * this long for a cold users.info, then opens with what is known (cached profile, saved
+ * settings or the defaults).
+ */
+const FORM_LOOKUP_BUDGET_MS = 300;
+
+/** "/yakjeong create" without options: the create modal. */
+function opensCreateForm(text: string): boolean {
+  try {
+    const command = parseCommand(text);
+    return command.type === 'create' && Object.keys(command.options).length === 0;
+  } catch {
+    return false;
+  }
+}
 
 export interface HandlerDeps {
   engine: Engine;
@@ -38,8 +55,12 @@ export interface HandlerDeps {
 export function registerHandlers(app: App, deps: HandlerDeps): void {
   const { engine, users, delivery, logger, caps } = deps;
 
-  async function actorAt(place: SlackPlace, user: { id: string; name?: string | undefined }): Promise<{ actor: Actor; locale: Locale }> {
-    const info = await users.lookup(user.id, LOOKUP_BUDGET_MS);
+  async function actorAt(
+    place: SlackPlace,
+    user: { id: string; name?: string | undefined },
+    budgetMs = LOOKUP_BUDGET_MS,
+  ): Promise<{ actor: Actor; locale: Locale }> {
+    const info = await users.lookup(user.id, budgetMs);
     const actor = buildActor(place, user, info);
     return { actor, locale: await engine.localeOf(actor) };
   }
@@ -97,16 +118,26 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
 
   app.command(COMMAND, async ({ command, ack, respond }) => {
     const place: SlackPlace = { teamId: command.team_id, enterpriseId: command.enterprise_id || undefined, channelId: command.channel_id };
+    // should_escape is on, so &, < and > arrive escaped; mentions arrive as <@U…|name>.
+    const text = unescapeSlack(command.text ?? '');
+    const budget = opensCreateForm(text) ? FORM_LOOKUP_BUDGET_MS : LOOKUP_BUDGET_MS;
     await handle({
       ack: () => ack(),
       storeBeforeAck: false,
       context: { command: COMMAND, team: command.team_id, channel: command.channel_id, user: command.user_id },
       target: async () => {
-        const { actor, locale } = await actorAt(place, { id: command.user_id, name: command.user_name });
-        return { actor, locale, channelId: command.channel_id, respond, replaceable: false, triggerId: command.trigger_id };
+        const { actor, locale } = await actorAt(place, { id: command.user_id, name: command.user_name }, budget);
+        return {
+          actor,
+          locale,
+          channelId: command.channel_id,
+          respond,
+          ...(command.response_url ? { responseUrl: command.response_url } : {}),
+          replaceable: false,
+          triggerId: command.trigger_id,
+        };
       },
-      // should_escape is on, so &, < and > arrive escaped; mentions arrive as <@U…|name>.
-      act: (target) => engine.runText(target.actor, unescapeSlack(command.text ?? ''), caps),
+      act: (target) => engine.runText(target.actor, text, caps),
     });
   });
 
@@ -151,6 +182,8 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
     try {
       const { actor, locale } = await actorAt(place, { id: body.user.id, name: body.user.name });
       target = { actor, locale, channelId: place.channelId, replaceable: false };
+      // The slash command's response_url (carried in the form) tells the person privately if posting fails.
+      if (meta?.responseUrl) target.respond = respondVia(meta.responseUrl);
     } catch (err) {
       logger.error({ err, ...context }, 'could not identify the Slack user');
       await ack({ response_action: 'errors', errors: formApology(errorReply(err, 'en', logger, context).fallback) });

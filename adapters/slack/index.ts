@@ -106,7 +106,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   });
 
   const users = new SlackUserDirectory(app.client, logger, options.userCacheTtlMs !== undefined ? { ttlMs: options.userCacheTtlMs } : {});
-  const messenger = new SlackMessenger(app.client);
+  const messenger = new SlackMessenger(app.client, logger);
   const polls = new SlackPollMessages(engine, messenger, logger, options.refreshIntervalMs ?? 2000);
   const meetings = new SlackMeetingReminders({ client: app.client, logger, minutesBefore: config.meetingReminderMinutes });
   const delivery = new ReplyDelivery({
@@ -115,9 +115,16 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     polls,
     meetings,
     logger,
+    // The trigger_id lives 3 s: the target was built without waiting long on users.info (see
+    // handlers), and the zone comes from the cache, the person's settings or the default.
     openCreateForm: async (target) => {
       if (!target.triggerId) return;
-      const view = createModal({ locale: target.locale, channelId: target.channelId, timezone: await engine.zoneOf(target.actor) });
+      const view = createModal({
+        locale: target.locale,
+        channelId: target.channelId,
+        timezone: await engine.zoneOf(target.actor),
+        ...(target.responseUrl ? { responseUrl: target.responseUrl } : {}),
+      });
       await app.client.views.open({ trigger_id: target.triggerId, view });
     },
   });

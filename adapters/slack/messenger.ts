@@ -1,11 +1,14 @@
 /**
  * The Slack Web API calls the adapter makes, each taking a neutral View: post to a channel
- * (or a thread), post ephemerally, edit the poll message, and share a heatmap picture.
+ * (or a thread), post ephemerally, edit the poll message, and share a heatmap picture
+ * with the best times as its comment.
  */
 import type { webApi } from '@slack/bolt';
-import type { FileSpec, ImageSpec, View } from '../../src/core/views/reply.js';
+import type { View } from '../../src/core/views/reply.js';
+import type { Logger } from '../../src/logger.js';
 import { renderMessage, type RenderOptions } from './blocks.js';
-import { toPlain, truncate } from './text.js';
+import { slackErrorCode } from './errors.js';
+import { toMrkdwn, toPlain, truncate } from './text.js';
 
 /** A channel message the bot posted: where `chat.update` can find it again. */
 export interface MessageRef {
@@ -30,20 +33,70 @@ export interface ChannelPostOptions extends RenderOptions {
   broadcast?: boolean;
 }
 
-export class SlackMessenger {
-  constructor(private readonly client: webApi.WebClient) {}
+/** A picture or file drawn and ready to upload. */
+export interface RenderedAttachment {
+  filename: string;
+  title: string;
+  altText?: string;
+  bytes: Buffer;
+}
 
-  /** Posts a view in a channel; a view with a picture gets it uploaded right under the message. */
-  async postToChannel(channel: string, view: View, options: ChannelPostOptions = {}): Promise<MessageRef> {
+export interface PostResult {
+  ref: MessageRef;
+  /** Uploads that failed after the message itself was posted (already logged). */
+  failedUploads: unknown[];
+}
+
+/** Slack's limit for a message text is 40,000; a file comment stays well under it. */
+const INITIAL_COMMENT_MAX = 3000;
+/** How many result lines the file comment repeats. */
+const SUMMARY_LINES = 5;
+
+/**
+ * The comment posted with a view's picture: the view's heading and the first line of its
+ * first text blocks (for results, the best times), as escaped mrkdwn with nobody mentioned
+ * (the message above already pinged whoever it had to). Falls back to the view's one-line
+ * summary; empty for views without a picture (an .ics file needs no comment).
+ */
+export function attachmentComment(view: View): string {
+  if (!view.image) return '';
+  const lines: string[] = [];
+  let texts = 0;
+  for (const block of view.blocks) {
+    if (block.type === 'header') lines.push(`*${block.text}*`);
+    else if (block.type === 'text' && texts++ < SUMMARY_LINES) lines.push(block.text.split('\n')[0] ?? '');
+  }
+  const summary = lines.filter(Boolean).join('\n') || view.fallback;
+  return truncate(toMrkdwn(summary, { mentions: false }), INITIAL_COMMENT_MAX);
+}
+
+function toBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+export class SlackMessenger {
+  constructor(
+    private readonly client: webApi.WebClient,
+    private readonly logger: Logger,
+  ) {}
+
+  /**
+   * Posts a view in a channel; a view with a picture or files gets them uploaded right under
+   * the message. Everything is drawn before anything is posted, so a drawing failure posts
+   * nothing (and a retry does not post twice). Once the message is posted the call succeeds:
+   * a failed upload is logged and returned in `failedUploads`, never thrown.
+   */
+  async postToChannel(channel: string, view: View, options: ChannelPostOptions = {}): Promise<PostResult> {
     const message = renderMessage(view, options);
+    const attachments = await this.renderAttachments(view);
     // Link previews of URLs pasted into a description are noise under a poll.
     const base = { channel, text: message.text, blocks: message.blocks, unfurl_links: false };
     const res = await this.client.chat.postMessage(
       options.threadTs ? { ...base, thread_ts: options.threadTs, reply_broadcast: options.broadcast ?? false } : base,
     );
     const ref: MessageRef = { channel: res.channel ?? channel, ts: res.ts ?? '' };
-    await this.uploadAttachments(ref.channel, view, options.threadTs);
-    return ref;
+    const failedUploads = await this.uploadRendered(ref.channel, attachments, attachmentComment(view), options.threadTs);
+    return { ref, failedUploads };
   }
 
   async postEphemeral(channel: string, user: string, view: View, options: RenderOptions = {}): Promise<void> {
@@ -56,39 +109,49 @@ export class SlackMessenger {
     await this.client.chat.update({ channel: ref.channel, ts: ref.ts, text: message.text, blocks: message.blocks });
   }
 
+  /** A plain mrkdwn message in the person's DM with the bot (chat.postMessage to a user id; needs im:write). */
+  async postDirectText(user: string, text: string): Promise<void> {
+    await this.client.chat.postMessage({ channel: user, text });
+  }
+
+  /** The view's picture and files (a picked meeting's .ics), drawn and ready to upload. */
+  async renderAttachments(view: View): Promise<RenderedAttachment[]> {
+    const out: RenderedAttachment[] = [];
+    if (view.image) {
+      const alt = truncate(toPlain(view.image.alt), 1000, 'plain');
+      out.push({ filename: view.image.filename, title: alt, altText: alt, bytes: toBuffer(await view.image.render()) });
+    }
+    for (const file of view.files ?? []) {
+      out.push({ filename: file.filename, title: file.filename, bytes: toBuffer(await file.render()) });
+    }
+    return out;
+  }
+
   /**
-   * Shares a picture as a file in a conversation. Posted as a file share rather than an
-   * image block: a block pointing at a fresh upload is often rejected until Slack has
-   * processed the file.
+   * Shares drawn attachments in a conversation, as file shares rather than image blocks: a
+   * block pointing at a fresh upload is often rejected until Slack has processed the file.
+   * The first one carries `comment` (the best times), in the thread when there is one. Each
+   * failure is logged and returned; the others are still tried.
    */
-  async uploadImage(channel: string, image: ImageSpec, threadTs?: string): Promise<void> {
-    const bytes = await image.render();
-    const alt = truncate(toPlain(image.alt), 1000);
-    const upload = {
-      channel_id: channel,
-      file: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
-      filename: image.filename,
-      title: alt,
-      alt_text: alt,
-    };
-    await this.client.filesUploadV2(threadTs ? { ...upload, thread_ts: threadTs } : upload);
-  }
-
-  /** The view's picture and files (a picked meeting's .ics), right under its message. */
-  async uploadAttachments(channel: string, view: View, threadTs?: string): Promise<void> {
-    if (view.image) await this.uploadImage(channel, view.image, threadTs);
-    for (const file of view.files ?? []) await this.uploadFile(channel, file, threadTs);
-  }
-
-  async uploadFile(channel: string, file: FileSpec, threadTs?: string): Promise<void> {
-    const bytes = await file.render();
-    const upload = {
-      channel_id: channel,
-      file: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
-      filename: file.filename,
-      title: file.filename,
-    };
-    await this.client.filesUploadV2(threadTs ? { ...upload, thread_ts: threadTs } : upload);
+  async uploadRendered(channel: string, attachments: RenderedAttachment[], comment: string, threadTs?: string): Promise<unknown[]> {
+    const failures: unknown[] = [];
+    for (const [i, attachment] of attachments.entries()) {
+      const upload = {
+        channel_id: channel,
+        file: attachment.bytes,
+        filename: attachment.filename,
+        title: attachment.title,
+        ...(attachment.altText ? { alt_text: attachment.altText } : {}),
+        ...(i === 0 && comment ? { initial_comment: comment } : {}),
+      };
+      try {
+        await this.client.filesUploadV2(threadTs ? { ...upload, thread_ts: threadTs } : upload);
+      } catch (err) {
+        this.logger.warn({ err, channel, filename: attachment.filename, slackError: slackErrorCode(err) }, 'could not upload a file under a posted message');
+        failures.push(err);
+      }
+    }
+    return failures;
   }
 
   /** The bot's direct-message conversation with a person (needs im:write). */
@@ -100,12 +163,16 @@ export class SlackMessenger {
   }
 
   /**
-   * Shows a view's picture and files to one person only. Ephemeral messages cannot carry
-   * files and a file uploaded without a channel stays private to the bot, so they go to the
-   * person's DM with the bot.
+   * Shows drawn attachments to one person only. Ephemeral messages cannot carry files and a
+   * file uploaded without a channel stays private to the bot, so they go to the person's DM
+   * with the bot. Failures are logged, never thrown: the message they belong to was already sent.
    */
-  async sendAttachmentsPrivately(user: string, view: View): Promise<void> {
-    if (!view.image && !view.files?.length) return;
-    await this.uploadAttachments(await this.directChannel(user), view);
+  async sendAttachmentsPrivately(user: string, attachments: RenderedAttachment[], comment: string): Promise<void> {
+    if (attachments.length === 0) return;
+    try {
+      await this.uploadRendered(await this.directChannel(user), attachments, comment);
+    } catch (err) {
+      this.logger.warn({ err, user }, 'could not open the DM for a private picture');
+    }
   }
 }

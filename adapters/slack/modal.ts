@@ -47,10 +47,36 @@ const WEEKDAY_VALUES = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as cons
 export interface ModalMetadata {
   /** The channel the poll will be posted in (the one /yakjeong was typed in). */
   channelId: string;
+  /**
+   * The slash command's response_url: how the person is told, privately and in that channel,
+   * if the poll cannot be posted there (the view submission has no response_url of its own).
+   */
+  responseUrl?: string;
+}
+
+/** private_metadata holds at most 3000 characters; a response_url is about 100. */
+const MAX_RESPONSE_URL = 1000;
+
+/**
+ * A response_url worth keeping: https (Slack's hooks), or http on loopback (a local fake
+ * Slack in tests). Anything else is dropped, never posted to.
+ */
+function acceptableResponseUrl(raw: unknown): string | undefined {
+  if (typeof raw !== 'string' || raw.length > MAX_RESPONSE_URL) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return undefined;
+  }
+  if (url.protocol === 'https:') return raw;
+  if (url.protocol === 'http:' && (url.hostname === '127.0.0.1' || url.hostname === 'localhost' || url.hostname === '[::1]')) return raw;
+  return undefined;
 }
 
 export function encodeMetadata(meta: ModalMetadata): string {
-  return JSON.stringify({ v: 1, c: meta.channelId });
+  const r = acceptableResponseUrl(meta.responseUrl);
+  return JSON.stringify(r ? { v: 1, c: meta.channelId, r } : { v: 1, c: meta.channelId });
 }
 
 export function decodeMetadata(raw: string | undefined): ModalMetadata | undefined {
@@ -58,7 +84,10 @@ export function decodeMetadata(raw: string | undefined): ModalMetadata | undefin
   try {
     const parsed: unknown = JSON.parse(raw);
     if (typeof parsed === 'object' && parsed !== null && 'c' in parsed && typeof parsed.c === 'string' && /^[A-Z0-9]+$/.test(parsed.c)) {
-      return { channelId: parsed.c };
+      const meta: ModalMetadata = { channelId: parsed.c };
+      const r = 'r' in parsed ? acceptableResponseUrl(parsed.r) : undefined;
+      if (r) meta.responseUrl = r;
+      return meta;
     }
   } catch {
     // Not ours or corrupted: the caller reports an out-of-date form.
@@ -69,6 +98,8 @@ export function decodeMetadata(raw: string | undefined): ModalMetadata | undefin
 export interface CreateModalInput {
   locale: Locale;
   channelId: string;
+  /** The slash command's response_url, kept in private_metadata. */
+  responseUrl?: string;
   /** The creator's zone, pre-filled. */
   timezone: string;
 }
@@ -76,7 +107,7 @@ export interface CreateModalInput {
 type InputBlock = SlackTypes.InputBlock;
 
 function plain(text: string, max = 2000): SlackTypes.PlainTextElement {
-  return { type: 'plain_text', text: truncate(text, max), emoji: true };
+  return { type: 'plain_text', text: truncate(text, max, 'plain'), emoji: true };
 }
 
 function option(text: string, value: string): SlackTypes.PlainTextOption {
@@ -156,7 +187,7 @@ export function createModal(inputData: CreateModalInput): SlackTypes.ModalView {
     title: plain(s.title, 24),
     submit: plain(s.submit, 24),
     close: plain(s.close, 24),
-    private_metadata: encodeMetadata({ channelId: inputData.channelId }),
+    private_metadata: encodeMetadata(inputData.responseUrl ? { channelId: inputData.channelId, responseUrl: inputData.responseUrl } : { channelId: inputData.channelId }),
     blocks,
   };
 }
@@ -273,5 +304,5 @@ function errorViewText(err: unknown, locale: Locale): string {
 
 /** Modal errors are plain text: drop the warning sign and the code marks of the text grammar. */
 function messageOf(text: string): string {
-  return truncate(toPlain(text).replace(/^⚠️\s*/, '').replace(/`/g, ''), 500);
+  return truncate(toPlain(text).replace(/^⚠️\s*/, '').replace(/`/g, ''), 500, 'plain');
 }

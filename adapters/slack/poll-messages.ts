@@ -40,7 +40,11 @@ export class SlackPollMessages implements Notifier {
     this.request(poll.id);
   }
 
-  /** Deadline results, reminders: a reply in the poll's thread; results also show in the channel. */
+  /**
+   * Deadline results, reminders: a reply in the poll's thread; results also show in the channel.
+   * The scheduler retries a post that throws, so this throws only while nothing was posted:
+   * the heatmap is drawn first, and an upload failing after the message is logged, not thrown.
+   */
   async post(poll: Poll, view: View): Promise<void> {
     if (poll.channel.platform !== 'slack') {
       this.logger.warn({ pollId: poll.id, platform: poll.channel.platform }, 'not a Slack poll; not posted');

@@ -45,11 +45,12 @@ function escapeKeepingLinks(text: string): string {
   return out + escapeMrkdwn(text.slice(last));
 }
 
-/** Core text → Slack mrkdwn: escaped, links kept, dates shown in each reader's zone, people mentioned. */
-export function toMrkdwn(text: string): string {
+/** Core text → Slack mrkdwn: escaped, links kept, dates shown in each reader's zone, people mentioned (unless `mentions: false`: then named). */
+export function toMrkdwn(text: string, options: { mentions?: boolean } = {}): string {
+  const mentions = options.mentions ?? true;
   return renderTokens(escapeKeepingLinks(text), {
     time: (ms) => `<!date^${Math.floor(ms / 1000)}^{date_short_pretty} {time}|${utcFallback(ms)}>`,
-    user: (id, name) => (SLACK_USER_ID.test(id) ? `<@${id}>` : `@${escapeMrkdwn(name || id)}`),
+    user: (id, name) => (mentions && SLACK_USER_ID.test(id) ? `<@${id}>` : `@${escapeMrkdwn(name || id)}`),
   });
 }
 
@@ -61,15 +62,54 @@ export function toPlain(text: string): string {
   });
 }
 
-/** Cuts text to a Slack limit, by code points so an emoji is never split. */
-export function truncate(text: string, max: number): string {
-  const chars = [...text];
-  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
+// Slack's limits are counted conservatively here in UTF-16 code units (JavaScript's
+// `length`): an emoji outside the BMP counts as two, so a cut text is never too long.
+
+/** Markup a cut must not split: `<!date^…|…>`, `<@U…>`, `<https://…>`, `<#C…>` and `&amp;`-style entities. */
+const MRKDWN_ATOM = /<[^<>\n]*>|&(?:[A-Za-z]+|#\d+|#x[0-9A-Fa-f]+);/g;
+
+export type TextKind = 'mrkdwn' | 'plain';
+
+/**
+ * The latest index at or before `at` where `text` may be cut: never between the two halves
+ * of a surrogate pair and, in mrkdwn, never inside a Slack token or an HTML entity. May be 0
+ * when the text opens with a token longer than `at`.
+ */
+function safeCut(text: string, at: number, kind: TextKind): number {
+  let cut = Math.max(0, Math.min(at, text.length));
+  if (cut > 0 && cut < text.length && isHighSurrogate(text.charCodeAt(cut - 1)) && isLowSurrogate(text.charCodeAt(cut))) cut--;
+  if (kind === 'plain') return cut;
+  for (const m of text.matchAll(MRKDWN_ATOM)) {
+    const start = m.index;
+    if (start >= cut) break;
+    if (start + m[0].length > cut) return start;
+  }
+  return cut;
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
 }
 
 /**
- * Splits long mrkdwn into pieces of at most `max` characters, at line breaks where
- * possible, so a long result list becomes several sections instead of an invalid block.
+ * Cuts text to a Slack limit (UTF-16 units, the "…" included). An emoji is never split, and
+ * in mrkdwn neither is a date, mention or link token nor an `&amp;` entity: one that would
+ * straddle the limit is left out whole.
+ */
+export function truncate(text: string, max: number, kind: TextKind = 'mrkdwn'): string {
+  if (text.length <= max) return text;
+  if (max <= 0) return '';
+  return `${text.slice(0, safeCut(text, max - 1, kind))}…`;
+}
+
+/**
+ * Splits long mrkdwn into pieces of at most `max` UTF-16 units, at line breaks where
+ * possible, so a long result list becomes several sections instead of an invalid block. A
+ * line longer than `max` is cut where no token, entity or emoji is split.
  */
 export function splitText(text: string, max: number): string[] {
   if (text.length <= max) return [text];
@@ -82,11 +122,29 @@ export function splitText(text: string, max: number): string[] {
       continue;
     }
     if (current) pieces.push(current);
-    current = line.length <= max ? line : '';
-    if (line.length > max) {
-      for (let i = 0; i < line.length; i += max) pieces.push(line.slice(i, i + max));
+    current = '';
+    let rest = line;
+    while (rest.length > max) {
+      let cut = safeCut(rest, max, 'mrkdwn');
+      // A single token longer than a whole piece cannot be kept whole; split it rather than loop.
+      if (cut === 0) cut = safeCut(rest, max, 'plain') || max;
+      pieces.push(rest.slice(0, cut));
+      rest = rest.slice(cut);
     }
+    current = rest;
   }
   if (current) pieces.push(current);
   return pieces;
+}
+
+/**
+ * Cuts plain text to `max` but keeps a trailing " · CODE" (a poll code ends every header), so
+ * a long title gives way in the middle and the code people type stays visible.
+ */
+export function truncateKeepingTail(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const tail = / · [A-Za-z0-9]{1,12}$/.exec(text)?.[0];
+  if (!tail || tail.length + 2 > max) return truncate(text, max, 'plain');
+  const head = text.slice(0, text.length - tail.length);
+  return `${truncate(head, max - tail.length, 'plain')}${tail}`;
 }

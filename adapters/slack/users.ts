@@ -14,8 +14,15 @@ export interface SlackUserInfo {
   name: string;
   tz?: string;
   locale?: Locale;
-  /** Workspace admins and owners may manage any poll, like its creator. */
+  /**
+   * An admin or owner of their own workspace (`teamId`). Only counts in that workspace: see
+   * buildActor.
+   */
   isAdmin: boolean;
+  /** The person's home workspace (users.info `team_id`). */
+  teamId?: string;
+  /** Slack Connect: the person belongs to another organisation (users.info `is_stranger`). */
+  isStranger?: boolean;
 }
 
 interface Entry {
@@ -82,6 +89,8 @@ export class SlackUserDirectory {
           name: u.profile?.display_name || u.real_name || u.name || u.id,
           isAdmin: Boolean(u.is_admin || u.is_owner || u.is_primary_owner),
         };
+        if (u.team_id) info.teamId = u.team_id;
+        if (u.is_stranger) info.isStranger = true;
         if (u.tz) info.tz = u.tz;
         const locale = toLocale(u.locale);
         if (locale) info.locale = locale;
@@ -117,11 +126,20 @@ export function workspaceIdOf(place: Pick<SlackPlace, 'teamId' | 'enterpriseId'>
   return place.enterpriseId ? `${place.enterpriseId}:${place.teamId}` : place.teamId;
 }
 
+/**
+ * Admin rights count only in the admin's own workspace: in a Slack Connect channel an admin
+ * of another organisation (another `team_id`, or `is_stranger`) is an ordinary member. A
+ * profile that does not say which workspace it belongs to grants nothing.
+ */
+function isAdminHere(place: SlackPlace, info: SlackUserInfo | undefined): boolean {
+  return Boolean(info?.isAdmin && !info.isStranger && info.teamId !== undefined && info.teamId === place.teamId);
+}
+
 export function buildActor(place: SlackPlace, user: { id: string; name?: string | undefined }, info: SlackUserInfo | undefined): Actor {
   const actor: Actor = {
     channel: { platform: 'slack', workspaceId: workspaceIdOf(place), channelId: place.channelId },
     user: { id: user.id, name: info?.name ?? user.name ?? user.id },
-    isAdmin: info?.isAdmin ?? false,
+    isAdmin: isAdminHere(place, info),
   };
   if (info?.locale) actor.locale = info.locale;
   if (info?.tz) actor.platformTimezone = info.tz;

@@ -108,3 +108,31 @@ describe('Block Kit rendering', () => {
     expect(split.filter((b) => b.fields).map((b) => (b.fields as Json[]).length)).toEqual([10, 4]);
   });
 });
+
+describe('cutting text at Slack limits', () => {
+  it('never cuts inside a date, mention, link or entity, and counts UTF-16 units', async () => {
+    const { splitText, truncate, truncateKeepingTail } = await import('../../adapters/slack/text.js');
+    const date = '<!date^1796083200^{date_short_pretty} {time}|2026-12-01 00:00 UTC>';
+    for (const token of [date, '<@U0ANA>', '<https://example.com/a?b=1&amp;c=2>', '&amp;']) {
+      const text = `${'a'.repeat(40)}${token}${'b'.repeat(40)}`;
+      for (let max = 41; max < 40 + token.length; max++) {
+        const cut = truncate(text, max);
+        expect(cut.length).toBeLessThanOrEqual(max);
+        expect(cut).toBe(`${'a'.repeat(40)}…`);
+        const pieces = splitText(text, max);
+        expect(pieces.join('')).toBe(text);
+        for (const p of pieces) expect(p.length).toBeLessThanOrEqual(max);
+        // A token that fits in a piece is kept whole (one longer than a whole piece cannot be).
+        if (token.length <= max) expect(pieces.some((p) => p.includes(token))).toBe(true);
+      }
+    }
+    // An emoji outside the BMP counts as two and is never split.
+    const emoji = '😀'.repeat(10);
+    expect(truncate(emoji, 6)).toBe('😀😀…');
+    expect(splitText(emoji, 5)).toEqual(['😀😀', '😀😀', '😀😀', '😀😀', '😀😀']);
+    // A header keeps its poll code whatever the title.
+    const header = truncateKeepingTail(`📅 ${'😀'.repeat(120)} · AB12`, 150);
+    expect(header.length).toBeLessThanOrEqual(150);
+    expect(header.endsWith('… · AB12')).toBe(true);
+  });
+});

@@ -49,6 +49,10 @@ export interface FakeUser {
   locale?: string;
   isAdmin?: boolean;
   isOwner?: boolean;
+  /** Home workspace; default the fake's own team (T0ACME). */
+  teamId?: string;
+  /** Slack Connect: from another organisation. */
+  isStranger?: boolean;
 }
 
 export interface SocketAck {
@@ -68,6 +72,7 @@ export class FakeSlack {
   readonly socketAcks: SocketAck[] = [];
   private readonly failures = new Map<string, string[]>();
   private readonly delays = new Map<string, number[]>();
+  private readonly expired = new Set<string>();
   private readonly pendingAcks = new Map<string, (ack: SocketAck) => void>();
   private readonly sockets = new Set<WebSocket>();
   private socketWaiters: Array<(ws: WebSocket) => void> = [];
@@ -117,6 +122,11 @@ export class FakeSlack {
     const list = this.delays.get(method) ?? [];
     list.push(ms);
     this.delays.set(method, list);
+  }
+
+  /** Posts to the response_url `id` are refused from now on (used up or older than 30 minutes). */
+  expireResponseUrl(id: string): void {
+    this.expired.add(id);
   }
 
   /** The next call of `method` answers `{ ok: false, error }`. */
@@ -210,6 +220,11 @@ export class FakeSlack {
 
     const respond = url.pathname.match(/^\/respond\/([\w-]+)$/);
     if (respond && req.method === 'POST') {
+      if (this.expired.has(respond[1]!)) {
+        res.writeHead(404, { 'content-type': 'text/plain' });
+        res.end('expired_url');
+        return;
+      }
       this.responses.push({ id: respond[1]!, body: JSON.parse(raw.toString('utf8')) as Json, at: Date.now() });
       return send(res, 200, { ok: true });
     }
@@ -290,6 +305,8 @@ export class FakeSlack {
             locale: args.include_locale === 'true' || args.include_locale === true ? u.locale : undefined,
             is_admin: u.isAdmin ?? false,
             is_owner: u.isOwner ?? false,
+            team_id: u.teamId ?? 'T0ACME',
+            ...(u.isStranger ? { is_stranger: true } : {}),
             profile: { display_name: u.displayName ?? '', real_name: u.realName ?? u.name },
           },
         };

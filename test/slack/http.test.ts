@@ -207,6 +207,10 @@ describe('Slack HTTP mode', () => {
     expect(blocksText(posted.args.blocks)).toMatch(/Everyone is free/);
     const complete = await waitFor(() => h.fake.callsTo('files.completeUploadExternal').slice(uploadsBefore)[0]);
     expect(complete.args.channel_id).toBe(channel.id);
+    // The picture comes with the best times as its comment (the message above keeps the Pick buttons).
+    const comment = String(complete.args.initial_comment);
+    expect(comment).toContain(`Best times · Offsite · ${poll.code}`);
+    expect(comment).toMatch(/\*1\. .*09:00.*\* — 1\/1 · 🎉 Everyone is free/);
     const fileId = String((complete.args.files as Array<{ id: string }>)[0]!.id);
     const upload = h.fake.uploads.get(fileId)!;
     expect(upload.filename).toBe(`yakjeong-${poll.code}.png`);
@@ -377,6 +381,7 @@ describe('Slack HTTP mode', () => {
     expect(reply.args.reply_broadcast).toBe('true');
     const upload = h.fake.callsTo('files.completeUploadExternal').at(-1)!;
     expect(upload.args).toMatchObject({ channel_id: channel.id, thread_ts: ts });
+    expect(String(upload.args.initial_comment)).toContain('Best times · Deadline day');
 
     const updates = h.fake.callsTo('chat.update').length;
     await h.adapter.notifier.refreshPoll(poll);
@@ -402,7 +407,9 @@ describe('Slack HTTP mode', () => {
     await command('create Private plans dates:2026-12-01 time:09:00-10:00', { channel }, 'not-in-channel');
     const reply = (await latestResponse('not-in-channel')).body;
     expect(reply.response_type).toBe('ephemeral');
-    expect(blocksText(reply.blocks)).toContain('/invite @Yakjeong');
+    expect(String(reply.text)).toContain('/invite @Yakjeong');
+    // The poll that could not be shown is not kept.
+    expect(await h.store.listPolls(channelOf(undefined, channel), ['open', 'closed'])).toEqual([]);
   });
 
   it('answers an unknown subcommand privately with the error, not a stack trace', async () => {

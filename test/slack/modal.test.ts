@@ -36,8 +36,8 @@ afterAll(async () => {
 let n = 0;
 const freshChannel = () => ({ id: `C0FORM${++n}`, name: `form-${n}` });
 
-async function openForm(user = BEN, channel = freshChannel()) {
-  const fields = slashCommand(h.fake, 'create', { user, channel });
+async function openForm(user = BEN, channel = freshChannel(), responseId?: string) {
+  const fields = slashCommand(h.fake, 'create', { user, channel }, responseId);
   const before = h.fake.callsTo('views.open').length;
   const res = await postSigned(h.port, commandBody(fields));
   expect(res).toEqual({ status: 200, text: '' });
@@ -136,6 +136,46 @@ describe('Slack create modal', () => {
 
     expect(await h.store.listPolls(channelOf(undefined, channel), ['open'])).toEqual([]);
     expect(h.fake.callsTo('chat.postMessage').filter((c) => c.args.channel === channel.id)).toEqual([]);
+  });
+
+  it('opens well within the 3 s trigger window even when users.info is slow, with the default zone', async () => {
+    const newcomer = { id: 'U0NEWBIE', name: 'newbie' };
+    h.fake.addUser({ id: newcomer.id, name: newcomer.name, tz: 'America/Los_Angeles', locale: 'en-US' });
+    h.fake.delay('users.info', 2500);
+    const started = Date.now();
+    const { call, view } = await openForm(newcomer);
+    expect(call.at - started).toBeLessThan(1000);
+    // Slack's profile was not known in time: the default zone (the harness's Asia/Seoul) is pre-filled.
+    expect((inputBlock(view, 'tz').element as Json).initial_value).toBe('Asia/Seoul');
+  });
+
+  it("keeps the command's response_url and tells the person there when the poll cannot be posted", async () => {
+    const { view, channel } = await openForm(BEN, freshChannel(), 'form-orphan');
+    expect(JSON.parse(String(view.private_metadata))).toMatchObject({ c: channel.id, r: h.fake.responseUrl('form-orphan') });
+    h.fake.failNext('chat.postMessage', 'channel_not_found');
+    const res = await submit(formValues({ title: 'Secret', start: '2026-12-03' }), String(view.private_metadata));
+    expect(res).toEqual({ status: 200, body: undefined });
+
+    const reply = await waitFor(() => h.fake.responsesTo('form-orphan')[0], 5000, 'the response_url post');
+    expect(reply.body.response_type).toBe('ephemeral');
+    expect(String(reply.body.text)).toContain('/invite @Yakjeong');
+    expect(String(reply.body.text)).toContain(`<#${channel.id}>`);
+    // Nothing is left behind: the poll that nobody can see is discarded.
+    expect(await h.store.listPolls(channelOf(undefined, channel), ['open', 'closed'])).toEqual([]);
+    expect(await h.store.listPolls(channelOf(undefined, channel), ['deleted'])).toHaveLength(1);
+  });
+
+  it('falls back to a DM, in the person\'s language, when the response_url no longer works', async () => {
+    const { view, channel } = await openForm(KO, freshChannel(), 'form-expired');
+    h.fake.expireResponseUrl('form-expired');
+    h.fake.failNext('chat.postMessage', 'not_in_channel');
+    await submit(formValues({ title: '비밀 모임', start: '2026-12-03' }), String(view.private_metadata), KO);
+
+    const dm = await waitFor(() => h.fake.callsTo('chat.postMessage').find((c) => c.args.channel === KO.id), 5000, 'the DM');
+    expect(String(dm.args.text)).toContain('/invite @Yakjeong');
+    expect(String(dm.args.text)).toContain('초대');
+    expect(String(dm.args.text)).toContain(`<#${channel.id}>`);
+    expect(await h.store.listPolls(channelOf(undefined, channel), ['open', 'closed'])).toEqual([]);
   });
 
   it('refuses a form whose hidden channel reference was tampered with', async () => {
