@@ -108,7 +108,6 @@ async function main(): Promise<void> {
     await discord.start();
     scheduler.register('discord', discord.notifier);
     stops.push(() => discord.stop());
-    http?.setStatus('discord', config.discord.publicKey ? 'http' : 'gateway');
   }
   if (http) {
     const port = await http.listen(config.port);

@@ -21,6 +21,19 @@ export function discordErrorCode(err: unknown): number | undefined {
   return err instanceof DiscordAPIError && typeof err.code === 'number' ? err.code : undefined;
 }
 
+/** 50001 Missing Access, 50013 Missing Permissions. */
+const MISSING_ACCESS = 50001;
+const MISSING_PERMISSIONS = 50013;
+
+/**
+ * Discord refused to let the bot write here (403: it cannot see the channel, or lacks Send
+ * Messages, Embed Links or Attach Files). Someone with Manage Channels can fix it; retrying can't.
+ */
+export function isPermissionRefusal(err: unknown): boolean {
+  if (!(err instanceof DiscordAPIError)) return false;
+  return err.status === 403 || err.code === MISSING_ACCESS || err.code === MISSING_PERMISSIONS;
+}
+
 export interface DiscordApiOptions {
   applicationId: string;
   token?: string;

@@ -2,8 +2,11 @@
 import type { APIApplicationCommandOptionChoice } from 'discord-api-types/v10';
 import type { ChannelRef } from '../../src/core/domain/types.js';
 import type { PollStore } from '../../src/core/ports.js';
+import { truncate } from './text-limits.js';
 
 const MAX_CHOICES = 25;
+/** A choice's name is at most 100 characters. */
+const MAX_NAME = 100;
 
 let zones: string[] | undefined;
 
@@ -38,5 +41,5 @@ export async function pollCodeChoices(
   return polls
     .filter((p) => !query || p.code.toLowerCase().includes(query) || p.spec.title.toLowerCase().includes(query))
     .slice(0, MAX_CHOICES)
-    .map((p) => ({ name: `${p.code} · ${p.spec.title}`.slice(0, 100), value: p.code }));
+    .map((p) => ({ name: truncate(`${p.code} · ${p.spec.title}`, MAX_NAME), value: p.code }));
 }

@@ -13,6 +13,7 @@ import type { MeetingEvent } from '../../src/core/domain/meeting.js';
 import { addDays, wallClock, zonedInstant } from '../../src/core/domain/time.js';
 import type { ChannelRef } from '../../src/core/domain/types.js';
 import type { DiscordApi } from './api.js';
+import { truncate } from './text-limits.js';
 
 const MAX_NAME = 100;
 const MAX_DESCRIPTION = 1000;
@@ -47,8 +48,8 @@ export function eventBody(channel: ChannelRef, pollCode: string, meeting: Meetin
   if (meeting.weekly) span = nextWeekly(span, meeting.timezone, now);
   if (span.start <= now) return undefined;
   const body: RESTPostAPIGuildScheduledEventJSONBody = {
-    name: meeting.title.slice(0, MAX_NAME),
-    description: (meeting.description ?? `Yakjeong ${pollCode}`).slice(0, MAX_DESCRIPTION),
+    name: truncate(meeting.title, MAX_NAME),
+    description: truncate(meeting.description ?? `Yakjeong ${pollCode}`, MAX_DESCRIPTION),
     privacy_level: GuildScheduledEventPrivacyLevel.GuildOnly,
     // External: the meeting may be anywhere; the location points back to the poll's channel.
     entity_type: GuildScheduledEventEntityType.External,

@@ -25,7 +25,7 @@ import { errorView, noticeView } from '../../src/core/views/notices.js';
 import type { AdapterCapabilities, Reply, View } from '../../src/core/views/reply.js';
 import type { Logger } from '../../src/logger.js';
 import { actorOf, interactionUser, type UserInteraction } from './actor.js';
-import { ALREADY_ACKNOWLEDGED, UNKNOWN_INTERACTION, discordErrorCode, formatMessageRef, type DiscordApi, type MessageRef } from './api.js';
+import { ALREADY_ACKNOWLEDGED, UNKNOWN_INTERACTION, discordErrorCode, formatMessageRef, isPermissionRefusal, type DiscordApi, type MessageRef } from './api.js';
 import { pollCodeChoices, timezoneChoices } from './autocomplete.js';
 import { COMMAND_NAME, readSubcommand, toCommand } from './commands.js';
 import { CREATE_MODAL_ID, createModal, createOptionsFromForm, modalValues } from './modal.js';
@@ -43,8 +43,14 @@ export const DISCORD_CAPABILITIES: AdapterCapabilities = { maxSlotButtons: 15, m
 export interface PollMessages {
   /** The poll's channel message is stale (coalesced edit follows). */
   requestRefresh(pollId: number): void;
-  /** The language the poll message was first drawn in, for later redraws. */
-  rememberLocale(pollId: number, locale: Locale): void;
+}
+
+/** What Discord refused while answering one interaction. */
+interface Refusals {
+  /** A message for the channel (notice, results, the final time). */
+  channel: boolean;
+  /** A new poll's message; the poll was discarded. */
+  poll: boolean;
 }
 
 export interface InteractionHandlerDeps {
@@ -144,62 +150,139 @@ export class InteractionHandler {
   // ── replies ─────────────────────────────────────────────────────────────────
 
   private async deliver(exchange: Exchange, actor: Actor, replies: Reply[]): Promise<void> {
-    const stale: number[] = [];
-    const meetings: Array<{ pollId: number; meeting: MeetingEvent; code: string }> = [];
+    // The action already happened: whatever fails while telling people about it, the poll
+    // message is refreshed and a picked meeting still becomes a server event (the finally).
+    const stale = new Set<number>();
+    const meetings: Array<{ pollId: number; meeting: MeetingEvent }> = [];
     for (const reply of replies) {
-      switch (reply.type) {
-        case 'open-create-form':
-          if (exchange.acknowledged) {
-            this.deps.logger.warn({ interactionId: exchange.interaction.id }, 'create form asked for after the interaction was answered');
-            break;
-          }
-          await exchange.responder.reply({
-            type: InteractionResponseType.Modal,
-            data: createModal(await this.deps.engine.localeOf(actor)),
-          });
-          break;
-        case 'refresh-poll':
-          stale.push(reply.pollId);
-          break;
-        case 'meeting-picked':
-          meetings.push({ pollId: reply.pollId, meeting: reply.meeting, code: (await this.deps.engine.getPoll(reply.pollId))?.code ?? '' });
-          break;
-        case 'replace':
-          await this.replace(exchange, reply.view);
-          break;
-        case 'post': {
-          if (reply.audience.kind === 'user' && reply.audience.userId !== actor.user.id) {
-            await this.postForSomeoneElse(exchange, actor, reply.view, reply.audience.userId);
-            break;
-          }
-          // Only a channel 'poll' view is the poll's live message; notices and results also carry a pollId.
-          const pollId = reply.audience.kind === 'channel' && reply.view.role === 'poll' ? reply.pollId : undefined;
-          const ref = await this.post(exchange, reply.view, reply.audience.kind === 'user', pollId !== undefined);
-          if (ref && pollId !== undefined) {
-            await this.deps.engine.attachPollMessage(pollId, formatMessageRef(ref));
-            this.deps.polls.rememberLocale(pollId, await this.deps.engine.localeOf(actor));
-          }
-          break;
+      if (reply.type === 'refresh-poll') stale.add(reply.pollId);
+      if (reply.type === 'meeting-picked') meetings.push({ pollId: reply.pollId, meeting: reply.meeting });
+    }
+    const refused: Refusals = { channel: false, poll: false };
+    try {
+      for (const reply of replies) {
+        try {
+          await this.deliverOne(exchange, actor, reply, refused);
+        } catch (err) {
+          // A refusal (the bot may not write here) leaves the other replies to go out; anything else is a failure.
+          if (!isPermissionRefusal(err)) throw err;
+          this.deps.logger.warn({ ...this.context(exchange), err }, 'Discord refused a message in the channel (missing permission)');
+          refused.channel = true;
         }
       }
+      if (refused.poll || refused.channel) await this.tellRefused(exchange, actor, refused.poll ? 'poll' : 'channel');
+      if (exchange.pendingOriginal) {
+        // Nothing filled the deferred response; a lingering "thinking…" would read as a hang.
+        exchange.pendingOriginal = undefined;
+        await this.deps.api.deleteOriginal(exchange.interaction.token);
+      }
+    } finally {
+      // After the answers: the person sees their own result first, the shared message follows.
+      for (const pollId of stale) this.deps.polls.requestRefresh(pollId);
+      for (const { pollId, meeting } of meetings) await this.scheduleEvent(exchange, actor, pollId, meeting);
     }
-    if (exchange.pendingOriginal) {
-      // Nothing filled the deferred response; a lingering "thinking…" would read as a hang.
-      exchange.pendingOriginal = undefined;
-      await this.deps.api.deleteOriginal(exchange.interaction.token);
-    }
-    // After the answers: the person sees their own result first, the shared message follows.
-    for (const pollId of new Set(stale)) this.deps.polls.requestRefresh(pollId);
-    for (const { pollId, meeting, code } of meetings) {
-      try {
-        await this.deps.events?.meetingPicked(actor.channel, pollId, code, meeting);
-      } catch (err) {
-        // Usually a missing Create Events permission; the pick and its notice already stand.
-        this.deps.logger.warn({ err, pollId, guildId: actor.channel.workspaceId }, 'could not create the Discord event for a picked meeting');
-        const locale = actor.locale ?? (await this.deps.engine.localeOf(actor));
-        await this.post(exchange, noticeView(`ℹ️ ${eventFailedText(locale)}`), true, false).catch(() => undefined);
+  }
+
+  private async deliverOne(exchange: Exchange, actor: Actor, reply: Reply, refused: Refusals): Promise<void> {
+    switch (reply.type) {
+      case 'open-create-form':
+        if (exchange.acknowledged) {
+          this.deps.logger.warn({ interactionId: exchange.interaction.id }, 'create form asked for after the interaction was answered');
+          return;
+        }
+        await exchange.responder.reply({
+          type: InteractionResponseType.Modal,
+          data: createModal(await this.deps.engine.localeOf(actor)),
+        });
+        return;
+      case 'refresh-poll':
+      case 'meeting-picked':
+        // Collected by deliver and handled after the messages.
+        return;
+      case 'replace':
+        await this.replace(exchange, reply.view);
+        return;
+      case 'post': {
+        if (reply.audience.kind === 'user' && reply.audience.userId !== actor.user.id) {
+          // Someone else's notice (the creator's "everyone answered"): the person acting did
+          // nothing wrong, so a failure here is only logged.
+          try {
+            await this.postForSomeoneElse(exchange, actor, reply.view, reply.audience.userId);
+          } catch (err) {
+            this.deps.logger.warn({ ...this.context(exchange), err, userId: reply.audience.userId }, 'could not notify another person');
+          }
+          return;
+        }
+        // Only a channel 'poll' view is the poll's live message; notices and results also carry a pollId.
+        const pollId = reply.audience.kind === 'channel' && reply.view.role === 'poll' ? reply.pollId : undefined;
+        if (pollId === undefined) {
+          await this.post(exchange, reply.view, reply.audience.kind === 'user', false);
+          return;
+        }
+        let ref: MessageRef | undefined;
+        try {
+          ref = await this.post(exchange, reply.view, false, true);
+        } catch (err) {
+          // A poll nobody can see must not linger as open (nor be found as "the newest poll here").
+          await this.discardUnposted(pollId);
+          if (!isPermissionRefusal(err)) throw err;
+          this.deps.logger.warn({ ...this.context(exchange), err, pollId }, 'could not post a new poll in the channel (missing permission); poll discarded');
+          refused.poll = true;
+          return;
+        }
+        if (ref) await this.deps.engine.attachPollMessage(pollId, formatMessageRef(ref));
+        return;
       }
     }
+  }
+
+  /** Drops a just-created poll whose message never appeared. */
+  private async discardUnposted(pollId: number): Promise<void> {
+    try {
+      const poll = await this.deps.engine.getPoll(pollId);
+      // A poll that already has its message is not new: it stays.
+      if (poll && !poll.messageRef) await this.deps.engine.discardPoll(pollId);
+    } catch (err) {
+      this.deps.logger.error({ err, pollId }, 'could not discard a poll whose message was not posted');
+    }
+  }
+
+  /** One short private line: the bot may not post in this channel. */
+  private async tellRefused(exchange: Exchange, actor: Actor, what: 'poll' | 'channel'): Promise<void> {
+    try {
+      const locale = actor.locale ?? (await this.deps.engine.localeOf(actor));
+      await this.post(exchange, noticeView(`⚠️ ${refusedText(locale, what)}`, 'error'), true, false);
+    } catch (err) {
+      this.deps.logger.warn({ ...this.context(exchange), err }, 'could not tell the user that the channel refused a message');
+    }
+  }
+
+  /** A picked meeting becomes a server event; a failure never undoes the pick. */
+  private async scheduleEvent(exchange: Exchange, actor: Actor, pollId: number, meeting: MeetingEvent): Promise<void> {
+    try {
+      const code = (await this.deps.engine.getPoll(pollId))?.code ?? '';
+      await this.deps.events?.meetingPicked(actor.channel, pollId, code, meeting);
+    } catch (err) {
+      // Usually a missing Create Events permission; the pick and its notice already stand.
+      this.deps.logger.warn({ err, pollId, guildId: actor.channel.workspaceId }, 'could not create the Discord event for a picked meeting');
+      try {
+        const locale = actor.locale ?? (await this.deps.engine.localeOf(actor));
+        await this.post(exchange, noticeView(`ℹ️ ${eventFailedText(locale)}`), true, false);
+      } catch {
+        // Already logged above; the note is a courtesy.
+      }
+    }
+  }
+
+  private context(exchange: Exchange): Record<string, unknown> {
+    const { interaction } = exchange;
+    return {
+      interactionId: interaction.id,
+      interactionType: interaction.type,
+      guildId: interaction.guild_id,
+      channelId: interaction.channel?.id ?? interaction.channel_id,
+      userId: interactionUser(interaction)?.id,
+    };
   }
 
   /**
@@ -255,8 +338,10 @@ export class InteractionHandler {
     const message = await attachUploads(rendered);
     const token = exchange.interaction.token;
     if (exchange.pendingOriginal && (exchange.pendingOriginal === 'ephemeral') === ephemeral) {
+      // Cleared only once written: a refused edit leaves "thinking…" for deliver or fail to remove.
+      const ref = await this.deps.api.editOriginal(token, withoutFlags(message.body), message.files);
       exchange.pendingOriginal = undefined;
-      return this.deps.api.editOriginal(token, withoutFlags(message.body), message.files);
+      return ref;
     }
     return this.deps.api.followUp(token, message.body, message.files);
   }
@@ -265,14 +350,7 @@ export class InteractionHandler {
 
   private async fail(exchange: Exchange, err: unknown): Promise<void> {
     const { interaction } = exchange;
-    const user = interactionUser(interaction);
-    const context = {
-      interactionId: interaction.id,
-      interactionType: interaction.type,
-      guildId: interaction.guild_id,
-      channelId: interaction.channel?.id ?? interaction.channel_id,
-      userId: user?.id,
-    };
+    const context = this.context(exchange);
     const code = discordErrorCode(err);
     if (code === ALREADY_ACKNOWLEDGED || code === UNKNOWN_INTERACTION) {
       // Too late (3 s passed) or answered twice: nothing can reach the person through this token.
@@ -331,4 +409,16 @@ function eventFailedText(locale: Locale): string {
   return locale === 'ko'
     ? '서버 이벤트는 만들지 못했어요. 봇에게 이벤트 만들기(Create Events) 권한이 필요해요. 확정된 시간은 그대로예요.'
     : "I could not add this to the server's events: the bot needs the Create Events permission. The final time stands.";
+}
+
+/** Said privately when Discord would not let the bot post here. */
+function refusedText(locale: Locale, what: 'poll' | 'channel'): string {
+  if (what === 'poll') {
+    return locale === 'ko'
+      ? '이 채널에 투표를 올리지 못해 투표를 만들지 않았어요. 봇에게 채널 보기, 메시지 보내기, 링크 첨부 권한이 필요해요.'
+      : 'I could not post the poll in this channel, so no poll was made: the bot needs View Channel, Send Messages and Embed Links here.';
+  }
+  return locale === 'ko'
+    ? '처리는 됐지만 이 채널에 메시지를 올리지 못했어요. 봇에게 메시지 보내기, 링크 첨부, 파일 첨부 권한이 필요해요.'
+    : 'Done, but I could not post in this channel: the bot needs Send Messages, Embed Links and Attach Files here.';
 }

@@ -19,10 +19,16 @@ export interface InteractionsEndpointOptions {
   logger: Logger;
   /** False after stop(): the shared HTTP server keeps running, this route answers 503. */
   isRunning: () => boolean;
+  /** Wall clock (ms) for refusing replays; default Date.now. */
+  now?: () => number;
 }
+
+/** A signed request older or newer than this is refused, so a captured one cannot be replayed later. */
+export const MAX_TIMESTAMP_SKEW_MS = 5 * 60_000;
 
 export function interactionsEndpoint(options: InteractionsEndpointOptions): RouteHandler {
   const key = publicKeyFromHex(options.publicKey);
+  const now = options.now ?? Date.now;
   return async (req: IncomingMessage, res: ServerResponse) => {
     if (!options.isRunning()) return send(res, 503, { error: 'not running' });
     let body: Buffer;
@@ -36,6 +42,7 @@ export function interactionsEndpoint(options: InteractionsEndpointOptions): Rout
     if (!verifyDiscordSignature(key, timestamp, body, signature)) {
       return send(res, 401, { error: 'invalid request signature' });
     }
+    if (!isFresh(timestamp, now())) return send(res, 401, { error: 'stale request timestamp' });
     let payload: unknown;
     try {
       payload = JSON.parse(body.toString('utf8'));
@@ -51,6 +58,12 @@ export function interactionsEndpoint(options: InteractionsEndpointOptions): Rout
       send(res, 500, { error: 'no response' });
     }
   };
+}
+
+/** X-Signature-Timestamp is Unix seconds; within MAX_TIMESTAMP_SKEW_MS of now either way. */
+function isFresh(timestamp: string | undefined, now: number): boolean {
+  if (!timestamp || !/^\d{1,12}$/.test(timestamp)) return false;
+  return Math.abs(now - Number(timestamp) * 1000) <= MAX_TIMESTAMP_SKEW_MS;
 }
 
 function header(req: IncomingMessage, name: string): string | undefined {

@@ -30,7 +30,7 @@ export interface DiscordAdapterOptions {
   store?: Pick<PollStore, 'listPolls'>;
   /** Poll message edit coalescing; tests shorten it. */
   refreshIntervalMs?: number;
-  /** Wall clock for deciding whether a picked meeting is still ahead (server events); default Date.now. */
+  /** Wall clock: whether a picked meeting is still ahead (server events), replay checks of HTTP interactions; default Date.now. */
   now?: () => number;
 }
 
@@ -72,7 +72,14 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
       running = true;
       if (config.publicKey) {
         if (options.http) {
-          options.http.route('POST', INTERACTIONS_PATH, interactionsEndpoint({ publicKey: config.publicKey, handler, logger, isRunning: () => running }));
+          const endpoint = interactionsEndpoint({
+            publicKey: config.publicKey,
+            handler,
+            logger,
+            isRunning: () => running,
+            ...(options.now ? { now: options.now } : {}),
+          });
+          options.http.route('POST', INTERACTIONS_PATH, endpoint);
           transports.push('http');
         } else {
           logger.warn('DISCORD_PUBLIC_KEY is set but no HTTP server was given: the interactions endpoint is not served');

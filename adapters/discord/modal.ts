@@ -13,6 +13,7 @@ import type { Locale } from '../../src/core/domain/types.js';
 import type { CreateOptions } from '../../src/core/grammar/create-options.js';
 import { parseCreateText } from '../../src/core/grammar/create-options.js';
 import { tokenize } from '../../src/core/grammar/tokens.js';
+import { truncate } from './text-limits.js';
 
 /** Not in the y1: button-id namespace, so the action codec never mistakes it for a button. */
 export const CREATE_MODAL_ID = 'yakjeong:create';
@@ -67,7 +68,7 @@ export function createModal(locale: Locale): APIModalInteractionResponseCallback
         style: field.paragraph ? TextInputStyle.Paragraph : TextInputStyle.Short,
         required: field.required,
         max_length: field.max,
-        placeholder: t.hints[field.id].slice(0, 100),
+        placeholder: truncate(t.hints[field.id], 100),
       },
     })),
   };

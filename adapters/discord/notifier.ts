@@ -4,7 +4,7 @@
  */
 import { Coalescer } from '../shared/coalescer.js';
 import type { Engine } from '../../src/core/engine.js';
-import type { Locale, Poll } from '../../src/core/domain/types.js';
+import type { Poll } from '../../src/core/domain/types.js';
 import type { Notifier } from '../../src/core/ports.js';
 import type { View } from '../../src/core/views/reply.js';
 import type { Logger } from '../../src/logger.js';
@@ -16,11 +16,6 @@ export const REFRESH_INTERVAL_MS = 2000;
 
 export class DiscordPollMessages implements Notifier, PollMessages {
   private readonly coalescer: Coalescer<number>;
-  /**
-   * The language each poll message was drawn in. Polls store no language, so after a restart
-   * redraws use the default language until the next creation sets it.
-   */
-  private readonly locales = new Map<number, Locale>();
   private warnedNoToken = false;
 
   constructor(
@@ -32,10 +27,6 @@ export class DiscordPollMessages implements Notifier, PollMessages {
     this.coalescer = new Coalescer(intervalMs, (pollId) => this.redraw(pollId), (pollId, err) =>
       this.logger.error({ err, pollId }, 'could not refresh the poll message'),
     );
-  }
-
-  rememberLocale(pollId: number, locale: Locale): void {
-    this.locales.set(pollId, locale);
   }
 
   requestRefresh(pollId: number): void {
@@ -64,7 +55,8 @@ export class DiscordPollMessages implements Notifier, PollMessages {
     const poll = await this.engine.getPoll(pollId);
     const ref = parseMessageRef(poll?.messageRef);
     if (!ref || !this.canWrite()) return;
-    const view = await this.engine.pollMessage(pollId, this.locales.get(pollId));
+    // Drawn in the poll's own language (stored with it), so redraws after a restart match too.
+    const view = await this.engine.pollMessage(pollId);
     if (!view) return;
     await this.api.editMessage(ref.channelId, ref.id, renderView(view, { edit: true }).body);
   }

@@ -18,6 +18,7 @@ import {
 } from 'discord-api-types/v10';
 import { renderTokens } from '../../src/core/views/format.js';
 import type { Button, ButtonStyle, FileSpec, ImageSpec, View, ViewRole } from '../../src/core/views/reply.js';
+import { codePointLength, truncate } from './text-limits.js';
 
 /** The fields Yakjeong sends in any message body (interaction response, webhook, channel message). */
 export interface MessageBody {
@@ -58,6 +59,8 @@ const LIMITS = {
   fields: 25,
   fieldName: 256,
   fieldValue: 1024,
+  /** Title, description, field names and values together, over all embeds of a message. */
+  embedTotal: 6000,
   rows: 5,
   buttonsPerRow: 5,
   label: 80,
@@ -106,7 +109,7 @@ export function renderView(view: View, options: RenderOptions = {}): RenderedVie
     body.embeds = [renderEmbed(view)];
     if (options.edit) body.content = '';
   } else {
-    body.content = truncate(describe(view), LIMITS.content) || view.fallback.slice(0, LIMITS.content);
+    body.content = joinWithin(describeParts(view), LIMITS.content) || truncate(view.fallback, LIMITS.content);
     if (options.edit) body.embeds = [];
   }
   const components = renderButtons(view.buttons);
@@ -144,8 +147,6 @@ function renderEmbed(view: View): APIEmbed {
   const embed: APIEmbed = { color: ROLE_COLOUR[view.role] };
   const header = view.blocks.find((b) => b.type === 'header');
   if (header) embed.title = truncate(discordText(header.text).replace(/\*\*/g, ''), LIMITS.title);
-  const description = describe(view);
-  if (description) embed.description = truncate(description, LIMITS.description);
   const fields: APIEmbedField[] = [];
   for (const block of view.blocks) {
     if (block.type !== 'fields') continue;
@@ -158,12 +159,75 @@ function renderEmbed(view: View): APIEmbed {
     }
   }
   if (fields.length) embed.fields = fields.slice(0, LIMITS.fields);
+  // Discord also refuses embeds over 6000 characters in all: the description gets what the
+  // title and fields leave, and only when that is nothing do the fields give way too.
+  const room = Math.min(LIMITS.description, LIMITS.embedTotal - embedLength(embed));
+  const description = joinWithin(describeParts(view), room);
+  if (description) embed.description = description;
+  shrinkFields(embed);
   if (view.image) embed.image = { url: `attachment://${HEATMAP_FILENAME}` };
   return embed;
 }
 
+function embedLength(embed: APIEmbed): number {
+  let total = codePointLength(embed.title ?? '') + codePointLength(embed.description ?? '');
+  for (const field of embed.fields ?? []) total += codePointLength(field.name) + codePointLength(field.value);
+  return total;
+}
+
+/** Cuts the longest field values to one common length (dropping fields from the end if need be) until the embed is within 6000. */
+function shrinkFields(embed: APIEmbed): void {
+  const fields = embed.fields ?? [];
+  while (fields.length && embedLength(embed) > LIMITS.embedTotal) {
+    const values = fields.reduce((n, f) => n + codePointLength(f.value), 0);
+    const room = LIMITS.embedTotal - (embedLength(embed) - values);
+    // Every field keeps at least one character ("…"); when even that cannot fit, the last goes.
+    if (room < fields.length) {
+      fields.pop();
+      continue;
+    }
+    const cap = commonCap(fields.map((f) => codePointLength(f.value)), room);
+    for (const field of fields) field.value = truncate(field.value, cap);
+  }
+  if (embed.fields && !embed.fields.length) delete embed.fields;
+}
+
+const PART_SEPARATOR = '\n\n';
+
+/**
+ * The parts joined, within `max` characters. When they do not fit, the longest parts are cut
+ * to one common length (short ones, such as the best times under a long list of names, stay
+ * whole); if even that cannot fit, parts go from the end.
+ */
+function joinWithin(parts: string[], max: number): string {
+  let kept = parts.filter(Boolean);
+  if (!kept.length) return '';
+  const joinedLength = (list: string[]) => list.reduce((n, p) => n + codePointLength(p), 0) + PART_SEPARATOR.length * Math.max(0, list.length - 1);
+  if (joinedLength(kept) <= max) return kept.join(PART_SEPARATOR);
+  // Each part needs a few characters to say anything; drop from the end until that fits.
+  const MIN_PART = 16;
+  while (kept.length > 1 && kept.length * MIN_PART + PART_SEPARATOR.length * (kept.length - 1) > max) kept = kept.slice(0, -1);
+  const room = max - PART_SEPARATOR.length * (kept.length - 1);
+  if (room <= 0) return '';
+  const cap = commonCap(kept.map(codePointLength), room);
+  const cut = kept.map((p) => truncate(p, cap));
+  return cut.join(PART_SEPARATOR);
+}
+
+/** The largest length L such that the lengths, each capped at L, sum to at most `room`. */
+function commonCap(lengths: number[], room: number): number {
+  const sorted = [...lengths].sort((a, b) => a - b);
+  let left = room;
+  for (let i = 0; i < sorted.length; i++) {
+    const share = Math.floor(left / (sorted.length - i));
+    if (sorted[i]! > share) return share;
+    left -= sorted[i]!;
+  }
+  return Math.max(...sorted);
+}
+
 /** Text, context and dividers in order; the header and fields have their own places in an embed. */
-function describe(view: View): string {
+function describeParts(view: View): string[] {
   const parts: string[] = [];
   for (const block of view.blocks) {
     switch (block.type) {
@@ -188,7 +252,7 @@ function describe(view: View): string {
         break;
     }
   }
-  return parts.filter(Boolean).join('\n\n');
+  return parts.filter(Boolean);
 }
 
 function renderButtons(rows: Button[][]): APIActionRowComponent<APIButtonComponentWithCustomId>[] {
@@ -229,9 +293,4 @@ export function slackBoldToDiscord(text: string): string {
       i % 2 === 1 ? part : part.replace(/(^|[^*\w])\*(?=[^\s*])([^*\n]*?[^\s*]|[^\s*])\*(?![*\w])/g, '$1**$2**'),
     )
     .join('');
-}
-
-function truncate(text: string, max: number): string {
-  const chars = [...text];
-  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
 }

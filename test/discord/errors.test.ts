@@ -3,7 +3,7 @@
  * interaction answered too late. The person gets a private apology where possible; the bot
  * logs with context and keeps running.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { InteractionResponseType, MessageFlags } from 'discord-api-types/v10';
 import { createDiscordAdapter, type DiscordAdapter } from '../../adapters/discord/index.js';
 import { FakeDiscord } from './fake-discord.js';
@@ -28,6 +28,10 @@ beforeAll(async () => {
   const create = slash(alice, 'create', { title: 'Quiz', dates: '2026-12-02', time: '18:00-20:00' });
   await fake.interact(create);
   await fake.waitFor(() => fake.original(create)?.deferred === false);
+});
+
+afterEach(() => {
+  expect(fake.invalid).toEqual([]);
 });
 
 afterAll(async () => {

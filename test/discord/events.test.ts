@@ -37,6 +37,13 @@ describe('eventBody', () => {
     expect(body.recurrence_rule).toMatchObject({ frequency: 2, interval: 1, by_weekday: [0] });
   });
 
+  it('cuts a long name by characters, never inside an emoji', () => {
+    const meeting: MeetingEvent = { uid: 'x', title: `x${'🍕'.repeat(120)}`, timezone: 'UTC', weekly: false, sequence: 1, timed: { start: now + 3_600_000, end: now + 7_200_000 } };
+    const name = eventBody(channel, 'AB12', meeting, now)!.name;
+    expect([...name].length).toBe(100);
+    expect(name).toBe(`x${'🍕'.repeat(98)}…`);
+  });
+
   it('makes no event for a meeting already past', () => {
     const meeting: MeetingEvent = { uid: 'x', title: 'Old', timezone: 'UTC', weekly: false, sequence: 1, timed: { start: now - 7_200_000, end: now - 3_600_000 } };
     expect(eventBody(channel, 'AB12', meeting, now)).toBeUndefined();

@@ -3,7 +3,9 @@
  * gateway that says HELLO, reads IDENTIFY, sends READY with no guilds, ACKs heartbeats and
  * dispatches INTERACTION_CREATE. It keeps messages like Discord does (interaction originals,
  * follow-ups, channel messages) and refuses what Discord refuses (a second acknowledgement,
- * editing an original that was never created, channel writes without the bot token).
+ * editing an original that was never created, channel writes without the bot token, and with a
+ * 400 any message, autocomplete choice or event over Discord's length limits). Tests can make
+ * chosen requests fail the way Discord does (`failRequests`, e.g. 403 Missing Access).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -50,6 +52,18 @@ interface TrackedInteraction {
   originalId?: string;
 }
 
+/** Requests that Discord refuses on purpose (a test's setup: missing permissions, outages). */
+export interface FailureRule {
+  method: string;
+  path: RegExp;
+  status: number;
+  /** Discord's JSON error code, e.g. 50001 Missing Access, 50013 Missing Permissions. */
+  code: number;
+  message?: string;
+  /** How many matching requests fail (default: all until removed). */
+  times?: number;
+}
+
 export interface FakeDiscordOptions {
   botToken: string;
   applicationId: string;
@@ -71,6 +85,9 @@ export class FakeDiscord {
   readonly late = new Set<string>();
   /** Guilds where the bot lacks Create Events: scheduled-event requests get 403 Missing Permissions. */
   readonly noEventPermission = new Set<string>();
+  /** Requests refused with 400 for breaking a length limit, with the reason (tests assert it stays empty). */
+  readonly invalid: Array<{ method: string; path: string; reason: string }> = [];
+  private readonly failures: FailureRule[] = [];
   private readonly interactions = new Map<string, TrackedInteraction>();
   private readonly server: Server;
   private readonly wss: WebSocketServer;
@@ -148,6 +165,16 @@ export class FakeDiscord {
     }
   }
 
+  /** Refuses matching requests with `status` and Discord error `code`; returns a function that lifts the rule. */
+  failRequests(rule: FailureRule): () => void {
+    const own = { ...rule };
+    this.failures.push(own);
+    return () => {
+      const i = this.failures.indexOf(own);
+      if (i >= 0) this.failures.splice(i, 1);
+    };
+  }
+
   /** Creates a channel message as if someone else had posted it (tests for edits of it). */
   seedMessage(channelId: string): FakeMessage {
     return this.createMessage(channelId, {}, []);
@@ -206,6 +233,16 @@ export class FakeDiscord {
       res.end(payload === undefined ? undefined : JSON.stringify(payload));
     };
     const error = (status: number, code: number, message: string) => reply(status, { code, message });
+    const failure = this.failures.find((f) => f.method === method && f.path.test(path));
+    if (failure) {
+      if (failure.times !== undefined && --failure.times <= 0) this.failures.splice(this.failures.indexOf(failure), 1);
+      return error(failure.status, failure.code, failure.message ?? defaultMessage(failure.code));
+    }
+    const tooLong = limitViolation(path, method, body);
+    if (tooLong) {
+      this.invalid.push({ method, path, reason: tooLong });
+      return reply(400, { code: 50035, message: 'Invalid Form Body', errors: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH', message: tooLong }] } });
+    }
     const botAuthorized = req.headers.authorization === `Bot ${this.options.botToken}`;
     let m: RegExpExecArray | null;
 
@@ -347,6 +384,90 @@ export class FakeDiscord {
     message.deferred = false;
     return message;
   }
+}
+
+function defaultMessage(code: number): string {
+  if (code === 50001) return 'Missing Access';
+  if (code === 50013) return 'Missing Permissions';
+  return 'Refused by the test';
+}
+
+/** Discord counts characters (code points). */
+function length(value: unknown): number {
+  return typeof value === 'string' ? [...value].length : 0;
+}
+
+/** A lone UTF-16 surrogate: text cut inside an emoji, which Discord cannot store. */
+function hasLoneSurrogate(value: unknown): boolean {
+  if (typeof value === 'string') return /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(value);
+  if (Array.isArray(value)) return value.some(hasLoneSurrogate);
+  if (typeof value === 'object' && value !== null) return Object.values(value).some(hasLoneSurrogate);
+  return false;
+}
+
+type Json = Record<string, unknown>;
+
+/**
+ * Over the HTTP endpoint the initial response is the HTTP body, which the test receives rather
+ * than the fake: the test checks it here, against the same limits.
+ */
+export function initialResponseViolation(body: unknown): string | undefined {
+  return typeof body === 'object' && body !== null ? limitViolation('/callback', 'POST', body as Json) : undefined;
+}
+
+/** Why Discord would answer 400 Invalid Form Body to this request, if it would. */
+function limitViolation(path: string, method: string, body: Json | undefined): string | undefined {
+  if (!body || (method !== 'POST' && method !== 'PATCH')) return undefined;
+  if (hasLoneSurrogate(body)) return 'text is not valid Unicode (a split surrogate pair)';
+  if (/^\/guilds\/\d+\/scheduled-events/.test(path)) {
+    if (body.name !== undefined && (length(body.name) < 1 || length(body.name) > 100)) return 'event name must be 1-100 characters';
+    if (length(body.description) > 1000) return 'event description over 1000 characters';
+    return undefined;
+  }
+  if (/\/callback$/.test(path)) {
+    const data = (body.data ?? {}) as Json;
+    if (body.type === 8) {
+      const choices = (data.choices ?? []) as Json[];
+      if (choices.length > 25) return 'more than 25 choices';
+      for (const c of choices) if (length(c.name) < 1 || length(c.name) > 100) return 'choice name must be 1-100 characters';
+      return undefined;
+    }
+    return body.type === 4 || body.type === 7 ? messageViolation(data) : undefined;
+  }
+  if (/^\/webhooks\/|^\/channels\/\d+\/messages/.test(path)) return messageViolation(body);
+  return undefined;
+}
+
+function messageViolation(message: Json): string | undefined {
+  if (length(message.content) > 2000) return `content over 2000 characters (${length(message.content)})`;
+  const embeds = (Array.isArray(message.embeds) ? message.embeds : []) as Json[];
+  if (embeds.length > 10) return 'more than 10 embeds';
+  let total = 0;
+  for (const embed of embeds) {
+    const fields = (Array.isArray(embed.fields) ? embed.fields : []) as Json[];
+    if (length(embed.title) > 256) return 'embed title over 256 characters';
+    if (length(embed.description) > 4096) return 'embed description over 4096 characters';
+    if (fields.length > 25) return `more than 25 embed fields (${fields.length})`;
+    total += length(embed.title) + length(embed.description);
+    total += length((embed.footer as Json | undefined)?.text) + length((embed.author as Json | undefined)?.name);
+    for (const field of fields) {
+      if (length(field.name) < 1 || length(field.name) > 256) return 'embed field name must be 1-256 characters';
+      if (length(field.value) < 1 || length(field.value) > 1024) return `embed field value must be 1-1024 characters (${length(field.value)})`;
+      total += length(field.name) + length(field.value);
+    }
+  }
+  if (total > 6000) return `embeds over 6000 characters in all (${total})`;
+  const rows = (Array.isArray(message.components) ? message.components : []) as Json[];
+  if (rows.length > 5) return 'more than 5 action rows';
+  for (const row of rows) {
+    const components = (Array.isArray(row.components) ? row.components : []) as Json[];
+    if (components.length > 5) return 'more than 5 components in a row';
+    for (const c of components) {
+      if (length(c.label) > 80) return 'button label over 80 characters';
+      if (length(c.custom_id) > 100) return 'custom_id over 100 characters';
+    }
+  }
+  return undefined;
 }
 
 function channelOf(interaction: APIInteraction): string {

@@ -5,7 +5,9 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { InteractionResponseType, MessageFlags } from 'discord-api-types/v10';
+import { DiscordApi } from '../../adapters/discord/api.js';
 import { createDiscordAdapter, type DiscordAdapter } from '../../adapters/discord/index.js';
+import { DiscordPollMessages } from '../../adapters/discord/notifier.js';
 import { CREATE_MODAL_ID } from '../../adapters/discord/modal.js';
 import type { Poll } from '../../src/core/domain/types.js';
 import { FakeDiscord, isPng, type FakeMessage, type RecordedCall } from './fake-discord.js';
@@ -55,8 +57,10 @@ afterAll(async () => {
 });
 
 afterEach(() => {
-  // Every path here is a normal one: no crash, no double acknowledgement, no failed refresh.
+  // Every path here is a normal one: no crash, no double acknowledgement, no failed refresh,
+  // nothing over Discord's limits.
   expect(world.problems).toEqual([]);
+  expect(fake.invalid).toEqual([]);
 });
 
 function responseData(call: RecordedCall): Record<string, unknown> {
@@ -334,6 +338,17 @@ describe('Discord over the gateway', () => {
     const respond = await fake.interact(click(bob, findButton(message, /Respond/), message));
     const grid = fake.messages.get(lastOriginalId(respond))!;
     expect(buttons(grid)[0]!.map((b) => b.label)).toEqual(['09:00 ▫️', '10:00 ▫️']);
+  });
+
+  it('redraws a poll message in the poll\'s own language, also after a restart', async () => {
+    const { poll, message } = await createPoll(minji, { title: '저녁 모임', dates: '2026-12-24', time: '18:00-20:00', slot: '60m' });
+    expect(visibleText(message)).toContain('아직 아무도 응답하지 않았어요');
+    // A fresh notifier, as after a restart: nothing about the poll is kept in memory.
+    const restarted = new DiscordPollMessages(world.engine, new DiscordApi({ applicationId: APP_ID, token: BOT_TOKEN, apiUrl: fake.apiUrl }), world.logger, 10);
+    await world.store.saveAnswer(poll.id, { id: bob.id, name: bob.name }, () => 'yy', Date.UTC(2026, 10, 20), { slotCount: 2 });
+    await restarted.refreshPoll(poll);
+    await restarted.flush();
+    expect(visibleText(fake.messages.get(message.id))).toContain('1명 응답: Bob');
   });
 
   it('posts notices for the scheduler as replies to the poll message', async () => {

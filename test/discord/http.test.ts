@@ -4,12 +4,12 @@
  * HTTP body and everything after it through webhooks on the fake Discord.
  */
 import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { InteractionResponseType, MessageFlags, type APIInteraction } from 'discord-api-types/v10';
 import { createDiscordAdapter, type DiscordAdapter } from '../../adapters/discord/index.js';
 import { HttpServer } from '../../src/infra/http/http-server.js';
-import { FakeDiscord, isPng, type FakeMessage } from './fake-discord.js';
-import { APP_ID, BOT_TOKEN, alice, aliceInDm, bob, buttons, click, createWorld, findButton, ping, slash, visibleText, type TestWorld } from './fixtures.js';
+import { FakeDiscord, initialResponseViolation, isPng, type FakeMessage } from './fake-discord.js';
+import { APP_ID, BOT_TOKEN, NOW, alice, aliceInDm, bob, buttons, click, createWorld, findButton, ping, slash, visibleText, type TestWorld } from './fixtures.js';
 
 let world: TestWorld;
 let fake: FakeDiscord;
@@ -36,10 +36,16 @@ beforeAll(async () => {
     http,
     store: world.store,
     refreshIntervalMs: 20,
+    // The adapter's clock, which the endpoint checks X-Signature-Timestamp against.
+    now: () => NOW,
   });
   await adapter.start();
   const port = await http.listen(0, '127.0.0.1');
   endpoint = `http://127.0.0.1:${port}/discord/interactions`;
+});
+
+afterEach(() => {
+  expect(fake.invalid).toEqual([]);
 });
 
 afterAll(async () => {
@@ -54,10 +60,13 @@ interface Sent {
   body: { type?: number; data?: Record<string, unknown>; error?: string };
 }
 
-async function send(interaction: APIInteraction, options: { key?: KeyObject; tamper?: boolean; unsigned?: boolean } = {}): Promise<Sent> {
+async function send(
+  interaction: APIInteraction,
+  options: { key?: KeyObject; tamper?: boolean; unsigned?: boolean; signedAt?: number } = {},
+): Promise<Sent> {
   fake.expectHttp(interaction);
   const body = JSON.stringify(interaction);
-  const timestamp = String(Math.floor(Date.now() / 1000));
+  const timestamp = String(Math.floor((options.signedAt ?? NOW) / 1000));
   const signature = sign(null, Buffer.from(timestamp + body), options.key ?? keys.privateKey).toString('hex');
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (!options.unsigned) {
@@ -65,7 +74,10 @@ async function send(interaction: APIInteraction, options: { key?: KeyObject; tam
     headers['x-signature-timestamp'] = timestamp;
   }
   const response = await fetch(endpoint, { method: 'POST', headers, body: options.tamper ? body.replace('yakjeong', 'yakjeonG') : body });
-  return { status: response.status, body: (await response.json()) as Sent['body'] };
+  const sent = { status: response.status, body: (await response.json()) as Sent['body'] };
+  // The initial response never reaches the fake: hold it to Discord's limits here.
+  if (sent.status === 200) expect(initialResponseViolation(sent.body)).toBeUndefined();
+  return sent;
 }
 
 async function settledOriginal(interaction: APIInteraction): Promise<FakeMessage> {
@@ -81,6 +93,16 @@ describe('Discord HTTP interactions endpoint', () => {
     expect((await send(slash(alice, 'help'), { tamper: true })).status).toBe(401);
     expect((await send(slash(alice, 'help'), { unsigned: true })).status).toBe(401);
     expect((await send(ping(), { key: otherKeys.privateKey })).status).toBe(401);
+  });
+
+  it('answers 401 to a correctly signed request whose timestamp is more than 5 minutes away (a replay)', async () => {
+    const minute = 60_000;
+    expect((await send(ping(), { signedAt: NOW - 6 * minute })).status).toBe(401);
+    expect((await send(ping(), { signedAt: NOW + 6 * minute })).status).toBe(401);
+    expect((await send(slash(alice, 'help'), { signedAt: NOW - 60 * minute })).status).toBe(401);
+    // A little clock skew is fine.
+    expect(await send(ping(), { signedAt: NOW - 4 * minute })).toEqual({ status: 200, body: { type: InteractionResponseType.Pong } });
+    expect((await send(slash(alice, 'help'), { signedAt: NOW + 4 * minute })).status).toBe(200);
   });
 
   it('answers PING with PONG', async () => {

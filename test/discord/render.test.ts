@@ -1,7 +1,8 @@
 /** Views → Discord message bodies: markdown, markers, embeds, limits and the heatmap attachment. */
 import { describe, expect, it } from 'vitest';
-import { ButtonStyle, ComponentType, MessageFlags } from 'discord-api-types/v10';
+import { ButtonStyle, ComponentType, MessageFlags, type APIEmbed } from 'discord-api-types/v10';
 import { attachUploads, discordText, renderView, slackBoldToDiscord } from '../../adapters/discord/render.js';
+import { truncate } from '../../adapters/discord/text-limits.js';
 import { mentionToken, timeToken } from '../../src/core/views/format.js';
 import { noticeView } from '../../src/core/views/notices.js';
 import type { View } from '../../src/core/views/reply.js';
@@ -96,5 +97,54 @@ describe('renderView', () => {
     const message = await attachUploads(renderView(view));
     expect(message.files.map((f) => [f.name, f.contentType])).toEqual([['heatmap.png', 'image/png'], ['yakjeong-AB12.ics', 'text/calendar']]);
     expect(message.body.attachments?.map((a) => [a.id, a.filename])).toEqual([[0, 'heatmap.png'], [1, 'yakjeong-AB12.ics']]);
+  });
+});
+
+describe('truncate', () => {
+  it('leaves text that fits alone and counts code points, never splitting an emoji', () => {
+    expect(truncate('short', 5)).toBe('short');
+    expect(truncate('🍕'.repeat(10), 10)).toBe('🍕'.repeat(10));
+    expect(truncate(`x${'🍕'.repeat(10)}`, 6)).toBe('x🍕🍕🍕🍕…');
+  });
+
+  it('drops a mention, timestamp or URL whole rather than cutting into it', () => {
+    const mention = '<@1000000000000000002>';
+    expect(truncate(`Hi ${mention} there`, 10)).toBe('Hi…');
+    expect(truncate(`Due <t:1764579600:f> sharp`, 12)).toBe('Due…');
+    expect(truncate('See https://calendar.google.com/calendar/render?action=TEMPLATE ok', 30)).toBe('See…');
+    expect(truncate('See <https://example.com/a> ok', 20)).toBe('See…');
+    // A token that ends right at the cut stays.
+    expect(truncate(`${mention} and more`, 23)).toBe(`${mention}…`);
+  });
+});
+
+describe('embed totals', () => {
+  const bigView = (fieldCount: number): View => ({
+    role: 'poll',
+    fallback: 'Big',
+    blocks: [
+      { type: 'header', text: 'Big poll' },
+      { type: 'context', text: `✋ ${Array.from({ length: 800 }, (_, i) => `Person ${i}`).join(', ')}` },
+      { type: 'text', text: '*Best so far*\n1. Mon 10:00' },
+      { type: 'fields', fields: Array.from({ length: fieldCount }, (_, i) => ({ label: `F${i}`, value: 'v'.repeat(1100) })) },
+    ],
+    buttons: [],
+  });
+  const total = (embed: APIEmbed) =>
+    [embed.title, embed.description, ...(embed.fields ?? []).flatMap((f) => [f.name, f.value])].reduce((n, t) => n + [...(t ?? '')].length, 0);
+
+  it('keeps an embed within 6000 characters: the description gives way, its short parts stay whole', () => {
+    const embed = renderView(bigView(4)).body.embeds![0]!;
+    expect(total(embed)).toBeLessThanOrEqual(6000);
+    for (const field of embed.fields!) expect([...field.value].length).toBe(1024);
+    expect(embed.description).toContain('**Best so far**\n1. Mon 10:00');
+    expect(embed.description).toContain('Person 0, Person 1');
+  });
+
+  it('shrinks the fields too when they alone pass 6000', () => {
+    const embed = renderView(bigView(25)).body.embeds![0]!;
+    expect(total(embed)).toBeLessThanOrEqual(6000);
+    expect(embed.title).toBe('Big poll');
+    expect(embed.fields!.length).toBeGreaterThan(0);
   });
 });
