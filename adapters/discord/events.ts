@@ -16,6 +16,8 @@ import type { DiscordApi } from './api.js';
 import { truncate } from './text-limits.js';
 
 const MAX_NAME = 100;
+/** Discord's limit on an external event's location. */
+const MAX_LOCATION = 100;
 const MAX_DESCRIPTION = 1000;
 
 export class DiscordEvents {
@@ -28,9 +30,9 @@ export class DiscordEvents {
   ) {}
 
   /** Creates or moves the poll's event; returns false when there is nothing to schedule. */
-  async meetingPicked(channel: ChannelRef, pollId: number, pollCode: string, meeting: MeetingEvent): Promise<boolean> {
+  async meetingPicked(channel: ChannelRef, pollId: number, pollCode: string, meeting: MeetingEvent, channelName?: string): Promise<boolean> {
     if (!this.api.hasBotToken) return false;
-    const body = eventBody(channel, pollCode, meeting, this.now());
+    const body = eventBody(channel, pollCode, meeting, this.now(), channelName);
     if (!body) return false;
     const existing = this.eventIds.get(pollId);
     const id = existing
@@ -42,7 +44,13 @@ export class DiscordEvents {
 }
 
 /** The event for a meeting; undefined when it lies in the past (Discord refuses those). */
-export function eventBody(channel: ChannelRef, pollCode: string, meeting: MeetingEvent, now: number): RESTPostAPIGuildScheduledEventJSONBody | undefined {
+export function eventBody(
+  channel: ChannelRef,
+  pollCode: string,
+  meeting: MeetingEvent,
+  now: number,
+  channelName?: string,
+): RESTPostAPIGuildScheduledEventJSONBody | undefined {
   let span = meetingSpan(meeting);
   if (!span) return undefined;
   if (meeting.weekly) span = nextWeekly(span, meeting.timezone, now);
@@ -51,9 +59,11 @@ export function eventBody(channel: ChannelRef, pollCode: string, meeting: Meetin
     name: truncate(meeting.title, MAX_NAME),
     description: truncate(meeting.description ?? `Yakjeong ${pollCode}`, MAX_DESCRIPTION),
     privacy_level: GuildScheduledEventPrivacyLevel.GuildOnly,
-    // External: the meeting may be anywhere; the location points back to the poll's channel.
+    // External: the meeting may be anywhere; the location names the poll's channel (its link when the name is unknown).
     entity_type: GuildScheduledEventEntityType.External,
-    entity_metadata: { location: `https://discord.com/channels/${channel.workspaceId}/${channel.channelId}` },
+    entity_metadata: {
+      location: channelName ? truncate(`#${channelName}`, MAX_LOCATION) : `https://discord.com/channels/${channel.workspaceId}/${channel.channelId}`,
+    },
     scheduled_start_time: new Date(span.start).toISOString(),
     scheduled_end_time: new Date(span.end).toISOString(),
   };

@@ -261,7 +261,9 @@ export class InteractionHandler {
   private async scheduleEvent(exchange: Exchange, actor: Actor, pollId: number, meeting: MeetingEvent): Promise<void> {
     try {
       const code = (await this.deps.engine.getPoll(pollId))?.code ?? '';
-      await this.deps.events?.meetingPicked(actor.channel, pollId, code, meeting);
+      const channel = exchange.interaction.channel;
+      const channelName = channel && 'name' in channel && typeof channel.name === 'string' ? channel.name : undefined;
+      await this.deps.events?.meetingPicked(actor.channel, pollId, code, meeting, channelName);
     } catch (err) {
       // Usually a missing Create Events permission; the pick and its notice already stand.
       this.deps.logger.warn({ err, pollId, guildId: actor.channel.workspaceId }, 'could not create the Discord event for a picked meeting');

@@ -108,7 +108,7 @@ function base(person: Person) {
       guild_id: person.guildId,
       guild_locale: DiscordLocale.EnglishUS,
       channel_id: person.channelId,
-      channel: { id: person.channelId, type: ChannelType.GuildText as const },
+      channel: { id: person.channelId, type: ChannelType.GuildText as const, name: 'study-group' },
       member: member(person),
       authorizing_integration_owners: { [ApplicationIntegrationType.GuildInstall]: person.guildId },
       context: InteractionContextType.Guild,

@@ -262,7 +262,7 @@ describe('Discord over the gateway', () => {
       privacy_level: 2,
       scheduled_start_time: '2026-12-16T02:00:00.000Z',
       scheduled_end_time: '2026-12-16T03:00:00.000Z',
-      entity_metadata: { location: `https://discord.com/channels/${alice.guildId}/${alice.channelId}` },
+      entity_metadata: { location: '#study-group' },
     });
     expect((await world.engine.getPoll(poll.id))?.picked).toMatchObject({ firstSlot: 1, slotCount: 1 });
   });
