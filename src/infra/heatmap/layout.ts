@@ -276,11 +276,15 @@ function windowMarks(request: HeatmapRequest, cells: Array<CellBox | undefined>,
     const rects = mergeRuns(boxes);
     const first = rects[0];
     if (!first) return [];
-    const r = 7;
-    // Inside the window's top-left corner when there is room; on the corner itself for
-    // calendar days, whose top-left holds the day number.
-    const inside = !calendar && first.w >= 48 && first.h >= 2 * r + 12;
-    const badge = inside ? { x: first.x + r + 3, y: first.y + r + 3, r } : { x: first.x - 1, y: first.y - 1, r };
+    // Calendar days keep their top-left for the day number: the badge sits on the corner.
+    if (calendar) return [{ rank: i + 1, rects, badge: { x: first.x - 1, y: first.y - 1, r: 7 } }];
+    // Grid cells: inside the window's first row, at its left, sized to the row, so it never
+    // covers the hour labels to the left of the grid.
+    const r = Math.max(5, Math.min(7, Math.floor(first.h / 2) - 2));
+    const badge =
+      first.w >= 4 * r + 8
+        ? { x: first.x + r + 3, y: first.y + (first.h >= 2 * r + 12 ? r + 3 : first.h / 2), r }
+        : { x: first.x + first.w, y: first.y, r };
     return [{ rank: i + 1, rects, badge }];
   });
 }
