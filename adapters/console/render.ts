@@ -20,7 +20,10 @@ export interface RenderedOutput {
 
 /** Slack-style *bold* and `code` read fine in a terminal without the marks. */
 function plain(text: string): string {
-  return text.replace(/\*([^*\n]+)\*/g, '$1').replace(/`([^`\n]+)`/g, '$1');
+  return text
+    .replace(/\*([^*\n]+)\*/g, '$1')
+    .replace(/`([^`\n]+)`/g, '$1')
+    .replace(/(^|\s)_([^_\n]+)_(?=\s|$)/gm, '$1$2');
 }
 
 export function viewText(view: View, renderTokens: (text: string) => string): string {

@@ -49,7 +49,8 @@ describe('console adapter end to end', () => {
     expect(code).toBe(0);
     expect(stdout).toMatch(/\[1\] 🗓️ Respond {2}\[2\] 📊 Results {2}\[3\] 🔒 Close/);
     const results = stdout.slice(stdout.indexOf('Best times'));
-    expect(results).toMatch(/^1\. Tue, Dec 1 19:00–20:00 — 3\/3 · 🎉 Everyone is free$/m);
+    expect(results).toMatch(/^1\. Tue, Dec 1 19:00–21:00 — 3\/3 · 🎉 Everyone is free$/m);
+    expect(results).toMatch(/a 1h meeting fits anywhere in it/);
     const image = /🖼 {2}(.+\.png)/.exec(results)?.[1];
     expect(image && existsSync(image)).toBe(true);
     const png = PNG.sync.read(readFileSync(image!));

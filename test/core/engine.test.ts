@@ -24,8 +24,8 @@ describe('engine', () => {
     const replies = await kit.engine.runText(kit.actor('dave'), '/yakjeong results', CAPS);
     const view = posts(replies)[0]!;
     const text = textOf(view);
-    expect(text).toMatch(/1\. Tue, Dec 1 19:00–20:00\* — 3\/3 · 🎉 Everyone is free/);
-    expect(text).toMatch(/3\. Wed, Dec 2 18:00–19:00\* — 1\/3\n/);
+    expect(text).toMatch(/1\. Tue, Dec 1 19:00–21:00\* — 3\/3 · 🎉 Everyone is free/);
+    expect(text).toMatch(/2\. Wed, Dec 2 18:00–19:00\* — 1\/3\n/);
     expect(text).toContain('🤔 If needed: carol');
     expect(text).toContain("❌ Can't: bob");
     const png = PNG.sync.read(Buffer.from(await view.image!.render()));

@@ -30,11 +30,27 @@ function oracle(spec: PollSpec, slots: Slot[], people: Participant[], limit: num
     candidates.push({ start: i, yes, maybe });
   }
   candidates.sort((a, b) => b.yes - a.yes || b.maybe - a.maybe || a.start - b.start);
-  const chosen: typeof candidates = [];
+  // Who is free (y), maybe (m) or not (.) over a whole window, person by person.
+  const sets = (start: number) =>
+    people
+      .map((p) => {
+        const cells = [...p.states.slice(start, start + d)];
+        return cells.every((x) => x === 'y') ? 'y' : cells.every((x) => x === 'y' || x === 'm') ? 'm' : '.';
+      })
+      .join('');
+  const isStart = (i: number) => {
+    if (i < 0 || i + d > slots.length) return false;
+    for (let k = i; k < i + d - 1; k++) if (!adjacent(slots[k]!, slots[k + 1]!)) return false;
+    return true;
+  };
+  const chosen: Array<(typeof candidates)[number] & { stretch: number }> = [];
   for (const c of candidates) {
     if (chosen.length >= limit) break;
-    if (chosen.some((x) => c.start < x.start + d && x.start < c.start + d)) continue;
-    chosen.push(c);
+    if (chosen.some((x) => c.start < x.start + x.stretch && x.start < c.start + d)) continue;
+    let end = c.start;
+    const clear = (i: number) => !chosen.some((x) => i < x.start + x.stretch && x.start < i + d);
+    while (isStart(end + 1) && clear(end + 1) && sets(end + 1) === sets(c.start)) end++;
+    chosen.push({ ...c, stretch: end - c.start + d });
   }
   return chosen;
 }
@@ -87,7 +103,11 @@ describe('ranking', () => {
         const layout = layoutPoll(spec);
         const got = rankWindows(spec, layout, participants, { limit: 3 });
         const want = oracle(spec, layout.slots, participants, 3);
-        expect(got.map((w) => [w.firstSlot, w.yes.length, w.maybe.length])).toEqual(want.map((w) => [w.start, w.yes, w.maybe]));
+        expect(got.map((w) => [w.firstSlot, w.yes.length, w.maybe.length, w.stretch])).toEqual(want.map((w) => [w.start, w.yes, w.maybe, w.stretch]));
+        // Outlined stretches never overlap one another.
+        got.forEach((a, i) =>
+          got.slice(i + 1).forEach((b) => expect(a.firstSlot < b.firstSlot + b.stretch && b.firstSlot < a.firstSlot + a.stretch).toBe(false)),
+        );
         for (const w of got) {
           expect(w.yes.length + w.maybe.length + w.unavailable.length).toBe(participants.length);
           expect(w.everyone).toBe(participants.length > 0 && w.yes.length === participants.length);

@@ -120,14 +120,15 @@ describe('computeHeatmapLayout', () => {
     expect(l.offDays).toHaveLength(22 + 19);
   });
 
-  it('merges each best window into an outline over the cells the ranking chose', () => {
+  it('outlines each best window over the stretch the ranking chose (the same people free throughout)', () => {
     const req = teamDinner();
     const l = computeHeatmapLayout(req);
     expect(l.windows).toHaveLength(Math.min(3, req.best.length));
     l.windows.forEach((w, i) => {
       const ranked = req.best[i]!;
       const first = l.cells[ranked.firstSlot]!.rect;
-      const last = l.cells[ranked.firstSlot + ranked.slotCount - 1]!.rect;
+      expect(ranked.stretch).toBeGreaterThanOrEqual(ranked.slotCount);
+      const last = l.cells[ranked.firstSlot + ranked.stretch - 1]!.rect;
       expect(w.rank).toBe(i + 1);
       expect(w.rects).toEqual([{ x: first.x, y: first.y, w: first.w, h: last.y + last.h - first.y }]);
     });

@@ -21,6 +21,11 @@ export interface RankedWindow {
   /** Every respondent free and nobody expected is still missing. */
   everyone: boolean;
   respondents: number;
+  /**
+   * Slots from firstSlot over which exactly the same people are free (≥ slotCount): the meeting
+   * fits anywhere in it. Shown as one option instead of several shifted copies.
+   */
+  stretch: number;
 }
 
 /** True when slot b directly follows slot a in a way a meeting can span. */
@@ -49,8 +54,6 @@ export function windowStarts(kind: PollKind, slots: readonly Slot[], length: num
 
 export interface RankOptions {
   limit?: number;
-  /** Allow overlapping windows (used by pick-by-number lists that want every candidate). */
-  overlapping?: boolean;
 }
 
 export function rankWindows(
@@ -83,16 +86,37 @@ export function rankWindows(
   }
   scored.sort((a, b) => b.yes - a.yes || b.maybe - a.maybe || a.start - b.start);
 
-  const chosen: typeof scored = [];
+  // A window is one option; the same people free in the windows right after it make it a
+  // longer stretch ("13:00–16:00, any hour"), not three more options. Later picks must not
+  // overlap an earlier pick's stretch.
+  const valid = new Set(windowStarts(spec.kind, layout.slots, length));
+  const chosen: Array<{ start: number; stretch: number }> = [];
+  const nextYes = new Uint32Array(matrix.words);
+  const nextAvail = new Uint32Array(matrix.words);
   for (const candidate of scored) {
     if (chosen.length >= limit) break;
-    const overlaps = chosen.some((c) => candidate.start < c.start + length && c.start < candidate.start + length);
-    if (!options.overlapping && overlaps) continue;
-    chosen.push(candidate);
+    if (chosen.some((c) => candidate.start < c.start + c.stretch && c.start < candidate.start + length)) continue;
+    matrix.yesOver(candidate.start, length, yesBits);
+    matrix.availableOver(candidate.start, length, availBits);
+    let end = candidate.start;
+    const clear = (start: number) => !chosen.some((c) => start < c.start + c.stretch && c.start < start + length);
+    // Stretches never run into an earlier pick's stretch, so outlines never overlap.
+    while (valid.has(end + 1) && clear(end + 1)) {
+      matrix.yesOver(end + 1, length, nextYes);
+      matrix.availableOver(end + 1, length, nextAvail);
+      if (!sameBits(yesBits, nextYes) || !sameBits(availBits, nextAvail)) break;
+      end++;
+    }
+    chosen.push({ start: candidate.start, stretch: end - candidate.start + length });
   }
 
   const pending = spec.expected.filter((u) => !answeredIds.has(u.id));
-  return chosen.map((c) => describeWindow(spec, layout, matrix, respondents, c.start, length, pending));
+  return chosen.map((c) => ({ ...describeWindow(spec, layout, matrix, respondents, c.start, length, pending), stretch: c.stretch }));
+}
+
+function sameBits(a: Uint32Array, b: Uint32Array): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** Who is free, maybe and unavailable over one run of slots. */
@@ -138,5 +162,6 @@ function describeWindow(
     pending,
     everyone: respondents.length > 0 && yes.length === respondents.length && pending.length === 0,
     respondents: respondents.length,
+    stretch: length,
   };
 }

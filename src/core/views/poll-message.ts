@@ -132,7 +132,7 @@ export function bestLines(input: Pick<PollMessageInput, 'poll' | 'layout' | 'bes
   const { poll, layout, best, locale } = input;
   const c = catalog(locale);
   return best.map((w, i) => {
-    const when = formatRun(poll.spec, layout, w.firstSlot, w.slotCount, locale, tz ?? poll.spec.timezone);
+    const when = formatRun(poll.spec, layout, w.firstSlot, w.stretch, locale, tz ?? poll.spec.timezone);
     const mark = w.everyone ? ` 🎉 ${c.results.everyone}` : '';
     const maybe = w.maybe.length ? ` (+${w.maybe.length} ${c.results.maybe})` : '';
     return `${i + 1}. ${when} — ${w.yes.length}/${w.respondents}${maybe}${mark}`;

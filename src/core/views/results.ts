@@ -5,6 +5,7 @@ import type { PollLayout } from '../domain/slots.js';
 import type { RankedWindow } from '../domain/ranking.js';
 import type { Locale, Participant, Poll, UserRef } from '../domain/types.js';
 import { formatRun, mentionToken } from './format.js';
+import { describeLength } from './poll-message.js';
 import type { Button, ImageSpec, View, ViewBlock } from './reply.js';
 
 export interface ResultsInput {
@@ -41,11 +42,12 @@ export function resultsView(input: ResultsInput): View {
     blocks.push({ type: 'text', text: c.results.noWindow });
   } else {
     best.forEach((w, i) => {
-      const when = formatRun(spec, layout, w.firstSlot, w.slotCount, locale, tz);
+      const when = formatRun(spec, layout, w.firstSlot, w.stretch, locale, tz);
       // "Everyone" and "most" must never be confused: only a full house gets the party mark.
       const badge = w.everyone ? ` · 🎉 ${c.results.everyone}` : w.yes.length * 2 > w.respondents ? ` · ${c.results.most}` : '';
       const head = `*${i + 1}. ${when}* — ${w.yes.length}/${w.respondents}${badge}`;
       const who = [
+        w.stretch > w.slotCount ? `_${c.results.fitsAnywhere(describeLength(spec, locale))}_` : '',
         w.yes.length ? `✅ ${c.results.free}: ${names(w.yes, false)}` : '',
         w.maybe.length ? `🤔 ${c.results.maybe}: ${names(w.maybe, false)}` : '',
         w.unavailable.length ? `❌ ${c.results.unavailable}: ${names(w.unavailable, false)}` : '',

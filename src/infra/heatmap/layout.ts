@@ -269,7 +269,8 @@ function nameList(
 function windowMarks(request: HeatmapRequest, cells: Array<CellBox | undefined>, calendar: boolean): WindowMark[] {
   return request.best.slice(0, MAX_WINDOWS).flatMap((window, i) => {
     const boxes: Rect[] = [];
-    for (let s = window.firstSlot; s < window.firstSlot + window.slotCount; s++) {
+    // The whole stretch where the same people are free is outlined: the meeting fits anywhere in it.
+    for (let s = window.firstSlot; s < window.firstSlot + window.stretch; s++) {
       const cell = cells[s];
       if (cell) boxes.push(cell.rect);
     }
