@@ -5,6 +5,7 @@
  */
 import {
   ApplicationCommandType,
+  ComponentType,
   InteractionResponseType,
   InteractionType,
   MessageFlags,
@@ -14,6 +15,7 @@ import {
   type APIMessageComponentInteraction,
   type APIModalSubmitInteraction,
 } from 'discord-api-types/v10';
+import { decodeAction } from '../../src/core/actions.js';
 import type { Actor, Engine } from '../../src/core/engine.js';
 import type { MeetingEvent } from '../../src/core/domain/meeting.js';
 import type { Locale } from '../../src/core/domain/types.js';
@@ -35,9 +37,15 @@ import type { Responder } from './responder.js';
 
 /**
  * 5 action rows × 5 buttons: three rows of slots and two of grid controls (up to six:
- * all day, clear, copy, previous, next, done), which the core view chunks by five.
+ * all day, clear, copy, previous, next, done), which the core view chunks by five. A longer
+ * day becomes string selects of up to 25 slots, one per row in place of those three slot rows
+ * (so at most three; the core never gives more menus than slot rows), keeping the two control rows.
  */
-export const DISCORD_CAPABILITIES: AdapterCapabilities = { maxSlotButtons: 15, maxButtonsPerRow: 5 };
+export const DISCORD_CAPABILITIES: AdapterCapabilities = {
+  maxSlotButtons: 15,
+  maxButtonsPerRow: 5,
+  slotSelect: { maxOptions: 25, maxSelects: 3 },
+};
 
 /** Where poll messages are kept fresh; the notifier implements it. */
 export interface PollMessages {
@@ -121,8 +129,16 @@ export class InteractionHandler {
 
   private async component(exchange: Exchange, interaction: APIMessageComponentInteraction): Promise<void> {
     const actor = actorOf(interaction);
-    // The engine stores an answer click before it returns, so the acknowledgement below never loses one.
-    const replies = await this.deps.engine.click(actor, interaction.data.custom_id, DISCORD_CAPABILITIES);
+    const data = interaction.data;
+    // The engine stores an answer before it returns, so the acknowledgement below never loses one.
+    let replies: Reply[];
+    if (data.component_type === ComponentType.StringSelect) {
+      // A grid's slot menu: its id only says so; the chosen values are the slot actions.
+      if (decodeAction(data.custom_id)?.verb !== 'pickslots') throw new UserError('BAD_ACTION');
+      replies = await this.deps.engine.clickMany(actor, data.values, DISCORD_CAPABILITIES);
+    } else {
+      replies = await this.deps.engine.click(actor, data.custom_id, DISCORD_CAPABILITIES);
+    }
     await this.deliver(exchange, actor, replies);
   }
 

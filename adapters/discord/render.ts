@@ -1,6 +1,7 @@
 /**
- * Neutral views → Discord messages: an embed (or plain content for short notices), button rows
- * and, for results, the heatmap as the attachment heatmap.png shown inside the embed.
+ * Neutral views → Discord messages: an embed (or plain content for short notices), select-menu
+ * rows then button rows and, for results, the heatmap as the attachment heatmap.png shown inside
+ * the embed.
  */
 import type { RawFile } from '@discordjs/rest';
 import {
@@ -12,19 +13,20 @@ import {
   type APIAllowedMentions,
   type APIButtonComponentWithCustomId,
   type APIEmbed,
+  type APIStringSelectComponent,
   type APIEmbedField,
   type RESTAPIAttachment,
   type RESTAPIMessageReference,
 } from 'discord-api-types/v10';
 import { renderTokens } from '../../src/core/views/format.js';
-import type { Button, ButtonStyle, FileSpec, ImageSpec, View, ViewRole } from '../../src/core/views/reply.js';
+import type { Button, ButtonStyle, FileSpec, ImageSpec, Select, View, ViewRole } from '../../src/core/views/reply.js';
 import { codePointLength, truncate } from './text-limits.js';
 
 /** The fields Yakjeong sends in any message body (interaction response, webhook, channel message). */
 export interface MessageBody {
   content?: string;
   embeds?: APIEmbed[];
-  components?: APIActionRowComponent<APIButtonComponentWithCustomId>[];
+  components?: APIActionRowComponent<APIButtonComponentWithCustomId | APIStringSelectComponent>[];
   flags?: number;
   attachments?: RESTAPIAttachment[];
   allowed_mentions?: APIAllowedMentions;
@@ -64,6 +66,9 @@ const LIMITS = {
   rows: 5,
   buttonsPerRow: 5,
   label: 80,
+  options: 25,
+  optionText: 100,
+  placeholder: 150,
   altText: 1024,
 } as const;
 
@@ -112,7 +117,8 @@ export function renderView(view: View, options: RenderOptions = {}): RenderedVie
     body.content = joinWithin(describeParts(view), LIMITS.content) || truncate(view.fallback, LIMITS.content);
     if (options.edit) body.embeds = [];
   }
-  const components = renderButtons(view.buttons);
+  // The core sized the grid to our capabilities (menus take the slot rows); the cut is a last guard.
+  const components = [...renderSelects(view.selects ?? []), ...renderButtons(view.buttons)].slice(0, LIMITS.rows);
   if (components.length || options.edit) body.components = components;
   if (options.edit && !view.image && !view.files?.length) body.attachments = [];
   if (options.ephemeral && !options.edit) body.flags = MessageFlags.Ephemeral;
@@ -255,8 +261,35 @@ function describeParts(view: View): string[] {
   return parts.filter(Boolean);
 }
 
+/**
+ * One string select per row. Nothing is pre-selected: every chosen option is one change, so any
+ * 1 to all of them may be chosen at once.
+ */
+function renderSelects(selects: Select[]): APIActionRowComponent<APIStringSelectComponent>[] {
+  return selects
+    .filter((select) => select.options.length > 0)
+    .map((select) => {
+      const options = select.options.slice(0, LIMITS.options).map((option) => ({
+        // Values are codec ids (≤ 100 by construction); never cut, a cut id would not decode.
+        value: option.value,
+        label: truncate(option.label, LIMITS.optionText),
+        ...(option.description ? { description: truncate(option.description, LIMITS.optionText) } : {}),
+      }));
+      const component: APIStringSelectComponent = {
+        type: ComponentType.StringSelect,
+        custom_id: select.id,
+        placeholder: truncate(select.placeholder, LIMITS.placeholder),
+        min_values: 1,
+        max_values: options.length,
+        options,
+      };
+      if (select.disabled) component.disabled = true;
+      return { type: ComponentType.ActionRow, components: [component] };
+    });
+}
+
 function renderButtons(rows: Button[][]): APIActionRowComponent<APIButtonComponentWithCustomId>[] {
-  // The core view already paginates to the capabilities we declared; the cut is a last guard.
+  // The core view already paginates to the capabilities we declared.
   return rows
     .filter((row) => row.length > 0)
     .slice(0, LIMITS.rows)

@@ -1,7 +1,7 @@
 /**
- * The one codec for button ids: "y1:<CODE>:<verb>[:<arg>…]". Decoded once; anything that
- * does not decode is "not mine". A slot button carries the state it sets, so pressing the
- * same button twice changes nothing the second time.
+ * The one codec for button ids, select-menu ids and option values: "y1:<CODE>:<verb>[:<arg>…]".
+ * Decoded once; anything that does not decode is "not mine". A slot button (or option) carries
+ * the state it sets, so pressing the same button twice changes nothing the second time.
  */
 import type { AnswerState } from './domain/types.js';
 import { isPollCode } from './grammar/command.js';
@@ -18,6 +18,11 @@ export type Action =
   | { verb: 'clear'; code: string; page: number }
   | { verb: 'copy'; code: string; page: number }
   | { verb: 'done'; code: string }
+  /**
+   * The id of a select menu of slots on grid page `page` (the `n`th menu there). The chosen
+   * options are `set` actions of their own; the container does nothing but show the page.
+   */
+  | { verb: 'pickslots'; code: string; page: number; n: number }
   /** Carries the window's first slot, so the button fixes exactly the time it showed. */
   | { verb: 'pick'; code: string; slot: number };
 
@@ -37,6 +42,8 @@ export function encodeAction(action: Action): string {
       return `${base}:${action.page}`;
     case 'pick':
       return `${base}:${action.slot}`;
+    case 'pickslots':
+      return `${base}:${action.page}:${action.n}`;
     default:
       return base;
   }
@@ -71,6 +78,8 @@ export function decodeAction(id: string): Action | undefined {
       return a && NUM.test(a) && parts.length === 4 ? { verb, code, page: Number(a) } : undefined;
     case 'pick':
       return a && NUM.test(a) && parts.length === 4 ? { verb, code, slot: Number(a) } : undefined;
+    case 'pickslots':
+      return a && b && NUM.test(a) && NUM.test(b) && parts.length === 5 ? { verb, code, page: Number(a), n: Number(b) } : undefined;
     default:
       return undefined;
   }

@@ -18,7 +18,7 @@ import { parseDateWord, parseWeekdayWord } from './grammar/dates.js';
 import { parseClock } from './grammar/values.js';
 import type { CalendarFiles, Clock, HeatmapRenderer, PollStore } from './ports.js';
 import { googleCalendarLink, meetingFromPick } from './domain/meeting.js';
-import { answerGridView, gridPages, pageOfSlot } from './views/answer-grid.js';
+import { answerGridView, gridPages, pageOfSlot, type GridPage } from './views/answer-grid.js';
 import { formatInstant, formatRun, mentionToken, timeToken } from './views/format.js';
 import { helpView, noticeView } from './views/notices.js';
 import { isClosed, pollMessageView } from './views/poll-message.js';
@@ -117,6 +117,19 @@ export class Engine {
     return this.act(actor, action, caps);
   }
 
+  /**
+   * Several slot actions at once (the options chosen in one select menu of the grid): applied
+   * in one transaction, answered with one grid. Every id must be a slot `set` of one poll.
+   */
+  async clickMany(actor: Actor, actionIds: readonly string[], caps: AdapterCapabilities): Promise<Reply[]> {
+    const actions = actionIds.map(decodeAction);
+    const code = actions[0]?.code;
+    const sets = actions.filter((a): a is SetAction => a?.verb === 'set' && a.code === code);
+    if (!code || sets.length !== actions.length) throw new UserError('BAD_ACTION');
+    const poll = await this.pollByCode(actor, code);
+    return this.gridEdit(actor, poll, caps, sets);
+  }
+
   /** Creates a poll from raw options (text grammar, Slack modal, Discord options alike). */
   async create(actor: Actor, options: CreateOptions): Promise<Reply[]> {
     const now = this.clock.now();
@@ -184,12 +197,14 @@ export class Engine {
       case 'done':
         return this.gridDone(actor, poll);
       case 'page':
+      // A select menu's own id changes nothing (its options are the actions): the page again.
+      case 'pickslots':
         return this.showGridPage(actor, poll, caps, action.page);
       case 'set':
       case 'all':
       case 'clear':
       case 'copy':
-        return this.gridEdit(actor, poll, caps, action);
+        return this.gridEdit(actor, poll, caps, [action]);
     }
   }
 
@@ -217,49 +232,27 @@ export class Engine {
     });
   }
 
-  private async gridEdit(
-    actor: Actor,
-    poll: Poll,
-    caps: AdapterCapabilities,
-    action: Extract<Action, { verb: 'set' | 'all' | 'clear' | 'copy' }>,
-  ): Promise<Reply[]> {
+  /**
+   * Applies grid actions (one button, or the options of one select menu) in one transaction and
+   * shows the page of the first. "All day"/"Clear"/"Copy" act on the page's poll day (date polls:
+   * the page's dates).
+   */
+  private async gridEdit(actor: Actor, poll: Poll, caps: AdapterCapabilities, actions: GridAction[]): Promise<Reply[]> {
     this.assertOpen(poll);
     const layout = this.layout(poll);
     const pages = gridPages(poll, layout, caps);
-    const page = action.verb === 'set' ? pageOfSlot(pages, action.slot) : action.page;
-    const target = pages[page];
-    if (!target || (action.verb === 'set' && action.slot >= layout.slots.length)) throw new UserError('BAD_ACTION');
-    // "All day"/"Clear" act on the whole poll day; on date polls, on the dates of the page.
-    const day = layout.days[target.day]!;
-    const range: [number, number] = poll.spec.kind === 'date' ? [target.from, target.to] : [day.first, day.first + day.count];
+    const pageOf = (action: GridAction): number => (action.verb === 'set' ? pageOfSlot(pages, action.slot) : action.page);
+    for (const action of actions) {
+      if (!pages[pageOf(action)] || (action.verb === 'set' && action.slot >= layout.slots.length)) throw new UserError('BAD_ACTION');
+    }
     const update = (current: string): string => {
       const states = [...fitStates(current, layout.slots.length)];
-      switch (action.verb) {
-        case 'set':
-          states[action.slot] = STATE_CHAR[action.state];
-          break;
-        case 'all':
-          for (let i = range[0]; i < range[1]; i++) states[i] = 'y';
-          break;
-        case 'clear':
-          for (let i = range[0]; i < range[1]; i++) states[i] = '.';
-          break;
-        case 'copy': {
-          // Match slots across days by their wall-clock start (or block name), so DST days line up.
-          const source = new Map<string, string>();
-          for (let i = day.first; i < day.first + day.count; i++) source.set(slotKey(layout, i), states[i]!);
-          for (const slot of layout.slots) {
-            const value = source.get(slotKey(layout, slot.index));
-            if (value !== undefined) states[slot.index] = value;
-          }
-          break;
-        }
-      }
+      for (const action of actions) applyGridAction(poll, layout, pages[pageOf(action)]!, action, states);
       return states.join('');
     };
     const extra: Reply[] = [];
     const change = await this.saveAnswer(poll, actor.user, update, extra);
-    const view = await this.gridView(actor, poll, caps, page, change.after);
+    const view = await this.gridView(actor, poll, caps, pageOf(actions[0]!), change.after);
     return [{ type: 'replace', view }, { type: 'refresh-poll', pollId: poll.id }, ...extra];
   }
 
@@ -690,6 +683,36 @@ function sameChannel(a: ChannelRef, b: ChannelRef): boolean {
 function slotKey(layout: PollLayout, index: number): string {
   const slot = layout.slots[index]!;
   return slot.block ?? String(slot.minute ?? index);
+}
+
+type GridAction = Extract<Action, { verb: 'set' | 'all' | 'clear' | 'copy' }>;
+type SetAction = Extract<Action, { verb: 'set' }>;
+
+/** One grid action on the answer's state characters, in place; `page` is the action's grid page. */
+function applyGridAction(poll: Poll, layout: PollLayout, page: GridPage, action: GridAction, states: string[]): void {
+  const day = layout.days[page.day]!;
+  const [from, to] = poll.spec.kind === 'date' ? [page.from, page.to] : [day.first, day.first + day.count];
+  switch (action.verb) {
+    case 'set':
+      states[action.slot] = STATE_CHAR[action.state];
+      return;
+    case 'all':
+      for (let i = from; i < to; i++) states[i] = 'y';
+      return;
+    case 'clear':
+      for (let i = from; i < to; i++) states[i] = '.';
+      return;
+    case 'copy': {
+      // Match slots across days by their wall-clock start (or block name), so DST days line up.
+      const source = new Map<string, string>();
+      for (let i = day.first; i < day.first + day.count; i++) source.set(slotKey(layout, i), states[i]!);
+      for (const slot of layout.slots) {
+        const value = source.get(slotKey(layout, slot.index));
+        if (value !== undefined) states[slot.index] = value;
+      }
+      return;
+    }
+  }
 }
 
 

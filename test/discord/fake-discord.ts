@@ -4,7 +4,8 @@
  * dispatches INTERACTION_CREATE. It keeps messages like Discord does (interaction originals,
  * follow-ups, channel messages) and refuses what Discord refuses (a second acknowledgement,
  * editing an original that was never created, channel writes without the bot token, and with a
- * 400 any message, autocomplete choice or event over Discord's length limits). Tests can make
+ * 400 any message, autocomplete choice or event over Discord's limits, select menus included:
+ * ≤ 5 rows, a select alone in its row, ≤ 25 options, values ≤ 100, unique custom_ids). Tests can make
  * chosen requests fail the way Discord does (`failRequests`, e.g. 403 Missing Access).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -459,13 +460,39 @@ function messageViolation(message: Json): string | undefined {
   if (total > 6000) return `embeds over 6000 characters in all (${total})`;
   const rows = (Array.isArray(message.components) ? message.components : []) as Json[];
   if (rows.length > 5) return 'more than 5 action rows';
+  const ids = new Set<string>();
   for (const row of rows) {
     const components = (Array.isArray(row.components) ? row.components : []) as Json[];
     if (components.length > 5) return 'more than 5 components in a row';
+    if (components.length > 1 && components.some((c) => c.type === 3)) return 'a select menu must be alone in its action row';
     for (const c of components) {
-      if (length(c.label) > 80) return 'button label over 80 characters';
-      if (length(c.custom_id) > 100) return 'custom_id over 100 characters';
+      if (c.custom_id !== undefined) {
+        if (length(c.custom_id) < 1 || length(c.custom_id) > 100) return 'custom_id must be 1-100 characters';
+        if (ids.has(String(c.custom_id))) return `custom_id not unique in the message (${String(c.custom_id)})`;
+        ids.add(String(c.custom_id));
+      }
+      const problem = c.type === 3 ? selectViolation(c) : length(c.label) > 80 ? 'button label over 80 characters' : undefined;
+      if (problem) return problem;
     }
+  }
+  return undefined;
+}
+
+/** A string select as Discord checks it: 1-25 options, 1-100 character labels and values, sane min/max. */
+function selectViolation(select: Json): string | undefined {
+  const options = (Array.isArray(select.options) ? select.options : []) as Json[];
+  if (options.length < 1 || options.length > 25) return `a string select needs 1-25 options (${options.length})`;
+  if (length(select.placeholder) > 150) return 'select placeholder over 150 characters';
+  const min = typeof select.min_values === 'number' ? select.min_values : 1;
+  const max = typeof select.max_values === 'number' ? select.max_values : 1;
+  if (min < 0 || min > 25 || max < 1 || max > 25 || min > max || max > options.length) return `select min_values/max_values out of range (${min}, ${max})`;
+  const values = new Set<string>();
+  for (const option of options) {
+    if (length(option.label) < 1 || length(option.label) > 100) return 'select option label must be 1-100 characters';
+    if (length(option.value) < 1 || length(option.value) > 100) return `select option value must be 1-100 characters (${length(option.value)})`;
+    if (length(option.description) > 100) return 'select option description over 100 characters';
+    if (values.has(String(option.value))) return 'select option values not unique';
+    values.add(String(option.value));
   }
   return undefined;
 }

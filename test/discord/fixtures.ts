@@ -191,6 +191,16 @@ export function click(person: Person, customId: string, on: FakeMessage): APIMes
   };
 }
 
+/** Choosing options in a string select: Discord sends the chosen values with the select's custom_id. */
+export function choose(person: Person, customId: string, values: string[], on: FakeMessage): APIMessageComponentInteraction {
+  return {
+    ...base(person),
+    type: InteractionType.MessageComponent,
+    message: apiMessage(on),
+    data: { custom_id: customId, component_type: ComponentType.StringSelect, values },
+  };
+}
+
 export function submitForm(person: Person, customId: string, values: Record<string, string>): APIModalSubmitInteraction {
   return {
     ...base(person),
@@ -210,10 +220,37 @@ export function ping(): APIPingInteraction {
   return { id: snowflake(), application_id: APP_ID, type: InteractionType.Ping, token: `token-${snowflake()}`, version: 1, app_permissions: '0', entitlements: [], authorizing_integration_owners: {}, attachment_size_limit: 0 } as APIPingInteraction;
 }
 
-/** Button ids and labels of a message, row by row. */
+/** Button ids and labels of a message, row by row (rows of select menus left out). */
 export function buttons(message: { components?: unknown } | undefined): Array<Array<{ id: string; label: string; disabled: boolean }>> {
-  const rows = (message?.components ?? []) as Array<{ components: Array<{ custom_id: string; label: string; disabled?: boolean }> }>;
-  return rows.map((row) => row.components.map((b) => ({ id: b.custom_id, label: b.label, disabled: b.disabled === true })));
+  const rows = (message?.components ?? []) as Array<{ components: Array<{ type: number; custom_id: string; label: string; disabled?: boolean }> }>;
+  return rows
+    .filter((row) => row.components.every((c) => c.type === ComponentType.Button))
+    .map((row) => row.components.map((b) => ({ id: b.custom_id, label: b.label, disabled: b.disabled === true })));
+}
+
+export interface SelectMenu {
+  id: string;
+  placeholder: string;
+  minValues: number;
+  maxValues: number;
+  disabled: boolean;
+  options: Array<{ value: string; label: string; description?: string }>;
+}
+
+/** The string selects of a message, in order. */
+export function selects(message: { components?: unknown } | undefined): SelectMenu[] {
+  const rows = (message?.components ?? []) as Array<{ components: Array<Record<string, unknown>> }>;
+  return rows
+    .flatMap((row) => row.components)
+    .filter((c) => c.type === ComponentType.StringSelect)
+    .map((c) => ({
+      id: String(c.custom_id),
+      placeholder: String(c.placeholder ?? ''),
+      minValues: Number(c.min_values ?? 1),
+      maxValues: Number(c.max_values ?? 1),
+      disabled: c.disabled === true,
+      options: c.options as SelectMenu['options'],
+    }));
 }
 
 export function findButton(message: { components?: unknown } | undefined, label: RegExp): string {

@@ -4,7 +4,7 @@
  * webhooks. Assertions are on what a person in the channel would see.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { InteractionResponseType, MessageFlags } from 'discord-api-types/v10';
+import { ComponentType, InteractionResponseType, MessageFlags } from 'discord-api-types/v10';
 import { DiscordApi } from '../../adapters/discord/api.js';
 import { createDiscordAdapter, type DiscordAdapter } from '../../adapters/discord/index.js';
 import { DiscordPollMessages } from '../../adapters/discord/notifier.js';
@@ -21,10 +21,12 @@ import {
   autocomplete,
   bob,
   buttons,
+  choose,
   click,
   createWorld,
   findButton,
   minji,
+  selects,
   slash,
   stranger,
   submitForm,
@@ -164,18 +166,87 @@ describe('Discord over the gateway', () => {
     expect(summary.components).toEqual([]);
   });
 
-  it('keeps a long day within Discord\'s 5 rows of 5 buttons, with pages', async () => {
-    const { message } = await createPoll(alice, { title: 'Long day', dates: '2026-12-06..2026-12-07', time: '08:00-22:00', slot: '30m' });
+  it('keeps a day too long even for select menus within Discord\'s 5 rows of 5 buttons, with pages', async () => {
+    const { message } = await createPoll(alice, { title: 'Marathon', dates: '2026-12-06', time: '00:00-24:00', slot: '15m' });
     const respond = await fake.interact(click(bob, findButton(message, /Respond/), message));
     const grid = fake.messages.get(lastOriginalId(respond))!;
+    expect(selects(grid)).toEqual([]);
     const rows = buttons(grid);
     expect(rows.length).toBeLessThanOrEqual(5);
     for (const row of rows) expect(row.length).toBeLessThanOrEqual(5);
     expect(rows.flat().filter((b) => /^\d\d:\d\d/.test(b.label))).toHaveLength(15);
-    expect(rows.flat().map((b) => b.label)).toEqual(expect.arrayContaining(['Next ▶', 'Done', 'Copy to every day']));
+    expect(rows.flat().map((b) => b.label)).toEqual(expect.arrayContaining(['Next ▶', 'Done', 'All day']));
     const next = await fake.interact(click(bob, findButton(grid, /^Next/), grid));
     expect(next.body?.type).toBe(InteractionResponseType.UpdateMessage);
-    expect(buttons(fake.messages.get(grid.id)).flat()[0]!.label).toBe('15:30 ▫️');
+    expect(buttons(fake.messages.get(grid.id)).flat()[0]!.label).toBe('03:45 ▫️');
+  });
+
+  it('shows a longer day as one select menu; choosing two options stores both and updates the grid in place; a repeat changes nothing', async () => {
+    const { poll, message } = await createPoll(alice, { title: 'Workshop', dates: '2026-12-07', time: '09:00-18:00', slot: '30m' });
+    const respond = await fake.interact(click(bob, findButton(message, /Respond/), message));
+    expect(responseData(respond).flags).toBe(MessageFlags.Ephemeral);
+    const grid = fake.messages.get(lastOriginalId(respond))!;
+    const [menu, ...more] = selects(grid);
+    expect(more).toEqual([]);
+    expect(menu).toMatchObject({ minValues: 1, maxValues: 18, disabled: false, placeholder: 'Change 09:00 – 17:30' });
+    expect(menu!.options).toHaveLength(18);
+    expect(menu!.options[0]!.label).toBe('09:00 ▫️ → ✅');
+    // The select's row comes first; the controls follow in their own row, with no slot buttons.
+    expect(grid.components[0]!.components[0]!.type).toBe(ComponentType.StringSelect);
+    expect(buttons(grid).flat().map((b) => b.label)).toEqual(['All day', 'Clear', 'Done']);
+
+    const chosen = [menu!.options[0]!.value, menu!.options[3]!.value];
+    const update = await fake.interact(choose(bob, menu!.id, chosen, grid));
+    expect(update.body?.type).toBe(InteractionResponseType.UpdateMessage);
+    expect((await world.store.participant(poll.id, bob.id))?.states).toBe('y..y' + '.'.repeat(14));
+    const updated = selects(fake.messages.get(grid.id))[0]!;
+    expect(updated.options[0]!.label).toBe('09:00 ✅ → 🤔');
+    expect(updated.options[3]!.label).toBe('10:30 ✅ → 🤔');
+    expect(visibleText(fake.messages.get(grid.id))).toContain('✅ 2 free');
+    await fake.waitFor(() => visibleText(fake.messages.get(message.id)).includes('1 person answered: Bob'));
+
+    // The same submission again (the menu as it was): each value carries the state it sets.
+    const again = await fake.interact(choose(bob, menu!.id, chosen, grid));
+    expect(again.body?.type).toBe(InteractionResponseType.UpdateMessage);
+    expect((await world.store.participant(poll.id, bob.id))?.states).toBe('y..y' + '.'.repeat(14));
+    const history = await world.store.history(poll.id, 10);
+    expect(history).toHaveLength(1);
+    expect(history[0]!.changes).toEqual([
+      [0, 'no', 'yes'],
+      [3, 'no', 'yes'],
+    ]);
+  });
+
+  it('keeps two long days within 5 rows: two menus per day plus the two control rows, Next to the second day', async () => {
+    const { message } = await createPoll(alice, { title: 'Long days', dates: '2026-12-08..2026-12-09', time: '08:00-22:00', slot: '30m' });
+    const respond = await fake.interact(click(bob, findButton(message, /Respond/), message));
+    const grid = fake.messages.get(lastOriginalId(respond))!;
+    expect(grid.components.length).toBeLessThanOrEqual(5);
+    expect(selects(grid).map((s) => s.options.length)).toEqual([14, 14]);
+    const firstIds = selects(grid).map((s) => s.id);
+    expect(buttons(grid).flat().map((b) => b.label)).toEqual(['All day', 'Clear', 'Copy to every day', '◀ Previous', 'Next ▶', 'Done']);
+    const next = await fake.interact(click(bob, findButton(grid, /^Next/), grid));
+    expect(next.body?.type).toBe(InteractionResponseType.UpdateMessage);
+    const second = fake.messages.get(grid.id)!;
+    expect(visibleText(second)).toContain('Page 2 of 2');
+    expect(selects(second).map((s) => s.options[0]!.label)).toEqual(['08:00 ▫️ → ✅', '15:00 ▫️ → ✅']);
+    expect(selects(second).map((s) => s.id)).not.toEqual(firstIds);
+  });
+
+  it('refuses privately a select that is not a grid menu, or values that are not slots', async () => {
+    const { poll, message } = await createPoll(alice, { title: 'Forged', dates: '2026-12-10', time: '09:00-18:00', slot: '30m' });
+    const respond = await fake.interact(click(bob, findButton(message, /Respond/), message));
+    const grid = fake.messages.get(lastOriginalId(respond))!;
+    const menu = selects(grid)[0]!;
+    for (const interaction of [
+      choose(bob, 'someone-elses-menu', [menu.options[0]!.value], grid),
+      choose(bob, menu.id, [findButton(grid, /^All day/)], grid),
+    ]) {
+      const response = await fake.interact(interaction);
+      expect(response.body?.type).toBe(InteractionResponseType.ChannelMessageWithSource);
+      expect(responseData(response).flags).toBe(MessageFlags.Ephemeral);
+    }
+    expect(await world.store.participants(poll.id)).toEqual([]);
   });
 
   it('answers by text, privately confirmed and stored', async () => {

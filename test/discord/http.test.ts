@@ -9,7 +9,7 @@ import { InteractionResponseType, MessageFlags, type APIInteraction } from 'disc
 import { createDiscordAdapter, type DiscordAdapter } from '../../adapters/discord/index.js';
 import { HttpServer } from '../../src/infra/http/http-server.js';
 import { FakeDiscord, initialResponseViolation, isPng, type FakeMessage } from './fake-discord.js';
-import { APP_ID, BOT_TOKEN, NOW, alice, aliceInDm, bob, buttons, click, createWorld, findButton, ping, slash, visibleText, type TestWorld } from './fixtures.js';
+import { APP_ID, BOT_TOKEN, NOW, alice, aliceInDm, bob, buttons, choose, click, createWorld, findButton, ping, selects, slash, visibleText, type TestWorld } from './fixtures.js';
 
 let world: TestWorld;
 let fake: FakeDiscord;
@@ -142,6 +142,29 @@ describe('Discord HTTP interactions endpoint', () => {
     expect(message.embeds[0]!.image).toEqual({ url: 'attachment://heatmap.png' });
     expect(isPng(message.files['heatmap.png'])).toBe(true);
     expect(visibleText(message)).toContain('Hack night');
+  });
+
+  it('a select menu submission answers in the HTTP body: both choices stored, the grid updated (type 7)', async () => {
+    const create = slash(alice, 'create', { title: 'Long workshop', dates: '2026-12-05', time: '09:00-18:00', slot: '30m' });
+    await send(create);
+    const message = await settledOriginal(create);
+    const poll = await fake.waitFor(async () =>
+      (await world.store.listPolls({ platform: 'discord', workspaceId: alice.guildId!, channelId: alice.channelId }, ['open'])).find((p) => p.spec.title === 'Long workshop'),
+    );
+    const respond = await send(click(bob, findButton(message, /Respond/), message));
+    expect(respond.body.type).toBe(InteractionResponseType.ChannelMessageWithSource);
+    const grid = fake.seedMessage(message.channel_id);
+    grid.components = respond.body.data?.components as FakeMessage['components'];
+    const menu = selects(grid)[0]!;
+    expect(menu.options).toHaveLength(18);
+    const chosen = [menu.options[1]!.value, menu.options[2]!.value];
+    const update = await send(choose(bob, menu.id, chosen, grid));
+    expect(update.body.type).toBe(InteractionResponseType.UpdateMessage);
+    expect(selects(update.body.data)[0]!.options.slice(0, 3).map((o) => o.label)).toEqual(['09:00 ▫️ → ✅', '09:30 ✅ → 🤔', '10:00 ✅ → 🤔']);
+    expect((await world.store.participant(poll.id, bob.id))?.states).toBe('.yy' + '.'.repeat(15));
+    // Sent again: nothing more changes.
+    expect((await send(choose(bob, menu.id, chosen, grid))).body.type).toBe(InteractionResponseType.UpdateMessage);
+    expect(await world.store.history(poll.id, 10)).toHaveLength(1);
   });
 
   it('refuses direct messages in the response body', async () => {

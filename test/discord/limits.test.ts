@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { InteractionResponseType } from 'discord-api-types/v10';
 import { createDiscordAdapter, type DiscordAdapter } from '../../adapters/discord/index.js';
 import type { Poll } from '../../src/core/domain/types.js';
-import { FakeDiscord, type FakeMessage } from './fake-discord.js';
+import { FakeDiscord, initialResponseViolation, type FakeMessage } from './fake-discord.js';
 import { APP_ID, BOT_TOKEN, alice, autocomplete, bob, createWorld, slash, visibleText, type TestWorld } from './fixtures.js';
 
 let world: TestWorld;
@@ -113,5 +113,26 @@ describe('Discord limits', () => {
     const event = await fake.waitFor(() => [...fake.events.values()].find((e) => String(e.name).startsWith('x🍕')));
     expect(codePoints(String(event.name))).toBeLessThanOrEqual(100);
     expect(String(event.name)).toMatch(/🍕…$/);
+  });
+});
+
+describe('the fake checks select menus as Discord does', () => {
+  const option = (i: number, value = `y1:AB23:set:${i}:y`) => ({ label: `${i}`, value });
+  const select = (custom_id: string, options: unknown[], extra: Record<string, unknown> = {}) => ({
+    type: 1,
+    components: [{ type: 3, custom_id, min_values: 1, max_values: options.length, options, ...extra }],
+  });
+  const update = (components: unknown[]) => ({ type: InteractionResponseType.UpdateMessage, data: { components } });
+
+  it('accepts what the grid sends and refuses what Discord refuses', () => {
+    const ok = Array.from({ length: 25 }, (_, i) => option(i));
+    expect(initialResponseViolation(update([select('a', ok), select('b', ok.slice(0, 3))]))).toBeUndefined();
+    expect(initialResponseViolation(update([select('a', [...ok, option(25)])]))).toMatch(/1-25 options/);
+    expect(initialResponseViolation(update([select('a', [option(0, 'v'.repeat(101))])]))).toMatch(/value must be 1-100/);
+    expect(initialResponseViolation(update([select('a', ok), select('a', ok)]))).toMatch(/custom_id not unique/);
+    expect(initialResponseViolation(update([select('a', ok, { max_values: 26 })]))).toMatch(/max_values/);
+    expect(initialResponseViolation(update(Array.from({ length: 6 }, (_, i) => select(`s${i}`, ok))))).toBe('more than 5 action rows');
+    const mixed = { type: 1, components: [{ type: 2, style: 2, custom_id: 'b', label: 'B' }, ...select('a', ok).components] };
+    expect(initialResponseViolation(update([mixed]))).toMatch(/alone in its action row/);
   });
 });

@@ -52,11 +52,47 @@ describe('renderView', () => {
       expect(row.components).toHaveLength(5);
       for (const button of row.components) {
         expect(button).toMatchObject({ type: ComponentType.Button, style: ButtonStyle.Success });
-        expect(button.label!.length).toBeLessThanOrEqual(80);
+        expect((button as { label: string }).label.length).toBeLessThanOrEqual(80);
       }
     }
     expect(body.flags).toBeUndefined();
     expect(body.allowed_mentions).toEqual({ parse: ['users'] });
+  });
+
+  it('renders select menus as string selects, one per row before the buttons, within Discord limits', () => {
+    const view: View = {
+      ...pollLikeView(),
+      selects: [
+        {
+          id: 'y1:AB23:pickslots:0:0',
+          placeholder: 'P'.repeat(200),
+          options: Array.from({ length: 30 }, (_, i) => ({ value: `y1:AB23:set:${i}:y`, label: `${'L'.repeat(120)}${i}`, description: 'D'.repeat(120) })),
+        },
+        { id: 'y1:AB23:pickslots:0:1', placeholder: 'Change 15:00 – 21:30', options: [{ value: 'y1:AB23:set:40:m', label: '15:00 ✅ → 🤔' }], disabled: true },
+      ],
+    };
+    const rows = renderView(view).body.components!;
+    expect(rows).toHaveLength(5);
+    const [first, second] = rows.map((row) => row.components[0]!);
+    expect(first).toMatchObject({ type: ComponentType.StringSelect, custom_id: 'y1:AB23:pickslots:0:0', min_values: 1, max_values: 25 });
+    const menu = first as { placeholder: string; options: Array<{ label: string; value: string; description: string }> };
+    expect([...menu.placeholder].length).toBe(150);
+    expect(menu.options).toHaveLength(25);
+    expect(menu.options[0]!.value).toBe('y1:AB23:set:0:y');
+    for (const option of menu.options) {
+      expect([...option.label].length).toBeLessThanOrEqual(100);
+      expect([...option.description].length).toBeLessThanOrEqual(100);
+    }
+    expect(second).toEqual({
+      type: ComponentType.StringSelect,
+      custom_id: 'y1:AB23:pickslots:0:1',
+      placeholder: 'Change 15:00 – 21:30',
+      min_values: 1,
+      max_values: 1,
+      options: [{ value: 'y1:AB23:set:40:m', label: '15:00 ✅ → 🤔' }],
+      disabled: true,
+    });
+    expect(rows[2]!.components[0]!.type).toBe(ComponentType.Button);
   });
 
   it('sends a short notice as plain content, privately when asked', () => {

@@ -1,11 +1,14 @@
-/** The personal answer grid: one poll day per page (split when a day has more slots than fit). */
+/**
+ * The personal answer grid: one poll day per page. A day with more slots than buttons fit is
+ * shown whole as select menus when the adapter has them and they suffice, else split in pages.
+ */
 import { encodeAction } from '../actions.js';
 import { catalog } from '../i18n/index.js';
 import { stateAt } from '../domain/availability.js';
 import type { PollLayout } from '../domain/slots.js';
 import type { AnswerState, Locale, Poll } from '../domain/types.js';
 import { formatDay, formatDate, slotLabel } from './format.js';
-import type { AdapterCapabilities, Button, View } from './reply.js';
+import type { AdapterCapabilities, Button, Select, View } from './reply.js';
 import { wallClock } from '../domain/time.js';
 
 export interface GridPage {
@@ -14,11 +17,30 @@ export interface GridPage {
   /** Slot indexes [from, to). */
   from: number;
   to: number;
+  /** Set when the page shows its slots as select menus of at most this many options each. */
+  selectSize?: number;
+}
+
+/**
+ * Options per select menu when a day of `count` slots is shown as menus, or undefined when it
+ * fits as buttons or would need more menus than the adapter has room for. The menus take the
+ * rows the slot buttons would (at most ⌈maxSlotButtons / maxButtonsPerRow⌉), so a select page
+ * never has more rows than a button page and the control rows below keep their room.
+ */
+export function selectSize(count: number, caps: AdapterCapabilities): number | undefined {
+  const select = caps.slotSelect;
+  if (!select || count <= caps.maxSlotButtons) return undefined;
+  const slotRows = Math.ceil(Math.max(1, caps.maxSlotButtons) / Math.max(1, caps.maxButtonsPerRow));
+  const menus = Math.ceil(count / Math.max(1, select.maxOptions));
+  if (menus > Math.min(select.maxSelects, slotRows)) return undefined;
+  // Even menus (14 + 14, not 25 + 3) read better.
+  return Math.ceil(count / menus);
 }
 
 export function gridPages(poll: Poll, layout: PollLayout, caps: AdapterCapabilities): GridPage[] {
   const per = Math.max(1, caps.maxSlotButtons);
   const pages: GridPage[] = [];
+  // Date polls page through dates (one slot each): there a "day" never outgrows the buttons.
   if (poll.spec.kind === 'date') {
     for (let from = 0; from < layout.slots.length; from += per) {
       pages.push({ day: layout.slots[from]!.day, from, to: Math.min(layout.slots.length, from + per) });
@@ -26,6 +48,11 @@ export function gridPages(poll: Poll, layout: PollLayout, caps: AdapterCapabilit
     return pages;
   }
   for (const day of layout.days) {
+    const size = selectSize(day.count, caps);
+    if (size !== undefined) {
+      pages.push({ day: day.index, from: day.first, to: day.first + day.count, selectSize: size });
+      continue;
+    }
     for (let from = day.first; from < day.first + day.count; from += per) {
       pages.push({ day: day.index, from, to: Math.min(day.first + day.count, from + per) });
     }
@@ -70,16 +97,42 @@ export function answerGridView(input: GridInput): View {
         : `${formatDay(spec, firstDate, locale)} – ${formatDay(spec, lastDate, locale)}`
       : viewerDayHeading(input, page);
 
-  const slotButtons: Button[] = slots.map((slot) => {
+  const choices = slots.map((slot) => {
     const state = stateAt(states, slot.index);
     const next = NEXT_STATE[state];
-    return {
-      id: encodeAction({ verb: 'set', code: poll.code, slot: slot.index, state: next }),
-      label: `${slotLabel(spec, slot, locale, viewerTz)} ${ICON[state]}`,
-      style: state === 'yes' ? 'success' : state === 'maybe' ? 'primary' : 'default',
-      disabled: closed,
-    };
+    const id = encodeAction({ verb: 'set', code: poll.code, slot: slot.index, state: next });
+    return { slot, state, next, id, label: slotLabel(spec, slot, locale, viewerTz) };
   });
+  const selects: Select[] = [];
+  const slotButtons: Button[] = [];
+  if (page.selectSize !== undefined) {
+    // The viewer's date on each option only when their zone spreads the day over two dates.
+    const dates = slots.map((slot) => (slot.start === undefined ? slot.date : wallClock(slot.start, viewerTz).date));
+    const twoDates = new Set(dates).size > 1;
+    const dateLabel = (date: string) => (spec.days.type === 'weekly' ? formatDay(spec, date, locale) : formatDate(date, locale));
+    chunk(choices, page.selectSize).forEach((group, n) => {
+      const select: Select = {
+        id: encodeAction({ verb: 'pickslots', code: poll.code, page: pageIndex, n }),
+        placeholder: c.grid.choose(group[0]!.label, group[group.length - 1]!.label),
+        options: group.map((choice) => ({
+          value: choice.id,
+          label: `${choice.label} ${ICON[choice.state]} → ${ICON[choice.next]}`,
+          ...(twoDates ? { description: dateLabel(dates[choice.slot.index - page.from]!) } : {}),
+        })),
+      };
+      if (closed) select.disabled = true;
+      selects.push(select);
+    });
+  } else {
+    for (const choice of choices) {
+      slotButtons.push({
+        id: choice.id,
+        label: `${choice.label} ${ICON[choice.state]}`,
+        style: choice.state === 'yes' ? 'success' : choice.state === 'maybe' ? 'primary' : 'default',
+        disabled: closed,
+      });
+    }
+  }
 
   const controls: Button[] = [];
   if (!closed) {
@@ -111,7 +164,7 @@ export function answerGridView(input: GridInput): View {
   const contextLines = [
     pages.length > 1 ? c.grid.page(pageIndex + 1, pages.length) : '',
     spec.kind === 'time' || slots.some((s) => s.start !== undefined) ? c.grid.zone(viewerTz) : '',
-    closed ? c.grid.closed : c.grid.legend,
+    closed ? c.grid.closed : selects.length ? c.grid.selectLegend : c.grid.legend,
     c.grid.summary(yes, maybe),
   ].filter(Boolean);
 
@@ -124,6 +177,7 @@ export function answerGridView(input: GridInput): View {
       { type: 'context', text: contextLines.join('\n') },
     ],
     buttons: rows,
+    ...(selects.length ? { selects } : {}),
     pollCode: poll.code,
   };
 }

@@ -13,6 +13,27 @@ export interface Button {
   disabled?: boolean;
 }
 
+/** One choice of a select menu. */
+export interface SelectOption {
+  /** An action id from the codec (a slot's `set`), at most 100 characters. */
+  value: string;
+  label: string;
+  description?: string;
+}
+
+/**
+ * A menu of several choices, used where a day has more slots than buttons fit. It has no
+ * pre-selected values: every chosen option is one action to apply (each carries the state it
+ * sets, so a repeated submission changes nothing more).
+ */
+export interface Select {
+  /** Unique in the message; decodes as the no-op `pickslots` container, never as a slot. */
+  id: string;
+  placeholder: string;
+  options: SelectOption[];
+  disabled?: boolean;
+}
+
 export type ViewBlock =
   | { type: 'header'; text: string }
   | { type: 'text'; text: string }
@@ -43,6 +64,8 @@ export interface View {
   blocks: ViewBlock[];
   /** Rows of buttons in display order. */
   buttons: Button[][];
+  /** Select menus, shown before the button rows, one per row (only for adapters with `slotSelect`). */
+  selects?: Select[];
   image?: ImageSpec;
   files?: FileSpec[];
   /** The poll this view is about, if any. */
@@ -63,8 +86,15 @@ export type Reply =
   /** Ask for the create form (Slack/Discord modal); the console prints usage instead. */
   | { type: 'open-create-form' };
 
-/** How many buttons an adapter can show in one grid page (Discord 5×5 minus a control row; Slack more). */
+/** How many buttons an adapter can show in one grid page (Discord 5×5 minus the control rows; Slack more). */
 export interface AdapterCapabilities {
   maxSlotButtons: number;
   maxButtonsPerRow: number;
+  /**
+   * The adapter can show select menus. A day with more slots than `maxSlotButtons` is then
+   * shown whole on one page as up to `maxSelects` menus of up to `maxOptions` slots each, in
+   * place of the slot-button rows (never more menus than those rows, so the control rows keep
+   * their room); a day that needs more menus is split into button pages as without it.
+   */
+  slotSelect?: { maxOptions: number; maxSelects: number };
 }
