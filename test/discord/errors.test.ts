@@ -5,9 +5,9 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { InteractionResponseType, MessageFlags } from 'discord-api-types/v10';
-import { createDiscordAdapter, type DiscordAdapter } from '../../adapters/discord/index.js';
+import type { DiscordAdapter } from '../../adapters/discord/index.js';
 import { FakeDiscord } from './fake-discord.js';
-import { APP_ID, BOT_TOKEN, alice, bob, createWorld, slash, type TestWorld } from './fixtures.js';
+import { APP_ID, alice, bob, createWorld, startGateway, stopGateway, slash, type TestWorld } from './fixtures.js';
 
 let world: TestWorld;
 let fake: FakeDiscord;
@@ -15,16 +15,7 @@ let adapter: DiscordAdapter;
 
 beforeAll(async () => {
   // A renderer that fails, as a broken font or out-of-memory would.
-  world = createWorld({ heatmap: { render: async () => Promise.reject(new Error('canvas exploded')) } });
-  fake = await FakeDiscord.start({ botToken: BOT_TOKEN, applicationId: APP_ID });
-  adapter = createDiscordAdapter({
-    engine: world.engine,
-    config: { token: BOT_TOKEN, applicationId: APP_ID, apiUrl: fake.apiUrl },
-    logger: world.logger,
-    store: world.store,
-    refreshIntervalMs: 20,
-  });
-  await adapter.start();
+  ({ world, fake, adapter } = await startGateway(createWorld({ heatmap: { render: async () => Promise.reject(new Error('canvas exploded')) } }), 20));
   const create = slash(alice, 'create', { title: 'Quiz', dates: '2026-12-02', time: '18:00-20:00' });
   await fake.interact(create);
   await fake.waitFor(() => fake.original(create)?.deferred === false);
@@ -34,11 +25,7 @@ afterEach(() => {
   expect(fake.invalid).toEqual([]);
 });
 
-afterAll(async () => {
-  await adapter?.stop();
-  await fake?.close();
-  world?.database.close();
-});
+afterAll(() => stopGateway({ world, fake, adapter }));
 
 describe('Discord error boundary', () => {
   it('removes the public "thinking…" and apologises privately when the heatmap fails', async () => {

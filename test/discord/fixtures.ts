@@ -32,7 +32,8 @@ import { CanvasHeatmapRenderer } from '../../src/infra/heatmap/canvas-heatmap-re
 import { IcsCalendarFiles } from '../../src/infra/calendar/ics-calendar-files.js';
 import type { HeatmapRenderer } from '../../src/core/ports.js';
 import type { Logger } from '../../src/logger.js';
-import type { FakeMessage } from './fake-discord.js';
+import { FakeDiscord, type FakeMessage } from './fake-discord.js';
+import { createDiscordAdapter, type DiscordAdapter } from '../../adapters/discord/index.js';
 
 export const APP_ID = '1100000000000000001';
 export const BOT_TOKEN = 'fake-bot-token';
@@ -302,3 +303,29 @@ export function createWorld(options: { heatmap?: HeatmapRenderer } = {}): TestWo
   return { engine, store, database, logger, problems };
 }
 
+
+export interface GatewayEnv {
+  world: TestWorld;
+  fake: FakeDiscord;
+  adapter: DiscordAdapter;
+}
+
+/** The real adapter over the gateway, logged in to a fresh fake Discord, for one test file. */
+export async function startGateway(world: TestWorld, refreshIntervalMs = 20): Promise<GatewayEnv> {
+  const fake = await FakeDiscord.start({ botToken: BOT_TOKEN, applicationId: APP_ID });
+  const adapter = createDiscordAdapter({
+    engine: world.engine,
+    config: { token: BOT_TOKEN, applicationId: APP_ID, apiUrl: fake.apiUrl },
+    logger: world.logger,
+    store: world.store,
+    refreshIntervalMs,
+  });
+  await adapter.start();
+  return { world, fake, adapter };
+}
+
+export async function stopGateway(env: Partial<GatewayEnv>): Promise<void> {
+  await env.adapter?.stop();
+  await env.fake?.close();
+  env.world?.database.close();
+}

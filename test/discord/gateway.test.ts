@@ -6,7 +6,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ComponentType, InteractionResponseType, MessageFlags } from 'discord-api-types/v10';
 import { DiscordApi } from '../../adapters/discord/api.js';
-import { createDiscordAdapter, type DiscordAdapter } from '../../adapters/discord/index.js';
+import type { DiscordAdapter } from '../../adapters/discord/index.js';
 import { DiscordPollMessages } from '../../adapters/discord/notifier.js';
 import { CREATE_MODAL_ID } from '../../adapters/discord/modal.js';
 import type { Poll } from '../../src/core/domain/types.js';
@@ -24,6 +24,8 @@ import {
   choose,
   click,
   createWorld,
+  startGateway,
+  stopGateway,
   findButton,
   minji,
   selects,
@@ -40,23 +42,10 @@ let fake: FakeDiscord;
 let adapter: DiscordAdapter;
 
 beforeAll(async () => {
-  world = createWorld();
-  fake = await FakeDiscord.start({ botToken: BOT_TOKEN, applicationId: APP_ID });
-  adapter = createDiscordAdapter({
-    engine: world.engine,
-    config: { token: BOT_TOKEN, applicationId: APP_ID, apiUrl: fake.apiUrl },
-    logger: world.logger,
-    store: world.store,
-    refreshIntervalMs: 50,
-  });
-  await adapter.start();
+  ({ world, fake, adapter } = await startGateway(createWorld(), 50));
 });
 
-afterAll(async () => {
-  await adapter?.stop();
-  await fake?.close();
-  world?.database.close();
-});
+afterAll(() => stopGateway({ world, fake, adapter }));
 
 afterEach(() => {
   // Every path here is a normal one: no crash, no double acknowledgement, no failed refresh,

@@ -5,33 +5,20 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { InteractionResponseType } from 'discord-api-types/v10';
-import { createDiscordAdapter, type DiscordAdapter } from '../../adapters/discord/index.js';
+import type { DiscordAdapter } from '../../adapters/discord/index.js';
 import type { Poll } from '../../src/core/domain/types.js';
 import { FakeDiscord, initialResponseViolation, type FakeMessage } from './fake-discord.js';
-import { APP_ID, BOT_TOKEN, alice, autocomplete, bob, createWorld, slash, visibleText, type TestWorld } from './fixtures.js';
+import { alice, autocomplete, bob, createWorld, startGateway, stopGateway, slash, visibleText, type TestWorld } from './fixtures.js';
 
 let world: TestWorld;
 let fake: FakeDiscord;
 let adapter: DiscordAdapter;
 
 beforeAll(async () => {
-  world = createWorld();
-  fake = await FakeDiscord.start({ botToken: BOT_TOKEN, applicationId: APP_ID });
-  adapter = createDiscordAdapter({
-    engine: world.engine,
-    config: { token: BOT_TOKEN, applicationId: APP_ID, apiUrl: fake.apiUrl },
-    logger: world.logger,
-    store: world.store,
-    refreshIntervalMs: 20,
-  });
-  await adapter.start();
+  ({ world, fake, adapter } = await startGateway(createWorld(), 20));
 });
 
-afterAll(async () => {
-  await adapter?.stop();
-  await fake?.close();
-  world?.database.close();
-});
+afterAll(() => stopGateway({ world, fake, adapter }));
 
 afterEach(() => {
   expect(fake.invalid).toEqual([]);

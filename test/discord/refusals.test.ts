@@ -6,33 +6,20 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { InteractionResponseType, MessageFlags, type APIInteraction } from 'discord-api-types/v10';
-import { createDiscordAdapter, type DiscordAdapter } from '../../adapters/discord/index.js';
+import type { DiscordAdapter } from '../../adapters/discord/index.js';
 import type { Poll } from '../../src/core/domain/types.js';
 import { FakeDiscord, type FakeMessage, type RecordedCall } from './fake-discord.js';
-import { APP_ID, BOT_TOKEN, admin, alice, bob, click, createWorld, findButton, slash, visibleText, type Person, type TestWorld } from './fixtures.js';
+import { APP_ID, admin, alice, bob, click, createWorld, startGateway, stopGateway, findButton, slash, visibleText, type Person, type TestWorld } from './fixtures.js';
 
 let world: TestWorld;
 let fake: FakeDiscord;
 let adapter: DiscordAdapter;
 
 beforeAll(async () => {
-  world = createWorld();
-  fake = await FakeDiscord.start({ botToken: BOT_TOKEN, applicationId: APP_ID });
-  adapter = createDiscordAdapter({
-    engine: world.engine,
-    config: { token: BOT_TOKEN, applicationId: APP_ID, apiUrl: fake.apiUrl },
-    logger: world.logger,
-    store: world.store,
-    refreshIntervalMs: 20,
-  });
-  await adapter.start();
+  ({ world, fake, adapter } = await startGateway(createWorld(), 20));
 });
 
-afterAll(async () => {
-  await adapter?.stop();
-  await fake?.close();
-  world?.database.close();
-});
+afterAll(() => stopGateway({ world, fake, adapter }));
 
 afterEach(() => {
   expect(fake.invalid).toEqual([]);
