@@ -1,0 +1,101 @@
+/**
+ * `npm start` as a user runs it, with Slack or Discord configured through the environment:
+ * the composition root wires config, store, engine, adapters and the HTTP server, and a
+ * command travels all the way to the (fake) platform and back.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { FakeDiscord } from './discord/fake-discord.js';
+import { APP_ID, BOT_TOKEN, alice, slash } from './discord/fixtures.js';
+import { FakeSlack } from './slack/fake-slack.js';
+import { SIGNING_SECRET, commandBody, postSigned, slashCommand, waitFor } from './slack/support.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'yakjeong-main-'));
+const children: ChildProcess[] = [];
+afterAll(() => {
+  for (const child of children) child.kill('SIGKILL');
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function start(env: Record<string, string>): { child: ChildProcess; exited: Promise<number | null>; output: () => string } {
+  let output = '';
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: process.cwd(),
+    env: { PATH: process.env.PATH ?? '', DATABASE_PATH: join(dir, `${Math.random().toString(36).slice(2)}.db`), LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
+  children.push(child);
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, exited, output: () => output };
+}
+
+describe('npm start with platform credentials', () => {
+  it('serves Slack in HTTP mode: health check, a signed /yakjeong command, a clean stop', async () => {
+    const fake = new FakeSlack();
+    await fake.start();
+    try {
+      const port = await freePort();
+      const bot = start({ SLACK_BOT_TOKEN: 'xoxb-test-bot', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake.apiUrl, PORT: String(port), YAKJEONG_LOCALE: 'en' });
+      const health = await waitFor(
+        async () => {
+          try {
+            const res = await fetch(`http://127.0.0.1:${port}/healthz`);
+            return res.ok ? ((await res.json()) as Record<string, unknown>) : undefined;
+          } catch {
+            return undefined;
+          }
+        },
+        15_000,
+        'the health check',
+      );
+      expect(health).toMatchObject({ ok: true });
+      const reply = await postSigned(port, commandBody(slashCommand(fake, 'create Lunch dates:2026-12-01 time:12:00-13:00 slot:30m')));
+      expect(reply.status).toBe(200);
+      const posted = await waitFor(() => fake.callsTo('chat.postMessage').find((c) => JSON.stringify(c).includes('Lunch')), 10_000, 'the poll message');
+      expect(JSON.stringify(posted)).toContain('Respond');
+      const unsigned = await postSigned(port, commandBody(slashCommand(fake, 'list')), { secret: 'wrong' });
+      expect(unsigned.status).toBe(401);
+      bot.child.kill('SIGTERM');
+      expect(await bot.exited).toBe(0);
+    } finally {
+      await fake.close();
+    }
+  });
+
+  it('connects to Discord over the gateway and answers a command', async () => {
+    const fake = await FakeDiscord.start({ botToken: BOT_TOKEN, applicationId: APP_ID });
+    try {
+      const bot = start({ DISCORD_TOKEN: BOT_TOKEN, DISCORD_APPLICATION_ID: APP_ID, DISCORD_API_URL: fake.apiUrl });
+      await fake.waitFor(() => fake.identifies.length > 0, 15_000);
+      const response = await fake.interact(slash(alice, 'help'), 10_000);
+      expect(JSON.stringify(response.body)).toContain('/yakjeong create');
+      bot.child.kill('SIGTERM');
+      expect(await bot.exited).toBe(0);
+    } finally {
+      await fake.close();
+    }
+  });
+
+  it('refuses a bad setting with a message that names it', async () => {
+    const bot = start({ YAKJEONG_DEFAULT_TZ: 'Mars/Base' });
+    expect(await bot.exited).toBe(1);
+    expect(bot.output()).toContain('YAKJEONG_DEFAULT_TZ');
+    expect(bot.output()).not.toMatch(/at .+\.ts:\d+/);
+  });
+});
