@@ -5,25 +5,27 @@
 import { decodeAction, encodeAction, type Action } from './actions.js';
 import { UserError } from './errors.js';
 import { catalog } from './i18n/index.js';
-import { emptyStates, fitStates, stateAt, STATE_CHAR } from './domain/availability.js';
-import { rankWindows, describeRun, windowStarts, type RankedWindow } from './domain/ranking.js';
+import { emptyStates, fitStates } from './domain/availability.js';
+import { rankWindows } from './domain/ranking.js';
 import { layoutPoll, type PollLayout } from './domain/slots.js';
-import { canonicalTimezone, todayIn, wallClock, weekdayOf } from './domain/time.js';
+import { canonicalTimezone, todayIn } from './domain/time.js';
 import type { ChannelRef, Locale, Participant, Poll, UserRef } from './domain/types.js';
 import { parseAnswerText } from './grammar/answer.js';
 import { buildPollSpec } from './grammar/build-spec.js';
 import { parseCommand, type Command } from './grammar/command.js';
 import type { CreateOptions } from './grammar/create-options.js';
-import { parseDateWord, parseWeekdayWord } from './grammar/dates.js';
-import { parseClock } from './grammar/values.js';
 import type { CalendarFiles, Clock, HeatmapRenderer, PollStore } from './ports.js';
 import { googleCalendarLink, meetingFromPick } from './domain/meeting.js';
-import { answerGridView, gridPages, pageOfSlot, type GridPage } from './views/answer-grid.js';
+import { answerGridView, gridPages, pageOfSlot } from './views/answer-grid.js';
 import { formatInstant, formatRun, mentionToken, timeToken } from './views/format.js';
 import { helpView, noticeView } from './views/notices.js';
 import { isClosed, pollMessageView } from './views/poll-message.js';
 import type { AdapterCapabilities, ImageSpec, Reply, View } from './views/reply.js';
 import { resultsView } from './views/results.js';
+import { describeAnswer } from './views/answer-summary.js';
+import { applyGridAction, type GridAction, type SetAction } from './views/grid-edit.js';
+import { choosePick, windowAt } from './grammar/pick-choice.js';
+import { pollCodeGenerator } from './domain/poll-code.js';
 import { slotRuns } from './views/runs.js';
 
 /** Who is acting, where, and what the platform tells about them. */
@@ -52,8 +54,6 @@ export interface EngineOptions {
 
 /** Mentions in one announcement; more would flood notifications and overflow messages. */
 const MAX_MENTIONS = 50;
-const CODE_LETTERS = 'ABCDEFGHJKMNPQRSTUVWXYZ';
-const CODE_DIGITS = '23456789';
 
 export class Engine {
   private readonly store: PollStore;
@@ -137,7 +137,7 @@ export class Engine {
     spec.locale = await this.localeOf(actor);
     const poll = await this.store.createPoll(
       { channel: actor.channel, creator: actor.user, spec, createdAt: now },
-      this.codeGenerator(),
+      pollCodeGenerator(this.random),
     );
     const view = await this.pollView(poll, await this.localeOf(actor));
     return [{ type: 'post', audience: { kind: 'channel' }, view, pollId: poll.id }];
@@ -443,8 +443,8 @@ export class Engine {
     const participants = await this.participants(poll);
     const window =
       'slot' in choice
-        ? this.windowAt(poll, layout, participants, choice.slot, String(choice.slot))
-        : this.choose(poll, layout, participants, choice.text.trim(), await this.zoneOf(actor));
+        ? windowAt(poll, layout, participants, choice.slot, String(choice.slot))
+        : choosePick(poll, layout, participants, choice.text.trim(), await this.zoneOf(actor), todayIn(this.clock.now(), poll.spec.timezone));
     const now = this.clock.now();
     const picked = { firstSlot: window.firstSlot, slotCount: window.slotCount, pickedBy: actor.user, pickedAt: now };
     const patch = poll.status === 'open' ? { picked, status: 'closed' as const, closedAt: now } : { picked };
@@ -471,60 +471,6 @@ export class Engine {
       replies.push({ type: 'meeting-picked', pollId: poll.id, meeting });
     }
     return replies;
-  }
-
-  /** "1".."N" is a result rank; otherwise a start date(-time) in the poll's zone. */
-  private choose(poll: Poll, layout: PollLayout, participants: Participant[], choice: string, viewerTz: string): RankedWindow {
-    const bad = () => new UserError('BAD_PICK', { input: choice || '""', code: poll.code });
-    if (/^#?\d{1,2}$/.test(choice)) {
-      const rank = Number(choice.replace('#', ''));
-      const best = rankWindows(poll.spec, layout, participants, { limit: Math.max(3, rank) });
-      const window = best[rank - 1];
-      if (!window) throw bad();
-      return window;
-    }
-    const words = choice.split(/\s+/).filter(Boolean);
-    const weekly = poll.spec.days.type === 'weekly';
-    // Times are read in the picker's own zone, as they see them in the grid.
-    const tz = poll.spec.kind === 'time' ? viewerTz : poll.spec.timezone;
-    const today = todayIn(this.clock.now(), tz);
-    const head = words[0]?.replace(/T.*$/, '') ?? '';
-    let date: string | undefined;
-    let weekday: number | undefined;
-    try {
-      if (weekly) weekday = parseWeekdayWord(head);
-      else date = head ? parseDateWord(head, layout.days[0]?.date ?? today) : undefined;
-    } catch {
-      throw bad();
-    }
-    if (date === undefined && weekday === undefined) throw bad();
-    const onDay = (slotDate: string, instant: number | undefined) => {
-      const local = instant !== undefined ? wallClock(instant, tz) : { date: slotDate, weekday: weekdayOf(slotDate) };
-      return weekly ? local.weekday === weekday : local.date === date;
-    };
-    let first: number | undefined;
-    if (poll.spec.kind === 'time') {
-      const clock = words[1] ?? /T(\d{1,2}:\d{2})/.exec(words[0] ?? '')?.[1];
-      const minute = clock ? parseClock(clock) : undefined;
-      if (minute === undefined) throw bad();
-      first = layout.slots.find((s) => s.start !== undefined && onDay(s.date, s.start) && wallClock(s.start, tz).minute === minute % 1440)?.index;
-    } else if (poll.spec.kind === 'block') {
-      const name = words.slice(1).join(' ').toLowerCase();
-      first = layout.slots.find((s) => onDay(s.date, undefined) && (!name || s.block?.toLowerCase() === name))?.index;
-    } else {
-      first = layout.slots.find((s) => onDay(s.date, undefined))?.index;
-    }
-    if (first === undefined) throw bad();
-    return this.windowAt(poll, layout, participants, first, choice);
-  }
-
-  /** The window of the poll's length starting at `first`, if the slots run on without a break. */
-  private windowAt(poll: Poll, layout: PollLayout, participants: Participant[], first: number, input: string): RankedWindow {
-    const length = Math.max(1, poll.spec.durationSlots);
-    if (!windowStarts(poll.spec.kind, layout.slots, length).includes(first)) {
-      throw new UserError('BAD_PICK', { input, code: poll.code });
-    }
-    return describeRun(poll.spec, layout, participants, first, length);
   }
 
   private async timezone(actor: Actor, zone: string | undefined): Promise<Reply[]> {
@@ -658,68 +604,8 @@ export class Engine {
   private toUser(actor: Actor, view: View): Reply {
     return { type: 'post', audience: { kind: 'user', userId: actor.user.id }, view };
   }
-
-  private codeGenerator(): () => string {
-    let attempts = 0;
-    return () => {
-      attempts++;
-      const length = attempts <= 5 ? 4 : attempts <= 10 ? 5 : 6;
-      const pick = (alphabet: string) => alphabet[Math.floor(this.random() * alphabet.length)]!;
-      const chars = Array.from({ length }, () => pick(CODE_LETTERS + CODE_DIGITS));
-      // At least one letter and one digit, so a code never reads as a word or a number.
-      const letterAt = Math.floor(this.random() * length);
-      const digitAt = (letterAt + 1 + Math.floor(this.random() * (length - 1))) % length;
-      chars[letterAt] = pick(CODE_LETTERS);
-      chars[digitAt] = pick(CODE_DIGITS);
-      return chars.join('');
-    };
-  }
 }
 
 function sameChannel(a: ChannelRef, b: ChannelRef): boolean {
   return a.platform === b.platform && a.workspaceId === b.workspaceId && a.channelId === b.channelId;
-}
-
-function slotKey(layout: PollLayout, index: number): string {
-  const slot = layout.slots[index]!;
-  return slot.block ?? String(slot.minute ?? index);
-}
-
-type GridAction = Extract<Action, { verb: 'set' | 'all' | 'clear' | 'copy' }>;
-type SetAction = Extract<Action, { verb: 'set' }>;
-
-/** One grid action on the answer's state characters, in place; `page` is the action's grid page. */
-function applyGridAction(poll: Poll, layout: PollLayout, page: GridPage, action: GridAction, states: string[]): void {
-  const day = layout.days[page.day]!;
-  const [from, to] = poll.spec.kind === 'date' ? [page.from, page.to] : [day.first, day.first + day.count];
-  switch (action.verb) {
-    case 'set':
-      states[action.slot] = STATE_CHAR[action.state];
-      return;
-    case 'all':
-      for (let i = from; i < to; i++) states[i] = 'y';
-      return;
-    case 'clear':
-      for (let i = from; i < to; i++) states[i] = '.';
-      return;
-    case 'copy': {
-      // Match slots across days by their wall-clock start (or block name), so DST days line up.
-      const source = new Map<string, string>();
-      for (let i = day.first; i < day.first + day.count; i++) source.set(slotKey(layout, i), states[i]!);
-      for (const slot of layout.slots) {
-        const value = source.get(slotKey(layout, slot.index));
-        if (value !== undefined) states[slot.index] = value;
-      }
-      return;
-    }
-  }
-}
-
-
-/** "✅ Tue, Dec 1 09:00–11:00" lines summarising an answer, runs merged. */
-function describeAnswer(poll: Poll, layout: PollLayout, states: string, locale: Locale, tz: string): string[] {
-  const chosen = layout.slots.filter((slot) => stateAt(states, slot.index) !== 'no').map((slot) => slot.index);
-  return slotRuns(poll.spec.kind, layout.slots, chosen, (i) => stateAt(states, i))
-    .map((run) => `${run.key === 'yes' ? '✅' : '🤔'} ${formatRun(poll.spec, layout, run.first, run.count, locale, tz)}`)
-    .slice(0, 30);
 }

@@ -1,0 +1,63 @@
+/**
+ * What `/yakjeong pick` names: a result rank ("1"), or a start given as a date and time
+ * (time polls, read in the picker's zone), a date and block, a date, or a weekday (weekly polls).
+ */
+import { UserError } from '../errors.js';
+import { describeRun, rankWindows, windowStarts, type RankedWindow } from '../domain/ranking.js';
+import type { PollLayout } from '../domain/slots.js';
+import { wallClock, weekdayOf } from '../domain/time.js';
+import type { Participant, Poll } from '../domain/types.js';
+import { parseDateWord, parseWeekdayWord } from './dates.js';
+import { parseClock } from './values.js';
+
+export function choosePick(poll: Poll, layout: PollLayout, participants: Participant[], choice: string, viewerTz: string, today: string): RankedWindow {
+  const bad = () => new UserError('BAD_PICK', { input: choice || '""', code: poll.code });
+  if (/^#?\d{1,2}$/.test(choice)) {
+    const rank = Number(choice.replace('#', ''));
+    const best = rankWindows(poll.spec, layout, participants, { limit: Math.max(3, rank) });
+    const window = best[rank - 1];
+    if (!window) throw bad();
+    return window;
+  }
+  const words = choice.split(/\s+/).filter(Boolean);
+  const weekly = poll.spec.days.type === 'weekly';
+  // Times are read in the picker's own zone, as they see them in the grid.
+  const tz = poll.spec.kind === 'time' ? viewerTz : poll.spec.timezone;
+  const head = words[0]?.replace(/T.*$/, '') ?? '';
+  let date: string | undefined;
+  let weekday: number | undefined;
+  try {
+    if (weekly) weekday = parseWeekdayWord(head);
+    else date = head ? parseDateWord(head, layout.days[0]?.date ?? today) : undefined;
+  } catch {
+    throw bad();
+  }
+  if (date === undefined && weekday === undefined) throw bad();
+  const onDay = (slotDate: string, instant: number | undefined) => {
+    const local = instant !== undefined ? wallClock(instant, tz) : { date: slotDate, weekday: weekdayOf(slotDate) };
+    return weekly ? local.weekday === weekday : local.date === date;
+  };
+  let first: number | undefined;
+  if (poll.spec.kind === 'time') {
+    const clock = words[1] ?? /T(\d{1,2}:\d{2})/.exec(words[0] ?? '')?.[1];
+    const minute = clock ? parseClock(clock) : undefined;
+    if (minute === undefined) throw bad();
+    first = layout.slots.find((s) => s.start !== undefined && onDay(s.date, s.start) && wallClock(s.start, tz).minute === minute % 1440)?.index;
+  } else if (poll.spec.kind === 'block') {
+    const name = words.slice(1).join(' ').toLowerCase();
+    first = layout.slots.find((s) => onDay(s.date, undefined) && (!name || s.block?.toLowerCase() === name))?.index;
+  } else {
+    first = layout.slots.find((s) => onDay(s.date, undefined))?.index;
+  }
+  if (first === undefined) throw bad();
+  return windowAt(poll, layout, participants, first, choice);
+}
+
+/** The window of the poll's length starting at `first`, if the slots run on without a break. */
+export function windowAt(poll: Poll, layout: PollLayout, participants: Participant[], first: number, input: string): RankedWindow {
+  const length = Math.max(1, poll.spec.durationSlots);
+  if (!windowStarts(poll.spec.kind, layout.slots, length).includes(first)) {
+    throw new UserError('BAD_PICK', { input, code: poll.code });
+  }
+  return describeRun(poll.spec, layout, participants, first, length);
+}
