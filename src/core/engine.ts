@@ -88,7 +88,8 @@ export class Engine {
       case 'create':
         return Object.keys(command.options).length === 0 ? [{ type: 'open-create-form' }] : this.create(actor, command.options);
       case 'answer':
-        return this.answerText(actor, command.code, command.spec);
+        // "/yakjeong answer" alone opens the buttons, like Respond on the poll message.
+        return command.spec.trim() ? this.answerText(actor, command.code, command.spec) : this.openGrid(actor, await this.openPoll(actor, command.code), caps);
       case 'results':
         return this.results(actor, command.code, 'channel');
       case 'list':
@@ -206,6 +207,12 @@ export class Engine {
       case 'copy':
         return this.gridEdit(actor, poll, caps, [action]);
     }
+  }
+
+  private async openPoll(actor: Actor, code: string | undefined): Promise<Poll> {
+    const poll = await this.resolvePoll(actor, code, true);
+    this.assertOpen(poll);
+    return poll;
   }
 
   private async openGrid(actor: Actor, poll: Poll, caps: AdapterCapabilities): Promise<Reply[]> {

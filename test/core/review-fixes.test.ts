@@ -144,3 +144,12 @@ describe('summaries read as stretches of time', () => {
     expect(blocks).toContain('✅ Tue, Dec 1 dinner (18:00–21:00)');
   });
 });
+
+describe('answer with nothing after it', () => {
+  it('opens the personal grid, as Respond does', async () => {
+    const kit = makeKit();
+    await createPoll(kit, 'host', 'x dates:12/1 time:09:00-11:00 slot:1h');
+    const replies = await kit.engine.runText(kit.actor('ann'), '/yakjeong answer', CAPS);
+    expect(replies[0]).toMatchObject({ type: 'post', audience: { kind: 'user', userId: 'ann' }, view: { role: 'grid' } });
+  });
+});
