@@ -1,5 +1,6 @@
 /** Composition root: config → database → engine → adapters → graceful shutdown. */
 import { ConsoleAdapter } from '../adapters/console/console-adapter.js';
+import { consoleStrings } from '../adapters/console/strings.js';
 import { createDiscordAdapter } from '../adapters/discord/index.js';
 import { createSlackAdapter } from '../adapters/slack/index.js';
 import { HttpServer } from './infra/http/http-server.js';
@@ -58,8 +59,9 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void shutdown(0));
   process.once('SIGTERM', () => void shutdown(0));
 
+  const dueWork = new SqliteDueWorkStore(database);
   const scheduler = new DeadlineScheduler({
-    store: new SqliteDueWorkStore(database),
+    store: dueWork,
     engine,
     clock,
     logger: createLogger('scheduler'),
@@ -76,7 +78,15 @@ async function main(): Promise<void> {
       locale: config.locale,
       json: args.includes('--json'),
       advanceClock: async (ms) => {
-        clock.advance(ms);
+        // Step through each due instant on the way, as real time would, so deadlines close on time.
+        const target = clock.now() + ms;
+        for (let step = 0; step < 1000; step++) {
+          const next = await dueWork.nextDueAt();
+          if (next === undefined || next > target || next <= clock.now()) break;
+          clock.advance(next - clock.now());
+          await scheduler.tick();
+        }
+        clock.advance(Math.max(0, target - clock.now()));
         await scheduler.tick();
       },
       logger: createLogger('console'),
@@ -85,7 +95,7 @@ async function main(): Promise<void> {
     scheduler.register('console', adapter.notifier);
     scheduler.start();
     if (interactive) {
-      process.stdout.write('Yakjeong console — type /yakjeong help. Also: as NAME, click N, sleep SECONDS. Ctrl-D quits.\n');
+      process.stdout.write(`${consoleStrings(config.locale).welcome}\n`);
     }
     await adapter.run();
     await scheduler.tick();

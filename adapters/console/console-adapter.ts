@@ -14,6 +14,7 @@ import type { AdapterCapabilities, Reply, View } from '../../src/core/views/repl
 import { isUserError } from '../../src/core/errors.js';
 import type { Logger } from '../../src/logger.js';
 import { formatOutput, viewText, type RenderedOutput } from './render.js';
+import { consoleStrings } from './strings.js';
 
 export const CONSOLE_CAPABILITIES: AdapterCapabilities = { maxSlotButtons: 24, maxButtonsPerRow: 6 };
 
@@ -81,11 +82,11 @@ export class ConsoleAdapter {
       if (click) {
         const ref = this.buttons.get(Number(click[1]));
         if (!ref) {
-          this.info(`No button [${click[1]}].`);
+          this.info(consoleStrings(this.options.locale).noButton(click[1]!));
           return;
         }
         if (ref.owner && ref.owner !== this.user) {
-          this.info(`Button [${click[1]}] is on ${ref.owner}'s private message.`);
+          this.info(consoleStrings(this.options.locale).othersButton(click[1]!, ref.owner));
           return;
         }
         await this.deliver(await this.options.engine.click(this.actor(), ref.id, CONSOLE_CAPABILITIES));
@@ -102,13 +103,13 @@ export class ConsoleAdapter {
       }
       if (line.startsWith('/')) {
         if (!/^\/yakjeong\b/i.test(line)) {
-          this.info('Commands start with /yakjeong. Also: as NAME, click N, sleep SECONDS.');
+          this.info(consoleStrings(this.options.locale).commandsStart);
           return;
         }
         await this.deliver(await this.options.engine.runText(this.actor(), line, CONSOLE_CAPABILITIES));
         return;
       }
-      this.info('Type /yakjeong help, or: as NAME, click N, sleep SECONDS.');
+      this.info(consoleStrings(this.options.locale).typeHelp);
     } catch (err) {
       // The one error boundary of this adapter.
       if (!isUserError(err)) this.options.logger.error({ err, line }, 'console command failed');
@@ -188,7 +189,7 @@ export class ConsoleAdapter {
       files,
       replaces: how.replaces,
     };
-    this.options.output.write(this.options.json ? `${JSON.stringify(out)}\n` : formatOutput(out));
+    this.options.output.write(this.options.json ? `${JSON.stringify(out)}\n` : formatOutput(out, consoleStrings(this.options.locale)));
   }
 
   private info(text: string): void {

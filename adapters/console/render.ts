@@ -1,5 +1,6 @@
 /** Renders neutral views as terminal text or JSON lines. */
 import type { View } from '../../src/core/views/reply.js';
+import type { ConsoleStrings } from './strings.js';
 
 export interface NumberedButton {
   n: number;
@@ -50,13 +51,13 @@ export function viewText(view: View, renderTokens: (text: string) => string): st
   return lines.join('\n');
 }
 
-export function formatOutput(out: RenderedOutput): string {
-  const who = out.ephemeral && out.to ? `(only ${out.to} sees this)\n` : '';
+export function formatOutput(out: RenderedOutput, words: Pick<ConsoleStrings, 'onlyFor' | 'off'>): string {
+  const who = out.ephemeral && out.to ? `${words.onlyFor(out.to)}\n` : '';
   const replaced = out.replaces ? '↻ ' : '';
   const rows: string[] = [];
   let row: string[] = [];
   for (const b of out.buttons) {
-    row.push(`[${b.n}] ${b.label}${b.disabled ? ' (off)' : ''}`);
+    row.push(`[${b.n}] ${b.label}${b.disabled ? ` ${words.off}` : ''}`);
     if (row.length === 6) {
       rows.push(row.join('  '));
       row = [];

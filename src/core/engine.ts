@@ -464,11 +464,13 @@ export class Engine {
     const view = noticeView(c.lifecycle.picked(poll.spec.title, start !== undefined ? `${when} (${timeToken(start)})` : when), 'notice', poll.code);
     // The calendar link comes before the list of people, so a long list can never push it out.
     if (meeting) view.blocks.push({ type: 'context', text: `📅 ${c.lifecycle.addToCalendar}: ${googleCalendarLink(meeting)}` });
-    const free = [...window.yes, ...window.maybe];
-    if (free.length) {
-      const shown = free.slice(0, MAX_MENTIONS).map(mentionToken).join(' ');
-      view.blocks.push({ type: 'text', text: `${c.lifecycle.pickedFree}: ${shown}${free.length > MAX_MENTIONS ? ` +${free.length - MAX_MENTIONS}` : ''}` });
-    }
+    const mentions = (users: UserRef[]) =>
+      `${users.slice(0, MAX_MENTIONS).map(mentionToken).join(' ')}${users.length > MAX_MENTIONS ? ` +${users.length - MAX_MENTIONS}` : ''}`;
+    const who = [
+      window.yes.length ? `✅ ${c.results.free}: ${mentions(window.yes)}` : '',
+      window.maybe.length ? `🤔 ${c.results.maybe}: ${mentions(window.maybe)}` : '',
+    ].filter(Boolean);
+    view.blocks.push({ type: 'text', text: who.length ? who.join('\n') : `⚠️ ${c.lifecycle.pickedNobody}` });
     const replies: Reply[] = [{ type: 'post', audience: { kind: 'channel' }, view, pollId: poll.id }, { type: 'refresh-poll', pollId: poll.id }];
     if (meeting) {
       const calendar = this.calendar;

@@ -44,6 +44,7 @@ export const ERROR_CODES = [
   'NOT_IN_CHANNEL',
   'EXTRA_WORDS',
   'DATES_IN_PAST',
+  'DURATION_TOO_LONG',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -117,8 +117,15 @@ describe('console adapter end to end', () => {
     expect(stdout).toContain('No open polls in this channel');
   });
 
+  it('a long sleep still closes the poll at its deadline, not "late"', async () => {
+    const { stdout } = await runConsole(['/yakjeong create Far kind:date dates:12/1-12/2 deadline:3h', 'sleep 20000'].join('\n'));
+    expect(stdout).toContain('closed at its deadline');
+    expect(stdout).not.toContain('closed late');
+  });
+
   it('speaks Korean by default', async () => {
     const { stdout } = await runConsole('/yakjeong create 회식 dates:12/1 time:18:00-20:00', [], { YAKJEONG_LOCALE: '' });
     expect(stdout).toMatch(/\[1\] 🗓️ 응답하기/);
+    expect(stdout).not.toMatch(/only .* sees this/);
   });
 });

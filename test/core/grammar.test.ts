@@ -115,7 +115,7 @@ describe('create grammar', () => {
     ['x dates:12/1 tz:Mars/Olympus', 'BAD_TIMEZONE'],
     ['x dates:12/1 time:25:00-26:00', 'BAD_TIME_RANGE'],
     ['x dates:12/1 time:9-18 duration:45m', 'BAD_DURATION'],
-    ['x dates:12/1 time:9-10 duration:2h', 'BAD_DURATION'],
+    ['x dates:12/1 time:9-10 duration:2h', 'DURATION_TOO_LONG'],
     ['x dates:12/1 max:0', 'BAD_MAX'],
     ['x dates:12/1 with:bob', 'BAD_USERS'],
     ['x dates:12/1 remind:1h', 'BAD_REMIND'],

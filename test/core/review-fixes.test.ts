@@ -153,3 +153,43 @@ describe('answer with nothing after it', () => {
     expect(replies[0]).toMatchObject({ type: 'post', audience: { kind: 'user', userId: 'ann' }, view: { role: 'grid' } });
   });
 });
+
+describe('second review', () => {
+  it('pick takes "1번" and "12월 1일 19:00", and asks "which time?" when given nothing', async () => {
+    const kit = makeKit({ locale: 'ko' });
+    await createPoll(kit, 'host', '회식 dates:12/1-12/2 time:18:00-21:00 slot:1h');
+    await kit.engine.runText(kit.actor('민지'), '/yakjeong 응답 12월 1일 19시-21시', CAPS);
+    expect(allText(await kit.engine.runText(kit.actor('host'), '/yakjeong 확정 1번', CAPS))).toContain('12월 1일 (화) 19:00–20:00');
+    expect(allText(await kit.engine.runText(kit.actor('host'), '/yakjeong 확정 12월 2일 18:00', CAPS))).toContain('12월 2일 (수) 18:00–19:00');
+    const empty = await errorOf(kit.engine.runText(kit.actor('host'), '/yakjeong 확정', CAPS));
+    expect(textOf(errorView(empty, 'ko'))).toContain('어떤 시간으로 정할까요?');
+    expect(textOf(errorView(empty, 'ko'))).not.toContain('""');
+  });
+
+  it('the pick announcement lists free and if-needed people apart', async () => {
+    const kit = makeKit();
+    await createPoll(kit, 'host', 'x dates:12/1 time:19:00-21:00 slot:1h');
+    await kit.engine.runText(kit.actor('ann'), '/yakjeong answer 12/1 19:00-21:00', CAPS);
+    await kit.engine.runText(kit.actor('bob'), '/yakjeong answer maybe:12/1 19:00-21:00', CAPS);
+    const text = allText(await kit.engine.runText(kit.actor('host'), '/yakjeong pick 1', CAPS));
+    expect(text).toContain('✅ Free: ⟦u:ann|ann⟧');
+    expect(text).toContain('🤔 If needed: ⟦u:bob|bob⟧');
+  });
+
+  it('a bare date on an overnight poll is the whole session, and "종일" after a date is fine', async () => {
+    const kit = makeKit();
+    const code = await createPoll(kit, 'host', 'Raid dates:12/4-12/5 time:20:00-02:00 slot:2h');
+    await kit.engine.runText(kit.actor('ann'), '/yakjeong answer 12/4 종일', CAPS);
+    const poll = (await kit.store.findPollByCode(code))!;
+    expect((await kit.store.participant(poll.id, 'ann'))!.states).toBe('yyy...');
+  });
+
+  it('says everyone who answered is free, and who is still missing, instead of "most"', async () => {
+    const kit = makeKit();
+    await createPoll(kit, 'host', 'x kind:date dates:12/1-12/2 with:@ann @bob');
+    await kit.engine.runText(kit.actor('ann'), '/yakjeong answer 12/1', CAPS);
+    const text = allText(await kit.engine.runText(kit.actor('ann'), '/yakjeong results', CAPS));
+    expect(text).toContain('1/1 · everyone who answered · 1 not yet');
+    expect(text).not.toContain('Most are free');
+  });
+});

@@ -44,7 +44,7 @@ export function parseAnswerText(
   const today = todayIn(now, viewerTz);
   // "09:00 - 11:00" and "12/1 ~ 12/3" mean the same as without spaces.
   const words = text
-    .replace(/(\d)\s*([-~–—])\s*(\d)/g, '$1$2$3')
+    .replace(/([\d시분])\s*([-~–—])\s*(\d)/g, '$1$2$3')
     .split(/[\s,]+/)
     .filter(Boolean);
   let lastDay: AnswerItem | undefined;
@@ -61,6 +61,8 @@ export function parseAnswerText(
     }
     // "12월 1일" arrives as two words.
     if (/^\d{1,2}월$/.test(word) && /^\d{1,2}일$/.test(words[w + 1] ?? '')) word = `${word} ${words[++w]}`;
+    // "12/1 종일" / "12/1 all-day": a date alone already means the whole day.
+    if (current && /^(종일|하루종일|전부|all|allday|all-day|whole-day)$/i.test(word)) continue;
     const day = dayWord(word, spec, layout, today);
     if (day) {
       current = { state, days: day.days, dates: day.dates, ranges: [], blocks: [], text: word };
@@ -179,6 +181,8 @@ function itemSlots(item: AnswerItem, spec: PollSpec, layout: PollLayout, tz: str
         .filter((d, i, all) => all.indexOf(d) === i)
     : item.dates;
   if (item.ranges.length === 0) {
+    // A bare date is that poll day's whole session, like the grid's All day (it may run past midnight).
+    if (item.days.length && !item.weekdays) return layout.slots.filter((s) => item.days.includes(s.day));
     return layout.slots.filter((s) => s.start !== undefined && localDates.includes(wallClock(s.start, tz).date));
   }
   const out: Slot[] = [];

@@ -125,7 +125,7 @@ export function buildPollSpec(raw: CreateOptions, ctx: SpecContext): PollSpec {
   if (present(o.duration)) {
     spec.durationSlots = durationSlots(o.duration, spec);
     if (windowStarts(kind, layout.slots, spec.durationSlots).length === 0) {
-      throw new UserError('BAD_DURATION', { input: o.duration });
+      throw new UserError('DURATION_TOO_LONG', { input: o.duration });
     }
   }
   return spec;

@@ -74,7 +74,7 @@ function rejectExtra(command: string, rest: Token[]): void {
   if (!extra) return;
   const word = extra.text.slice(0, 40);
   // A code-shaped word is a code that does not exist; anything else is a word we did not expect.
-  if (/^[A-Za-z0-9]{4,6}$/.test(word)) throw new UserError('POLL_NOT_FOUND', { code: word.toUpperCase() });
+  if (isPollCode(word)) throw new UserError('POLL_NOT_FOUND', { code: word.toUpperCase() });
   throw new UserError('EXTRA_WORDS', { input: word, command });
 }
 

@@ -11,15 +11,17 @@ import { parseDateWord, parseWeekdayWord } from './dates.js';
 import { parseClock } from './values.js';
 
 export function choosePick(poll: Poll, layout: PollLayout, participants: Participant[], choice: string, viewerTz: string, today: string): RankedWindow {
-  const bad = () => new UserError('BAD_PICK', { input: choice || '""', code: poll.code });
-  if (/^#?\d{1,2}$/.test(choice)) {
-    const rank = Number(choice.replace('#', ''));
+  const bad = () => new UserError('BAD_PICK', { input: choice, code: poll.code });
+  const rankMatch = /^#?(\d{1,2})\s*(번|위|st|nd|rd|th)?$/i.exec(choice);
+  if (rankMatch) {
+    const rank = Number(rankMatch[1]);
     const best = rankWindows(poll.spec, layout, participants, { limit: Math.max(3, rank) });
     const window = best[rank - 1];
     if (!window) throw bad();
     return window;
   }
-  const words = choice.split(/\s+/).filter(Boolean);
+  // "12월 1일 19:00" is a date in two words.
+  const words = choice.replace(/(\d{1,2}월)\s+(\d{1,2}일)/, '$1$2').split(/\s+/).filter(Boolean);
   const weekly = poll.spec.days.type === 'weekly';
   // Times are read in the picker's own zone, as they see them in the grid.
   const tz = poll.spec.kind === 'time' ? viewerTz : poll.spec.timezone;

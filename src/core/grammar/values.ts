@@ -22,7 +22,7 @@ export function parseDurationMinutes(input: string): number | undefined {
 
 /** "09:00-18:00", "9-18", "9:30~18", "20:00-02:00" → minutes of day; end may be ≤ start (next day). */
 export function parseTimeRange(input: string): { start: number; end: number } | undefined {
-  const m = /^(\d{1,2}(?::\d{2})?)\s*[-~–—]\s*(\d{1,2}(?::\d{2})?)$/.exec(input.trim());
+  const m = /^(\d{1,2}(?::\d{2}|시(?:\d{1,2}분?)?)?)\s*[-~–—]\s*(\d{1,2}(?::\d{2}|시(?:\d{1,2}분?)?)?)$/.exec(input.trim());
   if (!m) return undefined;
   const start = parseClock(m[1]!);
   const end = parseClock(m[2]!);
@@ -32,6 +32,8 @@ export function parseTimeRange(input: string): { start: number; end: number } | 
 
 /** "9" or "09:30" → minutes; "24:00" allowed. */
 export function parseClock(input: string): number | undefined {
+  const korean = /^(\d{1,2})시(?:(\d{1,2})분?)?$/.exec(input);
+  if (korean) return parseHm(`${korean[1]}:${(korean[2] ?? '0').padStart(2, '0')}`);
   const s = input.includes(':') ? input : `${input}:00`;
   return parseHm(s);
 }

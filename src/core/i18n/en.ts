@@ -52,11 +52,12 @@ const errors: Record<ErrorCode, (p: P) => string> = {
   POLL_FULL: (p) => `Poll ${p.code} is full: it takes ${p.max} ${p.max === 1 ? 'person' : 'people'}.`,
   NOT_ALLOWED: (p) => `Only the poll's creator (${p.creator}) or an admin can ${ACTIONS[String(p.action)] ?? p.action} poll ${p.code}.`,
   BAD_PICK: (p) =>
-    `“${p.input}” is not a choice. Give a result number, like \`pick ${p.code} 1\`, or a start time, like \`pick ${p.code} 2026-12-01 14:00\`.`,
+    `${p.input ? `“${p.input}” is not a choice.` : 'Which time?'} Give a result number, like \`pick ${p.code} 1\`, or a start time, like \`pick ${p.code} 2026-12-01 14:00\`.`,
   RESULTS_HIDDEN: (p) => `The results of poll ${p.code} are hidden until it closes.`,
   BAD_ACTION: () => 'That button is out of date. Open the poll again with `/yakjeong results` or Respond.',
   NOT_IN_CHANNEL: () => 'Use this in a server channel, not in a direct message.',
   EXTRA_WORDS: (p) => `I did not expect “${p.input}” there. Write \`/yakjeong ${p.command} [CODE]\`, e.g. \`/yakjeong ${p.command} K7Q2\`.`,
+  DURATION_TOO_LONG: (p) => `A meeting of ${p.input} does not fit in any one day of this poll. Make it shorter or widen the hours.`,
   DATES_IN_PAST: (p) => `All of “${p.input}” is in the past. Choose dates from today on.`,
 };
 
@@ -112,6 +113,8 @@ export const en = {
     title: (title: string) => `Your answers · ${title}`,
     zone: (tz: string) => `Times in your zone, ${tz}. Change it with \`/yakjeong tz\`.`,
     legend: 'Click a time to cycle it: ✅ free → 🤔 if needed → ▫️ no.',
+    legendDates: 'Click a date to cycle it: ✅ free → 🤔 if needed → ▫️ no.',
+    summaryDays: (yes: number, maybe: number) => `✅ ${yes} days free · 🤔 ${maybe} if needed`,
     selectLegend: 'Choose times in a menu to move each one a step: ✅ free → 🤔 if needed → ▫️ no.',
     choose: (from: string, to: string) => (from === to ? `Change ${from}` : `Change ${from} – ${to}`),
     page: (n: number, of: number) => `Page ${n} of ${of}`,
@@ -124,7 +127,14 @@ export const en = {
     none: 'No answers yet.',
     noWindow: 'No time works yet for the people who answered.',
     everyone: 'Everyone is free',
-    fitsAnywhere: (length: string) => `the same people are free throughout: a ${length} meeting fits anywhere in it`,
+    fitsAnywhere: (kind: string, length: string, n: number) =>
+      kind === 'block'
+        ? n === 1
+          ? 'The same people are free in each of these blocks: any one of them works.'
+          : `The same people are free throughout: any ${n} blocks in a row work.`
+        : `The same people are free throughout: a ${length} ${kind === 'date' ? 'trip' : 'meeting'} fits anywhere in it.`,
+    anyWithin: (length: string) => `any ${length} within`,
+    allWhoAnswered: (waiting: number) => `everyone who answered · ${waiting} not yet`,
     most: 'Most are free',
     free: 'Free',
     maybe: 'If needed',
@@ -151,6 +161,7 @@ export const en = {
     everyoneAnswered: (title: string, code: string) => `Everyone you expected has answered “${title}” (${code}). Close it now?`,
     addToCalendar: 'Add to Google Calendar',
     pickedFree: 'Free then',
+    pickedNobody: 'Nobody who answered is free then.',
   },
   list: {
     title: 'Open polls in this channel',
@@ -170,7 +181,7 @@ export const en = {
   },
   answerText: {
     saved: (title: string, code: string) => `Saved your answer to “${title}” (${code}).`,
-    cleared: (title: string, code: string) => `Cleared your answer to “${title}” (${code}).`,
+    cleared: (title: string, code: string) => `Saved: you are not free at any time of “${title}” (${code}).`,
   },
   state: { yes: 'free', maybe: 'if needed', no: 'no' } as Record<string, string>,
   heatmap: {

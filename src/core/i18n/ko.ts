@@ -9,7 +9,7 @@ const KINDS: Record<string, string> = { time: '시간 투표', block: '구간 �
 
 const errors: Record<ErrorCode, (p: P) => string> = {
   UNKNOWN_SUBCOMMAND: (p) =>
-    `“${p.input}”은(는) 모르는 명령이에요. create, answer, results, list, close, reopen, delete, pick, tz, history, help 중 하나를 써 주세요.`,
+    `“${p.input}”은(는) 알 수 없는 명령이에요. 만들기, 응답, 결과, 목록, 마감, 다시열기, 삭제, 확정, 시간대, 기록, 도움말(또는 create, answer, results, list, close, reopen, delete, pick, tz, history, help) 중 하나를 써 주세요.`,
   UNKNOWN_OPTION: (p) =>
     `“${p.option}”은(는) 모르는 옵션이에요. 옵션: title, desc, kind, dates, time, slot, blocks, deadline, tz, duration, max, with, must, remind, hidden.`,
   DUPLICATE_OPTION: (p) => `“${p.option}:” 옵션이 두 번 들어 있어요. 한 번만 써 주세요.`,
@@ -53,17 +53,18 @@ const errors: Record<ErrorCode, (p: P) => string> = {
   POLL_FULL: (p) => `${p.code} 투표는 이미 정원 ${p.max}명이 찼어요.`,
   NOT_ALLOWED: (p) => `${p.code} 투표를 ${ACTIONS[String(p.action)] ?? p.action} 수 있는 사람은 만든 사람(${p.creator})과 관리자뿐이에요.`,
   BAD_PICK: (p) =>
-    `“${p.input}”은(는) 고를 수 있는 값이 아니에요. 결과 번호(\`pick ${p.code} 1\`)나 시작 시각(\`pick ${p.code} 2026-12-01 14:00\`)을 써 주세요.`,
+    `${p.input ? `“${p.input}”은(는) 고를 수 있는 값이 아니에요.` : '어떤 시간으로 정할까요?'} 결과 번호(\`pick ${p.code} 1\`)나 시작 시각(\`pick ${p.code} 2026-12-01 14:00\`)을 써 주세요.`,
   RESULTS_HIDDEN: (p) => `${p.code} 투표의 결과는 마감 후에 공개돼요.`,
-  BAD_ACTION: () => '오래된 버튼이에요. `/yakjeong results`나 응답 버튼으로 투표를 다시 열어 주세요.',
+  BAD_ACTION: () => '더 이상 쓸 수 없는 버튼이에요. `/yakjeong results`나 응답 버튼으로 투표를 다시 열어 주세요.',
   NOT_IN_CHANNEL: () => 'DM이 아니라 서버 채널에서 사용해 주세요.',
   EXTRA_WORDS: (p) => `“${p.input}”은(는) 여기에 올 수 없어요. \`/yakjeong ${p.command} [코드]\`처럼 써 주세요. 예: \`/yakjeong ${p.command} K7Q2\``,
+  DURATION_TOO_LONG: (p) => `${p.input} 길이의 모임은 이 투표의 하루 안에 들어가지 않아요. 더 짧게 하거나 시간대를 넓혀 주세요.`,
   DATES_IN_PAST: (p) => `“${p.input}”은(는) 모두 지난 날짜예요. 오늘 이후의 날짜를 골라 주세요.`,
 };
 
 export const ko: Catalog = {
   errors,
-  internalError: () => '죄송해요, 제 쪽에서 문제가 생겼어요. 이전 응답은 안전해요. 잠시 후 다시 시도해 주세요.',
+  internalError: () => '죄송해요, 문제가 생겼어요. 저장된 응답은 그대로 있어요. 잠시 후 다시 시도해 주세요.',
   kind: { time: '시간 투표', block: '구간 투표', date: '날짜 투표' },
   weekdaysShort: ['월', '화', '수', '목', '금', '토', '일'],
   months: ['1월', '2월', '3월', '4월', '5월', '6월', '7월', '8월', '9월', '10월', '11월', '12월'],
@@ -100,7 +101,7 @@ export const ko: Catalog = {
     closeNow: '지금 마감',
     reopen: '다시 열기',
     pick: (n: number) => `${n}번으로 확정`,
-    allDay: '종일 가능',
+    allDay: '이날 모두 가능',
     allDates: '모든 날짜',
     clear: '지우기',
     copy: '모든 날에 복사',
@@ -111,12 +112,14 @@ export const ko: Catalog = {
   grid: {
     title: (title: string) => `내 응답 · ${title}`,
     zone: (tz: string) => `내 시간대(${tz}) 기준이에요. \`/yakjeong tz\`로 바꿀 수 있어요.`,
-    legend: '시간을 누를 때마다 바뀌어요: ✅ 가능 → 🤔 가능하면 → ▫️ 불가',
-    selectLegend: '메뉴에서 고른 시간은 한 단계씩 바뀌어요: ✅ 가능 → 🤔 가능하면 → ▫️ 불가',
+    legend: '시간을 누를 때마다 바뀌어요: ✅ 가능 → 🤔 필요하면 가능 → ▫️ 불가',
+    legendDates: '날짜를 누를 때마다 바뀌어요: ✅ 가능 → 🤔 필요하면 가능 → ▫️ 불가',
+    summaryDays: (yes: number, maybe: number) => `✅ 가능 ${yes}일 · 🤔 필요하면 가능 ${maybe}일`,
+    selectLegend: '메뉴에서 고른 시간은 한 단계씩 바뀌어요: ✅ 가능 → 🤔 필요하면 가능 → ▫️ 불가',
     choose: (from: string, to: string) => (from === to ? `${from} 바꾸기` : `${from} – ${to} 중 바꾸기`),
-    page: (n: number, of: number) => `${of}쪽 중 ${n}쪽`,
+    page: (n: number, of: number) => `${n}/${of}쪽`,
     saved: (title: string) => `${title} 응답을 저장했어요.`,
-    summary: (yes: number, maybe: number) => `✅ 가능 ${yes}칸 · 🤔 가능하면 ${maybe}칸`,
+    summary: (yes: number, maybe: number) => `✅ 가능 ${yes}칸 · 🤔 필요하면 가능 ${maybe}칸`,
     closed: '마감된 투표예요. 응답을 볼 수는 있지만 바꿀 수는 없어요.',
   },
   results: {
@@ -124,10 +127,19 @@ export const ko: Catalog = {
     none: '아직 응답이 없어요.',
     noWindow: '아직 응답한 사람들이 함께 되는 시간이 없어요.',
     everyone: '모두 가능',
-    fitsAnywhere: (length: string) => `이 시간 내내 같은 사람들이 가능해요. ${length} 모임을 어디에 둬도 돼요`,
+    fitsAnywhere: (kind: string, length: string, n: number) =>
+      kind === 'block'
+        ? n === 1
+          ? '이 구간들 모두 같은 사람들이 가능해요. 어느 구간이든 괜찮아요.'
+          : `이 구간들 내내 같은 사람들이 가능해요. 이 중 연속된 구간 ${n}개를 골라 잡으면 돼요.`
+        : kind === 'date'
+          ? `이 기간 내내 같은 사람들이 가능해요. ${length} 일정은 이 안에서 언제든 잡을 수 있어요.`
+          : `이 시간대 내내 같은 사람들이 가능해요. ${length} 모임은 이 안에서 아무 때나 잡아도 돼요.`,
+    anyWithin: (length: string) => `이 안에서 ${length}`,
+    allWhoAnswered: (waiting: number) => `응답한 사람 모두 가능 · ${waiting}명 미응답`,
     most: '대부분 가능',
     free: '가능',
-    maybe: '가능하면',
+    maybe: '필요하면 가능',
     unavailable: '불가',
     pending: '미응답',
     requiredMissing: (names: string) => `아직 응답하지 않은 필수 참석자: ${names}`,
@@ -141,7 +153,7 @@ export const ko: Catalog = {
     closed: (who: string, title: string, code: string) => `${who}님이 “${title}”(${code}) 투표를 마감했어요.`,
     reopened: (who: string, title: string, code: string) => `${who}님이 “${title}”(${code}) 투표를 다시 열었어요.`,
     deleted: (title: string, code: string) => `“${title}”(${code}) 투표를 삭제했어요.`,
-    picked: (title: string, when: string) => `📌 “${title}” 최종 시간: ${when}`,
+    picked: (title: string, when: string) => `📌 “${title}” 시간이 정해졌어요: ${when}`,
     closedOnTime: (title: string, code: string) => `“${title}”(${code}) 투표가 마감 시각이 되어 마감됐어요.`,
     closedLate: (title: string, code: string) => `“${title}”(${code}) 투표가 늦게 마감됐어요. 제가 꺼져 있는 동안 마감 시각이 지났어요.`,
     reminderMissing: (title: string, code: string, when: string, who: string) =>
@@ -151,6 +163,7 @@ export const ko: Catalog = {
     everyoneAnswered: (title: string, code: string) => `기다리던 모든 분이 “${title}”(${code})에 응답했어요. 지금 마감할까요?`,
     addToCalendar: 'Google 캘린더에 추가',
     pickedFree: '참석 가능',
+    pickedNobody: '응답한 사람 중 이 시간에 가능한 사람이 없어요.',
   },
   list: {
     title: '이 채널의 진행 중인 투표',
@@ -160,19 +173,19 @@ export const ko: Catalog = {
   history: {
     title: (title: string, code: string) => `응답 기록 · ${title} (${code})`,
     none: '아직 응답이 없어요.',
-    cleared: '지움',
+    cleared: '응답 지움',
     more: (n: number) => `…외 ${n}건`,
   },
   tz: {
-    current: (tz: string, source: string) => `내 시간대는 ${tz}이에요 (${source}).`,
-    set: (tz: string) => `이제 내 시간대는 ${tz}이에요. 보이는 시간과 입력하는 시간 모두 이 기준이에요.`,
+    current: (tz: string, source: string) => `내 시간대: ${tz} (${source})`,
+    set: (tz: string) => `내 시간대를 ${tz}(으)로 바꿨어요. 보이는 시간과 입력하는 시간 모두 이 기준이에요.`,
     sources: { saved: '직접 설정', platform: '프로필 기준', default: '기본값' },
   },
   answerText: {
     saved: (title: string, code: string) => `“${title}”(${code}) 응답을 저장했어요.`,
-    cleared: (title: string, code: string) => `“${title}”(${code}) 응답을 지웠어요.`,
+    cleared: (title: string, code: string) => `“${title}”(${code})에 모든 시간 불가로 응답했어요.`,
   },
-  state: { yes: '가능', maybe: '가능하면', no: '불가' },
+  state: { yes: '가능', maybe: '필요하면 가능', no: '불가' },
   heatmap: {
     answered: (n: number) => `${n}명 응답`,
     answeredOf: (n: number, of: number) => `${of}명 중 ${n}명 응답`,
@@ -186,11 +199,11 @@ export const ko: Catalog = {
     notYet: '미응답',
     yours: '내 응답',
     hidden: '마감 후 공개',
-    maybeHalf: '가능하면은 ½명',
+    maybeHalf: '필요하면 가능 = ½명',
     best: '추천 시간',
     notOffered: '선택지 아님',
     yourYes: '나: 가능',
-    yourMaybe: '나: 가능하면',
+    yourMaybe: '나: 필요하면 가능',
     month: (y: number, m: number) => `${y}년 ${m}월`,
   },
   createUsage: [
@@ -215,5 +228,6 @@ export const ko: Catalog = {
     '`/yakjeong close|reopen|delete [코드]` · `/yakjeong pick [코드] 1` — 만든 사람 또는 관리자',
     '`/yakjeong tz Asia/Kolkata` — 내 시간대 (`/yakjeong tz`는 현재 값)',
     '코드를 생략하면 이 채널의 가장 최근 진행 중인 투표에 적용돼요.',
+    '한국어 명령도 돼요: 만들기, 응답, 결과, 목록, 마감, 다시열기, 삭제, 확정, 시간대, 기록, 도움말',
   ].join('\n'),
 };

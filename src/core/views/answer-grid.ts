@@ -164,8 +164,8 @@ export function answerGridView(input: GridInput): View {
   const contextLines = [
     pages.length > 1 ? c.grid.page(pageIndex + 1, pages.length) : '',
     spec.kind === 'time' || slots.some((s) => s.start !== undefined) ? c.grid.zone(viewerTz) : '',
-    closed ? c.grid.closed : selects.length ? c.grid.selectLegend : c.grid.legend,
-    c.grid.summary(yes, maybe),
+    closed ? c.grid.closed : selects.length ? c.grid.selectLegend : spec.kind === 'date' ? c.grid.legendDates : c.grid.legend,
+    spec.kind === 'date' ? c.grid.summaryDays(yes, maybe) : c.grid.summary(yes, maybe),
   ].filter(Boolean);
 
   return {

@@ -133,9 +133,11 @@ export function bestLines(input: Pick<PollMessageInput, 'poll' | 'layout' | 'bes
   const c = catalog(locale);
   return best.map((w, i) => {
     const when = formatRun(poll.spec, layout, w.firstSlot, w.stretch, locale, tz ?? poll.spec.timezone);
+    // A stretch longer than the meeting says so, or it reads as one long meeting.
+    const within = w.stretch > w.slotCount ? ` (${c.results.anyWithin(describeLength(poll.spec, locale))})` : '';
     const mark = w.everyone ? ` 🎉 ${c.results.everyone}` : '';
-    const maybe = w.maybe.length ? ` (+${w.maybe.length} ${c.results.maybe})` : '';
-    return `${i + 1}. ${when} — ${w.yes.length}/${w.respondents}${maybe}${mark}`;
+    const maybe = w.maybe.length ? ` (+${w.maybe.length} ${c.state.maybe})` : '';
+    return `${i + 1}. ${when}${within} — ${w.yes.length}/${w.respondents}${maybe}${mark}`;
   });
 }
 

@@ -44,10 +44,17 @@ export function resultsView(input: ResultsInput): View {
     best.forEach((w, i) => {
       const when = formatRun(spec, layout, w.firstSlot, w.stretch, locale, tz);
       // "Everyone" and "most" must never be confused: only a full house gets the party mark.
-      const badge = w.everyone ? ` · 🎉 ${c.results.everyone}` : w.yes.length * 2 > w.respondents ? ` · ${c.results.most}` : '';
+      const allAnswered = w.yes.length === w.respondents && w.pending.length > 0;
+      const badge = w.everyone
+        ? ` · 🎉 ${c.results.everyone}`
+        : allAnswered
+          ? ` · ${c.results.allWhoAnswered(w.pending.length)}`
+          : w.yes.length * 2 > w.respondents
+            ? ` · ${c.results.most}`
+            : '';
       const head = `*${i + 1}. ${when}* — ${w.yes.length}/${w.respondents}${badge}`;
       const who = [
-        w.stretch > w.slotCount ? `_${c.results.fitsAnywhere(describeLength(spec, locale))}_` : '',
+        w.stretch > w.slotCount ? `_${c.results.fitsAnywhere(spec.kind, describeLength(spec, locale), w.slotCount)}_` : '',
         w.yes.length ? `✅ ${c.results.free}: ${names(w.yes, false)}` : '',
         w.maybe.length ? `🤔 ${c.results.maybe}: ${names(w.maybe, false)}` : '',
         w.unavailable.length ? `❌ ${c.results.unavailable}: ${names(w.unavailable, false)}` : '',

@@ -1,0 +1,36 @@
+/** The console's own words (not the bot's), in the configured language. */
+import type { Locale } from '../../src/core/domain/types.js';
+
+export interface ConsoleStrings {
+  onlyFor: (who: string) => string;
+  off: string;
+  noButton: (n: string) => string;
+  othersButton: (n: string, owner: string) => string;
+  commandsStart: string;
+  typeHelp: string;
+  welcome: string;
+}
+
+const en: ConsoleStrings = {
+  onlyFor: (who) => `(only ${who} sees this)`,
+  off: '(off)',
+  noButton: (n) => `No button [${n}].`,
+  othersButton: (n, owner) => `Button [${n}] is on ${owner}'s private message.`,
+  commandsStart: 'Commands start with /yakjeong. Also: as NAME, click N, sleep SECONDS.',
+  typeHelp: 'Type /yakjeong help, or: as NAME, click N, sleep SECONDS.',
+  welcome: 'Yakjeong console — type /yakjeong help. Also: as NAME, click N, sleep SECONDS. Ctrl-D quits.',
+};
+
+const ko: ConsoleStrings = {
+  onlyFor: (who) => `(${who}님에게만 보여요)`,
+  off: '(꺼짐)',
+  noButton: (n) => `[${n}] 버튼이 없어요.`,
+  othersButton: (n, owner) => `[${n}] 버튼은 ${owner}님에게만 보이는 메시지에 있어요.`,
+  commandsStart: '명령은 /yakjeong으로 시작해요. 그 밖에: as 이름, click 번호, sleep 초',
+  typeHelp: '/yakjeong help를 입력해 보세요. 그 밖에: as 이름, click 번호, sleep 초',
+  welcome: '약정 콘솔 — /yakjeong help를 입력해 보세요. 그 밖에: as 이름, click 번호, sleep 초. Ctrl-D로 끝내요.',
+};
+
+export function consoleStrings(locale: Locale): ConsoleStrings {
+  return locale === 'ko' ? ko : en;
+}
