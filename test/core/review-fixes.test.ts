@@ -193,3 +193,17 @@ describe('second review', () => {
     expect(text).not.toContain('Most are free');
   });
 });
+
+describe('time zones people type', () => {
+  it.each([
+    ['서울', 'Asia/Seoul'],
+    ['new york', 'America/New_York'],
+    ['kolkata', 'Asia/Kolkata'],
+    ['KST', 'Asia/Seoul'],
+    ['asia/kolkata', 'Asia/Kolkata'],
+    ['us/pacific', 'America/Los_Angeles'],
+  ])('%s → %s', async (input, zone) => {
+    const kit = makeKit();
+    expect(allText(await kit.engine.runText(kit.actor('ann'), `/yakjeong tz ${input}`, CAPS))).toContain(zone);
+  });
+});

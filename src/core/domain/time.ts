@@ -21,8 +21,15 @@ export function canonicalTimezone(input: string): string | undefined {
   const trimmed = input.trim();
   if (!trimmed || trimmed.length > 64) return undefined;
   if (/^(utc|gmt|z|etc\/utc)$/i.test(trimmed)) return 'UTC';
-  const abbreviation = ABBREVIATIONS[trimmed.toUpperCase()];
+  const abbreviation =
+    ABBREVIATIONS[trimmed.toUpperCase()] ?? KOREAN_CITIES[trimmed.replace(/\s+/g, '')] ?? RENAMED_CITIES[trimmed.toLowerCase()];
   if (abbreviation) return abbreviation;
+  // A city alone ("seoul", "new york") names the zone that ends with it.
+  if (!trimmed.includes('/')) {
+    const city = trimmed.replace(/\s+/g, '_').toLowerCase();
+    const byCity = Intl.supportedValuesOf('timeZone').find((z) => z.split('/').pop()!.toLowerCase() === city);
+    if (byCity) return byCity;
+  }
   if (!isValidTimezone(trimmed)) return undefined;
   const lower = trimmed.toLowerCase();
   const listed = Intl.supportedValuesOf('timeZone').find((z) => z.toLowerCase() === lower);
@@ -55,6 +62,36 @@ const ABBREVIATIONS: Record<string, string> = {
   CEST: 'Europe/Paris',
   AEST: 'Australia/Sydney',
   AEDT: 'Australia/Sydney',
+};
+
+/** Cities whose modern names ICU lists under an older one. */
+const RENAMED_CITIES: Record<string, string> = { kolkata: 'Asia/Kolkata', kyiv: 'Europe/Kyiv', 'ho chi minh': 'Asia/Ho_Chi_Minh' };
+
+/** City names people type in Korean. */
+const KOREAN_CITIES: Record<string, string> = {
+  서울: 'Asia/Seoul',
+  부산: 'Asia/Seoul',
+  도쿄: 'Asia/Tokyo',
+  베이징: 'Asia/Shanghai',
+  상하이: 'Asia/Shanghai',
+  홍콩: 'Asia/Hong_Kong',
+  싱가포르: 'Asia/Singapore',
+  방콕: 'Asia/Bangkok',
+  하노이: 'Asia/Ho_Chi_Minh',
+  델리: 'Asia/Kolkata',
+  뭄바이: 'Asia/Kolkata',
+  시드니: 'Australia/Sydney',
+  런던: 'Europe/London',
+  파리: 'Europe/Paris',
+  베를린: 'Europe/Berlin',
+  뉴욕: 'America/New_York',
+  시카고: 'America/Chicago',
+  로스앤젤레스: 'America/Los_Angeles',
+  엘에이: 'America/Los_Angeles',
+  샌프란시스코: 'America/Los_Angeles',
+  시애틀: 'America/Los_Angeles',
+  밴쿠버: 'America/Vancouver',
+  토론토: 'America/Toronto',
 };
 
 const AREAS = new Set(Intl.supportedValuesOf('timeZone').map((z) => z.split('/')[0]!));

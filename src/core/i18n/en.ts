@@ -32,7 +32,7 @@ const errors: Record<ErrorCode, (p: P) => string> = {
   TOO_MANY_SLOTS: (p) =>
     `That poll would have ${p.count} time slots; the most is ${p.max}. Use fewer dates, shorter hours or a longer slot.`,
   NO_SLOTS: () => 'That poll would have no time slots. Check the dates and hours.',
-  BAD_TIMEZONE: (p) => `“${p.input}” is not a time zone. Use an IANA name like Asia/Seoul, America/New_York or UTC.`,
+  BAD_TIMEZONE: (p) => `“${p.input}” is not a time zone. Use an IANA name like Asia/Seoul or America/New_York, a city like Seoul, or UTC.`,
   BAD_DEADLINE: (p) =>
     `“${p.input}” is not a deadline. Write \`deadline:2026-11-30T18:00\` (optionally with +09:00) or a delay like \`deadline:90m\`, \`24h\`, \`3d\`.`,
   DEADLINE_IN_PAST: (p) => `The deadline ${p.input} has already passed. Choose a time in the future.`,

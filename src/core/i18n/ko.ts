@@ -33,7 +33,7 @@ const errors: Record<ErrorCode, (p: P) => string> = {
   TOO_MANY_SLOTS: (p) =>
     `시간 칸이 ${p.count}개가 돼요. 최대 ${p.max}개까지예요. 날짜를 줄이거나, 시간대를 좁히거나, 칸을 크게 해 주세요.`,
   NO_SLOTS: () => '선택할 수 있는 시간 칸이 없어요. 날짜와 시간대를 확인해 주세요.',
-  BAD_TIMEZONE: (p) => `“${p.input}”은(는) 시간대가 아니에요. Asia/Seoul, America/New_York, UTC 같은 IANA 이름을 써 주세요.`,
+  BAD_TIMEZONE: (p) => `“${p.input}”은(는) 시간대가 아니에요. Asia/Seoul, America/New_York 같은 IANA 이름, 서울 같은 도시 이름, 또는 UTC를 써 주세요.`,
   BAD_DEADLINE: (p) =>
     `“${p.input}”은(는) 마감 시각이 아니에요. \`deadline:2026-11-30T18:00\`(+09:00 같은 오프셋 가능) 또는 \`deadline:90m\`, \`24h\`, \`3d\`처럼 써 주세요.`,
   DEADLINE_IN_PAST: (p) => `마감 시각 ${p.input}은(는) 이미 지났어요. 앞으로의 시각을 골라 주세요.`,
