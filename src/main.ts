@@ -59,9 +59,8 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void shutdown(0));
   process.once('SIGTERM', () => void shutdown(0));
 
-  const dueWork = new SqliteDueWorkStore(database);
   const scheduler = new DeadlineScheduler({
-    store: dueWork,
+    store: new SqliteDueWorkStore(database),
     engine,
     clock,
     logger: createLogger('scheduler'),
@@ -77,18 +76,7 @@ async function main(): Promise<void> {
       outDir: config.outDir,
       locale: config.locale,
       json: args.includes('--json'),
-      advanceClock: async (ms) => {
-        // Step through each due instant on the way, as real time would, so deadlines close on time.
-        const target = clock.now() + ms;
-        for (let step = 0; step < 1000; step++) {
-          const next = await dueWork.nextDueAt();
-          if (next === undefined || next > target || next <= clock.now()) break;
-          clock.advance(next - clock.now());
-          await scheduler.tick();
-        }
-        clock.advance(Math.max(0, target - clock.now()));
-        await scheduler.tick();
-      },
+      advanceClock: (ms) => scheduler.passTime(ms, (step) => clock.advance(step)),
       logger: createLogger('console'),
       prompt: interactive,
     });

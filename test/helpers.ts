@@ -1,10 +1,12 @@
 /** Real parts for tests: SQLite in memory with the real migrations, the real engine and renderer. */
 import { Engine, type Actor } from '../src/core/engine.js';
+import { UserError } from '../src/core/errors.js';
 import type { Locale } from '../src/core/domain/types.js';
 import type { AdapterCapabilities, Reply, View } from '../src/core/views/reply.js';
 import { openDatabase, type OpenedDatabase } from '../src/infra/db/open-database.js';
 import { SqlitePollStore } from '../src/infra/db/sqlite-poll-store.js';
 import { CanvasHeatmapRenderer } from '../src/infra/heatmap/canvas-heatmap-renderer.js';
+import { IcsCalendarFiles } from '../src/infra/calendar/ics-calendar-files.js';
 import { ManualClock } from '../src/infra/clock.js';
 
 export const CAPS: AdapterCapabilities = { maxSlotButtons: 24, maxButtonsPerRow: 6 };
@@ -29,6 +31,7 @@ export function makeKit(options: { locale?: Locale; path?: string; now?: number 
     store,
     clock,
     heatmap: new CanvasHeatmapRenderer(),
+    calendar: new IcsCalendarFiles(),
     defaultTimezone: 'Asia/Seoul',
     defaultLocale: options.locale ?? 'en',
     random: () => {
@@ -67,4 +70,26 @@ export async function createPoll(kit: TestKit, who: string, text: string): Promi
   const view = posts(replies)[0];
   if (!view?.pollCode) throw new Error(`no poll created: ${JSON.stringify(replies)}`);
   return view.pollCode;
+}
+
+/** The UserError a promise rejects with; anything else (including success) fails the test. */
+export async function userErrorOf(p: Promise<unknown>): Promise<UserError> {
+  try {
+    await p;
+  } catch (err) {
+    if (err instanceof UserError) return err;
+    throw err;
+  }
+  throw new Error('expected a UserError');
+}
+
+/** The code of the UserError a promise rejects with, or 'none' when it succeeds. */
+export async function errorCode(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+    return 'none';
+  } catch (err) {
+    if (err instanceof UserError) return err.code;
+    throw err;
+  }
 }

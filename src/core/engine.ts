@@ -276,14 +276,14 @@ export class Engine {
     const poll = await this.resolvePoll(actor, code, true);
     this.assertOpen(poll);
     const layout = this.layout(poll);
-    const states = parseAnswerText(text, poll.spec, layout, await this.zoneOf(actor), this.clock.now());
+    const tz = await this.zoneOf(actor);
+    const states = parseAnswerText(text, poll.spec, layout, tz, this.clock.now());
     const extra: Reply[] = [];
     await this.saveAnswer(poll, actor.user, () => states, extra);
     const locale = await this.localeOf(actor);
     const c = catalog(locale);
     const cleared = !/[ym]/.test(states);
     const summary = cleared ? c.answerText.cleared(poll.spec.title, poll.code) : c.answerText.saved(poll.spec.title, poll.code);
-    const tz = await this.zoneOf(actor);
     const lines = describeAnswer(poll, layout, states, locale, tz);
     return [
       this.toUser(actor, noticeView([summary, ...lines].join('\n'), 'notice', poll.code)),
@@ -386,10 +386,11 @@ export class Engine {
     const c = catalog(locale);
     const polls = await this.store.listPolls(actor.channel, ['open']);
     if (polls.length === 0) return [this.toUser(actor, noticeView(c.list.none, 'list'))];
+    const tz = await this.zoneOf(actor);
     const lines: string[] = [];
     for (const poll of polls) {
       const count = (await this.store.participants(poll.id)).length;
-      const deadline = poll.spec.deadline ? ` · ${c.poll.deadline} ${formatInstant(poll.spec.deadline, await this.zoneOf(actor), locale)}` : '';
+      const deadline = poll.spec.deadline ? ` · ${c.poll.deadline} ${formatInstant(poll.spec.deadline, tz, locale)}` : '';
       lines.push(`• ${c.list.item(poll.code, poll.spec.title, count)}${deadline}`);
     }
     return [this.toUser(actor, noticeView(`*${c.list.title}*\n${lines.join('\n')}`, 'list'))];

@@ -1,33 +1,10 @@
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
-import { Engine } from '../../src/core/engine.js';
 import type { Reply } from '../../src/core/views/reply.js';
-import { IcsCalendarFiles } from '../../src/infra/calendar/ics-calendar-files.js';
-import { ManualClock } from '../../src/infra/clock.js';
-import { openDatabase } from '../../src/infra/db/open-database.js';
-import { SqlitePollStore } from '../../src/infra/db/sqlite-poll-store.js';
-import { CanvasHeatmapRenderer } from '../../src/infra/heatmap/canvas-heatmap-renderer.js';
-import { CAPS, T0, textOf } from '../helpers.js';
+import { CAPS, makeKit, textOf, type TestKit } from '../helpers.js';
 
-function kit() {
-  const store = new SqlitePollStore(openDatabase(':memory:'));
-  return new Engine({
-    store,
-    clock: new ManualClock(T0),
-    heatmap: new CanvasHeatmapRenderer(),
-    calendar: new IcsCalendarFiles(),
-    defaultTimezone: 'Asia/Seoul',
-    defaultLocale: 'en',
-  });
-}
-const actor = (name: string) => ({
-  channel: { platform: 'console' as const, workspaceId: 'w', channelId: 'c' },
-  user: { id: name, name },
-  isAdmin: false,
-  locale: 'en' as const,
-});
-
-async function pickAnnouncement(engine: Engine, create: string, answer: string) {
+async function pickAnnouncement(kit: TestKit, create: string, answer: string) {
+  const { engine, actor } = kit;
   await engine.runText(actor('host'), `/yakjeong create ${create}`, CAPS);
   await engine.runText(actor('ann'), `/yakjeong answer ${answer}`, CAPS);
   const replies = await engine.runText(actor('host'), '/yakjeong pick 1', CAPS);
@@ -41,7 +18,7 @@ async function pickAnnouncement(engine: Engine, create: string, answer: string) 
 describe('picking the final time', () => {
   it('attaches an .ics with the right instants and a Google Calendar link', async () => {
     const { replies, file, event, text } = await pickAnnouncement(
-      kit(),
+      makeKit(),
       'Dinner dates:2026-12-01 time:18:00-22:00 slot:30m duration:90m',
       '12/1 19:00-22:00',
     );
@@ -59,7 +36,7 @@ describe('picking the final time', () => {
   });
 
   it('makes all-day entries for date polls, end date exclusive', async () => {
-    const { event, text } = await pickAnnouncement(kit(), 'Trip kind:date dates:12/1-12/5 duration:2d', '12/3-12/5');
+    const { event, text } = await pickAnnouncement(makeKit(), 'Trip kind:date dates:12/1-12/5 duration:2d', '12/3-12/5');
     expect(event.startDate.isDate).toBe(true);
     expect(event.startDate.toString()).toBe('2026-12-03');
     expect(event.endDate.toString()).toBe('2026-12-05');
@@ -67,10 +44,10 @@ describe('picking the final time', () => {
   });
 
   it('repeats weekly in the poll zone clock, so 09:00 stays 09:00 across DST', async () => {
-    const engine = kit();
-    await engine.runText(actor('host'), '/yakjeong tz America/New_York', CAPS);
-    await engine.runText(actor('ann'), '/yakjeong tz America/New_York', CAPS);
-    const { event, text } = await pickAnnouncement(engine, 'Standup dates:mon time:09:00-10:00 slot:1h tz:America/New_York', 'mon 09:00-10:00');
+    const kit = makeKit();
+    await kit.engine.runText(kit.actor('host'), '/yakjeong tz America/New_York', CAPS);
+    await kit.engine.runText(kit.actor('ann'), '/yakjeong tz America/New_York', CAPS);
+    const { event, text } = await pickAnnouncement(kit, 'Standup dates:mon time:09:00-10:00 slot:1h tz:America/New_York', 'mon 09:00-10:00');
     expect(event.component.getFirstPropertyValue('rrule')?.toString()).toBe('FREQ=WEEKLY');
     const dtstart = event.component.getFirstProperty('dtstart')!;
     expect(dtstart.getParameter('tzid')).toBe('America/New_York');

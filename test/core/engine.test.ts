@@ -2,17 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { PNG } from 'pngjs';
 import { UserError } from '../../src/core/errors.js';
 import { decodeAction, encodeAction } from '../../src/core/actions.js';
-import { allText, CAPS, createPoll, makeKit, posts, textOf, T0 } from '../helpers.js';
-
-async function errorCode(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-    return 'none';
-  } catch (err) {
-    if (err instanceof UserError) return err.code;
-    throw err;
-  }
-}
+import { allText, CAPS, createPoll, makeKit, posts, textOf, T0, errorCode } from '../helpers.js';
 
 describe('engine', () => {
   it('finds the best time from three answers and draws it', async () => {

@@ -1,19 +1,8 @@
 /** Behaviour a reviewer found wrong, pinned down so it stays right. */
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../../src/core/errors.js';
 import { encodeAction } from '../../src/core/actions.js';
 import { errorView } from '../../src/core/views/notices.js';
-import { allText, CAPS, createPoll, makeKit, posts, textOf } from '../helpers.js';
-
-async function errorOf(p: Promise<unknown>): Promise<UserError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof UserError) return err;
-    throw err;
-  }
-  throw new Error('expected a UserError');
-}
+import { allText, CAPS, createPoll, makeKit, posts, textOf, userErrorOf } from '../helpers.js';
 
 describe('pick', () => {
   it('a Pick button fixes the window it showed, even after answers move the ranking', async () => {
@@ -31,7 +20,7 @@ describe('pick', () => {
   it('refuses a start time whose meeting would not fit in the day', async () => {
     const kit = makeKit();
     await createPoll(kit, 'host', 'M dates:2026-12-01..2026-12-02 time:09:00-12:00 slot:1h duration:2h');
-    expect((await errorOf(kit.engine.runText(kit.actor('host'), '/yakjeong pick 2026-12-01 11:00', CAPS))).code).toBe('BAD_PICK');
+    expect((await userErrorOf(kit.engine.runText(kit.actor('host'), '/yakjeong pick 2026-12-01 11:00', CAPS))).code).toBe('BAD_PICK');
     expect(allText(await kit.engine.runText(kit.actor('host'), '/yakjeong pick 2026-12-01 10:00', CAPS))).toContain('10:00–12:00');
   });
 
@@ -62,7 +51,7 @@ describe('hidden polls', () => {
     const kit = makeKit();
     await createPoll(kit, 'host', 'Secret kind:date dates:12/1-12/3 hidden:yes');
     await kit.engine.runText(kit.actor('bob'), '/yakjeong answer 12/1,12/2', CAPS);
-    expect((await errorOf(kit.engine.runText(kit.actor('eve'), '/yakjeong history', CAPS))).code).toBe('RESULTS_HIDDEN');
+    expect((await userErrorOf(kit.engine.runText(kit.actor('eve'), '/yakjeong history', CAPS))).code).toBe('RESULTS_HIDDEN');
     expect(allText(await kit.engine.runText(kit.actor('host'), '/yakjeong history', CAPS))).toContain('bob');
   });
 });
@@ -92,7 +81,7 @@ describe('input people really type', () => {
     ['/yakjeong close now', 'EXTRA_WORDS'],
   ])('%s → %s', async (text, code) => {
     const kit = makeKit();
-    const err = await errorOf(kit.engine.runText(kit.actor('ann'), text, CAPS));
+    const err = await userErrorOf(kit.engine.runText(kit.actor('ann'), text, CAPS));
     expect(err.code).toBe(code);
     expect(textOf(errorView(err, 'en'))).not.toMatch(/undefined|\{/);
   });
@@ -101,13 +90,13 @@ describe('input people really type', () => {
     const kit = makeKit();
     await createPoll(kit, 'host', 'x kind:date dates:12/1-12/2');
     await kit.engine.runText(kit.actor('host'), '/yakjeong close', CAPS);
-    expect((await errorOf(kit.engine.runText(kit.actor('ann'), '/yakjeong answer 12/1', CAPS))).code).toBe('POLL_CLOSED');
+    expect((await userErrorOf(kit.engine.runText(kit.actor('ann'), '/yakjeong answer 12/1', CAPS))).code).toBe('POLL_CLOSED');
   });
 
   it('speaks Korean all the way through a refusal', async () => {
     const kit = makeKit({ locale: 'ko' });
     const code = await createPoll(kit, 'host', '회식 kind:date dates:12/1-12/2');
-    const err = await errorOf(kit.engine.runText(kit.actor('민지'), `/yakjeong close ${code}`, CAPS));
+    const err = await userErrorOf(kit.engine.runText(kit.actor('민지'), `/yakjeong close ${code}`, CAPS));
     expect(textOf(errorView(err, 'ko'))).toContain('마감할 수 있는 사람은');
     expect(textOf(errorView(err, 'ko'))).not.toMatch(/close/);
   });
@@ -161,7 +150,7 @@ describe('second review', () => {
     await kit.engine.runText(kit.actor('민지'), '/yakjeong 응답 12월 1일 19시-21시', CAPS);
     expect(allText(await kit.engine.runText(kit.actor('host'), '/yakjeong 확정 1번', CAPS))).toContain('12월 1일 (화) 19:00–20:00');
     expect(allText(await kit.engine.runText(kit.actor('host'), '/yakjeong 확정 12월 2일 18:00', CAPS))).toContain('12월 2일 (수) 18:00–19:00');
-    const empty = await errorOf(kit.engine.runText(kit.actor('host'), '/yakjeong 확정', CAPS));
+    const empty = await userErrorOf(kit.engine.runText(kit.actor('host'), '/yakjeong 확정', CAPS));
     expect(textOf(errorView(empty, 'ko'))).toContain('어떤 시간으로 정할까요?');
     expect(textOf(errorView(empty, 'ko'))).not.toContain('""');
   });

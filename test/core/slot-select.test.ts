@@ -3,26 +3,15 @@
  * whole on one page as menus; everyone else keeps today's slot-button pages.
  */
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../../src/core/errors.js';
 import { decodeAction, encodeAction } from '../../src/core/actions.js';
 import type { AdapterCapabilities, View } from '../../src/core/views/reply.js';
 import { DISCORD_CAPABILITIES } from '../../adapters/discord/handler.js';
 import { SLACK_CAPABILITIES } from '../../adapters/slack/index.js';
 import { CONSOLE_CAPABILITIES } from '../../adapters/console/console-adapter.js';
-import { CAPS, createPoll, makeKit, posts, textOf, type TestKit } from '../helpers.js';
+import { CAPS, createPoll, makeKit, posts, textOf, type TestKit, errorCode } from '../helpers.js';
 
 const DISCORD = DISCORD_CAPABILITIES;
 const SLOT = /^\d\d:\d\d /;
-
-async function errorCode(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-    return 'none';
-  } catch (err) {
-    if (err instanceof UserError) return err.code;
-    throw err;
-  }
-}
 
 async function openGrid(kit: TestKit, who: string, code: string, caps: AdapterCapabilities, page = 0): Promise<View> {
   const open = await kit.engine.click(kit.actor(who), encodeAction({ verb: 'respond', code }), caps);

@@ -13,16 +13,14 @@ import {
   TEAM_A,
   blocksText,
   channelOf,
-  commandBody,
   interactionBody,
   buttonPress,
   postSigned,
-  slashCommand,
   sleep,
   startHarness,
   waitFor,
   type Harness,
-  type Who,
+  driver,
 } from './support.js';
 
 let h: Harness;
@@ -35,27 +33,7 @@ afterAll(async () => {
   await h?.close();
 });
 
-let n = 0;
-const freshChannel = () => ({ id: `C0DELIV${++n}`, name: `deliv-${n}` });
-
-async function command(text: string, who: Who = {}, responseId?: string) {
-  return postSigned(h.port, commandBody(slashCommand(h.fake, text, who, responseId)));
-}
-
-async function createPoll(title = 'Team dinner', extra = ''): Promise<{ poll: Poll; channel: { id: string; name: string } }> {
-  const channel = freshChannel();
-  const res = await command(`create ${title} dates:2026-12-01..2026-12-02 time:09:00-11:00 slot:1h ${extra}`.trim(), { channel });
-  expect(res.status).toBe(200);
-  const poll = await waitFor(async () => {
-    const polls = await h.store.listPolls(channelOf(undefined, channel), ['open']);
-    return polls[0]?.messageRef ? polls[0] : undefined;
-  }, 5000, 'the poll message');
-  return { poll, channel };
-}
-
-function latestResponse(id: string) {
-  return waitFor(() => h.fake.responsesTo(id).at(-1), 5000, `a post to response_url ${id}`);
-}
+const { freshChannel, command, createPoll, latestResponse } = driver(() => h, 'deliv');
 
 /** Everything a response_url post shows: its text and its blocks. */
 function responseText(body: Json): string {

@@ -5,7 +5,6 @@
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderMessage } from '../../adapters/slack/blocks.js';
-import type { Poll } from '../../src/core/domain/types.js';
 import {
   ADA,
   ANA,
@@ -14,11 +13,9 @@ import {
   PNG_SIGNATURE,
   TEAM_B,
   blocksText,
-  buttonPress,
   buttonsIn,
   channelOf,
   commandBody,
-  interactionBody,
   onlyPoll,
   postSigned,
   slashCommand,
@@ -27,6 +24,7 @@ import {
   waitFor,
   type Harness,
   type Who,
+  driver,
 } from './support.js';
 
 let h: Harness;
@@ -39,35 +37,7 @@ afterAll(async () => {
   await h?.close();
 });
 
-let channelCounter = 0;
-function freshChannel() {
-  channelCounter++;
-  return { id: `C0TEST${channelCounter}`, name: `test-${channelCounter}` };
-}
-
-async function command(text: string, who: Who = {}, responseId?: string) {
-  return postSigned(h.port, commandBody(slashCommand(h.fake, text, who, responseId)));
-}
-
-async function press(actionId: string, who: Who & { ephemeral?: boolean; messageTs?: string } = {}, responseId?: string) {
-  return postSigned(h.port, interactionBody(buttonPress(h.fake, actionId, who, responseId)));
-}
-
-/** A two-day poll, 09:00–11:00 in hour slots (4 slots), created by Ana in a fresh channel. */
-async function createPoll(title = 'Team dinner'): Promise<{ poll: Poll; channel: { id: string; name: string } }> {
-  const channel = freshChannel();
-  const res = await command(`create ${title} dates:2026-12-01..2026-12-02 time:09:00-11:00 slot:1h`, { channel });
-  expect(res.status).toBe(200);
-  const poll = await waitFor(async () => {
-    const polls = await h.store.listPolls(channelOf(undefined, channel), ['open']);
-    return polls[0]?.messageRef ? polls[0] : undefined;
-  }, 5000, 'the poll message');
-  return { poll, channel };
-}
-
-function latestResponse(id: string) {
-  return waitFor(() => h.fake.responsesTo(id).at(-1), 5000, `a post to response_url ${id}`);
-}
+const { freshChannel, command, press, createPoll, latestResponse } = driver(() => h, 'test');
 
 describe('Slack HTTP mode', () => {
   it('creates a poll from a signed slash command and posts its live message in the channel', async () => {

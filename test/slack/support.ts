@@ -14,7 +14,7 @@ import { IcsCalendarFiles } from '../../src/infra/calendar/ics-calendar-files.js
 import { CanvasHeatmapRenderer } from '../../src/infra/heatmap/canvas-heatmap-renderer.js';
 import { HttpServer } from '../../src/infra/http/http-server.js';
 import { setRootLogger } from '../../src/logger.js';
-import { FakeSlack, type Json } from './fake-slack.js';
+import { FakeSlack, type Json, type ResponseUrlPost } from './fake-slack.js';
 
 export const SIGNING_SECRET = 'test-signing-secret';
 /** The engine's "now": 2026-11-20 00:00 UTC, before the polls' December dates. */
@@ -336,3 +336,34 @@ export async function onlyPoll(store: SqlitePollStore, team = TEAM_A, channel = 
 }
 
 export const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+/** What an HTTP-mode test does as a person: signed commands and clicks in fresh channels. */
+export interface Driver {
+  freshChannel(): { id: string; name: string };
+  command(text: string, who?: Who, responseId?: string): Promise<{ status: number; text: string }>;
+  press(actionId: string, who?: Who & { ephemeral?: boolean; messageTs?: string }, responseId?: string): Promise<{ status: number; text: string }>;
+  /** A two-day poll, 09:00–11:00 in hour slots (4 slots), in a fresh channel; waits for its live message. */
+  createPoll(title?: string, extra?: string): Promise<{ poll: Poll; channel: { id: string; name: string } }>;
+  latestResponse(id: string): Promise<ResponseUrlPost>;
+}
+
+export function driver(harness: () => Harness, channelPrefix: string): Driver {
+  let n = 0;
+  const d: Driver = {
+    freshChannel: () => ({ id: `C0${channelPrefix.toUpperCase()}${++n}`, name: `${channelPrefix}-${n}` }),
+    command: (text, who = {}, responseId) => postSigned(harness().port, commandBody(slashCommand(harness().fake, text, who, responseId))),
+    press: (actionId, who = {}, responseId) => postSigned(harness().port, interactionBody(buttonPress(harness().fake, actionId, who, responseId))),
+    async createPoll(title = 'Team dinner', extra = '') {
+      const channel = d.freshChannel();
+      const res = await d.command(`create ${title} dates:2026-12-01..2026-12-02 time:09:00-11:00 slot:1h ${extra}`.trim(), { channel });
+      if (res.status !== 200) throw new Error(`create answered ${res.status}`);
+      const poll = await waitFor(async () => {
+        const polls = await harness().store.listPolls(channelOf(undefined, channel), ['open']);
+        return polls[0]?.messageRef ? polls[0] : undefined;
+      }, 5000, 'the poll message');
+      return { poll, channel };
+    },
+    latestResponse: (id) => waitFor(() => harness().fake.responsesTo(id).at(-1), 5000, `a post to response_url ${id}`),
+  };
+  return d;
+}

@@ -6,8 +6,8 @@ import { catalog } from '../../core/i18n/index.js';
 import { daysInMonth, isoDate, parseIsoDate, weekdayOf } from '../../core/domain/time.js';
 import type { HeatmapRequest } from '../../core/ports.js';
 import type { Measure } from './fonts.js';
-import { frame, type BodyLayout } from './grid-layout.js';
-import type { CellBox, Line, Rect, TextItem } from './layout-types.js';
+import { frame } from './grid-layout.js';
+import type { BodyLayout, CellBox, Line, Rect, TextItem } from './layout-types.js';
 import { styleFont } from './styles.js';
 import { ellipsize } from './text.js';
 

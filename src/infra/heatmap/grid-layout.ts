@@ -5,20 +5,10 @@
  */
 import type { Measure } from './fonts.js';
 import type { GridModel } from './grid-model.js';
-import type { CellBox, CellStyle, Line, LineKind, Rect, TextItem } from './layout-types.js';
+import type { BodyLayout, CellBox, CellStyle, Line, LineKind, Rect, TextItem } from './layout-types.js';
 import { styleFont } from './styles.js';
 import { ellipsize, fitFirst } from './text.js';
 
-export interface BodyLayout {
-  width: number;
-  height: number;
-  cells: Array<CellBox | undefined>;
-  cellStyle: CellStyle;
-  missing: Rect[];
-  offDays: Rect[];
-  lines: Line[];
-  texts: TextItem[];
-}
 
 const MIN_COL = 28;
 const MAX_COL = 88;

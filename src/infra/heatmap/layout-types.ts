@@ -75,7 +75,26 @@ export interface CellStyle {
   dayLabelSize: number;
 }
 
-export interface HeatmapLayout {
+/** What the body of the picture (a grid or calendars) places; the page adds header, legend and footer. */
+export interface BodyParts {
+  /** Indexed by slot index; undefined only for a slot the layout could not place. */
+  cells: Array<CellBox | undefined>;
+  cellStyle: CellStyle;
+  /** Grid positions with no slot that day (DST, another zone's view): grey and hatched. */
+  missing: Rect[];
+  /** Calendar days inside a shown month that are not poll dates: plain grey. */
+  offDays: Rect[];
+  lines: Line[];
+  texts: TextItem[];
+}
+
+/** A body and its size in CSS px. */
+export interface BodyLayout extends BodyParts {
+  width: number;
+  height: number;
+}
+
+export interface HeatmapLayout extends BodyParts {
   /** Device pixels per CSS px. */
   scale: number;
   /** CSS px. */
@@ -87,15 +106,6 @@ export interface HeatmapLayout {
   /** True when group data must not be drawn (hidden poll still open). */
   hidden: boolean;
   respondents: number;
-  /** Indexed by slot index; undefined only for a slot the layout could not place. */
-  cells: Array<CellBox | undefined>;
-  cellStyle: CellStyle;
-  /** Grid positions with no slot that day (DST, another zone's view): grey and hatched. */
-  missing: Rect[];
-  /** Calendar days inside a shown month that are not poll dates: plain grey. */
-  offDays: Rect[];
-  lines: Line[];
-  texts: TextItem[];
   windows: WindowMark[];
   legend: LegendSwatch[];
 }

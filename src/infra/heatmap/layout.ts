@@ -8,8 +8,9 @@ import type { HeatmapRequest } from '../../core/ports.js';
 import { layoutCalendar } from './calendar-layout.js';
 import { measureText, type Measure } from './fonts.js';
 import { buildGridModel } from './grid-model.js';
-import { clamp, layoutGrid, type BodyLayout } from './grid-layout.js';
+import { clamp, layoutGrid } from './grid-layout.js';
 import type {
+  BodyLayout,
   CellBox,
   HeatmapLayout,
   LegendSwatch,

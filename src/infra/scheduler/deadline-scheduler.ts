@@ -69,6 +69,23 @@ export class DeadlineScheduler {
     await this.running;
   }
 
+  /**
+   * Lets `ms` pass on a clock the caller moves (the console's `sleep`): steps through each due
+   * instant on the way, as real time would, so a deadline closes on time rather than "late".
+   */
+  async passTime(ms: number, advance: (ms: number) => void): Promise<void> {
+    const { clock, store } = this.options;
+    const target = clock.now() + ms;
+    for (let step = 0; step < 1000; step++) {
+      const next = await store.nextDueAt();
+      if (next === undefined || next > target || next <= clock.now()) break;
+      advance(next - clock.now());
+      await this.tick();
+    }
+    advance(Math.max(0, target - clock.now()));
+    await this.tick();
+  }
+
   /** Claims due work and sends what is pending. Concurrent calls share one run. */
   tick(): Promise<void> {
     this.running ??= this.runOnce().finally(() => {
