@@ -4,8 +4,8 @@
  * then most "maybe", then earliest. Picks do not overlap one another.
  */
 import { AvailabilityMatrix, bitsetCount, bitsetHas } from './availability.js';
-import { addDays } from './time.js';
-import type { PollKind, PollSpec, Participant, Slot, UserRef } from './types.js';
+import { slotsAdjacent, windowStarts } from './adjacency.js';
+import type { PollSpec, Participant, UserRef } from './types.js';
 import type { PollLayout } from './slots.js';
 
 export interface RankedWindow {
@@ -26,30 +26,6 @@ export interface RankedWindow {
    * fits anywhere in it. Shown as one option instead of several shifted copies.
    */
   stretch: number;
-}
-
-/** True when slot b directly follows slot a in a way a meeting can span. */
-export function slotsAdjacent(kind: PollKind, a: Slot, b: Slot): boolean {
-  switch (kind) {
-    case 'time':
-      return a.day === b.day && a.end !== undefined && a.end === b.start;
-    case 'block':
-      return a.day === b.day && b.index === a.index + 1;
-    case 'date':
-      return addDays(a.date, 1) === b.date;
-  }
-}
-
-/** Start indexes of every run of `length` adjacent slots. */
-export function windowStarts(kind: PollKind, slots: readonly Slot[], length: number): number[] {
-  const starts: number[] = [];
-  // run[i] = how many adjacent slots end at i (inclusive).
-  let run = 0;
-  for (let i = 0; i < slots.length; i++) {
-    run = i > 0 && slotsAdjacent(kind, slots[i - 1]!, slots[i]!) ? run + 1 : 1;
-    if (run >= length) starts.push(i - length + 1);
-  }
-  return starts;
 }
 
 export interface RankOptions {
@@ -100,8 +76,9 @@ export function rankWindows(
     matrix.availableOver(candidate.start, length, availBits);
     let end = candidate.start;
     const clear = (start: number) => !chosen.some((c) => start < c.start + c.stretch && c.start < start + length);
-    // Stretches never run into an earlier pick's stretch, so outlines never overlap.
-    while (valid.has(end + 1) && clear(end + 1)) {
+    // A stretch only grows across adjacent slots, and never into an earlier pick's stretch, so
+    // outlines never overlap and "fits anywhere in it" is true.
+    while (valid.has(end + 1) && slotsAdjacent(spec.kind, layout.slots[end]!, layout.slots[end + 1]!) && clear(end + 1)) {
       matrix.yesOver(end + 1, length, nextYes);
       matrix.availableOver(end + 1, length, nextAvail);
       if (!sameBits(yesBits, nextYes) || !sameBits(availBits, nextAvail)) break;

@@ -1,5 +1,5 @@
 /** Turns a poll spec into its days and slots. Deterministic: the same spec gives the same slots. */
-import { addDays, formatHm, parseHm, weekdayOf, zonedInstant } from './time.js';
+import { addDays, dayNumber, formatHm, parseHm, weekdayOf, zonedInstant } from './time.js';
 import type { PollDay, PollSpec, Slot } from './types.js';
 
 export const SLOT_MINUTES = [15, 30, 60, 120] as const;
@@ -67,7 +67,8 @@ function daySlots(spec: PollSpec, date: string, day: number): Array<Omit<Slot, '
         // Skipped (clocks jump forward) or already offered (clocks go back): leave it out.
         if (instant === undefined || seen.has(instant)) continue;
         seen.add(instant);
-        out.push({ day, date, start: instant, end: instant + step * 60_000, minute: m % 1440 });
+        const wallStart = dayNumber(date) * 1440 + m;
+        out.push({ day, date, start: instant, end: instant + step * 60_000, minute: m % 1440, wallStart, wallEnd: wallStart + step });
       }
       return out;
     }

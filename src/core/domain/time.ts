@@ -120,6 +120,11 @@ function dateToUtcMs(date: string): number {
   return Date.UTC(p.y, p.m - 1, p.d);
 }
 
+/** Days since 1970-01-01 of a calendar date: wall-clock arithmetic that no zone can bend. */
+export function dayNumber(date: string): number {
+  return Math.round(dateToUtcMs(date) / DAY_MS);
+}
+
 export function addDays(date: string, days: number): string {
   const t = new Date(dateToUtcMs(date) + days * DAY_MS);
   return isoDate(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
@@ -176,6 +181,29 @@ export function zonedInstant(date: string, minute: number, tz: string): number |
   }
   if (instants.length === 0) return undefined;
   return Math.min(...instants);
+}
+
+/**
+ * Minutes by which an instant lies inside the second pass of a repeated hour (clocks went back
+ * at most that long before it), or 0. Between two offset changes there are always more than
+ * three hours, so looking three hours back finds the offset before the change.
+ */
+function repeatedBy(instant: number, tz: string): number {
+  const after = tzOffset(tz, new Date(instant));
+  const back = tzOffset(tz, new Date(instant - 3 * 3_600_000)) - after;
+  if (back <= 0) return 0;
+  return tzOffset(tz, new Date(instant - back * 60_000)) === after + back ? back : 0;
+}
+
+/**
+ * The instant whose reading labels the end of a run, so labels never go backwards. A run that
+ * ends in the repeated hour of the poll's zone (a 01:30 slot on the fall-back day ends when the
+ * clock reads 01:00 again) is labelled as the clock reads after the repeat ("02:00"), for every
+ * reader whose clock repeats with it; calendar entries keep the real end.
+ */
+export function labelEndInstant(end: number, pollTz: string, readerTz: string): number {
+  if (repeatedBy(end, pollTz) === 0) return end;
+  return end + repeatedBy(end, readerTz) * 60_000;
 }
 
 /** Today's date in a zone. */

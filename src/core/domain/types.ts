@@ -69,6 +69,12 @@ export interface Slot {
   end?: number;
   /** Local start minute-of-day in the poll's zone (time kind). */
   minute?: number;
+  /**
+   * Wall-clock start and end in the poll's zone as minutes since 1970-01-01 00:00 local (time
+   * kind). They differ from the instants on DST days: the adjacency rule needs both readings.
+   */
+  wallStart?: number;
+  wallEnd?: number;
   /** Block name (block kind). */
   block?: string;
 }

@@ -1,7 +1,7 @@
 /** Validates raw create options into a PollSpec, or throws the UserError that names the problem. */
 import { UserError } from '../errors.js';
 import { MAX_DATES, MAX_SLOTS, SLOT_MINUTES, layoutPoll } from '../domain/slots.js';
-import { windowStarts } from '../domain/ranking.js';
+import { windowStarts } from '../domain/adjacency.js';
 import { addDays, canonicalTimezone, daysInMonth, todayIn, weekdayOf, zonedInstant } from '../domain/time.js';
 import type { DaySpec, PollKind, PollSpec, UserRef } from '../domain/types.js';
 import { createOptionsSchema, type CreateOptions } from './create-options.js';

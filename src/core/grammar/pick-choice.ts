@@ -3,7 +3,8 @@
  * (time polls, read in the picker's zone), a date and block, a date, or a weekday (weekly polls).
  */
 import { UserError } from '../errors.js';
-import { describeRun, rankWindows, windowStarts, type RankedWindow } from '../domain/ranking.js';
+import { windowStarts } from '../domain/adjacency.js';
+import { describeRun, rankWindows, type RankedWindow } from '../domain/ranking.js';
 import type { PollLayout } from '../domain/slots.js';
 import { wallClock, weekdayOf } from '../domain/time.js';
 import type { Participant, Poll } from '../domain/types.js';

@@ -1,6 +1,6 @@
 /** Human formatting of dates, slots and windows in a locale and a zone. */
 import { catalog } from '../i18n/index.js';
-import { addDays, formatHm, parseIsoDate, wallClock, weekdayOf } from '../domain/time.js';
+import { addDays, formatHm, labelEndInstant, parseIsoDate, wallClock, weekdayOf } from '../domain/time.js';
 import type { PollLayout } from '../domain/slots.js';
 import type { Locale, PollSpec, Slot, UserRef } from '../domain/types.js';
 
@@ -37,8 +37,10 @@ export function slotLabel(spec: PollSpec, slot: Slot, locale: Locale, tz: string
 }
 
 /**
- * A run of slots as text: "12월 1일 (화) 09:00–10:30", "Tue, Dec 1 lunch", "Dec 1 – Dec 3".
- * Time slots are shown in `tz`, with the viewer's own date when it differs.
+ * A run of slots as text: "12월 1일 (화) 09:00–10:30", "Tue, Dec 1 lunch, dinner", "Dec 1 – Dec 3".
+ * Time slots are shown in `tz`, with the viewer's own date when it differs, from the first
+ * start to the last end (read after a repeated hour, never backwards). Blocks are named one by
+ * one: "lunch–dinner" would suggest the gap between them is included.
  */
 export function formatRun(
   spec: PollSpec,
@@ -53,19 +55,19 @@ export function formatRun(
   if (!first || !last) return '';
   if (spec.kind === 'time' && first.start !== undefined && last.end !== undefined) {
     const a = wallClock(first.start, tz);
-    const b = wallClock(last.end, tz);
+    const b = wallClock(labelEndInstant(last.end, spec.timezone, tz), tz);
     const dayOf = (date: string) => (spec.days.type === 'weekly' ? weekdayName(date, locale) : formatDate(date, locale));
     let endLabel = formatHm(b.minute);
     if (b.date !== a.date) endLabel = b.minute === 0 && b.date === addDays(a.date, 1) ? '24:00' : `${dayOf(b.date)} ${endLabel}`;
     return `${dayOf(a.date)} ${formatHm(a.minute)}–${endLabel}`;
   }
   if (spec.kind === 'block') {
-    const day = formatDay(spec, first.date, locale);
-    const names = slotCount === 1 ? first.block : `${first.block}–${last.block}`;
-    const times = first.start !== undefined && last.end !== undefined
-      ? ` (${formatClock(first.start, tz)}–${formatClock(last.end, tz)})`
-      : '';
-    return `${day} ${names}${times}`;
+    const blocks = layout.slots.slice(firstSlot, firstSlot + slotCount).map((slot) =>
+      slot.start !== undefined && slot.end !== undefined
+        ? `${slot.block ?? ''} (${formatClock(slot.start, tz)}–${formatClock(slot.end, tz)})`
+        : (slot.block ?? ''),
+    );
+    return `${formatDay(spec, first.date, locale)} ${blocks.join(', ')}`;
   }
   return slotCount === 1
     ? formatDay(spec, first.date, locale)

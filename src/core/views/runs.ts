@@ -1,5 +1,5 @@
 /** Groups slots into runs people read as one stretch ("Tue 09:00–11:00" rather than four slots). */
-import { slotsAdjacent } from '../domain/ranking.js';
+import { slotsAdjacent } from '../domain/adjacency.js';
 import type { PollKind, Slot } from '../domain/types.js';
 
 export interface SlotRun<K> {

@@ -1,0 +1,86 @@
+/** The defects of the trust issue, each pinned: options never join slots that do not meet, and labels never go backwards. */
+import { describe, expect, it } from 'vitest';
+import { allText, CAPS, createPoll, makeKit } from '../helpers.js';
+
+const NY = { platformTimezone: 'America/New_York' };
+
+describe('best times only run across slots that meet', () => {
+  it('a day window never joins the next day', async () => {
+    const kit = makeKit();
+    await createPoll(kit, 'host', 'x dates:12/7-12/8 time:09:00-12:00 slot:1h tz:UTC');
+    for (const who of ['ann', 'bob']) {
+      await kit.engine.runText(kit.actor(who, { platformTimezone: 'UTC' }), '/yakjeong answer 12/7 11:00-12:00, 12/8 09:00-10:00', CAPS);
+    }
+    const text = allText(await kit.engine.runText(kit.actor('ann', { platformTimezone: 'UTC' }), '/yakjeong results', CAPS));
+    expect(text).toMatch(/1\. Mon, Dec 7 11:00–12:00\* — 2\/2/);
+    expect(text).toMatch(/2\. Tue, Dec 8 09:00–10:00\* — 2\/2/);
+    expect(text).not.toMatch(/Dec 7 11:00–Tue/);
+    expect(text).not.toMatch(/fits anywhere/);
+  });
+
+  it('date polls join consecutive dates only', async () => {
+    const kit = makeKit();
+    await createPoll(kit, 'host', 'trip kind:date dates:12/7,12/9,12/10');
+    await kit.engine.runText(kit.actor('ann'), '/yakjeong answer 12/7,12/9,12/10', CAPS);
+    const text = allText(await kit.engine.runText(kit.actor('ann'), '/yakjeong results', CAPS));
+    expect(text).toMatch(/1\. Mon, Dec 7\* — 1\/1/);
+    expect(text).toMatch(/2\. Wed, Dec 9 – Thu, Dec 10\* — 1\/1/);
+  });
+
+  it('an overnight window runs past midnight but not into the next evening', async () => {
+    const kit = makeKit();
+    await createPoll(kit, 'host', 'late dates:12/7-12/8 time:22:00-02:00 slot:1h tz:UTC');
+    await kit.engine.runText(kit.actor('ann', { platformTimezone: 'UTC' }), '/yakjeong answer 12/7 23:00-02:00, 12/8 22:00-23:00', CAPS);
+    const text = allText(await kit.engine.runText(kit.actor('ann', { platformTimezone: 'UTC' }), '/yakjeong results', CAPS));
+    expect(text).toMatch(/1\. Mon, Dec 7 23:00–Tue, Dec 8 02:00\* — 1\/1/);
+    expect(text).toMatch(/2\. Tue, Dec 8 22:00–23:00\* — 1\/1/);
+  });
+
+  it('a 24-hour window joins its days', async () => {
+    const kit = makeKit();
+    await createPoll(kit, 'host', 'day dates:12/7-12/8 time:00:00-24:00 slot:2h tz:UTC');
+    await kit.engine.runText(kit.actor('ann', { platformTimezone: 'UTC' }), '/yakjeong answer 12/7 22:00-24:00, 12/8 00:00-02:00', CAPS);
+    const text = allText(await kit.engine.runText(kit.actor('ann', { platformTimezone: 'UTC' }), '/yakjeong results', CAPS));
+    expect(text).toMatch(/1\. Mon, Dec 7 22:00–Tue, Dec 8 02:00\* — 1\/1/);
+  });
+
+  it('blocks are named one by one, never as a range', async () => {
+    const kit = makeKit();
+    await createPoll(kit, 'host', 'meals dates:12/7 blocks:breakfast,lunch,dinner');
+    await kit.engine.runText(kit.actor('ann'), '/yakjeong answer 12/7 lunch, 12/7 dinner', CAPS);
+    const text = allText(await kit.engine.runText(kit.actor('ann'), '/yakjeong results', CAPS));
+    expect(text).toMatch(/Mon, Dec 7 lunch, dinner/);
+    expect(text).not.toMatch(/lunch–dinner/);
+  });
+});
+
+describe('the fall-back day reads forwards', () => {
+  // 2027-11-07: New York's clocks go from 02:00 EDT back to 01:00 EST.
+  const kitOnFallBackWeek = () => makeKit({ now: Date.UTC(2027, 10, 1, 12) });
+
+  it('a range ending in the repeated hour reads back as typed, and so does the best time', async () => {
+    const kit = kitOnFallBackWeek();
+    await createPoll(kit, 'host', 'night dates:11/7 time:00:00-03:00 slot:30m tz:America/New_York');
+    const echo = allText(await kit.engine.runText(kit.actor('ann', NY), '/yakjeong answer 11/7 01:00-02:00', CAPS));
+    expect(echo).toMatch(/✅ Sun, Nov 7 01:00–02:00/);
+    expect(echo).not.toMatch(/01:00–01:00/);
+    const results = allText(await kit.engine.runText(kit.actor('ann', NY), '/yakjeong results', CAPS));
+    expect(results).toMatch(/1\. Sun, Nov 7 01:00–02:00/);
+  });
+
+  it('a range across the repeated hour reads back as one range', async () => {
+    const kit = kitOnFallBackWeek();
+    await createPoll(kit, 'host', 'night dates:11/7 time:00:00-03:00 slot:30m tz:America/New_York');
+    const echo = allText(await kit.engine.runText(kit.actor('ann', NY), '/yakjeong answer 11/7 00:00-03:00', CAPS));
+    expect(echo).toMatch(/✅ Sun, Nov 7 00:00–03:00/);
+    expect(echo.match(/✅/g)).toHaveLength(1);
+  });
+
+  it('a reader in another zone sees the real end', async () => {
+    const kit = kitOnFallBackWeek();
+    await createPoll(kit, 'host', 'night dates:11/7 time:00:00-03:00 slot:30m tz:America/New_York');
+    // 01:00 EDT is 05:00 UTC; the run ends at 06:00 UTC, when New York reads 01:00 again.
+    const echo = allText(await kit.engine.runText(kit.actor('ann', { platformTimezone: 'UTC' }), '/yakjeong answer 11/7 05:00-06:00', CAPS));
+    expect(echo).toMatch(/✅ Sun, Nov 7 05:00–06:00/);
+  });
+});
