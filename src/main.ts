@@ -42,6 +42,8 @@ async function main(): Promise<void> {
     calendar: new IcsCalendarFiles(),
     defaultTimezone: config.defaultTimezone,
     defaultLocale: config.locale,
+    // The scheduler is made below; nothing is created before it exists.
+    onDueWorkChanged: () => scheduler.rearm(),
   });
 
   const stops: Array<() => Promise<void> | void> = [];

@@ -94,7 +94,13 @@ const SUBCOMMANDS: Record<CommandType, SubcommandSpec> = {
   results: { description: { en: 'Best times and the heatmap', ko: '가장 좋은 시간과 히트맵' }, options: [['code', CODE]] },
   list: { description: { en: 'Open polls in this channel', ko: '이 채널의 진행 중인 투표' }, options: [] },
   close: { description: { en: 'Close a poll (creator or admin)', ko: '투표 마감 (만든 사람 또는 관리자)' }, options: [['code', CODE]] },
-  reopen: { description: { en: 'Reopen a closed poll (creator or admin)', ko: '마감된 투표 다시 열기 (만든 사람 또는 관리자)' }, options: [['code', CODE]] },
+  reopen: {
+    description: { en: 'Reopen a closed poll (creator or admin)', ko: '마감된 투표 다시 열기 (만든 사람 또는 관리자)' },
+    options: [
+      ['code', CODE],
+      ['deadline', CREATE_OPTIONS.deadline],
+    ],
+  },
   delete: { description: { en: 'Delete a poll (creator or admin)', ko: '투표 삭제 (만든 사람 또는 관리자)' }, options: [['code', CODE]] },
   pick: {
     description: { en: 'Fix the final time (creator or admin)', ko: '최종 시간 확정 (만든 사람 또는 관리자)' },
@@ -212,9 +218,12 @@ export function toCommand(call: SubcommandCall): Command | undefined {
       const zone = text(values, 'zone');
       return zone ? { type: 'tz', zone } : { type: 'tz' };
     }
+    case 'reopen': {
+      const deadline = text(values, 'deadline');
+      return { type: 'reopen', ...code(values), ...(deadline ? { deadline } : {}) };
+    }
     case 'results':
     case 'close':
-    case 'reopen':
     case 'delete':
     case 'history':
       return { type: call.name, ...code(values) };

@@ -11,7 +11,7 @@ import { layoutPoll, type PollLayout } from './domain/slots.js';
 import { canonicalTimezone, todayIn } from './domain/time.js';
 import type { ChannelRef, Locale, Participant, Poll, UserRef } from './domain/types.js';
 import { parseAnswerText } from './grammar/answer.js';
-import { buildPollSpec } from './grammar/build-spec.js';
+import { buildPollSpec, parseDeadline } from './grammar/build-spec.js';
 import { parseCommand, type Command } from './grammar/command.js';
 import type { CreateOptions } from './grammar/create-options.js';
 import type { CalendarFiles, Clock, HeatmapRenderer, PollStore } from './ports.js';
@@ -50,6 +50,8 @@ export interface EngineOptions {
   calendar?: CalendarFiles;
   /** Source of randomness for poll codes (tests pass a seeded one). */
   random?: () => number;
+  /** Called when a deadline or reminder was created or moved, so the scheduler aims its timer again. */
+  onDueWorkChanged?: () => void;
 }
 
 /** Mentions in one announcement; more would flood notifications and overflow messages. */
@@ -63,6 +65,7 @@ export class Engine {
   private readonly defaultLocale: Locale;
   private readonly random: () => number;
   private readonly calendar: CalendarFiles | undefined;
+  private readonly onDueWorkChanged: () => void;
   /** Layouts are pure functions of the spec; caching keeps zone maths off the click path. */
   private readonly layouts = new Map<string, PollLayout>();
 
@@ -74,6 +77,7 @@ export class Engine {
     this.defaultLocale = options.defaultLocale;
     this.random = options.random ?? Math.random;
     this.calendar = options.calendar;
+    this.onDueWorkChanged = options.onDueWorkChanged ?? (() => undefined);
   }
 
   // ── entry points ────────────────────────────────────────────────────────────
@@ -97,7 +101,7 @@ export class Engine {
       case 'close':
         return this.close(actor, command.code);
       case 'reopen':
-        return this.reopen(actor, command.code);
+        return this.reopen(actor, command.code, command.deadline);
       case 'delete':
         return this.remove(actor, command.code);
       case 'pick':
@@ -140,6 +144,7 @@ export class Engine {
       { channel: actor.channel, creator: actor.user, spec, createdAt: now },
       pollCodeGenerator(this.random),
     );
+    if (spec.deadline !== undefined) this.onDueWorkChanged();
     const view = await this.pollView(poll, await this.localeOf(actor));
     return [{ type: 'post', audience: { kind: 'channel' }, view, pollId: poll.id }];
   }
@@ -414,18 +419,23 @@ export class Engine {
     ];
   }
 
-  private async reopen(actor: Actor, code: string | undefined): Promise<Reply[]> {
+  private async reopen(actor: Actor, code: string | undefined, deadlineInput?: string): Promise<Reply[]> {
     const poll = await this.resolvePoll(actor, code, true);
     this.assertManager(actor, poll, 'reopen');
     const now = this.clock.now();
     if (poll.status === 'open' && !isClosed(poll, now)) throw new UserError('POLL_OPEN', { code: poll.code });
     const patch: { status: 'open'; closedAt: null; picked: null; spec?: Poll['spec'] } = { status: 'open', closedAt: null, picked: null };
-    // A poll whose deadline passed reopens without one, or it would close again at once.
-    if (poll.spec.deadline !== undefined && poll.spec.deadline <= now) {
-      const { deadline: _dropped, ...spec } = poll.spec;
-      patch.spec = { ...spec, remindMinutes: [] };
+    const { deadline: oldDeadline, ...rest } = poll.spec;
+    if (deadlineInput !== undefined) {
+      const deadline = parseDeadline(deadlineInput, poll.spec.timezone, now, todayIn(now, poll.spec.timezone));
+      // Reminders for the new deadline fire again, except those whose moment has already gone.
+      patch.spec = { ...rest, deadline, remindMinutes: poll.spec.remindMinutes.filter((m) => deadline - m * 60_000 > now) };
+    } else if (oldDeadline !== undefined && oldDeadline <= now) {
+      // A poll whose deadline passed reopens without one, or it would close again at once.
+      patch.spec = { ...rest, remindMinutes: [] };
     }
     await this.store.updatePoll(poll.id, patch);
+    this.onDueWorkChanged();
     const c = catalog(await this.localeOf(actor));
     return [
       { type: 'post', audience: { kind: 'channel' }, view: noticeView(`🔓 ${c.lifecycle.reopened(actor.user.name, poll.spec.title, poll.code)}`, 'notice', poll.code), pollId: poll.id },

@@ -143,3 +143,12 @@ describe('create grammar', () => {
     expect(codeOf(() => buildPollSpec({ title: 'x', dates: '12/1', colour: 'red' } as CreateOptions, ctx))).toBe('UNKNOWN_OPTION');
   });
 });
+
+describe('reopen grammar', () => {
+  it('takes an optional code and a new deadline, and refuses anything else', () => {
+    expect(parseCommand('/yakjeong reopen')).toEqual({ type: 'reopen' });
+    expect(parseCommand('/yakjeong reopen K7Q2 deadline:24h')).toEqual({ type: 'reopen', code: 'K7Q2', deadline: '24h' });
+    expect(parseCommand('/yakjeong 다시열기 마감:3d')).toEqual({ type: 'reopen', deadline: '3d' });
+    expect(() => parseCommand('/yakjeong reopen K7Q2 tomorrow')).toThrow(expect.objectContaining({ code: 'EXTRA_WORDS' }));
+  });
+});

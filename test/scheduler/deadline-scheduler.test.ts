@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { Engine } from '../../src/core/engine.js';
 import type { Poll } from '../../src/core/domain/types.js';
 import type { Notifier } from '../../src/core/ports.js';
@@ -10,9 +10,10 @@ import type { View } from '../../src/core/views/reply.js';
 import { ManualClock } from '../../src/infra/clock.js';
 import { openDatabase } from '../../src/infra/db/open-database.js';
 import { SqliteDueWorkStore } from '../../src/infra/db/sqlite-due-work-store.js';
+import type { Clock } from '../../src/core/ports.js';
 import { SqlitePollStore } from '../../src/infra/db/sqlite-poll-store.js';
 import { CanvasHeatmapRenderer } from '../../src/infra/heatmap/canvas-heatmap-renderer.js';
-import { DeadlineScheduler } from '../../src/infra/scheduler/deadline-scheduler.js';
+import { DeadlineScheduler, type SchedulerOptions } from '../../src/infra/scheduler/deadline-scheduler.js';
 import { CAPS, T0, textOf } from '../helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'yakjeong-sched-'));
@@ -36,19 +37,42 @@ class RecordingChannel implements Notifier {
   }
 }
 
-function instance(path: string, clock: ManualClock) {
+/** Every instance a test made, stopped (scheduler first, then its database) after the test. */
+const running: Array<{ scheduler: DeadlineScheduler; database: { sqlite: { open: boolean }; close(): void } }> = [];
+afterEach(async () => {
+  for (const i of running.splice(0)) {
+    await i.scheduler.stop();
+    if (i.database.sqlite.open) i.database.close();
+  }
+  vi.useRealTimers();
+});
+
+/** Counts the scheduler's wake-ups: each run starts by claiming due work. */
+class CountingStore extends SqliteDueWorkStore {
+  claims = 0;
+  override async claimDue(now: number, lateAfterMs: number): Promise<number> {
+    this.claims++;
+    return super.claimDue(now, lateAfterMs);
+  }
+}
+
+function instance(path: string, clock: Clock, options: Partial<SchedulerOptions> = {}) {
   const database = openDatabase(path);
+  const store = new CountingStore(database);
+  let scheduler: DeadlineScheduler | undefined;
   const engine = new Engine({
     store: new SqlitePollStore(database),
     clock,
     heatmap: new CanvasHeatmapRenderer(),
     defaultTimezone: 'Asia/Seoul',
     defaultLocale: 'en',
+    onDueWorkChanged: () => scheduler?.rearm(),
   });
   const channel = new RecordingChannel();
-  const scheduler = new DeadlineScheduler({ store: new SqliteDueWorkStore(database), engine, clock, logger: silent });
+  scheduler = new DeadlineScheduler({ store, engine, clock, logger: silent, ...options });
   scheduler.register('console', channel);
-  return { database, engine, channel, scheduler };
+  running.push({ scheduler, database });
+  return { database, engine, channel, scheduler, store };
 }
 
 const actor = (name: string) => ({
@@ -79,7 +103,6 @@ describe('deadline scheduler', () => {
     expect(a.channel.posts[0]!.text).toMatch(/closed at its deadline[\s\S]*1\. Wed, Dec 2/);
     expect(a.channel.refreshes).toBe(1);
     expect((await a.engine.runText(actor('host'), `/yakjeong results ${code}`, CAPS)).length).toBe(1);
-    a.database.close();
   });
 
   it('announces exactly once when two processes (or a restart) race for the same deadline', async () => {
@@ -94,7 +117,6 @@ describe('deadline scheduler', () => {
     const c = instance(path, clock);
     await c.scheduler.tick();
     expect(a.channel.posts.length + b.channel.posts.length + c.channel.posts.length).toBe(1);
-    for (const i of [a, b, c]) i.database.close();
   });
 
   it('catches up after downtime and says the poll closed late', async () => {
@@ -102,13 +124,13 @@ describe('deadline scheduler', () => {
     const path = join(dir, 'c.db');
     const a = instance(path, clock);
     await poll(a.engine, 'Late kind:date dates:12/1 deadline:1h');
+    await a.scheduler.stop();
     a.database.close();
     clock.advance(5 * 3_600_000);
     const b = instance(path, clock);
     await b.scheduler.tick();
     expect(b.channel.posts).toHaveLength(1);
     expect(b.channel.posts[0]!.text).toContain('closed late');
-    b.database.close();
   });
 
   it('retries a failed post with backoff, then sends it once', async () => {
@@ -125,7 +147,6 @@ describe('deadline scheduler', () => {
     await a.scheduler.tick();
     await a.scheduler.tick();
     expect(a.channel.posts).toHaveLength(1);
-    a.database.close();
   });
 
   it('gives up at once, without looping, when the platform says the channel is gone', async () => {
@@ -141,7 +162,6 @@ describe('deadline scheduler', () => {
     await a.scheduler.tick();
     const rows = a.database.sqlite.prepare('select status, attempts from outbox').all();
     expect(rows).toEqual([{ status: 'failed', attempts: 1 }]);
-    a.database.close();
   });
 
   it('honours Retry-After from a rate-limited platform', async () => {
@@ -162,7 +182,6 @@ describe('deadline scheduler', () => {
     clock.advance(2_000);
     await a.scheduler.tick();
     expect(a.channel.posts).toHaveLength(1);
-    a.database.close();
   });
 
   it('reminds only the expected people who have not answered, once per offset', async () => {
@@ -180,7 +199,6 @@ describe('deadline scheduler', () => {
     clock.advance(3_600_000); // 1h before: everyone answered, so no reminder is posted
     await a.scheduler.tick();
     expect(a.channel.posts).toHaveLength(1);
-    a.database.close();
   });
 
   it('tells the creator, with a Close now button, when everyone expected has answered', async () => {
@@ -194,6 +212,91 @@ describe('deadline scheduler', () => {
     const button = toCreator && toCreator.type === 'post' ? toCreator.view.buttons[0]![0]! : undefined;
     await a.engine.click(actor('host'), button!.id, CAPS);
     expect((await a.engine.getPoll(1))?.status).toBe('closed');
-    a.database.close();
+  });
+
+  it('posts every reminder once each and still closes on time when the console sleeps through them all', async () => {
+    const clock = new ManualClock(T0);
+    const a = instance(join(dir, 'i.db'), clock);
+    await poll(a.engine, 'Long kind:date dates:12/1-12/2 deadline:3d remind:24h,1h with:@bob');
+    await a.scheduler.passTime(4 * 86_400_000, (ms) => clock.advance(ms));
+    const texts = a.channel.posts.map((p) => p.text);
+    expect(texts.filter((t) => /Still waiting for ⟦u:bob\|bob⟧/.test(t))).toHaveLength(2);
+    expect(texts.filter((t) => /closed at its deadline/.test(t))).toHaveLength(1);
+    expect(texts.join('\n')).not.toContain('closed late');
+  });
+
+  it('a sleep past a reminder and the deadline closes the poll on time, not "late"', async () => {
+    const clock = new ManualClock(T0);
+    const a = instance(join(dir, 'j.db'), clock);
+    await poll(a.engine, 'Soon kind:date dates:12/1 deadline:90m remind:1h with:@bob');
+    await a.scheduler.passTime(6_000_000, (ms) => clock.advance(ms));
+    expect(a.channel.posts.map((p) => p.text)).toEqual([
+      expect.stringMatching(/Still waiting for ⟦u:bob\|bob⟧/),
+      expect.stringMatching(/closed at its deadline/),
+    ]);
+    expect(a.channel.posts[1]!.text).not.toContain('closed late');
+  });
+
+  it('is late only when claimed more than 5 minutes after the deadline; a retried send stays on time', async () => {
+    const clock = new ManualClock(T0);
+    const a = instance(join(dir, 'k.db'), clock);
+    await poll(a.engine, 'Flaky kind:date dates:12/1 deadline:1h');
+    a.channel.failNext = 4;
+    clock.advance(3_600_000 + 60_000);
+    // The post fails four times, backing off 5 s, 10 s, 20 s and 40 s; the fifth try is 11 minutes after the deadline.
+    for (let i = 0; i < 5; i++) {
+      await a.scheduler.tick();
+      clock.advance(120_000);
+    }
+    expect(a.channel.posts).toHaveLength(1);
+    expect(a.channel.posts[0]!.text).not.toContain('closed late');
+  });
+
+  it('a reopened poll with a new deadline is reminded again', async () => {
+    const clock = new ManualClock(T0);
+    const a = instance(join(dir, 'l.db'), clock);
+    const code = await poll(a.engine, 'Again kind:date dates:12/1-12/2 deadline:2h remind:1h with:@bob');
+    await a.scheduler.passTime(3 * 3_600_000, (ms) => clock.advance(ms));
+    expect(a.channel.posts.map((p) => p.text)).toEqual([expect.stringMatching(/Still waiting/), expect.stringMatching(/closed at its deadline/)]);
+    await a.engine.runText(actor('host'), `/yakjeong reopen ${code} deadline:3h`, CAPS);
+    await a.scheduler.passTime(4 * 3_600_000, (ms) => clock.advance(ms));
+    expect(a.channel.posts.map((p) => p.text)).toEqual([
+      expect.stringMatching(/Still waiting/),
+      expect.stringMatching(/closed at its deadline/),
+      expect.stringMatching(/Still waiting/),
+      expect.stringMatching(/closed at its deadline/),
+    ]);
+  });
+
+  it('sleeps between due instants: a few wake-ups in the hour between a reminder and the deadline', async () => {
+    vi.useFakeTimers({ now: T0, toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+    // The fake timers move Date, so this clock moves with them.
+    const clock: Clock = { now: () => Date.now() };
+    const a = instance(join(dir, 'm.db'), clock);
+    await poll(a.engine, 'Quiet kind:date dates:12/1 deadline:2h remind:1h with:@bob');
+    a.scheduler.start();
+    await vi.advanceTimersByTimeAsync(3_600_000 + 1_000);
+    expect(a.channel.posts).toHaveLength(1);
+    const before = a.store.claims;
+    await vi.advanceTimersByTimeAsync(3_600_000 - 2_000);
+    // One safety sweep a minute at most, and nothing else until the deadline.
+    expect(a.store.claims - before).toBeLessThanOrEqual(61);
+    expect(a.channel.posts).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(a.channel.posts).toHaveLength(2);
+    expect(a.channel.posts[1]!.text).toMatch(/closed at its deadline/);
+  });
+
+  it('a poll created while the scheduler sleeps is closed at its own deadline, not at the next sweep', async () => {
+    vi.useFakeTimers({ now: T0, toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+    const clock: Clock = { now: () => Date.now() };
+    // The sweep runs once a day here, so only the re-armed timer can close the poll on time.
+    const a = instance(join(dir, 'n.db'), clock, { sweep: '0 0 0 * * *' });
+    await poll(a.engine, 'Far kind:date dates:12/1 deadline:20h');
+    a.scheduler.start();
+    await vi.advanceTimersByTimeAsync(1_000);
+    await poll(a.engine, 'Near kind:date dates:12/1 deadline:10m');
+    await vi.advanceTimersByTimeAsync(600_000 + 2_000);
+    expect(a.channel.posts.map((p) => p.text)).toEqual([expect.stringMatching(/Near[\s\S]*closed at its deadline|closed at its deadline[\s\S]*Near/)]);
   });
 });

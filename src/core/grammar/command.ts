@@ -9,7 +9,8 @@ export type Command =
   | { type: 'results'; code?: string }
   | { type: 'list' }
   | { type: 'close'; code?: string }
-  | { type: 'reopen'; code?: string }
+  /** A new deadline may come with it (`deadline:24h`); its reminders fire again. */
+  | { type: 'reopen'; code?: string; deadline?: string }
   | { type: 'delete'; code?: string }
   | { type: 'pick'; code?: string; choice: string }
   | { type: 'tz'; zone?: string }
@@ -106,9 +107,14 @@ export function parseCommand(text: string): Command {
     case 'list':
     case 'help':
       return { type };
+    case 'reopen': {
+      const { code, rest } = takeCode(args);
+      const option = rest[0] && !rest[0].quoted ? /^(?:deadline|due|마감)[:=](.+)$/i.exec(rest[0].text) : null;
+      rejectExtra(type, option ? rest.slice(1) : rest);
+      return { type, ...(code ? { code } : {}), ...(option ? { deadline: option[1]! } : {}) };
+    }
     case 'results':
     case 'close':
-    case 'reopen':
     case 'delete':
     case 'history': {
       const { code, rest } = takeCode(args);

@@ -223,7 +223,7 @@ export const en = {
     '`/yakjeong answer [CODE] 2026-12-01 09:00-11:00, 12/2 14:00-15:00 maybe:12/3 10:00-12:00` — answer by text (`none` clears)',
     '`/yakjeong results [CODE]` — best times and the heatmap',
     '`/yakjeong list` — open polls here · `/yakjeong history [CODE]` — who changed what',
-    '`/yakjeong close|reopen|delete [CODE]` · `/yakjeong pick [CODE] 1` — creator or admin',
+    '`/yakjeong close|reopen|delete [CODE]` · `/yakjeong pick [CODE] 1` — creator or admin; `reopen [CODE] deadline:24h` sets a new deadline',
     '`/yakjeong tz Asia/Kolkata` — your time zone (`/yakjeong tz` shows it)',
     'Without a CODE a command acts on the newest open poll of the channel.',
   ].join('\n'),

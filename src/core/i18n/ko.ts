@@ -225,7 +225,7 @@ export const ko: Catalog = {
     '`/yakjeong answer [코드] 2026-12-01 09:00-11:00, 12/2 14:00-15:00 maybe:12/3 10:00-12:00` — 글로 응답 (`none`은 지우기)',
     '`/yakjeong results [코드]` — 가장 좋은 시간과 히트맵',
     '`/yakjeong list` — 이 채널의 투표 · `/yakjeong history [코드]` — 응답 기록',
-    '`/yakjeong close|reopen|delete [코드]` · `/yakjeong pick [코드] 1` — 만든 사람 또는 관리자',
+    '`/yakjeong close|reopen|delete [코드]` · `/yakjeong pick [코드] 1` — 만든 사람 또는 관리자; `reopen [코드] deadline:24h`로 새 마감을 정해요',
     '`/yakjeong tz Asia/Kolkata` — 내 시간대 (`/yakjeong tz`는 현재 값)',
     '코드를 생략하면 이 채널의 가장 최근 진행 중인 투표에 적용돼요.',
     '한국어 명령도 돼요: 만들기, 응답, 결과, 목록, 마감, 다시열기, 삭제, 확정, 시간대, 기록, 도움말',

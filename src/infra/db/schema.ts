@@ -80,10 +80,12 @@ export const remindersSent = sqliteTable(
     pollId: integer('poll_id')
       .notNull()
       .references(() => polls.id, { onDelete: 'cascade' }),
+    /** The deadline the reminder was for: a reopened poll with a new deadline is reminded again. */
+    deadline: integer('deadline').notNull().default(0),
     offsetMinutes: integer('offset_minutes').notNull(),
     claimedAt: integer('claimed_at').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.pollId, t.offsetMinutes] })],
+  (t) => [primaryKey({ columns: [t.pollId, t.deadline, t.offsetMinutes] })],
 );
 
 /**

@@ -26,27 +26,17 @@ export class SqliteDueWorkStore implements DueWorkStore {
         this.enqueue(poll.id, work, now);
         claimed++;
       }
-      const open = this.db
-        .select({ id: polls.id, spec: polls.spec, deadline: polls.deadline, createdAt: polls.createdAt })
-        .from(polls)
-        .where(and(eq(polls.status, 'open'), isNotNull(polls.deadline)))
-        .all();
-      for (const poll of open) {
-        const spec = JSON.parse(poll.spec) as PollSpec;
-        for (const offset of spec.remindMinutes) {
-          const at = (poll.deadline ?? 0) - offset * 60_000;
-          // An offset that was already past when the poll was made never fires.
-          if (at > now || at < poll.createdAt) continue;
-          const inserted = this.db
-            .insert(remindersSent)
-            .values({ pollId: poll.id, offsetMinutes: offset, claimedAt: now })
-            .onConflictDoNothing()
-            .returning()
-            .all();
-          if (inserted.length) {
-            this.enqueue(poll.id, { kind: 'reminder', offsetMinutes: offset }, now);
-            claimed++;
-          }
+      for (const reminder of this.pendingReminders()) {
+        if (reminder.at > now) continue;
+        const inserted = this.db
+          .insert(remindersSent)
+          .values({ pollId: reminder.pollId, deadline: reminder.deadline, offsetMinutes: reminder.offsetMinutes, claimedAt: now })
+          .onConflictDoNothing()
+          .returning()
+          .all();
+        if (inserted.length) {
+          this.enqueue(reminder.pollId, { kind: 'reminder', offsetMinutes: reminder.offsetMinutes }, now);
+          claimed++;
         }
       }
       return claimed;
@@ -58,6 +48,33 @@ export class SqliteDueWorkStore implements DueWorkStore {
     this.db.insert(outbox).values({ pollId, kind: work.kind, payload: JSON.stringify(work), nextAttemptAt: now, createdAt: now }).run();
   }
 
+  /**
+   * Reminders of open polls not yet claimed for the poll's current deadline. An offset that was
+   * already past when the poll was made never fires.
+   */
+  private pendingReminders(): Array<{ pollId: number; deadline: number; offsetMinutes: number; at: number }> {
+    const open = this.db
+      .select({ id: polls.id, spec: polls.spec, deadline: polls.deadline, createdAt: polls.createdAt })
+      .from(polls)
+      .where(and(eq(polls.status, 'open'), isNotNull(polls.deadline), sql`json_array_length(json_extract(${polls.spec}, '$.remindMinutes')) > 0`))
+      .all();
+    if (open.length === 0) return [];
+    const sent = new Set(
+      this.db
+        .select()
+        .from(remindersSent)
+        .where(inArray(remindersSent.pollId, open.map((p) => p.id)))
+        .all()
+        .map((r) => `${r.pollId}:${r.deadline}:${r.offsetMinutes}`),
+    );
+    return open.flatMap((poll) => {
+      const deadline = poll.deadline ?? 0;
+      return (JSON.parse(poll.spec) as PollSpec).remindMinutes
+        .map((offsetMinutes) => ({ pollId: poll.id, deadline, offsetMinutes, at: deadline - offsetMinutes * 60_000 }))
+        .filter((r) => r.at >= poll.createdAt && !sent.has(`${r.pollId}:${r.deadline}:${r.offsetMinutes}`));
+    });
+  }
+
   async nextDueAt(): Promise<number | undefined> {
     const deadline = this.db
       .select({ at: min(polls.deadline) })
@@ -65,13 +82,7 @@ export class SqliteDueWorkStore implements DueWorkStore {
       .where(and(eq(polls.status, 'open'), isNotNull(polls.deadline)))
       .get()?.at;
     const retry = this.db.select({ at: min(outbox.nextAttemptAt) }).from(outbox).where(inArray(outbox.status, ['pending', 'sending'])).get()?.at;
-    const reminders = this.db
-      .select({ spec: polls.spec, deadline: polls.deadline, id: polls.id, createdAt: polls.createdAt })
-      .from(polls)
-      .where(and(eq(polls.status, 'open'), isNotNull(polls.deadline), sql`json_array_length(json_extract(${polls.spec}, '$.remindMinutes')) > 0`))
-      .all()
-      .flatMap((p) => (JSON.parse(p.spec) as PollSpec).remindMinutes.map((m) => (p.deadline ?? 0) - m * 60_000).filter((at) => at >= p.createdAt));
-    const all = [deadline, retry, ...reminders].filter((x): x is number => typeof x === 'number');
+    const all = [deadline, retry, ...this.pendingReminders().map((r) => r.at)].filter((x): x is number => typeof x === 'number');
     return all.length ? Math.min(...all) : undefined;
   }
 

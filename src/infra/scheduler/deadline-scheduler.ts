@@ -1,8 +1,8 @@
 /**
- * Closes polls at their deadline, sends reminders, and drains the outbox. A node-cron sweep
- * catches anything missed; a precise timer fires at the next due instant so a deadline is
- * met within seconds. Claiming is done by the store in a transaction, so any number of
- * processes may run this.
+ * Closes polls at their deadline, sends reminders, and drains the outbox. A precise timer fires
+ * at the next due instant, so a deadline is met within a second and the process sleeps in
+ * between; a node-cron sweep once a minute catches what another process created. Claiming is
+ * done by the store in a transaction, so any number of processes may run this.
  */
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Engine } from '../../core/engine.js';
@@ -17,6 +17,8 @@ export interface SchedulerOptions {
   logger: Logger;
   /** A deadline more than this far in the past when claimed is announced as "closed late". */
   lateAfterMs?: number;
+  /** The safety sweep, a cron expression; every minute by default. */
+  sweep?: string;
   maxAttempts?: number;
 }
 
@@ -58,8 +60,14 @@ export class DeadlineScheduler {
 
   start(): void {
     this.stopped = false;
-    this.sweep = cron.schedule('*/10 * * * * *', () => void this.tick());
+    this.sweep = cron.schedule(this.options.sweep ?? '0 * * * * *', () => void this.tick());
     void this.tick();
+  }
+
+  /** Something due was created or moved (a new poll, a reopen, a new deadline): aim the timer again. */
+  rearm(): void {
+    if (this.stopped || !this.sweep) return;
+    void this.armTimer().catch((err: unknown) => this.options.logger.error({ err }, 'scheduler could not re-arm'));
   }
 
   async stop(): Promise<void> {
@@ -76,11 +84,15 @@ export class DeadlineScheduler {
   async passTime(ms: number, advance: (ms: number) => void): Promise<void> {
     const { clock, store } = this.options;
     const target = clock.now() + ms;
-    for (let step = 0; step < 1000; step++) {
+    // Bounded: every step claims what is due, so the next due instant moves on.
+    for (let step = 0; step < 10_000; step++) {
       const next = await store.nextDueAt();
-      if (next === undefined || next > target || next <= clock.now()) break;
-      advance(next - clock.now());
+      if (next === undefined || next > target) break;
+      const before = clock.now();
+      if (next > before) advance(next - before);
       await this.tick();
+      // Work that stays due (a send failing with no retry time) must not hold the walk.
+      if (next <= before && (await store.nextDueAt()) === next) break;
     }
     advance(Math.max(0, target - clock.now()));
     await this.tick();
@@ -100,10 +112,10 @@ export class DeadlineScheduler {
       const claimed = await store.claimDue(clock.now(), this.options.lateAfterMs ?? 300_000);
       if (claimed) logger.info({ claimed }, 'claimed due work');
       for (const item of await store.claimOutbox(clock.now(), 50, 120_000)) await this.send(item);
+      await this.armTimer();
     } catch (err) {
       logger.error({ err }, 'scheduler tick failed');
     }
-    await this.armTimer();
   }
 
   private async send(item: OutboxItem): Promise<void> {
@@ -137,11 +149,15 @@ export class DeadlineScheduler {
 
   private async armTimer(): Promise<void> {
     if (this.stopped) return;
-    if (this.timer) clearTimeout(this.timer);
     const next = await this.options.store.nextDueAt();
+    if (this.stopped) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
     if (next === undefined) return;
-    // Timers cap near 24.8 days; the cron sweep covers anything further out.
-    const wait = Math.min(Math.max(0, next - this.options.clock.now()) + 50, 2 ** 31 - 1);
+    // Work still due right after a run (more than one batch, or a failing store) waits a second,
+    // so nothing spins. Timers cap near 24.8 days; the sweep covers anything further out.
+    const ahead = next - this.options.clock.now();
+    const wait = ahead <= 0 ? 1_000 : Math.min(ahead + 50, 2 ** 31 - 1);
     this.timer = setTimeout(() => void this.tick(), wait);
     this.timer.unref();
   }
