@@ -96,14 +96,14 @@ async function main(): Promise<void> {
   const needsHttp = Boolean(config.discord?.publicKey || (config.slack && !config.slack.appToken));
   const http = needsHttp ? new HttpServer(createLogger('http')) : undefined;
   if (config.slack) {
-    const slack = createSlackAdapter({ engine, config: config.slack, logger: createLogger('slack'), ...(http ? { http } : {}) });
+    const slack = createSlackAdapter({ engine, clock, config: config.slack, logger: createLogger('slack'), ...(http ? { http } : {}) });
     // HTTP mode mounts POST /slack/events before the server listens; Socket Mode connects here.
     await slack.start();
     scheduler.register('slack', slack.notifier);
     stops.push(() => slack.stop());
   }
   if (config.discord) {
-    const discord = createDiscordAdapter({ engine, config: config.discord, store, logger: createLogger('discord'), ...(http ? { http } : {}) });
+    const discord = createDiscordAdapter({ engine, clock, config: config.discord, store, logger: createLogger('discord'), ...(http ? { http } : {}) });
     // Mounted before the server listens, so Discord's verification PING finds the route.
     await discord.start();
     scheduler.register('discord', discord.notifier);

@@ -52,3 +52,37 @@ describe('core boundary', () => {
     expect(readers).toEqual(['src/config.ts']);
   });
 });
+
+describe('one clock', () => {
+  /**
+   * Time readings outside src/infra/clock.ts: Date.now (called or passed), `new Date()` and
+   * `Date()` with no argument. Comments are ignored, so a comment may name them.
+   */
+  function clockReadings(source: string): string[] {
+    const code = source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
+    return [...code.matchAll(/\bDate\.now\b|\bnew\s+Date\s*\(\s*\)|(?<![\w.])Date\s*\(\s*\)|\bperformance\.now\b/g)].map((m) => m[0]);
+  }
+
+  it('reads time only through the Clock, the replay-window reading and the monotonic helper', () => {
+    const clockFile = join('src', 'infra', 'clock.ts');
+    const offenders = ['src', 'adapters']
+      .map((d) => join(process.cwd(), d))
+      .flatMap(files)
+      .filter((f) => relative(process.cwd(), f) !== clockFile)
+      .flatMap((f) => clockReadings(readFileSync(f, 'utf8')).map((r) => `${relative(process.cwd(), f)}: ${r}`));
+    expect(offenders).toEqual([]);
+  });
+
+  it('the checker catches every form', () => {
+    const sample = [
+      'const a = Date.now();',
+      'constructor(now = Date.now) {}',
+      'const b = new Date();',
+      'const c = Date();',
+      'const d = performance.now();',
+      'const fine = new Date(ms); // Date.now in a comment is fine',
+      '/* new Date() */ Date.UTC(2026, 0, 1);',
+    ].join('\n');
+    expect(clockReadings(sample)).toEqual(['Date.now', 'Date.now', 'new Date()', 'Date()', 'performance.now']);
+  });
+});

@@ -12,6 +12,7 @@ import {
 import type { MeetingEvent } from '../../src/core/domain/meeting.js';
 import { addDays, wallClock, zonedInstant } from '../../src/core/domain/time.js';
 import type { ChannelRef } from '../../src/core/domain/types.js';
+import type { Clock } from '../../src/core/ports.js';
 import type { DiscordApi } from './api.js';
 import { truncate } from './text-limits.js';
 
@@ -26,13 +27,13 @@ export class DiscordEvents {
 
   constructor(
     private readonly api: DiscordApi,
-    private readonly now: () => number = Date.now,
+    private readonly clock: Clock,
   ) {}
 
   /** Creates or moves the poll's event; returns false when there is nothing to schedule. */
   async meetingPicked(channel: ChannelRef, pollId: number, pollCode: string, meeting: MeetingEvent, channelName?: string): Promise<boolean> {
     if (!this.api.hasBotToken) return false;
-    const body = eventBody(channel, pollCode, meeting, this.now(), channelName);
+    const body = eventBody(channel, pollCode, meeting, this.clock.now(), channelName);
     if (!body) return false;
     const existing = this.eventIds.get(pollId);
     const id = existing

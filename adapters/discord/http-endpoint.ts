@@ -4,6 +4,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { InteractionResponseType, InteractionType } from 'discord-api-types/v10';
+import { realTimeForReplayChecks } from '../../src/infra/clock.js';
 import { readBody, type RouteHandler } from '../../src/infra/http/http-server.js';
 import type { Logger } from '../../src/logger.js';
 import { isInteraction } from './gateway.js';
@@ -19,8 +20,8 @@ export interface InteractionsEndpointOptions {
   logger: Logger;
   /** False after stop(): the shared HTTP server keeps running, this route answers 503. */
   isRunning: () => boolean;
-  /** Wall clock (ms) for refusing replays; default Date.now. */
-  now?: () => number;
+  /** Real time (ms) for refusing replays: Discord's clock, not the domain clock. Tests move it. */
+  realNow?: () => number;
 }
 
 /** A signed request older or newer than this is refused, so a captured one cannot be replayed later. */
@@ -28,7 +29,7 @@ export const MAX_TIMESTAMP_SKEW_MS = 5 * 60_000;
 
 export function interactionsEndpoint(options: InteractionsEndpointOptions): RouteHandler {
   const key = publicKeyFromHex(options.publicKey);
-  const now = options.now ?? Date.now;
+  const now = options.realNow ?? realTimeForReplayChecks;
   return async (req: IncomingMessage, res: ServerResponse) => {
     if (!options.isRunning()) return send(res, 503, { error: 'not running' });
     let body: Buffer;

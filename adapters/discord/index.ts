@@ -5,7 +5,7 @@
 import type { Client } from 'discord.js';
 import type { DiscordConfig } from '../../src/config.js';
 import type { Engine } from '../../src/core/engine.js';
-import type { Notifier, PollStore } from '../../src/core/ports.js';
+import type { Clock, Notifier, PollStore } from '../../src/core/ports.js';
 import type { HttpServer } from '../../src/infra/http/http-server.js';
 import type { Logger } from '../../src/logger.js';
 import { DiscordApi } from './api.js';
@@ -30,8 +30,10 @@ export interface DiscordAdapterOptions {
   store?: Pick<PollStore, 'listPolls'>;
   /** Poll message edit coalescing; tests shorten it. */
   refreshIntervalMs?: number;
-  /** Wall clock: whether a picked meeting is still ahead (server events), replay checks of HTTP interactions; default Date.now. */
-  now?: () => number;
+  /** Domain time: whether a picked meeting is still ahead (server events). */
+  clock: Clock;
+  /** Real time for replay checks of HTTP interactions (default: the system's); tests move it. */
+  realNow?: () => number;
 }
 
 export interface DiscordAdapter {
@@ -57,7 +59,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
     api,
     polls,
     logger,
-    events: new DiscordEvents(api, options.now),
+    events: new DiscordEvents(api, options.clock),
     ...(options.store ? { store: options.store } : {}),
   });
   const transports: Array<'gateway' | 'http'> = [];
@@ -77,7 +79,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
             handler,
             logger,
             isRunning: () => running,
-            ...(options.now ? { now: options.now } : {}),
+            ...(options.realNow ? { realNow: options.realNow } : {}),
           });
           options.http.route('POST', INTERACTIONS_PATH, endpoint);
           transports.push('http');

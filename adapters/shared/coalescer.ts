@@ -3,6 +3,7 @@
  * always runs. Used to edit a poll's channel message after a burst of answers without
  * hitting platform rate limits.
  */
+
 interface KeyState {
   timer?: NodeJS.Timeout;
   pending: boolean;
@@ -10,6 +11,7 @@ interface KeyState {
   running?: Promise<void>;
 }
 
+import { monotonicMs } from '../../src/infra/clock.js';
 export class Coalescer<K> {
   private readonly state = new Map<K, KeyState>();
 
@@ -17,7 +19,7 @@ export class Coalescer<K> {
     private readonly intervalMs: number,
     private readonly run: (key: K) => Promise<void>,
     private readonly onError: (key: K, err: unknown) => void,
-    private readonly now: () => number = Date.now,
+    private readonly now: () => number = monotonicMs,
   ) {}
 
   request(key: K): void {

@@ -6,7 +6,7 @@
 import { App, HTTPReceiver, SocketModeReceiver, webApi, type Receiver } from '@slack/bolt';
 import type { SlackConfig } from '../../src/config.js';
 import type { Engine } from '../../src/core/engine.js';
-import type { Notifier } from '../../src/core/ports.js';
+import type { Clock, Notifier } from '../../src/core/ports.js';
 import type { AdapterCapabilities } from '../../src/core/views/reply.js';
 import type { HttpServer } from '../../src/infra/http/http-server.js';
 import { createLogger, type Logger } from '../../src/logger.js';
@@ -33,6 +33,8 @@ export const SLACK_EVENTS_PATH = '/slack/events';
 export interface SlackAdapterOptions {
   engine: Engine;
   config: SlackConfig;
+  /** The domain clock: meeting reminders and the users.info cache read it. */
+  clock: Clock;
   /** The shared server; required in HTTP mode (no app token). */
   http?: HttpServer;
   logger?: Logger;
@@ -105,10 +107,10 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     convoStore: false,
   });
 
-  const users = new SlackUserDirectory(app.client, logger, options.userCacheTtlMs !== undefined ? { ttlMs: options.userCacheTtlMs } : {});
+  const users = new SlackUserDirectory(app.client, logger, options.clock, options.userCacheTtlMs !== undefined ? { ttlMs: options.userCacheTtlMs } : {});
   const messenger = new SlackMessenger(app.client, logger);
   const polls = new SlackPollMessages(engine, messenger, logger, options.refreshIntervalMs ?? 2000);
-  const meetings = new SlackMeetingReminders({ client: app.client, logger, minutesBefore: config.meetingReminderMinutes });
+  const meetings = new SlackMeetingReminders({ client: app.client, logger, minutesBefore: config.meetingReminderMinutes, clock: options.clock });
   const delivery = new ReplyDelivery({
     engine,
     messenger,

@@ -9,6 +9,7 @@ import type { webApi } from '@slack/bolt';
 import type { MeetingEvent } from '../../src/core/domain/meeting.js';
 import { addDays, wallClock, zonedInstant } from '../../src/core/domain/time.js';
 import type { Locale, Poll } from '../../src/core/domain/types.js';
+import type { Clock } from '../../src/core/ports.js';
 import { timeToken } from '../../src/core/views/format.js';
 import { noticeView } from '../../src/core/views/notices.js';
 import type { Logger } from '../../src/logger.js';
@@ -24,7 +25,7 @@ export interface MeetingRemindersOptions {
   logger: Logger;
   /** 0 turns reminders off. */
   minutesBefore: number;
-  now?: () => number;
+  clock: Clock;
 }
 
 export class SlackMeetingReminders {
@@ -32,7 +33,7 @@ export class SlackMeetingReminders {
   private readonly now: () => number;
 
   constructor(private readonly options: MeetingRemindersOptions) {
-    this.now = options.now ?? Date.now;
+    this.now = () => options.clock.now();
   }
 
   /** Schedules (or moves) the poll's reminder; returns when it is due, or undefined if none. */

@@ -4,6 +4,7 @@
  * click (deadline results, reminders) is posted as a reply in the poll message's thread.
  */
 import { Coalescer } from '../shared/coalescer.js';
+import { monotonicMs } from '../../src/infra/clock.js';
 import type { Engine } from '../../src/core/engine.js';
 import type { Poll } from '../../src/core/domain/types.js';
 import type { Notifier } from '../../src/core/ports.js';
@@ -77,11 +78,11 @@ export class SlackPollMessages implements Notifier {
    * interval makes later requests wait and merge, as the Coalescer intends.
    */
   private async rewriteThenCool(pollId: number): Promise<void> {
-    const started = Date.now();
+    const started = monotonicMs();
     try {
       await this.rewrite(pollId);
     } finally {
-      await this.pause(started + this.intervalMs - Date.now());
+      await this.pause(started + this.intervalMs - monotonicMs());
     }
   }
 

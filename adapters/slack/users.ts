@@ -5,6 +5,7 @@
  */
 import type { webApi } from '@slack/bolt';
 import type { Actor } from '../../src/core/engine.js';
+import type { Clock } from '../../src/core/ports.js';
 import type { Locale } from '../../src/core/domain/types.js';
 import { toLocale } from '../../src/core/i18n/index.js';
 import type { Logger } from '../../src/logger.js';
@@ -33,7 +34,6 @@ interface Entry {
 export interface UserDirectoryOptions {
   ttlMs?: number;
   maxEntries?: number;
-  now?: () => number;
 }
 
 export class SlackUserDirectory {
@@ -45,11 +45,12 @@ export class SlackUserDirectory {
   constructor(
     private readonly client: webApi.WebClient,
     private readonly logger: Logger,
+    clock: Clock,
     options: UserDirectoryOptions = {},
   ) {
     this.ttlMs = options.ttlMs ?? 10 * 60_000;
     this.maxEntries = options.maxEntries ?? 5000;
-    this.now = options.now ?? Date.now;
+    this.now = () => clock.now();
   }
 
   /**

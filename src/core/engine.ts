@@ -504,7 +504,7 @@ export class Engine {
     const tz = canonicalTimezone(zone);
     if (!tz) throw new UserError('BAD_TIMEZONE', { input: zone.slice(0, 60) });
     const prefs = await this.store.userPrefs(actor.channel.platform, actor.user.id);
-    await this.store.setUserPrefs(actor.channel.platform, actor.user.id, { ...prefs, timezone: tz });
+    await this.store.setUserPrefs(actor.channel.platform, actor.user.id, { ...prefs, timezone: tz }, this.clock.now());
     return [this.toUser(actor, noticeView(c.tz.set(tz)))];
   }
 

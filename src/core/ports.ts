@@ -75,7 +75,7 @@ export interface PollStore {
   ): Promise<AnswerChange>;
   history(pollId: number, limit: number): Promise<HistoryEntry[]>;
   userPrefs(platform: Platform, userId: string): Promise<UserPrefs>;
-  setUserPrefs(platform: Platform, userId: string, prefs: UserPrefs): Promise<void>;
+  setUserPrefs(platform: Platform, userId: string, prefs: UserPrefs, now: number): Promise<void>;
 }
 
 /** What the heatmap is drawn from. */

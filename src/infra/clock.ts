@@ -1,7 +1,23 @@
-/** Clocks: the system clock, and one that can be moved forward (console `sleep`, tests). */
+/**
+ * Every reading of time in the product comes from here: the domain `Clock` (what "now" is for
+ * polls, deadlines, reminders, meetings and caches), real time for signature replay windows
+ * (which must match the platform's clock even when the domain clock is moved), and a monotonic
+ * count for elapsed time (cool-downs, timeouts, latency). A test refuses any other reading.
+ */
+import { performance } from 'node:perf_hooks';
 import type { Clock } from '../core/ports.js';
 
 export const systemClock: Clock = { now: () => Date.now() };
+
+/** Real time (epoch ms) for signature replay windows only; never domain time. */
+export function realTimeForReplayChecks(): number {
+  return Date.now();
+}
+
+/** Milliseconds on a clock that only moves forward, for measuring elapsed time. */
+export function monotonicMs(): number {
+  return performance.now();
+}
 
 export class OffsetClock implements Clock {
   private offset = 0;

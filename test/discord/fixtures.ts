@@ -30,7 +30,7 @@ import { openDatabase, type OpenedDatabase } from '../../src/infra/db/open-datab
 import { SqlitePollStore } from '../../src/infra/db/sqlite-poll-store.js';
 import { CanvasHeatmapRenderer } from '../../src/infra/heatmap/canvas-heatmap-renderer.js';
 import { IcsCalendarFiles } from '../../src/infra/calendar/ics-calendar-files.js';
-import type { HeatmapRenderer } from '../../src/core/ports.js';
+import type { Clock, HeatmapRenderer } from '../../src/core/ports.js';
 import type { Logger } from '../../src/logger.js';
 import { FakeDiscord, type FakeMessage } from './fake-discord.js';
 import { createDiscordAdapter, type DiscordAdapter } from '../../adapters/discord/index.js';
@@ -273,6 +273,8 @@ export interface TestWorld {
   engine: Engine;
   store: SqlitePollStore;
   database: OpenedDatabase;
+  /** The one domain clock, shared by the engine and the adapter. */
+  clock: Clock;
   logger: Logger;
   /** Log lines at warn level and above, to prove the happy paths log no failure. */
   problems: Array<{ level: number; msg: string; err?: unknown }>;
@@ -281,9 +283,10 @@ export interface TestWorld {
 export function createWorld(options: { heatmap?: HeatmapRenderer } = {}): TestWorld {
   const database = openDatabase(':memory:');
   const store = new SqlitePollStore(database);
+  const clock: Clock = { now: () => NOW };
   const engine = new Engine({
     store,
-    clock: { now: () => NOW },
+    clock,
     heatmap: options.heatmap ?? new CanvasHeatmapRenderer(),
     calendar: new IcsCalendarFiles(),
     defaultTimezone: 'Asia/Seoul',
@@ -300,7 +303,7 @@ export function createWorld(options: { heatmap?: HeatmapRenderer } = {}): TestWo
     },
   });
   const logger = pino({ level: 'debug' }, sink);
-  return { engine, store, database, logger, problems };
+  return { engine, store, database, clock, logger, problems };
 }
 
 
@@ -318,6 +321,7 @@ export async function startGateway(world: TestWorld, refreshIntervalMs = 20): Pr
     config: { token: BOT_TOKEN, applicationId: APP_ID, apiUrl: fake.apiUrl },
     logger: world.logger,
     store: world.store,
+    clock: world.clock,
     refreshIntervalMs,
   });
   await adapter.start();

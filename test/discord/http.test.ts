@@ -36,8 +36,9 @@ beforeAll(async () => {
     http,
     store: world.store,
     refreshIntervalMs: 20,
-    // The adapter's clock, which the endpoint checks X-Signature-Timestamp against.
-    now: () => NOW,
+    clock: world.clock,
+    // Real time as the endpoint reads it when checking X-Signature-Timestamp.
+    realNow: () => NOW,
   });
   await adapter.start();
   const port = await http.listen(0, '127.0.0.1');

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/infra/db/open-database.js';
 import { SqlitePollStore } from '../../src/infra/db/sqlite-poll-store.js';
 import type { PollSpec } from '../../src/core/domain/types.js';
+import { T0 } from '../helpers.js';
 import { UserError } from '../../src/core/errors.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'yakjeong-store-'));
@@ -84,7 +85,7 @@ describe('SqlitePollStore', () => {
 
   it('keeps user settings per platform', async () => {
     const store = new SqlitePollStore(openDatabase(':memory:'));
-    await store.setUserPrefs('slack', 'U1', { timezone: 'Asia/Kolkata' });
+    await store.setUserPrefs('slack', 'U1', { timezone: 'Asia/Kolkata' }, T0);
     expect(await store.userPrefs('slack', 'U1')).toEqual({ timezone: 'Asia/Kolkata' });
     expect(await store.userPrefs('discord', 'U1')).toEqual({});
   });

@@ -8,6 +8,7 @@ import pino from 'pino';
 import { createSlackAdapter, type SlackAdapter } from '../../adapters/slack/index.js';
 import { Engine } from '../../src/core/engine.js';
 import type { ChannelRef, Poll } from '../../src/core/domain/types.js';
+import type { Clock } from '../../src/core/ports.js';
 import { openDatabase, type OpenedDatabase } from '../../src/infra/db/open-database.js';
 import { SqlitePollStore } from '../../src/infra/db/sqlite-poll-store.js';
 import { IcsCalendarFiles } from '../../src/infra/calendar/ics-calendar-files.js';
@@ -56,9 +57,10 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
 
   const database: OpenedDatabase = openDatabase(':memory:');
   const store = new SqlitePollStore(database);
+  const clock: Clock = { now: () => NOW };
   const engine = new Engine({
     store,
-    clock: { now: () => NOW },
+    clock,
     heatmap: new CanvasHeatmapRenderer(),
     calendar: new IcsCalendarFiles(),
     defaultTimezone: 'Asia/Seoul',
@@ -74,6 +76,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       meetingReminderMinutes: 10,
     },
     http,
+    clock,
     logger: silent,
     retryConfig: { retries: 0 },
     refreshIntervalMs: options.refreshIntervalMs ?? 300,

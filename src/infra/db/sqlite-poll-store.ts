@@ -221,8 +221,8 @@ export class SqlitePollStore implements PollStore {
     return prefs;
   }
 
-  async setUserPrefs(platform: Platform, userId: string, prefs: UserPrefs): Promise<void> {
-    const values = { timezone: prefs.timezone ?? null, locale: prefs.locale ?? null, updatedAt: Date.now() };
+  async setUserPrefs(platform: Platform, userId: string, prefs: UserPrefs, now: number): Promise<void> {
+    const values = { timezone: prefs.timezone ?? null, locale: prefs.locale ?? null, updatedAt: now };
     this.db
       .insert(userPrefs)
       .values({ platform, userId, ...values })
