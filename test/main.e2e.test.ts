@@ -13,8 +13,24 @@ import { FakeDiscord } from './discord/fake-discord.js';
 import { APP_ID, BOT_TOKEN, alice, slash } from './discord/fixtures.js';
 import { FakeSlack } from './slack/fake-slack.js';
 import { SIGNING_SECRET, commandBody, postSigned, slashCommand, waitFor } from './slack/support.js';
+import { clockShiftEnv } from './support/clock-shift-env.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'yakjeong-main-'));
+
+/**
+ * A date three weeks ahead of this process's clock (the real one, or the one `.ci/run` shifts
+ * for every process), so a poll is never in the past whatever day the suite runs.
+ */
+const POLL_DATE = new Date(Date.now() + 21 * 86_400_000).toISOString().slice(0, 10);
+const EN_WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const EN_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** "Tue, Dec 1", as the bot writes a date in English. */
+function en(date: string): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return `${EN_WEEKDAYS[new Date(Date.UTC(y, m - 1, d)).getUTCDay()]}, ${EN_MONTHS[m - 1]} ${d}`;
+}
+
+
 const children: ChildProcess[] = [];
 afterAll(() => {
   for (const child of children) child.kill('SIGKILL');
@@ -35,7 +51,7 @@ function start(env: Record<string, string>): { child: ChildProcess; exited: Prom
   let output = '';
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: process.cwd(),
-    env: { PATH: process.env.PATH ?? '', DATABASE_PATH: join(dir, `${Math.random().toString(36).slice(2)}.db`), LOG_LEVEL: 'warn', ...env },
+    env: { PATH: process.env.PATH ?? '', ...clockShiftEnv(), DATABASE_PATH: join(dir, `${Math.random().toString(36).slice(2)}.db`), LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
@@ -65,10 +81,18 @@ describe('npm start with platform credentials', () => {
         'the health check',
       );
       expect(health).toMatchObject({ ok: true });
-      const reply = await postSigned(port, commandBody(slashCommand(fake, 'create Lunch dates:2026-12-01 time:12:00-13:00 slot:30m')));
+      const reply = await postSigned(port, commandBody(slashCommand(fake, `create Lunch dates:${POLL_DATE} time:12:00-13:00 slot:30m`)));
       expect(reply.status).toBe(200);
       const posted = await waitFor(() => fake.callsTo('chat.postMessage').find((c) => JSON.stringify(c).includes('Lunch')), 10_000, 'the poll message');
       expect(JSON.stringify(posted)).toContain('Respond');
+      // The poll's date, with its year only when that is not the bot's current year: so the bot
+      // reads the same clock as this test (a shifted one too). Near New Year, either form counts.
+      const year = POLL_DATE.slice(0, 4);
+      const nearYears = new Set([-14, 14].map((h) => new Date(Date.now() + h * 3_600_000).toISOString().slice(0, 4)));
+      const heading = (withYear: boolean) => JSON.stringify(`*Time poll*\n${en(POLL_DATE)}${withYear ? `, ${year}` : ''}`);
+      const expected = nearYears.size > 1 ? [heading(false), heading(true)] : [heading(!nearYears.has(year))];
+      const text = JSON.stringify(posted);
+      expect(text).toContain(expected.find((h) => text.includes(h)) ?? expected[0]);
       const unsigned = await postSigned(port, commandBody(slashCommand(fake, 'list')), { secret: 'wrong' });
       expect(unsigned.status).toBe(401);
       bot.child.kill('SIGTERM');

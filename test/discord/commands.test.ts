@@ -13,6 +13,7 @@ import { CREATE_OPTION_KEYS } from '../../src/core/grammar/create-options.js';
 import { COMMANDS_JSON, commandsJson } from '../../scripts/discord-register.js';
 import { FakeDiscord } from './fake-discord.js';
 import { APP_ID, BOT_TOKEN, alice, slash } from './fixtures.js';
+import { clockShiftEnv } from '../support/clock-shift-env.js';
 
 const subcommands = commandDefinitions()[0]!.options as APIApplicationCommandSubcommandOption[];
 const sub = (name: string) => subcommands.find((s) => s.name === name)!;
@@ -28,7 +29,8 @@ describe('/yakjeong definition', () => {
     expect(optionNames('create')).toEqual([...CREATE_OPTION_KEYS]);
     expect(optionNames('answer')).toEqual(['spec', 'code']);
     expect(optionNames('pick')).toEqual(['choice', 'code']);
-    for (const name of ['results', 'close', 'reopen', 'delete', 'history']) expect(optionNames(name)).toEqual(['code']);
+    for (const name of ['results', 'close', 'delete', 'history']) expect(optionNames(name)).toEqual(['code']);
+    expect(optionNames('reopen')).toEqual(['code', 'deadline']);
   });
 
   it('stays inside Discord\'s rules for names, descriptions, counts, order and autocomplete', () => {
@@ -95,7 +97,7 @@ describe('scripts/discord-register.ts', () => {
       const { stdout } = await promisify(execFile)(tsx, [script], {
         // Another working directory, so a developer's .env cannot leak into the test.
         cwd: tmpdir(),
-        env: { PATH: process.env.PATH, DISCORD_TOKEN: BOT_TOKEN, DISCORD_APPLICATION_ID: APP_ID, DISCORD_GUILD_ID: '1200000000000000001', DISCORD_API_URL: fake.apiUrl },
+        env: { PATH: process.env.PATH, ...clockShiftEnv(), DISCORD_TOKEN: BOT_TOKEN, DISCORD_APPLICATION_ID: APP_ID, DISCORD_GUILD_ID: '1200000000000000001', DISCORD_API_URL: fake.apiUrl },
       });
       expect(stdout).toContain('Registered 1 command(s) in guild 1200000000000000001.');
       const put = fake.callsTo('PUT', new RegExp(`^/applications/${APP_ID}/guilds/1200000000000000001/commands$`));

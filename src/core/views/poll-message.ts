@@ -1,7 +1,7 @@
 /** The poll's live channel message: what it is, who answered, best times so far, buttons. */
 import { encodeAction } from '../actions.js';
 import { catalog } from '../i18n/index.js';
-import { addDays } from '../domain/time.js';
+import { addDays, todayIn } from '../domain/time.js';
 import { pollDates, type PollLayout } from '../domain/slots.js';
 import type { RankedWindow } from '../domain/ranking.js';
 import type { Locale, Participant, Poll, PollSpec } from '../domain/types.js';
@@ -27,7 +27,7 @@ export function describeDates(spec: PollSpec, locale: Locale, now?: number): str
   const last = dates[dates.length - 1]!;
   const contiguous = dates.every((d, i) => i === 0 || addDays(dates[i - 1]!, 1) === d);
   // The year shows when the dates cross into another year or are not in this one.
-  const thisYear = now === undefined ? first.slice(0, 4) : new Date(now).toISOString().slice(0, 4);
+  const thisYear = now === undefined ? first.slice(0, 4) : todayIn(now, spec.timezone).slice(0, 4);
   const year = first.slice(0, 4) !== last.slice(0, 4) || first.slice(0, 4) !== thisYear;
   if (dates.length === 1) return formatDate(first, locale, year);
   if (contiguous) return `${formatDate(first, locale, year)} – ${formatDate(last, locale, year)}`;
