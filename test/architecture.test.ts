@@ -55,12 +55,25 @@ describe('core boundary', () => {
 
 describe('one clock', () => {
   /**
-   * Time readings outside src/infra/clock.ts: Date.now (called or passed), `new Date()` and
-   * `Date()` with no argument. Comments are ignored, so a comment may name them.
+   * Time readings outside src/infra/clock.ts: Date.now (called, passed or destructured),
+   * `new Date` and `Date()` with no argument, `new TZDate()`, `Intl.DateTimeFormat().format()`
+   * and performance.now. Comments are dropped first; quoted strings stay, less any comment marks
+   * in them, so `'a//b'` cannot hide the rest of its line.
    */
   function clockReadings(source: string): string[] {
-    const code = source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
-    return [...code.matchAll(/\bDate\.now\b|\bnew\s+Date\s*\(\s*\)|(?<![\w.])Date\s*\(\s*\)|\bperformance\.now\b/g)].map((m) => m[0]);
+    const code = source.replace(/('(?:\\.|[^'\\\n])*'|"(?:\\.|[^"\\\n])*")|\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, (_, str: string | undefined) =>
+      str === undefined ? '' : str.replace(/[/*]/g, ''),
+    );
+    const forms = [
+      /\bDate\s*(?:\.\s*now\b|\[\s*['"`]now['"`]\s*\])/g,
+      /\bnew\s+(?:globalThis\s*\.\s*)?Date\b(?!\s*\(\s*[^)\s])/g,
+      /(?<!new\s+)(?<![\w.])Date\s*\(\s*\)/g,
+      /\{[^}]*\bnow\b[^}]*\}\s*=\s*Date\b/g,
+      /\bnew\s+TZDate\s*\(\s*\)/g,
+      /DateTimeFormat\s*\([^)]*\)\s*\.\s*format\s*\(\s*\)/g,
+      /\bperformance\s*\.\s*now\b/g,
+    ];
+    return forms.flatMap((re) => [...code.matchAll(re)].map((m) => m[0].replace(/\s+/g, ' ')));
   }
 
   it('reads time only through the Clock, the replay-window reading and the monotonic helper', () => {
@@ -77,12 +90,21 @@ describe('one clock', () => {
     const sample = [
       'const a = Date.now();',
       'constructor(now = Date.now) {}',
-      'const b = new Date();',
-      'const c = Date();',
-      'const d = performance.now();',
+      "const b = Date['now']();",
+      'const { now } = Date;',
+      'const c = new Date();',
+      'const d = new Date;',
+      'const e = new globalThis.Date();',
+      'const f = Date();',
+      'const g = new TZDate();',
+      "const h = new Intl.DateTimeFormat('en').format();",
+      'const i = performance.now();',
+      "const j = 'a//b'; Date.now();",
+      "const k = '/*'; Date.now(); const l = '*/';",
       'const fine = new Date(ms); // Date.now in a comment is fine',
-      '/* new Date() */ Date.UTC(2026, 0, 1);',
+      '/* new Date() */ Date.UTC(2026, 0, 1); new Date(x).getTime(); new TZDate(ms, tz);',
     ].join('\n');
-    expect(clockReadings(sample)).toEqual(['Date.now', 'Date.now', 'new Date()', 'Date()', 'performance.now']);
+    expect(clockReadings(sample)).toHaveLength(13);
+    expect(clockReadings('new Date(ms); Date.UTC(1, 2); // Date.now()\n/* new Date() */')).toEqual([]);
   });
 });

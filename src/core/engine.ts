@@ -426,19 +426,18 @@ export class Engine {
     if (poll.status === 'open' && !isClosed(poll, now)) throw new UserError('POLL_OPEN', { code: poll.code });
     const patch: { status: 'open'; closedAt: null; picked: null; spec?: Poll['spec'] } = { status: 'open', closedAt: null, picked: null };
     const { deadline: oldDeadline, ...rest } = poll.spec;
-    if (deadlineInput !== undefined) {
-      const deadline = parseDeadline(deadlineInput, poll.spec.timezone, now, todayIn(now, poll.spec.timezone));
-      // Reminders for the new deadline fire again, except those whose moment has already gone.
-      patch.spec = { ...rest, deadline, remindMinutes: poll.spec.remindMinutes.filter((m) => deadline - m * 60_000 > now) };
-    } else if (oldDeadline !== undefined && oldDeadline <= now) {
-      // A poll whose deadline passed reopens without one, or it would close again at once.
-      patch.spec = { ...rest, remindMinutes: [] };
-    }
+    // Reminders whose moment came while the poll was closed, or before its new deadline was
+    // set, never fire; the offsets stay, for a later deadline.
+    let deadline = oldDeadline !== undefined && oldDeadline > now ? oldDeadline : undefined;
+    if (deadlineInput !== undefined) deadline = parseDeadline(deadlineInput, poll.spec.timezone, now, todayIn(now, poll.spec.timezone));
+    patch.spec = { ...rest, ...(deadline !== undefined ? { deadline } : {}), remindersFrom: now };
     await this.store.updatePoll(poll.id, patch);
     this.onDueWorkChanged();
     const c = catalog(await this.localeOf(actor));
+    // Each reader sees the new deadline in their own zone.
+    const until = deadline !== undefined ? ` ${c.poll.deadline}: ${timeToken(deadline)}` : '';
     return [
-      { type: 'post', audience: { kind: 'channel' }, view: noticeView(`🔓 ${c.lifecycle.reopened(actor.user.name, poll.spec.title, poll.code)}`, 'notice', poll.code), pollId: poll.id },
+      { type: 'post', audience: { kind: 'channel' }, view: noticeView(`🔓 ${c.lifecycle.reopened(actor.user.name, poll.spec.title, poll.code)}${until}`, 'notice', poll.code), pollId: poll.id },
       { type: 'refresh-poll', pollId: poll.id },
     ];
   }

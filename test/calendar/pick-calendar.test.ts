@@ -27,6 +27,8 @@ describe('picking the final time', () => {
     // 19:00–20:30 in Seoul is 10:00–11:30 UTC.
     expect(event.startDate.toJSDate().toISOString()).toBe('2026-12-01T10:00:00.000Z');
     expect(event.endDate.toJSDate().toISOString()).toBe('2026-12-01T11:30:00.000Z');
+    // Stamped when it was picked, on the bot's clock (T0), not the machine's.
+    expect(event.component.getFirstPropertyValue('dtstamp')?.toString()).toBe('2026-11-26T12:00:00Z');
     const link = new URL(/https:\/\/calendar\.google\.com\S+/.exec(text)![0]);
     expect(link.searchParams.get('action')).toBe('TEMPLATE');
     expect(link.searchParams.get('text')).toBe('Dinner');

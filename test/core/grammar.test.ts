@@ -149,6 +149,9 @@ describe('reopen grammar', () => {
     expect(parseCommand('/yakjeong reopen')).toEqual({ type: 'reopen' });
     expect(parseCommand('/yakjeong reopen K7Q2 deadline:24h')).toEqual({ type: 'reopen', code: 'K7Q2', deadline: '24h' });
     expect(parseCommand('/yakjeong 다시열기 마감:3d')).toEqual({ type: 'reopen', deadline: '3d' });
+    expect(parseCommand('/yakjeong reopen deadline:2026-12-01 18:00')).toEqual({ type: 'reopen', deadline: '2026-12-01 18:00' });
+    expect(parseCommand('/yakjeong reopen K7Q2 deadline:"12/1 18:00"')).toEqual({ type: 'reopen', code: 'K7Q2', deadline: '12/1 18:00' });
+    expect(parseCommand('/yakjeong reopen deadline: 24h')).toEqual({ type: 'reopen', deadline: '24h' });
     expect(() => parseCommand('/yakjeong reopen K7Q2 tomorrow')).toThrow(expect.objectContaining({ code: 'EXTRA_WORDS' }));
   });
 });

@@ -83,4 +83,33 @@ describe('the fall-back day reads forwards', () => {
     const echo = allText(await kit.engine.runText(kit.actor('ann', { platformTimezone: 'UTC' }), '/yakjeong answer 11/7 05:00-06:00', CAPS));
     expect(echo).toMatch(/✅ Sun, Nov 7 05:00–06:00/);
   });
+
+  it("a reader whose own clock goes back reads forwards too, whatever the poll's zone", async () => {
+    const kit = kitOnFallBackWeek();
+    // 14:00–15:00 in Seoul is 01:00 EDT to 01:00 EST in New York.
+    await createPoll(kit, 'host', 'call dates:11/7 time:14:00-15:00 slot:30m tz:Asia/Seoul');
+    const echo = allText(await kit.engine.runText(kit.actor('ann', NY), '/yakjeong answer 11/7 00:00-03:00', CAPS));
+    expect(echo).toMatch(/✅ Sun, Nov 7 01:00–02:00/);
+  });
+});
+
+describe('slots on clock-change days', () => {
+  it('a 2h slot across the skipped hour ends where the next one starts', async () => {
+    const kit = makeKit({ now: Date.UTC(2027, 2, 1, 12) });
+    // 2027-03-14: New York's clocks jump from 02:00 to 03:00.
+    await createPoll(kit, 'host', 'spring dates:3/14 time:01:00-05:00 slot:2h tz:America/New_York duration:4h');
+    await kit.engine.runText(kit.actor('ann', NY), '/yakjeong answer 3/14 01:00-05:00', CAPS);
+    const picked = await kit.engine.runText(kit.actor('host', NY), '/yakjeong pick 1', CAPS);
+    const meeting = picked.find((r) => r.type === 'meeting-picked');
+    // 01:00 EST is 06:00 UTC; 05:00 EDT is 09:00 UTC: three real hours, no hour counted twice.
+    expect(meeting && meeting.type === 'meeting-picked' && meeting.meeting.timed).toEqual({ start: Date.UTC(2027, 2, 14, 6), end: Date.UTC(2027, 2, 14, 9) });
+  });
+
+  it('a daily window may be a whole day from any hour', async () => {
+    const kit = makeKit();
+    await createPoll(kit, 'host', 'late dates:12/7-12/8 time:22:00-22:00 slot:2h tz:UTC');
+    await kit.engine.runText(kit.actor('ann', { platformTimezone: 'UTC' }), '/yakjeong answer 12/7 22:00-24:00, 12/8 00:00-02:00', CAPS);
+    const text = allText(await kit.engine.runText(kit.actor('ann', { platformTimezone: 'UTC' }), '/yakjeong results', CAPS));
+    expect(text).toMatch(/1\. Mon, Dec 7 22:00–Tue, Dec 8 02:00\* — 1\/1/);
+  });
 });

@@ -17,6 +17,8 @@ export interface MeetingEvent {
   weekly: boolean;
   /** Grows with every pick, so calendars replace an older version of the same meeting. */
   sequence: number;
+  /** When the entry was made (the pick, on the domain clock): the file's DTSTAMP. */
+  stamp: number;
 }
 
 export function meetingFromPick(poll: Poll, layout: PollLayout, picked: PickedWindow): MeetingEvent | undefined {
@@ -29,6 +31,7 @@ export function meetingFromPick(poll: Poll, layout: PollLayout, picked: PickedWi
     timezone: poll.spec.timezone,
     weekly: poll.spec.days.type === 'weekly',
     sequence: Math.floor(picked.pickedAt / 1000),
+    stamp: picked.pickedAt,
   };
   if (poll.spec.description) meeting.description = poll.spec.description;
   if (first.start !== undefined && last.end !== undefined) meeting.timed = { start: first.start, end: last.end };

@@ -68,7 +68,11 @@ function daySlots(spec: PollSpec, date: string, day: number): Array<Omit<Slot, '
         if (instant === undefined || seen.has(instant)) continue;
         seen.add(instant);
         const wallStart = dayNumber(date) * 1440 + m;
-        out.push({ day, date, start: instant, end: instant + step * 60_000, minute: m % 1440, wallStart, wallEnd: wallStart + step });
+        // A slot spanning a skipped hour ends where the clock reads its end (01:00 + 2h ends at
+        // 03:00, one real hour later), so it never overlaps the next slot.
+        const wallEndInstant = zonedInstant(addDays(date, Math.floor((m + step) / 1440)), (m + step) % 1440, spec.timezone);
+        const end = Math.min(instant + step * 60_000, wallEndInstant ?? Infinity);
+        out.push({ day, date, start: instant, end, minute: m % 1440, wallStart, wallEnd: wallStart + step });
       }
       return out;
     }

@@ -196,14 +196,15 @@ function repeatedBy(instant: number, tz: string): number {
 }
 
 /**
- * The instant whose reading labels the end of a run, so labels never go backwards. A run that
- * ends in the repeated hour of the poll's zone (a 01:30 slot on the fall-back day ends when the
- * clock reads 01:00 again) is labelled as the clock reads after the repeat ("02:00"), for every
- * reader whose clock repeats with it; calendar entries keep the real end.
+ * The instant whose reading labels the end of a run in a reader's zone, so labels never go
+ * backwards. A run that starts before the reader's clock went back and ends in the repeated
+ * hour (a 01:30 slot on the fall-back day ends when the clock reads 01:00 again) is labelled
+ * as the clock reads after the repeat ("02:00"). Calendar entries keep the real end.
  */
-export function labelEndInstant(end: number, pollTz: string, readerTz: string): number {
-  if (repeatedBy(end, pollTz) === 0) return end;
-  return end + repeatedBy(end, readerTz) * 60_000;
+export function labelEndInstant(start: number, end: number, readerTz: string): number {
+  const back = repeatedBy(end, readerTz);
+  if (back === 0 || tzOffset(readerTz, new Date(start)) === tzOffset(readerTz, new Date(end))) return end;
+  return end + back * 60_000;
 }
 
 /** Today's date in a zone. */

@@ -52,6 +52,11 @@ export interface PollSpec {
   required: UserRef[];
   /** Reminder offsets before the deadline, minutes. */
   remindMinutes: number[];
+  /**
+   * When the poll last reopened (with or without a new deadline): a reminder whose moment came
+   * before it never fires. Absent: the poll's creation.
+   */
+  remindersFrom?: number;
   hidden: boolean;
   /** The channel's language for messages nobody asked for in person (redraws, deadlines, reminders). */
   locale?: Locale;

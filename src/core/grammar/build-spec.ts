@@ -71,7 +71,7 @@ export function buildPollSpec(raw: CreateOptions, ctx: SpecContext): PollSpec {
 
   if (kind === 'time') {
     if (!present(o.time)) throw new UserError('MISSING_TIME_RANGE');
-    const range = parseTimeRange(o.time);
+    const range = parseTimeRange(o.time, { wholeDay: true });
     if (!range) throw new UserError('BAD_TIME_RANGE', { input: o.time });
     spec.window = { start: hm(range.start), end: hm(range.end) };
     const slot = present(o.slot) ? parseDurationMinutes(o.slot) : 30;

@@ -109,9 +109,10 @@ export function parseCommand(text: string): Command {
       return { type };
     case 'reopen': {
       const { code, rest } = takeCode(args);
-      const option = rest[0] && !rest[0].quoted ? /^(?:deadline|due|마감)[:=](.+)$/i.exec(rest[0].text) : null;
-      rejectExtra(type, option ? rest.slice(1) : rest);
-      return { type, ...(code ? { code } : {}), ...(option ? { deadline: option[1]! } : {}) };
+      // The deadline is everything after the option word, as in create: "deadline:12/1 18:00".
+      const option = /^(?:deadline|due|마감)[:=]\s*(\S[\s\S]*)$/i.exec(rest.map((t) => t.text).join(' '));
+      if (!option) rejectExtra(type, rest);
+      return { type, ...(code ? { code } : {}), ...(option ? { deadline: option[1]!.trim() } : {}) };
     }
     case 'results':
     case 'close':

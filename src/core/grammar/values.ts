@@ -20,13 +20,16 @@ export function parseDurationMinutes(input: string): number | undefined {
   return Math.round(total);
 }
 
-/** "09:00-18:00", "9-18", "9:30~18", "20:00-02:00" → minutes of day; end may be ≤ start (next day). */
-export function parseTimeRange(input: string): { start: number; end: number } | undefined {
+/**
+ * "09:00-18:00", "9-18", "9:30~18", "20:00-02:00" → minutes of day; end may be ≤ start (next
+ * day). A poll's daily window may also be a whole day from any hour ("22:00-22:00").
+ */
+export function parseTimeRange(input: string, options: { wholeDay?: boolean } = {}): { start: number; end: number } | undefined {
   const m = /^(\d{1,2}(?::\d{2}|시(?:\d{1,2}분?)?)?)\s*[-~–—]\s*(\d{1,2}(?::\d{2}|시(?:\d{1,2}분?)?)?)$/.exec(input.trim());
   if (!m) return undefined;
   const start = parseClock(m[1]!);
   const end = parseClock(m[2]!);
-  if (start === undefined || end === undefined || start === end) return undefined;
+  if (start === undefined || end === undefined || (start === end && !options.wholeDay)) return undefined;
   return { start: start % 1440, end };
 }
 

@@ -55,7 +55,7 @@ export function formatRun(
   if (!first || !last) return '';
   if (spec.kind === 'time' && first.start !== undefined && last.end !== undefined) {
     const a = wallClock(first.start, tz);
-    const b = wallClock(labelEndInstant(last.end, spec.timezone, tz), tz);
+    const b = wallClock(labelEndInstant(first.start, last.end, tz), tz);
     const dayOf = (date: string) => (spec.days.type === 'weekly' ? weekdayName(date, locale) : formatDate(date, locale));
     let endLabel = formatHm(b.minute);
     if (b.date !== a.date) endLabel = b.minute === 0 && b.date === addDays(a.date, 1) ? '24:00' : `${dayOf(b.date)} ${endLabel}`;

@@ -40,7 +40,9 @@ export class IcsCalendarFiles implements CalendarFiles {
           endOutputType: 'utc',
         }
       : { ...common, start: dateArray(meeting.allDay!.startDate), end: dateArray(meeting.allDay!.endDate) };
-    const { error, value } = createEvent({ ...attributes, sequence: meeting.sequence });
+    // DTSTAMP from the domain clock (the library reads the system clock otherwise); the option
+    // is in the library's schema but missing from its typings.
+    const { error, value } = createEvent(Object.assign({}, attributes, { sequence: meeting.sequence, timestamp: meeting.stamp }));
     if (error || !value) throw error ?? new Error('ics: no output');
     return new TextEncoder().encode(meeting.weekly && meeting.timed ? inZone(value, meeting) : value);
   }

@@ -50,7 +50,7 @@ export class SqliteDueWorkStore implements DueWorkStore {
 
   /**
    * Reminders of open polls not yet claimed for the poll's current deadline. An offset that was
-   * already past when the poll was made never fires.
+   * already past when the poll was made (or last reopened) never fires.
    */
   private pendingReminders(): Array<{ pollId: number; deadline: number; offsetMinutes: number; at: number }> {
     const open = this.db
@@ -69,9 +69,11 @@ export class SqliteDueWorkStore implements DueWorkStore {
     );
     return open.flatMap((poll) => {
       const deadline = poll.deadline ?? 0;
-      return (JSON.parse(poll.spec) as PollSpec).remindMinutes
+      const spec = JSON.parse(poll.spec) as PollSpec;
+      const from = spec.remindersFrom ?? poll.createdAt;
+      return spec.remindMinutes
         .map((offsetMinutes) => ({ pollId: poll.id, deadline, offsetMinutes, at: deadline - offsetMinutes * 60_000 }))
-        .filter((r) => r.at >= poll.createdAt && !sent.has(`${r.pollId}:${r.deadline}:${r.offsetMinutes}`));
+        .filter((r) => r.at >= from && !sent.has(`${r.pollId}:${r.deadline}:${r.offsetMinutes}`));
     });
   }
 
