@@ -1,17 +1,20 @@
 /** The defects of the trust issue, each pinned: options never join slots that do not meet, and labels never go backwards. */
 import { describe, expect, it } from 'vitest';
-import { allText, CAPS, createPoll, makeKit } from '../helpers.js';
+import { allText, CAPS, createPoll, makeKit, type TestKit } from '../helpers.js';
 
 const NY = { platformTimezone: 'America/New_York' };
+const UTC = { platformTimezone: 'UTC' };
+
+/** Makes a poll, gives each person the same typed answer in UTC, and reads the results. */
+async function resultsAfter(kit: TestKit, create: string, answer: string, people = ['ann']): Promise<string> {
+  await createPoll(kit, 'host', create);
+  for (const who of people) await kit.engine.runText(kit.actor(who, UTC), `/yakjeong answer ${answer}`, CAPS);
+  return allText(await kit.engine.runText(kit.actor(people[0]!, UTC), '/yakjeong results', CAPS));
+}
 
 describe('best times only run across slots that meet', () => {
   it('a day window never joins the next day', async () => {
-    const kit = makeKit();
-    await createPoll(kit, 'host', 'x dates:12/7-12/8 time:09:00-12:00 slot:1h tz:UTC');
-    for (const who of ['ann', 'bob']) {
-      await kit.engine.runText(kit.actor(who, { platformTimezone: 'UTC' }), '/yakjeong answer 12/7 11:00-12:00, 12/8 09:00-10:00', CAPS);
-    }
-    const text = allText(await kit.engine.runText(kit.actor('ann', { platformTimezone: 'UTC' }), '/yakjeong results', CAPS));
+    const text = await resultsAfter(makeKit(), 'x dates:12/7-12/8 time:09:00-12:00 slot:1h tz:UTC', '12/7 11:00-12:00, 12/8 09:00-10:00', ['ann', 'bob']);
     expect(text).toMatch(/1\. Mon, Dec 7 11:00–12:00\* — 2\/2/);
     expect(text).toMatch(/2\. Tue, Dec 8 09:00–10:00\* — 2\/2/);
     expect(text).not.toMatch(/Dec 7 11:00–Tue/);
@@ -28,19 +31,13 @@ describe('best times only run across slots that meet', () => {
   });
 
   it('an overnight window runs past midnight but not into the next evening', async () => {
-    const kit = makeKit();
-    await createPoll(kit, 'host', 'late dates:12/7-12/8 time:22:00-02:00 slot:1h tz:UTC');
-    await kit.engine.runText(kit.actor('ann', { platformTimezone: 'UTC' }), '/yakjeong answer 12/7 23:00-02:00, 12/8 22:00-23:00', CAPS);
-    const text = allText(await kit.engine.runText(kit.actor('ann', { platformTimezone: 'UTC' }), '/yakjeong results', CAPS));
+    const text = await resultsAfter(makeKit(), 'late dates:12/7-12/8 time:22:00-02:00 slot:1h tz:UTC', '12/7 23:00-02:00, 12/8 22:00-23:00');
     expect(text).toMatch(/1\. Mon, Dec 7 23:00–Tue, Dec 8 02:00\* — 1\/1/);
     expect(text).toMatch(/2\. Tue, Dec 8 22:00–23:00\* — 1\/1/);
   });
 
   it('a 24-hour window joins its days', async () => {
-    const kit = makeKit();
-    await createPoll(kit, 'host', 'day dates:12/7-12/8 time:00:00-24:00 slot:2h tz:UTC');
-    await kit.engine.runText(kit.actor('ann', { platformTimezone: 'UTC' }), '/yakjeong answer 12/7 22:00-24:00, 12/8 00:00-02:00', CAPS);
-    const text = allText(await kit.engine.runText(kit.actor('ann', { platformTimezone: 'UTC' }), '/yakjeong results', CAPS));
+    const text = await resultsAfter(makeKit(), 'day dates:12/7-12/8 time:00:00-24:00 slot:2h tz:UTC', '12/7 22:00-24:00, 12/8 00:00-02:00');
     expect(text).toMatch(/1\. Mon, Dec 7 22:00–Tue, Dec 8 02:00\* — 1\/1/);
   });
 
@@ -80,7 +77,7 @@ describe('the fall-back day reads forwards', () => {
     const kit = kitOnFallBackWeek();
     await createPoll(kit, 'host', 'night dates:11/7 time:00:00-03:00 slot:30m tz:America/New_York');
     // 01:00 EDT is 05:00 UTC; the run ends at 06:00 UTC, when New York reads 01:00 again.
-    const echo = allText(await kit.engine.runText(kit.actor('ann', { platformTimezone: 'UTC' }), '/yakjeong answer 11/7 05:00-06:00', CAPS));
+    const echo = allText(await kit.engine.runText(kit.actor('ann', UTC), '/yakjeong answer 11/7 05:00-06:00', CAPS));
     expect(echo).toMatch(/✅ Sun, Nov 7 05:00–06:00/);
   });
 
@@ -106,10 +103,7 @@ describe('slots on clock-change days', () => {
   });
 
   it('a daily window may be a whole day from any hour', async () => {
-    const kit = makeKit();
-    await createPoll(kit, 'host', 'late dates:12/7-12/8 time:22:00-22:00 slot:2h tz:UTC');
-    await kit.engine.runText(kit.actor('ann', { platformTimezone: 'UTC' }), '/yakjeong answer 12/7 22:00-24:00, 12/8 00:00-02:00', CAPS);
-    const text = allText(await kit.engine.runText(kit.actor('ann', { platformTimezone: 'UTC' }), '/yakjeong results', CAPS));
+    const text = await resultsAfter(makeKit(), 'late dates:12/7-12/8 time:22:00-22:00 slot:2h tz:UTC', '12/7 22:00-24:00, 12/8 00:00-02:00');
     expect(text).toMatch(/1\. Mon, Dec 7 22:00–Tue, Dec 8 02:00\* — 1\/1/);
   });
 });

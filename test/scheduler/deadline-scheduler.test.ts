@@ -56,6 +56,12 @@ class CountingStore extends SqliteDueWorkStore {
   }
 }
 
+/** Fake timers that move Date too, and a clock that reads them: the scheduler's real timer path, in fast time. */
+function fakeTimeClock(): Clock {
+  vi.useFakeTimers({ now: T0, toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+  return { now: () => Date.now() };
+}
+
 function instance(path: string, clock: Clock, options: Partial<SchedulerOptions> = {}) {
   const database = openDatabase(path);
   const store = new CountingStore(database);
@@ -269,9 +275,7 @@ describe('deadline scheduler', () => {
   });
 
   it('sleeps between due instants: a few wake-ups in the hour between a reminder and the deadline', async () => {
-    vi.useFakeTimers({ now: T0, toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
-    // The fake timers move Date, so this clock moves with them.
-    const clock: Clock = { now: () => Date.now() };
+    const clock = fakeTimeClock();
     // A daily sweep, so every wake-up counted here is the timer's own.
     const a = instance(join(dir, 'm.db'), clock, { sweep: '0 0 0 * * *' });
     await poll(a.engine, 'Quiet kind:date dates:12/1 deadline:2h remind:1h with:@bob');
@@ -288,8 +292,7 @@ describe('deadline scheduler', () => {
   });
 
   it('a poll created while the scheduler sleeps is closed at its own deadline, not at the next sweep', async () => {
-    vi.useFakeTimers({ now: T0, toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
-    const clock: Clock = { now: () => Date.now() };
+    const clock = fakeTimeClock();
     // The sweep runs once a day here, so only the re-armed timer can close the poll on time.
     const a = instance(join(dir, 'n.db'), clock, { sweep: '0 0 0 * * *' });
     await poll(a.engine, 'Far kind:date dates:12/1 deadline:20h');

@@ -59,19 +59,25 @@ function daySlots(spec: PollSpec, date: string, day: number): Array<Omit<Slot, '
     case 'time': {
       const step = spec.slotMinutes ?? 60;
       const { start, length } = windowMinutes(spec.window ?? { start: '09:00', end: '18:00' });
+      // The instant of every step of the window, its end included: a slot ends where the clock
+      // reads its end when that comes sooner than the slot's length (01:00 + 2h over a skipped
+      // hour ends at 03:00, one real hour later), so it never overlaps the next slot.
+      const count = Math.floor(length / step);
+      const instants: Array<number | undefined> = [];
+      for (let k = 0; k <= count; k++) {
+        const m = start + k * step;
+        instants.push(zonedInstant(addDays(date, Math.floor(m / 1440)), m % 1440, spec.timezone));
+      }
       const out: Array<Omit<Slot, 'index'>> = [];
       const seen = new Set<number>();
-      for (let m = start; m + step <= start + length; m += step) {
-        const localDate = m >= 1440 ? addDays(date, 1) : date;
-        const instant = zonedInstant(localDate, m % 1440, spec.timezone);
+      for (let k = 0; k < count; k++) {
+        const instant = instants[k];
         // Skipped (clocks jump forward) or already offered (clocks go back): leave it out.
         if (instant === undefined || seen.has(instant)) continue;
         seen.add(instant);
+        const m = start + k * step;
         const wallStart = dayNumber(date) * 1440 + m;
-        // A slot spanning a skipped hour ends where the clock reads its end (01:00 + 2h ends at
-        // 03:00, one real hour later), so it never overlaps the next slot.
-        const wallEndInstant = zonedInstant(addDays(date, Math.floor((m + step) / 1440)), (m + step) % 1440, spec.timezone);
-        const end = Math.min(instant + step * 60_000, wallEndInstant ?? Infinity);
+        const end = Math.min(instant + step * 60_000, instants[k + 1] ?? Infinity);
         out.push({ day, date, start: instant, end, minute: m % 1440, wallStart, wallEnd: wallStart + step });
       }
       return out;

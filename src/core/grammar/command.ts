@@ -109,10 +109,11 @@ export function parseCommand(text: string): Command {
       return { type };
     case 'reopen': {
       const { code, rest } = takeCode(args);
-      // The deadline is everything after the option word, as in create: "deadline:12/1 18:00".
-      const option = /^(?:deadline|due|마감)[:=]\s*(\S[\s\S]*)$/i.exec(rest.map((t) => t.text).join(' '));
-      if (!option) rejectExtra(type, rest);
-      return { type, ...(code ? { code } : {}), ...(option ? { deadline: option[1]!.trim() } : {}) };
+      // Create's option grammar, so "deadline:12/1 18:00" reads the same in both; nothing else may follow.
+      const { deadline, ...others } = parseCreateText(rest);
+      const extra = others.title ?? Object.keys(others)[0];
+      if (extra !== undefined) rejectExtra(type, tokenize(others.title ?? `${extra}:`));
+      return { type, ...(code ? { code } : {}), ...(deadline ? { deadline } : {}) };
     }
     case 'results':
     case 'close':

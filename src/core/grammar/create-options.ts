@@ -127,7 +127,8 @@ export function parseCreateText(tokens: Token[]): CreateOptions {
       last = key;
       continue;
     }
-    if (last && !token.quoted && continues(last, options[last] ?? '', token.text)) {
+    // "deadline: 24h": an option word with nothing after its colon takes the next word.
+    if (last && !token.quoted && (options[last] === '' || continues(last, options[last] ?? '', token.text))) {
       options[last] = `${options[last]} ${token.text}`.trim();
       continue;
     }
