@@ -1,3 +1,4 @@
+import type { CommandTable } from '../src/core/commands/spec.js';
 /** Real parts for tests: SQLite in memory with the real migrations, the real engine and renderer. */
 import { Engine, type Actor } from '../src/core/engine.js';
 import { UserError } from '../src/core/errors.js';
@@ -22,7 +23,7 @@ export interface TestKit {
   actor(name: string, overrides?: Partial<Actor>): Actor;
 }
 
-export function makeKit(options: { locale?: Locale; path?: string; now?: number } = {}): TestKit {
+export function makeKit(options: { locale?: Locale; path?: string; now?: number; commands?: CommandTable } = {}): TestKit {
   const database = openDatabase(options.path ?? ':memory:');
   const store = new SqlitePollStore(database);
   const clock = new ManualClock(options.now ?? T0);
@@ -32,6 +33,7 @@ export function makeKit(options: { locale?: Locale; path?: string; now?: number 
     clock,
     heatmap: new CanvasHeatmapRenderer(),
     calendar: new IcsCalendarFiles(),
+    ...(options.commands ? { commands: options.commands } : {}),
     defaultTimezone: 'Asia/Seoul',
     defaultLocale: options.locale ?? 'en',
     random: () => {

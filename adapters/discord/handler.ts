@@ -118,11 +118,11 @@ export class InteractionHandler {
     const data = interaction.data;
     const actor = actorOf(interaction);
     if (data.type !== ApplicationCommandType.ChatInput || data.name !== COMMAND_NAME) {
-      throw new UserError('UNKNOWN_SUBCOMMAND', { input: data.name.slice(0, 40) });
+      throw new UserError('UNKNOWN_SUBCOMMAND', this.deps.engine.commands.unknownCommandParams(data.name));
     }
     const call = readSubcommand(data.options);
-    const command = call && toCommand(call);
-    if (!command) throw new UserError('UNKNOWN_SUBCOMMAND', { input: (call?.name ?? '').slice(0, 40) });
+    const command = call && toCommand(call, this.deps.engine.commands);
+    if (!command) throw new UserError('UNKNOWN_SUBCOMMAND', this.deps.engine.commands.unknownCommandParams(call?.name ?? ''));
     const replies = await this.deps.engine.run(actor, command, DISCORD_CAPABILITIES);
     await this.deliver(exchange, actor, replies);
   }

@@ -4,7 +4,7 @@
  * the state it sets, so pressing the same button twice changes nothing the second time.
  */
 import type { AnswerState } from './domain/types.js';
-import { isPollCode } from './grammar/command.js';
+import { isPollCode } from './domain/poll-code.js';
 
 export type Action =
   | { verb: 'respond'; code: string }

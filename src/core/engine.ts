@@ -12,13 +12,16 @@ import { canonicalTimezone, todayIn } from './domain/time.js';
 import type { ChannelRef, Locale, Participant, Poll, UserRef } from './domain/types.js';
 import { parseAnswerText } from './grammar/answer.js';
 import { buildPollSpec, parseDeadline } from './grammar/build-spec.js';
-import { parseCommand, type Command } from './grammar/command.js';
+import { parseCommand } from './grammar/command.js';
+import { COMMANDS, type Command } from './commands/builtin.js';
+import type { CommandTable, Invocation } from './commands/spec.js';
 import type { CreateOptions } from './grammar/create-options.js';
 import type { CalendarFiles, Clock, HeatmapRenderer, PollStore } from './ports.js';
 import { googleCalendarLink, meetingFromPick } from './domain/meeting.js';
 import { answerGridView, gridPages, pageOfSlot } from './views/answer-grid.js';
 import { formatInstant, formatRun, mentionToken, timeToken } from './views/format.js';
-import { helpView, noticeView } from './views/notices.js';
+import { noticeView } from './views/notices.js';
+import { helpView } from './views/help.js';
 import { isClosed, pollMessageView } from './views/poll-message.js';
 import type { AdapterCapabilities, ImageSpec, Reply, View } from './views/reply.js';
 import { resultsView } from './views/results.js';
@@ -52,6 +55,8 @@ export interface EngineOptions {
   random?: () => number;
   /** Called when a deadline or reminder was created or moved, so the scheduler aims its timer again. */
   onDueWorkChanged?: () => void;
+  /** The commands it answers (tests add made-up ones); the built-in table by default. */
+  commands?: CommandTable;
 }
 
 /** Mentions in one announcement; more would flood notifications and overflow messages. */
@@ -66,6 +71,7 @@ export class Engine {
   private readonly random: () => number;
   private readonly calendar: CalendarFiles | undefined;
   private readonly onDueWorkChanged: () => void;
+  readonly commands: CommandTable;
   /** Layouts are pure functions of the spec; caching keeps zone maths off the click path. */
   private readonly layouts = new Map<string, PollLayout>();
 
@@ -78,41 +84,34 @@ export class Engine {
     this.random = options.random ?? Math.random;
     this.calendar = options.calendar;
     this.onDueWorkChanged = options.onDueWorkChanged ?? (() => undefined);
+    this.commands = options.commands ?? COMMANDS;
   }
 
   // ── entry points ────────────────────────────────────────────────────────────
 
   /** "/yakjeong …" text from any platform. */
   async runText(actor: Actor, text: string, caps: AdapterCapabilities): Promise<Reply[]> {
-    return this.run(actor, parseCommand(text), caps);
+    return this.run(actor, parseCommand(text, this.commands), caps);
   }
 
-  async run(actor: Actor, command: Command, caps: AdapterCapabilities): Promise<Reply[]> {
-    switch (command.type) {
-      case 'create':
-        return Object.keys(command.options).length === 0 ? [{ type: 'open-create-form' }] : this.create(actor, command.options);
-      case 'answer':
-        // "/yakjeong answer" alone opens the buttons, like Respond on the poll message.
-        return command.spec.trim() ? this.answerText(actor, command.code, command.spec) : this.openGrid(actor, await this.openPoll(actor, command.code), caps);
-      case 'results':
-        return this.results(actor, command.code, 'channel');
-      case 'list':
-        return this.list(actor);
-      case 'close':
-        return this.close(actor, command.code);
-      case 'reopen':
-        return this.reopen(actor, command.code, command.deadline);
-      case 'delete':
-        return this.remove(actor, command.code);
-      case 'pick':
-        return this.pick(actor, command.code, { text: command.choice });
-      case 'tz':
-        return this.timezone(actor, command.zone);
-      case 'history':
-        return this.history(actor, command.code);
-      case 'help':
-        return [this.toUser(actor, helpView(await this.localeOf(actor)))];
-    }
+  async run(actor: Actor, command: Command | Invocation, caps: AdapterCapabilities): Promise<Reply[]> {
+    const entry = this.commands.byId(command.type);
+    if (!entry) throw new UserError('UNKNOWN_SUBCOMMAND', this.commands.unknownCommandParams(command.type));
+    return entry.run({ engine: this, actor, caps }, command);
+  }
+
+  /** "/yakjeong create" with no options asks for the form; with options it creates. */
+  async createOrOpenForm(actor: Actor, options: CreateOptions): Promise<Reply[]> {
+    return Object.keys(options).length === 0 ? [{ type: 'open-create-form' }] : this.create(actor, options);
+  }
+
+  /** "/yakjeong answer" alone opens the buttons, like Respond on the poll message; with text it saves it. */
+  async answer(actor: Actor, code: string | undefined, spec: string, caps: AdapterCapabilities): Promise<Reply[]> {
+    return spec.trim() ? this.answerText(actor, code, spec) : this.openGrid(actor, await this.openPoll(actor, code), caps);
+  }
+
+  async help(actor: Actor): Promise<Reply[]> {
+    return [this.toUser(actor, helpView(await this.localeOf(actor), this.commands))];
   }
 
   /** A button press. Ids that are not ours decode to nothing and are refused. */
@@ -333,7 +332,7 @@ export class Engine {
     }
   }
 
-  private async results(actor: Actor, code: string | undefined, where: 'channel' | 'private'): Promise<Reply[]> {
+  async results(actor: Actor, code: string | undefined, where: 'channel' | 'private'): Promise<Reply[]> {
     const poll = await this.resolvePoll(actor, code, true);
     const locale = await this.localeOf(actor);
     const closed = isClosed(poll, this.clock.now());
@@ -386,7 +385,7 @@ export class Engine {
     return resultsView(input);
   }
 
-  private async list(actor: Actor): Promise<Reply[]> {
+  async list(actor: Actor): Promise<Reply[]> {
     const locale = await this.localeOf(actor);
     const c = catalog(locale);
     const polls = await this.store.listPolls(actor.channel, ['open']);
@@ -401,7 +400,7 @@ export class Engine {
     return [this.toUser(actor, noticeView(`*${c.list.title}*\n${lines.join('\n')}`, 'list'))];
   }
 
-  private async close(actor: Actor, code: string | undefined): Promise<Reply[]> {
+  async close(actor: Actor, code: string | undefined): Promise<Reply[]> {
     const poll = await this.resolvePoll(actor, code, true);
     this.assertManager(actor, poll, 'close');
     if (poll.status !== 'open') throw new UserError('POLL_CLOSED', { code: poll.code });
@@ -419,7 +418,7 @@ export class Engine {
     ];
   }
 
-  private async reopen(actor: Actor, code: string | undefined, deadlineInput?: string): Promise<Reply[]> {
+  async reopen(actor: Actor, code: string | undefined, deadlineInput?: string): Promise<Reply[]> {
     const poll = await this.resolvePoll(actor, code, true);
     this.assertManager(actor, poll, 'reopen');
     const now = this.clock.now();
@@ -442,7 +441,7 @@ export class Engine {
     ];
   }
 
-  private async remove(actor: Actor, code: string | undefined): Promise<Reply[]> {
+  async remove(actor: Actor, code: string | undefined): Promise<Reply[]> {
     const poll = await this.resolvePoll(actor, code, true);
     this.assertManager(actor, poll, 'delete');
     await this.store.updatePoll(poll.id, { status: 'deleted' });
@@ -453,7 +452,7 @@ export class Engine {
     ];
   }
 
-  private async pick(actor: Actor, code: string | undefined, choice: { text: string } | { slot: number }): Promise<Reply[]> {
+  async pick(actor: Actor, code: string | undefined, choice: { text: string } | { slot: number }): Promise<Reply[]> {
     const poll = await this.resolvePoll(actor, code, true);
     this.assertManager(actor, poll, 'pick');
     const layout = this.layout(poll);
@@ -492,7 +491,7 @@ export class Engine {
     return replies;
   }
 
-  private async timezone(actor: Actor, zone: string | undefined): Promise<Reply[]> {
+  async timezone(actor: Actor, zone: string | undefined): Promise<Reply[]> {
     const locale = await this.localeOf(actor);
     const c = catalog(locale);
     if (!zone) {
@@ -507,7 +506,7 @@ export class Engine {
     return [this.toUser(actor, noticeView(c.tz.set(tz)))];
   }
 
-  private async history(actor: Actor, code: string | undefined): Promise<Reply[]> {
+  async history(actor: Actor, code: string | undefined): Promise<Reply[]> {
     const poll = await this.resolvePoll(actor, code, true);
     // Who answered what is the group's answers: hidden polls keep it to managers until close.
     if (poll.spec.hidden && !isClosed(poll, this.clock.now()) && !this.mayManage(actor, poll)) {

@@ -18,3 +18,13 @@ export function pollCodeGenerator(random: () => number): () => string {
     return chars.join('');
   };
 }
+
+/**
+ * Poll codes are 4–6 letters and digits with at least one of each, so they never collide
+ * with words (none, mon) or numbers (pick 1, 2026).
+ */
+const CODE_PATTERN = /^(?=[A-Za-z0-9]*[A-Za-z])(?=[A-Za-z0-9]*\d)[A-Za-z0-9]{4,6}$/;
+
+export function isPollCode(word: string): boolean {
+  return CODE_PATTERN.test(word);
+}

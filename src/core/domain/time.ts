@@ -17,12 +17,17 @@ export function isValidTimezone(tz: string): boolean {
 }
 
 /** Canonical spelling of a zone the user typed in any case ("asia/kolkata" -> "Asia/Kolkata"). */
+/** A table entry keyed by typed text; never a built-in property such as `valueOf`. */
+function own(table: Readonly<Record<string, string>>, key: string): string | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
 export function canonicalTimezone(input: string): string | undefined {
   const trimmed = input.trim();
   if (!trimmed || trimmed.length > 64) return undefined;
   if (/^(utc|gmt|z|etc\/utc)$/i.test(trimmed)) return 'UTC';
   const abbreviation =
-    ABBREVIATIONS[trimmed.toUpperCase()] ?? KOREAN_CITIES[trimmed.replace(/\s+/g, '')] ?? RENAMED_CITIES[trimmed.toLowerCase()];
+    own(ABBREVIATIONS, trimmed.toUpperCase()) ?? own(KOREAN_CITIES, trimmed.replace(/\s+/g, '')) ?? own(RENAMED_CITIES, trimmed.toLowerCase());
   if (abbreviation) return abbreviation;
   // A city alone ("seoul", "new york") names the zone that ends with it.
   if (!trimmed.includes('/')) {

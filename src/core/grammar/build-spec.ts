@@ -131,23 +131,25 @@ export function buildPollSpec(raw: CreateOptions, ctx: SpecContext): PollSpec {
   return spec;
 }
 
+/** A Map, so `kind:constructor` is a bad kind rather than a built-in property. */
+const KIND_WORDS = new Map<string, PollKind>([
+  ['time', 'time'],
+  ['times', 'time'],
+  ['시간', 'time'],
+  ['block', 'block'],
+  ['blocks', 'block'],
+  ['구간', 'block'],
+  ['date', 'date'],
+  ['dates', 'date'],
+  ['day', 'date'],
+  ['days', 'date'],
+  ['날짜', 'date'],
+]);
+
 function resolveKind(o: CreateOptions): PollKind {
   if (present(o.kind)) {
     const k = o.kind.trim().toLowerCase();
-    const map: Record<string, PollKind> = {
-      time: 'time',
-      times: 'time',
-      시간: 'time',
-      block: 'block',
-      blocks: 'block',
-      구간: 'block',
-      date: 'date',
-      dates: 'date',
-      day: 'date',
-      days: 'date',
-      날짜: 'date',
-    };
-    const kind = map[k];
+    const kind = KIND_WORDS.get(k);
     if (!kind) throw new UserError('BAD_KIND', { input: o.kind });
     return kind;
   }

@@ -37,7 +37,8 @@ export const createOptionsSchema = z.strictObject(
 
 export type CreateOptions = Partial<Record<CreateOptionKey, string>>;
 
-const ALIASES: Record<string, CreateOptionKey> = {
+/** A Map, so a word like `constructor:` is an unknown option rather than a built-in property. */
+const ALIASES = new Map<string, CreateOptionKey>(Object.entries({
   title: 'title',
   제목: 'title',
   desc: 'desc',
@@ -82,7 +83,7 @@ const ALIASES: Record<string, CreateOptionKey> = {
   알림: 'remind',
   hidden: 'hidden',
   비공개: 'hidden',
-};
+} satisfies Record<string, CreateOptionKey>));
 
 const OPTION_TOKEN = /^([A-Za-z가-힣]+):(.*)$/s;
 
@@ -120,7 +121,7 @@ export function parseCreateText(tokens: Token[]): CreateOptions {
     const match = OPTION_TOKEN.exec(token.text);
     // A colon inside quotes belongs to the text ("Re: planning"), not to an option.
     if (match && match[1]!.length < token.quoteStart) {
-      const key = ALIASES[match[1]!.toLowerCase()];
+      const key = ALIASES.get(match[1]!.toLowerCase());
       if (!key) throw new UserError('UNKNOWN_OPTION', { option: `${match[1]}:` });
       if (options[key] !== undefined) throw new UserError('DUPLICATE_OPTION', { option: key });
       options[key] = match[2] ?? '';

@@ -8,7 +8,7 @@ const KINDS: Record<string, string> = { time: 'time poll', block: 'block poll', 
 
 const errors: Record<ErrorCode, (p: P) => string> = {
   UNKNOWN_SUBCOMMAND: (p) =>
-    `I don't know the command “${p.input}”. Try one of: create, answer, results, list, close, reopen, delete, pick, tz, history, help.`,
+    `I don't know the command “${p.input}”. Try one of: ${p.commands}.`,
   UNKNOWN_OPTION: (p) =>
     `I don't know the option “${p.option}”. Options are: title, desc, kind, dates, time, slot, blocks, deadline, tz, duration, max, with, must, remind, hidden.`,
   DUPLICATE_OPTION: (p) => `The option “${p.option}:” is given twice. Give it once.`,
@@ -214,19 +214,10 @@ export const en = {
     '  /yakjeong create Trip kind:date dates:2026-12-01..2026-12-20 duration:3d deadline:3d',
     'Options: desc: kind: dates: time: slot:15m|30m|1h|2h blocks: deadline: tz: duration: max: with:@a @b must:@a remind:24h,1h hidden:yes',
   ].join('\n'),
-  help: [
-    '*Yakjeong — find a time that works for everyone*',
-    '`/yakjeong create TITLE dates:12/1-12/5 time:09:00-18:00 slot:30m` — a time poll',
-    '`/yakjeong create TITLE dates:mon-fri blocks:lunch=12:00-13:00,dinner=18:00-21:00` — a block poll, weekly',
-    '`/yakjeong create TITLE kind:date dates:2026-12-01..2026-12-20 duration:2d` — a date poll',
-    '   more: desc:… tz:Asia/Seoul deadline:2026-11-30T18:00|24h duration:1h max:8 with:@a @b must:@a remind:24h,1h hidden:yes',
-    '`/yakjeong answer [CODE] 2026-12-01 09:00-11:00, 12/2 14:00-15:00 maybe:12/3 10:00-12:00` — answer by text (`none` clears)',
-    '`/yakjeong results [CODE]` — best times and the heatmap',
-    '`/yakjeong list` — open polls here · `/yakjeong history [CODE]` — who changed what',
-    '`/yakjeong close|reopen|delete [CODE]` · `/yakjeong pick [CODE] 1` — creator or admin; `reopen [CODE] deadline:24h` sets a new deadline',
-    '`/yakjeong tz Asia/Kolkata` — your time zone (`/yakjeong tz` shows it)',
-    'Without a CODE a command acts on the newest open poll of the channel.',
-  ].join('\n'),
+  help: {
+    title: 'Yakjeong — find a time that works for everyone',
+    footer: (_koreanWords: string) => ['Without a CODE a command acts on the newest open poll of the channel.'],
+  },
 };
 
 export type Catalog = typeof en;

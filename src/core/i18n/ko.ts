@@ -9,7 +9,7 @@ const KINDS: Record<string, string> = { time: '시간 투표', block: '구간 �
 
 const errors: Record<ErrorCode, (p: P) => string> = {
   UNKNOWN_SUBCOMMAND: (p) =>
-    `“${p.input}”은(는) 알 수 없는 명령이에요. 만들기, 응답, 결과, 목록, 마감, 다시열기, 삭제, 확정, 시간대, 기록, 도움말(또는 create, answer, results, list, close, reopen, delete, pick, tz, history, help) 중 하나를 써 주세요.`,
+    `“${p.input}”은(는) 알 수 없는 명령이에요. ${p.commandsKo}(또는 ${p.commands}) 중 하나를 써 주세요.`,
   UNKNOWN_OPTION: (p) =>
     `“${p.option}”은(는) 모르는 옵션이에요. 옵션: title, desc, kind, dates, time, slot, blocks, deadline, tz, duration, max, with, must, remind, hidden.`,
   DUPLICATE_OPTION: (p) => `“${p.option}:” 옵션이 두 번 들어 있어요. 한 번만 써 주세요.`,
@@ -216,18 +216,8 @@ export const ko: Catalog = {
     '  /yakjeong create 여행 kind:date dates:2026-12-01..2026-12-20 duration:3d deadline:3d',
     '옵션: desc: kind: dates: time: slot:15m|30m|1h|2h blocks: deadline: tz: duration: max: with:@a @b must:@a remind:24h,1h hidden:yes',
   ].join('\n'),
-  help: [
-    '*약정 — 모두 되는 시간 찾기*',
-    '`/yakjeong create 제목 dates:12/1-12/5 time:09:00-18:00 slot:30m` — 시간 투표',
-    '`/yakjeong create 제목 dates:월-금 blocks:점심=12:00-13:00,저녁=18:00-21:00` — 구간 투표 (매주)',
-    '`/yakjeong create 제목 kind:date dates:2026-12-01..2026-12-20 duration:2d` — 날짜 투표',
-    '   더 보기: desc:… tz:Asia/Seoul deadline:2026-11-30T18:00|24h duration:1h max:8 with:@a @b must:@a remind:24h,1h hidden:yes',
-    '`/yakjeong answer [코드] 2026-12-01 09:00-11:00, 12/2 14:00-15:00 maybe:12/3 10:00-12:00` — 글로 응답 (`none`은 지우기)',
-    '`/yakjeong results [코드]` — 가장 좋은 시간과 히트맵',
-    '`/yakjeong list` — 이 채널의 투표 · `/yakjeong history [코드]` — 응답 기록',
-    '`/yakjeong close|reopen|delete [코드]` · `/yakjeong pick [코드] 1` — 만든 사람 또는 관리자; `reopen [코드] deadline:24h`로 새 마감을 정해요',
-    '`/yakjeong tz Asia/Kolkata` — 내 시간대 (`/yakjeong tz`는 현재 값)',
-    '코드를 생략하면 이 채널의 가장 최근 진행 중인 투표에 적용돼요.',
-    '한국어 명령도 돼요: 만들기, 응답, 결과, 목록, 마감, 다시열기, 삭제, 확정, 시간대, 기록, 도움말',
-  ].join('\n'),
+  help: {
+    title: '약정 — 모두 되는 시간 찾기',
+    footer: (koreanWords: string) => ['코드를 생략하면 이 채널의 가장 최근 진행 중인 투표에 적용돼요.', `한국어 명령도 돼요: ${koreanWords}`],
+  },
 };

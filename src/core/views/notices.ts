@@ -17,10 +17,6 @@ export function errorView(err: unknown, locale: Locale): View {
   return noticeView(text, 'error');
 }
 
-export function helpView(locale: Locale): View {
-  return { ...noticeView(catalog(locale).help, 'help') };
-}
-
 export function usageView(locale: Locale): View {
   return noticeView(catalog(locale).createUsage, 'usage');
 }
