@@ -1,86 +1,135 @@
 /**
- * The one codec for button ids, select-menu ids and option values: "y1:<CODE>:<verb>[:<arg>…]".
- * Decoded once; anything that does not decode is "not mine". A slot button (or option) carries
- * the state it sets, so pressing the same button twice changes nothing the second time.
+ * Button verbs, one table: each verb's arguments (from which the one codec for button ids,
+ * select-menu ids and option values derives: "y1:<CODE>:<verb>[:<arg>…]"), the intent its
+ * buttons carry (so renderers colour them without reading ids), and its handler. Decoded once;
+ * anything that does not decode is "not mine". A slot button (or option) carries the state it
+ * sets, so pressing the same button twice changes nothing the second time.
  */
-import type { AnswerState } from './domain/types.js';
+import type { AnswerState, Poll } from './domain/types.js';
 import { isPollCode } from './domain/poll-code.js';
+import type { Actor, Engine } from './engine.js';
+import type { AdapterCapabilities, ButtonIntent, Reply } from './views/reply.js';
 
-export type Action =
-  | { verb: 'respond'; code: string }
-  | { verb: 'results'; code: string }
-  | { verb: 'close'; code: string }
-  | { verb: 'reopen'; code: string }
-  | { verb: 'closenow'; code: string }
-  | { verb: 'set'; code: string; slot: number; state: AnswerState }
-  | { verb: 'page'; code: string; page: number }
-  | { verb: 'all'; code: string; page: number }
-  | { verb: 'clear'; code: string; page: number }
-  | { verb: 'copy'; code: string; page: number }
-  | { verb: 'done'; code: string }
+/** What each kind of argument holds in an action. */
+interface ArgTypes {
+  slot: number;
+  page: number;
+  /** The nth select menu of a page. */
+  n: number;
+  state: AnswerState;
+}
+type ArgName = keyof ArgTypes;
+
+export interface ButtonContext {
+  engine: Engine;
+  actor: Actor;
+  caps: AdapterCapabilities;
+  /** The poll the button belongs to, found in the actor's channel. */
+  poll: Poll;
+}
+
+interface VerbSpec<Args extends readonly ArgName[]> {
+  args: Args;
+  /** How its buttons look unless the view says otherwise: a call to act, or a step that cannot be undone lightly. */
+  intent?: ButtonIntent;
+}
+
+/** Argument names in id order. */
+const VERB_ARGS = {
+  respond: { args: [], intent: 'primary' },
+  results: { args: [] },
+  close: { args: [], intent: 'danger' },
+  closenow: { args: [], intent: 'danger' },
+  reopen: { args: [] },
+  /** Carries the window's first slot, so the button fixes exactly the time it showed. */
+  pick: { args: ['slot'] },
+  done: { args: [], intent: 'primary' },
+  page: { args: ['page'] },
+  all: { args: ['page'] },
+  clear: { args: ['page'] },
+  copy: { args: ['page'] },
+  set: { args: ['slot', 'state'] },
   /**
    * The id of a select menu of slots on grid page `page` (the `n`th menu there). The chosen
    * options are `set` actions of their own; the container does nothing but show the page.
    */
-  | { verb: 'pickslots'; code: string; page: number; n: number }
-  /** Carries the window's first slot, so the button fixes exactly the time it showed. */
-  | { verb: 'pick'; code: string; slot: number };
+  pickslots: { args: ['page', 'n'] },
+} as const satisfies Record<string, VerbSpec<readonly ArgName[]>>;
+
+export type Verb = keyof typeof VERB_ARGS;
+
+type ArgsOf<V extends Verb> = { [K in (typeof VERB_ARGS)[V]['args'][number]]: ArgTypes[K] };
+
+/** A decoded button: its verb, its poll and its arguments. */
+export type Action = { [V in Verb]: { verb: V; code: string } & ArgsOf<V> }[Verb];
+export type ActionOf<V extends Verb> = Extract<Action, { verb: V }>;
+
+/** What pressing a button of each verb does. */
+const HANDLERS: { [V in Verb]: (context: ButtonContext, action: ActionOf<V>) => Promise<Reply[]> } = {
+  respond: ({ engine, actor, poll, caps }) => engine.openGrid(actor, poll, caps),
+  results: ({ engine, actor, poll }) => engine.results(actor, poll.code, 'private'),
+  close: ({ engine, actor, poll }) => engine.close(actor, poll.code),
+  closenow: ({ engine, actor, poll }) => engine.close(actor, poll.code),
+  reopen: ({ engine, actor, poll }) => engine.reopen(actor, poll.code),
+  pick: ({ engine, actor, poll }, { slot }) => engine.pick(actor, poll.code, { slot }),
+  done: ({ engine, actor, poll }) => engine.gridDone(actor, poll),
+  page: ({ engine, actor, poll, caps }, { page }) => engine.showGridPage(actor, poll, caps, page),
+  // A select menu's own id changes nothing (its options are the actions): the page again.
+  pickslots: ({ engine, actor, poll, caps }, { page }) => engine.showGridPage(actor, poll, caps, page),
+  all: ({ engine, actor, poll, caps }, action) => engine.gridEdit(actor, poll, caps, [action]),
+  clear: ({ engine, actor, poll, caps }, action) => engine.gridEdit(actor, poll, caps, [action]),
+  copy: ({ engine, actor, poll, caps }, action) => engine.gridEdit(actor, poll, caps, [action]),
+  set: ({ engine, actor, poll, caps }, action) => engine.gridEdit(actor, poll, caps, [action]),
+};
+
+/** Runs the handler of an action's verb. */
+export function handleAction(context: ButtonContext, action: Action): Promise<Reply[]> {
+  // Each verb's handler receives only actions of that verb; the map above is checked per verb.
+  const handler = HANDLERS[action.verb] as (context: ButtonContext, action: Action) => Promise<Reply[]>;
+  return handler(context, action);
+}
+
+/** The intent of a verb's buttons (a slot's depends on the state it shows, which the view decides). */
+export function verbIntent(verb: Verb): ButtonIntent | undefined {
+  const spec: VerbSpec<readonly ArgName[]> = VERB_ARGS[verb];
+  return spec.intent;
+}
 
 const PREFIX = 'y1';
 const STATE_CODE: Record<AnswerState, string> = { yes: 'y', maybe: 'm', no: 'n' };
-const CODE_STATE: Record<string, AnswerState> = { y: 'yes', m: 'maybe', n: 'no' };
-
-export function encodeAction(action: Action): string {
-  const base = `${PREFIX}:${action.code}:${action.verb}`;
-  switch (action.verb) {
-    case 'set':
-      return `${base}:${action.slot}:${STATE_CODE[action.state]}`;
-    case 'page':
-    case 'all':
-    case 'clear':
-    case 'copy':
-      return `${base}:${action.page}`;
-    case 'pick':
-      return `${base}:${action.slot}`;
-    case 'pickslots':
-      return `${base}:${action.page}:${action.n}`;
-    default:
-      return base;
-  }
-}
-
+const CODE_STATE = new Map<string, AnswerState>([
+  ['y', 'yes'],
+  ['m', 'maybe'],
+  ['n', 'no'],
+]);
 const NUM = /^\d{1,5}$/;
 
+function encodeArg(action: Action, name: ArgName): string {
+  const value = (action as Partial<Record<ArgName, number | AnswerState>>)[name];
+  return name === 'state' ? STATE_CODE[value as AnswerState] : String(value);
+}
+
+function decodeArg(name: ArgName, text: string): number | AnswerState | undefined {
+  if (name === 'state') return CODE_STATE.get(text);
+  return NUM.test(text) ? Number(text) : undefined;
+}
+
+export function encodeAction(action: Action): string {
+  const args: readonly ArgName[] = VERB_ARGS[action.verb].args;
+  return [PREFIX, action.code, action.verb, ...args.map((name) => encodeArg(action, name))].join(':');
+}
+
 export function decodeAction(id: string): Action | undefined {
-  const parts = id.split(':');
-  if (parts[0] !== PREFIX || parts.length < 3 || parts.length > 5) return undefined;
-  const code = parts[1]!;
-  if (!isPollCode(code)) return undefined;
-  const verb = parts[2];
-  const a = parts[3];
-  const b = parts[4];
-  switch (verb) {
-    case 'respond':
-    case 'results':
-    case 'close':
-    case 'reopen':
-    case 'closenow':
-    case 'done':
-      return parts.length === 3 ? { verb, code } : undefined;
-    case 'set': {
-      const state = b ? CODE_STATE[b] : undefined;
-      return a && NUM.test(a) && state && parts.length === 5 ? { verb, code, slot: Number(a), state } : undefined;
-    }
-    case 'page':
-    case 'all':
-    case 'clear':
-    case 'copy':
-      return a && NUM.test(a) && parts.length === 4 ? { verb, code, page: Number(a) } : undefined;
-    case 'pick':
-      return a && NUM.test(a) && parts.length === 4 ? { verb, code, slot: Number(a) } : undefined;
-    case 'pickslots':
-      return a && b && NUM.test(a) && NUM.test(b) && parts.length === 5 ? { verb, code, page: Number(a), n: Number(b) } : undefined;
-    default:
-      return undefined;
+  const [prefix, code, verb, ...rest] = id.split(':');
+  if (prefix !== PREFIX || code === undefined || !isPollCode(code) || verb === undefined || !Object.hasOwn(VERB_ARGS, verb)) return undefined;
+  const args: readonly ArgName[] = VERB_ARGS[verb as Verb].args;
+  if (rest.length !== args.length) return undefined;
+  const action: Record<string, string | number> = { verb, code };
+  for (const [i, name] of args.entries()) {
+    const value = decodeArg(name, rest[i]!);
+    if (value === undefined) return undefined;
+    action[name] = value;
   }
+  // Built from the verb's own argument list, each decoded and checked above.
+  return action as Action;
 }

@@ -2,7 +2,7 @@
  * The use cases. Adapters turn platform events into calls here and render the neutral
  * replies that come back. No platform words, no I/O but the ports.
  */
-import { decodeAction, encodeAction, type Action } from './actions.js';
+import { decodeAction, encodeAction, handleAction, type Action } from './actions.js';
 import { UserError } from './errors.js';
 import { catalog } from './i18n/index.js';
 import { emptyStates, fitStates } from './domain/availability.js';
@@ -187,30 +187,7 @@ export class Engine {
 
   private async act(actor: Actor, action: Action, caps: AdapterCapabilities): Promise<Reply[]> {
     const poll = await this.pollByCode(actor, action.code);
-    switch (action.verb) {
-      case 'respond':
-        return this.openGrid(actor, poll, caps);
-      case 'results':
-        return this.results(actor, poll.code, 'private');
-      case 'close':
-      case 'closenow':
-        return this.close(actor, poll.code);
-      case 'reopen':
-        return this.reopen(actor, poll.code);
-      case 'pick':
-        return this.pick(actor, poll.code, { slot: action.slot });
-      case 'done':
-        return this.gridDone(actor, poll);
-      case 'page':
-      // A select menu's own id changes nothing (its options are the actions): the page again.
-      case 'pickslots':
-        return this.showGridPage(actor, poll, caps, action.page);
-      case 'set':
-      case 'all':
-      case 'clear':
-      case 'copy':
-        return this.gridEdit(actor, poll, caps, [action]);
-    }
+    return handleAction({ engine: this, actor, caps, poll }, action);
   }
 
   private async openPoll(actor: Actor, code: string | undefined): Promise<Poll> {
@@ -219,12 +196,12 @@ export class Engine {
     return poll;
   }
 
-  private async openGrid(actor: Actor, poll: Poll, caps: AdapterCapabilities): Promise<Reply[]> {
+  async openGrid(actor: Actor, poll: Poll, caps: AdapterCapabilities): Promise<Reply[]> {
     const view = await this.gridView(actor, poll, caps, 0);
     return [this.toUser(actor, view)];
   }
 
-  private async showGridPage(actor: Actor, poll: Poll, caps: AdapterCapabilities, page: number): Promise<Reply[]> {
+  async showGridPage(actor: Actor, poll: Poll, caps: AdapterCapabilities, page: number): Promise<Reply[]> {
     return [{ type: 'replace', view: await this.gridView(actor, poll, caps, page) }];
   }
 
@@ -248,7 +225,7 @@ export class Engine {
    * shows the page of the first. "All day"/"Clear"/"Copy" act on the page's poll day (date polls:
    * the page's dates).
    */
-  private async gridEdit(actor: Actor, poll: Poll, caps: AdapterCapabilities, actions: GridAction[]): Promise<Reply[]> {
+  async gridEdit(actor: Actor, poll: Poll, caps: AdapterCapabilities, actions: GridAction[]): Promise<Reply[]> {
     this.assertOpen(poll);
     const layout = this.layout(poll);
     const pages = gridPages(poll, layout, caps);
@@ -267,7 +244,7 @@ export class Engine {
     return [{ type: 'replace', view }, { type: 'refresh-poll', pollId: poll.id }, ...extra];
   }
 
-  private async gridDone(actor: Actor, poll: Poll): Promise<Reply[]> {
+  async gridDone(actor: Actor, poll: Poll): Promise<Reply[]> {
     const locale = await this.localeOf(actor);
     const c = catalog(locale);
     const states = (await this.store.participant(poll.id, actor.user.id))?.states ?? '';

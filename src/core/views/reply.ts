@@ -6,6 +6,9 @@ import type { MeetingEvent } from '../domain/meeting.js';
  */
 export type ButtonStyle = 'primary' | 'success' | 'danger' | 'default';
 
+/** What a verb's buttons mean by default: a call to act, or a step not to take lightly. */
+export type ButtonIntent = 'primary' | 'danger';
+
 export interface Button {
   id: string;
   label: string;
