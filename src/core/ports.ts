@@ -37,9 +37,8 @@ export interface PollPatch {
 }
 
 export interface AnswerChange {
-  before: string;
+  /** The answer as stored, one character per slot. */
   after: string;
-  participants: number;
 }
 
 export interface SaveAnswerOptions {

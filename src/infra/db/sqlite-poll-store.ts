@@ -158,10 +158,9 @@ export class SqlitePollStore implements PollStore {
         .from(participants)
         .where(and(eq(participants.pollId, pollId), eq(participants.userId, user.id)))
         .get();
-      const count = (): number =>
-        this.db.select({ userId: participants.userId }).from(participants).where(eq(participants.pollId, pollId)).all().length;
-      if (!existing && options.maxParticipants !== undefined && count() >= options.maxParticipants) {
-        throw new UserError('POLL_FULL', {});
+      if (!existing && options.maxParticipants !== undefined) {
+        const count = this.db.select({ userId: participants.userId }).from(participants).where(eq(participants.pollId, pollId)).all().length;
+        if (count >= options.maxParticipants) throw new UserError('POLL_FULL', {});
       }
       const before = (existing?.states ?? '').padEnd(options.slotCount, '.').slice(0, options.slotCount);
       const after = update(before).padEnd(options.slotCount, '.').slice(0, options.slotCount);
@@ -189,7 +188,7 @@ export class SqlitePollStore implements PollStore {
           .values({ pollId, userId: user.id, userName: user.name, at, changes: JSON.stringify(changes) })
           .run();
       }
-      return { before, after, participants: existing ? -1 : count() };
+      return { after };
     });
     return run.immediate();
   }
