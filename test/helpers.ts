@@ -8,7 +8,7 @@ import { openDatabase, type OpenedDatabase } from '../src/infra/db/open-database
 import { SqlitePollStore } from '../src/infra/db/sqlite-poll-store.js';
 import { CanvasHeatmapRenderer } from '../src/infra/heatmap/canvas-heatmap-renderer.js';
 import { IcsCalendarFiles } from '../src/infra/calendar/ics-calendar-files.js';
-import { ManualClock } from '../src/infra/clock.js';
+import { ManualClock } from './support/manual-clock.js';
 
 export const CAPS: AdapterCapabilities = { maxSlotButtons: 24, maxButtonsPerRow: 6 };
 

@@ -9,7 +9,7 @@ import { emptyStates, fitStates } from './domain/availability.js';
 import { rankWindows } from './domain/ranking.js';
 import { layoutPoll, type PollLayout } from './domain/slots.js';
 import { canonicalTimezone, todayIn } from './domain/time.js';
-import type { ChannelRef, Locale, Participant, Poll, UserRef } from './domain/types.js';
+import type { ChannelRef, Locale, Participant, Poll, UnreadablePoll, UserRef } from './domain/types.js';
 import { parseAnswerText } from './grammar/answer.js';
 import { buildPollSpec, parseDeadline } from './grammar/build-spec.js';
 import { parseCommand } from './grammar/command.js';
@@ -157,6 +157,11 @@ export class Engine {
 
   async getPoll(pollId: number): Promise<Poll | undefined> {
     return this.store.getPoll(pollId);
+  }
+
+  /** The poll when its stored row is damaged (getPoll says nothing then), so scheduled work can say why it skips it. */
+  async unreadablePoll(pollId: number): Promise<UnreadablePoll | undefined> {
+    return this.store.unreadablePoll({ id: pollId });
   }
 
   /**
@@ -366,7 +371,8 @@ export class Engine {
     const locale = await this.localeOf(actor);
     const c = catalog(locale);
     const polls = await this.store.listPolls(actor.channel, ['open']);
-    if (polls.length === 0) return [this.toUser(actor, noticeView(c.list.none, 'list'))];
+    const damaged = await this.store.unreadablePolls(actor.channel, ['open']);
+    if (polls.length === 0 && damaged.length === 0) return [this.toUser(actor, noticeView(c.list.none, 'list'))];
     const tz = await this.zoneOf(actor);
     const lines: string[] = [];
     for (const poll of polls) {
@@ -374,6 +380,8 @@ export class Engine {
       const deadline = poll.spec.deadline ? ` · ${c.poll.deadline} ${formatInstant(poll.spec.deadline, tz, locale)}` : '';
       lines.push(`• ${c.list.item(poll.code, poll.spec.title, count)}${deadline}`);
     }
+    // Named with the way out: nothing else of a damaged poll can be shown.
+    for (const poll of damaged) lines.push(`• ${c.list.unreadable(poll.code)}`);
     return [this.toUser(actor, noticeView(`*${c.list.title}*\n${lines.join('\n')}`, 'list'))];
   }
 
@@ -419,6 +427,8 @@ export class Engine {
   }
 
   async remove(actor: Actor, code: string | undefined): Promise<Reply[]> {
+    const damaged = code ? await this.unreadableInChannel(actor, code) : await this.newestOpenIfUnreadable(actor);
+    if (damaged) return this.removeUnreadable(actor, damaged);
     const poll = await this.resolvePoll(actor, code, true);
     this.assertManager(actor, poll, 'delete');
     await this.store.updatePoll(poll.id, { status: 'deleted' });
@@ -427,6 +437,14 @@ export class Engine {
       { type: 'post', audience: { kind: 'channel' }, view: noticeView(`🗑️ ${c.lifecycle.deleted(poll.spec.title, poll.code)}`, 'notice', poll.code), pollId: poll.id },
       { type: 'refresh-poll', pollId: poll.id },
     ];
+  }
+
+  /** A damaged poll goes like any other, by its creator or an admin; there is no poll message to redraw. */
+  private async removeUnreadable(actor: Actor, poll: UnreadablePoll): Promise<Reply[]> {
+    this.assertManager(actor, poll, 'delete');
+    await this.store.updatePoll(poll.id, { status: 'deleted' });
+    const c = catalog(await this.localeOf(actor));
+    return [{ type: 'post', audience: { kind: 'channel' }, view: noticeView(`🗑️ ${c.lifecycle.deleted(poll.title, poll.code)}`, 'notice', poll.code), pollId: poll.id }];
   }
 
   async pick(actor: Actor, code: string | undefined, choice: { text: string } | { slot: number }): Promise<Reply[]> {
@@ -578,20 +596,39 @@ export class Engine {
     const poll = await this.store.findPollByCode(code.toUpperCase());
     // Another channel's poll is reported exactly like a missing one: nothing leaks across.
     if (!poll || poll.status === 'deleted' || !sameChannel(poll.channel, actor.channel)) {
+      const damaged = poll ? undefined : await this.unreadableInChannel(actor, code);
+      if (damaged) throw new UserError('POLL_UNREADABLE', { code: damaged.code });
       throw new UserError('POLL_NOT_FOUND', { code: code.toUpperCase().slice(0, 12) });
     }
     return poll;
+  }
+
+  /** A damaged poll of the actor's channel named by code; other channels' stay unseen, as with readable ones. */
+  private async unreadableInChannel(actor: Actor, code: string): Promise<UnreadablePoll | undefined> {
+    const poll = await this.store.unreadablePoll({ code: code.toUpperCase() });
+    return poll && poll.status !== 'deleted' && sameChannel(poll.channel, actor.channel) ? poll : undefined;
+  }
+
+  /**
+   * The channel's newest open poll when it is the damaged one. A bare delete takes it rather than
+   * the newest readable poll: removing a damaged poll loses nothing, removing the wrong one would.
+   */
+  private async newestOpenIfUnreadable(actor: Actor): Promise<UnreadablePoll | undefined> {
+    const damaged = (await this.store.unreadablePolls(actor.channel, ['open']))[0];
+    if (!damaged) return undefined;
+    const readable = await this.store.newestOpenPoll(actor.channel);
+    return !readable || damaged.id > readable.id ? damaged : undefined;
   }
 
   private assertOpen(poll: Poll): void {
     if (isClosed(poll, this.clock.now())) throw new UserError('POLL_CLOSED', { code: poll.code });
   }
 
-  private mayManage(actor: Actor, poll: Poll): boolean {
+  private mayManage(actor: Actor, poll: Pick<Poll, 'creator'>): boolean {
     return actor.isAdmin || actor.user.id === poll.creator.id;
   }
 
-  private assertManager(actor: Actor, poll: Poll, action: 'close' | 'reopen' | 'delete' | 'pick'): void {
+  private assertManager(actor: Actor, poll: Pick<Poll, 'creator' | 'code'>, action: 'close' | 'reopen' | 'delete' | 'pick'): void {
     if (this.mayManage(actor, poll)) return;
     throw new UserError('NOT_ALLOWED', { code: poll.code, creator: poll.creator.name, action });
   }

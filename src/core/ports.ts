@@ -13,6 +13,7 @@ import type {
   PollSpec,
   PollStatus,
   Participant,
+  UnreadablePoll,
   UserPrefs,
   UserRef,
 } from './domain/types.js';
@@ -37,9 +38,8 @@ export interface PollPatch {
 }
 
 export interface AnswerChange {
-  before: string;
+  /** The answer as stored, one character per slot. */
   after: string;
-  participants: number;
 }
 
 export interface SaveAnswerOptions {
@@ -51,14 +51,22 @@ export interface SaveAnswerOptions {
 /**
  * Persistence of polls, answers, history and per-user settings.
  * Async so that a networked store (PostgreSQL) fits the same port.
+ *
+ * Every poll read is validated; the poll reads pass over a row that fails as if it were not
+ * there, and only `unreadablePoll`/`unreadablePolls` return it, so nothing else ever uses it.
  */
 export interface PollStore {
   /** Stores a poll under a fresh unique code drawn from `nextCode`. */
   createPoll(input: NewPoll, nextCode: () => string): Promise<Poll>;
   getPoll(id: number): Promise<Poll | undefined>;
   findPollByCode(code: string): Promise<Poll | undefined>;
+  /** The channel's newest open poll that can be read. */
   newestOpenPoll(channel: ChannelRef): Promise<Poll | undefined>;
   listPolls(channel: ChannelRef, statuses: PollStatus[]): Promise<Poll[]>;
+  /** The poll row with this code or id when it exists but fails validation. */
+  unreadablePoll(key: { code: string } | { id: number }): Promise<UnreadablePoll | undefined>;
+  /** A channel's rows with these statuses that fail validation, newest first. */
+  unreadablePolls(channel: ChannelRef, statuses: PollStatus[]): Promise<UnreadablePoll[]>;
   updatePoll(id: number, patch: PollPatch): Promise<void>;
   participants(pollId: number): Promise<Participant[]>;
   participant(pollId: number, userId: string): Promise<Participant | undefined>;

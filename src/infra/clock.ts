@@ -19,6 +19,7 @@ export function monotonicMs(): number {
   return performance.now();
 }
 
+/** Real time plus whatever the console's `sleep` skipped, so time travel in the terminal moves deadlines as time would. */
 export class OffsetClock implements Clock {
   private offset = 0;
 
@@ -30,22 +31,5 @@ export class OffsetClock implements Clock {
 
   advance(ms: number): void {
     this.offset += ms;
-  }
-}
-
-/** A clock that only moves when told to (tests). */
-export class ManualClock implements Clock {
-  constructor(private current: number) {}
-
-  now(): number {
-    return this.current;
-  }
-
-  set(ms: number): void {
-    this.current = ms;
-  }
-
-  advance(ms: number): void {
-    this.current += ms;
   }
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { PNG } from 'pngjs';
 import { UserError } from '../../src/core/errors.js';
 import { decodeAction, encodeAction } from '../../src/core/actions.js';
-import { allText, CAPS, createPoll, makeKit, posts, textOf, T0, errorCode } from '../helpers.js';
+import { allText, CAPS, createPoll, makeKit, posts, textOf, T0, errorCode, userErrorOf } from '../helpers.js';
 
 describe('engine', () => {
   it('finds the best time from three answers and draws it', async () => {
@@ -20,6 +20,15 @@ describe('engine', () => {
     expect(text).toContain("❌ Can't: bob");
     const png = PNG.sync.read(Buffer.from(await view.image!.render()));
     expect(png.width).toBeGreaterThan(100);
+  });
+
+  it('says everyone who answered is free, and who is still missing, instead of "most"', async () => {
+    const kit = makeKit();
+    await createPoll(kit, 'host', 'x kind:date dates:12/1-12/2 with:@ann @bob');
+    await kit.engine.runText(kit.actor('ann'), '/yakjeong answer 12/1', CAPS);
+    const text = allText(await kit.engine.runText(kit.actor('ann'), '/yakjeong results', CAPS));
+    expect(text).toContain('1/1 · everyone who answered · 1 not yet');
+    expect(text).not.toContain('Most are free');
   });
 
   it('a slot button carries the state it sets: pressing it twice changes nothing more', async () => {
@@ -154,6 +163,14 @@ describe('engine', () => {
     const pollMessage = await kit.engine.pollMessage((await kit.store.findPollByCode(code))!.id, 'en');
     expect(textOf(pollMessage!)).toContain('hidden until the poll closes');
     expect(textOf(pollMessage!)).not.toContain('1. ');
+  });
+
+  it('hidden polls keep the answer history to the creator until close', async () => {
+    const kit = makeKit();
+    await createPoll(kit, 'host', 'Secret kind:date dates:12/1-12/3 hidden:yes');
+    await kit.engine.runText(kit.actor('bob'), '/yakjeong answer 12/1,12/2', CAPS);
+    expect((await userErrorOf(kit.engine.runText(kit.actor('eve'), '/yakjeong history', CAPS))).code).toBe('RESULTS_HIDDEN');
+    expect(allText(await kit.engine.runText(kit.actor('host'), '/yakjeong history', CAPS))).toContain('bob');
   });
 
   it('answers after the deadline are refused even before anyone closes the poll', async () => {

@@ -83,6 +83,35 @@ describe('SqlitePollStore', () => {
     expect(await store.participants(poll.id)).toHaveLength(1);
   });
 
+  it('validates every spec it reads: a damaged row is absent from poll reads and described by its plain columns', async () => {
+    const db = openDatabase(join(dir, 'd.db'));
+    const store = new SqlitePollStore(db);
+    await store.createPoll({ channel, creator: { id: 'U1', name: 'ann' }, spec, createdAt: 1 }, () => 'OK12');
+    const damaged = await store.createPoll({ channel, creator: { id: 'U2', name: 'bob' }, spec, createdAt: 2 }, () => 'BAD1');
+    db.sqlite.prepare('update polls set spec = ? where id = ?').run(JSON.stringify({ ...spec, days: { type: 'dates', dates: ['2026-02-30'] } }), damaged.id);
+
+    expect(await store.getPoll(damaged.id)).toBeUndefined();
+    expect(await store.findPollByCode('BAD1')).toBeUndefined();
+    expect((await store.newestOpenPoll(channel))?.code).toBe('OK12');
+    expect((await store.listPolls(channel, ['open'])).map((p) => p.code)).toEqual(['OK12']);
+    const described = { id: damaged.id, code: 'BAD1', channel, creator: { id: 'U2', name: 'bob' }, title: 'p', status: 'open', problem: 'spec days.dates.0: not a YYYY-MM-DD date' };
+    expect(await store.unreadablePoll({ id: damaged.id })).toEqual(described);
+    expect(await store.unreadablePoll({ code: 'BAD1' })).toEqual(described);
+    expect(await store.unreadablePoll({ code: 'OK12' })).toBeUndefined();
+    expect(await store.unreadablePolls(channel, ['open'])).toEqual([described]);
+    expect(await store.unreadablePolls(channel, ['closed'])).toEqual([]);
+    db.close();
+  });
+
+  it('refuses to store a spec that would not read back', async () => {
+    const store = new SqlitePollStore(openDatabase(':memory:'));
+    await expect(store.createPoll({ channel, creator: { id: 'U1', name: 'a' }, spec: { ...spec, durationSlots: 0 }, createdAt: 1 }, () => 'ZZ99')).rejects.toThrow(/invalid poll spec/);
+    expect(await store.findPollByCode('ZZ99')).toBeUndefined();
+    const poll = await store.createPoll({ channel, creator: { id: 'U1', name: 'a' }, spec, createdAt: 1 }, () => 'ZZ98');
+    await expect(store.updatePoll(poll.id, { spec: { ...spec, timezone: 'Nowhere/Special' } })).rejects.toThrow(/invalid poll spec/);
+    expect((await store.getPoll(poll.id))?.spec).toEqual(spec);
+  });
+
   it('keeps user settings per platform', async () => {
     const store = new SqlitePollStore(openDatabase(':memory:'));
     await store.setUserPrefs('slack', 'U1', { timezone: 'Asia/Kolkata' }, T0);

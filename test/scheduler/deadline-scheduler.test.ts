@@ -7,7 +7,7 @@ import { Engine } from '../../src/core/engine.js';
 import type { Poll } from '../../src/core/domain/types.js';
 import type { Notifier } from '../../src/core/ports.js';
 import type { View } from '../../src/core/views/reply.js';
-import { ManualClock } from '../../src/infra/clock.js';
+import { ManualClock } from '../support/manual-clock.js';
 import { openDatabase } from '../../src/infra/db/open-database.js';
 import { SqliteDueWorkStore } from '../../src/infra/db/sqlite-due-work-store.js';
 import type { Clock } from '../../src/core/ports.js';

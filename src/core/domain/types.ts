@@ -107,6 +107,22 @@ export interface Poll {
   picked?: PickedWindow;
 }
 
+/**
+ * A stored poll whose spec (or pick) failed validation: only what its plain columns still say,
+ * enough to name it, check who may delete it, and delete it.
+ */
+export interface UnreadablePoll {
+  id: number;
+  code: string;
+  channel: ChannelRef;
+  creator: UserRef;
+  /** The title column, a copy kept beside the spec. */
+  title: string;
+  status: PollStatus;
+  /** What failed, for logs only: it may quote stored data. */
+  problem: string;
+}
+
 export interface PickedWindow {
   firstSlot: number;
   slotCount: number;

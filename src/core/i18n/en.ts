@@ -46,6 +46,8 @@ const errors: Record<ErrorCode, (p: P) => string> = {
     `I could not read “${p.input}”. Examples: \`2026-12-01 09:00-11:00, 12/2 14:00-15:00 maybe:12/3 10:00-12:00\`; blocks: \`12/1 lunch\`; dates: \`12/1,12/3\`; \`none\` to clear.`,
   ANSWER_OUTSIDE_POLL: (p) => `“${p.input}” is not one of this poll's times. The poll runs ${p.range}.`,
   POLL_NOT_FOUND: (p) => `There is no poll ${p.code} in this channel. \`/yakjeong list\` shows this channel's polls.`,
+  POLL_UNREADABLE: (p) =>
+    `Poll ${p.code} could not be read: its stored data is damaged. Its creator or an admin can remove it with \`/yakjeong delete ${p.code}\`.`,
   NO_OPEN_POLL: () => 'There is no open poll in this channel. Start one with `/yakjeong create`.',
   POLL_CLOSED: (p) => `Poll ${p.code} is closed. Its creator or an admin can reopen it with \`/yakjeong reopen ${p.code}\`.`,
   POLL_OPEN: (p) => `Poll ${p.code} is already open.`,
@@ -167,6 +169,7 @@ export const en = {
     title: 'Open polls in this channel',
     none: 'No open polls in this channel. Start one with `/yakjeong create`.',
     item: (code: string, title: string, answered: number) => `${code} · ${title} · ${answered} answered`,
+    unreadable: (code: string) => `${code} · this poll could not be read (stored data is damaged); \`/yakjeong delete ${code}\` removes it`,
   },
   history: {
     title: (title: string, code: string) => `Answer history · ${title} (${code})`,

@@ -47,6 +47,8 @@ const errors: Record<ErrorCode, (p: P) => string> = {
     `“${p.input}”을(를) 이해하지 못했어요. 예: \`2026-12-01 09:00-11:00, 12/2 14:00-15:00 maybe:12/3 10:00-12:00\`, 구간: \`12/1 오전\`, 날짜: \`12/1,12/3\`, 지우기: \`none\``,
   ANSWER_OUTSIDE_POLL: (p) => `“${p.input}”은(는) 이 투표의 시간이 아니에요. 투표 범위: ${p.range}`,
   POLL_NOT_FOUND: (p) => `이 채널에 ${p.code} 투표가 없어요. \`/yakjeong list\`로 이 채널의 투표를 볼 수 있어요.`,
+  POLL_UNREADABLE: (p) =>
+    `${p.code} 투표를 읽을 수 없어요: 저장된 데이터가 손상됐어요. 만든 사람이나 관리자가 \`/yakjeong delete ${p.code}\`로 지울 수 있어요.`,
   NO_OPEN_POLL: () => '이 채널에 진행 중인 투표가 없어요. `/yakjeong create`로 시작해 보세요.',
   POLL_CLOSED: (p) => `${p.code} 투표는 마감됐어요. 만든 사람이나 관리자가 \`/yakjeong reopen ${p.code}\`로 다시 열 수 있어요.`,
   POLL_OPEN: (p) => `${p.code} 투표는 이미 열려 있어요.`,
@@ -169,6 +171,7 @@ export const ko: Catalog = {
     title: '이 채널의 진행 중인 투표',
     none: '이 채널에 진행 중인 투표가 없어요. `/yakjeong create`로 시작해 보세요.',
     item: (code: string, title: string, answered: number) => `${code} · ${title} · ${answered}명 응답`,
+    unreadable: (code: string) => `${code} · 이 투표는 읽을 수 없어요(저장된 데이터 손상). \`/yakjeong delete ${code}\`로 지울 수 있어요`,
   },
   history: {
     title: (title: string, code: string) => `응답 기록 · ${title} (${code})`,

@@ -1,6 +1,6 @@
 /** DueWorkStore on SQLite: claims run in IMMEDIATE transactions so two processes never both claim. */
 import { and, asc, eq, inArray, isNotNull, lte, min, sql } from 'drizzle-orm';
-import type { PollSpec } from '../../core/domain/types.js';
+import { pollSpecSchema, readStoredJson } from '../../core/domain/poll-schema.js';
 import type { DueWork, DueWorkStore, OutboxItem } from '../../core/ports.js';
 import type { OpenedDatabase } from './open-database.js';
 import { outbox, polls, remindersSent } from './schema.js';
@@ -50,13 +50,15 @@ export class SqliteDueWorkStore implements DueWorkStore {
 
   /**
    * Reminders of open polls not yet claimed for the poll's current deadline. An offset that was
-   * already past when the poll was made (or last reopened) never fires.
+   * already past when the poll was made (or last reopened) never fires. A poll whose spec is
+   * damaged has no reminders: its offsets cannot be trusted, and its deadline (a column of its
+   * own) still closes it, which is where the scheduler reports it.
    */
   private pendingReminders(): Array<{ pollId: number; deadline: number; offsetMinutes: number; at: number }> {
     const open = this.db
       .select({ id: polls.id, spec: polls.spec, deadline: polls.deadline, createdAt: polls.createdAt })
       .from(polls)
-      .where(and(eq(polls.status, 'open'), isNotNull(polls.deadline), sql`json_array_length(json_extract(${polls.spec}, '$.remindMinutes')) > 0`))
+      .where(and(eq(polls.status, 'open'), isNotNull(polls.deadline), sql`(case when json_valid(${polls.spec}) then json_array_length(${polls.spec}, '$.remindMinutes') end) > 0`))
       .all();
     if (open.length === 0) return [];
     const sent = new Set(
@@ -69,7 +71,9 @@ export class SqliteDueWorkStore implements DueWorkStore {
     );
     return open.flatMap((poll) => {
       const deadline = poll.deadline ?? 0;
-      const spec = JSON.parse(poll.spec) as PollSpec;
+      const read = readStoredJson(poll.spec, pollSpecSchema);
+      if (!read.ok) return [];
+      const spec = read.value;
       const from = spec.remindersFrom ?? poll.createdAt;
       return spec.remindMinutes
         .map((offsetMinutes) => ({ pollId: poll.id, deadline, offsetMinutes, at: deadline - offsetMinutes * 60_000 }))

@@ -2,6 +2,7 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import { UserError } from '../../core/errors.js';
 import { stateAt } from '../../core/domain/availability.js';
+import { pickedWindowSchema, pollSpecSchema, readStoredJson } from '../../core/domain/poll-schema.js';
 import type {
   AnswerState,
   ChannelRef,
@@ -12,6 +13,7 @@ import type {
   Poll,
   PollSpec,
   PollStatus,
+  UnreadablePoll,
   UserPrefs,
   UserRef,
 } from '../../core/domain/types.js';
@@ -21,20 +23,37 @@ import { answerHistory, participants, polls, userPrefs } from './schema.js';
 
 type PollRow = typeof polls.$inferSelect;
 
-function toPoll(row: PollRow): Poll {
-  const poll: Poll = {
-    id: row.id,
-    code: row.code,
-    channel: { platform: row.platform as Platform, workspaceId: row.workspaceId, channelId: row.channelId },
-    creator: { id: row.creatorId, name: row.creatorName },
-    spec: JSON.parse(row.spec) as PollSpec,
-    status: row.status as PollStatus,
-    createdAt: row.createdAt,
-  };
+/** A row as a poll, or, when its spec or pick fails validation, as the unreadable poll its plain columns describe. */
+function readRow(row: PollRow): Poll | UnreadablePoll {
+  const channel: ChannelRef = { platform: row.platform as Platform, workspaceId: row.workspaceId, channelId: row.channelId };
+  const creator: UserRef = { id: row.creatorId, name: row.creatorName };
+  const status = row.status as PollStatus;
+  const unreadable = (problem: string): UnreadablePoll => ({ id: row.id, code: row.code, channel, creator, title: row.title, status, problem });
+  const spec = readStoredJson(row.spec, pollSpecSchema);
+  if (!spec.ok) return unreadable(`spec ${spec.problem}`);
+  const picked = row.picked === null ? undefined : readStoredJson(row.picked, pickedWindowSchema);
+  if (picked && !picked.ok) return unreadable(`picked ${picked.problem}`);
+  const poll: Poll = { id: row.id, code: row.code, channel, creator, spec: spec.value, status, createdAt: row.createdAt };
   if (row.closedAt !== null) poll.closedAt = row.closedAt;
   if (row.messageRef !== null) poll.messageRef = row.messageRef;
-  if (row.picked !== null) poll.picked = JSON.parse(row.picked) as Poll['picked'] & object;
+  if (picked?.ok) poll.picked = picked.value;
   return poll;
+}
+
+function isUnreadable(poll: Poll | UnreadablePoll): poll is UnreadablePoll {
+  return 'problem' in poll;
+}
+
+function readable(row: PollRow | undefined): Poll | undefined {
+  const poll = row && readRow(row);
+  return poll && !isUnreadable(poll) ? poll : undefined;
+}
+
+/** A spec is checked on the way in too, so a bug can never store a poll that reads back as damaged. */
+function storedSpec(spec: PollSpec): string {
+  const checked = pollSpecSchema.safeParse(spec);
+  if (!checked.success) throw new Error(`refusing to store an invalid poll spec: ${checked.error.message}`);
+  return JSON.stringify(spec);
 }
 
 function channelWhere(channel: ChannelRef) {
@@ -66,7 +85,7 @@ export class SqlitePollStore implements PollStore {
           creatorName: input.creator.name,
           kind: input.spec.kind,
           title: input.spec.title,
-          spec: JSON.stringify(input.spec),
+          spec: storedSpec(input.spec),
           status: 'open',
           deadline: input.spec.deadline ?? null,
           createdAt: input.createdAt,
@@ -74,41 +93,60 @@ export class SqlitePollStore implements PollStore {
         .onConflictDoNothing({ target: polls.code })
         .returning()
         .get();
-      if (row) return toPoll(row);
+      // No row: the code is taken; draw another.
+      if (!row) continue;
+      const poll = readRow(row);
+      if (isUnreadable(poll)) throw new Error(`a poll just stored reads back as damaged: ${poll.problem}`);
+      return poll;
     }
     throw new Error('could not find a free poll code');
   }
 
   async getPoll(id: number): Promise<Poll | undefined> {
-    const row = this.db.select().from(polls).where(eq(polls.id, id)).get();
-    return row ? toPoll(row) : undefined;
+    return readable(this.db.select().from(polls).where(eq(polls.id, id)).get());
   }
 
   async findPollByCode(code: string): Promise<Poll | undefined> {
-    const row = this.db.select().from(polls).where(eq(polls.code, code)).get();
-    return row ? toPoll(row) : undefined;
+    return readable(this.db.select().from(polls).where(eq(polls.code, code)).get());
   }
 
   async newestOpenPoll(channel: ChannelRef): Promise<Poll | undefined> {
-    const row = this.db
-      .select()
-      .from(polls)
-      .where(and(channelWhere(channel), eq(polls.status, 'open')))
-      .orderBy(desc(polls.id))
-      .limit(1)
-      .get();
-    return row ? toPoll(row) : undefined;
+    for (const row of this.channelRows(channel, ['open'])) {
+      const poll = readRow(row);
+      if (!isUnreadable(poll)) return poll;
+    }
+    return undefined;
   }
 
   async listPolls(channel: ChannelRef, statuses: PollStatus[]): Promise<Poll[]> {
+    return this.channelRows(channel, statuses)
+      .map(readRow)
+      .filter((poll): poll is Poll => !isUnreadable(poll));
+  }
+
+  async unreadablePoll(key: { code: string } | { id: number }): Promise<UnreadablePoll | undefined> {
+    const row = this.db
+      .select()
+      .from(polls)
+      .where('code' in key ? eq(polls.code, key.code) : eq(polls.id, key.id))
+      .get();
+    const poll = row && readRow(row);
+    return poll && isUnreadable(poll) ? poll : undefined;
+  }
+
+  async unreadablePolls(channel: ChannelRef, statuses: PollStatus[]): Promise<UnreadablePoll[]> {
+    return this.channelRows(channel, statuses).map(readRow).filter(isUnreadable);
+  }
+
+  /** The channel's newest rows with these statuses; a channel never has more open polls than this in practice. */
+  private channelRows(channel: ChannelRef, statuses: PollStatus[]): PollRow[] {
     return this.db
       .select()
       .from(polls)
       .where(and(channelWhere(channel), inArray(polls.status, statuses)))
       .orderBy(desc(polls.id))
       .limit(50)
-      .all()
-      .map(toPoll);
+      .all();
   }
 
   async updatePoll(id: number, patch: PollPatch): Promise<void> {
@@ -118,7 +156,7 @@ export class SqlitePollStore implements PollStore {
     if (patch.messageRef !== undefined) values.messageRef = patch.messageRef;
     if (patch.picked !== undefined) values.picked = patch.picked === null ? null : JSON.stringify(patch.picked);
     if (patch.spec !== undefined) {
-      values.spec = JSON.stringify(patch.spec);
+      values.spec = storedSpec(patch.spec);
       values.deadline = patch.spec.deadline ?? null;
       values.title = patch.spec.title;
     }
@@ -158,10 +196,9 @@ export class SqlitePollStore implements PollStore {
         .from(participants)
         .where(and(eq(participants.pollId, pollId), eq(participants.userId, user.id)))
         .get();
-      const count = (): number =>
-        this.db.select({ userId: participants.userId }).from(participants).where(eq(participants.pollId, pollId)).all().length;
-      if (!existing && options.maxParticipants !== undefined && count() >= options.maxParticipants) {
-        throw new UserError('POLL_FULL', {});
+      if (!existing && options.maxParticipants !== undefined) {
+        const count = this.db.select({ userId: participants.userId }).from(participants).where(eq(participants.pollId, pollId)).all().length;
+        if (count >= options.maxParticipants) throw new UserError('POLL_FULL', {});
       }
       const before = (existing?.states ?? '').padEnd(options.slotCount, '.').slice(0, options.slotCount);
       const after = update(before).padEnd(options.slotCount, '.').slice(0, options.slotCount);
@@ -189,7 +226,7 @@ export class SqlitePollStore implements PollStore {
           .values({ pollId, userId: user.id, userName: user.name, at, changes: JSON.stringify(changes) })
           .run();
       }
-      return { before, after, participants: existing ? -1 : count() };
+      return { after };
     });
     return run.immediate();
   }

@@ -122,6 +122,13 @@ export class DeadlineScheduler {
     const { store, engine, clock, logger } = this.options;
     const poll = await engine.getPoll(item.pollId);
     if (!poll || poll.status === 'deleted') {
+      const damaged = poll ? undefined : await engine.unreadablePoll(item.pollId);
+      if (damaged && damaged.status !== 'deleted') {
+        // Nothing can be drawn from it, now or later: failed for good (and so logged once), the reason kept on the item.
+        logger.warn({ item, code: damaged.code, problem: damaged.problem }, 'skipping scheduled work: the poll could not be read');
+        await store.markFailed(item.id, `POLL_UNREADABLE ${damaged.problem}`, null);
+        return;
+      }
       await store.markSent(item.id, clock.now());
       return;
     }

@@ -2,7 +2,7 @@
  * Writes the example heatmaps shown in the docs:
  *   docs/heatmap-time.png  a Korean time poll (5 dates, 09:00–18:00 in 30-minute slots)
  *   docs/heatmap-date.png  a Korean date poll across the end of November into December
- * Run with `npx tsx bench/render-examples.ts` after changing the renderer, and look at them.
+ * Run `npm run docs:images` after changing the renderer, and look at them.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';

@@ -1,0 +1,67 @@
+/** Picking the final time: by button, rank, date and time, in the picker's zone; what the announcement says; what reopening undoes. */
+import { describe, expect, it } from 'vitest';
+import { errorView } from '../../src/core/views/notices.js';
+import { allText, CAPS, createPoll, makeKit, posts, textOf, userErrorOf } from '../helpers.js';
+
+describe('pick', () => {
+  it('a Pick button fixes the window it showed, even after answers move the ranking', async () => {
+    const kit = makeKit();
+    const code = await createPoll(kit, 'host', 'S dates:2026-12-01 time:09:00-12:00 slot:1h');
+    await kit.engine.runText(kit.actor('bob'), '/yakjeong answer 09:00-10:00', CAPS);
+    const results = posts(await kit.engine.runText(kit.actor('host'), '/yakjeong results', CAPS))[0]!;
+    const pick1 = results.buttons[0]![0]!;
+    await kit.engine.runText(kit.actor('bob'), '/yakjeong answer 11:00-12:00', CAPS);
+    const text = allText(await kit.engine.click(kit.actor('host'), pick1.id, CAPS));
+    expect(text).toContain('09:00–10:00');
+    expect((await kit.store.findPollByCode(code))!.picked?.firstSlot).toBe(0);
+  });
+
+  it('refuses a start time whose meeting would not fit in the day', async () => {
+    const kit = makeKit();
+    await createPoll(kit, 'host', 'M dates:2026-12-01..2026-12-02 time:09:00-12:00 slot:1h duration:2h');
+    expect((await userErrorOf(kit.engine.runText(kit.actor('host'), '/yakjeong pick 2026-12-01 11:00', CAPS))).code).toBe('BAD_PICK');
+    expect(allText(await kit.engine.runText(kit.actor('host'), '/yakjeong pick 2026-12-01 10:00', CAPS))).toContain('10:00–12:00');
+  });
+
+  it("reads the time in the picker's own zone, and weekdays on weekly polls", async () => {
+    const kit = makeKit();
+    const host = kit.actor('host');
+    await kit.engine.runText(host, '/yakjeong tz Asia/Kolkata', CAPS);
+    await createPoll(kit, 'host', 'Sync dates:2026-12-01 time:09:00-12:00 slot:1h tz:Asia/Seoul');
+    expect(allText(await kit.engine.runText(host, '/yakjeong pick 2026-12-01 05:30', CAPS))).toMatch(/Tue, Dec 1 09:00–10:00/);
+    await createPoll(kit, 'host', 'Study dates:mon,wed time:19:00-21:00 slot:1h tz:Asia/Kolkata');
+    expect(allText(await kit.engine.runText(host, '/yakjeong pick wed 20:00', CAPS))).toMatch(/Wed 20:00–21:00/);
+  });
+
+  it('reopening a picked poll clears the pick', async () => {
+    const kit = makeKit();
+    const code = await createPoll(kit, 'host', 'x kind:date dates:12/1-12/2');
+    await kit.engine.runText(kit.actor('ann'), '/yakjeong answer 12/1', CAPS);
+    await kit.engine.runText(kit.actor('host'), '/yakjeong pick 1', CAPS);
+    await kit.engine.runText(kit.actor('host'), `/yakjeong reopen ${code}`, CAPS);
+    const poll = (await kit.store.findPollByCode(code))!;
+    expect(poll.picked).toBeUndefined();
+    expect(textOf((await kit.engine.pollMessage(poll.id))!)).not.toContain('Final time');
+  });
+
+  it('pick takes "1번" and "12월 1일 19:00", and asks "which time?" when given nothing', async () => {
+    const kit = makeKit({ locale: 'ko' });
+    await createPoll(kit, 'host', '회식 dates:12/1-12/2 time:18:00-21:00 slot:1h');
+    await kit.engine.runText(kit.actor('민지'), '/yakjeong 응답 12월 1일 19시-21시', CAPS);
+    expect(allText(await kit.engine.runText(kit.actor('host'), '/yakjeong 확정 1번', CAPS))).toContain('12월 1일 (화) 19:00–20:00');
+    expect(allText(await kit.engine.runText(kit.actor('host'), '/yakjeong 확정 12월 2일 18:00', CAPS))).toContain('12월 2일 (수) 18:00–19:00');
+    const empty = await userErrorOf(kit.engine.runText(kit.actor('host'), '/yakjeong 확정', CAPS));
+    expect(textOf(errorView(empty, 'ko'))).toContain('어떤 시간으로 정할까요?');
+    expect(textOf(errorView(empty, 'ko'))).not.toContain('""');
+  });
+
+  it('the pick announcement lists free and if-needed people apart', async () => {
+    const kit = makeKit();
+    await createPoll(kit, 'host', 'x dates:12/1 time:19:00-21:00 slot:1h');
+    await kit.engine.runText(kit.actor('ann'), '/yakjeong answer 12/1 19:00-21:00', CAPS);
+    await kit.engine.runText(kit.actor('bob'), '/yakjeong answer maybe:12/1 19:00-21:00', CAPS);
+    const text = allText(await kit.engine.runText(kit.actor('host'), '/yakjeong pick 1', CAPS));
+    expect(text).toContain('✅ Free: ⟦u:ann|ann⟧');
+    expect(text).toContain('🤔 If needed: ⟦u:bob|bob⟧');
+  });
+});
