@@ -53,6 +53,14 @@ describe('core boundary', () => {
   });
 });
 
+describe('the scheduler', () => {
+  it('has no platform words: adapters translate platform errors into DeliveryError for it', () => {
+    const dir = join(process.cwd(), 'src/infra/scheduler');
+    const offenders = files(dir).filter((f) => /slack|discord/i.test(readFileSync(f, 'utf8')));
+    expect(offenders.map((f) => relative(process.cwd(), f))).toEqual([]);
+  });
+});
+
 describe('one clock', () => {
   /**
    * Time readings outside src/infra/clock.ts: Date.now (called, passed or destructured),
