@@ -2,12 +2,7 @@
  * Slack's Web API errors in the program's own words (DeliveryError): the refusals a person can
  * fix by inviting the bot, the ones no retry cures, and rate limits with their Retry-After.
  */
-import type { Locale } from '../../src/core/domain/types.js';
-import { DeliveryError, isUserError } from '../../src/core/errors.js';
-import { errorView, noticeView } from '../../src/core/views/notices.js';
-import type { View } from '../../src/core/views/reply.js';
-import type { Logger } from '../../src/logger.js';
-import { slackStrings } from './strings.js';
+import { DeliveryError } from '../../src/core/errors.js';
 
 /** The `error` string of a Slack Web API refusal ("not_in_channel"), if that is what `err` is. */
 export function slackErrorCode(err: unknown): string | undefined {
@@ -44,18 +39,4 @@ export function classifySlackError(err: unknown): DeliveryError | undefined {
 
 export function isChannelRefusal(err: unknown): boolean {
   return classifySlackError(err)?.kind === 'refused';
-}
-
-/** What the person sees for `err`; logs what they cannot act on. */
-export function errorReply(err: unknown, locale: Locale, logger: Logger, context: Record<string, unknown>): View {
-  if (isUserError(err)) {
-    logger.debug({ code: err.code, ...context }, 'user error');
-    return errorView(err, locale);
-  }
-  if (isChannelRefusal(err)) {
-    logger.warn({ slackError: slackErrorCode(err), ...context }, 'Slack refused to post in the channel');
-    return noticeView(`⚠️ ${slackStrings(locale).notInChannel}`, 'error');
-  }
-  logger.error({ err, ...context }, 'Slack handler failed');
-  return errorView(err, locale);
 }
