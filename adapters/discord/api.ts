@@ -43,10 +43,6 @@ export function classifyDiscordError(err: unknown): DeliveryError | undefined {
   return undefined;
 }
 
-export function isPermissionRefusal(err: unknown): boolean {
-  return classifyDiscordError(err)?.kind === 'refused';
-}
-
 export interface DiscordApiOptions {
   applicationId: string;
   token?: string;

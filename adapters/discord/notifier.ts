@@ -10,7 +10,7 @@ import type { Notifier } from '../../src/core/ports.js';
 import type { View } from '../../src/core/views/reply.js';
 import type { Logger } from '../../src/logger.js';
 import { classifyDiscordError, parseMessageRef, type DiscordApi } from './api.js';
-import type { PollMessages } from './handler.js';
+import type { PollMessages } from './conversation.js';
 import { attachUploads, renderView } from './render.js';
 
 export const REFRESH_INTERVAL_MS = 2000;
