@@ -123,6 +123,7 @@ export class DeliveryPolicy {
     const hint = HINT_ORDER.find((r) => refused.has(r));
     if (hint) await this.hint(to, hint);
     await to.finish();
+    this.deps.logger.debug({ ...to.logContext, replies: replies.length }, 'replies delivered');
   }
 
   /** The end of an adapter's error boundary: the person hears about it privately, in their language. */
