@@ -6,10 +6,11 @@
 import { App, HTTPReceiver, SocketModeReceiver, webApi, type Receiver } from '@slack/bolt';
 import type { SlackConfig } from '../../src/config.js';
 import type { Engine } from '../../src/core/engine.js';
-import type { Clock, Notifier } from '../../src/core/ports.js';
+import type { Clock } from '../../src/core/ports.js';
 import type { AdapterCapabilities } from '../../src/core/views/reply.js';
 import type { HttpServer } from '../../src/infra/http/http-server.js';
 import { createLogger, type Logger } from '../../src/logger.js';
+import type { ChatAdapter } from '../shared/chat-adapter.js';
 import { DeliveryPolicy } from '../shared/delivery.js';
 import { boltLogger } from './bolt-logger.js';
 import { SlackConversation, type SlackConversationDeps } from './conversation.js';
@@ -48,11 +49,8 @@ export interface SlackAdapterOptions {
   capabilities?: AdapterCapabilities;
 }
 
-export interface SlackAdapter {
+export interface SlackAdapter extends ChatAdapter {
   readonly mode: 'socket' | 'http';
-  start(): Promise<void>;
-  stop(): Promise<void>;
-  notifier: Notifier;
 }
 
 /** "http://host/api" and "http://host/api/" both work as SLACK_API_URL. */
@@ -144,6 +142,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   let mounted = false;
 
   return {
+    platform: 'slack',
     mode,
     notifier: polls,
     async start() {
