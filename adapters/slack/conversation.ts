@@ -65,17 +65,16 @@ export function respondVia(url: string): RespondFn {
 }
 
 export class SlackConversation implements Conversation {
-  readonly userId: string;
-  readonly logContext: Record<string, unknown>;
   readonly classify = classifySlackError;
 
   constructor(
     private readonly deps: SlackConversationDeps,
     private readonly target: ReplyTarget,
-    context: Record<string, unknown>,
-  ) {
-    this.userId = target.actor.user.id;
-    this.logContext = context;
+    readonly logContext: Record<string, unknown>,
+  ) {}
+
+  get userId(): string {
+    return this.target.actor.user.id;
   }
 
   async locale(): Promise<Locale> {
