@@ -13,8 +13,8 @@ import { parseCommand } from '../../src/core/grammar/command.js';
 import type { AdapterCapabilities, Reply } from '../../src/core/views/reply.js';
 import { errorView } from '../../src/core/views/notices.js';
 import type { Logger } from '../../src/logger.js';
-import type { DeliveryPolicy } from '../shared/delivery.js';
-import { respondVia, SlackConversation, type ReplyTarget } from './conversation.js';
+import type { Conversation, DeliveryPolicy } from '../shared/delivery.js';
+import { respondVia, type ReplyTarget } from './conversation.js';
 import { CREATE_CALLBACK_ID, decodeMetadata, formApology, formErrors, readCreateForm } from './modal.js';
 import { slackStrings } from './strings.js';
 import { unescapeSlack } from './text.js';
@@ -51,7 +51,7 @@ export interface HandlerDeps {
   users: SlackUserDirectory;
   policy: DeliveryPolicy;
   /** A conversation for one interaction's target. */
-  conversation: (target: ReplyTarget, context: Record<string, unknown>) => SlackConversation;
+  conversation: (target: ReplyTarget, context: Record<string, unknown>) => Conversation;
   logger: Logger;
   caps: AdapterCapabilities;
 }
