@@ -1,7 +1,7 @@
 /** Composition root: config → database → engine → adapters → graceful shutdown. */
 import { ConsoleAdapter } from '../adapters/console/console-adapter.js';
-import { consoleStrings } from '../adapters/console/strings.js';
 import { createDiscordAdapter } from '../adapters/discord/index.js';
+import type { ChatAdapter } from '../adapters/shared/chat-adapter.js';
 import { createSlackAdapter } from '../adapters/slack/index.js';
 import { HttpServer } from './infra/http/http-server.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
@@ -69,45 +69,34 @@ async function main(): Promise<void> {
   });
   stops.push(() => scheduler.stop());
 
-  if (useConsole) {
-    const interactive = Boolean(process.stdin.isTTY);
-    const adapter = new ConsoleAdapter({
-      engine,
-      input: process.stdin,
-      output: process.stdout,
-      outDir: config.outDir,
-      locale: config.locale,
-      json: args.includes('--json'),
-      advanceClock: (ms) => scheduler.passTime(ms, (step) => clock.advance(step)),
-      logger: createLogger('console'),
-      prompt: interactive,
-    });
-    scheduler.register('console', adapter.notifier);
-    scheduler.start();
-    if (interactive) {
-      process.stdout.write(`${consoleStrings(config.locale).welcome}\n`);
-    }
-    await adapter.run();
-    await scheduler.tick();
-    await shutdown(0);
-    return;
-  }
   // Slack's HTTP mode and Discord's interactions endpoint share one server (with /healthz).
-  const needsHttp = Boolean(config.discord?.publicKey || (config.slack && !config.slack.appToken));
+  const needsHttp = !useConsole && Boolean(config.discord?.publicKey || (config.slack && !config.slack.appToken));
   const http = needsHttp ? new HttpServer(createLogger('http')) : undefined;
-  if (config.slack) {
-    const slack = createSlackAdapter({ engine, clock, config: config.slack, logger: createLogger('slack'), ...(http ? { http } : {}) });
-    // HTTP mode mounts POST /slack/events before the server listens; Socket Mode connects here.
-    await slack.start();
-    scheduler.register('slack', slack.notifier);
-    stops.push(() => slack.stop());
+  const adapters: ChatAdapter[] = [];
+  if (useConsole) {
+    adapters.push(
+      new ConsoleAdapter({
+        engine,
+        input: process.stdin,
+        output: process.stdout,
+        outDir: config.outDir,
+        locale: config.locale,
+        json: args.includes('--json'),
+        advanceClock: (ms) => scheduler.passTime(ms, (step) => clock.advance(step)),
+        logger: createLogger('console'),
+        prompt: Boolean(process.stdin.isTTY),
+      }),
+    );
+  } else {
+    if (config.slack) adapters.push(createSlackAdapter({ engine, clock, config: config.slack, logger: createLogger('slack'), ...(http ? { http } : {}) }));
+    if (config.discord) adapters.push(createDiscordAdapter({ engine, clock, config: config.discord, store, logger: createLogger('discord'), ...(http ? { http } : {}) }));
   }
-  if (config.discord) {
-    const discord = createDiscordAdapter({ engine, clock, config: config.discord, store, logger: createLogger('discord'), ...(http ? { http } : {}) });
-    // Mounted before the server listens, so Discord's verification PING finds the route.
-    await discord.start();
-    scheduler.register('discord', discord.notifier);
-    stops.push(() => discord.stop());
+  for (const adapter of adapters) {
+    scheduler.register(adapter.platform, adapter.notifier);
+    // Before the server listens: Slack's HTTP mode mounts /slack/events and Discord's endpoint
+    // its route here, so the first request (Discord's verification PING) finds them.
+    await adapter.start();
+    stops.push(() => adapter.stop());
   }
   if (http) {
     const port = await http.listen(config.port);
@@ -115,7 +104,16 @@ async function main(): Promise<void> {
     logger.info({ port }, 'http listening');
   }
   scheduler.start();
-  logger.info({ slack: Boolean(config.slack), discord: Boolean(config.discord) }, 'yakjeong is running');
+  logger.info({ adapters: adapters.map((a) => a.platform) }, 'yakjeong is running');
+
+  // Adapters that finish by themselves (the console at the end of its input) end the process
+  // once all have, after the scheduler sent what became due meanwhile.
+  const finishing = adapters.map((a) => a.done);
+  if (finishing.every((done) => done !== undefined)) {
+    await Promise.all(finishing);
+    await scheduler.tick();
+    await shutdown(0);
+  }
 }
 
 main().catch((err: unknown) => {

@@ -53,6 +53,50 @@ describe('core boundary', () => {
   });
 });
 
+describe('adapter boundary', () => {
+  const adaptersDir = join(process.cwd(), 'adapters');
+
+  /** adapters/X/… importing adapters/Y/… with Y neither X nor shared. */
+  function crossImports(file: string, source: string): string[] {
+    const own = relative(adaptersDir, file).split(/[\\/]/)[0];
+    return importsOf(source)
+      .filter((spec) => spec.startsWith('.'))
+      .map((spec) => relative(adaptersDir, join(file, '..', spec)).split(/[\\/]/))
+      .filter((parts) => parts[0] !== '..' && parts.length > 1 && parts[0] !== own && parts[0] !== 'shared')
+      .map((parts) => `${relative(process.cwd(), file)} -> adapters/${parts.join('/')}`);
+  }
+
+  it('adapters never import one another; what they share is in adapters/shared', () => {
+    const offenders = files(adaptersDir).flatMap((f) => crossImports(f, readFileSync(f, 'utf8')));
+    expect(offenders).toEqual([]);
+  });
+
+  it('the checker catches a cross import and lets shared, own and core imports through', () => {
+    const file = join(adaptersDir, 'discord', 'handler.ts');
+    const sample = [
+      "import { respondVia } from '../slack/conversation.js';",
+      "import type { SlackAdapter } from '../slack/index.js';",
+      "const c = await import('../console/render.js');",
+      "import { DeliveryPolicy } from '../shared/delivery.js';",
+      "import { renderView } from './render.js';",
+      "import type { Engine } from '../../src/core/engine.js';",
+    ].join('\n');
+    expect(crossImports(file, sample)).toEqual([
+      'adapters/discord/handler.ts -> adapters/slack/conversation.js',
+      'adapters/discord/handler.ts -> adapters/slack/index.js',
+      'adapters/discord/handler.ts -> adapters/console/render.js',
+    ]);
+  });
+});
+
+describe('the scheduler', () => {
+  it('has no platform words: adapters translate platform errors into DeliveryError for it', () => {
+    const dir = join(process.cwd(), 'src/infra/scheduler');
+    const offenders = files(dir).filter((f) => /slack|discord/i.test(readFileSync(f, 'utf8')));
+    expect(offenders.map((f) => relative(process.cwd(), f))).toEqual([]);
+  });
+});
+
 describe('one clock', () => {
   /**
    * Time readings outside src/infra/clock.ts: Date.now (called, passed or destructured),

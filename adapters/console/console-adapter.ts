@@ -4,7 +4,7 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
+import { createInterface, type Interface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { Actor, Engine } from '../../src/core/engine.js';
 import type { Locale, Poll } from '../../src/core/domain/types.js';
@@ -13,6 +13,7 @@ import { errorView, usageView } from '../../src/core/views/notices.js';
 import type { AdapterCapabilities, Reply, View } from '../../src/core/views/reply.js';
 import { isUserError } from '../../src/core/errors.js';
 import type { Logger } from '../../src/logger.js';
+import type { ChatAdapter } from '../shared/chat-adapter.js';
 import { formatOutput, viewText, type RenderedOutput } from './render.js';
 import { consoleStrings } from './strings.js';
 
@@ -28,6 +29,7 @@ export interface ConsoleOptions {
   /** Moves the adapter's clock forward (the `sleep` command). */
   advanceClock: (ms: number) => Promise<void> | void;
   logger: Logger;
+  /** A person types (a terminal): greet them and show a prompt before each line. */
   prompt?: boolean;
 }
 
@@ -37,13 +39,33 @@ interface ButtonRef {
   owner: string | null;
 }
 
-export class ConsoleAdapter {
+export class ConsoleAdapter implements ChatAdapter {
+  readonly platform = 'console';
+  /** Resolves at the end of the input (or after stop()), once its last line was handled. */
+  readonly done: Promise<void>;
   private user = 'me';
   private readonly buttons = new Map<number, ButtonRef>();
   private nextButton = 1;
   private imageCount = 0;
+  private lines: Interface | undefined;
+  private ended!: { resolve: () => void; reject: (err: unknown) => void };
 
-  constructor(private readonly options: ConsoleOptions) {}
+  constructor(private readonly options: ConsoleOptions) {
+    this.done = new Promise((resolve, reject) => {
+      this.ended = { resolve, reject };
+    });
+  }
+
+  /** Starts reading lines; `done` says when they ran out. */
+  async start(): Promise<void> {
+    if (this.options.prompt) this.options.output.write(`${consoleStrings(this.options.locale).welcome}\n`);
+    this.run().then(this.ended.resolve, this.ended.reject);
+  }
+
+  /** Reads no further: the line being handled finishes, then `done` resolves. */
+  async stop(): Promise<void> {
+    this.lines?.close();
+  }
 
   private actor(): Actor {
     return {
@@ -55,8 +77,9 @@ export class ConsoleAdapter {
   }
 
   /** Runs every line in order; resolves at the end of input. */
-  async run(): Promise<void> {
+  private async run(): Promise<void> {
     const rl = createInterface({ input: this.options.input, terminal: false });
+    this.lines = rl;
     if (this.options.prompt) this.writePrompt();
     for await (const line of rl) {
       await this.handleLine(line);

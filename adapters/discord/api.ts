@@ -3,8 +3,9 @@
  * waits out 429s). Interaction callbacks and webhooks authenticate by the interaction token,
  * so they work without a bot token (HTTP-only mode); channel messages need the bot token.
  */
-import { DiscordAPIError, REST, type RawFile } from '@discordjs/rest';
+import { DiscordAPIError, RateLimitError, REST, type RawFile } from '@discordjs/rest';
 import { Routes, type APIInteractionResponse, type RESTPostAPIGuildScheduledEventJSONBody } from 'discord-api-types/v10';
+import { DeliveryError } from '../../src/core/errors.js';
 import type { MessageBody } from './render.js';
 
 /** What Yakjeong needs back from a created or edited message. */
@@ -26,12 +27,20 @@ const MISSING_ACCESS = 50001;
 const MISSING_PERMISSIONS = 50013;
 
 /**
- * Discord refused to let the bot write here (403: it cannot see the channel, or lacks Send
- * Messages, Embed Links or Attach Files). Someone with Manage Channels can fix it; retrying can't.
+ * Discord's errors in the program's own words. A refusal (403: the bot cannot see the channel,
+ * or lacks Send Messages, Embed Links or Attach Files) is for someone with Manage Channels to
+ * fix; other 4xx answers will never succeed (408 and 429 are worth another try); a rate limit
+ * surfaces only when @discordjs/rest is told not to wait it out itself.
  */
-export function isPermissionRefusal(err: unknown): boolean {
-  if (!(err instanceof DiscordAPIError)) return false;
-  return err.status === 403 || err.code === MISSING_ACCESS || err.code === MISSING_PERMISSIONS;
+export function classifyDiscordError(err: unknown): DeliveryError | undefined {
+  if (err instanceof DeliveryError) return err;
+  if (err instanceof RateLimitError) return new DeliveryError('rate-limited', { retryAfterMs: err.retryAfter, platformCode: '429', cause: err });
+  if (!(err instanceof DiscordAPIError)) return undefined;
+  const platformCode = String(err.code);
+  if (err.status === 403 || err.code === MISSING_ACCESS || err.code === MISSING_PERMISSIONS) return new DeliveryError('refused', { platformCode, cause: err });
+  if (err.status === 429) return new DeliveryError('rate-limited', { platformCode, cause: err });
+  if (err.status >= 400 && err.status < 500 && err.status !== 408) return new DeliveryError('permanent', { platformCode, cause: err });
+  return undefined;
 }
 
 export interface DiscordApiOptions {

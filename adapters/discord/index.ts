@@ -5,9 +5,10 @@
 import type { Client } from 'discord.js';
 import type { DiscordConfig } from '../../src/config.js';
 import type { Engine } from '../../src/core/engine.js';
-import type { Clock, Notifier, PollStore } from '../../src/core/ports.js';
+import type { Clock, PollStore } from '../../src/core/ports.js';
 import type { HttpServer } from '../../src/infra/http/http-server.js';
 import type { Logger } from '../../src/logger.js';
+import type { ChatAdapter } from '../shared/chat-adapter.js';
 import { DiscordApi } from './api.js';
 import { DiscordEvents } from './events.js';
 import { connectGateway } from './gateway.js';
@@ -36,11 +37,8 @@ export interface DiscordAdapterOptions {
   realNow?: () => number;
 }
 
-export interface DiscordAdapter {
-  start(): Promise<void>;
-  /** Disconnects, refuses new HTTP interactions and writes pending poll message edits. */
-  stop(): Promise<void>;
-  notifier: Notifier;
+/** stop() disconnects, refuses new HTTP interactions and writes pending poll message edits. */
+export interface DiscordAdapter extends ChatAdapter {
   /** Which transports run, for logs and /healthz. */
   readonly transports: ReadonlyArray<'gateway' | 'http'>;
 }
@@ -68,6 +66,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
   const inFlight = new Set<Promise<void>>();
 
   return {
+    platform: 'discord',
     notifier: polls,
     transports,
     async start() {

@@ -3,13 +3,14 @@
  * poll (at most one every ~2 s, the last state always written) to stay under rate limits.
  */
 import { Coalescer } from '../shared/coalescer.js';
+import { translatingErrors } from '../shared/delivery.js';
 import type { Engine } from '../../src/core/engine.js';
 import type { Poll } from '../../src/core/domain/types.js';
 import type { Notifier } from '../../src/core/ports.js';
 import type { View } from '../../src/core/views/reply.js';
 import type { Logger } from '../../src/logger.js';
-import { parseMessageRef, type DiscordApi } from './api.js';
-import type { PollMessages } from './handler.js';
+import { classifyDiscordError, parseMessageRef, type DiscordApi } from './api.js';
+import type { PollMessages } from './conversation.js';
 import { attachUploads, renderView } from './render.js';
 
 export const REFRESH_INTERVAL_MS = 2000;
@@ -37,13 +38,16 @@ export class DiscordPollMessages implements Notifier, PollMessages {
     this.requestRefresh(poll.id);
   }
 
-  /** A reply to the poll message in its channel (deadline results, reminders). */
+  /**
+   * A reply to the poll message in its channel (deadline results, reminders). Discord's refusals
+   * are thrown as DeliveryErrors, so the scheduler knows which not to retry.
+   */
   async post(poll: Poll, view: View): Promise<void> {
     if (!this.canWrite()) return;
     const ref = parseMessageRef(poll.messageRef);
     const message = await attachUploads(renderView(view));
     if (ref) message.body.message_reference = { message_id: ref.id, fail_if_not_exists: false };
-    await this.api.createMessage(ref?.channelId ?? poll.channel.channelId, message.body, message.files);
+    await translatingErrors(classifyDiscordError, () => this.api.createMessage(ref?.channelId ?? poll.channel.channelId, message.body, message.files));
   }
 
   /** Writes every pending refresh now (shutdown, tests). */

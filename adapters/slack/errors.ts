@@ -1,14 +1,8 @@
 /**
- * The Slack adapter's error boundary. A UserError is the person's own mistake and is shown
- * to them in their language; a Slack refusal to post in a channel gets a Slack-specific hint;
- * anything else is logged with context and answered with a short apology.
+ * Slack's Web API errors in the program's own words (DeliveryError): the refusals a person can
+ * fix by inviting the bot, the ones no retry cures, and rate limits with their Retry-After.
  */
-import type { Locale } from '../../src/core/domain/types.js';
-import { isUserError } from '../../src/core/errors.js';
-import { errorView, noticeView } from '../../src/core/views/notices.js';
-import type { View } from '../../src/core/views/reply.js';
-import type { Logger } from '../../src/logger.js';
-import { slackStrings } from './strings.js';
+import { DeliveryError } from '../../src/core/errors.js';
 
 /** The `error` string of a Slack Web API refusal ("not_in_channel"), if that is what `err` is. */
 export function slackErrorCode(err: unknown): string | undefined {
@@ -22,21 +16,27 @@ export function slackErrorCode(err: unknown): string | undefined {
 /** Refusals that mean "the bot cannot write here", which the person can fix by inviting it. */
 const CHANNEL_ERRORS = new Set(['not_in_channel', 'channel_not_found', 'is_archived', 'restricted_action']);
 
-export function isChannelRefusal(err: unknown): boolean {
-  const code = slackErrorCode(err);
-  return code !== undefined && CHANNEL_ERRORS.has(code);
+/** Refusals about the app itself: nobody in the channel can fix them, and no retry will. */
+const PERMANENT_ERRORS = new Set(['invalid_auth', 'account_inactive', 'token_revoked', 'missing_scope']);
+
+/** The WebClient's rate-limit error (with rejectRateLimitedCalls) carries Retry-After in seconds. */
+function retryAfterSeconds(err: unknown): number | undefined {
+  if (typeof err !== 'object' || err === null) return undefined;
+  if (!('code' in err) || err.code !== 'slack_webapi_rate_limited_error') return undefined;
+  return 'retryAfter' in err && typeof err.retryAfter === 'number' ? err.retryAfter : undefined;
 }
 
-/** What the person sees for `err`; logs what they cannot act on. */
-export function errorReply(err: unknown, locale: Locale, logger: Logger, context: Record<string, unknown>): View {
-  if (isUserError(err)) {
-    logger.debug({ code: err.code, ...context }, 'user error');
-    return errorView(err, locale);
-  }
-  if (isChannelRefusal(err)) {
-    logger.warn({ slackError: slackErrorCode(err), ...context }, 'Slack refused to post in the channel');
-    return noticeView(`⚠️ ${slackStrings(locale).notInChannel}`, 'error');
-  }
-  logger.error({ err, ...context }, 'Slack handler failed');
-  return errorView(err, locale);
+export function classifySlackError(err: unknown): DeliveryError | undefined {
+  if (err instanceof DeliveryError) return err;
+  const seconds = retryAfterSeconds(err);
+  if (seconds !== undefined) return new DeliveryError('rate-limited', { retryAfterMs: seconds * 1000, platformCode: 'ratelimited', cause: err });
+  const code = slackErrorCode(err);
+  if (code === undefined) return undefined;
+  if (CHANNEL_ERRORS.has(code)) return new DeliveryError('refused', { platformCode: code, cause: err });
+  if (PERMANENT_ERRORS.has(code)) return new DeliveryError('permanent', { platformCode: code, cause: err });
+  return undefined;
+}
+
+export function isChannelRefusal(err: unknown): boolean {
+  return classifySlackError(err)?.kind === 'refused';
 }

@@ -1,6 +1,7 @@
 /**
  * Bolt listeners: /yakjeong, our buttons and the create modal. No business logic here:
- * each turns a payload into an Actor, calls the engine and hands the replies to delivery.
+ * each turns a payload into an Actor, calls the engine and hands the replies to the shared
+ * delivery policy, through a SlackConversation.
  * Acknowledge first, then work; except an answer click, which is stored before its ack
  * (a sub-millisecond SQLite write) so an acknowledged click is never lost.
  */
@@ -10,10 +11,11 @@ import type { Locale } from '../../src/core/domain/types.js';
 import { isUserError } from '../../src/core/errors.js';
 import { parseCommand } from '../../src/core/grammar/command.js';
 import type { AdapterCapabilities, Reply } from '../../src/core/views/reply.js';
+import { errorView } from '../../src/core/views/notices.js';
 import type { Logger } from '../../src/logger.js';
-import { errorReply } from './errors.js';
+import type { Conversation, DeliveryPolicy } from '../shared/delivery.js';
+import { respondVia, type ReplyTarget } from './conversation.js';
 import { CREATE_CALLBACK_ID, decodeMetadata, formApology, formErrors, readCreateForm } from './modal.js';
-import { respondVia, type ReplyDelivery, type ReplyTarget } from './replies.js';
 import { slackStrings } from './strings.js';
 import { unescapeSlack } from './text.js';
 import { buildActor, type SlackPlace, type SlackUserDirectory } from './users.js';
@@ -47,13 +49,15 @@ function opensCreateForm(text: string): boolean {
 export interface HandlerDeps {
   engine: Engine;
   users: SlackUserDirectory;
-  delivery: ReplyDelivery;
+  policy: DeliveryPolicy;
+  /** A conversation for one interaction's target. */
+  conversation: (target: ReplyTarget, context: Record<string, unknown>) => Conversation;
   logger: Logger;
   caps: AdapterCapabilities;
 }
 
 export function registerHandlers(app: App, deps: HandlerDeps): void {
-  const { engine, users, delivery, logger, caps } = deps;
+  const { engine, users, policy, logger, caps } = deps;
 
   async function actorAt(
     place: SlackPlace,
@@ -73,14 +77,20 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
     }
   }
 
-  /** The error boundary: the person hears about it privately, in their language. */
-  async function report(err: unknown, target: ReplyTarget, context: Record<string, unknown>): Promise<void> {
-    const view = errorReply(err, target.locale, logger, context);
+  /** The error boundary: whatever fails after the person is known is reported by the shared policy. */
+  async function deliver(replies: Promise<Reply[]>, target: ReplyTarget, context: Record<string, unknown>): Promise<void> {
+    const conversation = deps.conversation(target, context);
     try {
-      await delivery.tellUser(target, view, target.actor.user.id);
-    } catch (second) {
-      logger.error({ err: second, ...context }, 'could not tell the user about an error');
+      await policy.deliver(await replies, conversation);
+    } catch (err) {
+      await policy.report(err, conversation);
     }
+  }
+
+  /** A form stays open with a one-line apology on it; what went wrong is logged. */
+  function apology(err: unknown, locale: Locale, context: Record<string, unknown>): Record<string, string> {
+    logger.error({ err, ...context }, 'interaction failed');
+    return formApology(errorView(err, locale).fallback);
   }
 
   interface Interaction {
@@ -109,11 +119,7 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
       logger.error({ err, ...i.context }, 'could not identify the Slack user');
       return;
     }
-    try {
-      await delivery.deliver(await repliesP, target);
-    } catch (err) {
-      await report(err, target, i.context);
-    }
+    await deliver(repliesP, target, i.context);
   }
 
   app.command(COMMAND, async ({ command, ack, respond }) => {
@@ -185,8 +191,7 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
       // The slash command's response_url (carried in the form) tells the person privately if posting fails.
       if (meta?.responseUrl) target.respond = respondVia(meta.responseUrl);
     } catch (err) {
-      logger.error({ err, ...context }, 'could not identify the Slack user');
-      await ack({ response_action: 'errors', errors: formApology(errorReply(err, 'en', logger, context).fallback) });
+      await ack({ response_action: 'errors', errors: apology(err, 'en', context) });
       return;
     }
     const { locale } = target;
@@ -204,16 +209,12 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
       // Created before the ack: a mistake must come back on the form, which stays open.
       replies = await engine.create(target.actor, form.options);
     } catch (err) {
-      const errors = isUserError(err) ? formErrors(err, form.usedWeekdays, locale) : formApology(errorReply(err, locale, logger, context).fallback);
+      const errors = isUserError(err) ? formErrors(err, form.usedWeekdays, locale) : apology(err, locale, context);
       await ack({ response_action: 'errors', errors });
       return;
     }
     await ack();
-    try {
-      await delivery.deliver(replies, target);
-    } catch (err) {
-      await report(err, target, context);
-    }
+    await deliver(Promise.resolve(replies), target, context);
   });
 
   app.error(async (err) => {

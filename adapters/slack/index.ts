@@ -6,17 +6,19 @@
 import { App, HTTPReceiver, SocketModeReceiver, webApi, type Receiver } from '@slack/bolt';
 import type { SlackConfig } from '../../src/config.js';
 import type { Engine } from '../../src/core/engine.js';
-import type { Clock, Notifier } from '../../src/core/ports.js';
+import type { Clock } from '../../src/core/ports.js';
 import type { AdapterCapabilities } from '../../src/core/views/reply.js';
 import type { HttpServer } from '../../src/infra/http/http-server.js';
 import { createLogger, type Logger } from '../../src/logger.js';
+import type { ChatAdapter } from '../shared/chat-adapter.js';
+import { DeliveryPolicy } from '../shared/delivery.js';
 import { boltLogger } from './bolt-logger.js';
+import { SlackConversation, type SlackConversationDeps } from './conversation.js';
 import { registerHandlers } from './handlers.js';
 import { SlackMeetingReminders } from './meeting-reminders.js';
 import { SlackMessenger } from './messenger.js';
 import { createModal } from './modal.js';
 import { SlackPollMessages } from './poll-messages.js';
-import { ReplyDelivery } from './replies.js';
 import { SlackUserDirectory } from './users.js';
 
 export { COMMAND } from './handlers.js';
@@ -47,11 +49,8 @@ export interface SlackAdapterOptions {
   capabilities?: AdapterCapabilities;
 }
 
-export interface SlackAdapter {
+export interface SlackAdapter extends ChatAdapter {
   readonly mode: 'socket' | 'http';
-  start(): Promise<void>;
-  stop(): Promise<void>;
-  notifier: Notifier;
 }
 
 /** "http://host/api" and "http://host/api/" both work as SLACK_API_URL. */
@@ -111,7 +110,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   const messenger = new SlackMessenger(app.client, logger);
   const polls = new SlackPollMessages(engine, messenger, logger, options.refreshIntervalMs ?? 2000);
   const meetings = new SlackMeetingReminders({ client: app.client, logger, minutesBefore: config.meetingReminderMinutes, clock: options.clock });
-  const delivery = new ReplyDelivery({
+  const conversationDeps: SlackConversationDeps = {
     engine,
     messenger,
     polls,
@@ -129,13 +128,21 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       });
       await app.client.views.open({ trigger_id: target.triggerId, view });
     },
+  };
+  registerHandlers(app, {
+    engine,
+    users,
+    policy: new DeliveryPolicy({ engine, logger }),
+    conversation: (target, context) => new SlackConversation(conversationDeps, target, context),
+    logger,
+    caps: options.capabilities ?? SLACK_CAPABILITIES,
   });
-  registerHandlers(app, { engine, users, delivery, logger, caps: options.capabilities ?? SLACK_CAPABILITIES });
 
   let running = false;
   let mounted = false;
 
   return {
+    platform: 'slack',
     mode,
     notifier: polls,
     async start() {

@@ -4,12 +4,14 @@
  * click (deadline results, reminders) is posted as a reply in the poll message's thread.
  */
 import { Coalescer } from '../shared/coalescer.js';
+import { translatingErrors } from '../shared/delivery.js';
 import { monotonicMs } from '../../src/infra/clock.js';
 import type { Engine } from '../../src/core/engine.js';
 import type { Poll } from '../../src/core/domain/types.js';
 import type { Notifier } from '../../src/core/ports.js';
 import type { View } from '../../src/core/views/reply.js';
 import type { Logger } from '../../src/logger.js';
+import { classifySlackError } from './errors.js';
 import { parseMessageRef, type SlackMessenger } from './messenger.js';
 
 export class SlackPollMessages implements Notifier {
@@ -45,6 +47,7 @@ export class SlackPollMessages implements Notifier {
    * Deadline results, reminders: a reply in the poll's thread; results also show in the channel.
    * The scheduler retries a post that throws, so this throws only while nothing was posted:
    * the heatmap is drawn first, and an upload failing after the message is logged, not thrown.
+   * Slack's refusals are thrown as DeliveryErrors, so the scheduler knows which not to retry.
    */
   async post(poll: Poll, view: View): Promise<void> {
     if (poll.channel.platform !== 'slack') {
@@ -52,9 +55,11 @@ export class SlackPollMessages implements Notifier {
       return;
     }
     const ref = parseMessageRef(poll.messageRef);
-    await this.messenger.postToChannel(poll.channel.channelId, view, {
-      ...(ref ? { threadTs: ref.ts, broadcast: view.role === 'results' } : {}),
-    });
+    await translatingErrors(classifySlackError, () =>
+      this.messenger.postToChannel(poll.channel.channelId, view, {
+        ...(ref ? { threadTs: ref.ts, broadcast: view.role === 'results' } : {}),
+      }),
+    );
   }
 
   /** Writes everything still pending now (shutdown, tests). */

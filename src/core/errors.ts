@@ -67,3 +67,50 @@ export class UserError extends Error {
 export function isUserError(err: unknown): err is UserError {
   return err instanceof UserError;
 }
+
+/** What kind of "no" a platform said to a message the bot tried to deliver. */
+export type DeliveryFailure = 'refused' | 'rate-limited' | 'permanent';
+
+const DELIVERY_CODES = {
+  refused: 'DELIVERY_REFUSED',
+  'rate-limited': 'DELIVERY_RATE_LIMITED',
+  permanent: 'DELIVERY_PERMANENT',
+} as const satisfies Record<DeliveryFailure, string>;
+
+export type DeliveryErrorCode = (typeof DELIVERY_CODES)[DeliveryFailure];
+
+export interface DeliveryErrorOptions {
+  /** How long the platform asked to wait (rate-limited). */
+  retryAfterMs?: number;
+  /** The platform's own error name or number ("not_in_channel", "50013"), for logs. */
+  platformCode?: string;
+  cause?: unknown;
+}
+
+/**
+ * A platform's refusal in words the rest of the program can act on without knowing the platform:
+ * `refused`, the bot may not write in that channel (someone there can fix it, a retry cannot);
+ * `rate-limited`, try again after `retryAfterMs`; `permanent`, no retry will ever succeed (a
+ * revoked token, a deleted channel). Adapters translate their SDK's errors into this; anything
+ * they cannot classify stays as it was and counts as transient.
+ */
+export class DeliveryError extends Error {
+  readonly kind: DeliveryFailure;
+  readonly code: DeliveryErrorCode;
+  readonly retryAfterMs: number | undefined;
+  readonly platformCode: string | undefined;
+
+  constructor(kind: DeliveryFailure, options: DeliveryErrorOptions = {}) {
+    const detail = options.platformCode ? ` (${options.platformCode})` : '';
+    super(`${DELIVERY_CODES[kind]}${detail}`, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'DeliveryError';
+    this.kind = kind;
+    this.code = DELIVERY_CODES[kind];
+    this.retryAfterMs = options.retryAfterMs;
+    this.platformCode = options.platformCode;
+  }
+}
+
+export function isDeliveryError(err: unknown, kind?: DeliveryFailure): err is DeliveryError {
+  return err instanceof DeliveryError && (kind === undefined || err.kind === kind);
+}

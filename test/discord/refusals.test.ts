@@ -8,6 +8,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { InteractionResponseType, MessageFlags, type APIInteraction } from 'discord-api-types/v10';
 import type { DiscordAdapter } from '../../adapters/discord/index.js';
 import type { Poll } from '../../src/core/domain/types.js';
+import { DeliveryError } from '../../src/core/errors.js';
+import { noticeView } from '../../src/core/views/notices.js';
 import { FakeDiscord, type FakeMessage, type RecordedCall } from './fake-discord.js';
 import { APP_ID, admin, alice, bob, click, createWorld, startGateway, stopGateway, findButton, slash, visibleText, type Person, type TestWorld } from './fixtures.js';
 
@@ -130,5 +132,22 @@ describe('Discord refusing a message after the action succeeded', () => {
     expect((await world.store.listPolls(channel, ['deleted'])).filter((p) => p.spec.title === 'Nowhere to post')).toHaveLength(1);
     expect(everythingSaid(create)).not.toContain('Sorry');
     expect(world.problems.some(refusal)).toBe(true);
+  });
+});
+
+describe('scheduler posts Discord refuses', () => {
+  it('are thrown as DeliveryErrors: 403 refused, 404 permanent, a 500 as it was', async () => {
+    const { poll } = await createPoll(alice, { title: 'Refused deadline', dates: '2026-12-21', time: '10:00-12:00' });
+    const channelPosts = new RegExp(`^/channels/${alice.channelId}/messages$`);
+    const view = noticeView('Reminder');
+    fake.failRequests({ method: 'POST', path: channelPosts, status: 403, code: 50013, times: 1 });
+    await expect(adapter.notifier.post(poll, view)).rejects.toMatchObject({ name: 'DeliveryError', kind: 'refused', code: 'DELIVERY_REFUSED', platformCode: '50013' });
+    fake.failRequests({ method: 'POST', path: channelPosts, status: 404, code: 10003, times: 1 });
+    await expect(adapter.notifier.post(poll, view)).rejects.toMatchObject({ kind: 'permanent', platformCode: '10003' });
+    // @discordjs/rest tries a 5xx three more times before it gives up.
+    fake.failRequests({ method: 'POST', path: channelPosts, status: 500, code: 0, times: 4 });
+    const other = await adapter.notifier.post(poll, view).catch((err: unknown) => err);
+    expect(other).toBeInstanceOf(Error);
+    expect(other).not.toBeInstanceOf(DeliveryError);
   });
 });

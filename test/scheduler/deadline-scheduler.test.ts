@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import pino from 'pino';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { Engine } from '../../src/core/engine.js';
+import { DeliveryError } from '../../src/core/errors.js';
 import type { Poll } from '../../src/core/domain/types.js';
 import type { Notifier } from '../../src/core/ports.js';
 import type { View } from '../../src/core/views/reply.js';
@@ -160,7 +161,8 @@ describe('deadline scheduler', () => {
     const a = instance(join(dir, 'g.db'), clock);
     await poll(a.engine, 'Gone kind:date dates:12/1 deadline:1h');
     a.channel.post = async () => {
-      throw Object.assign(new Error('An API error occurred: channel_not_found'), { data: { ok: false, error: 'channel_not_found' } });
+      // What an adapter's notifier throws for Slack's channel_not_found or Discord's 403.
+      throw new DeliveryError('refused', { platformCode: 'channel_not_found' });
     };
     clock.advance(3_601_000);
     await a.scheduler.tick();
@@ -177,7 +179,7 @@ describe('deadline scheduler', () => {
     const post = a.channel.post.bind(a.channel);
     let calls = 0;
     a.channel.post = async (p, v) => {
-      if (calls++ === 0) throw Object.assign(new Error('rate limited'), { retryAfter: 30 });
+      if (calls++ === 0) throw new DeliveryError('rate-limited', { retryAfterMs: 30_000 });
       return post(p, v);
     };
     clock.advance(3_601_000);

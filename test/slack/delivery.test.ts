@@ -6,6 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Poll } from '../../src/core/domain/types.js';
+import { DeliveryError } from '../../src/core/errors.js';
+import { noticeView } from '../../src/core/views/notices.js';
 import type { View } from '../../src/core/views/reply.js';
 import type { ApiCall, Json } from './fake-slack.js';
 import {
@@ -130,6 +132,20 @@ describe('scheduler posts', () => {
     view.image = { ...view.image!, render: () => Promise.reject(new Error('canvas exploded')) };
     await expect(h.adapter.notifier.post(poll, view)).rejects.toThrow('canvas exploded');
     expect(postsIn(channel.id).length).toBe(before);
+  });
+
+  it("throw Slack's refusals as DeliveryErrors the scheduler can read: not_in_channel is refused, invalid_auth permanent", async () => {
+    const { poll } = await createPoll('Deadline D');
+    const view = noticeView('Reminder');
+    h.fake.failNext('chat.postMessage', 'not_in_channel');
+    await expect(h.adapter.notifier.post(poll, view)).rejects.toMatchObject({ name: 'DeliveryError', kind: 'refused', code: 'DELIVERY_REFUSED', platformCode: 'not_in_channel' });
+    h.fake.failNext('chat.postMessage', 'invalid_auth');
+    await expect(h.adapter.notifier.post(poll, view)).rejects.toMatchObject({ kind: 'permanent', platformCode: 'invalid_auth' });
+    // Anything else stays as Slack said it: the scheduler retries it with backoff.
+    h.fake.failNext('chat.postMessage', 'internal_error');
+    const other = await h.adapter.notifier.post(poll, view).catch((err: unknown) => err);
+    expect(other).not.toBeInstanceOf(DeliveryError);
+    expect(other).toMatchObject({ data: { error: 'internal_error' } });
   });
 
   it('share the heatmap in the poll thread with the best times as its comment', async () => {

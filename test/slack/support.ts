@@ -14,7 +14,7 @@ import { SqlitePollStore } from '../../src/infra/db/sqlite-poll-store.js';
 import { IcsCalendarFiles } from '../../src/infra/calendar/ics-calendar-files.js';
 import { CanvasHeatmapRenderer } from '../../src/infra/heatmap/canvas-heatmap-renderer.js';
 import { HttpServer } from '../../src/infra/http/http-server.js';
-import { setRootLogger } from '../../src/logger.js';
+import { setRootLogger, type Logger } from '../../src/logger.js';
 import { FakeSlack, type Json, type ResponseUrlPost } from './fake-slack.js';
 
 export const SIGNING_SECRET = 'test-signing-secret';
@@ -43,6 +43,8 @@ export interface Harness {
 export interface HarnessOptions {
   mode: 'http' | 'socket';
   refreshIntervalMs?: number;
+  /** The adapter's logger (default: silent). */
+  logger?: Logger;
 }
 
 export async function startHarness(options: HarnessOptions): Promise<Harness> {
@@ -77,7 +79,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     },
     http,
     clock,
-    logger: silent,
+    logger: options.logger ?? silent,
     retryConfig: { retries: 0 },
     refreshIntervalMs: options.refreshIntervalMs ?? 300,
   });

@@ -6,6 +6,7 @@
  */
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Engine } from '../../core/engine.js';
+import { DeliveryError } from '../../core/errors.js';
 import type { Platform } from '../../core/domain/types.js';
 import type { Clock, DueWorkStore, Notifier, OutboxItem } from '../../core/ports.js';
 import type { Logger } from '../../logger.js';
@@ -22,27 +23,18 @@ export interface SchedulerOptions {
   maxAttempts?: number;
 }
 
-/** Errors that carry a platform's Retry-After (Slack WebClient: retryAfter seconds; ours: retryAfterMs). */
-function retryAfterMs(err: unknown): number | undefined {
-  if (typeof err !== 'object' || err === null) return undefined;
-  const e = err as { retryAfterMs?: unknown; retryAfter?: unknown };
-  if (typeof e.retryAfterMs === 'number') return e.retryAfterMs;
-  if (typeof e.retryAfter === 'number') return e.retryAfter * 1000;
-  return undefined;
-}
-
-/** Slack errors that no retry will cure. */
-const SLACK_PERMANENT = new Set(['channel_not_found', 'is_archived', 'not_in_channel', 'invalid_auth', 'account_inactive', 'token_revoked', 'missing_scope', 'restricted_action']);
-
 /**
- * A failure that retrying cannot fix (the channel is gone, the bot lost access): give up at once
- * instead of looping. Platform errors carry an HTTP status (Discord) or an error name (Slack).
+ * How long to wait before trying a failed post again, or null to give up. Adapters translate
+ * their platform's errors into a DeliveryError: a refused channel or a permanent failure is not
+ * cured by retrying; a rate limit says when to come back. Anything else is transient: backoff.
  */
-export function isPermanentFailure(err: unknown): boolean {
-  if (typeof err !== 'object' || err === null) return false;
-  const e = err as { status?: unknown; data?: { error?: unknown } };
-  if (typeof e.status === 'number' && e.status >= 400 && e.status < 500 && e.status !== 408 && e.status !== 429) return true;
-  return typeof e.data?.error === 'string' && SLACK_PERMANENT.has(e.data.error);
+export function retryDelay(err: unknown, attempts: number, maxAttempts: number): number | null {
+  if (attempts >= maxAttempts) return null;
+  if (err instanceof DeliveryError) {
+    if (err.kind === 'refused' || err.kind === 'permanent') return null;
+    if (err.retryAfterMs !== undefined) return err.retryAfterMs;
+  }
+  return Math.min(600_000, 5_000 * 2 ** (attempts - 1));
 }
 
 export class DeadlineScheduler {
@@ -144,10 +136,8 @@ export class DeadlineScheduler {
       if (item.work.kind === 'deadline') await notifier.refreshPoll(poll);
       await store.markSent(item.id, clock.now());
     } catch (err) {
-      const attempts = item.attempts + 1;
-      const max = this.options.maxAttempts ?? 8;
-      const wait = retryAfterMs(err) ?? Math.min(600_000, 5_000 * 2 ** item.attempts);
-      const retryAt = attempts >= max || isPermanentFailure(err) ? null : clock.now() + wait;
+      const wait = retryDelay(err, item.attempts + 1, this.options.maxAttempts ?? 8);
+      const retryAt = wait === null ? null : clock.now() + wait;
       if (retryAt === null) logger.error({ err, item }, 'giving up on a scheduled post');
       else logger.warn({ err, item, retryAt }, 'scheduled post failed; will retry');
       await store.markFailed(item.id, err instanceof Error ? err.message : String(err), retryAt);

@@ -1,0 +1,165 @@
+/**
+ * One Discord interaction as the shared delivery policy sees it (adapters/shared/delivery.ts):
+ * the initial response, edits of it and follow-ups through the interaction's InteractionResponse,
+ * channel messages with the bot token, server events for picked meetings. Decides nothing.
+ */
+import { InteractionResponseType, InteractionType } from 'discord-api-types/v10';
+import type { Engine } from '../../src/core/engine.js';
+import type { MeetingEvent } from '../../src/core/domain/meeting.js';
+import type { Locale, Poll } from '../../src/core/domain/types.js';
+import { toLocale } from '../../src/core/i18n/index.js';
+import { mentionToken } from '../../src/core/views/format.js';
+import { noticeView } from '../../src/core/views/notices.js';
+import type { View } from '../../src/core/views/reply.js';
+import type { Logger } from '../../src/logger.js';
+import type { ChannelPost, Conversation, Refusal } from '../shared/delivery.js';
+import { actorOf, interactionUser, type UserInteraction } from './actor.js';
+import { classifyDiscordError, formatMessageRef, type DiscordApi } from './api.js';
+import type { DiscordEvents } from './events.js';
+import { InteractionResponse } from './interaction-response.js';
+import { createModal } from './modal.js';
+import { attachUploads, renderView } from './render.js';
+import type { Responder } from './responder.js';
+
+/** Where poll messages are kept fresh; the notifier implements it. */
+export interface PollMessages {
+  /** The poll's channel message is stale (coalesced edit follows). */
+  requestRefresh(pollId: number): void;
+}
+
+/** What every Discord conversation shares: the adapter's clients. */
+export interface DiscordConversationDeps {
+  engine: Pick<Engine, 'localeOf'>;
+  api: DiscordApi;
+  polls: PollMessages;
+  logger: Logger;
+  /** Turns picked meetings into server events; without it picks make none. */
+  events?: DiscordEvents;
+}
+
+export class DiscordConversation implements Conversation {
+  readonly response: InteractionResponse;
+  readonly userId: string;
+  readonly logContext: Record<string, unknown>;
+  readonly classify = classifyDiscordError;
+
+  constructor(
+    private readonly deps: DiscordConversationDeps,
+    private readonly interaction: UserInteraction,
+    responder: Responder,
+  ) {
+    this.response = new InteractionResponse(deps.api, interaction, responder);
+    this.userId = interactionUser(interaction)?.id ?? '';
+    this.logContext = {
+      interactionId: interaction.id,
+      interactionType: interaction.type,
+      guildId: interaction.guild_id,
+      channelId: this.channelId,
+      userId: this.userId || undefined,
+    };
+  }
+
+  private get channelId(): string | undefined {
+    return this.interaction.channel?.id ?? this.interaction.channel_id;
+  }
+
+  /** The language the client reports, else the person's saved one; works before the actor is known. */
+  async locale(): Promise<Locale> {
+    const reported = toLocale(this.interaction.locale);
+    if (reported) return reported;
+    return this.deps.engine.localeOf({
+      channel: { platform: 'discord', workspaceId: this.interaction.guild_id ?? '', channelId: this.channelId ?? '' },
+      user: { id: this.userId, name: '' },
+    });
+  }
+
+  sendPrivately(view: View): Promise<void> {
+    return this.response.send(renderView(view, { ephemeral: true }), 'private');
+  }
+
+  /** The clicked message is replaced in place (type 7) while the click is unanswered; else a private message. */
+  async replaceMine(view: View): Promise<void> {
+    if (this.interaction.type !== InteractionType.MessageComponent || this.response.answered) {
+      await this.sendPrivately(view);
+      return;
+    }
+    await this.response.update(renderView(view, { edit: true }));
+  }
+
+  async postToChannel(view: View): Promise<ChannelPost> {
+    await this.response.send(renderView(view), 'public');
+    return {};
+  }
+
+  async postPollMessage(view: View): Promise<ChannelPost> {
+    return { ref: formatMessageRef(await this.response.sendKept(renderView(view))) };
+  }
+
+  /**
+   * Discord shows ephemeral messages only to the one who interacted, so a note for someone else
+   * goes to the channel with a mention of its addressee.
+   */
+  async notify(userId: string, view: View): Promise<void> {
+    const addressed: View = { ...view, blocks: [{ type: 'text', text: mentionToken({ id: userId, name: '' }) }, ...view.blocks] };
+    // A plain channel message reads best, but the interaction itself must still be answered.
+    if (this.deps.api.hasBotToken && this.response.answered && this.channelId) {
+      const message = await attachUploads(renderView(addressed));
+      await this.deps.api.createMessage(this.channelId, message.body, message.files);
+      return;
+    }
+    await this.response.send(renderView(addressed), 'public');
+  }
+
+  /** A modal can only be the initial response. */
+  async openCreateForm(): Promise<void> {
+    if (this.response.answered) {
+      this.deps.logger.warn(this.logContext, 'create form asked for after the interaction was answered');
+      return;
+    }
+    await this.response.answer({ type: InteractionResponseType.Modal, data: createModal(await this.locale()) });
+  }
+
+  refreshPoll(pollId: number): void {
+    this.deps.polls.requestRefresh(pollId);
+  }
+
+  /** A server event in the guild the pick was made in, placed at the channel it was made in. */
+  async recordMeeting(poll: Poll, meeting: MeetingEvent): Promise<void> {
+    const channel = this.interaction.channel;
+    const channelName = channel && 'name' in channel && typeof channel.name === 'string' ? channel.name : undefined;
+    await this.deps.events?.meetingPicked(actorOf(this.interaction).channel, poll.id, poll.code, meeting, channelName);
+  }
+
+  /** Usually a missing Create Events permission, which someone in the server can grant. */
+  async meetingNotRecorded(): Promise<void> {
+    await this.sendPrivately(noticeView(`ℹ️ ${eventFailedText(await this.locale())}`));
+  }
+
+  /** Ephemeral follow-ups go through the interaction's webhook, which no channel permission blocks. */
+  async hintRefused(refusal: Refusal): Promise<void> {
+    await this.sendPrivately(noticeView(`⚠️ ${refusedText(await this.locale(), refusal)}`, 'error'));
+  }
+
+  finish(): Promise<void> {
+    return this.response.withdraw();
+  }
+}
+
+/** Said privately to the person who picked when the server event could not be made. */
+function eventFailedText(locale: Locale): string {
+  return locale === 'ko'
+    ? '서버 이벤트는 만들지 못했어요. 봇에게 이벤트 만들기(Create Events) 권한이 필요해요. 확정된 시간은 그대로예요.'
+    : "I could not add this to the server's events: the bot needs the Create Events permission. The final time stands.";
+}
+
+/** Said privately when Discord would not let the bot post here; files are part of the message, so they count as it. */
+function refusedText(locale: Locale, refusal: Refusal): string {
+  if (refusal === 'poll') {
+    return locale === 'ko'
+      ? '이 채널에 투표를 올리지 못해 투표를 만들지 않았어요. 봇에게 채널 보기, 메시지 보내기, 링크 첨부 권한이 필요해요.'
+      : 'I could not post the poll in this channel, so no poll was made: the bot needs View Channel, Send Messages and Embed Links here.';
+  }
+  return locale === 'ko'
+    ? '처리는 됐지만 이 채널에 메시지를 올리지 못했어요. 봇에게 메시지 보내기, 링크 첨부, 파일 첨부 권한이 필요해요.'
+    : 'Done, but I could not post in this channel: the bot needs Send Messages, Embed Links and Attach Files here.';
+}
