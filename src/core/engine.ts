@@ -468,7 +468,7 @@ export class Engine {
     await this.store.updatePoll(poll.id, patch);
     const locale = await this.localeOf(actor);
     const c = catalog(locale);
-    const when = formatRun(poll.spec, layout, window.firstSlot, window.slotCount, locale, poll.spec.timezone);
+    const when = formatRun({ spec: poll.spec, layout, first: window.firstSlot, count: window.slotCount, locale, tz: poll.spec.timezone });
     const start = layout.slots[window.firstSlot]?.start;
     const meeting = meetingFromPick(poll, layout, picked);
     const view = noticeView(c.lifecycle.picked(poll.spec.title, start !== undefined ? `${when} (${timeToken(start)})` : when), 'notice', poll.code);
@@ -524,7 +524,7 @@ export class Engine {
       const when = formatInstant(e.at, tz, locale);
       const byslot = new Map(e.changes.map(([slot, before, after]) => [slot, `${c.state[before]}→${c.state[after]}`]));
       const runs = slotRuns(poll.spec.kind, layout.slots, [...byslot.keys()], (slot) => byslot.get(slot)!);
-      const changes = runs.slice(0, 4).map((run) => `${formatRun(poll.spec, layout, run.first, run.count, locale, tz)} ${run.key}`);
+      const changes = runs.slice(0, 4).map((run) => `${formatRun({ spec: poll.spec, layout, first: run.first, count: run.count, locale, tz })} ${run.key}`);
       const more = runs.length > 4 ? ` ${c.history.more(runs.length - 4)}` : '';
       return `• ${when} *${e.user.name}*: ${changes.join(', ') || c.history.cleared}${more}`;
     });

@@ -8,6 +8,6 @@ import { slotRuns } from './runs.js';
 export function describeAnswer(poll: Poll, layout: PollLayout, states: string, locale: Locale, tz: string): string[] {
   const chosen = layout.slots.filter((slot) => stateAt(states, slot.index) !== 'no').map((slot) => slot.index);
   return slotRuns(poll.spec.kind, layout.slots, chosen, (i) => stateAt(states, i))
-    .map((run) => `${run.key === 'yes' ? '✅' : '🤔'} ${formatRun(poll.spec, layout, run.first, run.count, locale, tz)}`)
+    .map((run) => `${run.key === 'yes' ? '✅' : '🤔'} ${formatRun({ spec: poll.spec, layout, first: run.first, count: run.count, locale, tz })}`)
     .slice(0, 30);
 }

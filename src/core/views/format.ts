@@ -36,22 +36,29 @@ export function slotLabel(spec: PollSpec, slot: Slot, locale: Locale, tz: string
   return spec.days.type === 'weekly' ? weekdayName(slot.date, locale) : `${slot.date} (${weekdayName(slot.date, locale)})`;
 }
 
+/** A run of adjacent slots of a poll, and how to write it. */
+export interface RunInput {
+  spec: PollSpec;
+  layout: PollLayout;
+  /** Index of the run's first slot. */
+  first: number;
+  /** Number of slots in the run. */
+  count: number;
+  locale: Locale;
+  /** Zone the times are written in. */
+  tz: string;
+}
+
 /**
  * A run of slots as text: "12월 1일 (화) 09:00–10:30", "Tue, Dec 1 lunch, dinner", "Dec 1 – Dec 3".
  * Time slots are shown in `tz`, with the viewer's own date when it differs, from the first
  * start to the last end (read after a repeated hour, never backwards). Blocks are named one by
  * one: "lunch–dinner" would suggest the gap between them is included.
  */
-export function formatRun(
-  spec: PollSpec,
-  layout: PollLayout,
-  firstSlot: number,
-  slotCount: number,
-  locale: Locale,
-  tz: string,
-): string {
-  const first = layout.slots[firstSlot];
-  const last = layout.slots[firstSlot + slotCount - 1];
+export function formatRun(run: RunInput): string {
+  const { spec, layout, count, locale, tz } = run;
+  const first = layout.slots[run.first];
+  const last = layout.slots[run.first + count - 1];
   if (!first || !last) return '';
   if (spec.kind === 'time' && first.start !== undefined && last.end !== undefined) {
     const a = wallClock(first.start, tz);
@@ -62,14 +69,14 @@ export function formatRun(
     return `${dayOf(a.date)} ${formatHm(a.minute)}–${endLabel}`;
   }
   if (spec.kind === 'block') {
-    const blocks = layout.slots.slice(firstSlot, firstSlot + slotCount).map((slot) =>
+    const blocks = layout.slots.slice(run.first, run.first + count).map((slot) =>
       slot.start !== undefined && slot.end !== undefined
         ? `${slot.block ?? ''} (${formatClock(slot.start, tz)}–${formatClock(slot.end, tz)})`
         : (slot.block ?? ''),
     );
     return `${formatDay(spec, first.date, locale)} ${blocks.join(', ')}`;
   }
-  return slotCount === 1
+  return count === 1
     ? formatDay(spec, first.date, locale)
     : `${formatDay(spec, first.date, locale)} – ${formatDay(spec, last.date, locale)}`;
 }

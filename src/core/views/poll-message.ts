@@ -97,7 +97,7 @@ export function pollMessageView(input: PollMessageInput): View {
   if (poll.picked) {
     blocks.push({
       type: 'text',
-      text: `📌 ${c.poll.picked}: ${formatRun(spec, layout, poll.picked.firstSlot, poll.picked.slotCount, locale, spec.timezone)}`,
+      text: `📌 ${c.poll.picked}: ${formatRun({ spec, layout, first: poll.picked.firstSlot, count: poll.picked.slotCount, locale, tz: spec.timezone })}`,
     });
   } else if (spec.hidden && !closed) {
     blocks.push({ type: 'context', text: `🙈 ${c.poll.hidden}` });
@@ -132,7 +132,7 @@ export function bestLines(input: Pick<PollMessageInput, 'poll' | 'layout' | 'bes
   const { poll, layout, best, locale } = input;
   const c = catalog(locale);
   return best.map((w, i) => {
-    const when = formatRun(poll.spec, layout, w.firstSlot, w.stretch, locale, tz ?? poll.spec.timezone);
+    const when = formatRun({ spec: poll.spec, layout, first: w.firstSlot, count: w.stretch, locale, tz: tz ?? poll.spec.timezone });
     // A stretch longer than the meeting says so, or it reads as one long meeting.
     const within = w.stretch > w.slotCount ? ` (${c.results.anyWithin(describeLength(poll.spec, locale))})` : '';
     const mark = w.everyone ? ` 🎉 ${c.results.everyone}` : '';

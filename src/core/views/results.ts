@@ -42,7 +42,7 @@ export function resultsView(input: ResultsInput): View {
     blocks.push({ type: 'text', text: c.results.noWindow });
   } else {
     best.forEach((w, i) => {
-      const when = formatRun(spec, layout, w.firstSlot, w.stretch, locale, tz);
+      const when = formatRun({ spec, layout, first: w.firstSlot, count: w.stretch, locale, tz });
       // "Everyone" and "most" must never be confused: only a full house gets the party mark.
       const allAnswered = w.yes.length === w.respondents && w.pending.length > 0;
       const badge = w.everyone
