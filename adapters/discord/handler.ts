@@ -22,7 +22,7 @@ import type { Locale } from '../../src/core/domain/types.js';
 import { UserError, isUserError } from '../../src/core/errors.js';
 import { toLocale } from '../../src/core/i18n/index.js';
 import type { PollStore } from '../../src/core/ports.js';
-import { mentionToken } from '../../src/core/views/format.js';
+import { mention } from '../../src/core/views/rich.js';
 import { errorView, noticeView } from '../../src/core/views/notices.js';
 import type { AdapterCapabilities, Reply, View } from '../../src/core/views/reply.js';
 import type { Logger } from '../../src/logger.js';
@@ -309,7 +309,7 @@ export class InteractionHandler {
    * to the channel with a mention of its addressee instead.
    */
   private async postForSomeoneElse(exchange: Exchange, actor: Actor, view: View, userId: string): Promise<void> {
-    const addressed: View = { ...view, blocks: [{ type: 'text', text: mentionToken({ id: userId, name: '' }) }, ...view.blocks] };
+    const addressed: View = { ...view, blocks: [{ type: 'text', text: [mention({ id: userId, name: '' })] }, ...view.blocks] };
     // A plain channel message reads best, but the interaction itself must still be answered.
     if (this.deps.api.hasBotToken && exchange.acknowledged) {
       const message = await attachUploads(renderView(addressed));

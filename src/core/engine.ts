@@ -20,6 +20,7 @@ import { answerGridView, gridPages, pageOfSlot } from './views/answer-grid.js';
 import { helpView, noticeView } from './views/notices.js';
 import { isClosed, pollMessageView } from './views/poll-message.js';
 import type { AdapterCapabilities, ImageSpec, Reply, View } from './views/reply.js';
+import type { Rich } from './views/rich.js';
 import { resultsView } from './views/results.js';
 import { answerSavedNotice, gridDoneNotice } from './views/answer-summary.js';
 import { applyGridAction, type GridAction, type SetAction } from './views/grid-edit.js';
@@ -319,10 +320,10 @@ export class Engine {
     const poll = await this.resolvePoll(actor, code, true);
     const locale = await this.localeOf(actor);
     const closed = isClosed(poll, this.clock.now());
-    let note: string | undefined;
+    let note: Rich | undefined;
     if (poll.spec.hidden && !closed) {
       if (!this.mayManage(actor, poll)) throw new UserError('RESULTS_HIDDEN', { code: poll.code });
-      note = catalog(locale).results.hiddenClosedOnly;
+      note = [catalog(locale).results.hiddenClosedOnly];
       where = 'private';
     }
     const tz = where === 'channel' ? poll.spec.timezone : await this.zoneOf(actor);
@@ -331,7 +332,7 @@ export class Engine {
   }
 
   /** Results view with the heatmap; `viewer` gets their own answers drawn over the group. */
-  async resultsFor(poll: Poll, locale: Locale, tz: string, viewer?: UserRef, note?: string, revealHidden = false): Promise<View> {
+  async resultsFor(poll: Poll, locale: Locale, tz: string, viewer?: UserRef, note?: Rich, revealHidden = false): Promise<View> {
     const layout = this.layout(poll);
     const participants = await this.participants(poll);
     const best = rankWindows(poll.spec, layout, participants);

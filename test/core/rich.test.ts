@@ -20,7 +20,7 @@ const ann = { id: 'U1', name: 'ann' };
 
 describe('building rich text', () => {
   it('flattens nested parts, turns numbers into text, merges adjacent text and drops empty text', () => {
-    expect(toRich('a', ['b', bold('c')], 3, '', [['d']])).toEqual(['ab', { bold: ['c'] }, '3d']);
+    expect(toRich('a', ['b', bold('c')], 3, '', ['d'])).toEqual(['ab', { bold: ['c'] }, '3d']);
   });
 
   it('takes spans, rich text, numbers and strings in a template', () => {

@@ -2,7 +2,7 @@
 import { catalog } from '../i18n/index.js';
 import { addDays, formatHm, labelEndInstant, parseIsoDate, wallClock, weekdayOf } from '../domain/time.js';
 import type { PollLayout } from '../domain/slots.js';
-import type { Locale, PollSpec, Slot, UserRef } from '../domain/types.js';
+import type { Locale, PollSpec, Slot } from '../domain/types.js';
 
 /** "12월 1일 (화)" / "Tue, Dec 1"; with the year, "2026년 12월 1일 (화)" / "Tue, Dec 1, 2026". */
 export function formatDate(date: string, locale: Locale, withYear = false): string {
@@ -79,30 +79,6 @@ export function formatRun(run: RunInput): string {
   return count === 1
     ? formatDay(spec, first.date, locale)
     : `${formatDay(spec, first.date, locale)} – ${formatDay(spec, last.date, locale)}`;
-}
-
-/** Marker for an instant that each platform renders in the reader's own zone. */
-export function timeToken(instant: number): string {
-  return `⟦t:${instant}⟧`;
-}
-
-/** Marker for a person that each platform renders as a mention. */
-export function mentionToken(user: UserRef): string {
-  return `⟦u:${user.id}|${user.name.replace(/[⟦⟧|]/g, '')}⟧`;
-}
-
-export interface TokenRenderers {
-  time: (instant: number) => string;
-  user: (id: string, name: string) => string;
-}
-
-const TOKEN = /⟦t:(-?\d+)⟧|⟦u:([^|⟧]*)\|([^⟧]*)⟧/g;
-
-/** Replaces time and mention markers with the platform's own forms. */
-export function renderTokens(text: string, render: TokenRenderers): string {
-  return text.replace(TOKEN, (_, ms: string | undefined, id: string | undefined, name: string | undefined) =>
-    ms !== undefined ? render.time(Number(ms)) : render.user(id ?? '', name ?? ''),
-  );
 }
 
 /** "2026-12-01 18:00 (Asia/Seoul)" fallback rendering of an instant. */

@@ -5,6 +5,7 @@ import type { HistoryEntry, Locale, Poll } from '../domain/types.js';
 import { formatInstant, formatRun } from './format.js';
 import { noticeView } from './notices.js';
 import type { View } from './reply.js';
+import { bold, joinRich, rich } from './rich.js';
 import { slotRuns } from './runs.js';
 
 /** Runs of changed slots named per entry; the rest is counted. */
@@ -33,7 +34,7 @@ export function historyView(input: HistoryInput): View {
       .slice(0, RUNS_PER_ENTRY)
       .map((run) => `${formatRun({ spec: poll.spec, layout, first: run.first, count: run.count, locale, tz })} ${run.key}`);
     const more = runs.length > RUNS_PER_ENTRY ? ` ${c.history.more(runs.length - RUNS_PER_ENTRY)}` : '';
-    return `• ${when} *${e.user.name}*: ${changes.join(', ') || c.history.cleared}${more}`;
+    return rich`• ${when} ${bold(e.user.name)}: ${changes.join(', ') || c.history.cleared}${more}`;
   });
-  return noticeView(`*${c.history.title(poll.spec.title, poll.code)}*\n${lines.join('\n')}`, 'history', poll.code);
+  return noticeView(rich`${bold(c.history.title(poll.spec.title, poll.code))}\n${joinRich(lines, '\n')}`, 'history', poll.code);
 }

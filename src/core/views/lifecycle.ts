@@ -4,9 +4,10 @@ import { catalog } from '../i18n/index.js';
 import type { RankedWindow } from '../domain/ranking.js';
 import type { PollLayout } from '../domain/slots.js';
 import type { Locale, Poll, UserRef } from '../domain/types.js';
-import { formatRun, mentionToken, timeToken } from './format.js';
+import { formatRun } from './format.js';
 import { noticeView } from './notices.js';
 import type { View } from './reply.js';
+import { joinRich, link, localTime, mention, rich, type Rich } from './rich.js';
 
 /** Mentions in one announcement; more would flood notifications and overflow messages. */
 export const MAX_MENTIONS = 50;
@@ -20,8 +21,8 @@ export function closedNotice(poll: Poll, by: UserRef, locale: Locale): View {
 export function reopenedNotice(poll: Poll, by: UserRef, deadline: number | undefined, locale: Locale): View {
   const c = catalog(locale);
   // Each reader sees the new deadline in their own zone.
-  const until = deadline !== undefined ? ` ${c.poll.deadline}: ${timeToken(deadline)}` : '';
-  return noticeView(`🔓 ${c.lifecycle.reopened(by.name, poll.spec.title, poll.code)}${until}`, 'notice', poll.code);
+  const until = deadline !== undefined ? rich` ${c.poll.deadline}: ${localTime(deadline)}` : [];
+  return noticeView(rich`🔓 ${c.lifecycle.reopened(by.name, poll.spec.title, poll.code)}${until}`, 'notice', poll.code);
 }
 
 export function deletedNotice(poll: Poll, locale: Locale): View {
@@ -45,16 +46,17 @@ export function pickedNotice(input: PickedInput): View {
   const c = catalog(locale);
   const when = formatRun({ spec: poll.spec, layout, first: window.firstSlot, count: window.slotCount, locale, tz: poll.spec.timezone });
   const start = layout.slots[window.firstSlot]?.start;
-  const view = noticeView(c.lifecycle.picked(poll.spec.title, start !== undefined ? `${when} (${timeToken(start)})` : when), 'notice', poll.code);
+  const view = noticeView(c.lifecycle.picked(poll.spec.title, start !== undefined ? rich`${when} (${localTime(start)})` : when), 'notice', poll.code);
   // The calendar link comes before the list of people, so a long list can never push it out.
-  if (input.calendarUrl) view.blocks.push({ type: 'context', text: `📅 ${c.lifecycle.addToCalendar}: ${input.calendarUrl}` });
-  const mentions = (users: UserRef[]) =>
-    `${users.slice(0, MAX_MENTIONS).map(mentionToken).join(' ')}${users.length > MAX_MENTIONS ? ` +${users.length - MAX_MENTIONS}` : ''}`;
-  const who = [
-    window.yes.length ? `✅ ${c.results.free}: ${mentions(window.yes)}` : '',
-    window.maybe.length ? `🤔 ${c.results.maybe}: ${mentions(window.maybe)}` : '',
-  ].filter(Boolean);
-  view.blocks.push({ type: 'text', text: who.length ? who.join('\n') : `⚠️ ${c.lifecycle.pickedNobody}` });
+  if (input.calendarUrl) view.blocks.push({ type: 'context', text: rich`📅 ${c.lifecycle.addToCalendar}: ${link(input.calendarUrl)}` });
+  const mentions = (users: UserRef[]): Rich => {
+    const shown = joinRich(users.slice(0, MAX_MENTIONS).map(mention), ' ');
+    return users.length > MAX_MENTIONS ? rich`${shown} +${users.length - MAX_MENTIONS}` : shown;
+  };
+  const who: Rich[] = [];
+  if (window.yes.length) who.push(rich`✅ ${c.results.free}: ${mentions(window.yes)}`);
+  if (window.maybe.length) who.push(rich`🤔 ${c.results.maybe}: ${mentions(window.maybe)}`);
+  view.blocks.push({ type: 'text', text: who.length ? joinRich(who, '\n') : [`⚠️ ${c.lifecycle.pickedNobody}`] });
   return view;
 }
 
@@ -82,15 +84,15 @@ export interface ReminderInput {
 export function reminderNotice(input: ReminderInput): View {
   const { poll, locale, missing } = input;
   const c = catalog(locale);
-  const when = timeToken(input.deadline);
+  const when = localTime(input.deadline);
   const text = missing
-    ? c.lifecycle.reminderMissing(poll.spec.title, poll.code, when, missing.map(mentionToken).join(' '))
+    ? c.lifecycle.reminderMissing(poll.spec.title, poll.code, when, joinRich(missing.map(mention), ' '))
     : c.lifecycle.reminderCount(poll.spec.title, poll.code, when, input.answered);
-  return noticeView(`⏰ ${text}`, 'notice', poll.code);
+  return noticeView(rich`⏰ ${text}`, 'notice', poll.code);
 }
 
 /** The note over the results posted when a poll closes at its deadline (or late, after downtime). */
-export function deadlineNote(poll: Poll, late: boolean, locale: Locale): string {
+export function deadlineNote(poll: Poll, late: boolean, locale: Locale): Rich {
   const c = catalog(locale);
-  return `⏰ ${late ? c.lifecycle.closedLate(poll.spec.title, poll.code) : c.lifecycle.closedOnTime(poll.spec.title, poll.code)}`;
+  return [`⏰ ${late ? c.lifecycle.closedLate(poll.spec.title, poll.code) : c.lifecycle.closedOnTime(poll.spec.title, poll.code)}`];
 }

@@ -4,6 +4,7 @@ import type { Locale, Poll } from '../domain/types.js';
 import { formatInstant } from './format.js';
 import { noticeView } from './notices.js';
 import type { View } from './reply.js';
+import { bold, rich } from './rich.js';
 
 export interface ListItem {
   poll: Poll;
@@ -19,5 +20,5 @@ export function listView(items: readonly ListItem[], locale: Locale, tz: string)
     const deadline = poll.spec.deadline ? ` · ${c.poll.deadline} ${formatInstant(poll.spec.deadline, tz, locale)}` : '';
     return `• ${c.list.item(poll.code, poll.spec.title, answered)}${deadline}`;
   });
-  return noticeView(`*${c.list.title}*\n${lines.join('\n')}`, 'list');
+  return noticeView(rich`${bold(c.list.title)}\n${lines.join('\n')}`, 'list');
 }

@@ -67,12 +67,16 @@ export function toRich(...parts: RichInput[]): Rich {
   return out;
 }
 
-/** Tagged template: rich`Closes ${localTime(ms)} for ${bold(title)}`; the literal parts are text. */
-export function rich(strings: TemplateStringsArray, ...values: RichInput[]): Rich {
+/**
+ * Tagged template: rich`Closes ${localTime(ms)} for ${bold(title)}`; the literal parts are text.
+ * A missing value (an absent error parameter) shows as nothing rather than "undefined".
+ */
+export function rich(strings: TemplateStringsArray, ...values: Array<RichInput | undefined>): Rich {
   const parts: RichInput[] = [];
   strings.forEach((text, i) => {
     parts.push(text);
-    if (i < values.length) parts.push(values[i]!);
+    const value = values[i];
+    if (value !== undefined) parts.push(value);
   });
   return toRich(...parts);
 }
@@ -85,11 +89,6 @@ export function joinRich(parts: readonly RichInput[], separator: RichInput = '')
     out.push(part);
   });
   return toRich(...out);
-}
-
-/** True when the text has no visible content (no span, or only empty strings). */
-export function isEmptyRich(text: RichInput): boolean {
-  return toRich(text).length === 0;
 }
 
 /**
