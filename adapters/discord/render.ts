@@ -114,7 +114,7 @@ export function renderView(view: View, options: RenderOptions = {}): RenderedVie
     body.embeds = [renderEmbed(view)];
     if (options.edit) body.content = '';
   } else {
-    body.content = joinWithin(describeParts(view), LIMITS.content) || truncate(view.fallback, LIMITS.content);
+    body.content = joinWithin(describeParts(view), LIMITS.content) || truncate(escapeMarkdown(view.fallback), LIMITS.content);
     if (options.edit) body.embeds = [];
   }
   // The core sized the grid to our capabilities (menus take the slot rows); the cut is a last guard.
@@ -152,13 +152,14 @@ export async function attachUploads(rendered: RenderedView): Promise<OutgoingMes
 function renderEmbed(view: View): APIEmbed {
   const embed: APIEmbed = { color: ROLE_COLOUR[view.role] };
   const header = view.blocks.find((b) => b.type === 'header');
-  if (header) embed.title = truncate(header.text, LIMITS.title);
+  // Embed titles and field names render Markdown too: plain text is escaped there as well.
+  if (header) embed.title = truncate(escapeMarkdown(header.text), LIMITS.title);
   const fields: APIEmbedField[] = [];
   for (const block of view.blocks) {
     if (block.type !== 'fields') continue;
     for (const field of block.fields) {
       fields.push({
-        name: truncate(field.label, LIMITS.fieldName) || '\u200b',
+        name: truncate(escapeMarkdown(field.label), LIMITS.fieldName) || '\u200b',
         value: truncate(discordText(field.value), LIMITS.fieldValue) || '\u200b',
         inline: true,
       });

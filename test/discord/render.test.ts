@@ -112,6 +112,20 @@ describe('renderView', () => {
     expect(rows[2]!.components[0]!.type).toBe(ComponentType.Button);
   });
 
+  it('escapes the plain header and field labels too, since embed titles and field names render Markdown', () => {
+    const { body } = renderView({
+      role: 'poll',
+      fallback: 'x',
+      blocks: [
+        { type: 'header', text: '📅 *x* <@100000000000000009> @everyone · AB12' },
+        { type: 'fields', fields: [{ label: '_Deadline_', value: ['soon'] }] },
+      ],
+      buttons: [],
+    });
+    expect(body.embeds![0]!.title).toBe('📅 \\*x\\* \\<@100000000000000009\\> @\u200beveryone · AB12');
+    expect(body.embeds![0]!.fields![0]!.name).toBe('\\_Deadline\\_');
+  });
+
   it('sends a short notice as plain content, privately when asked', () => {
     const { body } = renderView(noticeView(rich`Saved ${bold('your')} answer`), { ephemeral: true });
     expect(body).toMatchObject({ content: 'Saved **your** answer', flags: MessageFlags.Ephemeral });
