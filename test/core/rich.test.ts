@@ -5,6 +5,7 @@ import {
   code,
   firstLine,
   italic,
+  joinCapped,
   joinRich,
   link,
   localTime,
@@ -43,6 +44,12 @@ describe('building rich text', () => {
   it('joins parts with a separator', () => {
     expect(joinRich([mention(ann), 'bob', bold('cy')], ', ')).toEqual([{ mention: ann }, ', bob, ', { bold: ['cy'] }]);
     expect(joinRich([], ', ')).toEqual([]);
+  });
+
+  it('caps a long list and counts the rest', () => {
+    const people = ['a', 'b', 'c', 'd'].map((name) => mention({ id: name, name }));
+    expect(joinCapped(people, ' ', 2)).toEqual([people[0], ' ', people[1], ' +2']);
+    expect(joinCapped(people.slice(0, 2), ' ', 2)).toEqual([people[0], ' ', people[1]]);
   });
 
   it('cuts at the first line break, spans before it kept', () => {

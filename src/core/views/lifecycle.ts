@@ -7,7 +7,7 @@ import type { Locale, Poll, UserRef } from '../domain/types.js';
 import { formatRun } from './format.js';
 import { noticeView } from './notices.js';
 import type { View } from './reply.js';
-import { joinRich, link, localTime, mention, rich, type Rich } from './rich.js';
+import { joinCapped, joinRich, link, localTime, mention, rich, type Rich } from './rich.js';
 
 /** Mentions in one announcement; more would flood notifications and overflow messages. */
 export const MAX_MENTIONS = 50;
@@ -49,10 +49,7 @@ export function pickedNotice(input: PickedInput): View {
   const view = noticeView(c.lifecycle.picked(poll.spec.title, start !== undefined ? rich`${when} (${localTime(start)})` : when), 'notice', poll.code);
   // The calendar link comes before the list of people, so a long list can never push it out.
   if (input.calendarUrl) view.blocks.push({ type: 'context', text: rich`📅 ${c.lifecycle.addToCalendar}: ${link(input.calendarUrl)}` });
-  const mentions = (users: UserRef[]): Rich => {
-    const shown = joinRich(users.slice(0, MAX_MENTIONS).map(mention), ' ');
-    return users.length > MAX_MENTIONS ? rich`${shown} +${users.length - MAX_MENTIONS}` : shown;
-  };
+  const mentions = (users: UserRef[]): Rich => joinCapped(users.map(mention), ' ', MAX_MENTIONS);
   const who: Rich[] = [];
   if (window.yes.length) who.push(rich`✅ ${c.results.free}: ${mentions(window.yes)}`);
   if (window.maybe.length) who.push(rich`🤔 ${c.results.maybe}: ${mentions(window.maybe)}`);

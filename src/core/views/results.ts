@@ -7,7 +7,7 @@ import type { Locale, Participant, Poll, UserRef } from '../domain/types.js';
 import { formatRun } from './format.js';
 import { describeLength } from './poll-message.js';
 import type { Button, ImageSpec, View, ViewBlock } from './reply.js';
-import { bold, italic, joinRich, mention, rich, type Rich } from './rich.js';
+import { bold, italic, joinCapped, joinRich, mention, rich, type Rich } from './rich.js';
 
 export interface ResultsInput {
   poll: Poll;
@@ -27,8 +27,7 @@ const MAX_NAMES = 30;
 
 /** Up to MAX_NAMES people, named or (`mentioned`) pinged, and how many more. */
 function names(users: UserRef[], mentioned: boolean): Rich {
-  const shown = joinRich(users.slice(0, MAX_NAMES).map((u) => (mentioned ? mention(u) : u.name)), ', ');
-  return users.length > MAX_NAMES ? rich`${shown} +${users.length - MAX_NAMES}` : shown;
+  return joinCapped(users.map((u) => (mentioned ? mention(u) : u.name)), ', ', MAX_NAMES);
 }
 
 export function resultsView(input: ResultsInput): View {

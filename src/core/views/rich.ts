@@ -91,6 +91,12 @@ export function joinRich(parts: readonly RichInput[], separator: RichInput = '')
   return toRich(...out);
 }
 
+/** The first `max` parts joined, then "+N" for the rest: long lists of people stay short. */
+export function joinCapped(parts: readonly RichInput[], separator: RichInput, max: number): Rich {
+  const shown = joinRich(parts.slice(0, max), separator);
+  return parts.length > max ? rich`${shown} +${parts.length - max}` : shown;
+}
+
 /**
  * How one platform writes each kind of span. `text` receives literal text to escape;
  * `lineStart` tells whether it begins a line of the rendered output (some markup, such as a
