@@ -4,6 +4,7 @@ import { Engine, type Actor } from '../src/core/engine.js';
 import { UserError } from '../src/core/errors.js';
 import type { Locale } from '../src/core/domain/types.js';
 import type { AdapterCapabilities, Reply, View } from '../src/core/views/reply.js';
+import { renderRich, type Rich } from '../src/core/views/rich.js';
 import { openDatabase, type OpenedDatabase } from '../src/infra/db/open-database.js';
 import { SqlitePollStore } from '../src/infra/db/sqlite-poll-store.js';
 import { CanvasHeatmapRenderer } from '../src/infra/heatmap/canvas-heatmap-renderer.js';
@@ -56,9 +57,26 @@ export function posts(replies: Reply[]): View[] {
   return replies.flatMap((r) => (r.type === 'post' || r.type === 'replace' ? [r.view] : []));
 }
 
+/**
+ * Rich text in a notation for assertions: *bold*, _italic_, `code`, <@id> for a mention (never
+ * a name that merely looks like one), <t:ms> for a local time, a link's address bare or as
+ * [label](url).
+ */
+export function markup(text: Rich): string {
+  return renderRich(text, {
+    text: (t) => t,
+    bold: (inner) => `*${inner}*`,
+    italic: (inner) => `_${inner}_`,
+    code: (t) => `\`${t}\``,
+    mention: (user) => `<@${user.id}>`,
+    time: (ms) => `<t:${ms}>`,
+    link: (url, label) => (label ? `[${label}](${url})` : url),
+  });
+}
+
 export function textOf(view: View): string {
   return view.blocks
-    .map((b) => (b.type === 'fields' ? b.fields.map((f) => `${f.label}: ${f.value}`).join('\n') : 'text' in b ? b.text : ''))
+    .map((b) => (b.type === 'fields' ? b.fields.map((f) => `${f.label}: ${markup(f.value)}`).join('\n') : b.type === 'header' ? b.text : 'text' in b ? markup(b.text) : ''))
     .join('\n');
 }
 

@@ -8,7 +8,7 @@ import { createInterface, type Interface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { Actor, Engine } from '../../src/core/engine.js';
 import type { Locale, Poll } from '../../src/core/domain/types.js';
-import { formatInstant, renderTokens } from '../../src/core/views/format.js';
+import { formatInstant } from '../../src/core/views/format.js';
 import { errorView, usageView } from '../../src/core/views/notices.js';
 import type { AdapterCapabilities, Reply, View } from '../../src/core/views/reply.js';
 import { isUserError } from '../../src/core/errors.js';
@@ -175,11 +175,7 @@ export class ConsoleAdapter implements ChatAdapter {
 
   async print(view: View, how: { ephemeral: boolean; replaces: boolean; to?: string }): Promise<void> {
     const zone = await this.options.engine.zoneOf(this.actor());
-    const render = (text: string) =>
-      renderTokens(text, {
-        time: (ms) => `${formatInstant(ms, zone, this.options.locale)} (${zone})`,
-        user: (_id, name) => `@${name}`,
-      });
+    const time = (ms: number) => `${formatInstant(ms, zone, this.options.locale)} (${zone})`;
     const owner = how.ephemeral ? (how.to ?? this.user) : null;
     const buttons = view.buttons.flat().map((b) => {
       const n = this.nextButton++;
@@ -204,7 +200,7 @@ export class ConsoleAdapter implements ChatAdapter {
     }
     const out: RenderedOutput = {
       type: view.role,
-      text: viewText(view, render),
+      text: viewText(view, time),
       ephemeral: how.ephemeral,
       to: owner,
       buttons,

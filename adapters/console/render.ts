@@ -1,5 +1,6 @@
 /** Renders neutral views as terminal text or JSON lines. */
 import type { View } from '../../src/core/views/reply.js';
+import { plainText, type Rich } from '../../src/core/views/rich.js';
 import type { ConsoleStrings } from './strings.js';
 
 export interface NumberedButton {
@@ -19,29 +20,26 @@ export interface RenderedOutput {
   replaces: boolean;
 }
 
-/** Slack-style *bold* and `code` read fine in a terminal without the marks. */
-function plain(text: string): string {
-  return text
-    .replace(/\*([^*\n]+)\*/g, '$1')
-    .replace(/`([^`\n]+)`/g, '$1')
-    .replace(/(^|\s)_([^_\n]+)_(?=\s|$)/gm, '$1$2');
-}
-
-export function viewText(view: View, renderTokens: (text: string) => string): string {
+/**
+ * A view as terminal text. Rich text reads fine without its marks; people are named and
+ * `time` writes instants (the console knows its reader's zone).
+ */
+export function viewText(view: View, time: (instant: number) => string): string {
+  const text = (rich: Rich) => plainText(rich, { time });
   const lines: string[] = [];
   for (const block of view.blocks) {
     switch (block.type) {
       case 'header':
-        lines.push(`━━ ${plain(renderTokens(block.text))} ━━`);
+        lines.push(`━━ ${block.text} ━━`);
         break;
       case 'text':
-        lines.push(plain(renderTokens(block.text)));
+        lines.push(text(block.text));
         break;
       case 'fields':
-        for (const f of block.fields) lines.push(`  ${f.label}: ${plain(renderTokens(f.value))}`);
+        for (const f of block.fields) lines.push(`  ${f.label}: ${text(f.value)}`);
         break;
       case 'context':
-        lines.push(...plain(renderTokens(block.text)).split('\n').map((l) => `  ${l}`));
+        lines.push(...text(block.text).split('\n').map((l) => `  ${l}`));
         break;
       case 'divider':
         lines.push('  ─────');

@@ -8,7 +8,7 @@ import type { Engine } from '../../src/core/engine.js';
 import type { MeetingEvent } from '../../src/core/domain/meeting.js';
 import type { Locale, Poll } from '../../src/core/domain/types.js';
 import { toLocale } from '../../src/core/i18n/index.js';
-import { mentionToken } from '../../src/core/views/format.js';
+import { mention } from '../../src/core/views/rich.js';
 import { noticeView } from '../../src/core/views/notices.js';
 import type { View } from '../../src/core/views/reply.js';
 import type { Logger } from '../../src/logger.js';
@@ -100,7 +100,7 @@ export class DiscordConversation implements Conversation {
    * goes to the channel with a mention of its addressee.
    */
   async notify(userId: string, view: View): Promise<void> {
-    const addressed: View = { ...view, blocks: [{ type: 'text', text: mentionToken({ id: userId, name: '' }) }, ...view.blocks] };
+    const addressed: View = { ...view, blocks: [{ type: 'text', text: [mention({ id: userId, name: '' })] }, ...view.blocks] };
     // A plain channel message reads best, but the interaction itself must still be answered.
     if (this.deps.api.hasBotToken && this.response.answered && this.channelId) {
       const message = await attachUploads(renderView(addressed));

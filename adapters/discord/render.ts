@@ -18,8 +18,8 @@ import {
   type RESTAPIAttachment,
   type RESTAPIMessageReference,
 } from 'discord-api-types/v10';
-import { renderTokens } from '../../src/core/views/format.js';
 import type { Button, ButtonStyle, FileSpec, ImageSpec, Select, View, ViewRole } from '../../src/core/views/reply.js';
+import { renderRich, type RichInput } from '../../src/core/views/rich.js';
 import { codePointLength, truncate } from './text-limits.js';
 
 /** The fields Yakjeong sends in any message body (interaction response, webhook, channel message). */
@@ -114,7 +114,7 @@ export function renderView(view: View, options: RenderOptions = {}): RenderedVie
     body.embeds = [renderEmbed(view)];
     if (options.edit) body.content = '';
   } else {
-    body.content = joinWithin(describeParts(view), LIMITS.content) || truncate(view.fallback, LIMITS.content);
+    body.content = joinWithin(describeParts(view), LIMITS.content) || truncate(escapeMarkdown(view.fallback), LIMITS.content);
     if (options.edit) body.embeds = [];
   }
   // The core sized the grid to our capabilities (menus take the slot rows); the cut is a last guard.
@@ -152,13 +152,14 @@ export async function attachUploads(rendered: RenderedView): Promise<OutgoingMes
 function renderEmbed(view: View): APIEmbed {
   const embed: APIEmbed = { color: ROLE_COLOUR[view.role] };
   const header = view.blocks.find((b) => b.type === 'header');
-  if (header) embed.title = truncate(discordText(header.text).replace(/\*\*/g, ''), LIMITS.title);
+  // Embed titles and field names render Markdown too: plain text is escaped there as well.
+  if (header) embed.title = truncate(escapeMarkdown(header.text), LIMITS.title);
   const fields: APIEmbedField[] = [];
   for (const block of view.blocks) {
     if (block.type !== 'fields') continue;
     for (const field of block.fields) {
       fields.push({
-        name: truncate(discordText(field.label), LIMITS.fieldName) || '\u200b',
+        name: truncate(escapeMarkdown(field.label), LIMITS.fieldName) || '\u200b',
         value: truncate(discordText(field.value), LIMITS.fieldValue) || '\u200b',
         inline: true,
       });
@@ -308,22 +309,41 @@ function renderButtons(rows: Button[][]): APIActionRowComponent<APIButtonCompone
     }));
 }
 
-/** Core text → Discord markdown: markers become <t:…> and <@…>, Slack's *bold* becomes **bold**. */
-export function discordText(text: string): string {
-  const withTokens = renderTokens(text, {
-    time: (ms) => `<t:${Math.floor(ms / 1000)}:f>`,
-    // Only snowflakes are Discord users; a plain "@ana" typed in with: stays readable text.
-    user: (id, name) => (/^\d{15,21}$/.test(id) ? `<@${id}>` : `@${name || id}`),
-  });
-  return slackBoldToDiscord(withTokens);
+/** A Discord user id (a snowflake); anything else (a plain "@ana" typed in with:) is shown as text. */
+const SNOWFLAKE = /^\d{15,21}$/;
+
+/**
+ * Literal text as Discord markdown that shows exactly that text: emphasis, code, spoiler and
+ * quote marks, mention and link brackets escaped; heading and list marks escaped where they
+ * start a line; @everyone and @here broken so they stay words. An underscore inside a word
+ * (America/New_York) cannot emphasise anything and is left alone.
+ */
+export function escapeMarkdown(text: string, lineStart = true): string {
+  return text
+    .replace(/[\\*~`|<>[\]]|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, '\\$&')
+    .replace(/(^|\n)([ \t]*)([#+-])/g, (whole: string, newline: string, space: string, mark: string) =>
+      newline || lineStart ? `${newline}${space}\\${mark}` : whole,
+    )
+    .replace(/@(everyone|here)\b/g, '@\u200b$1');
 }
 
-/** `*x*` → `**x**` outside code spans; `**x**` and lone asterisks are left alone. */
-export function slackBoldToDiscord(text: string): string {
-  return text
-    .split(/(`[^`\n]*`)/)
-    .map((part, i) =>
-      i % 2 === 1 ? part : part.replace(/(^|[^*\w])\*(?=[^\s*])([^*\n]*?[^\s*]|[^\s*])\*(?![*\w])/g, '$1**$2**'),
-    )
-    .join('');
+/**
+ * Core rich text → Discord markdown: literal text escaped, times as <t:…:f> (each reader's own
+ * zone), mentions only for real Discord user ids, links as Discord writes them.
+ */
+export function discordText(text: RichInput): string {
+  return renderRich(text, {
+    text: escapeMarkdown,
+    bold: (inner) => (inner ? `**${inner}**` : ''),
+    italic: (inner) => (inner ? `_${inner}_` : ''),
+    // Inline code has no escape for a backtick; a look-alike keeps the code span whole.
+    code: (code) => (code ? `\`${code.replace(/`/g, 'ˋ')}\`` : ''),
+    mention: (user) => (SNOWFLAKE.test(user.id) ? `<@${user.id}>` : `@${escapeMarkdown(user.name || user.id, false)}`),
+    time: (ms) => `<t:${Math.floor(ms / 1000)}:f>`,
+    link: (url, label) => {
+      // encodeURIComponent keeps parentheses, and ")" would end a labelled link early.
+      const target = url.replace(/[\s()<>]/g, (ch) => (ch === '(' ? '%28' : ch === ')' ? '%29' : encodeURIComponent(ch)));
+      return label ? `[${escapeMarkdown(label, false)}](${target})` : target;
+    },
+  });
 }

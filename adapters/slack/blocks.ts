@@ -7,7 +7,8 @@
 import type { types as SlackTypes } from '@slack/bolt';
 import { decodeAction } from '../../src/core/actions.js';
 import type { Button, View, ViewBlock } from '../../src/core/views/reply.js';
-import { splitText, toMrkdwn, toPlain, truncate, truncateKeepingTail } from './text.js';
+import type { RichInput } from '../../src/core/views/rich.js';
+import { escapeMrkdwn, splitText, toMrkdwn, truncate, truncateKeepingTail } from './text.js';
 
 type KnownBlock = SlackTypes.KnownBlock;
 type SlackButton = SlackTypes.Button;
@@ -40,7 +41,7 @@ export function renderMessage(view: View, options: RenderOptions = {}): SlackMes
   for (const note of options.notes ?? []) content.push(context(note));
   const controls = renderButtons(view.buttons);
   return {
-    text: truncate(toMrkdwn(view.fallback), LIMITS.fallbackText),
+    text: truncate(escapeMrkdwn(view.fallback), LIMITS.fallbackText),
     blocks: fit(content, controls),
   };
 }
@@ -49,7 +50,7 @@ function renderBlock(block: ViewBlock): KnownBlock[] {
   switch (block.type) {
     case 'header':
       // The poll code at the end is what people type: a long title is cut before it, never the code.
-      return [{ type: 'header', text: { type: 'plain_text', text: truncateKeepingTail(toPlain(block.text), LIMITS.headerText), emoji: true } }];
+      return [{ type: 'header', text: { type: 'plain_text', text: truncateKeepingTail(block.text, LIMITS.headerText), emoji: true } }];
     case 'text':
       return splitText(toMrkdwn(block.text), LIMITS.sectionText).map((text) => ({
         type: 'section',
@@ -62,7 +63,7 @@ function renderBlock(block: ViewBlock): KnownBlock[] {
           type: 'section',
           fields: block.fields.slice(i, i + LIMITS.fieldsPerSection).map((f) => ({
             type: 'mrkdwn' as const,
-            text: truncate(`*${toMrkdwn(f.label)}*\n${toMrkdwn(f.value)}`, LIMITS.fieldText),
+            text: truncate(`*${escapeMrkdwn(f.label)}*\n${toMrkdwn(f.value)}`, LIMITS.fieldText),
           })),
         });
       }
@@ -75,7 +76,7 @@ function renderBlock(block: ViewBlock): KnownBlock[] {
   }
 }
 
-function context(text: string): KnownBlock {
+function context(text: RichInput): KnownBlock {
   return { type: 'context', elements: [{ type: 'mrkdwn', text: truncate(toMrkdwn(text), LIMITS.contextText) }] };
 }
 
@@ -110,7 +111,7 @@ function renderButton(button: Button): SlackButton {
   const element: SlackButton = {
     type: 'button',
     action_id: button.id,
-    text: { type: 'plain_text', text: truncate(toPlain(button.label), LIMITS.buttonText, 'plain'), emoji: true },
+    text: { type: 'plain_text', text: truncate(button.label, LIMITS.buttonText, 'plain'), emoji: true },
   };
   const style = buttonStyle(button);
   if (style) element.style = style;

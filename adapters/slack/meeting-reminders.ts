@@ -10,7 +10,7 @@ import type { MeetingEvent } from '../../src/core/domain/meeting.js';
 import { addDays, wallClock, zonedInstant } from '../../src/core/domain/time.js';
 import type { Locale, Poll } from '../../src/core/domain/types.js';
 import type { Clock } from '../../src/core/ports.js';
-import { timeToken } from '../../src/core/views/format.js';
+import { localTime, rich } from '../../src/core/views/rich.js';
 import { noticeView } from '../../src/core/views/notices.js';
 import type { Logger } from '../../src/logger.js';
 import { renderMessage } from './blocks.js';
@@ -45,7 +45,7 @@ export class SlackMeetingReminders {
     const postAt = start - minutesBefore * 60_000;
     if (postAt <= this.now() + 60_000 || postAt > this.now() + MAX_AHEAD_MS) return undefined;
     const s = slackStrings(locale);
-    const message = renderMessage(noticeView(`⏰ ${s.meetingSoon(meeting.title, timeToken(start), minutesBefore)}`, 'notice', poll.code));
+    const message = renderMessage(noticeView(rich`⏰ ${s.meetingSoon(meeting.title, localTime(start), minutesBefore)}`, 'notice', poll.code));
     const ref = parseMessageRef(poll.messageRef);
     const base = { channel: poll.channel.channelId, post_at: Math.floor(postAt / 1000), text: message.text, blocks: message.blocks };
     // Next to the poll: in its thread, and shown in the channel too.

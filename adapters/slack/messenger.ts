@@ -8,7 +8,8 @@ import type { View } from '../../src/core/views/reply.js';
 import type { Logger } from '../../src/logger.js';
 import { renderMessage, type RenderOptions } from './blocks.js';
 import { slackErrorCode } from './errors.js';
-import { toMrkdwn, toPlain, truncate } from './text.js';
+import { firstLine } from '../../src/core/views/rich.js';
+import { escapeMrkdwn, toMrkdwn, truncate } from './text.js';
 
 /** A channel message the bot posted: where `chat.update` can find it again. */
 export interface MessageRef {
@@ -63,11 +64,11 @@ export function attachmentComment(view: View): string {
   const lines: string[] = [];
   let texts = 0;
   for (const block of view.blocks) {
-    if (block.type === 'header') lines.push(`*${block.text}*`);
-    else if (block.type === 'text' && texts++ < SUMMARY_LINES) lines.push(block.text.split('\n')[0] ?? '');
+    if (block.type === 'header') lines.push(`*${escapeMrkdwn(block.text)}*`);
+    else if (block.type === 'text' && texts++ < SUMMARY_LINES) lines.push(toMrkdwn(firstLine(block.text), { mentions: false }));
   }
-  const summary = lines.filter(Boolean).join('\n') || view.fallback;
-  return truncate(toMrkdwn(summary, { mentions: false }), INITIAL_COMMENT_MAX);
+  const summary = lines.filter(Boolean).join('\n') || escapeMrkdwn(view.fallback);
+  return truncate(summary, INITIAL_COMMENT_MAX);
 }
 
 function toBuffer(bytes: Uint8Array): Buffer {
@@ -118,7 +119,7 @@ export class SlackMessenger {
   async renderAttachments(view: View): Promise<RenderedAttachment[]> {
     const out: RenderedAttachment[] = [];
     if (view.image) {
-      const alt = truncate(toPlain(view.image.alt), 1000, 'plain');
+      const alt = truncate(view.image.alt, 1000, 'plain');
       out.push({ filename: view.image.filename, title: alt, altText: alt, bytes: toBuffer(await view.image.render()) });
     }
     for (const file of view.files ?? []) {

@@ -11,7 +11,8 @@ import type { CreateOptions } from '../../src/core/grammar/create-options.js';
 import { catalog } from '../../src/core/i18n/index.js';
 import { errorView } from '../../src/core/views/notices.js';
 import { slackStrings } from './strings.js';
-import { toPlain, truncate } from './text.js';
+import { plainText } from '../../src/core/views/rich.js';
+import { truncate } from './text.js';
 
 export const CREATE_CALLBACK_ID = 'yakjeong_create';
 
@@ -299,10 +300,10 @@ export function formApology(text: string): Record<string, string> {
 
 function errorViewText(err: unknown, locale: Locale): string {
   const first = errorView(err, locale).blocks[0];
-  return first && first.type === 'text' ? first.text : '';
+  return first && first.type === 'text' ? plainText(first.text) : '';
 }
 
-/** Modal errors are plain text: drop the warning sign and the code marks of the text grammar. */
+/** Modal errors are plain text: drop the warning sign and any code marks of the text grammar. */
 function messageOf(text: string): string {
-  return truncate(toPlain(text).replace(/^⚠️\s*/, '').replace(/`/g, ''), 500, 'plain');
+  return truncate(text.replace(/^⚠️\s*/, '').replace(/`/g, ''), 500, 'plain');
 }

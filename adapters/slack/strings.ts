@@ -3,6 +3,7 @@
  * notes. Core's catalogs stay platform-free, so these live here, in the same two languages.
  */
 import type { Locale } from '../../src/core/domain/types.js';
+import { rich, type RichInput } from '../../src/core/views/rich.js';
 
 const en = {
   modal: {
@@ -50,7 +51,7 @@ const en = {
     badMetadata: 'This form is out of date. Close it and run /yakjeong create again.',
   },
   dmNote: '📩 I sent the picture to you in a direct message.',
-  meetingSoon: (title: string, when: string, minutes: number) => `“${title}” starts ${when}, in ${minutes} minutes.`,
+  meetingSoon: (title: string, when: RichInput, minutes: number) => rich`“${title}” starts ${when}, in ${minutes} minutes.`,
   notInChannel: "I can't post in this channel. Invite me with `/invite @Yakjeong` and try again.",
   /** mrkdwn; `channel` is a `<#C…>` mention or `thisChannel`. */
   pollNotPosted: (channel: string) =>
@@ -106,7 +107,7 @@ const ko: SlackStrings = {
     badMetadata: '오래된 양식이에요. 닫고 /yakjeong create 를 다시 실행해 주세요.',
   },
   dmNote: '📩 그림은 DM으로 보냈어요.',
-  meetingSoon: (title: string, when: string, minutes: number) => `“${title}” 모임이 ${minutes}분 뒤(${when})에 시작해요.`,
+  meetingSoon: (title: string, when: RichInput, minutes: number) => rich`“${title}” 모임이 ${minutes}분 뒤(${when})에 시작해요.`,
   notInChannel: '이 채널에 글을 올릴 수 없어요. `/invite @Yakjeong`으로 초대한 뒤 다시 해 주세요.',
   pollNotPosted: (channel: string) =>
     `제가 ${channel} 채널의 멤버가 아니라서 투표를 올리지 못했고, 만든 투표는 지웠어요. 그 채널에서 \`/invite @Yakjeong\`으로 초대한 뒤 투표를 다시 만들어 주세요.`,

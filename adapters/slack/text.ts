@@ -1,18 +1,16 @@
 /**
- * Slack text rules in one place: what arrives escaped is unescaped once, what leaves is
- * escaped once, and core's time/mention markers become Slack's own forms.
+ * Slack text rules in one place: what arrives escaped is unescaped once, and core's rich text
+ * leaves as mrkdwn in which every piece of literal text is escaped once.
  */
-import { renderTokens } from '../../src/core/views/format.js';
+import type { UserRef } from '../../src/core/domain/types.js';
+import { renderRich, utcText, type RichInput } from '../../src/core/views/rich.js';
 
 /** Slack escapes only these three in incoming text (slash command text, inputs). */
 export function unescapeSlack(text: string): string {
   return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 }
 
-/**
- * Escapes &, < and > so a title like "<!channel>" shows as text instead of pinging
- * everybody. Core's markers use ⟦ ⟧, so they survive and are rendered afterwards.
- */
+/** Escapes &, < and > so a title like "<!channel>" shows as text instead of pinging everybody. */
 export function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
@@ -20,45 +18,38 @@ export function escapeMrkdwn(text: string): string {
 /** A Slack user id (U…/W…); anything else (a console "@name") is shown as plain text. */
 const SLACK_USER_ID = /^[UW][A-Z0-9]{2,}$/;
 
-/** UTC text for clients that cannot render a date token (notifications, old clients). */
-function utcFallback(instant: number): string {
-  return `${new Date(instant).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+/**
+ * A web address as the target of a `<…>` link: `&` escaped as Slack requires, and no character
+ * left that could end the link early or start a label of its own.
+ */
+function linkTarget(url: string): string {
+  return url
+    .replace(/&/g, '&amp;')
+    .replace(/[<>|\s]/g, (ch) => encodeURIComponent(ch));
+}
+
+export interface MrkdwnOptions {
+  /** Mention people (default); false names them instead, for text that must not ping again. */
+  mentions?: boolean;
 }
 
 /**
- * A web address in core text (the "Add to Google Calendar" link). It stops at "|", which in a
- * Slack link starts the label: typed text must never dress a link up as something else.
+ * Core rich text → Slack mrkdwn: literal text escaped, dates shown in each reader's zone
+ * (with UTC for clients that cannot), people mentioned only by a real Slack user id.
  */
-const URL_PATTERN = /https?:\/\/[^\s<>|⟦⟧]+/g;
-
-/**
- * Escapes text but turns web addresses into Slack links, whose `&` must stay escaped as
- * `&amp;` inside the angle brackets.
- */
-function escapeKeepingLinks(text: string): string {
-  let out = '';
-  let last = 0;
-  for (const m of text.matchAll(URL_PATTERN)) {
-    out += escapeMrkdwn(text.slice(last, m.index)) + `<${escapeMrkdwn(m[0])}>`;
-    last = m.index + m[0].length;
-  }
-  return out + escapeMrkdwn(text.slice(last));
-}
-
-/** Core text → Slack mrkdwn: escaped, links kept, dates shown in each reader's zone, people mentioned (unless `mentions: false`: then named). */
-export function toMrkdwn(text: string, options: { mentions?: boolean } = {}): string {
+export function toMrkdwn(text: RichInput, options: MrkdwnOptions = {}): string {
   const mentions = options.mentions ?? true;
-  return renderTokens(escapeKeepingLinks(text), {
-    time: (ms) => `<!date^${Math.floor(ms / 1000)}^{date_short_pretty} {time}|${utcFallback(ms)}>`,
-    user: (id, name) => (mentions && SLACK_USER_ID.test(id) ? `<@${id}>` : `@${escapeMrkdwn(name || id)}`),
-  });
-}
-
-/** Core text → plain text (headers, button labels, modal errors), markers spelled out. */
-export function toPlain(text: string): string {
-  return renderTokens(text, {
-    time: (ms) => utcFallback(ms),
-    user: (_id, name) => `@${name}`,
+  const person = (user: UserRef) => (mentions && SLACK_USER_ID.test(user.id) ? `<@${user.id}>` : `@${escapeMrkdwn(user.name || user.id)}`);
+  return renderRich(text, {
+    text: escapeMrkdwn,
+    bold: (inner) => (inner ? `*${inner}*` : ''),
+    italic: (inner) => (inner ? `_${inner}_` : ''),
+    // mrkdwn has no escape for a backtick inside code; a look-alike keeps the code span whole.
+    code: (code) => (code ? `\`${escapeMrkdwn(code).replace(/`/g, 'ˋ')}\`` : ''),
+    mention: person,
+    time: (ms) => `<!date^${Math.floor(ms / 1000)}^{date_short_pretty} {time}|${utcText(ms)}>`,
+    // A label is literal text too: escaped, and without "|", which would split it.
+    link: (url, label) => (label ? `<${linkTarget(url)}|${escapeMrkdwn(label).replace(/\|/g, '')}>` : `<${linkTarget(url)}>`),
   });
 }
 

@@ -2,7 +2,7 @@
  * The use cases. Adapters turn platform events into calls here and render the neutral
  * replies that come back. No platform words, no I/O but the ports.
  */
-import { decodeAction, encodeAction, handleAction, type Action } from './actions.js';
+import { decodeAction, handleAction, type Action } from './actions.js';
 import { UserError } from './errors.js';
 import { catalog } from './i18n/index.js';
 import { emptyStates, fitStates } from './domain/availability.js';
@@ -19,17 +19,19 @@ import type { CreateOptions } from './grammar/create-options.js';
 import type { CalendarFiles, Clock, HeatmapRenderer, PollStore } from './ports.js';
 import { googleCalendarLink, meetingFromPick } from './domain/meeting.js';
 import { answerGridView, gridPages, pageOfSlot } from './views/answer-grid.js';
-import { formatInstant, formatRun, mentionToken, timeToken } from './views/format.js';
 import { noticeView } from './views/notices.js';
 import { helpView } from './views/help.js';
 import { isClosed, pollMessageView } from './views/poll-message.js';
 import type { AdapterCapabilities, ImageSpec, Reply, View } from './views/reply.js';
+import type { Rich } from './views/rich.js';
 import { resultsView } from './views/results.js';
-import { describeAnswer } from './views/answer-summary.js';
+import { answerSavedNotice, gridDoneNotice } from './views/answer-summary.js';
 import { applyGridAction, type GridAction, type SetAction } from './views/grid-edit.js';
 import { choosePick, windowAt } from './grammar/pick-choice.js';
 import { pollCodeGenerator } from './domain/poll-code.js';
-import { slotRuns } from './views/runs.js';
+import { closedNotice, deadlineNote, deletedNotice, everyoneAnsweredNotice, pickedNotice, reminderNotice, reopenedNotice } from './views/lifecycle.js';
+import { historyView } from './views/history.js';
+import { listView, type ListItem } from './views/list.js';
 
 /** Who is acting, where, and what the platform tells about them. */
 export interface Actor {
@@ -58,9 +60,6 @@ export interface EngineOptions {
   /** The commands it answers (tests add made-up ones); the built-in table by default. */
   commands?: CommandTable;
 }
-
-/** Mentions in one announcement; more would flood notifications and overflow messages. */
-const MAX_MENTIONS = 50;
 
 export class Engine {
   private readonly store: PollStore;
@@ -250,12 +249,8 @@ export class Engine {
   }
 
   async gridDone(actor: Actor, poll: Poll): Promise<Reply[]> {
-    const locale = await this.localeOf(actor);
-    const c = catalog(locale);
     const states = (await this.store.participant(poll.id, actor.user.id))?.states ?? '';
-    const yes = [...states].filter((s) => s === 'y').length;
-    const maybe = [...states].filter((s) => s === 'm').length;
-    return [{ type: 'replace', view: noticeView(`✅ ${c.grid.saved(poll.spec.title)}\n${c.grid.summary(yes, maybe)}`, 'notice', poll.code) }];
+    return [{ type: 'replace', view: gridDoneNotice(poll, states, await this.localeOf(actor)) }];
   }
 
   private async answerText(actor: Actor, code: string | undefined, text: string): Promise<Reply[]> {
@@ -266,13 +261,9 @@ export class Engine {
     const states = parseAnswerText(text, poll.spec, layout, tz, this.clock.now());
     const extra: Reply[] = [];
     await this.saveAnswer(poll, actor.user, () => states, extra);
-    const locale = await this.localeOf(actor);
-    const c = catalog(locale);
-    const cleared = !/[ym]/.test(states);
-    const summary = cleared ? c.answerText.cleared(poll.spec.title, poll.code) : c.answerText.saved(poll.spec.title, poll.code);
-    const lines = describeAnswer(poll, layout, states, locale, tz);
+    const view = answerSavedNotice({ poll, layout, states, locale: await this.localeOf(actor), tz });
     return [
-      this.toUser(actor, noticeView([summary, ...lines].join('\n'), 'notice', poll.code)),
+      this.toUser(actor, view),
       { type: 'refresh-poll', pollId: poll.id },
       ...extra,
     ];
@@ -289,15 +280,7 @@ export class Engine {
     if (wasNew && extra) {
       const answered = new Set((await this.store.participants(poll.id)).map((p) => p.user.id));
       if (poll.spec.expected.every((u) => answered.has(u.id))) {
-        const c = catalog(this.channelLocale(poll));
-        extra.push({
-          type: 'post',
-          audience: { kind: 'user', userId: poll.creator.id },
-          view: {
-            ...noticeView(`🎉 ${c.lifecycle.everyoneAnswered(poll.spec.title, poll.code)}`, 'notice', poll.code),
-            buttons: [[{ id: encodeAction({ verb: 'closenow', code: poll.code }), label: `🔒 ${c.buttons.closeNow}`, style: 'danger' }]],
-          },
-        });
+        extra.push({ type: 'post', audience: { kind: 'user', userId: poll.creator.id }, view: everyoneAnsweredNotice(poll, this.channelLocale(poll)) });
       }
     }
     return change;
@@ -318,10 +301,10 @@ export class Engine {
     const poll = await this.resolvePoll(actor, code, true);
     const locale = await this.localeOf(actor);
     const closed = isClosed(poll, this.clock.now());
-    let note: string | undefined;
+    let note: Rich | undefined;
     if (poll.spec.hidden && !closed) {
       if (!this.mayManage(actor, poll)) throw new UserError('RESULTS_HIDDEN', { code: poll.code });
-      note = catalog(locale).results.hiddenClosedOnly;
+      note = [catalog(locale).results.hiddenClosedOnly];
       where = 'private';
     }
     const tz = where === 'channel' ? poll.spec.timezone : await this.zoneOf(actor);
@@ -330,7 +313,7 @@ export class Engine {
   }
 
   /** Results view with the heatmap; `viewer` gets their own answers drawn over the group. */
-  async resultsFor(poll: Poll, locale: Locale, tz: string, viewer?: UserRef, note?: string, revealHidden = false): Promise<View> {
+  async resultsFor(poll: Poll, locale: Locale, tz: string, viewer?: UserRef, note?: Rich, revealHidden = false): Promise<View> {
     const layout = this.layout(poll);
     const participants = await this.participants(poll);
     const best = rankWindows(poll.spec, layout, participants);
@@ -368,21 +351,12 @@ export class Engine {
   }
 
   async list(actor: Actor): Promise<Reply[]> {
-    const locale = await this.localeOf(actor);
-    const c = catalog(locale);
     const polls = await this.store.listPolls(actor.channel, ['open']);
     const damaged = await this.store.unreadablePolls(actor.channel, ['open']);
-    if (polls.length === 0 && damaged.length === 0) return [this.toUser(actor, noticeView(c.list.none, 'list'))];
-    const tz = await this.zoneOf(actor);
-    const lines: string[] = [];
-    for (const poll of polls) {
-      const count = (await this.store.participants(poll.id)).length;
-      const deadline = poll.spec.deadline ? ` · ${c.poll.deadline} ${formatInstant(poll.spec.deadline, tz, locale)}` : '';
-      lines.push(`• ${c.list.item(poll.code, poll.spec.title, count)}${deadline}`);
-    }
-    // Named with the way out: nothing else of a damaged poll can be shown.
-    for (const poll of damaged) lines.push(`• ${c.list.unreadable(poll.code)}`);
-    return [this.toUser(actor, noticeView(`*${c.list.title}*\n${lines.join('\n')}`, 'list'))];
+    const items: ListItem[] = [];
+    for (const poll of polls) items.push({ poll, answered: (await this.store.participants(poll.id)).length });
+    const view = listView({ items, unreadableCodes: damaged.map((p) => p.code), locale: await this.localeOf(actor), tz: await this.zoneOf(actor) });
+    return [this.toUser(actor, view)];
   }
 
   async close(actor: Actor, code: string | undefined): Promise<Reply[]> {
@@ -393,8 +367,7 @@ export class Engine {
     await this.store.updatePoll(poll.id, { status: 'closed', closedAt: now });
     const closed: Poll = { ...poll, status: 'closed', closedAt: now };
     const locale = await this.localeOf(actor);
-    const c = catalog(locale);
-    const notice = noticeView(`🔒 ${c.lifecycle.closed(actor.user.name, poll.spec.title, poll.code)}`, 'notice', poll.code);
+    const notice = closedNotice(poll, actor.user, locale);
     const results = await this.resultsFor(closed, locale, poll.spec.timezone);
     return [
       { type: 'post', audience: { kind: 'channel' }, view: notice, pollId: poll.id },
@@ -417,11 +390,9 @@ export class Engine {
     patch.spec = { ...rest, ...(deadline !== undefined ? { deadline } : {}), remindersFrom: now };
     await this.store.updatePoll(poll.id, patch);
     this.onDueWorkChanged();
-    const c = catalog(await this.localeOf(actor));
-    // Each reader sees the new deadline in their own zone.
-    const until = deadline !== undefined ? ` ${c.poll.deadline}: ${timeToken(deadline)}` : '';
+    const view = reopenedNotice(poll, actor.user, deadline, await this.localeOf(actor));
     return [
-      { type: 'post', audience: { kind: 'channel' }, view: noticeView(`🔓 ${c.lifecycle.reopened(actor.user.name, poll.spec.title, poll.code)}${until}`, 'notice', poll.code), pollId: poll.id },
+      { type: 'post', audience: { kind: 'channel' }, view, pollId: poll.id },
       { type: 'refresh-poll', pollId: poll.id },
     ];
   }
@@ -432,9 +403,8 @@ export class Engine {
     const poll = await this.resolvePoll(actor, code, true);
     this.assertManager(actor, poll, 'delete');
     await this.store.updatePoll(poll.id, { status: 'deleted' });
-    const c = catalog(await this.localeOf(actor));
     return [
-      { type: 'post', audience: { kind: 'channel' }, view: noticeView(`🗑️ ${c.lifecycle.deleted(poll.spec.title, poll.code)}`, 'notice', poll.code), pollId: poll.id },
+      { type: 'post', audience: { kind: 'channel' }, view: deletedNotice(poll, await this.localeOf(actor)), pollId: poll.id },
       { type: 'refresh-poll', pollId: poll.id },
     ];
   }
@@ -460,21 +430,14 @@ export class Engine {
     const picked = { firstSlot: window.firstSlot, slotCount: window.slotCount, pickedBy: actor.user, pickedAt: now };
     const patch = poll.status === 'open' ? { picked, status: 'closed' as const, closedAt: now } : { picked };
     await this.store.updatePoll(poll.id, patch);
-    const locale = await this.localeOf(actor);
-    const c = catalog(locale);
-    const when = formatRun(poll.spec, layout, window.firstSlot, window.slotCount, locale, poll.spec.timezone);
-    const start = layout.slots[window.firstSlot]?.start;
     const meeting = meetingFromPick(poll, layout, picked);
-    const view = noticeView(c.lifecycle.picked(poll.spec.title, start !== undefined ? `${when} (${timeToken(start)})` : when), 'notice', poll.code);
-    // The calendar link comes before the list of people, so a long list can never push it out.
-    if (meeting) view.blocks.push({ type: 'context', text: `📅 ${c.lifecycle.addToCalendar}: ${googleCalendarLink(meeting)}` });
-    const mentions = (users: UserRef[]) =>
-      `${users.slice(0, MAX_MENTIONS).map(mentionToken).join(' ')}${users.length > MAX_MENTIONS ? ` +${users.length - MAX_MENTIONS}` : ''}`;
-    const who = [
-      window.yes.length ? `✅ ${c.results.free}: ${mentions(window.yes)}` : '',
-      window.maybe.length ? `🤔 ${c.results.maybe}: ${mentions(window.maybe)}` : '',
-    ].filter(Boolean);
-    view.blocks.push({ type: 'text', text: who.length ? who.join('\n') : `⚠️ ${c.lifecycle.pickedNobody}` });
+    const view = pickedNotice({
+      poll,
+      layout,
+      window,
+      locale: await this.localeOf(actor),
+      ...(meeting ? { calendarUrl: googleCalendarLink(meeting) } : {}),
+    });
     const replies: Reply[] = [{ type: 'post', audience: { kind: 'channel' }, view, pollId: poll.id }, { type: 'refresh-poll', pollId: poll.id }];
     if (meeting) {
       const calendar = this.calendar;
@@ -507,22 +470,10 @@ export class Engine {
     if (poll.spec.hidden && !isClosed(poll, this.clock.now()) && !this.mayManage(actor, poll)) {
       throw new UserError('RESULTS_HIDDEN', { code: poll.code });
     }
-    const locale = await this.localeOf(actor);
-    const c = catalog(locale);
-    const tz = await this.zoneOf(actor);
-    const layout = this.layout(poll);
     const limit = 20;
     const entries = await this.store.history(poll.id, limit + 1);
-    if (entries.length === 0) return [this.toUser(actor, noticeView(c.history.none, 'history', poll.code))];
-    const lines = entries.slice(0, limit).map((e) => {
-      const when = formatInstant(e.at, tz, locale);
-      const byslot = new Map(e.changes.map(([slot, before, after]) => [slot, `${c.state[before]}→${c.state[after]}`]));
-      const runs = slotRuns(poll.spec.kind, layout.slots, [...byslot.keys()], (slot) => byslot.get(slot)!);
-      const changes = runs.slice(0, 4).map((run) => `${formatRun(poll.spec, layout, run.first, run.count, locale, tz)} ${run.key}`);
-      const more = runs.length > 4 ? ` ${c.history.more(runs.length - 4)}` : '';
-      return `• ${when} *${e.user.name}*: ${changes.join(', ') || c.history.cleared}${more}`;
-    });
-    return [this.toUser(actor, noticeView(`*${c.history.title(poll.spec.title, poll.code)}*\n${lines.join('\n')}`, 'history', poll.code))];
+    const view = historyView({ poll, layout: this.layout(poll), entries, limit, locale: await this.localeOf(actor), tz: await this.zoneOf(actor) });
+    return [this.toUser(actor, view)];
   }
 
   // ── scheduled work ──────────────────────────────────────────────────────────
@@ -530,24 +481,23 @@ export class Engine {
   /** The channel post when a poll closes at its deadline: best times, who is free, the heatmap. */
   async deadlineAnnouncement(poll: Poll, late: boolean): Promise<View> {
     const locale = this.channelLocale(poll);
-    const c = catalog(locale);
-    const note = late ? c.lifecycle.closedLate(poll.spec.title, poll.code) : c.lifecycle.closedOnTime(poll.spec.title, poll.code);
-    return this.resultsFor(poll, locale, poll.spec.timezone, undefined, `⏰ ${note}`);
+    return this.resultsFor(poll, locale, poll.spec.timezone, undefined, deadlineNote(poll, late, locale));
   }
 
   /** A reminder before the deadline; undefined when nobody expected is missing. */
   async reminder(poll: Poll): Promise<View | undefined> {
     if (poll.status !== 'open' || poll.spec.deadline === undefined) return undefined;
-    const c = catalog(this.channelLocale(poll));
     const participants = await this.store.participants(poll.id);
     const answered = new Set(participants.map((p) => p.user.id));
-    const when = timeToken(poll.spec.deadline);
-    if (poll.spec.expected.length) {
-      const missing = poll.spec.expected.filter((u) => !answered.has(u.id));
-      if (missing.length === 0) return undefined;
-      return noticeView(`⏰ ${c.lifecycle.reminderMissing(poll.spec.title, poll.code, when, missing.map(mentionToken).join(' '))}`, 'notice', poll.code);
-    }
-    return noticeView(`⏰ ${c.lifecycle.reminderCount(poll.spec.title, poll.code, when, participants.length)}`, 'notice', poll.code);
+    const missing = poll.spec.expected.filter((u) => !answered.has(u.id));
+    if (poll.spec.expected.length && missing.length === 0) return undefined;
+    return reminderNotice({
+      poll,
+      deadline: poll.spec.deadline,
+      locale: this.channelLocale(poll),
+      answered: participants.length,
+      ...(poll.spec.expected.length ? { missing } : {}),
+    });
   }
 
   // ── helpers ─────────────────────────────────────────────────────────────────

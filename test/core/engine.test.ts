@@ -98,7 +98,7 @@ describe('engine', () => {
     await kit.engine.runText(kit.actor('bob'), '/yakjeong answer 12/1 09:00-12:00', CAPS);
     const replies = await kit.engine.runText(kit.actor('host'), `/yakjeong pick ${code} 1`, CAPS);
     expect(allText(replies)).toMatch(/Final time for “x”: Tue, Dec 1 10:00–12:00/);
-    expect(allText(replies)).toContain('⟦u:ann|ann⟧');
+    expect(allText(replies)).toContain('<@ann>');
     const poll = (await kit.store.findPollByCode(code))!;
     expect(poll.picked).toMatchObject({ firstSlot: 1, slotCount: 2 });
     expect(poll.status).toBe('closed');

@@ -61,7 +61,7 @@ describe('pick', () => {
     await kit.engine.runText(kit.actor('ann'), '/yakjeong answer 12/1 19:00-21:00', CAPS);
     await kit.engine.runText(kit.actor('bob'), '/yakjeong answer maybe:12/1 19:00-21:00', CAPS);
     const text = allText(await kit.engine.runText(kit.actor('host'), '/yakjeong pick 1', CAPS));
-    expect(text).toContain('✅ Free: ⟦u:ann|ann⟧');
-    expect(text).toContain('🤔 If needed: ⟦u:bob|bob⟧');
+    expect(text).toContain('✅ Free: <@ann>');
+    expect(text).toContain('🤔 If needed: <@bob>');
   });
 });

@@ -1,26 +1,43 @@
 /** Views → Discord message bodies: markdown, markers, embeds, limits and the heatmap attachment. */
 import { describe, expect, it } from 'vitest';
 import { ButtonStyle, ComponentType, MessageFlags, type APIEmbed } from 'discord-api-types/v10';
-import { attachUploads, discordText, renderView, slackBoldToDiscord } from '../../adapters/discord/render.js';
+import { attachUploads, discordText, renderView } from '../../adapters/discord/render.js';
 import { truncate } from '../../adapters/discord/text-limits.js';
-import { mentionToken, timeToken } from '../../src/core/views/format.js';
+import { bold, code, italic, link, localTime, mention, rich } from '../../src/core/views/rich.js';
 import { noticeView } from '../../src/core/views/notices.js';
 import type { View } from '../../src/core/views/reply.js';
 
 describe('Discord text', () => {
-  it('turns Slack-style *bold* into **bold**, leaving code, double asterisks and arithmetic alone', () => {
-    expect(slackBoldToDiscord('*Best so far*\n1. Tue')).toBe('**Best so far**\n1. Tue');
-    expect(slackBoldToDiscord('a *b* and *c d*.')).toBe('a **b** and **c d**.');
-    expect(slackBoldToDiscord('already **bold**')).toBe('already **bold**');
-    expect(slackBoldToDiscord('`/yakjeong *x*` 2 * 3 * 4')).toBe('`/yakjeong *x*` 2 * 3 * 4');
+  it('writes bold, italic and code spans as Discord markdown, numbered lines left as lists', () => {
+    expect(discordText(rich`${bold('Best so far')}\n1. Tue`)).toBe('**Best so far**\n1. Tue');
+    expect(discordText(rich`a ${bold('b')} and ${italic('c d')}.`)).toBe('a **b** and _c d_.');
+    expect(discordText(rich`${code('/yakjeong *x*')} 2 * 3`)).toBe('`/yakjeong *x*` 2 \\* 3');
   });
 
-  it('renders time markers as <t:…:f> and Discord users as mentions', () => {
+  it('renders time spans as <t:…:f> and Discord users as mentions', () => {
     const at = Date.UTC(2026, 11, 1, 9, 0);
-    expect(discordText(`Deadline ${timeToken(at)}`)).toBe(`Deadline <t:${at / 1000}:f>`);
-    expect(discordText(mentionToken({ id: '1000000000000000002', name: 'Bob' }))).toBe('<@1000000000000000002>');
+    expect(discordText(rich`Deadline ${localTime(at)}`)).toBe(`Deadline <t:${at / 1000}:f>`);
+    expect(discordText([mention({ id: '1000000000000000002', name: 'Bob' })])).toBe('<@1000000000000000002>');
     // "with:@ana" typed as plain text is not a Discord id: it must not become a broken <@ana>.
-    expect(discordText(mentionToken({ id: 'ana', name: 'ana' }))).toBe('@ana');
+    expect(discordText([mention({ id: 'ana', name: 'ana' })])).toBe('@ana');
+    expect(discordText([mention({ id: 'a_b', name: '*a_b*' })])).toBe('@\\*a_b\\*');
+  });
+
+  it('escapes markdown in literal text so it shows exactly as typed', () => {
+    expect(discordText(['**big** _it_ ~~no~~ `x` ||spoiler|| [a](https://e.x) <@1000000000000000002> > q'])).toBe(
+      '\\*\\*big\\*\\* \\_it\\_ \\~\\~no\\~\\~ \\`x\\` \\|\\|spoiler\\|\\| \\[a\\](https://e.x) \\<@1000000000000000002\\> \\> q',
+    );
+    // Headings, quotes and list marks only count at the start of a line.
+    expect(discordText(['# head\n- item\n-# small\n+ more a-b #c'])).toBe('\\# head\n\\- item\n\\-# small\n\\+ more a-b #c');
+    expect(discordText(rich`${bold('x')}${'# not a heading'}`)).toBe('**x**# not a heading');
+    // An underscore inside a word cannot emphasise anything: zone names stay as they are.
+    expect(discordText(['America/New_York'])).toBe('America/New_York');
+    expect(discordText(['@everyone @here'])).toBe('@\u200beveryone @\u200bhere');
+  });
+
+  it('writes links bare or with an escaped label', () => {
+    expect(discordText([link('https://calendar.google.com/r?a=1&b=(2)')])).toBe('https://calendar.google.com/r?a=1&b=%282%29');
+    expect(discordText([link('https://e.x/a', 'Add *now* [x]')])).toBe('[Add \\*now\\* \\[x\\]](https://e.x/a)');
   });
 });
 
@@ -30,9 +47,9 @@ function pollLikeView(): View {
     fallback: 'Dinner',
     blocks: [
       { type: 'header', text: 'x'.repeat(300) },
-      { type: 'text', text: '*Best so far*' },
-      { type: 'fields', fields: [{ label: 'Deadline', value: timeToken(Date.UTC(2026, 11, 1)) }] },
-      { type: 'context', text: 'line one\nline two' },
+      { type: 'text', text: [bold('Best so far')] },
+      { type: 'fields', fields: [{ label: 'Deadline', value: [localTime(Date.UTC(2026, 11, 1))] }] },
+      { type: 'context', text: ['line one\nline two'] },
     ],
     buttons: Array.from({ length: 7 }, (_, r) =>
       Array.from({ length: 6 }, (_, b) => ({ id: `y1:AB12:set:${r * 6 + b}:y`, label: 'L'.repeat(90), style: 'success' as const })),
@@ -95,8 +112,22 @@ describe('renderView', () => {
     expect(rows[2]!.components[0]!.type).toBe(ComponentType.Button);
   });
 
+  it('escapes the plain header and field labels too, since embed titles and field names render Markdown', () => {
+    const { body } = renderView({
+      role: 'poll',
+      fallback: 'x',
+      blocks: [
+        { type: 'header', text: '📅 *x* <@100000000000000009> @everyone · AB12' },
+        { type: 'fields', fields: [{ label: '_Deadline_', value: ['soon'] }] },
+      ],
+      buttons: [],
+    });
+    expect(body.embeds![0]!.title).toBe('📅 \\*x\\* \\<@100000000000000009\\> @\u200beveryone · AB12');
+    expect(body.embeds![0]!.fields![0]!.name).toBe('\\_Deadline\\_');
+  });
+
   it('sends a short notice as plain content, privately when asked', () => {
-    const { body } = renderView(noticeView('Saved *your* answer'), { ephemeral: true });
+    const { body } = renderView(noticeView(rich`Saved ${bold('your')} answer`), { ephemeral: true });
     expect(body).toMatchObject({ content: 'Saved **your** answer', flags: MessageFlags.Ephemeral });
     expect(body.embeds).toBeUndefined();
   });
@@ -160,9 +191,9 @@ describe('embed totals', () => {
     fallback: 'Big',
     blocks: [
       { type: 'header', text: 'Big poll' },
-      { type: 'context', text: `✋ ${Array.from({ length: 800 }, (_, i) => `Person ${i}`).join(', ')}` },
-      { type: 'text', text: '*Best so far*\n1. Mon 10:00' },
-      { type: 'fields', fields: Array.from({ length: fieldCount }, (_, i) => ({ label: `F${i}`, value: 'v'.repeat(1100) })) },
+      { type: 'context', text: [`✋ ${Array.from({ length: 800 }, (_, i) => `Person ${i}`).join(', ')}`] },
+      { type: 'text', text: rich`${bold('Best so far')}\n1. Mon 10:00` },
+      { type: 'fields', fields: Array.from({ length: fieldCount }, (_, i) => ({ label: `F${i}`, value: ['v'.repeat(1100)] })) },
     ],
     buttons: [],
   });

@@ -200,7 +200,7 @@ describe('deadline scheduler', () => {
     clock.advance(3_600_000 + 1_000); // 2h before the deadline
     await a.scheduler.tick();
     await a.scheduler.tick();
-    expect(a.channel.posts.map((p) => p.text)).toEqual([expect.stringMatching(/Still waiting for ⟦u:bob\|bob⟧ ⟦u:cy\|cy⟧/)]);
+    expect(a.channel.posts.map((p) => p.text)).toEqual([expect.stringMatching(/Still waiting for <@bob> <@cy>/)]);
     expect(a.channel.posts[0]!.text).not.toContain('ann');
     await a.engine.runText(actor('bob'), '/yakjeong answer 12/2', CAPS);
     await a.engine.runText(actor('cy'), '/yakjeong answer 12/2', CAPS);
@@ -228,7 +228,7 @@ describe('deadline scheduler', () => {
     await poll(a.engine, 'Long kind:date dates:12/1-12/2 deadline:3d remind:24h,1h with:@bob');
     await a.scheduler.passTime(4 * 86_400_000, (ms) => clock.advance(ms));
     const texts = a.channel.posts.map((p) => p.text);
-    expect(texts.filter((t) => /Still waiting for ⟦u:bob\|bob⟧/.test(t))).toHaveLength(2);
+    expect(texts.filter((t) => /Still waiting for <@bob>/.test(t))).toHaveLength(2);
     expect(texts.filter((t) => /closed at its deadline/.test(t))).toHaveLength(1);
     expect(texts.join('\n')).not.toContain('closed late');
   });
@@ -239,7 +239,7 @@ describe('deadline scheduler', () => {
     await poll(a.engine, 'Soon kind:date dates:12/1 deadline:90m remind:1h with:@bob');
     await a.scheduler.passTime(6_000_000, (ms) => clock.advance(ms));
     expect(a.channel.posts.map((p) => p.text)).toEqual([
-      expect.stringMatching(/Still waiting for ⟦u:bob\|bob⟧/),
+      expect.stringMatching(/Still waiting for <@bob>/),
       expect.stringMatching(/closed at its deadline/),
     ]);
     expect(a.channel.posts[1]!.text).not.toContain('closed late');
@@ -312,7 +312,7 @@ describe('deadline scheduler', () => {
     await a.engine.runText(actor('host'), `/yakjeong close ${code}`, CAPS);
     clock.advance(30 * 3_600_000); // the 24h reminder's moment passes while the poll is closed
     const notice = await a.engine.runText(actor('host'), `/yakjeong reopen ${code}`, CAPS);
-    expect(textOf((notice[0] as { view: View }).view)).toMatch(/reopened[\s\S]*Deadline: ⟦t:\d+⟧/);
+    expect(textOf((notice[0] as { view: View }).view)).toMatch(/reopened[\s\S]*Deadline: <t:\d+>/);
     await a.scheduler.tick();
     expect(a.channel.posts).toHaveLength(0);
     await a.engine.runText(actor('host'), `/yakjeong close ${code}`, CAPS);

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { LIMITS, renderMessage } from '../../adapters/slack/blocks.js';
 import { encodeAction } from '../../src/core/actions.js';
-import { mentionToken, timeToken } from '../../src/core/views/format.js';
+import { bold, link, localTime, mention, rich } from '../../src/core/views/rich.js';
 import type { Button, View } from '../../src/core/views/reply.js';
 
 type Json = Record<string, unknown>;
@@ -19,8 +19,8 @@ describe('Block Kit rendering', () => {
     const v = view({
       fallback: 'Tom & Jerry <!channel>',
       blocks: [
-        { type: 'text', text: `*Tom & Jerry <!channel>* at ${timeToken(instant)} with ${mentionToken({ id: 'U0ANA', name: 'ana' })}` },
-        { type: 'context', text: `${mentionToken({ id: 'bob', name: 'bob' })} <https://evil|click>` },
+        { type: 'text', text: rich`${bold('Tom & Jerry <!channel>')} at ${localTime(instant)} with ${mention({ id: 'U0ANA', name: 'ana' })}` },
+        { type: 'context', text: rich`${mention({ id: 'bob', name: 'bob' })} <https://evil|click>` },
       ],
     });
     const message = renderMessage(v);
@@ -30,13 +30,13 @@ describe('Block Kit rendering', () => {
       '*Tom &amp; Jerry &lt;!channel&gt;* at <!date^1796083200^{date_short_pretty} {time}|2026-12-01 00:00 UTC> with <@U0ANA>',
     );
     // A console-style id is not a Slack user: shown as text, never as a broken mention.
-    // A typed "<url|label>" stays visible text around a bare link: no disguised link label.
-    expect(((context!.elements as Json[])[0]!).text).toBe('@bob &lt;<https://evil>|click&gt;');
+    // A typed "<url|label>" stays visible text: only core's link spans become links.
+    expect(((context!.elements as Json[])[0]!).text).toBe('@bob &lt;https://evil|click&gt;');
   });
 
-  it('turns web addresses into links, keeping their & escaped as Slack requires', () => {
+  it('turns link spans into links, keeping their & escaped as Slack requires', () => {
     const url = 'https://calendar.google.com/calendar/render?action=TEMPLATE&text=Tom+%26+Jerry';
-    const [context] = blocksOf(view({ blocks: [{ type: 'context', text: `📅 Add to Google Calendar: ${url} & more` }] }));
+    const [context] = blocksOf(view({ blocks: [{ type: 'context', text: rich`📅 Add to Google Calendar: ${link(url)} & more` }] }));
     expect(((context!.elements as Json[])[0]!).text).toBe(
       '📅 Add to Google Calendar: <https://calendar.google.com/calendar/render?action=TEMPLATE&amp;text=Tom+%26+Jerry> &amp; more',
     );
@@ -78,9 +78,9 @@ describe('Block Kit rendering', () => {
     const v = view({
       blocks: [
         { type: 'header', text: 'h'.repeat(300) },
-        ...Array.from({ length: 60 }, () => ({ type: 'text' as const, text: 'para' })),
-        { type: 'text', text: long },
-        { type: 'fields', fields: Array.from({ length: 14 }, (_, i) => ({ label: `f${i}`, value: 'v' })) },
+        ...Array.from({ length: 60 }, () => ({ type: 'text' as const, text: ['para'] })),
+        { type: 'text', text: [long] },
+        { type: 'fields', fields: Array.from({ length: 14 }, (_, i) => ({ label: `f${i}`, value: ['v'] })) },
       ],
       buttons: [row],
     });
@@ -101,7 +101,7 @@ describe('Block Kit rendering', () => {
     }
 
     // Without the padding paragraphs the long text is split, not cut, and fields are grouped by 10.
-    const split = blocksOf(view({ blocks: [{ type: 'text', text: long }, v.blocks.at(-1)!] }));
+    const split = blocksOf(view({ blocks: [{ type: 'text', text: [long] }, v.blocks.at(-1)!] }));
     const sections = split.filter((b) => b.type === 'section' && b.text).map((b) => String((b.text as Json).text));
     expect(sections.length).toBeGreaterThan(1);
     expect(sections.join('\n')).toBe(long);

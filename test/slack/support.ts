@@ -282,7 +282,7 @@ export function interactionBody(payload: Json): string {
 
 type Falsy = undefined | false | null | 0 | '';
 
-export async function waitFor<T>(probe: () => T | Falsy | Promise<T | Falsy>, timeoutMs = 5000, what = 'condition'): Promise<T> {
+export async function waitFor<T>(probe: () => T | Falsy | Promise<T | Falsy>, timeoutMs = 10_000, what = 'condition'): Promise<T> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();

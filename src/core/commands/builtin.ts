@@ -146,7 +146,7 @@ const answer = defineCommand({
     ['spec', { type: 'string', required: true, description: { en: 'When you are free; "none" clears your answer', ko: '가능한 때; none 은 응답 지우기' }, maxLength: 1000 }],
     ['code', CODE],
   ],
-  examples: [{ text: '/yakjeong answer [CODE] 2026-12-01 09:00-11:00, 12/2 14:00-15:00 maybe:12/3 10:00-12:00', note: { en: 'answer by text (`none` clears)', ko: '글로 응답 (`none`은 지우기)' } }],
+  examples: [{ text: '/yakjeong answer [CODE] 2026-12-01 09:00-11:00, 12/2 14:00-15:00 maybe:12/3 10:00-12:00', note: { en: 'answer by text (none clears your answer)', ko: '글로 응답 (none은 응답 지우기)' } }],
   parse: (args): CodeArg & { spec: string } => {
     const { code, rest } = takeCode(args);
     const spec = rest.map((t) => t.text).join(' ');
@@ -239,7 +239,7 @@ const tz = defineCommand({
   aliases: { en: ['timezone'], ko: ['시간대'] },
   description: { en: 'Show or set your time zone', ko: '내 시간대 보기 또는 정하기' },
   options: [['zone', { type: 'string', description: { en: 'An IANA zone such as Asia/Seoul (empty: show yours)', ko: 'Asia/Seoul 같은 IANA 시간대 (비우면 현재 값)' }, autocomplete: true, maxLength: 60 }]],
-  examples: [{ text: '/yakjeong tz Asia/Kolkata', note: { en: 'your time zone (`/yakjeong tz` shows it)', ko: '내 시간대 (`/yakjeong tz`는 현재 값)' } }],
+  examples: [{ text: '/yakjeong tz Asia/Kolkata', note: { en: 'set your time zone (without one: shows yours)', ko: '내 시간대 정하기 (비우면 현재 값)' } }],
   parse: (args): { zone?: string } => {
     const zone = args.map((t) => t.text).join(' ').trim();
     return zone ? { zone } : {};

@@ -88,7 +88,7 @@ export function rankWindows(
   }
 
   const pending = spec.expected.filter((u) => !answeredIds.has(u.id));
-  return chosen.map((c) => ({ ...describeWindow(spec, layout, matrix, respondents, c.start, length, pending), stretch: c.stretch }));
+  return chosen.map((c) => ({ ...describeWindow({ layout, matrix, respondents, start: c.start, length, pending }), stretch: c.stretch }));
 }
 
 function sameBits(a: Uint32Array, b: Uint32Array): boolean {
@@ -107,18 +107,22 @@ export function describeRun(
   const matrix = new AvailabilityMatrix(participants, layout.slots.length);
   const answeredIds = new Set(participants.map((p) => p.user.id));
   const pending = spec.expected.filter((u) => !answeredIds.has(u.id));
-  return describeWindow(spec, layout, matrix, participants, firstSlot, slotCount, pending);
+  return describeWindow({ layout, matrix, respondents: participants, start: firstSlot, length: slotCount, pending });
 }
 
-function describeWindow(
-  _spec: PollSpec,
-  layout: PollLayout,
-  matrix: AvailabilityMatrix,
-  respondents: readonly Participant[],
-  start: number,
-  length: number,
-  pending: UserRef[],
-): RankedWindow {
+interface WindowInput {
+  layout: PollLayout;
+  matrix: AvailabilityMatrix;
+  respondents: readonly Participant[];
+  /** The window's first slot and its length in slots. */
+  start: number;
+  length: number;
+  /** Expected people who have not answered. */
+  pending: UserRef[];
+}
+
+function describeWindow(input: WindowInput): RankedWindow {
+  const { layout, matrix, respondents, start, length, pending } = input;
   const yesBits = respondents.length ? matrix.yesOver(start, length) : new Uint32Array(1);
   const availBits = respondents.length ? matrix.availableOver(start, length) : new Uint32Array(1);
   const yes: UserRef[] = [];

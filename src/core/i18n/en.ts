@@ -1,64 +1,65 @@
 /** English catalog. The Korean catalog must have exactly these keys (the type checker enforces it). */
 import type { ErrorCode } from '../errors.js';
+import { code, rich, type Rich, type RichInput } from '../views/rich.js';
 
 type P = Record<string, string | number>;
 
 const ACTIONS: Record<string, string> = { close: 'close', reopen: 'reopen', delete: 'delete', pick: 'pick the final time of' };
 const KINDS: Record<string, string> = { time: 'time poll', block: 'block poll', date: 'date poll' };
 
-const errors: Record<ErrorCode, (p: P) => string> = {
+const errors: Record<ErrorCode, (p: P) => string | Rich> = {
   UNKNOWN_SUBCOMMAND: (p) =>
     `I don't know the command “${p.input}”. Try one of: ${p.commands}.`,
   UNKNOWN_OPTION: (p) =>
     `I don't know the option “${p.option}”. Options are: title, desc, kind, dates, time, slot, blocks, deadline, tz, duration, max, with, must, remind, hidden.`,
   DUPLICATE_OPTION: (p) => `The option “${p.option}:” is given twice. Give it once.`,
-  MISSING_TITLE: () => 'A poll needs a title, e.g. `/yakjeong create Team dinner dates:12/1-12/5 time:18:00-22:00`.',
+  MISSING_TITLE: () => rich`A poll needs a title, e.g. ${code('/yakjeong create Team dinner dates:12/1-12/5 time:18:00-22:00')}.`,
   TITLE_TOO_LONG: (p) => `The title is ${p.length} characters; the most is ${p.max}.`,
   DESCRIPTION_TOO_LONG: (p) => `The description is ${p.length} characters; the most is ${p.max}.`,
   BAD_DATE: (p) => `“${p.input}” is not a date. Write 2026-12-01, 12/1 or 12월 1일.`,
   BAD_DATE_RANGE: (p) =>
     `“${p.input}” is not a date range: the end must not be before the start. Write 2026-12-01..2026-12-05 or 12/1-12/5.`,
   MISSING_DATES: () =>
-    'Which dates? Add `dates:2026-12-01..2026-12-05`, `dates:12/1,12/3` or, for a weekly poll, `dates:mon-fri`.',
+    rich`Which dates? Add ${code('dates:2026-12-01..2026-12-05')}, ${code('dates:12/1,12/3')} or, for a weekly poll, ${code('dates:mon-fri')}.`,
   TOO_MANY_DATES: (p) => `That is ${p.count} dates; a poll can have at most ${p.max}.`,
   BAD_TIME: (p) => `“${p.input}” is not a time. Write 24-hour HH:MM, e.g. 09:00 or 18:30.`,
-  BAD_TIME_RANGE: (p) => `“${p.input}” is not a time range. Write it like \`time:09:00-18:00\`.`,
-  MISSING_TIME_RANGE: () => 'A time poll needs its daily hours, e.g. `time:09:00-18:00`.',
-  BAD_SLOT: (p) => `“${p.input}” is not a slot size. Use \`slot:15m\`, \`slot:30m\`, \`slot:1h\` or \`slot:2h\`.`,
+  BAD_TIME_RANGE: (p) => rich`“${p.input}” is not a time range. Write it like ${code('time:09:00-18:00')}.`,
+  MISSING_TIME_RANGE: () => rich`A time poll needs its daily hours, e.g. ${code('time:09:00-18:00')}.`,
+  BAD_SLOT: (p) => rich`“${p.input}” is not a slot size. Use ${code('slot:15m')}, ${code('slot:30m')}, ${code('slot:1h')} or ${code('slot:2h')}.`,
   BAD_BLOCKS: (p) =>
-    `“${p.input}” are not blocks. Write \`blocks:morning,afternoon,evening\` or \`blocks:lunch=12:00-13:00,dinner=18:00-21:00\`.`,
-  BAD_KIND: (p) => `“${p.input}” is not a poll kind. Use \`kind:time\`, \`kind:block\` or \`kind:date\`.`,
+    rich`“${p.input}” are not blocks. Write ${code('blocks:morning,afternoon,evening')} or ${code('blocks:lunch=12:00-13:00,dinner=18:00-21:00')}.`,
+  BAD_KIND: (p) => rich`“${p.input}” is not a poll kind. Use ${code('kind:time')}, ${code('kind:block')} or ${code('kind:date')}.`,
   OPTION_NOT_FOR_KIND: (p) => `The option “${p.option}:” does not fit a ${KINDS[String(p.kind)] ?? p.kind}.`,
   TOO_MANY_SLOTS: (p) =>
     `That poll would have ${p.count} time slots; the most is ${p.max}. Use fewer dates, shorter hours or a longer slot.`,
   NO_SLOTS: () => 'That poll would have no time slots. Check the dates and hours.',
   BAD_TIMEZONE: (p) => `“${p.input}” is not a time zone. Use an IANA name like Asia/Seoul or America/New_York, a city like Seoul, or UTC.`,
   BAD_DEADLINE: (p) =>
-    `“${p.input}” is not a deadline. Write \`deadline:2026-11-30T18:00\` (optionally with +09:00) or a delay like \`deadline:90m\`, \`24h\`, \`3d\`.`,
+    rich`“${p.input}” is not a deadline. Write ${code('deadline:2026-11-30T18:00')} (optionally with +09:00) or a delay like ${code('deadline:90m')}, ${code('24h')}, ${code('3d')}.`,
   DEADLINE_IN_PAST: (p) => `The deadline ${p.input} has already passed. Choose a time in the future.`,
   BAD_DURATION: (p) =>
-    `“${p.input}” is not a meeting length for this poll. Time polls: a multiple of the slot, like \`duration:1h\` or \`90m\`; block polls: \`duration:2\` blocks; date polls: \`duration:2d\`.`,
-  BAD_MAX: (p) => `“${p.input}” is not a participant limit. Use a whole number from 1 to 1000, like \`max:8\`.`,
-  BAD_USERS: (p) => `“${p.input}” is not a list of people. Mention them: \`with:@alice @bob\`.`,
-  BAD_REMIND: (p) => `“${p.input}” is not a list of reminders. Write offsets before the deadline: \`remind:24h,1h\`.`,
-  BAD_HIDDEN: (p) => `“${p.input}” is not yes or no. Write \`hidden:yes\` or \`hidden:no\`.`,
+    rich`“${p.input}” is not a meeting length for this poll. Time polls: a multiple of the slot, like ${code('duration:1h')} or ${code('90m')}; block polls: ${code('duration:2')} blocks; date polls: ${code('duration:2d')}.`,
+  BAD_MAX: (p) => rich`“${p.input}” is not a participant limit. Use a whole number from 1 to 1000, like ${code('max:8')}.`,
+  BAD_USERS: (p) => rich`“${p.input}” is not a list of people. Mention them: ${code('with:@alice @bob')}.`,
+  BAD_REMIND: (p) => rich`“${p.input}” is not a list of reminders. Write offsets before the deadline: ${code('remind:24h,1h')}.`,
+  BAD_HIDDEN: (p) => rich`“${p.input}” is not yes or no. Write ${code('hidden:yes')} or ${code('hidden:no')}.`,
   BAD_ANSWER: (p) =>
-    `I could not read “${p.input}”. Examples: \`2026-12-01 09:00-11:00, 12/2 14:00-15:00 maybe:12/3 10:00-12:00\`; blocks: \`12/1 lunch\`; dates: \`12/1,12/3\`; \`none\` to clear.`,
+    rich`I could not read “${p.input}”. Examples: ${code('2026-12-01 09:00-11:00, 12/2 14:00-15:00 maybe:12/3 10:00-12:00')}; blocks: ${code('12/1 lunch')}; dates: ${code('12/1,12/3')}; ${code('none')} to clear.`,
   ANSWER_OUTSIDE_POLL: (p) => `“${p.input}” is not one of this poll's times. The poll runs ${p.range}.`,
-  POLL_NOT_FOUND: (p) => `There is no poll ${p.code} in this channel. \`/yakjeong list\` shows this channel's polls.`,
+  POLL_NOT_FOUND: (p) => rich`There is no poll ${p.code} in this channel. ${code('/yakjeong list')} shows this channel's polls.`,
   POLL_UNREADABLE: (p) =>
-    `Poll ${p.code} could not be read: its stored data is damaged. Its creator or an admin can remove it with \`/yakjeong delete ${p.code}\`.`,
-  NO_OPEN_POLL: () => 'There is no open poll in this channel. Start one with `/yakjeong create`.',
-  POLL_CLOSED: (p) => `Poll ${p.code} is closed. Its creator or an admin can reopen it with \`/yakjeong reopen ${p.code}\`.`,
+    rich`Poll ${p.code} could not be read: its stored data is damaged. Its creator or an admin can remove it with ${code(`/yakjeong delete ${p.code}`)}.`,
+  NO_OPEN_POLL: () => rich`There is no open poll in this channel. Start one with ${code('/yakjeong create')}.`,
+  POLL_CLOSED: (p) => rich`Poll ${p.code} is closed. Its creator or an admin can reopen it with ${code(`/yakjeong reopen ${p.code}`)}.`,
   POLL_OPEN: (p) => `Poll ${p.code} is already open.`,
   POLL_FULL: (p) => `Poll ${p.code} is full: it takes ${p.max} ${p.max === 1 ? 'person' : 'people'}.`,
   NOT_ALLOWED: (p) => `Only the poll's creator (${p.creator}) or an admin can ${ACTIONS[String(p.action)] ?? p.action} poll ${p.code}.`,
   BAD_PICK: (p) =>
-    `${p.input ? `“${p.input}” is not a choice.` : 'Which time?'} Give a result number, like \`pick ${p.code} 1\`, or a start time, like \`pick ${p.code} 2026-12-01 14:00\`.`,
+    rich`${p.input ? `“${p.input}” is not a choice.` : 'Which time?'} Give a result number, like ${code(`pick ${p.code} 1`)}, or a start time, like ${code(`pick ${p.code} 2026-12-01 14:00`)}.`,
   RESULTS_HIDDEN: (p) => `The results of poll ${p.code} are hidden until it closes.`,
-  BAD_ACTION: () => 'That button is out of date. Open the poll again with `/yakjeong results` or Respond.',
+  BAD_ACTION: () => rich`That button is out of date. Open the poll again with ${code('/yakjeong results')} or Respond.`,
   NOT_IN_CHANNEL: () => 'Use this in a server channel, not in a direct message.',
-  EXTRA_WORDS: (p) => `I did not expect “${p.input}” there. Write \`/yakjeong ${p.command} [CODE]\`, e.g. \`/yakjeong ${p.command} K7Q2\`.`,
+  EXTRA_WORDS: (p) => rich`I did not expect “${p.input}” there. Write ${code(`/yakjeong ${p.command} [CODE]`)}, e.g. ${code(`/yakjeong ${p.command} K7Q2`)}.`,
   DURATION_TOO_LONG: (p) => `A meeting of ${p.input} does not fit in any one day of this poll. Make it shorter or widen the hours.`,
   DATES_IN_PAST: (p) => `All of “${p.input}” is in the past. Choose dates from today on.`,
 };
@@ -113,7 +114,7 @@ export const en = {
   },
   grid: {
     title: (title: string) => `Your answers · ${title}`,
-    zone: (tz: string) => `Times in your zone, ${tz}. Change it with \`/yakjeong tz\`.`,
+    zone: (tz: string) => rich`Times in your zone, ${tz}. Change it with ${code('/yakjeong tz')}.`,
     legend: 'Click a time to cycle it: ✅ free → 🤔 if needed → ▫️ no.',
     legendDates: 'Click a date to cycle it: ✅ free → 🤔 if needed → ▫️ no.',
     summaryDays: (yes: number, maybe: number) => `✅ ${yes} days free · 🤔 ${maybe} if needed`,
@@ -142,7 +143,7 @@ export const en = {
     maybe: 'If needed',
     unavailable: "Can't",
     pending: 'No answer yet',
-    requiredMissing: (names: string) => `Required people who have not answered yet: ${names}`,
+    requiredMissing: (names: RichInput) => rich`Required people who have not answered yet: ${names}`,
     respondents: (n: number) => (n === 1 ? '1 answer' : `${n} answers`),
     heatmapAlt: (title: string) => `Heatmap of who is free for ${title}`,
     overlayAlt: 'Your answers over the group heatmap',
@@ -153,13 +154,13 @@ export const en = {
     closed: (who: string, title: string, code: string) => `${who} closed “${title}” (${code}).`,
     reopened: (who: string, title: string, code: string) => `${who} reopened “${title}” (${code}).`,
     deleted: (title: string, code: string) => `Deleted “${title}” (${code}).`,
-    picked: (title: string, when: string) => `📌 Final time for “${title}”: ${when}`,
+    picked: (title: string, when: RichInput) => rich`📌 Final time for “${title}”: ${when}`,
     closedOnTime: (title: string, code: string) => `“${title}” (${code}) closed at its deadline.`,
     closedLate: (title: string, code: string) => `“${title}” (${code}) closed late: its deadline passed while I was offline.`,
-    reminderMissing: (title: string, code: string, when: string, who: string) =>
-      `“${title}” (${code}) closes ${when}. Still waiting for ${who}: press Respond on the poll.`,
-    reminderCount: (title: string, code: string, when: string, n: number) =>
-      `“${title}” (${code}) closes ${when}. ${n === 1 ? '1 person has' : `${n} people have`} answered so far.`,
+    reminderMissing: (title: string, pollCode: string, when: RichInput, who: RichInput) =>
+      rich`“${title}” (${pollCode}) closes ${when}. Still waiting for ${who}: press Respond on the poll.`,
+    reminderCount: (title: string, pollCode: string, when: RichInput, n: number) =>
+      rich`“${title}” (${pollCode}) closes ${when}. ${n === 1 ? '1 person has' : `${n} people have`} answered so far.`,
     everyoneAnswered: (title: string, code: string) => `Everyone you expected has answered “${title}” (${code}). Close it now?`,
     addToCalendar: 'Add to Google Calendar',
     pickedFree: 'Free then',
@@ -167,9 +168,9 @@ export const en = {
   },
   list: {
     title: 'Open polls in this channel',
-    none: 'No open polls in this channel. Start one with `/yakjeong create`.',
+    none: rich`No open polls in this channel. Start one with ${code('/yakjeong create')}.`,
     item: (code: string, title: string, answered: number) => `${code} · ${title} · ${answered} answered`,
-    unreadable: (code: string) => `${code} · this poll could not be read (stored data is damaged); \`/yakjeong delete ${code}\` removes it`,
+    unreadable: (pollCode: string) => rich`${pollCode} · this poll could not be read (stored data is damaged); ${code(`/yakjeong delete ${pollCode}`)} removes it`,
   },
   history: {
     title: (title: string, code: string) => `Answer history · ${title} (${code})`,

@@ -1,65 +1,66 @@
 /** 한국어 카탈로그. Same shape as the English one (the type checker enforces it). */
 import type { ErrorCode } from '../errors.js';
 import type { Catalog } from './en.js';
+import { code, rich, type Rich, type RichInput } from '../views/rich.js';
 
 type P = Record<string, string | number>;
 
 const ACTIONS: Record<string, string> = { close: '마감할', reopen: '다시 열', delete: '삭제할', pick: '확정할' };
 const KINDS: Record<string, string> = { time: '시간 투표', block: '구간 투표', date: '날짜 투표' };
 
-const errors: Record<ErrorCode, (p: P) => string> = {
+const errors: Record<ErrorCode, (p: P) => string | Rich> = {
   UNKNOWN_SUBCOMMAND: (p) =>
     `“${p.input}”은(는) 알 수 없는 명령이에요. ${p.commandsKo}(또는 ${p.commands}) 중 하나를 써 주세요.`,
   UNKNOWN_OPTION: (p) =>
     `“${p.option}”은(는) 모르는 옵션이에요. 옵션: title, desc, kind, dates, time, slot, blocks, deadline, tz, duration, max, with, must, remind, hidden.`,
   DUPLICATE_OPTION: (p) => `“${p.option}:” 옵션이 두 번 들어 있어요. 한 번만 써 주세요.`,
-  MISSING_TITLE: () => '투표 제목이 필요해요. 예: `/yakjeong create 팀 회식 dates:12/1-12/5 time:18:00-22:00`',
+  MISSING_TITLE: () => rich`투표 제목이 필요해요. 예: ${code('/yakjeong create 팀 회식 dates:12/1-12/5 time:18:00-22:00')}`,
   TITLE_TOO_LONG: (p) => `제목이 ${p.length}자예요. 최대 ${p.max}자까지 쓸 수 있어요.`,
   DESCRIPTION_TOO_LONG: (p) => `설명이 ${p.length}자예요. 최대 ${p.max}자까지 쓸 수 있어요.`,
   BAD_DATE: (p) => `“${p.input}”은(는) 날짜가 아니에요. 2026-12-01, 12/1, 12월 1일처럼 써 주세요.`,
   BAD_DATE_RANGE: (p) =>
     `“${p.input}”은(는) 올바른 기간이 아니에요. 끝 날짜가 시작보다 앞설 수 없어요. 2026-12-01..2026-12-05 또는 12/1-12/5처럼 써 주세요.`,
   MISSING_DATES: () =>
-    '날짜를 알려 주세요. `dates:2026-12-01..2026-12-05`, `dates:12/1,12/3`, 매주 반복이면 `dates:월-금`.',
+    rich`날짜를 알려 주세요. ${code('dates:2026-12-01..2026-12-05')}, ${code('dates:12/1,12/3')}, 매주 반복이면 ${code('dates:월-금')}.`,
   TOO_MANY_DATES: (p) => `날짜가 ${p.count}개예요. 한 투표에 최대 ${p.max}개까지 넣을 수 있어요.`,
   BAD_TIME: (p) => `“${p.input}”은(는) 시각이 아니에요. 09:00, 18:30처럼 24시간제 HH:MM으로 써 주세요.`,
-  BAD_TIME_RANGE: (p) => `“${p.input}”은(는) 시간 범위가 아니에요. \`time:09:00-18:00\`처럼 써 주세요.`,
-  MISSING_TIME_RANGE: () => '시간 투표에는 하루 중 시간대가 필요해요. 예: `time:09:00-18:00`',
-  BAD_SLOT: (p) => `“${p.input}”은(는) 칸 크기가 아니에요. \`slot:15m\`, \`slot:30m\`, \`slot:1h\`, \`slot:2h\` 중 하나를 써 주세요.`,
+  BAD_TIME_RANGE: (p) => rich`“${p.input}”은(는) 시간 범위가 아니에요. ${code('time:09:00-18:00')}처럼 써 주세요.`,
+  MISSING_TIME_RANGE: () => rich`시간 투표에는 하루 중 시간대가 필요해요. 예: ${code('time:09:00-18:00')}`,
+  BAD_SLOT: (p) => rich`“${p.input}”은(는) 칸 크기가 아니에요. ${code('slot:15m')}, ${code('slot:30m')}, ${code('slot:1h')}, ${code('slot:2h')} 중 하나를 써 주세요.`,
   BAD_BLOCKS: (p) =>
-    `“${p.input}”은(는) 구간 목록이 아니에요. \`blocks:오전,오후,저녁\` 또는 \`blocks:점심=12:00-13:00,저녁=18:00-21:00\`처럼 써 주세요.`,
-  BAD_KIND: (p) => `“${p.input}”은(는) 투표 종류가 아니에요. \`kind:time\`, \`kind:block\`, \`kind:date\` 중 하나예요.`,
+    rich`“${p.input}”은(는) 구간 목록이 아니에요. ${code('blocks:오전,오후,저녁')} 또는 ${code('blocks:점심=12:00-13:00,저녁=18:00-21:00')}처럼 써 주세요.`,
+  BAD_KIND: (p) => rich`“${p.input}”은(는) 투표 종류가 아니에요. ${code('kind:time')}, ${code('kind:block')}, ${code('kind:date')} 중 하나예요.`,
   OPTION_NOT_FOR_KIND: (p) => `“${p.option}:” 옵션은 ${KINDS[String(p.kind)] ?? p.kind}에 쓸 수 없어요.`,
   TOO_MANY_SLOTS: (p) =>
     `시간 칸이 ${p.count}개가 돼요. 최대 ${p.max}개까지예요. 날짜를 줄이거나, 시간대를 좁히거나, 칸을 크게 해 주세요.`,
   NO_SLOTS: () => '선택할 수 있는 시간 칸이 없어요. 날짜와 시간대를 확인해 주세요.',
   BAD_TIMEZONE: (p) => `“${p.input}”은(는) 시간대가 아니에요. Asia/Seoul, America/New_York 같은 IANA 이름, 서울 같은 도시 이름, 또는 UTC를 써 주세요.`,
   BAD_DEADLINE: (p) =>
-    `“${p.input}”은(는) 마감 시각이 아니에요. \`deadline:2026-11-30T18:00\`(+09:00 같은 오프셋 가능) 또는 \`deadline:90m\`, \`24h\`, \`3d\`처럼 써 주세요.`,
+    rich`“${p.input}”은(는) 마감 시각이 아니에요. ${code('deadline:2026-11-30T18:00')}(+09:00 같은 오프셋 가능) 또는 ${code('deadline:90m')}, ${code('24h')}, ${code('3d')}처럼 써 주세요.`,
   DEADLINE_IN_PAST: (p) => `마감 시각 ${p.input}은(는) 이미 지났어요. 앞으로의 시각을 골라 주세요.`,
   BAD_DURATION: (p) =>
-    `“${p.input}”은(는) 이 투표의 모임 길이로 쓸 수 없어요. 시간 투표는 칸의 배수(\`duration:1h\`, \`90m\`), 구간 투표는 \`duration:2\`, 날짜 투표는 \`duration:2d\`처럼 써 주세요.`,
-  BAD_MAX: (p) => `“${p.input}”은(는) 인원 제한이 아니에요. 1부터 1000 사이의 숫자를 \`max:8\`처럼 써 주세요.`,
-  BAD_USERS: (p) => `“${p.input}”은(는) 사람 목록이 아니에요. \`with:@민지 @준호\`처럼 멘션해 주세요.`,
-  BAD_REMIND: (p) => `“${p.input}”은(는) 알림 목록이 아니에요. 마감 전 시간을 \`remind:24h,1h\`처럼 써 주세요.`,
-  BAD_HIDDEN: (p) => `“${p.input}”은(는) yes나 no가 아니에요. \`hidden:yes\` 또는 \`hidden:no\`로 써 주세요.`,
+    rich`“${p.input}”은(는) 이 투표의 모임 길이로 쓸 수 없어요. 시간 투표는 칸의 배수(${code('duration:1h')}, ${code('90m')}), 구간 투표는 ${code('duration:2')}, 날짜 투표는 ${code('duration:2d')}처럼 써 주세요.`,
+  BAD_MAX: (p) => rich`“${p.input}”은(는) 인원 제한이 아니에요. 1부터 1000 사이의 숫자를 ${code('max:8')}처럼 써 주세요.`,
+  BAD_USERS: (p) => rich`“${p.input}”은(는) 사람 목록이 아니에요. ${code('with:@민지 @준호')}처럼 멘션해 주세요.`,
+  BAD_REMIND: (p) => rich`“${p.input}”은(는) 알림 목록이 아니에요. 마감 전 시간을 ${code('remind:24h,1h')}처럼 써 주세요.`,
+  BAD_HIDDEN: (p) => rich`“${p.input}”은(는) yes나 no가 아니에요. ${code('hidden:yes')} 또는 ${code('hidden:no')}로 써 주세요.`,
   BAD_ANSWER: (p) =>
-    `“${p.input}”을(를) 이해하지 못했어요. 예: \`2026-12-01 09:00-11:00, 12/2 14:00-15:00 maybe:12/3 10:00-12:00\`, 구간: \`12/1 오전\`, 날짜: \`12/1,12/3\`, 지우기: \`none\``,
+    rich`“${p.input}”을(를) 이해하지 못했어요. 예: ${code('2026-12-01 09:00-11:00, 12/2 14:00-15:00 maybe:12/3 10:00-12:00')}, 구간: ${code('12/1 오전')}, 날짜: ${code('12/1,12/3')}, 지우기: ${code('none')}`,
   ANSWER_OUTSIDE_POLL: (p) => `“${p.input}”은(는) 이 투표의 시간이 아니에요. 투표 범위: ${p.range}`,
-  POLL_NOT_FOUND: (p) => `이 채널에 ${p.code} 투표가 없어요. \`/yakjeong list\`로 이 채널의 투표를 볼 수 있어요.`,
+  POLL_NOT_FOUND: (p) => rich`이 채널에 ${p.code} 투표가 없어요. ${code('/yakjeong list')}로 이 채널의 투표를 볼 수 있어요.`,
   POLL_UNREADABLE: (p) =>
-    `${p.code} 투표를 읽을 수 없어요: 저장된 데이터가 손상됐어요. 만든 사람이나 관리자가 \`/yakjeong delete ${p.code}\`로 지울 수 있어요.`,
-  NO_OPEN_POLL: () => '이 채널에 진행 중인 투표가 없어요. `/yakjeong create`로 시작해 보세요.',
-  POLL_CLOSED: (p) => `${p.code} 투표는 마감됐어요. 만든 사람이나 관리자가 \`/yakjeong reopen ${p.code}\`로 다시 열 수 있어요.`,
+    rich`${p.code} 투표를 읽을 수 없어요: 저장된 데이터가 손상됐어요. 만든 사람이나 관리자가 ${code(`/yakjeong delete ${p.code}`)}로 지울 수 있어요.`,
+  NO_OPEN_POLL: () => rich`이 채널에 진행 중인 투표가 없어요. ${code('/yakjeong create')}로 시작해 보세요.`,
+  POLL_CLOSED: (p) => rich`${p.code} 투표는 마감됐어요. 만든 사람이나 관리자가 ${code(`/yakjeong reopen ${p.code}`)}로 다시 열 수 있어요.`,
   POLL_OPEN: (p) => `${p.code} 투표는 이미 열려 있어요.`,
   POLL_FULL: (p) => `${p.code} 투표는 이미 정원 ${p.max}명이 찼어요.`,
   NOT_ALLOWED: (p) => `${p.code} 투표를 ${ACTIONS[String(p.action)] ?? p.action} 수 있는 사람은 만든 사람(${p.creator})과 관리자뿐이에요.`,
   BAD_PICK: (p) =>
-    `${p.input ? `“${p.input}”은(는) 고를 수 있는 값이 아니에요.` : '어떤 시간으로 정할까요?'} 결과 번호(\`pick ${p.code} 1\`)나 시작 시각(\`pick ${p.code} 2026-12-01 14:00\`)을 써 주세요.`,
+    rich`${p.input ? `“${p.input}”은(는) 고를 수 있는 값이 아니에요.` : '어떤 시간으로 정할까요?'} 결과 번호(${code(`pick ${p.code} 1`)})나 시작 시각(${code(`pick ${p.code} 2026-12-01 14:00`)})을 써 주세요.`,
   RESULTS_HIDDEN: (p) => `${p.code} 투표의 결과는 마감 후에 공개돼요.`,
-  BAD_ACTION: () => '더 이상 쓸 수 없는 버튼이에요. `/yakjeong results`나 응답 버튼으로 투표를 다시 열어 주세요.',
+  BAD_ACTION: () => rich`더 이상 쓸 수 없는 버튼이에요. ${code('/yakjeong results')}나 응답 버튼으로 투표를 다시 열어 주세요.`,
   NOT_IN_CHANNEL: () => 'DM이 아니라 서버 채널에서 사용해 주세요.',
-  EXTRA_WORDS: (p) => `“${p.input}”은(는) 여기에 올 수 없어요. \`/yakjeong ${p.command} [코드]\`처럼 써 주세요. 예: \`/yakjeong ${p.command} K7Q2\``,
+  EXTRA_WORDS: (p) => rich`“${p.input}”은(는) 여기에 올 수 없어요. ${code(`/yakjeong ${p.command} [코드]`)}처럼 써 주세요. 예: ${code(`/yakjeong ${p.command} K7Q2`)}`,
   DURATION_TOO_LONG: (p) => `${p.input} 길이의 모임은 이 투표의 하루 안에 들어가지 않아요. 더 짧게 하거나 시간대를 넓혀 주세요.`,
   DATES_IN_PAST: (p) => `“${p.input}”은(는) 모두 지난 날짜예요. 오늘 이후의 날짜를 골라 주세요.`,
 };
@@ -113,7 +114,7 @@ export const ko: Catalog = {
   },
   grid: {
     title: (title: string) => `내 응답 · ${title}`,
-    zone: (tz: string) => `내 시간대(${tz}) 기준이에요. \`/yakjeong tz\`로 바꿀 수 있어요.`,
+    zone: (tz: string) => rich`내 시간대(${tz}) 기준이에요. ${code('/yakjeong tz')}로 바꿀 수 있어요.`,
     legend: '시간을 누를 때마다 바뀌어요: ✅ 가능 → 🤔 필요하면 가능 → ▫️ 불가',
     legendDates: '날짜를 누를 때마다 바뀌어요: ✅ 가능 → 🤔 필요하면 가능 → ▫️ 불가',
     summaryDays: (yes: number, maybe: number) => `✅ 가능 ${yes}일 · 🤔 필요하면 가능 ${maybe}일`,
@@ -144,7 +145,7 @@ export const ko: Catalog = {
     maybe: '필요하면 가능',
     unavailable: '불가',
     pending: '미응답',
-    requiredMissing: (names: string) => `아직 응답하지 않은 필수 참석자: ${names}`,
+    requiredMissing: (names: RichInput) => rich`아직 응답하지 않은 필수 참석자: ${names}`,
     respondents: (n: number) => `${n}명 응답`,
     heatmapAlt: (title: string) => `${title} 가능 시간 히트맵`,
     overlayAlt: '그룹 히트맵 위의 내 응답',
@@ -155,13 +156,13 @@ export const ko: Catalog = {
     closed: (who: string, title: string, code: string) => `${who}님이 “${title}”(${code}) 투표를 마감했어요.`,
     reopened: (who: string, title: string, code: string) => `${who}님이 “${title}”(${code}) 투표를 다시 열었어요.`,
     deleted: (title: string, code: string) => `“${title}”(${code}) 투표를 삭제했어요.`,
-    picked: (title: string, when: string) => `📌 “${title}” 시간이 정해졌어요: ${when}`,
+    picked: (title: string, when: RichInput) => rich`📌 “${title}” 시간이 정해졌어요: ${when}`,
     closedOnTime: (title: string, code: string) => `“${title}”(${code}) 투표가 마감 시각이 되어 마감됐어요.`,
     closedLate: (title: string, code: string) => `“${title}”(${code}) 투표가 늦게 마감됐어요. 제가 꺼져 있는 동안 마감 시각이 지났어요.`,
-    reminderMissing: (title: string, code: string, when: string, who: string) =>
-      `“${title}”(${code}) 투표가 ${when}에 마감돼요. 아직 ${who}님의 응답을 기다리고 있어요.`,
-    reminderCount: (title: string, code: string, when: string, n: number) =>
-      `“${title}”(${code}) 투표가 ${when}에 마감돼요. 지금까지 ${n}명이 응답했어요.`,
+    reminderMissing: (title: string, pollCode: string, when: RichInput, who: RichInput) =>
+      rich`“${title}”(${pollCode}) 투표가 ${when}에 마감돼요. 아직 ${who}님의 응답을 기다리고 있어요.`,
+    reminderCount: (title: string, pollCode: string, when: RichInput, n: number) =>
+      rich`“${title}”(${pollCode}) 투표가 ${when}에 마감돼요. 지금까지 ${n}명이 응답했어요.`,
     everyoneAnswered: (title: string, code: string) => `기다리던 모든 분이 “${title}”(${code})에 응답했어요. 지금 마감할까요?`,
     addToCalendar: 'Google 캘린더에 추가',
     pickedFree: '참석 가능',
@@ -169,9 +170,9 @@ export const ko: Catalog = {
   },
   list: {
     title: '이 채널의 진행 중인 투표',
-    none: '이 채널에 진행 중인 투표가 없어요. `/yakjeong create`로 시작해 보세요.',
+    none: rich`이 채널에 진행 중인 투표가 없어요. ${code('/yakjeong create')}로 시작해 보세요.`,
     item: (code: string, title: string, answered: number) => `${code} · ${title} · ${answered}명 응답`,
-    unreadable: (code: string) => `${code} · 이 투표는 읽을 수 없어요(저장된 데이터 손상). \`/yakjeong delete ${code}\`로 지울 수 있어요`,
+    unreadable: (pollCode: string) => rich`${pollCode} · 이 투표는 읽을 수 없어요(저장된 데이터 손상). ${code(`/yakjeong delete ${pollCode}`)}로 지울 수 있어요`,
   },
   history: {
     title: (title: string, code: string) => `응답 기록 · ${title} (${code})`,

@@ -9,6 +9,7 @@ import type { PollLayout } from '../domain/slots.js';
 import type { AnswerState, Locale, Poll } from '../domain/types.js';
 import { formatDay, formatDate, slotLabel } from './format.js';
 import type { AdapterCapabilities, Button, Select, View } from './reply.js';
+import { bold, joinRich } from './rich.js';
 import { wallClock } from '../domain/time.js';
 
 export interface GridPage {
@@ -173,8 +174,8 @@ export function answerGridView(input: GridInput): View {
     fallback: `${c.grid.title(spec.title)} — ${heading}`,
     blocks: [
       { type: 'header', text: `${c.grid.title(spec.title)} · ${poll.code}` },
-      { type: 'text', text: `*${heading}*` },
-      { type: 'context', text: contextLines.join('\n') },
+      { type: 'text', text: [bold(heading)] },
+      { type: 'context', text: joinRich(contextLines, '\n') },
     ],
     buttons: rows,
     ...(selects.length ? { selects } : {}),

@@ -2,7 +2,7 @@
 import { catalog } from '../i18n/index.js';
 import { addDays, formatHm, labelEndInstant, parseIsoDate, wallClock, weekdayOf } from '../domain/time.js';
 import type { PollLayout } from '../domain/slots.js';
-import type { Locale, PollSpec, Slot, UserRef } from '../domain/types.js';
+import type { Locale, PollSpec, Slot } from '../domain/types.js';
 
 /** "12월 1일 (화)" / "Tue, Dec 1"; with the year, "2026년 12월 1일 (화)" / "Tue, Dec 1, 2026". */
 export function formatDate(date: string, locale: Locale, withYear = false): string {
@@ -36,22 +36,29 @@ export function slotLabel(spec: PollSpec, slot: Slot, locale: Locale, tz: string
   return spec.days.type === 'weekly' ? weekdayName(slot.date, locale) : `${slot.date} (${weekdayName(slot.date, locale)})`;
 }
 
+/** A run of adjacent slots of a poll, and how to write it. */
+export interface RunInput {
+  spec: PollSpec;
+  layout: PollLayout;
+  /** Index of the run's first slot. */
+  first: number;
+  /** Number of slots in the run. */
+  count: number;
+  locale: Locale;
+  /** Zone the times are written in. */
+  tz: string;
+}
+
 /**
  * A run of slots as text: "12월 1일 (화) 09:00–10:30", "Tue, Dec 1 lunch, dinner", "Dec 1 – Dec 3".
  * Time slots are shown in `tz`, with the viewer's own date when it differs, from the first
  * start to the last end (read after a repeated hour, never backwards). Blocks are named one by
  * one: "lunch–dinner" would suggest the gap between them is included.
  */
-export function formatRun(
-  spec: PollSpec,
-  layout: PollLayout,
-  firstSlot: number,
-  slotCount: number,
-  locale: Locale,
-  tz: string,
-): string {
-  const first = layout.slots[firstSlot];
-  const last = layout.slots[firstSlot + slotCount - 1];
+export function formatRun(run: RunInput): string {
+  const { spec, layout, count, locale, tz } = run;
+  const first = layout.slots[run.first];
+  const last = layout.slots[run.first + count - 1];
   if (!first || !last) return '';
   if (spec.kind === 'time' && first.start !== undefined && last.end !== undefined) {
     const a = wallClock(first.start, tz);
@@ -62,40 +69,16 @@ export function formatRun(
     return `${dayOf(a.date)} ${formatHm(a.minute)}–${endLabel}`;
   }
   if (spec.kind === 'block') {
-    const blocks = layout.slots.slice(firstSlot, firstSlot + slotCount).map((slot) =>
+    const blocks = layout.slots.slice(run.first, run.first + count).map((slot) =>
       slot.start !== undefined && slot.end !== undefined
         ? `${slot.block ?? ''} (${formatClock(slot.start, tz)}–${formatClock(slot.end, tz)})`
         : (slot.block ?? ''),
     );
     return `${formatDay(spec, first.date, locale)} ${blocks.join(', ')}`;
   }
-  return slotCount === 1
+  return count === 1
     ? formatDay(spec, first.date, locale)
     : `${formatDay(spec, first.date, locale)} – ${formatDay(spec, last.date, locale)}`;
-}
-
-/** Marker for an instant that each platform renders in the reader's own zone. */
-export function timeToken(instant: number): string {
-  return `⟦t:${instant}⟧`;
-}
-
-/** Marker for a person that each platform renders as a mention. */
-export function mentionToken(user: UserRef): string {
-  return `⟦u:${user.id}|${user.name.replace(/[⟦⟧|]/g, '')}⟧`;
-}
-
-export interface TokenRenderers {
-  time: (instant: number) => string;
-  user: (id: string, name: string) => string;
-}
-
-const TOKEN = /⟦t:(-?\d+)⟧|⟦u:([^|⟧]*)\|([^⟧]*)⟧/g;
-
-/** Replaces time and mention markers with the platform's own forms. */
-export function renderTokens(text: string, render: TokenRenderers): string {
-  return text.replace(TOKEN, (_, ms: string | undefined, id: string | undefined, name: string | undefined) =>
-    ms !== undefined ? render.time(Number(ms)) : render.user(id ?? '', name ?? ''),
-  );
 }
 
 /** "2026-12-01 18:00 (Asia/Seoul)" fallback rendering of an instant. */

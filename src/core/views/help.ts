@@ -4,17 +4,18 @@ import type { Locale } from '../domain/types.js';
 import { catalog } from '../i18n/index.js';
 import type { View } from './reply.js';
 import { noticeView } from './notices.js';
+import { bold, code, joinRich, rich, type Rich } from './rich.js';
 
-function exampleLine(example: Example, description: string, locale: Locale): string {
+function exampleLine(example: Example, description: string, locale: Locale): Rich {
   const text = typeof example.text === 'string' ? example.text : example.text[locale];
   // "[CODE]" is a placeholder, written in the reader's language.
   const typed = text.replace('[CODE]', `[${catalog(locale).poll.code.toUpperCase()}]`);
-  return `\`${typed}\` — ${example.note?.[locale] ?? description}`;
+  return rich`${code(typed)} — ${example.note?.[locale] ?? description}`;
 }
 
 export function helpView(locale: Locale, table: CommandTable): View {
   const c = catalog(locale);
   const lines = table.commands.flatMap((command) => command.examples.map((e) => exampleLine(e, command.description[locale], locale)));
   const koreanWords = table.commands.map((command) => command.aliases.ko[0] ?? command.id).join(', ');
-  return noticeView([`*${c.help.title}*`, ...lines, ...c.help.footer(koreanWords)].join('\n'), 'help');
+  return noticeView(joinRich([bold(c.help.title), ...lines, ...c.help.footer(koreanWords)], '\n'), 'help');
 }

@@ -1,11 +1,14 @@
-/** Small views: notices, errors, help, usage, lists and history. */
+/** Small views: notices, errors, help and usage. */
 import { catalog } from '../i18n/index.js';
 import { isUserError } from '../errors.js';
 import type { Locale } from '../domain/types.js';
 import type { View, ViewRole } from './reply.js';
+import { firstLine, plainText, rich, toRich, type RichInput } from './rich.js';
 
-export function noticeView(text: string, role: ViewRole = 'notice', pollCode?: string): View {
-  const view: View = { role, fallback: text.split('\n')[0] ?? text, blocks: [{ type: 'text', text }], buttons: [] };
+/** One block of text; its first line, as plain text, is the fallback. */
+export function noticeView(text: RichInput, role: ViewRole = 'notice', pollCode?: string): View {
+  const body = toRich(text);
+  const view: View = { role, fallback: plainText(firstLine(body)), blocks: [{ type: 'text', text: body }], buttons: [] };
   if (pollCode) view.pollCode = pollCode;
   return view;
 }
@@ -13,8 +16,7 @@ export function noticeView(text: string, role: ViewRole = 'notice', pollCode?: s
 /** What a user sees when something fails: their own mistake explained, or a short apology. */
 export function errorView(err: unknown, locale: Locale): View {
   const c = catalog(locale);
-  const text = isUserError(err) ? `⚠️ ${c.errors[err.code](err.params)}` : `⚠️ ${c.internalError()}`;
-  return noticeView(text, 'error');
+  return noticeView(rich`⚠️ ${isUserError(err) ? c.errors[err.code](err.params) : c.internalError()}`, 'error');
 }
 
 export function usageView(locale: Locale): View {

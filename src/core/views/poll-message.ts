@@ -5,8 +5,9 @@ import { addDays, todayIn } from '../domain/time.js';
 import { pollDates, type PollLayout } from '../domain/slots.js';
 import type { RankedWindow } from '../domain/ranking.js';
 import type { Locale, Participant, Poll, PollSpec } from '../domain/types.js';
-import { formatDate, formatDay, formatRun, mentionToken, timeToken } from './format.js';
+import { formatDate, formatDay, formatRun } from './format.js';
 import type { View, ViewBlock } from './reply.js';
+import { bold, joinRich, localTime, mention, rich, type Rich } from './rich.js';
 
 export interface PollMessageInput {
   poll: Poll;
@@ -65,44 +66,44 @@ export function pollMessageView(input: PollMessageInput): View {
   // Headers are short on every platform (Slack: 150): a long title is cut here, whole below, and the code always shows.
   const shortTitle = [...spec.title].length > 100 ? `${[...spec.title].slice(0, 99).join('')}…` : spec.title;
   const blocks: ViewBlock[] = [{ type: 'header', text: `📅 ${shortTitle} · ${poll.code}` }];
-  if (shortTitle !== spec.title) blocks.push({ type: 'text', text: `*${spec.title}*` });
-  if (spec.description) blocks.push({ type: 'text', text: spec.description });
+  if (shortTitle !== spec.title) blocks.push({ type: 'text', text: [bold(spec.title)] });
+  if (spec.description) blocks.push({ type: 'text', text: [spec.description] });
 
-  const fields = [
-    { label: c.kind[spec.kind] ?? spec.kind, value: describeDates(spec, locale, now) },
+  const fields: Array<{ label: string; value: Rich }> = [
+    { label: c.kind[spec.kind] ?? spec.kind, value: [describeDates(spec, locale, now)] },
   ];
   const slots = describeSlots(spec, locale);
-  if (slots) fields.push({ label: spec.kind === 'time' ? c.poll.hours : c.poll.blocks, value: spec.kind === 'time' ? `${slots} (${spec.timezone})` : slots });
+  if (slots) fields.push({ label: spec.kind === 'time' ? c.poll.hours : c.poll.blocks, value: [spec.kind === 'time' ? `${slots} (${spec.timezone})` : slots] });
   fields.push({
     label: c.poll.deadline,
-    value: poll.status === 'deleted' ? '—' : closed ? `🔒 ${c.poll.closed}` : spec.deadline ? timeToken(spec.deadline) : c.poll.noDeadline,
+    value: [poll.status === 'deleted' ? '—' : closed ? `🔒 ${c.poll.closed}` : spec.deadline ? localTime(spec.deadline) : c.poll.noDeadline],
   });
-  if (spec.durationSlots > 1 || spec.kind === 'time') fields.push({ label: c.poll.length, value: describeLength(spec, locale) });
-  if (spec.required.length) fields.push({ label: c.poll.required, value: spec.required.map(mentionToken).join(' ') });
-  if (spec.maxParticipants) fields.push({ label: '👥', value: c.poll.max(spec.maxParticipants) });
+  if (spec.durationSlots > 1 || spec.kind === 'time') fields.push({ label: c.poll.length, value: [describeLength(spec, locale)] });
+  if (spec.required.length) fields.push({ label: c.poll.required, value: joinRich(spec.required.map(mention), ' ') });
+  if (spec.maxParticipants) fields.push({ label: '👥', value: [c.poll.max(spec.maxParticipants)] });
   blocks.push({ type: 'fields', fields });
 
   const answeredIds = new Set(participants.map((p) => p.user.id));
   const waiting = spec.expected.filter((u) => !answeredIds.has(u.id));
   if (participants.length === 0) {
-    blocks.push({ type: 'context', text: c.poll.nobodyYet });
+    blocks.push({ type: 'context', text: [c.poll.nobodyYet] });
   } else {
     const count = spec.expected.length
       ? c.poll.answeredOf(participants.filter((p) => spec.expected.some((e) => e.id === p.user.id)).length, spec.expected.length)
       : c.poll.answered(participants.length);
-    blocks.push({ type: 'context', text: `✋ ${count}: ${participants.map((p) => p.user.name).join(', ')}` });
+    blocks.push({ type: 'context', text: [`✋ ${count}: ${participants.map((p) => p.user.name).join(', ')}`] });
   }
-  if (waiting.length) blocks.push({ type: 'context', text: `⏳ ${c.poll.waitingFor}: ${waiting.map(mentionToken).join(' ')}` });
+  if (waiting.length) blocks.push({ type: 'context', text: rich`⏳ ${c.poll.waitingFor}: ${joinRich(waiting.map(mention), ' ')}` });
 
   if (poll.picked) {
     blocks.push({
       type: 'text',
-      text: `📌 ${c.poll.picked}: ${formatRun(spec, layout, poll.picked.firstSlot, poll.picked.slotCount, locale, spec.timezone)}`,
+      text: [`📌 ${c.poll.picked}: ${formatRun({ spec, layout, first: poll.picked.firstSlot, count: poll.picked.slotCount, locale, tz: spec.timezone })}`],
     });
   } else if (spec.hidden && !closed) {
-    blocks.push({ type: 'context', text: `🙈 ${c.poll.hidden}` });
+    blocks.push({ type: 'context', text: [`🙈 ${c.poll.hidden}`] });
   } else if (best.length) {
-    blocks.push({ type: 'text', text: `*${closed ? c.results.title(spec.title) : c.poll.best}*\n${bestLines(input).join('\n')}` });
+    blocks.push({ type: 'text', text: rich`${bold(closed ? c.results.title(spec.title) : c.poll.best)}\n${bestLines(input).join('\n')}` });
   }
 
   const buttons =
@@ -132,7 +133,7 @@ export function bestLines(input: Pick<PollMessageInput, 'poll' | 'layout' | 'bes
   const { poll, layout, best, locale } = input;
   const c = catalog(locale);
   return best.map((w, i) => {
-    const when = formatRun(poll.spec, layout, w.firstSlot, w.stretch, locale, tz ?? poll.spec.timezone);
+    const when = formatRun({ spec: poll.spec, layout, first: w.firstSlot, count: w.stretch, locale, tz: tz ?? poll.spec.timezone });
     // A stretch longer than the meeting says so, or it reads as one long meeting.
     const within = w.stretch > w.slotCount ? ` (${c.results.anyWithin(describeLength(poll.spec, locale))})` : '';
     const mark = w.everyone ? ` 🎉 ${c.results.everyone}` : '';

@@ -1,4 +1,5 @@
 import type { MeetingEvent } from '../domain/meeting.js';
+import type { Rich } from './rich.js';
 
 /**
  * The neutral reply model. Core says what to show and to whom; each adapter renders it
@@ -37,11 +38,16 @@ export interface Select {
   disabled?: boolean;
 }
 
+/**
+ * Text that every platform shows formatted (a section, a field's value, a context line) is
+ * `Rich`; text that some platform can only show plain (a header, a field's label, a button or
+ * menu label, an image's alt text, the fallback) is a plain string.
+ */
 export type ViewBlock =
   | { type: 'header'; text: string }
-  | { type: 'text'; text: string }
-  | { type: 'fields'; fields: Array<{ label: string; value: string }> }
-  | { type: 'context'; text: string }
+  | { type: 'text'; text: Rich }
+  | { type: 'fields'; fields: Array<{ label: string; value: Rich }> }
+  | { type: 'context'; text: Rich }
   | { type: 'divider' };
 
 export interface ImageSpec {

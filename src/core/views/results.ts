@@ -4,9 +4,10 @@ import { catalog } from '../i18n/index.js';
 import type { PollLayout } from '../domain/slots.js';
 import type { RankedWindow } from '../domain/ranking.js';
 import type { Locale, Participant, Poll, UserRef } from '../domain/types.js';
-import { formatRun, mentionToken } from './format.js';
+import { formatRun } from './format.js';
 import { describeLength } from './poll-message.js';
 import type { Button, ImageSpec, View, ViewBlock } from './reply.js';
+import { bold, italic, joinCapped, joinRich, mention, rich, type Rich } from './rich.js';
 
 export interface ResultsInput {
   poll: Poll;
@@ -19,14 +20,14 @@ export interface ResultsInput {
   image?: ImageSpec;
   /** Offer "Pick #n" buttons (channel results of a poll without a final pick). */
   pickButtons: boolean;
-  note?: string;
+  note?: Rich;
 }
 
 const MAX_NAMES = 30;
 
-function names(users: UserRef[], mention: boolean): string {
-  const shown = users.slice(0, MAX_NAMES).map((u) => (mention ? mentionToken(u) : u.name));
-  return users.length > MAX_NAMES ? `${shown.join(', ')} +${users.length - MAX_NAMES}` : shown.join(', ');
+/** Up to MAX_NAMES people, named or (`mentioned`) pinged, and how many more. */
+function names(users: UserRef[], mentioned: boolean): Rich {
+  return joinCapped(users.map((u) => (mentioned ? mention(u) : u.name)), ', ', MAX_NAMES);
 }
 
 export function resultsView(input: ResultsInput): View {
@@ -37,12 +38,12 @@ export function resultsView(input: ResultsInput): View {
   if (input.note) blocks.push({ type: 'context', text: input.note });
   const lines: string[] = [];
   if (participants.length === 0) {
-    blocks.push({ type: 'text', text: c.results.none });
+    blocks.push({ type: 'text', text: [c.results.none] });
   } else if (best.length === 0) {
-    blocks.push({ type: 'text', text: c.results.noWindow });
+    blocks.push({ type: 'text', text: [c.results.noWindow] });
   } else {
     best.forEach((w, i) => {
-      const when = formatRun(spec, layout, w.firstSlot, w.stretch, locale, tz);
+      const when = formatRun({ spec, layout, first: w.firstSlot, count: w.stretch, locale, tz });
       // "Everyone" and "most" must never be confused: only a full house gets the party mark.
       const allAnswered = w.yes.length === w.respondents && w.pending.length > 0;
       const badge = w.everyone
@@ -52,22 +53,21 @@ export function resultsView(input: ResultsInput): View {
           : w.yes.length * 2 > w.respondents
             ? ` · ${c.results.most}`
             : '';
-      const head = `*${i + 1}. ${when}* — ${w.yes.length}/${w.respondents}${badge}`;
-      const who = [
-        w.stretch > w.slotCount ? `_${c.results.fitsAnywhere(spec.kind, describeLength(spec, locale), w.slotCount)}_` : '',
-        w.yes.length ? `✅ ${c.results.free}: ${names(w.yes, false)}` : '',
-        w.maybe.length ? `🤔 ${c.results.maybe}: ${names(w.maybe, false)}` : '',
-        w.unavailable.length ? `❌ ${c.results.unavailable}: ${names(w.unavailable, false)}` : '',
-        w.pending.length ? `⏳ ${c.results.pending}: ${names(w.pending, true)}` : '',
-      ].filter(Boolean);
-      blocks.push({ type: 'text', text: [head, ...who].join('\n') });
+      const head = rich`${bold(`${i + 1}. ${when}`)} — ${w.yes.length}/${w.respondents}${badge}`;
+      const who: Rich[] = [];
+      if (w.stretch > w.slotCount) who.push([italic(c.results.fitsAnywhere(spec.kind, describeLength(spec, locale), w.slotCount))]);
+      if (w.yes.length) who.push(rich`✅ ${c.results.free}: ${names(w.yes, false)}`);
+      if (w.maybe.length) who.push(rich`🤔 ${c.results.maybe}: ${names(w.maybe, false)}`);
+      if (w.unavailable.length) who.push(rich`❌ ${c.results.unavailable}: ${names(w.unavailable, false)}`);
+      if (w.pending.length) who.push(rich`⏳ ${c.results.pending}: ${names(w.pending, true)}`);
+      blocks.push({ type: 'text', text: joinRich([head, ...who], '\n') });
       lines.push(`${i + 1}. ${when} ${w.yes.length}/${w.respondents}`);
     });
   }
   const answered = new Set(participants.map((p) => p.user.id));
   const requiredMissing = spec.required.filter((u) => !answered.has(u.id));
   if (requiredMissing.length) blocks.push({ type: 'context', text: c.results.requiredMissing(names(requiredMissing, true)) });
-  blocks.push({ type: 'context', text: `${c.results.respondents(participants.length)} · ${tz}` });
+  blocks.push({ type: 'context', text: [`${c.results.respondents(participants.length)} · ${tz}`] });
 
   const buttons: Button[][] = [];
   if (input.pickButtons && best.length) {

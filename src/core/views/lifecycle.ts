@@ -1,0 +1,95 @@
+/** Notices about a poll's life: closed, reopened, deleted, a final time picked, reminders. */
+import { encodeAction } from '../actions.js';
+import { catalog } from '../i18n/index.js';
+import type { RankedWindow } from '../domain/ranking.js';
+import type { PollLayout } from '../domain/slots.js';
+import type { Locale, Poll, UserRef } from '../domain/types.js';
+import { formatRun } from './format.js';
+import { noticeView } from './notices.js';
+import type { View } from './reply.js';
+import { joinCapped, joinRich, link, localTime, mention, rich, type Rich } from './rich.js';
+
+/** Mentions in one announcement; more would flood notifications and overflow messages. */
+export const MAX_MENTIONS = 50;
+
+export function closedNotice(poll: Poll, by: UserRef, locale: Locale): View {
+  const c = catalog(locale);
+  return noticeView(`🔒 ${c.lifecycle.closed(by.name, poll.spec.title, poll.code)}`, 'notice', poll.code);
+}
+
+/** `deadline` is the reopened poll's deadline, if it has one. */
+export function reopenedNotice(poll: Poll, by: UserRef, deadline: number | undefined, locale: Locale): View {
+  const c = catalog(locale);
+  // Each reader sees the new deadline in their own zone.
+  const until = deadline !== undefined ? rich` ${c.poll.deadline}: ${localTime(deadline)}` : [];
+  return noticeView(rich`🔓 ${c.lifecycle.reopened(by.name, poll.spec.title, poll.code)}${until}`, 'notice', poll.code);
+}
+
+export function deletedNotice(poll: Poll, locale: Locale): View {
+  const c = catalog(locale);
+  return noticeView(`🗑️ ${c.lifecycle.deleted(poll.spec.title, poll.code)}`, 'notice', poll.code);
+}
+
+export interface PickedInput {
+  poll: Poll;
+  layout: PollLayout;
+  /** The chosen window, with who is free and who only if needed. */
+  window: RankedWindow;
+  locale: Locale;
+  /** A link that adds the meeting to Google Calendar, when the pick makes a meeting. */
+  calendarUrl?: string;
+}
+
+/** The channel announcement of a final time: when, a calendar link, and who is free (mentioned). */
+export function pickedNotice(input: PickedInput): View {
+  const { poll, layout, window, locale } = input;
+  const c = catalog(locale);
+  const when = formatRun({ spec: poll.spec, layout, first: window.firstSlot, count: window.slotCount, locale, tz: poll.spec.timezone });
+  const start = layout.slots[window.firstSlot]?.start;
+  const view = noticeView(c.lifecycle.picked(poll.spec.title, start !== undefined ? rich`${when} (${localTime(start)})` : when), 'notice', poll.code);
+  // The calendar link comes before the list of people, so a long list can never push it out.
+  if (input.calendarUrl) view.blocks.push({ type: 'context', text: rich`📅 ${c.lifecycle.addToCalendar}: ${link(input.calendarUrl)}` });
+  const mentions = (users: UserRef[]): Rich => joinCapped(users.map(mention), ' ', MAX_MENTIONS);
+  const who: Rich[] = [];
+  if (window.yes.length) who.push(rich`✅ ${c.results.free}: ${mentions(window.yes)}`);
+  if (window.maybe.length) who.push(rich`🤔 ${c.results.maybe}: ${mentions(window.maybe)}`);
+  view.blocks.push({ type: 'text', text: who.length ? joinRich(who, '\n') : [`⚠️ ${c.lifecycle.pickedNobody}`] });
+  return view;
+}
+
+/** Told privately to the creator when the last expected person answers, with a Close now button. */
+export function everyoneAnsweredNotice(poll: Poll, locale: Locale): View {
+  const c = catalog(locale);
+  return {
+    ...noticeView(`🎉 ${c.lifecycle.everyoneAnswered(poll.spec.title, poll.code)}`, 'notice', poll.code),
+    buttons: [[{ id: encodeAction({ verb: 'closenow', code: poll.code }), label: `🔒 ${c.buttons.closeNow}`, style: 'danger' }]],
+  };
+}
+
+export interface ReminderInput {
+  poll: Poll;
+  /** The deadline the reminder is about. */
+  deadline: number;
+  locale: Locale;
+  /** How many people have answered. */
+  answered: number;
+  /** Expected people still to answer; undefined when the poll expects nobody in particular. */
+  missing?: UserRef[];
+}
+
+/** A reminder before the deadline: who is still missing, or how many have answered. */
+export function reminderNotice(input: ReminderInput): View {
+  const { poll, locale, missing } = input;
+  const c = catalog(locale);
+  const when = localTime(input.deadline);
+  const text = missing
+    ? c.lifecycle.reminderMissing(poll.spec.title, poll.code, when, joinRich(missing.map(mention), ' '))
+    : c.lifecycle.reminderCount(poll.spec.title, poll.code, when, input.answered);
+  return noticeView(rich`⏰ ${text}`, 'notice', poll.code);
+}
+
+/** The note over the results posted when a poll closes at its deadline (or late, after downtime). */
+export function deadlineNote(poll: Poll, late: boolean, locale: Locale): Rich {
+  const c = catalog(locale);
+  return [`⏰ ${late ? c.lifecycle.closedLate(poll.spec.title, poll.code) : c.lifecycle.closedOnTime(poll.spec.title, poll.code)}`];
+}
