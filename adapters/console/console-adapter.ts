@@ -174,7 +174,7 @@ export class ConsoleAdapter implements ChatAdapter {
   }
 
   async print(view: View, how: { ephemeral: boolean; replaces: boolean; to?: string }): Promise<void> {
-    const zone = await this.options.engine.zoneOf(this.actor());
+    const zone = await this.options.engine.queries.zoneOf(this.actor());
     const time = (ms: number) => `${formatInstant(ms, zone, this.options.locale)} (${zone})`;
     const owner = how.ephemeral ? (how.to ?? this.user) : null;
     const buttons = view.buttons.flat().map((b) => {

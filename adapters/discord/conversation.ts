@@ -29,7 +29,7 @@ export interface PollMessages {
 
 /** What every Discord conversation shares: the adapter's clients. */
 export interface DiscordConversationDeps {
-  engine: Pick<Engine, 'localeOf'>;
+  engine: { queries: Pick<Engine['queries'], 'localeOf'> };
   api: DiscordApi;
   polls: PollMessages;
   logger: Logger;
@@ -67,7 +67,7 @@ export class DiscordConversation implements Conversation {
   async locale(): Promise<Locale> {
     const reported = toLocale(this.interaction.locale);
     if (reported) return reported;
-    return this.deps.engine.localeOf({
+    return this.deps.engine.queries.localeOf({
       channel: { platform: 'discord', workspaceId: this.interaction.guild_id ?? '', channelId: this.channelId ?? '' },
       user: { id: this.userId, name: '' },
     });

@@ -117,7 +117,7 @@ export class InteractionHandler {
     const actor = actorOf(interaction);
     if (interaction.data.custom_id !== CREATE_MODAL_ID) throw new UserError('BAD_ACTION');
     const options = createOptionsFromForm(modalValues(interaction.data));
-    const replies = await this.deps.engine.create(actor, options);
+    const replies = await this.deps.engine.polls.create(actor, options);
     await this.policy.deliver(replies, conversation);
   }
 

@@ -56,11 +56,11 @@ export class DiscordPollMessages implements Notifier, PollMessages {
   }
 
   private async redraw(pollId: number): Promise<void> {
-    const poll = await this.engine.getPoll(pollId);
+    const poll = await this.engine.queries.getPoll(pollId);
     const ref = parseMessageRef(poll?.messageRef);
     if (!ref || !this.canWrite()) return;
     // Drawn in the poll's own language (stored with it), so redraws after a restart match too.
-    const view = await this.engine.pollMessage(pollId);
+    const view = await this.engine.queries.pollMessage(pollId);
     if (!view) return;
     await this.api.editMessage(ref.channelId, ref.id, renderView(view, { edit: true }).body);
   }

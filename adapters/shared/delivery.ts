@@ -71,7 +71,7 @@ export interface Conversation {
 }
 
 export interface DeliveryPolicyDeps {
-  engine: Pick<Engine, 'getPoll' | 'discardPoll' | 'attachPollMessage'>;
+  engine: { queries: Pick<Engine['queries'], 'getPoll'>; polls: Pick<Engine['polls'], 'discardPoll' | 'attachPollMessage'> };
   logger: Logger;
 }
 
@@ -194,15 +194,15 @@ export class DeliveryPolicy {
       return;
     }
     if (posted.filesRefused) refused.add('files');
-    if (posted.ref) await this.deps.engine.attachPollMessage(pollId, posted.ref);
+    if (posted.ref) await this.deps.engine.polls.attachPollMessage(pollId, posted.ref);
   }
 
   private async discardUnposted(pollId: number): Promise<void> {
     const { engine, logger } = this.deps;
     try {
-      const poll = await engine.getPoll(pollId);
+      const poll = await engine.queries.getPoll(pollId);
       // A poll that already has its message is not new: it stays.
-      if (poll && !poll.messageRef) await engine.discardPoll(pollId);
+      if (poll && !poll.messageRef) await engine.polls.discardPoll(pollId);
     } catch (err) {
       logger.error({ err, pollId }, 'could not discard a poll whose message was not posted');
     }
@@ -217,7 +217,7 @@ export class DeliveryPolicy {
   /** The pick already stands and was announced: a calendar entry that fails is logged and, where the platform says so, mentioned. */
   private async recordMeeting(to: Conversation, pollId: number, meeting: MeetingEvent): Promise<void> {
     try {
-      const poll = await this.deps.engine.getPoll(pollId);
+      const poll = await this.deps.engine.queries.getPoll(pollId);
       if (poll) await to.recordMeeting(poll, meeting);
     } catch (err) {
       this.deps.logger.warn({ ...to.logContext, err, pollId }, 'could not add the picked meeting to the platform calendar');

@@ -39,7 +39,7 @@ export interface ReplyTarget {
 
 /** What every Slack conversation shares: the adapter's clients. */
 export interface SlackConversationDeps {
-  engine: Pick<Engine, 'channelLocale'>;
+  engine: { queries: Pick<Engine['queries'], 'channelLocale'> };
   messenger: SlackMessenger;
   polls: SlackPollMessages;
   meetings: SlackMeetingReminders;
@@ -120,7 +120,7 @@ export class SlackConversation implements Conversation {
   }
 
   async recordMeeting(poll: Poll, meeting: MeetingEvent): Promise<void> {
-    await this.deps.meetings.meetingPicked(poll, meeting, this.deps.engine.channelLocale(poll));
+    await this.deps.meetings.meetingPicked(poll, meeting, this.deps.engine.queries.channelLocale(poll));
   }
 
   /** Nobody asked for the reminder: the pick's own notice already says all there is. */

@@ -66,7 +66,7 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
   ): Promise<{ actor: Actor; locale: Locale }> {
     const info = await users.lookup(user.id, budgetMs);
     const actor = buildActor(place, user, info);
-    return { actor, locale: await engine.localeOf(actor) };
+    return { actor, locale: await engine.queries.localeOf(actor) };
   }
 
   async function safeAck(ack: () => Promise<void>, context: Record<string, unknown>): Promise<void> {
@@ -207,7 +207,7 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
     let replies: Reply[];
     try {
       // Created before the ack: a mistake must come back on the form, which stays open.
-      replies = await engine.create(target.actor, form.options);
+      replies = await engine.polls.create(target.actor, form.options);
     } catch (err) {
       const errors = isUserError(err) ? formErrors(err, form.usedWeekdays, locale) : apology(err, locale, context);
       await ack({ response_action: 'errors', errors });

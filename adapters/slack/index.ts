@@ -123,7 +123,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       const view = createModal({
         locale: target.locale,
         channelId: target.channelId,
-        timezone: await engine.zoneOf(target.actor),
+        timezone: await engine.queries.zoneOf(target.actor),
         ...(target.responseUrl ? { responseUrl: target.responseUrl } : {}),
       });
       await app.client.views.open({ trigger_id: target.triggerId, view });

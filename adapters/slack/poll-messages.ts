@@ -105,11 +105,11 @@ export class SlackPollMessages implements Notifier {
   }
 
   private async rewrite(pollId: number): Promise<void> {
-    const poll = await this.engine.getPoll(pollId);
+    const poll = await this.engine.queries.getPoll(pollId);
     const ref = parseMessageRef(poll?.messageRef);
     if (!poll || !ref) return;
     // Core renders it in the language the poll was created in, so a refresh never switches it.
-    const view = await this.engine.pollMessage(pollId);
+    const view = await this.engine.queries.pollMessage(pollId);
     if (view) await this.messenger.updateMessage(ref, view);
   }
 }

@@ -7,7 +7,8 @@
  */
 import type { AnswerState, Poll } from './domain/types.js';
 import { isPollCode } from './domain/poll-code.js';
-import type { Actor, Engine } from './engine.js';
+import type { Actor } from './actor.js';
+import type { Engine } from './engine.js';
 import type { AdapterCapabilities, ButtonIntent, Reply } from './views/reply.js';
 
 /** What each kind of argument holds in an action. */
@@ -66,20 +67,20 @@ export type ActionOf<V extends Verb> = Extract<Action, { verb: V }>;
 
 /** What pressing a button of each verb does. */
 const HANDLERS: { [V in Verb]: (context: ButtonContext, action: ActionOf<V>) => Promise<Reply[]> } = {
-  respond: ({ engine, actor, poll, caps }) => engine.openGrid(actor, poll, caps),
-  results: ({ engine, actor, poll }) => engine.results(actor, poll.code, 'private'),
-  close: ({ engine, actor, poll }) => engine.close(actor, poll.code),
-  closenow: ({ engine, actor, poll }) => engine.close(actor, poll.code),
-  reopen: ({ engine, actor, poll }) => engine.reopen(actor, poll.code),
-  pick: ({ engine, actor, poll }, { slot }) => engine.pick(actor, poll.code, { slot }),
-  done: ({ engine, actor, poll }) => engine.gridDone(actor, poll),
-  page: ({ engine, actor, poll, caps }, { page }) => engine.showGridPage(actor, poll, caps, page),
+  respond: ({ engine, actor, poll, caps }) => engine.answers.openGrid(actor, poll, caps),
+  results: ({ engine, actor, poll }) => engine.polls.results(actor, poll.code, 'private'),
+  close: ({ engine, actor, poll }) => engine.polls.close(actor, poll.code),
+  closenow: ({ engine, actor, poll }) => engine.polls.close(actor, poll.code),
+  reopen: ({ engine, actor, poll }) => engine.polls.reopen(actor, poll.code),
+  pick: ({ engine, actor, poll }, { slot }) => engine.polls.pick(actor, poll.code, { slot }),
+  done: ({ engine, actor, poll }) => engine.answers.gridDone(actor, poll),
+  page: ({ engine, actor, poll, caps }, { page }) => engine.answers.showGridPage(actor, poll, caps, page),
   // A select menu's own id changes nothing (its options are the actions): the page again.
-  pickslots: ({ engine, actor, poll, caps }, { page }) => engine.showGridPage(actor, poll, caps, page),
-  all: ({ engine, actor, poll, caps }, action) => engine.gridEdit(actor, poll, caps, [action]),
-  clear: ({ engine, actor, poll, caps }, action) => engine.gridEdit(actor, poll, caps, [action]),
-  copy: ({ engine, actor, poll, caps }, action) => engine.gridEdit(actor, poll, caps, [action]),
-  set: ({ engine, actor, poll, caps }, action) => engine.gridEdit(actor, poll, caps, [action]),
+  pickslots: ({ engine, actor, poll, caps }, { page }) => engine.answers.showGridPage(actor, poll, caps, page),
+  all: ({ engine, actor, poll, caps }, action) => engine.answers.gridEdit(actor, poll, caps, [action]),
+  clear: ({ engine, actor, poll, caps }, action) => engine.answers.gridEdit(actor, poll, caps, [action]),
+  copy: ({ engine, actor, poll, caps }, action) => engine.answers.gridEdit(actor, poll, caps, [action]),
+  set: ({ engine, actor, poll, caps }, action) => engine.answers.gridEdit(actor, poll, caps, [action]),
 };
 
 /** Runs the handler of an action's verb. */

@@ -160,7 +160,7 @@ describe('engine', () => {
     expect(await errorCode(kit.engine.runText(kit.actor('ann'), '/yakjeong results', CAPS))).toBe('RESULTS_HIDDEN');
     const peek = await kit.engine.runText(kit.actor('host'), '/yakjeong results', CAPS);
     expect(peek[0]).toMatchObject({ type: 'post', audience: { kind: 'user', userId: 'host' } });
-    const pollMessage = await kit.engine.pollMessage((await kit.store.findPollByCode(code))!.id, 'en');
+    const pollMessage = await kit.engine.queries.pollMessage((await kit.store.findPollByCode(code))!.id, 'en');
     expect(textOf(pollMessage!)).toContain('hidden until the poll closes');
     expect(textOf(pollMessage!)).not.toContain('1. ');
   });

@@ -1,4 +1,5 @@
 /** Lifecycle notices as views: what they say and whom they mention, from plain data. */
+import { layoutPoll } from '../../src/core/domain/slots.js';
 import { describe, expect, it } from 'vitest';
 import type { RankedWindow } from '../../src/core/domain/ranking.js';
 import { MAX_MENTIONS, pickedNotice, reminderNotice } from '../../src/core/views/lifecycle.js';
@@ -8,7 +9,7 @@ async function dinner() {
   const kit = makeKit();
   const code = await createPoll(kit, 'host', 'Dinner dates:12/1 time:18:00-20:00 slot:1h');
   const poll = (await kit.store.findPollByCode(code))!;
-  return { poll, layout: kit.engine.layout(poll) };
+  return { poll, layout: layoutPoll(poll.spec) };
 }
 
 const people = (n: number, prefix: string) => Array.from({ length: n }, (_, i) => ({ id: `${prefix}${i}`, name: `${prefix}${i}` }));

@@ -41,7 +41,7 @@ describe('pick', () => {
     await kit.engine.runText(kit.actor('host'), `/yakjeong reopen ${code}`, CAPS);
     const poll = (await kit.store.findPollByCode(code))!;
     expect(poll.picked).toBeUndefined();
-    expect(textOf((await kit.engine.pollMessage(poll.id))!)).not.toContain('Final time');
+    expect(textOf((await kit.engine.queries.pollMessage(poll.id))!)).not.toContain('Final time');
   });
 
   it('pick takes "1번" and "12월 1일 19:00", and asks "which time?" when given nothing', async () => {

@@ -274,7 +274,7 @@ describe('Discord over the gateway', () => {
     const response = await fake.interact(slash(bob, 'close', { code: poll.code }));
     expect(responseData(response).flags).toBe(MessageFlags.Ephemeral);
     expect(responseData(response).content).toBe(`⚠️ Only the poll's creator (Alice) or an admin can close poll ${poll.code}.`);
-    expect((await world.engine.getPoll(poll.id))?.status).toBe('open');
+    expect((await world.engine.queries.getPoll(poll.id))?.status).toBe('open');
 
     const korean = await fake.interact(slash(minji, 'close', { code: poll.code }));
     expect(responseData(korean).content).toContain('만든 사람(Alice)');
@@ -289,7 +289,7 @@ describe('Discord over the gateway', () => {
     expect(responseData(response).content).toContain('Mod closed “Planning”');
     const followUp = await fake.waitFor(() => fake.callsTo('POST', new RegExp(`/webhooks/${APP_ID}/${closing.token}$`))[0]);
     expect(isPng(followUp.files[0]?.bytes)).toBe(true);
-    const closed = await world.engine.getPoll(poll.id);
+    const closed = await world.engine.queries.getPoll(poll.id);
     expect(closed?.status).toBe('closed');
     // The poll message stays the one to edit; the notice and results are separate messages.
     expect(closed?.messageRef).toBe(`${message.channel_id}:${message.id}`);
@@ -324,7 +324,7 @@ describe('Discord over the gateway', () => {
       scheduled_end_time: '2026-12-16T03:00:00.000Z',
       entity_metadata: { location: '#study-group' },
     });
-    expect((await world.engine.getPoll(poll.id))?.picked).toMatchObject({ firstSlot: 1, slotCount: 1 });
+    expect((await world.engine.queries.getPoll(poll.id))?.picked).toMatchObject({ firstSlot: 1, slotCount: 1 });
   });
 
   it('says privately when it cannot make the server event, and the pick still stands', async () => {
@@ -338,7 +338,7 @@ describe('Discord over the gateway', () => {
         [...fake.messages.values()].slice(before).find((m) => String(m.content).includes('Create Events')),
       );
       expect(note.flags ?? 0).toBe(64);
-      expect((await world.engine.getPoll(poll.id))?.picked).toMatchObject({ firstSlot: 0 });
+      expect((await world.engine.queries.getPoll(poll.id))?.picked).toMatchObject({ firstSlot: 0 });
       // The one expected problem: the refused event request, logged as a warning.
       expect(world.problems).toEqual([expect.objectContaining({ level: 40 })]);
       world.problems.length = 0;
@@ -413,8 +413,8 @@ describe('Discord over the gateway', () => {
 
   it('posts notices for the scheduler as replies to the poll message', async () => {
     const { poll, message } = await createPoll(alice, { title: 'Deadline talk', dates: '2026-12-15', time: '09:00-11:00' });
-    const stored = (await world.engine.getPoll(poll.id))!;
-    const view = await world.engine.resultsFor(stored, 'en', stored.spec.timezone);
+    const stored = (await world.engine.queries.getPoll(poll.id))!;
+    const view = await world.engine.queries.resultsView({ poll: stored, locale: 'en', tz: stored.spec.timezone });
     await adapter.notifier.post(stored, view);
     const posted = fake.callsTo('POST', new RegExp(`/channels/${message.channel_id}/messages$`)).at(-1)!;
     expect(posted.body?.message_reference).toEqual({ message_id: message.id, fail_if_not_exists: false });

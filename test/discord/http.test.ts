@@ -117,7 +117,7 @@ describe('Discord HTTP interactions endpoint', () => {
     const message = await settledOriginal(create);
     expect(visibleText(message)).toContain('Hack night');
     const poll = await fake.waitFor(async () => (await world.store.listPolls({ platform: 'discord', workspaceId: alice.guildId!, channelId: alice.channelId }, ['open']))[0]);
-    await fake.waitFor(async () => (await world.engine.getPoll(poll.id))?.messageRef === `${message.channel_id}:${message.id}`);
+    await fake.waitFor(async () => (await world.engine.queries.getPoll(poll.id))?.messageRef === `${message.channel_id}:${message.id}`);
 
     // A click answers in the HTTP body too: the private grid, then the update in place.
     const respond = await send(click(bob, findButton(message, /Respond/), message));

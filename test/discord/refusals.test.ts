@@ -67,7 +67,7 @@ describe('Discord refusing a message after the action succeeded', () => {
     expect(response.body?.type).toBe(InteractionResponseType.ChannelMessageWithSource);
 
     await fake.waitFor(() => visibleText(fake.messages.get(message.id)).includes('🔒 Closed'));
-    expect((await world.engine.getPoll(poll.id))?.status).toBe('closed');
+    expect((await world.engine.queries.getPoll(poll.id))?.status).toBe('closed');
     const note = await fake.waitFor(() => webhookPosts(closing)[1]);
     expect(note.body).toMatchObject({ flags: MessageFlags.Ephemeral });
     expect(String(note.body?.content)).toBe('⚠️ Done, but I could not post in this channel: the bot needs Send Messages, Embed Links and Attach Files here.');
@@ -88,7 +88,7 @@ describe('Discord refusing a message after the action succeeded', () => {
     const event = await fake.waitFor(() => [...fake.events.values()].find((e) => e.name === 'Refused pick'));
     expect(event.scheduled_start_time).toBe('2026-12-19T01:00:00.000Z');
     await fake.waitFor(() => visibleText(fake.messages.get(message.id)).includes('📌 Final time'));
-    expect((await world.engine.getPoll(poll.id))?.picked).toMatchObject({ firstSlot: 0 });
+    expect((await world.engine.queries.getPoll(poll.id))?.picked).toMatchObject({ firstSlot: 0 });
 
     const note = await fake.waitFor(() => webhookPosts(pick)[0]);
     expect(note.body).toMatchObject({ flags: MessageFlags.Ephemeral });

@@ -30,15 +30,15 @@ async function nastyViews(ids: Record<'host' | 'ann' | 'bob', string>): Promise<
   expect(poll.spec.title).toContain(NASTY);
   await run('host', '/yakjeong answer 12/1 18:00-20:00');
   await run('ann', '/yakjeong answer 12/1 18:00-19:00');
-  views.push((await kit.engine.reminder(poll))!);
-  views.push((await kit.engine.pollMessage(poll.id))!);
+  views.push((await kit.engine.scheduled.reminder(poll))!);
+  views.push((await kit.engine.queries.pollMessage(poll.id))!);
   await run('host', '/yakjeong results');
   await run('host', '/yakjeong list');
   await run('host', '/yakjeong history');
   await run('host', '/yakjeong pick 1');
   await run('host', '/yakjeong reopen deadline:24h');
   await run('host', '/yakjeong close');
-  views.push(await kit.engine.deadlineAnnouncement(poll, false));
+  views.push(await kit.engine.scheduled.deadlineAnnouncement(poll, false));
   await run('host', '/yakjeong delete');
   return views;
 }

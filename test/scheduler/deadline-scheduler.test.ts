@@ -219,7 +219,7 @@ describe('deadline scheduler', () => {
     expect(toCreator && toCreator.type === 'post' && textOf(toCreator.view)).toContain('Everyone you expected has answered');
     const button = toCreator && toCreator.type === 'post' ? toCreator.view.buttons[0]![0]! : undefined;
     await a.engine.click(actor('host'), button!.id, CAPS);
-    expect((await a.engine.getPoll(1))?.status).toBe('closed');
+    expect((await a.engine.queries.getPoll(1))?.status).toBe('closed');
   });
 
   it('posts every reminder once each and still closes on time when the console sleeps through them all', async () => {

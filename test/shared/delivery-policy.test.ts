@@ -60,7 +60,7 @@ describe.each([
     await waitFor(() => pick.said().find((s) => p.words.apology.test(s)), 5000, 'the apology');
     expect(p.meetingRecorded(poll)).toBe(true);
     await waitFor(() => p.pollMessage(poll).includes('Final time'), 5000, 'the poll message to show the pick');
-    expect((await p.engine.getPoll(poll.id))?.picked).toMatchObject({ firstSlot: 0 });
+    expect((await p.engine.queries.getPoll(poll.id))?.picked).toMatchObject({ firstSlot: 0 });
     expect(p.logs.entries.slice(from).filter((e) => e.level >= 50).map((e) => e.msg)).toEqual(['interaction failed']);
   });
 
@@ -71,7 +71,7 @@ describe.each([
     const pick = await p.pick(poll, { target: 'calendar', how: 'refused' });
     await pick.delivered();
     expect(p.meetingRecorded(poll)).toBe(false);
-    expect((await p.engine.getPoll(poll.id))?.picked).toMatchObject({ firstSlot: 0 });
+    expect((await p.engine.queries.getPoll(poll.id))?.picked).toMatchObject({ firstSlot: 0 });
     await waitFor(() => p.pollMessage(poll).includes('Final time'), 5000, 'the poll message to show the pick');
     expect(p.logs.problems(from).map((e) => e.msg)).toEqual(['could not add the picked meeting to the platform calendar']);
     // Discord says so privately (someone can grant Create Events); Slack's reminder was never asked for.

@@ -65,7 +65,7 @@ describe('a file that cannot be shared after its message was posted', () => {
     expect(responseText(hint.body)).not.toMatch(/went wrong|try again/i);
     await sleep(300);
     expect(h.fake.responsesTo('fu-pick')).toHaveLength(1);
-    expect((await h.engine.getPoll(poll.id))?.picked).toBeTruthy();
+    expect((await h.engine.queries.getPoll(poll.id))?.picked).toBeTruthy();
   });
 
   it('close: the results are posted, the poll message shows it closed, and the person is hinted once', async () => {
@@ -79,7 +79,7 @@ describe('a file that cannot be shared after its message was posted', () => {
     expect(responseText(hint.body)).toContain('/invite @Yakjeong');
     await sleep(300);
     expect(h.fake.responsesTo('fu-close')).toHaveLength(1);
-    expect((await h.engine.getPoll(poll.id))?.status).toBe('closed');
+    expect((await h.engine.queries.getPoll(poll.id))?.status).toBe('closed');
   });
 
   it('another upload failure (not about the channel) is only logged: no hint, no error', async () => {
@@ -113,7 +113,7 @@ describe('a new poll whose message cannot be posted', () => {
 
 describe('scheduler posts', () => {
   async function resultsOf(poll: Poll): Promise<View> {
-    return h.engine.resultsFor(poll, 'en', poll.spec.timezone);
+    return h.engine.queries.resultsView({ poll, locale: 'en', tz: poll.spec.timezone });
   }
 
   it('post the results once even if the heatmap upload fails afterwards', async () => {
@@ -154,7 +154,7 @@ describe('scheduler posts', () => {
     await command(`answer ${poll.code} 12/1 09:00-11:00`, { channel }, 'sched-pre');
     await latestResponse('sched-pre');
     const uploadsBefore = h.fake.callsTo('files.completeUploadExternal').length;
-    await h.adapter.notifier.post(poll, await h.engine.deadlineAnnouncement(poll, false));
+    await h.adapter.notifier.post(poll, await h.engine.scheduled.deadlineAnnouncement(poll, false));
     const upload = h.fake.callsTo('files.completeUploadExternal').slice(uploadsBefore)[0]!;
     expect(upload.args).toMatchObject({ channel_id: channel.id, thread_ts: ts });
     const comment = String(upload.args.initial_comment);
@@ -212,10 +212,10 @@ describe('Slack Connect', () => {
     expect(responseText((await latestResponse('connect-outsider')).body)).toContain("Only the poll's creator (Ana) or an admin can close");
     await postSigned(h.port, interactionBody(buttonPress(h.fake, `y1:${poll.code}:close`, { channel, user: stranger }, 'connect-stranger')));
     expect(responseText((await latestResponse('connect-stranger')).body)).toContain("Only the poll's creator (Ana) or an admin can close");
-    expect((await h.engine.getPoll(poll.id))?.status).toBe('open');
+    expect((await h.engine.queries.getPoll(poll.id))?.status).toBe('open');
 
     // Our own workspace's admin still may.
     await command(`close ${poll.code}`, { channel, user: ADA }, 'connect-admin');
-    await waitFor(async () => (await h.engine.getPoll(poll.id))?.status === 'closed');
+    await waitFor(async () => (await h.engine.queries.getPoll(poll.id))?.status === 'closed');
   });
 });

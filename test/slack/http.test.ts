@@ -58,7 +58,7 @@ describe('Slack HTTP mode', () => {
       `y1:${poll.code}:close`,
     ]);
     // The message's place is remembered so later answers can edit it.
-    const stored = await waitFor(async () => (await h.engine.getPoll(poll.id))?.messageRef);
+    const stored = await waitFor(async () => (await h.engine.queries.getPoll(poll.id))?.messageRef);
     expect(stored).toMatch(new RegExp(`^${channel.id}:\\d+\\.\\d+$`));
     expect(poll.channel).toEqual({ platform: 'slack', workspaceId: 'T0ACME', channelId: channel.id });
     expect(poll.creator).toEqual({ id: ANA.id, name: 'Ana' });
@@ -116,7 +116,7 @@ describe('Slack HTTP mode', () => {
     const ack = await press(slots[0]!.actionId, { channel, ephemeral: true }, 'click-1');
     expect(ack.status).toBe(200);
     // Acknowledged means stored: the answer is in the database when Slack gets the 200.
-    const participants = await h.engine.participants(poll);
+    const participants = await h.engine.queries.participants(poll);
     expect(participants.map((p) => [p.user.id, p.states])).toEqual([[ANA.id, 'y...']]);
 
     const replaced = (await latestResponse('click-1')).body;
@@ -136,7 +136,7 @@ describe('Slack HTTP mode', () => {
     h.fake.delay('users.info', 400);
     const ack = await press(`y1:${poll.code}:set:1:y`, { channel, user: carl, ephemeral: true }, 'slow-click');
     expect(ack.status).toBe(200);
-    expect((await h.engine.participants(poll)).map((p) => [p.user.id, p.states])).toEqual([[carl.id, '.y..']]);
+    expect((await h.engine.queries.participants(poll)).map((p) => [p.user.id, p.states])).toEqual([[carl.id, '.y..']]);
     await latestResponse('slow-click');
   });
 
@@ -160,7 +160,7 @@ describe('Slack HTTP mode', () => {
 
     await command(`answer ${poll.code} 12/2 09:00-11:00`, { channel, user: ANA }, 'ana-text');
     await latestResponse('ana-text');
-    const states = Object.fromEntries((await h.engine.participants(poll)).map((p) => [p.user.id, p.states]));
+    const states = Object.fromEntries((await h.engine.queries.participants(poll)).map((p) => [p.user.id, p.states]));
     expect(states).toEqual({ [BEN.id]: 'yy..', [ANA.id]: '..yy' });
   });
 
@@ -210,12 +210,12 @@ describe('Slack HTTP mode', () => {
     const reply = (await latestResponse('mallory-close')).body;
     expect(reply.response_type).toBe('ephemeral');
     expect(blocksText(reply.blocks)).toContain("Only the poll's creator (Ana) or an admin can close");
-    expect((await h.engine.getPoll(poll.id))?.status).toBe('open');
+    expect((await h.engine.queries.getPoll(poll.id))?.status).toBe('open');
     expect(h.fake.callsTo('chat.postMessage').length).toBe(postsBefore);
 
     // A workspace admin (users.info is_admin) may.
     await press(`y1:${poll.code}:close`, { channel, user: ADA }, 'admin-close');
-    await waitFor(async () => (await h.engine.getPoll(poll.id))?.status === 'closed');
+    await waitFor(async () => (await h.engine.queries.getPoll(poll.id))?.status === 'closed');
     const notice = await waitFor(() =>
       h.fake.callsTo('chat.postMessage').slice(postsBefore).find((c) => String(c.args.text).includes('closed')),
     );
@@ -243,8 +243,8 @@ describe('Slack HTTP mode', () => {
     await command(`close ${poll.code}`, rival, 'rival-close');
     await latestResponse('rival-close');
 
-    expect(await h.engine.participants(poll)).toEqual([]);
-    expect((await h.engine.getPoll(poll.id))?.status).toBe('open');
+    expect(await h.engine.queries.participants(poll)).toEqual([]);
+    expect((await h.engine.queries.getPoll(poll.id))?.status).toBe('open');
     expect(h.fake.callsTo('chat.postMessage').filter((c) => c.args.channel === channelId).length).toBe(postsBefore);
     expect(h.fake.callsTo('files.completeUploadExternal').filter((c) => c.args.channel_id === channelId)).toEqual([]);
   });
@@ -266,12 +266,12 @@ describe('Slack HTTP mode', () => {
       // Spaced so each edit would have finished before the next click: only throttling merges them.
       await sleep(40);
     }
-    expect((await h.engine.participants(poll)).find((p) => p.user.id === BEN.id)?.states).toBe('y.ym');
+    expect((await h.engine.queries.participants(poll)).find((p) => p.user.id === BEN.id)?.states).toBe('y.ym');
 
     // Let the coalescer write whatever is pending (interval 1 s in this suite).
     await waitFor(async () => {
       const last = updatesOf().at(-1);
-      const expected = renderMessage((await h.engine.pollMessage(poll.id, 'en'))!);
+      const expected = renderMessage((await h.engine.queries.pollMessage(poll.id, 'en'))!);
       return last && JSON.stringify(last.args.blocks) === JSON.stringify(expected.blocks);
     }, 5000, 'the final poll message');
     await sleep(1200);
@@ -343,7 +343,7 @@ describe('Slack HTTP mode', () => {
   it("posts the scheduler's notices as replies in the poll message's thread", async () => {
     const { poll, channel } = await createPoll('Deadline day');
     const ts = poll.messageRef!.split(':')[1]!;
-    const results = await h.engine.resultsFor(poll, 'en', poll.spec.timezone);
+    const results = await h.engine.queries.resultsView({ poll, locale: 'en', tz: poll.spec.timezone });
     await h.adapter.notifier.post(poll, results);
     const reply = h.fake.callsTo('chat.postMessage').filter((c) => c.args.channel === channel.id).at(-1)!;
     expect(reply.args.thread_ts).toBe(ts);
@@ -367,7 +367,7 @@ describe('Slack HTTP mode', () => {
     await command(`answer ${poll.code} 12/1 09:00-10:00`, { channel, user: dee }, 'no-profile');
     expect(blocksText((await latestResponse('no-profile')).body.blocks)).toContain('Saved your answer');
     // Named as the payload says, in the default language, times read in the default zone (Asia/Seoul).
-    const [p] = await h.engine.participants(poll);
+    const [p] = await h.engine.queries.participants(poll);
     expect(p).toMatchObject({ user: { id: dee.id, name: 'dee' }, states: 'y...' });
   });
 

@@ -75,7 +75,7 @@ describe('Slack Socket Mode', () => {
 
     await h.fake.sendEnvelope('interactive', buttonPress(h.fake, slot!.actionId, { channel, user: BEN, ephemeral: true }, 'sock-click'));
     // Stored before the envelope was acknowledged.
-    expect((await h.engine.participants(poll)).map((p) => p.states)).toEqual(['.y']);
+    expect((await h.engine.queries.participants(poll)).map((p) => p.states)).toEqual(['.y']);
     const replaced = await waitFor(() => h.fake.responsesTo('sock-click')[0]);
     expect(replaced.body.replace_original).toBe(true);
   });

@@ -135,7 +135,7 @@ const create = defineCommand({
     }
     return { options };
   },
-  run: ({ engine, actor }, { options }) => engine.createOrOpenForm(actor, options),
+  run: ({ engine, actor }, { options }) => engine.polls.createOrOpenForm(actor, options),
 });
 
 const answer = defineCommand({
@@ -153,7 +153,7 @@ const answer = defineCommand({
     return code ? { code, spec } : { spec };
   },
   fromOptions: (values) => ({ spec: optionText(values, 'spec') ?? '', ...codeOption(values) }),
-  run: ({ engine, actor, caps }, { code, spec }) => engine.answer(actor, code, spec, caps),
+  run: ({ engine, actor, caps }, { code, spec }) => engine.answers.answer(actor, code, spec, caps),
 });
 
 const results = defineCommand({
@@ -162,7 +162,7 @@ const results = defineCommand({
   description: { en: 'Best times and the heatmap', ko: '가장 좋은 시간과 히트맵' },
   examples: [{ text: '/yakjeong results [CODE]' }],
   ...codeOnly('results'),
-  run: ({ engine, actor }, { code }) => engine.results(actor, code, 'channel'),
+  run: ({ engine, actor }, { code }) => engine.polls.results(actor, code, 'channel'),
 });
 
 const list = defineCommand({
@@ -171,7 +171,7 @@ const list = defineCommand({
   description: { en: 'Open polls in this channel', ko: '이 채널의 진행 중인 투표' },
   examples: [{ text: '/yakjeong list' }],
   ...noArgs,
-  run: ({ engine, actor }) => engine.list(actor),
+  run: ({ engine, actor }) => engine.polls.list(actor),
 });
 
 const close = defineCommand({
@@ -180,7 +180,7 @@ const close = defineCommand({
   description: { en: 'Close a poll (creator or admin)', ko: '투표 마감 (만든 사람 또는 관리자)' },
   examples: [{ text: '/yakjeong close [CODE]' }],
   ...codeOnly('close'),
-  run: ({ engine, actor }, { code }) => engine.close(actor, code),
+  run: ({ engine, actor }, { code }) => engine.polls.close(actor, code),
 });
 
 const reopen = defineCommand({
@@ -204,7 +204,7 @@ const reopen = defineCommand({
     const deadline = optionText(values, 'deadline');
     return { ...codeOption(values), ...(deadline ? { deadline } : {}) };
   },
-  run: ({ engine, actor }, { code, deadline }) => engine.reopen(actor, code, deadline),
+  run: ({ engine, actor }, { code, deadline }) => engine.polls.reopen(actor, code, deadline),
 });
 
 const remove = defineCommand({
@@ -213,7 +213,7 @@ const remove = defineCommand({
   description: { en: 'Delete a poll (creator or admin)', ko: '투표 삭제 (만든 사람 또는 관리자)' },
   examples: [{ text: '/yakjeong delete [CODE]' }],
   ...codeOnly('delete'),
-  run: ({ engine, actor }, { code }) => engine.remove(actor, code),
+  run: ({ engine, actor }, { code }) => engine.polls.remove(actor, code),
 });
 
 const pick = defineCommand({
@@ -231,7 +231,7 @@ const pick = defineCommand({
     return code ? { code, choice } : { choice };
   },
   fromOptions: (values) => ({ choice: optionText(values, 'choice') ?? '', ...codeOption(values) }),
-  run: ({ engine, actor }, { code, choice }) => engine.pick(actor, code, { text: choice }),
+  run: ({ engine, actor }, { code, choice }) => engine.polls.pick(actor, code, { text: choice }),
 });
 
 const tz = defineCommand({
@@ -248,7 +248,7 @@ const tz = defineCommand({
     const zone = optionText(values, 'zone');
     return zone ? { zone } : {};
   },
-  run: ({ engine, actor }, { zone }) => engine.timezone(actor, zone),
+  run: ({ engine, actor }, { zone }) => engine.polls.timezone(actor, zone),
 });
 
 const history = defineCommand({
@@ -257,7 +257,7 @@ const history = defineCommand({
   description: { en: 'Who changed which answer, and when', ko: '누가 언제 응답을 바꿨는지' },
   examples: [{ text: '/yakjeong history [CODE]' }],
   ...codeOnly('history'),
-  run: ({ engine, actor }, { code }) => engine.history(actor, code),
+  run: ({ engine, actor }, { code }) => engine.polls.history(actor, code),
 });
 
 const help = defineCommand({
@@ -266,7 +266,7 @@ const help = defineCommand({
   description: { en: 'How to use Yakjeong', ko: '약정 사용법' },
   examples: [{ text: '/yakjeong help' }],
   ...noArgs,
-  run: ({ engine, actor }) => engine.help(actor),
+  run: ({ engine, actor }) => engine.polls.help(actor),
 });
 
 export const BUILTIN_COMMANDS = [create, answer, results, list, close, reopen, remove, pick, tz, history, help] as const;

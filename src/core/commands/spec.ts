@@ -6,7 +6,8 @@
 import type { Locale } from '../domain/types.js';
 import type { Token } from '../grammar/tokens.js';
 import type { AdapterCapabilities, Reply } from '../views/reply.js';
-import type { Actor, Engine } from '../engine.js';
+import type { Actor } from '../actor.js';
+import type { Engine } from '../engine.js';
 
 /** A text in both languages. */
 export type Localized = Record<Locale, string>;

@@ -11,7 +11,20 @@ import type { Participant, Poll } from '../domain/types.js';
 import { parseDateWord, parseWeekdayWord } from './dates.js';
 import { parseClock } from './values.js';
 
-export function choosePick(poll: Poll, layout: PollLayout, participants: Participant[], choice: string, viewerTz: string, today: string): RankedWindow {
+/** What `choosePick` reads a typed choice against: the poll, its answers, and the picker's zone and today. */
+export interface PickRequest {
+  poll: Poll;
+  layout: PollLayout;
+  participants: Participant[];
+  /** What was typed: a result number or a start time. */
+  text: string;
+  /** The picker's zone, which a typed time is read in. */
+  tz: string;
+  today: string;
+}
+
+export function choosePick(request: PickRequest): RankedWindow {
+  const { poll, layout, participants, text: choice, tz: viewerTz, today } = request;
   const bad = () => new UserError('BAD_PICK', { input: choice, code: poll.code });
   const rankMatch = /^#?(\d{1,2})\s*(번|위|st|nd|rd|th)?$/i.exec(choice);
   if (rankMatch) {

@@ -13,20 +13,21 @@ function slotKey(layout: PollLayout, index: number): string {
 export type GridAction = Extract<Action, { verb: 'set' | 'all' | 'clear' | 'copy' }>;
 export type SetAction = Extract<Action, { verb: 'set' }>;
 
-/** One grid action on the answer's state characters, in place; `page` is the action's grid page. */
-export function applyGridAction(poll: Poll, layout: PollLayout, page: GridPage, action: GridAction, states: string[]): void {
+/** The answer's state characters after one grid action; `page` is the action's grid page. */
+export function applyGridAction(poll: Poll, layout: PollLayout, page: GridPage, action: GridAction, before: readonly string[]): string[] {
+  const states = [...before];
   const day = layout.days[page.day]!;
   const [from, to] = poll.spec.kind === 'date' ? [page.from, page.to] : [day.first, day.first + day.count];
   switch (action.verb) {
     case 'set':
       states[action.slot] = STATE_CHAR[action.state];
-      return;
+      return states;
     case 'all':
       for (let i = from; i < to; i++) states[i] = 'y';
-      return;
+      return states;
     case 'clear':
       for (let i = from; i < to; i++) states[i] = '.';
-      return;
+      return states;
     case 'copy': {
       // Match slots across days by their wall-clock start (or block name), so DST days line up.
       const source = new Map<string, string>();
@@ -35,7 +36,7 @@ export function applyGridAction(poll: Poll, layout: PollLayout, page: GridPage, 
         const value = source.get(slotKey(layout, slot.index));
         if (value !== undefined) states[slot.index] = value;
       }
-      return;
+      return states;
     }
   }
 }

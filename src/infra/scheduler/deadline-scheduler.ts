@@ -112,9 +112,9 @@ export class DeadlineScheduler {
 
   private async send(item: OutboxItem): Promise<void> {
     const { store, engine, clock, logger } = this.options;
-    const poll = await engine.getPoll(item.pollId);
+    const poll = await engine.queries.getPoll(item.pollId);
     if (!poll || poll.status === 'deleted') {
-      const damaged = poll ? undefined : await engine.unreadablePoll(item.pollId);
+      const damaged = poll ? undefined : await engine.scheduled.unreadablePoll(item.pollId);
       if (damaged && damaged.status !== 'deleted') {
         // Nothing can be drawn from it, now or later: failed for good (and so logged once), the reason kept on the item.
         logger.warn({ item, code: damaged.code, problem: damaged.problem }, 'skipping scheduled work: the poll could not be read');
@@ -131,7 +131,7 @@ export class DeadlineScheduler {
       return;
     }
     try {
-      const view = item.work.kind === 'deadline' ? await engine.deadlineAnnouncement(poll, item.work.late) : await engine.reminder(poll);
+      const view = item.work.kind === 'deadline' ? await engine.scheduled.deadlineAnnouncement(poll, item.work.late) : await engine.scheduled.reminder(poll);
       if (view) await notifier.post(poll, view);
       if (item.work.kind === 'deadline') await notifier.refreshPoll(poll);
       await store.markSent(item.id, clock.now());

@@ -1,0 +1,13 @@
+import type { ChannelRef, Locale, UserRef } from './domain/types.js';
+
+/** Who is acting, where, and what the platform tells about them. */
+export interface Actor {
+  channel: ChannelRef;
+  user: UserRef;
+  /** The adapter's word that this person administers the workspace/guild. */
+  isAdmin: boolean;
+  /** Language the platform reports for the person. */
+  locale?: Locale;
+  /** Zone the platform reports for the person (Slack's users.info tz). */
+  platformTimezone?: string;
+}

@@ -1,0 +1,41 @@
+/** Read-only questions adapters ask while rendering and delivering: nothing here changes a poll. */
+import type { Actor } from '../actor.js';
+import type { Locale, Participant, Poll } from '../domain/types.js';
+import type { View } from '../views/reply.js';
+import type { EngineContext, ResultsRequest } from './context.js';
+
+export class AdapterQueries {
+  constructor(private readonly ctx: EngineContext) {}
+
+  /** The live channel message of a poll, for adapters refreshing it. */
+  async pollMessage(pollId: number, locale?: Locale): Promise<View | undefined> {
+    const poll = await this.ctx.store.getPoll(pollId);
+    if (!poll) return undefined;
+    return this.ctx.pollView(poll, locale ?? this.ctx.channelLocale(poll));
+  }
+
+  getPoll(pollId: number): Promise<Poll | undefined> {
+    return this.ctx.store.getPoll(pollId);
+  }
+
+  participants(poll: Poll): Promise<Participant[]> {
+    return this.ctx.participants(poll);
+  }
+
+  resultsView(request: ResultsRequest): Promise<View> {
+    return this.ctx.resultsView(request);
+  }
+
+  localeOf(actor: Pick<Actor, 'locale' | 'channel' | 'user'>): Promise<Locale> {
+    return this.ctx.localeOf(actor);
+  }
+
+  zoneOf(actor: Pick<Actor, 'platformTimezone' | 'channel' | 'user'>): Promise<string> {
+    return this.ctx.zoneOf(actor);
+  }
+
+  /** The language a poll was created in, for posts not aimed at one person. */
+  channelLocale(poll: Poll): Locale {
+    return this.ctx.channelLocale(poll);
+  }
+}

@@ -1,0 +1,119 @@
+/** What a person does with their own answer: open the grid, press its buttons, type their times. */
+import { UserError } from '../errors.js';
+import type { Actor } from '../actor.js';
+import { fitStates } from '../domain/availability.js';
+import type { AnswerChange } from '../ports.js';
+import type { Poll, UserRef } from '../domain/types.js';
+import { parseAnswerText } from '../grammar/answer.js';
+import { answerGridView, gridPages, pageOfSlot } from '../views/answer-grid.js';
+import { answerSavedNotice, gridDoneNotice } from '../views/answer-summary.js';
+import { applyGridAction, type GridAction } from '../views/grid-edit.js';
+import { everyoneAnsweredNotice } from '../views/lifecycle.js';
+import { isClosed } from '../views/poll-message.js';
+import type { AdapterCapabilities, Reply, View } from '../views/reply.js';
+import type { EngineContext } from './context.js';
+
+/** A stored answer and the notes it calls for (the creator told that everyone has answered). */
+interface SavedAnswer {
+  change: AnswerChange;
+  notes: Reply[];
+}
+
+export class AnswerUseCases {
+  constructor(private readonly ctx: EngineContext) {}
+
+  /** "/yakjeong answer" alone opens the buttons, like Respond on the poll message; with text it saves it. */
+  async answer(actor: Actor, code: string | undefined, text: string, caps: AdapterCapabilities): Promise<Reply[]> {
+    const poll = await this.ctx.resolvePoll(actor, code);
+    this.ctx.assertOpen(poll);
+    return text.trim() ? this.answerText(actor, poll, text) : this.openGrid(actor, poll, caps);
+  }
+
+  async openGrid(actor: Actor, poll: Poll, caps: AdapterCapabilities): Promise<Reply[]> {
+    return [this.ctx.toActor(actor, await this.gridView({ actor, poll, caps, page: 0 }))];
+  }
+
+  async showGridPage(actor: Actor, poll: Poll, caps: AdapterCapabilities, page: number): Promise<Reply[]> {
+    return [{ type: 'replace', view: await this.gridView({ actor, poll, caps, page }) }];
+  }
+
+  /**
+   * Applies grid actions (one button, or the options of one select menu) in one transaction and
+   * shows the page of the first. "All day"/"Clear"/"Copy" act on the page's poll day (date polls:
+   * the page's dates).
+   */
+  async gridEdit(actor: Actor, poll: Poll, caps: AdapterCapabilities, actions: readonly GridAction[]): Promise<Reply[]> {
+    const { ctx } = this;
+    ctx.assertOpen(poll);
+    const layout = ctx.layout(poll);
+    const pages = gridPages(poll, layout, caps);
+    const pageOf = (action: GridAction): number => (action.verb === 'set' ? pageOfSlot(pages, action.slot) : action.page);
+    for (const action of actions) {
+      if (!pages[pageOf(action)] || (action.verb === 'set' && action.slot >= layout.slots.length)) throw new UserError('BAD_ACTION');
+    }
+    const update = (current: string): string =>
+      actions.reduce((states, action) => applyGridAction(poll, layout, pages[pageOf(action)]!, action, states), [...fitStates(current, layout.slots.length)]).join('');
+    const { change, notes } = await this.saveAnswer(poll, actor.user, update);
+    const view = await this.gridView({ actor, poll, caps, page: pageOf(actions[0]!), states: change.after });
+    return [{ type: 'replace', view }, { type: 'refresh-poll', pollId: poll.id }, ...notes];
+  }
+
+  async gridDone(actor: Actor, poll: Poll): Promise<Reply[]> {
+    const states = (await this.ctx.store.participant(poll.id, actor.user.id))?.states ?? '';
+    return [{ type: 'replace', view: gridDoneNotice(poll, states, await this.ctx.localeOf(actor)) }];
+  }
+
+  private async answerText(actor: Actor, poll: Poll, text: string): Promise<Reply[]> {
+    const { ctx } = this;
+    const layout = ctx.layout(poll);
+    const tz = await ctx.zoneOf(actor);
+    const states = parseAnswerText(text, poll.spec, layout, tz, ctx.clock.now());
+    const { notes } = await this.saveAnswer(poll, actor.user, () => states);
+    const view = answerSavedNotice({ poll, layout, states, locale: await ctx.localeOf(actor), tz });
+    return [ctx.toActor(actor, view), { type: 'refresh-poll', pollId: poll.id }, ...notes];
+  }
+
+  private async gridView(request: { actor: Actor; poll: Poll; caps: AdapterCapabilities; page: number; states?: string }): Promise<View> {
+    const { ctx } = this;
+    const { actor, poll, caps, page } = request;
+    const layout = ctx.layout(poll);
+    const current = request.states ?? (await ctx.store.participant(poll.id, actor.user.id))?.states ?? '';
+    return answerGridView({
+      poll,
+      layout,
+      states: fitStates(current, layout.slots.length),
+      page,
+      locale: await ctx.localeOf(actor),
+      viewerTz: await ctx.zoneOf(actor),
+      caps,
+      closed: isClosed(poll, ctx.clock.now()),
+    });
+  }
+
+  /**
+   * Saves an answer. When it is the last expected person's first answer, the creator is told
+   * privately, with a Close now button.
+   */
+  private async saveAnswer(poll: Poll, user: UserRef, update: (current: string) => string): Promise<SavedAnswer> {
+    const { ctx } = this;
+    const watched = poll.spec.expected.some((u) => u.id === user.id);
+    const wasNew = watched && !(await ctx.store.participant(poll.id, user.id));
+    const change = await this.storeAnswer(poll, user, update);
+    if (!wasNew) return { change, notes: [] };
+    const answered = new Set((await ctx.store.participants(poll.id)).map((p) => p.user.id));
+    if (!poll.spec.expected.every((u) => answered.has(u.id))) return { change, notes: [] };
+    const note: Reply = { type: 'post', audience: { kind: 'user', userId: poll.creator.id }, view: everyoneAnsweredNotice(poll, ctx.channelLocale(poll)) };
+    return { change, notes: [note] };
+  }
+
+  private async storeAnswer(poll: Poll, user: UserRef, update: (current: string) => string): Promise<AnswerChange> {
+    const { ctx } = this;
+    const options = { slotCount: ctx.layout(poll).slots.length, ...(poll.spec.maxParticipants ? { maxParticipants: poll.spec.maxParticipants } : {}) };
+    try {
+      return await ctx.store.saveAnswer(poll.id, user, update, ctx.clock.now(), options);
+    } catch (err) {
+      if (err instanceof UserError && err.code === 'POLL_FULL') throw new UserError('POLL_FULL', { code: poll.code, max: poll.spec.maxParticipants ?? 0 });
+      throw err;
+    }
+  }
+}

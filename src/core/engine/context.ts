@@ -1,0 +1,212 @@
+/**
+ * What every use case shares: the ports, the defaults, and the small decisions written once
+ * (which poll a command means, who may manage it, which language and zone a person reads in).
+ */
+import { UserError } from '../errors.js';
+import { catalog } from '../i18n/index.js';
+import type { Actor } from '../actor.js';
+import { emptyStates, fitStates } from '../domain/availability.js';
+import { rankWindows } from '../domain/ranking.js';
+import { layoutPoll, type PollLayout } from '../domain/slots.js';
+import { canonicalTimezone } from '../domain/time.js';
+import type { ChannelRef, Locale, Participant, Poll, UnreadablePoll, UserRef } from '../domain/types.js';
+import type { CalendarFiles, Clock, HeatmapRenderer, PollStore } from '../ports.js';
+import { isClosed, pollMessageView } from '../views/poll-message.js';
+import type { ImageSpec, Reply, View } from '../views/reply.js';
+import type { Rich } from '../views/rich.js';
+import { resultsView } from '../views/results.js';
+
+export interface EngineOptions {
+  store: PollStore;
+  clock: Clock;
+  heatmap: HeatmapRenderer;
+  defaultTimezone: string;
+  defaultLocale: Locale;
+  /** Makes .ics files for picked meetings; without it a pick posts no file. */
+  calendar?: CalendarFiles;
+  /** Source of randomness for poll codes (tests pass a seeded one). */
+  random?: () => number;
+  /** Called when a deadline or reminder was created or moved, so the scheduler aims its timer again. */
+  onDueWorkChanged?: () => void;
+}
+
+export type ManagerAction = 'close' | 'reopen' | 'delete' | 'pick';
+
+/** What a results view shows, and for whom. */
+export interface ResultsRequest {
+  poll: Poll;
+  locale: Locale;
+  /** The zone its times are written in. */
+  tz: string;
+  /** Draws this person's own answers over the group. */
+  viewer?: UserRef;
+  note?: Rich;
+  /** A manager sees a hidden poll's answers before it closes. */
+  revealHidden?: boolean;
+}
+
+/** Layouts kept at once; enough for every poll active on a busy instance. */
+const LAYOUT_CACHE_SIZE = 500;
+
+export class EngineContext {
+  readonly store: PollStore;
+  readonly clock: Clock;
+  readonly heatmap: HeatmapRenderer;
+  readonly calendar: CalendarFiles | undefined;
+  readonly defaultTimezone: string;
+  readonly defaultLocale: Locale;
+  readonly random: () => number;
+  readonly onDueWorkChanged: () => void;
+  /** Layouts are pure functions of the spec; caching keeps zone maths off the click path. */
+  private readonly layouts = new Map<string, PollLayout>();
+
+  constructor(options: EngineOptions) {
+    this.store = options.store;
+    this.clock = options.clock;
+    this.heatmap = options.heatmap;
+    this.calendar = options.calendar;
+    this.defaultTimezone = options.defaultTimezone;
+    this.defaultLocale = options.defaultLocale;
+    this.random = options.random ?? Math.random;
+    this.onDueWorkChanged = options.onDueWorkChanged ?? (() => undefined);
+  }
+
+  async localeOf(actor: Pick<Actor, 'locale' | 'channel' | 'user'>): Promise<Locale> {
+    if (actor.locale) return actor.locale;
+    const prefs = await this.store.userPrefs(actor.channel.platform, actor.user.id);
+    return prefs.locale ?? this.defaultLocale;
+  }
+
+  async zoneOf(actor: Pick<Actor, 'platformTimezone' | 'channel' | 'user'>): Promise<string> {
+    const prefs = await this.store.userPrefs(actor.channel.platform, actor.user.id);
+    return prefs.timezone ?? (actor.platformTimezone && canonicalTimezone(actor.platformTimezone)) ?? this.defaultTimezone;
+  }
+
+  /** The language a poll was created in, for posts not aimed at one person. */
+  channelLocale(poll: Poll): Locale {
+    return poll.spec.locale ?? this.defaultLocale;
+  }
+
+  layout(poll: Poll): PollLayout {
+    const key = JSON.stringify(poll.spec);
+    let layout = this.layouts.get(key);
+    if (!layout) {
+      layout = layoutPoll(poll.spec);
+      if (this.layouts.size > LAYOUT_CACHE_SIZE) this.layouts.delete(this.layouts.keys().next().value!);
+      this.layouts.set(key, layout);
+    }
+    return layout;
+  }
+
+  async participants(poll: Poll): Promise<Participant[]> {
+    const n = this.layout(poll).slots.length;
+    return (await this.store.participants(poll.id)).map((p) => ({ ...p, states: fitStates(p.states, n) }));
+  }
+
+  /** The poll's live channel message. */
+  async pollView(poll: Poll, locale: Locale): Promise<View> {
+    const layout = this.layout(poll);
+    const participants = await this.participants(poll);
+    const now = this.clock.now();
+    const best = poll.spec.hidden && !isClosed(poll, now) ? [] : rankWindows(poll.spec, layout, participants);
+    return pollMessageView({ poll, layout, participants, best, locale, now });
+  }
+
+  /** Results view with the heatmap; a viewer gets their own answers drawn over the group. */
+  async resultsView(request: ResultsRequest): Promise<View> {
+    const { poll, locale, tz, viewer, note, revealHidden } = request;
+    const layout = this.layout(poll);
+    const participants = await this.participants(poll);
+    const best = rankWindows(poll.spec, layout, participants);
+    const c = catalog(locale);
+    const mine = viewer ? participants.find((p) => p.user.id === viewer.id) : undefined;
+    const now = this.clock.now();
+    const image: ImageSpec = {
+      filename: `yakjeong-${poll.code}${viewer ? '-mine' : ''}.png`,
+      alt: viewer ? c.results.overlayAlt : c.results.heatmapAlt(poll.spec.title),
+      render: () =>
+        this.heatmap.render({
+          locale,
+          poll,
+          layout,
+          participants,
+          best,
+          timezone: tz,
+          now,
+          ...(viewer ? { overlay: { user: viewer, states: mine?.states ?? emptyStates(layout.slots.length) } } : {}),
+          ...(revealHidden ? { revealHidden: true } : {}),
+        }),
+    };
+    return resultsView({
+      poll,
+      layout,
+      participants,
+      best,
+      locale,
+      tz,
+      image,
+      pickButtons: !viewer && !poll.picked && poll.status !== 'deleted',
+      ...(note ? { note } : {}),
+    });
+  }
+
+  /** A poll named by code (must live in the actor's channel) or the channel's newest open poll, else its latest closed one. */
+  async resolvePoll(actor: Actor, code: string | undefined): Promise<Poll> {
+    if (code) return this.pollByCode(actor, code);
+    const poll = await this.store.newestOpenPoll(actor.channel);
+    if (poll) return poll;
+    const recent = (await this.store.listPolls(actor.channel, ['closed']))[0];
+    if (recent) return recent;
+    throw new UserError('NO_OPEN_POLL');
+  }
+
+  async pollByCode(actor: Actor, code: string): Promise<Poll> {
+    const poll = await this.store.findPollByCode(code.toUpperCase());
+    // Another channel's poll is reported exactly like a missing one: nothing leaks across.
+    if (!poll || poll.status === 'deleted' || !sameChannel(poll.channel, actor.channel)) {
+      const damaged = poll ? undefined : await this.unreadableInChannel(actor, code);
+      if (damaged) throw new UserError('POLL_UNREADABLE', { code: damaged.code });
+      throw new UserError('POLL_NOT_FOUND', { code: code.toUpperCase().slice(0, 12) });
+    }
+    return poll;
+  }
+
+  /** A damaged poll of the actor's channel named by code; other channels' stay unseen, as with readable ones. */
+  async unreadableInChannel(actor: Actor, code: string): Promise<UnreadablePoll | undefined> {
+    const poll = await this.store.unreadablePoll({ code: code.toUpperCase() });
+    return poll && poll.status !== 'deleted' && sameChannel(poll.channel, actor.channel) ? poll : undefined;
+  }
+
+  /**
+   * The channel's newest open poll when it is the damaged one. A bare delete takes it rather than
+   * the newest readable poll: removing a damaged poll loses nothing, removing the wrong one would.
+   */
+  async newestOpenIfUnreadable(actor: Actor): Promise<UnreadablePoll | undefined> {
+    const damaged = (await this.store.unreadablePolls(actor.channel, ['open']))[0];
+    if (!damaged) return undefined;
+    const readable = await this.store.newestOpenPoll(actor.channel);
+    return !readable || damaged.id > readable.id ? damaged : undefined;
+  }
+
+  assertOpen(poll: Poll): void {
+    if (isClosed(poll, this.clock.now())) throw new UserError('POLL_CLOSED', { code: poll.code });
+  }
+
+  mayManage(actor: Actor, poll: Pick<Poll, 'creator'>): boolean {
+    return actor.isAdmin || actor.user.id === poll.creator.id;
+  }
+
+  assertManager(actor: Actor, poll: Pick<Poll, 'creator' | 'code'>, action: ManagerAction): void {
+    if (this.mayManage(actor, poll)) return;
+    throw new UserError('NOT_ALLOWED', { code: poll.code, creator: poll.creator.name, action });
+  }
+
+  /** A reply only the actor sees. */
+  toActor(actor: Actor, view: View): Reply {
+    return { type: 'post', audience: { kind: 'user', userId: actor.user.id }, view };
+  }
+}
+
+function sameChannel(a: ChannelRef, b: ChannelRef): boolean {
+  return a.platform === b.platform && a.workspaceId === b.workspaceId && a.channelId === b.channelId;
+}

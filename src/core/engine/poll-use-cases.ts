@@ -1,0 +1,214 @@
+/** What people do with a poll as a whole: create, read its results, close, reopen, delete, pick; and their own settings. */
+import { UserError } from '../errors.js';
+import { catalog } from '../i18n/index.js';
+import type { Actor } from '../actor.js';
+import type { CommandTable } from '../commands/spec.js';
+import { googleCalendarLink, meetingFromPick } from '../domain/meeting.js';
+import { pollCodeGenerator } from '../domain/poll-code.js';
+import { canonicalTimezone, todayIn } from '../domain/time.js';
+import type { Poll, UnreadablePoll } from '../domain/types.js';
+import { buildPollSpec, parseDeadline } from '../grammar/build-spec.js';
+import type { CreateOptions } from '../grammar/create-options.js';
+import { choosePick, windowAt } from '../grammar/pick-choice.js';
+import { helpView } from '../views/help.js';
+import { historyView } from '../views/history.js';
+import { closedNotice, deletedNotice, pickedNotice, reopenedNotice } from '../views/lifecycle.js';
+import { listView, type ListItem } from '../views/list.js';
+import { noticeView } from '../views/notices.js';
+import { isClosed } from '../views/poll-message.js';
+import type { Reply } from '../views/reply.js';
+import type { Rich } from '../views/rich.js';
+import type { EngineContext } from './context.js';
+
+/** History entries one reply shows. */
+const HISTORY_LIMIT = 20;
+
+export class PollUseCases {
+  constructor(
+    private readonly ctx: EngineContext,
+    private readonly commands: CommandTable,
+  ) {}
+
+  /** Creates a poll from raw options (text grammar, Slack modal, Discord options alike). */
+  async create(actor: Actor, options: CreateOptions): Promise<Reply[]> {
+    const { ctx } = this;
+    const now = ctx.clock.now();
+    const spec = buildPollSpec(options, { now, defaultTimezone: await ctx.zoneOf(actor) });
+    spec.locale = await ctx.localeOf(actor);
+    const poll = await ctx.store.createPoll({ channel: actor.channel, creator: actor.user, spec, createdAt: now }, pollCodeGenerator(ctx.random));
+    if (spec.deadline !== undefined) ctx.onDueWorkChanged();
+    const view = await ctx.pollView(poll, spec.locale);
+    return [{ type: 'post', audience: { kind: 'channel' }, view, pollId: poll.id }];
+  }
+
+  /** "/yakjeong create" with no options asks for the form; with options it creates. */
+  async createOrOpenForm(actor: Actor, options: CreateOptions): Promise<Reply[]> {
+    return Object.keys(options).length === 0 ? [{ type: 'open-create-form' }] : this.create(actor, options);
+  }
+
+  /**
+   * The adapter could not post a new poll's message (the bot is not in the channel): the poll
+   * goes away rather than linger unseen, so trying again after inviting the bot makes one poll.
+   */
+  async discardPoll(pollId: number): Promise<void> {
+    await this.ctx.store.updatePoll(pollId, { status: 'deleted' });
+  }
+
+  /** Remembers where the adapter posted the poll message so it can be edited later. */
+  async attachPollMessage(pollId: number, messageRef: string): Promise<void> {
+    await this.ctx.store.updatePoll(pollId, { messageRef });
+  }
+
+  async results(actor: Actor, code: string | undefined, where: 'channel' | 'private'): Promise<Reply[]> {
+    const { ctx } = this;
+    const poll = await ctx.resolvePoll(actor, code);
+    const locale = await ctx.localeOf(actor);
+    let note: Rich | undefined;
+    let audience = where;
+    if (poll.spec.hidden && !isClosed(poll, ctx.clock.now())) {
+      if (!ctx.mayManage(actor, poll)) throw new UserError('RESULTS_HIDDEN', { code: poll.code });
+      note = [catalog(locale).results.hiddenClosedOnly];
+      audience = 'private';
+    }
+    if (audience === 'channel') {
+      const view = await ctx.resultsView({ poll, locale, tz: poll.spec.timezone });
+      return [{ type: 'post', audience: { kind: 'channel' }, view, pollId: poll.id }];
+    }
+    const tz = await ctx.zoneOf(actor);
+    const view = await ctx.resultsView({ poll, locale, tz, viewer: actor.user, ...(note ? { note, revealHidden: true } : {}) });
+    return [ctx.toActor(actor, view)];
+  }
+
+  async list(actor: Actor): Promise<Reply[]> {
+    const { ctx } = this;
+    const polls = await ctx.store.listPolls(actor.channel, ['open']);
+    const damaged = await ctx.store.unreadablePolls(actor.channel, ['open']);
+    const items: ListItem[] = [];
+    for (const poll of polls) items.push({ poll, answered: (await ctx.store.participants(poll.id)).length });
+    const view = listView({ items, unreadableCodes: damaged.map((p) => p.code), locale: await ctx.localeOf(actor), tz: await ctx.zoneOf(actor) });
+    return [ctx.toActor(actor, view)];
+  }
+
+  async history(actor: Actor, code: string | undefined): Promise<Reply[]> {
+    const { ctx } = this;
+    const poll = await ctx.resolvePoll(actor, code);
+    // Who answered what is the group's answers: hidden polls keep it to managers until close.
+    if (poll.spec.hidden && !isClosed(poll, ctx.clock.now()) && !ctx.mayManage(actor, poll)) {
+      throw new UserError('RESULTS_HIDDEN', { code: poll.code });
+    }
+    const entries = await ctx.store.history(poll.id, HISTORY_LIMIT + 1);
+    const view = historyView({ poll, layout: ctx.layout(poll), entries, limit: HISTORY_LIMIT, locale: await ctx.localeOf(actor), tz: await ctx.zoneOf(actor) });
+    return [ctx.toActor(actor, view)];
+  }
+
+  async close(actor: Actor, code: string | undefined): Promise<Reply[]> {
+    const { ctx } = this;
+    const poll = await ctx.resolvePoll(actor, code);
+    ctx.assertManager(actor, poll, 'close');
+    if (poll.status !== 'open') throw new UserError('POLL_CLOSED', { code: poll.code });
+    const now = ctx.clock.now();
+    await ctx.store.updatePoll(poll.id, { status: 'closed', closedAt: now });
+    const closed: Poll = { ...poll, status: 'closed', closedAt: now };
+    const locale = await ctx.localeOf(actor);
+    const results = await ctx.resultsView({ poll: closed, locale, tz: poll.spec.timezone });
+    return [
+      { type: 'post', audience: { kind: 'channel' }, view: closedNotice(poll, actor.user, locale), pollId: poll.id },
+      { type: 'post', audience: { kind: 'channel' }, view: results, pollId: poll.id },
+      { type: 'refresh-poll', pollId: poll.id },
+    ];
+  }
+
+  async reopen(actor: Actor, code: string | undefined, deadlineInput?: string): Promise<Reply[]> {
+    const { ctx } = this;
+    const poll = await ctx.resolvePoll(actor, code);
+    ctx.assertManager(actor, poll, 'reopen');
+    const now = ctx.clock.now();
+    if (poll.status === 'open' && !isClosed(poll, now)) throw new UserError('POLL_OPEN', { code: poll.code });
+    const { deadline: oldDeadline, ...rest } = poll.spec;
+    // Reminders whose moment came while the poll was closed, or before its new deadline was
+    // set, never fire; the offsets stay, for a later deadline.
+    let deadline = oldDeadline !== undefined && oldDeadline > now ? oldDeadline : undefined;
+    if (deadlineInput !== undefined) deadline = parseDeadline(deadlineInput, poll.spec.timezone, now, todayIn(now, poll.spec.timezone));
+    const spec = { ...rest, ...(deadline !== undefined ? { deadline } : {}), remindersFrom: now };
+    await ctx.store.updatePoll(poll.id, { status: 'open', closedAt: null, picked: null, spec });
+    ctx.onDueWorkChanged();
+    const view = reopenedNotice(poll, actor.user, deadline, await ctx.localeOf(actor));
+    return [
+      { type: 'post', audience: { kind: 'channel' }, view, pollId: poll.id },
+      { type: 'refresh-poll', pollId: poll.id },
+    ];
+  }
+
+  async remove(actor: Actor, code: string | undefined): Promise<Reply[]> {
+    const { ctx } = this;
+    const damaged = code ? await ctx.unreadableInChannel(actor, code) : await ctx.newestOpenIfUnreadable(actor);
+    if (damaged) return this.removeUnreadable(actor, damaged);
+    const poll = await ctx.resolvePoll(actor, code);
+    ctx.assertManager(actor, poll, 'delete');
+    await ctx.store.updatePoll(poll.id, { status: 'deleted' });
+    return [
+      { type: 'post', audience: { kind: 'channel' }, view: deletedNotice(poll, await ctx.localeOf(actor)), pollId: poll.id },
+      { type: 'refresh-poll', pollId: poll.id },
+    ];
+  }
+
+  /** A damaged poll goes like any other, by its creator or an admin; there is no poll message to redraw. */
+  private async removeUnreadable(actor: Actor, poll: UnreadablePoll): Promise<Reply[]> {
+    const { ctx } = this;
+    ctx.assertManager(actor, poll, 'delete');
+    await ctx.store.updatePoll(poll.id, { status: 'deleted' });
+    const c = catalog(await ctx.localeOf(actor));
+    return [{ type: 'post', audience: { kind: 'channel' }, view: noticeView(`🗑️ ${c.lifecycle.deleted(poll.title, poll.code)}`, 'notice', poll.code), pollId: poll.id }];
+  }
+
+  async pick(actor: Actor, code: string | undefined, choice: { text: string } | { slot: number }): Promise<Reply[]> {
+    const { ctx } = this;
+    const poll = await ctx.resolvePoll(actor, code);
+    ctx.assertManager(actor, poll, 'pick');
+    const layout = ctx.layout(poll);
+    const participants = await ctx.participants(poll);
+    const now = ctx.clock.now();
+    const window =
+      'slot' in choice
+        ? windowAt(poll, layout, participants, choice.slot, String(choice.slot))
+        : choosePick({ poll, layout, participants, text: choice.text.trim(), tz: await ctx.zoneOf(actor), today: todayIn(now, poll.spec.timezone) });
+    const picked = { firstSlot: window.firstSlot, slotCount: window.slotCount, pickedBy: actor.user, pickedAt: now };
+    await ctx.store.updatePoll(poll.id, poll.status === 'open' ? { picked, status: 'closed', closedAt: now } : { picked });
+    const meeting = meetingFromPick(poll, layout, picked);
+    const view = pickedNotice({
+      poll,
+      layout,
+      window,
+      locale: await ctx.localeOf(actor),
+      ...(meeting ? { calendarUrl: googleCalendarLink(meeting) } : {}),
+    });
+    const replies: Reply[] = [
+      { type: 'post', audience: { kind: 'channel' }, view, pollId: poll.id },
+      { type: 'refresh-poll', pollId: poll.id },
+    ];
+    if (meeting) {
+      const calendar = ctx.calendar;
+      if (calendar) view.files = [{ filename: `yakjeong-${poll.code}.ics`, contentType: 'text/calendar', render: () => calendar.ics(meeting) }];
+      replies.push({ type: 'meeting-picked', pollId: poll.id, meeting });
+    }
+    return replies;
+  }
+
+  async timezone(actor: Actor, zone: string | undefined): Promise<Reply[]> {
+    const { ctx } = this;
+    const c = catalog(await ctx.localeOf(actor));
+    const prefs = await ctx.store.userPrefs(actor.channel.platform, actor.user.id);
+    if (!zone) {
+      const source = prefs.timezone ? 'saved' : actor.platformTimezone ? 'platform' : 'default';
+      return [ctx.toActor(actor, noticeView(c.tz.current(await ctx.zoneOf(actor), c.tz.sources[source] ?? source)))];
+    }
+    const tz = canonicalTimezone(zone);
+    if (!tz) throw new UserError('BAD_TIMEZONE', { input: zone.slice(0, 60) });
+    await ctx.store.setUserPrefs(actor.channel.platform, actor.user.id, { ...prefs, timezone: tz }, ctx.clock.now());
+    return [ctx.toActor(actor, noticeView(c.tz.set(tz)))];
+  }
+
+  async help(actor: Actor): Promise<Reply[]> {
+    return [this.ctx.toActor(actor, helpView(await this.ctx.localeOf(actor), this.commands))];
+  }
+}
