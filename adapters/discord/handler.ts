@@ -14,7 +14,6 @@ import {
   type APIMessageComponentInteraction,
   type APIModalSubmitInteraction,
 } from 'discord-api-types/v10';
-import { decodeAction } from '../../src/core/actions.js';
 import type { Engine } from '../../src/core/engine.js';
 import { UserError, isUserError } from '../../src/core/errors.js';
 import type { PollStore } from '../../src/core/ports.js';
@@ -105,8 +104,7 @@ export class InteractionHandler {
     let replies: Reply[];
     if (data.component_type === ComponentType.StringSelect) {
       // A grid's slot menu: its id only says so; the chosen values are the slot actions.
-      if (decodeAction(data.custom_id)?.verb !== 'pickslots') throw new UserError('BAD_ACTION');
-      replies = await this.deps.engine.clickMany(actor, data.values, DISCORD_CAPABILITIES);
+      replies = await this.deps.engine.chooseFromMenu(actor, data.custom_id, data.values, DISCORD_CAPABILITIES);
     } else {
       replies = await this.deps.engine.click(actor, data.custom_id, DISCORD_CAPABILITIES);
     }

@@ -64,13 +64,15 @@ export class Engine {
   }
 
   /**
-   * Several slot actions at once (the options chosen in one select menu of the grid): applied
-   * in one transaction, answered with one grid. Every id must be a slot `set` of one poll.
+   * The options chosen in one select menu of the grid: applied in one transaction, answered with
+   * one grid. The menu must be a grid's slot menu and every option a slot `set` of its poll.
    */
-  async clickMany(actor: Actor, actionIds: readonly string[], caps: AdapterCapabilities): Promise<Reply[]> {
-    const actions = actionIds.map(decodeAction);
+  async chooseFromMenu(actor: Actor, menuId: string, optionIds: readonly string[], caps: AdapterCapabilities): Promise<Reply[]> {
+    const menu = decodeAction(menuId);
+    if (menu?.verb !== 'pickslots') throw new UserError('BAD_ACTION');
+    const actions = optionIds.map(decodeAction);
     const code = actions[0]?.code;
-    const sets = actions.filter((a): a is SetAction => a?.verb === 'set' && a.code === code);
+    const sets = actions.filter((a): a is SetAction => a?.verb === 'set' && a.code === code && code === menu.code);
     if (!code || sets.length !== actions.length) throw new UserError('BAD_ACTION');
     const poll = await this.ctx.pollByCode(actor, code);
     return this.answers.gridEdit(actor, poll, caps, sets);

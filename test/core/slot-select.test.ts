@@ -29,6 +29,10 @@ function rows(view: View): number {
   return (view.selects?.length ?? 0) + view.buttons.length;
 }
 
+
+/** The id of a grid's first slot menu of a poll. */
+const menuOf = (code: string) => encodeAction({ verb: 'pickslots', code, page: 0, n: 0 });
+
 describe('grid select menus (slotSelect)', () => {
   it('Discord declares select menus of 25 options, at most 3 beside the 2 control rows', () => {
     expect(DISCORD.slotSelect).toEqual({ maxOptions: 25, maxSelects: 3 });
@@ -109,13 +113,13 @@ describe('grid select menus (slotSelect)', () => {
     }
   });
 
-  it('clickMany applies the chosen options in one transaction, returns one grid and a refresh; a repeat changes nothing', async () => {
+  it('a menu choice applies the chosen options in one transaction, returns one grid and a refresh; a repeat changes nothing', async () => {
     const kit = makeKit();
     const code = await createPoll(kit, 'host', 'Workshop dates:12/1 time:09:00-18:00 slot:30m');
     const ann = kit.actor('ann');
     const options = (await openGrid(kit, 'ann', code, DISCORD)).selects![0]!.options;
     const chosen = [options[0]!.value, options[3]!.value];
-    const replies = await kit.engine.clickMany(ann, chosen, DISCORD);
+    const replies = await kit.engine.chooseFromMenu(ann, menuOf(code), chosen, DISCORD);
     expect(replies.map((r) => r.type)).toEqual(['replace', 'refresh-poll']);
     const poll = (await kit.store.findPollByCode(code))!;
     expect((await kit.store.participant(poll.id, 'ann'))!.states).toBe('y..y' + '.'.repeat(14));
@@ -132,12 +136,12 @@ describe('grid select menus (slotSelect)', () => {
     expect(decodeAction(after[0]!.value)).toEqual({ verb: 'set', code, slot: 0, state: 'maybe' });
 
     // The same submission again (a retry, a double submit): every value carries its state.
-    await kit.engine.clickMany(ann, chosen, DISCORD);
+    await kit.engine.chooseFromMenu(ann, menuOf(code), chosen, DISCORD);
     expect((await kit.store.participant(poll.id, 'ann'))!.states).toBe('y..y' + '.'.repeat(14));
     expect(await kit.store.history(poll.id, 10)).toHaveLength(1);
   });
 
-  it('clickMany refuses anything but slot sets of one poll', async () => {
+  it('a menu choice refuses anything but slot sets of the menu\'s poll, from a grid\'s slot menu', async () => {
     const kit = makeKit();
     const code = await createPoll(kit, 'host', 'A dates:12/1 time:09:00-18:00 slot:30m');
     const other = await createPoll(kit, 'host', 'B dates:12/1 time:09:00-18:00 slot:30m');
@@ -151,7 +155,11 @@ describe('grid select menus (slotSelect)', () => {
       [set(code, 0), set(other, 1)],
       [set(code, 18)],
     ]) {
-      expect(await errorCode(kit.engine.clickMany(ann, ids, DISCORD))).toBe('BAD_ACTION');
+      expect(await errorCode(kit.engine.chooseFromMenu(ann, menuOf(code), ids, DISCORD))).toBe('BAD_ACTION');
+    }
+    // Options of the right poll, but not from one of its slot menus.
+    for (const menu of ['nonsense', set(code, 0), menuOf(other)]) {
+      expect(await errorCode(kit.engine.chooseFromMenu(ann, menu, [set(code, 0)], DISCORD))).toBe('BAD_ACTION');
     }
     expect(await kit.store.participants((await kit.store.findPollByCode(code))!.id)).toEqual([]);
   });
@@ -174,7 +182,7 @@ describe('grid select menus (slotSelect)', () => {
     const code = await createPoll(kit, 'host', 'Long dates:12/1-12/2 time:08:00-22:00 slot:30m');
     const ann = kit.actor('ann');
     await kit.engine.click(ann, encodeAction({ verb: 'all', code, page: 0 }), DISCORD);
-    await kit.engine.clickMany(ann, [encodeAction({ verb: 'set', code, slot: 1, state: 'maybe' })], DISCORD);
+    await kit.engine.chooseFromMenu(ann, menuOf(code), [encodeAction({ verb: 'set', code, slot: 1, state: 'maybe' })], DISCORD);
     await kit.engine.click(ann, encodeAction({ verb: 'copy', code, page: 0 }), DISCORD);
     const poll = (await kit.store.findPollByCode(code))!;
     const day = 'ym' + 'y'.repeat(26);
@@ -191,7 +199,7 @@ describe('grid select menus (slotSelect)', () => {
     const grid = await openGrid(kit, 'ann', code, DISCORD);
     expect(grid.selects![0]!.disabled).toBe(true);
     expect(grid.buttons.flat().map((b) => b.label)).toEqual(['Done']);
-    expect(await errorCode(kit.engine.clickMany(kit.actor('ann'), [grid.selects![0]!.options[0]!.value], DISCORD))).toBe('POLL_CLOSED');
+    expect(await errorCode(kit.engine.chooseFromMenu(kit.actor('ann'), grid.selects![0]!.id, [grid.selects![0]!.options[0]!.value], DISCORD))).toBe('POLL_CLOSED');
   });
 
   it('names the viewer\'s date on each option when their zone spreads the day over two dates', async () => {
