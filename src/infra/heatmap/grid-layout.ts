@@ -21,14 +21,18 @@ const BAND_GAP = 22;
 const LABEL_SPACING = 12;
 const HAIRLINE = 0.5;
 
-export function layoutGrid(
-  model: GridModel,
-  slotCount: number,
-  measure: Measure,
-  x0: number,
-  y0: number,
-  maxWidth: number,
-): BodyLayout {
+/** A grid to lay out, where its top-left goes and how wide it may be. */
+export interface GridPlacement {
+  model: GridModel;
+  slotCount: number;
+  measure: Measure;
+  x0: number;
+  y0: number;
+  maxWidth: number;
+}
+
+export function layoutGrid(placement: GridPlacement): BodyLayout {
+  const { model, slotCount, measure, x0, y0, maxWidth } = placement;
   const labelW = labelColumnWidth(model, measure);
   const available = Math.max(MIN_COL, maxWidth - labelW);
   const nCols = Math.max(1, model.columns.length);
@@ -97,7 +101,7 @@ export function layoutGrid(
     });
     lines.push(...frame({ x: gx, y: gy, w: gw, h: gh }));
 
-    texts.push(...rowLabels(model, measure, x0, gx, gy, rowH, labelW));
+    texts.push(...rowLabels(model, measure, { x0, gx, gy, rowH, labelW }));
     y = gy + gh + footH + (band < bands - 1 ? BAND_GAP : 0);
   }
 
@@ -123,15 +127,9 @@ function dayColumn(model: GridModel, slot: number): number {
   return model.colOfSlot[slot] ?? -1;
 }
 
-function rowLabels(
-  model: GridModel,
-  measure: Measure,
-  x0: number,
-  gx: number,
-  gy: number,
-  rowH: number,
-  labelW: number,
-): TextItem[] {
+/** The label column's left edge, the grid's top-left, its row height and the label column's width. */
+function rowLabels(model: GridModel, measure: Measure, at: { x0: number; gx: number; gy: number; rowH: number; labelW: number }): TextItem[] {
+  const { x0, gx, gy, rowH, labelW } = at;
   const texts: TextItem[] = [];
   if (model.kind === 'time') {
     let lastY = -Infinity;

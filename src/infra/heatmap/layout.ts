@@ -63,7 +63,7 @@ export function computeHeatmapLayout(request: HeatmapRequest, measure: Measure =
   const body: BodyLayout =
     spec.kind === 'date' && spec.days.type === 'dates'
       ? layoutCalendar(request, measure, PAD, bodyY, contentMax)
-      : layoutGrid(buildGridModel(request), request.layout.slots.length, measure, PAD, bodyY, contentMax);
+      : layoutGrid({ model: buildGridModel(request), slotCount: request.layout.slots.length, measure, x0: PAD, y0: bodyY, maxWidth: contentMax });
 
   const width = clamp(Math.ceil(body.width) + 2 * PAD, MIN_WIDTH, MAX_WIDTH);
   const inner = width - 2 * PAD;
@@ -72,7 +72,7 @@ export function computeHeatmapLayout(request: HeatmapRequest, measure: Measure =
   const windows = hidden ? [] : windowMarks(request, body.cells, body.cellStyle.dayLabelSize > 0);
 
   let y = bodyY + body.height + 18;
-  const legend = legendFlow(request, measure, inner, y, hidden, body, windows.length > 0);
+  const legend = legendFlow(request, measure, { inner, top: y, hidden, body, hasWindows: windows.length > 0 });
   texts.push(...legend.texts);
   y = legend.bottom + 10;
 
@@ -138,15 +138,17 @@ interface LegendItem {
   style: TextStyle;
 }
 
-function legendFlow(
-  request: HeatmapRequest,
-  measure: Measure,
-  inner: number,
-  top: number,
-  hidden: boolean,
-  body: BodyLayout,
-  hasWindows: boolean,
-): Flow {
+/** Where the legend goes and what it has to explain. */
+interface LegendPlace {
+  inner: number;
+  top: number;
+  hidden: boolean;
+  body: BodyLayout;
+  hasWindows: boolean;
+}
+
+function legendFlow(request: HeatmapRequest, measure: Measure, place: LegendPlace): Flow {
+  const { inner, top, hidden, body, hasWindows } = place;
   const c = catalog(request.locale).heatmap;
   const items: LegendItem[] = [];
   if (!hidden) {
@@ -209,10 +211,16 @@ function footerTexts(
   if (hidden) return { texts, bottom: y };
   const answered = request.participants.map((p) => p.user.name);
   const answeredIds = new Set(request.participants.map((p) => p.user.id));
-  y = nameList(measure, `${c.respondents} ${answered.length}`, answered, inner, y, texts);
+  const respondents = nameList(measure, { label: `${c.respondents} ${answered.length}`, names: answered, inner, top: y });
+  texts.push(...respondents.texts);
+  y = respondents.bottom;
   if (request.poll.spec.expected.length > 0) {
     const pending = request.poll.spec.expected.filter((u) => !answeredIds.has(u.id)).map((u) => u.name);
-    if (pending.length > 0) y = nameList(measure, `${c.notYet} ${pending.length}`, pending, inner, y, texts);
+    if (pending.length > 0) {
+      const waiting = nameList(measure, { label: `${c.notYet} ${pending.length}`, names: pending, inner, top: y });
+      texts.push(...waiting.texts);
+      y = waiting.bottom;
+    }
   }
   return { texts, bottom: y };
 }
@@ -221,14 +229,9 @@ function footerTexts(
  * "Answered 6  Ana, 민수, …, +3" over at most two lines. Each name is its own text item so
  * a right-to-left name never reorders its neighbours.
  */
-function nameList(
-  measure: Measure,
-  label: string,
-  names: string[],
-  inner: number,
-  top: number,
-  texts: TextItem[],
-): number {
+function nameList(measure: Measure, list: { label: string; names: readonly string[]; inner: number; top: number }): { texts: TextItem[]; bottom: number } {
+  const { label, names, inner, top } = list;
+  const texts: TextItem[] = [];
   const labelFont = styleFont('footLabel');
   const font = styleFont('foot');
   const right = PAD + inner;
@@ -264,7 +267,7 @@ function nameList(
       x += commaW;
     }
   }
-  return top + (line + 1) * FOOT_LINE;
+  return { texts, bottom: top + (line + 1) * FOOT_LINE };
 }
 
 function windowMarks(request: HeatmapRequest, cells: Array<CellBox | undefined>, calendar: boolean): WindowMark[] {
