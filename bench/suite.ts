@@ -1,9 +1,10 @@
 /** The runner: picks the benches named on the command line (all by default) and runs them one at a time. */
 import { failedFigure, type Bench, type Figure } from './figure.js';
+import { answerPathBench } from './answer-path.bench.js';
 import { rankingBench } from './ranking.bench.js';
 
 /** In order of running: the in-process figures first, the process-level ones after. */
-const BENCHES: readonly Bench[] = [rankingBench];
+const BENCHES: readonly Bench[] = [rankingBench, answerPathBench];
 
 /** Runs the chosen benches; resolves to the exit code (non-zero only when a bench crashed or a name is unknown). */
 export async function runSuite(names: readonly string[]): Promise<number> {
