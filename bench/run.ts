@@ -9,6 +9,8 @@
  */
 const BASELINES: Record<string, () => Promise<unknown>> = {
   ready: () => import('./baselines/ready.js'),
+  'slack-app': () => import('./baselines/slack-app.js'),
+  'discord-server': () => import('./baselines/discord-server.js'),
 };
 
 const args = process.argv.slice(2);

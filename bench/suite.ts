@@ -1,12 +1,14 @@
 /** The runner: picks the benches named on the command line (all by default) and runs them one at a time. */
 import { failedFigure, type Bench, type Figure } from './figure.js';
 import { answerPathBench } from './answer-path.bench.js';
+import { discordClicksBench } from './discord-clicks.bench.js';
 import { heatmapBench } from './heatmap.bench.js';
 import { rankingBench } from './ranking.bench.js';
 import { resultsReplyBench } from './results-reply.bench.js';
+import { slackClicksBench } from './slack-clicks.bench.js';
 
 /** In order of running: the in-process figures first, the process-level ones after. */
-const BENCHES: readonly Bench[] = [rankingBench, answerPathBench, heatmapBench, resultsReplyBench];
+const BENCHES: readonly Bench[] = [rankingBench, answerPathBench, heatmapBench, resultsReplyBench, slackClicksBench, discordClicksBench];
 
 /** Runs the chosen benches; resolves to the exit code (non-zero only when a bench crashed or a name is unknown). */
 export async function runSuite(names: readonly string[]): Promise<number> {
