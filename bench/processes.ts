@@ -130,10 +130,21 @@ export function programRss(rootPid: number): number {
       // The process ended while the list was read.
     }
   }
+  // Down through node processes (npm's shell is not one; a helper a program starts need not be).
+  const isNode = (pid: number) => readProc(pid, 'comm').trim() === 'node';
+  const below = (pid: number) => children.get(pid)?.find(isNode) ?? children.get(pid)?.[0];
   let pid = rootPid;
-  for (let next = children.get(pid)?.[0]; next !== undefined; next = children.get(pid)?.[0]) pid = next;
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  for (let next = below(pid); next !== undefined; next = below(pid)) pid = next;
+  const status = readProc(pid, 'status');
   const kb = /VmRSS:\s+(\d+)\s+kB/.exec(status);
   if (!kb) throw new Error(`no VmRSS for process ${pid}`);
   return Number(kb[1]) * 1024;
+}
+
+function readProc(pid: number, file: string): string {
+  try {
+    return readFileSync(`/proc/${pid}/${file}`, 'utf8');
+  } catch {
+    return '';
+  }
 }
