@@ -86,8 +86,9 @@ export function scratchDatabase(label: string): { path: string; database: Opened
   };
 }
 
+/** A person as Slack describes them: with their language and their zone (users.info). */
 export function benchActor(channel: ChannelRef, user: UserRef): Actor {
-  return { channel, user, isAdmin: false, locale: 'en' };
+  return { channel, user, isAdmin: false, locale: 'en', platformTimezone: BENCH_ZONE };
 }
 
 /** Creates a poll through the engine's text grammar, as a person would, and returns it as stored. */

@@ -32,9 +32,14 @@ export interface Launched {
   stop(graceMs?: number): Promise<number | NodeJS.Signals>;
 }
 
-/** `node --import tsx SCRIPT`, as the process tests start the bot. */
+/**
+ * `node --import tsx SCRIPT`, as the process tests start the bot. With BENCH_CPU_PROF=DIR set,
+ * each such process also writes a CPU profile into DIR when it exits (for finding hot spots).
+ */
 export function launchNode(script: string, env: Record<string, string>): Launched {
-  return launch(process.execPath, ['--import', 'tsx', script], env);
+  const dir = process.env.BENCH_CPU_PROF;
+  const profile = dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : [];
+  return launch(process.execPath, [...profile, '--import', 'tsx', script], env);
 }
 
 /** `npm ARGS…` from the repository, as a person types `npm start`. */
