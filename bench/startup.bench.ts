@@ -11,7 +11,7 @@ import { atMost, figure, median, type Bench, type Figure } from './figure.js';
 import { scratchDatabase } from './fixture.js';
 import { freePort, launchNpm, programRss, waitForHealth, type Launched } from './processes.js';
 
-const RUNS = 5;
+const RUNS = 7;
 const OURS = ['start'];
 const baselineArgs = (name: string) => ['run', 'bench', '--', '--baseline', name];
 

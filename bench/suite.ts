@@ -50,7 +50,7 @@ function table(figures: readonly Figure[]): string {
       f.value === null ? '—' : `${f.value} ${f.unit}`,
       f.baseline === null ? '—' : String(f.baseline),
       f.ratio === null ? '—' : String(f.ratio),
-      f.target ?? 'reported',
+      f.value === null ? 'crashed' : (f.target ?? 'reported'),
       f.pass === null ? '' : f.pass ? 'ok' : 'MISS',
     ]),
   ];
