@@ -10,6 +10,14 @@ import { openDatabase } from '../src/infra/db/open-database.js';
 import { SqlitePollStore } from '../src/infra/db/sqlite-poll-store.js';
 import { atLeast, atMost, exactly, figure, percentile, type Figure } from './figure.js';
 import { benchActor, benchDate, benchKit, createPoll, randomInt, scratchDatabase, seededRandom } from './fixture.js';
+import { freePort, launchNode, waitForHealth } from './processes.js';
+
+/** Issue #11's load: 200 people at once, 2,000 measured clicks, after one warm-up click each. */
+export const PEOPLE = 200;
+const WARMUP_EACH = 1;
+const CLICKS_EACH = 10;
+/** A click not done this long after its ack counts as unfinished (work left queued in the bot). */
+export const DONE_TIMEOUT_MS = 15_000;
 
 export interface ClickResult {
   /** The HTTP status of the signed request (200 = acknowledged). */
@@ -20,7 +28,7 @@ export interface ClickResult {
   doneMs: number | null;
 }
 
-export interface LoadOptions {
+interface LoadOptions {
   people: number;
   warmupEach: number;
   clicksEach: number;
@@ -41,7 +49,7 @@ export interface LoadResult {
   seconds: number;
 }
 
-export async function runLoad(options: LoadOptions): Promise<LoadResult> {
+async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const { people, warmupEach, clicksEach } = options;
   const person = async (p: number, from: number, to: number, into: ClickResult[]) => {
     for (let n = from; n < to; n++) into.push(await options.click(p, n));
@@ -67,7 +75,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
  * A connection per request, as a platform's deliveries arrive: kept-alive sockets that sit idle
  * while a person waits for their grid are closed by the server and reset the next request.
  */
-export function loadAgent(): Agent {
+function loadAgent(): Agent {
   return new Agent({ keepAlive: false });
 }
 
@@ -101,7 +109,7 @@ const STATES: readonly AnswerState[] = ['yes', 'maybe', 'no'];
 const STATE_CHAR: Record<AnswerState, string> = { yes: 'y', maybe: 'm', no: '.' };
 
 /** Every person's clicks, drawn up front from a seed: the bot and the baseline get the same ones. */
-export function planClicks(seed: number, people: number, each: number, slotCount: number): PlannedClick[][] {
+function planClicks(seed: number, people: number, each: number, slotCount: number): PlannedClick[][] {
   const random = seededRandom(seed);
   return Array.from({ length: people }, () =>
     Array.from({ length: each }, () => ({ slot: randomInt(random, slotCount), state: STATES[randomInt(random, STATES.length)]! })),
@@ -123,7 +131,7 @@ export async function seedClickPoll(label: string, channel: ChannelRef, creator:
 }
 
 /** Each person's answer as the acknowledged clicks, applied in order, leave it. */
-export class Acknowledged {
+class Acknowledged {
   private readonly states: string[][];
   /** Whether the person has an acknowledged click: a first click stores a row, even a "no". */
   private readonly clicked: boolean[];
@@ -156,7 +164,7 @@ export class Acknowledged {
 }
 
 /** The three figures of a click bench: done latency, throughput, and answers lost or clicks left unfinished. */
-export function clickFigures(name: string, ours: LoadResult, baseline: LoadResult, lost: number, minThroughput: number): Figure[] {
+function clickFigures(name: string, ours: LoadResult, baseline: LoadResult, lost: number, minThroughput: number): Figure[] {
   const ours99 = ours.done.length ? percentile(ours.done, 99) : Infinity;
   const base99 = percentile(baseline.done, 99);
   const missing = lost + ours.unfinished;
@@ -168,7 +176,71 @@ export function clickFigures(name: string, ours: LoadResult, baseline: LoadResul
 }
 
 /** A line for the reader: what each side did. */
-export function describeLoad(label: string, r: LoadResult): string {
+function describeLoad(label: string, r: LoadResult): string {
   const p = (xs: number[], q: number) => (xs.length ? percentile(xs, q).toFixed(1) : '—');
   return `${label}: ${r.measured} clicks in ${r.seconds.toFixed(1)} s (${r.throughput.toFixed(0)}/s), ack p50 ${p(r.acks, 50)} p99 ${p(r.acks, 99)} ms, done p50 ${p(r.done, 50)} p99 ${p(r.done, 99)} ms, unfinished ${r.unfinished}`;
+}
+
+// ── one click bench: the baseline, then the bot, under the same load ──────────────────────────
+
+/** Where one click goes: the launched process, and whether it is the bot (which must also finish the click). */
+export interface ClickTarget {
+  port: number;
+  agent: Agent;
+  /** Unique per launched process, for ids that must not repeat across the two runs. */
+  label: string;
+  bot: boolean;
+}
+
+export interface ClickBench {
+  name: string;
+  baseline: { label: string; script: string };
+  /** The environment both processes get (PORT and DATABASE_PATH are added). */
+  env: Record<string, string>;
+  seeded: Awaited<ReturnType<typeof seedClickPoll>>;
+  /** Platform user ids, one a person. */
+  users: readonly string[];
+  seed: number;
+  minThroughput: number;
+  /** Sends person `p`'s `n`th click; for the bot, resolves once the click is done (or will never be). */
+  send(target: ClickTarget, p: number, n: number, click: PlannedClick): Promise<ClickResult>;
+}
+
+export async function runClickBench(bench: ClickBench, note: (line: string) => void): Promise<Figure[]> {
+  const { scratch, poll, slotCount } = bench.seeded;
+  const plan = planClicks(bench.seed, PEOPLE, WARMUP_EACH + CLICKS_EACH, slotCount);
+  const measure = async (label: string, script: string, acknowledged?: Acknowledged): Promise<LoadResult> => {
+    const port = await freePort();
+    const proc = launchNode(script, { ...bench.env, DATABASE_PATH: scratch.path, PORT: String(port) });
+    try {
+      await waitForHealth(port, proc);
+      const agent = loadAgent();
+      const target: ClickTarget = { port, agent, label, bot: acknowledged !== undefined };
+      const result = await runLoad({
+        people: PEOPLE,
+        warmupEach: WARMUP_EACH,
+        clicksEach: CLICKS_EACH,
+        async click(p, n) {
+          const click = plan[p]![n]!;
+          const sent = await bench.send(target, p, n, click);
+          if (sent.status === 200) acknowledged?.apply(p, click);
+          // A baseline does nothing after its ack: its click is done when acknowledged.
+          return acknowledged ? sent : { ...sent, doneMs: sent.status === 200 ? sent.ackMs : null };
+        },
+      });
+      agent.destroy();
+      note(describeLoad(label, result));
+      return result;
+    } finally {
+      const code = await proc.stop();
+      // A baseline has no shutdown of its own: SIGTERM ends it, as it should.
+      if (code !== 0 && code !== 'SIGTERM') note(`${label} exited with ${code}: ${proc.output().slice(-500)}`);
+    }
+  };
+  const baseline = await measure(bench.baseline.label, bench.baseline.script);
+  const acknowledged = new Acknowledged(PEOPLE, slotCount);
+  const ours = await measure('yakjeong', 'src/main.ts', acknowledged);
+  const lost = await acknowledged.lost(scratch.path, poll.id, bench.users);
+  note(`${bench.name}: ${lost} people's stored answers differ from their acknowledged clicks`);
+  return clickFigures(bench.name, ours, baseline, lost, bench.minThroughput);
 }

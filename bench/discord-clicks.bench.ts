@@ -19,25 +19,9 @@ import {
 } from 'discord-api-types/v10';
 import { encodeAction } from '../src/core/actions.js';
 import { FakeDiscord } from '../test/discord/fake-discord.js';
-import {
-  Acknowledged,
-  clickFigures,
-  describeLoad,
-  loadAgent,
-  planClicks,
-  post,
-  runLoad,
-  seedClickPoll,
-  type ClickResult,
-  type LoadResult,
-} from './click-load.js';
+import { DONE_TIMEOUT_MS, PEOPLE, post, runClickBench, seedClickPoll } from './click-load.js';
 import type { Bench } from './figure.js';
-import { freePort, launchNode, waitForHealth } from './processes.js';
 
-const PEOPLE = 200;
-const WARMUP_EACH = 1;
-const CLICKS_EACH = 10;
-const DONE_TIMEOUT_MS = 15_000;
 const APP_ID = '1100000000000000042';
 const BOT_TOKEN = 'bench-bot-token';
 const GUILD = '1200000000000000042';
@@ -109,41 +93,35 @@ export const discordClicksBench: Bench = {
     const grids = users.map(() => fake.seedMessage(CHANNEL).id);
     const pollMessage = fake.seedMessage(CHANNEL);
     const channel = { platform: 'discord' as const, workspaceId: GUILD, channelId: CHANNEL };
-    const { scratch, poll, slotCount } = await seedClickPoll('discord-clicks', channel, { id: users[0]!, name: 'creator' }, `${CHANNEL}:${pollMessage.id}`);
-    const plan = planClicks(43, PEOPLE, WARMUP_EACH + CLICKS_EACH, slotCount);
-    const env = {
-      DISCORD_TOKEN: BOT_TOKEN,
-      DISCORD_APPLICATION_ID: APP_ID,
-      DISCORD_PUBLIC_KEY: publicKeyHex(keys.publicKey),
-      DISCORD_API_URL: fake.apiUrl,
-      DATABASE_PATH: scratch.path,
-      YAKJEONG_LOCALE: 'en',
-      LOG_LEVEL: 'warn',
-    };
-
-    const measure = async (label: string, script: string, acknowledged?: Acknowledged): Promise<LoadResult> => {
-      const port = await freePort();
-      const proc = launchNode(script, { ...env, PORT: String(port) });
-      try {
-        await waitForHealth(port, proc);
-        const agent = loadAgent();
-        const result = await runLoad({
-          people: PEOPLE,
-          warmupEach: WARMUP_EACH,
-          clicksEach: CLICKS_EACH,
-          async click(p, n): Promise<ClickResult> {
-            const click = plan[p]![n]!;
-            const interaction = buttonClick(users[p]!, encodeAction({ verb: 'set', code: poll.code, ...click }), grids[p]!);
+    const seeded = await seedClickPoll('discord-clicks', channel, { id: users[0]!, name: 'creator' }, `${CHANNEL}:${pollMessage.id}`);
+    try {
+      return await runClickBench(
+        {
+          name: 'discord-clicks',
+          baseline: { label: 'verify-and-ack baseline', script: 'bench/baselines/discord-server.ts' },
+          env: {
+            DISCORD_TOKEN: BOT_TOKEN,
+            DISCORD_APPLICATION_ID: APP_ID,
+            DISCORD_PUBLIC_KEY: publicKeyHex(keys.publicKey),
+            DISCORD_API_URL: fake.apiUrl,
+            YAKJEONG_LOCALE: 'en',
+            LOG_LEVEL: 'warn',
+          },
+          seeded,
+          users,
+          seed: 43,
+          minThroughput: 0.4,
+          async send(target, p, _n, click) {
+            const interaction = buttonClick(users[p]!, encodeAction({ verb: 'set', code: seeded.poll.code, ...click }), grids[p]!);
             fake.expectHttp(interaction);
             const body = JSON.stringify(interaction);
             const timestamp = String(Math.floor(Date.now() / 1000));
             const signature = sign(null, Buffer.from(timestamp + body), keys.privateKey).toString('hex');
             const headers = { 'content-type': 'application/json', 'x-signature-ed25519': signature, 'x-signature-timestamp': timestamp };
             const start = performance.now();
-            const res = await post(agent, port, '/discord/interactions', headers, body);
+            const res = await post(target.agent, target.port, '/discord/interactions', headers, body);
             const ackMs = performance.now() - start;
-            if (res.status === 200) acknowledged?.apply(p, click);
-            if (!acknowledged || res.status !== 200) return { status: res.status, ackMs, doneMs: res.status === 200 ? ackMs : null };
+            if (!target.bot || res.status !== 200) return { status: res.status, ackMs, doneMs: null };
             const type = (JSON.parse(res.body) as { type?: number }).type;
             if (type === InteractionResponseType.UpdateMessage) return { status: res.status, ackMs, doneMs: ackMs };
             if (type !== InteractionResponseType.DeferredMessageUpdate) return { status: res.status, ackMs, doneMs: null };
@@ -154,26 +132,13 @@ export const discordClicksBench: Bench = {
             );
             return { status: res.status, ackMs, doneMs: edited ? performance.now() - start : null };
           },
-        });
-        agent.destroy();
-        note(describeLoad(label, result));
-        return result;
-      } finally {
-        const code = await proc.stop();
-        if (code !== 0 && code !== 'SIGTERM') note(`${label} exited with ${code}: ${proc.output().slice(-500)}`);
-      }
-    };
-
-    try {
-      const baseline = await measure('verify-and-ack baseline', 'bench/baselines/discord-server.ts');
-      const acknowledged = new Acknowledged(PEOPLE, slotCount);
-      const ours = await measure('yakjeong', 'src/main.ts', acknowledged);
-      const lost = await acknowledged.lost(scratch.path, poll.id, users);
-      note(`discord-clicks: ${lost} people's stored answers differ from their acknowledged clicks; invalid requests at the fake: ${fake.invalid.length}`);
-      return clickFigures('discord-clicks', ours, baseline, lost, 0.4);
+        },
+        note,
+      );
     } finally {
+      note(`discord-clicks: requests the fake refused as over Discord's limits: ${fake.invalid.length}`);
       await fake.close();
-      scratch.dispose();
+      seeded.scratch.dispose();
     }
   },
 };

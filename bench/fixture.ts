@@ -14,6 +14,7 @@ import { ManualClock } from '../src/infra/clock.js';
 import { openDatabase, type OpenedDatabase } from '../src/infra/db/open-database.js';
 import { SqlitePollStore } from '../src/infra/db/sqlite-poll-store.js';
 import { CanvasHeatmapRenderer } from '../src/infra/heatmap/canvas-heatmap-renderer.js';
+import { prng } from '../test/heatmap/fixtures.js';
 
 /** The bench's "now": 2030-01-01 00:00 UTC (09:00 in Seoul). Polls start the week after. */
 export const BENCH_NOW = Date.UTC(2030, 0, 1, 0, 0);
@@ -28,17 +29,8 @@ export function benchDate(days: number): string {
 /** Slack's grid page (48 slot buttons in rows of 24): the engine builds the grid a person sees there. */
 export const BENCH_CAPS: AdapterCapabilities = { maxSlotButtons: 48, maxButtonsPerRow: 24 };
 
-/** mulberry32: small, fast, and the same sequence on every machine for a seed. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+/** mulberry32, shared with the heatmap fixtures: the same sequence on every machine for a seed. */
+export const seededRandom = prng;
 
 export function randomInt(random: () => number, below: number): number {
   return Math.floor(random() * below);

@@ -7,28 +7,10 @@
 import { createHmac } from 'node:crypto';
 import { encodeAction } from '../src/core/actions.js';
 import { FakeSlack, type ResponseUrlPost } from '../test/slack/fake-slack.js';
-import {
-  Acknowledged,
-  clickFigures,
-  describeLoad,
-  loadAgent,
-  planClicks,
-  post,
-  runLoad,
-  seedClickPoll,
-  within,
-  type ClickResult,
-  type LoadResult,
-} from './click-load.js';
+import { DONE_TIMEOUT_MS, PEOPLE, post, runClickBench, seedClickPoll, within } from './click-load.js';
 import type { Bench } from './figure.js';
 import { BENCH_ZONE } from './fixture.js';
-import { freePort, launchNode, waitForHealth } from './processes.js';
 
-const PEOPLE = 200;
-const WARMUP_EACH = 1;
-const CLICKS_EACH = 10;
-/** A click not done this long after its ack counts as unfinished. */
-const DONE_TIMEOUT_MS = 15_000;
 const SECRET = 'bench-signing-secret';
 const TEAM = { id: 'T0ACME', domain: 'acme' };
 const CHANNEL = { id: 'C0STORM', name: 'storm' };
@@ -85,67 +67,39 @@ export const slackClicksBench: Bench = {
     for (const id of users) fake.addUser({ id, name: id.toLowerCase(), tz: BENCH_ZONE, locale: 'en-US' });
     fake.messages.set(`${CHANNEL.id}:${POLL_TS}`, { channel: CHANNEL.id, ts: POLL_TS, text: '', blocks: [] });
     const channel = { platform: 'slack' as const, workspaceId: TEAM.id, channelId: CHANNEL.id };
-    const { scratch, poll, slotCount } = await seedClickPoll('slack-clicks', channel, { id: users[0]!, name: 'creator' }, `${CHANNEL.id}:${POLL_TS}`);
-    const plan = planClicks(41, PEOPLE, WARMUP_EACH + CLICKS_EACH, slotCount);
+    const seeded = await seedClickPoll('slack-clicks', channel, { id: users[0]!, name: 'creator' }, `${CHANNEL.id}:${POLL_TS}`);
     const waiters = new Map<string, (post: ResponseUrlPost, at: number) => void>();
     watchResponses(fake, (post) => waiters.get(post.id)?.(post, performance.now()));
-    const env = {
-      SLACK_BOT_TOKEN: 'xoxb-bench',
-      SLACK_SIGNING_SECRET: SECRET,
-      SLACK_API_URL: fake.apiUrl,
-      DATABASE_PATH: scratch.path,
-      YAKJEONG_LOCALE: 'en',
-      LOG_LEVEL: 'warn',
-    };
-
-    /** Runs the load against one process; the bot's clicks are done at the response_url post, the baseline's at the ack. */
-    const measure = async (label: string, script: string, acknowledged?: Acknowledged): Promise<LoadResult> => {
-      const port = await freePort();
-      const proc = launchNode(script, { ...env, PORT: String(port) });
-      try {
-        await waitForHealth(port, proc);
-        const agent = loadAgent();
-        const result = await runLoad({
-          people: PEOPLE,
-          warmupEach: WARMUP_EACH,
-          clicksEach: CLICKS_EACH,
-          async click(p, n): Promise<ClickResult> {
-            const click = plan[p]![n]!;
-            const responseId = `${label}-${p}-${n}`;
+    try {
+      return await runClickBench(
+        {
+          name: 'slack-clicks',
+          baseline: { label: 'bolt baseline', script: 'bench/baselines/slack-app.ts' },
+          env: { SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl, YAKJEONG_LOCALE: 'en', LOG_LEVEL: 'warn' },
+          seeded,
+          users,
+          seed: 41,
+          minThroughput: 0.3,
+          async send(target, p, n, click) {
+            const responseId = `${target.label}-${p}-${n}`;
+            // Done is the grid replaced through the response_url; anything else posted there (an error) is not.
             const done = new Promise<number | null>((resolve) =>
               waiters.set(responseId, (posted, at) => resolve(posted.body.replace_original === true ? at : null)),
             );
-            const body = blockActions(users[p]!, encodeAction({ verb: 'set', code: poll.code, ...click }), fake.responseUrl(responseId), n);
+            const body = blockActions(users[p]!, encodeAction({ verb: 'set', code: seeded.poll.code, ...click }), fake.responseUrl(responseId), n);
             const start = performance.now();
-            const res = await post(agent, port, '/slack/events', signed(body), body);
+            const res = await post(target.agent, target.port, '/slack/events', signed(body), body);
             const ackMs = performance.now() - start;
-            if (res.status === 200) acknowledged?.apply(p, click);
-            if (!acknowledged) return { status: res.status, ackMs, doneMs: res.status === 200 ? ackMs : null };
-            const at = res.status === 200 ? await within(done, DONE_TIMEOUT_MS) : undefined;
+            const at = target.bot && res.status === 200 ? await within(done, DONE_TIMEOUT_MS) : undefined;
             waiters.delete(responseId);
             return { status: res.status, ackMs, doneMs: at == null ? null : at - start };
           },
-        });
-        agent.destroy();
-        note(describeLoad(label, result));
-        return result;
-      } finally {
-        const code = await proc.stop();
-        // The baseline has no shutdown of its own: SIGTERM ends it, as it should.
-        if (code !== 0 && code !== 'SIGTERM') note(`${label} exited with ${code}: ${proc.output().slice(-500)}`);
-      }
-    };
-
-    try {
-      const baseline = await measure('bolt baseline', 'bench/baselines/slack-app.ts');
-      const acknowledged = new Acknowledged(PEOPLE, slotCount);
-      const ours = await measure('yakjeong', 'src/main.ts', acknowledged);
-      const lost = await acknowledged.lost(scratch.path, poll.id, users);
-      note(`slack-clicks: ${lost} people's stored answers differ from their acknowledged clicks`);
-      return clickFigures('slack-clicks', ours, baseline, lost, 0.3);
+        },
+        note,
+      );
     } finally {
       await fake.close();
-      scratch.dispose();
+      seeded.scratch.dispose();
     }
   },
 };
