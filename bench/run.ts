@@ -1,16 +1,27 @@
-/** `npm run bench`: prints the heatmap bench. Not a test: it reports, it does not fail the build. */
-import { benchHeatmap } from './heatmap.bench.js';
+/**
+ * `npm run bench [-- NAME…]`: every figure beside its baseline, one JSON object a line on stdout
+ * and a table on stderr. A missed target is `"pass": false`, not an exit code; only a bench that
+ * crashes fails the command. Not a test: `npm test` never runs it.
+ *
+ * `npm run bench -- --baseline NAME` runs one baseline process instead: the startup figures launch
+ * their baselines this way, so npm and the TypeScript runner cost them exactly what they cost
+ * `npm start`. Everything is imported lazily, so that path loads nothing but the baseline.
+ */
+const BASELINES: Record<string, () => Promise<unknown>> = {
+  ready: () => import('./baselines/ready.js'),
+  'slack-app': () => import('./baselines/slack-app.js'),
+  'discord-server': () => import('./baselines/discord-server.js'),
+};
 
-async function main(): Promise<void> {
-  const r = await benchHeatmap();
-  const ms = (n: number) => `${n.toFixed(1)} ms`;
-  console.log(`heatmap: 7 dates × 48 slots, 50 people, ${r.pixelWidth}×${r.pixelHeight} px, ${r.runs} runs`);
-  console.log(`  render (layout + paint + PNG)  median ${ms(r.renderMedianMs)}`);
-  console.log(`  blank canvas PNG encode        median ${ms(r.blankEncodeMedianMs)}`);
-  console.log(`  ratio ${r.ratio.toFixed(2)}×  (target ≤ ${r.target}×)  ${r.ratio <= r.target ? 'OK' : 'OVER TARGET'}`);
+const args = process.argv.slice(2);
+if (args[0] === '--baseline') {
+  const load = BASELINES[args[1] ?? ''];
+  if (!load) {
+    process.stderr.write(`unknown baseline "${args[1] ?? ''}"; one of: ${Object.keys(BASELINES).join(', ')}\n`);
+    process.exit(2);
+  }
+  await load();
+} else {
+  const { runSuite } = await import('./suite.js');
+  process.exitCode = await runSuite(args);
 }
-
-main().catch((err: unknown) => {
-  console.error(err);
-  process.exitCode = 1;
-});
