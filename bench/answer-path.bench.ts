@@ -63,7 +63,7 @@ async function seedPolls(kit: BenchKit, random: () => number): Promise<Target[]>
     }
   })();
   const targets = (await Promise.all(polls)).map((poll) => ({ poll, people: peopleOf(poll.channel, PEOPLE) }));
-  const slotCount = kit.engine.layout(first).slots.length;
+  const slotCount = kit.engine.queries.layout(first).slots.length;
   await seedAnswers(
     kit,
     targets.flatMap(({ poll, people }) => people.map((user) => ({ pollId: poll.id, user, states: availability(random, slotCount), slotCount }))),
@@ -75,7 +75,7 @@ async function seedBigPoll(kit: BenchKit, random: () => number): Promise<Target>
   const channel: ChannelRef = { platform: 'slack', workspaceId: 'T0BENCH', channelId: 'CBIG' };
   const people = peopleOf(channel, BIG_POLL_PEOPLE);
   const poll = await createPoll(kit, benchActor(channel, people[0]!), `Town hall dates:${benchDate(7)}..${benchDate(11)} time:09:00-18:00 slot:30m`);
-  const slotCount = kit.engine.layout(poll).slots.length;
+  const slotCount = kit.engine.queries.layout(poll).slots.length;
   await seedAnswers(kit, people.map((user) => ({ pollId: poll.id, user, states: availability(random, slotCount), slotCount })));
   return { poll, people };
 }
@@ -95,7 +95,7 @@ export const answerPathBench: Bench = {
       let t0 = performance.now();
       const targets = await seedPolls(kit, random);
       const big = await seedBigPoll(kit, random);
-      const slotCount = kit.engine.layout(targets[0]!.poll).slots.length;
+      const slotCount = kit.engine.queries.layout(targets[0]!.poll).slots.length;
       const baseline = rawUpsert(scratch.database.sqlite);
       baseline.seed(targets.flatMap(({ poll, people }) => people.map((u) => ({ pollId: poll.id, userId: u.id, states: '.'.repeat(slotCount) }))));
       note(`answer-path: seeded ${POLLS} polls × ${PEOPLE} people and a ${BIG_POLL_PEOPLE}-person poll in ${((performance.now() - t0) / 1000).toFixed(0)} s`);

@@ -124,8 +124,8 @@ export async function seedClickPoll(label: string, channel: ChannelRef, creator:
   const scratch = scratchDatabase(label);
   const kit = benchKit(scratch.database);
   const poll = await createPoll(kit, benchActor(channel, creator), CLICK_POLL);
-  await kit.engine.attachPollMessage(poll.id, messageRef);
-  const slotCount = kit.engine.layout(poll).slots.length;
+  await kit.engine.polls.attachPollMessage(poll.id, messageRef);
+  const slotCount = kit.engine.queries.layout(poll).slots.length;
   scratch.database.close();
   return { scratch, poll, slotCount };
 }

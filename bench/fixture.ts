@@ -10,7 +10,7 @@ import { Engine, type Actor } from '../src/core/engine.js';
 import type { ChannelRef, Poll, UserRef } from '../src/core/domain/types.js';
 import type { AdapterCapabilities } from '../src/core/views/reply.js';
 import { IcsCalendarFiles } from '../src/infra/calendar/ics-calendar-files.js';
-import { ManualClock } from '../src/infra/clock.js';
+import { ManualClock } from '../test/support/manual-clock.js';
 import { openDatabase, type OpenedDatabase } from '../src/infra/db/open-database.js';
 import { SqlitePollStore } from '../src/infra/db/sqlite-poll-store.js';
 import { CanvasHeatmapRenderer } from '../src/infra/heatmap/canvas-heatmap-renderer.js';

@@ -41,7 +41,7 @@ export async function seedRankingPoll(kit: BenchKit) {
   const creator = benchActor(CHANNEL, { id: 'P0000', name: 'person 0' });
   const last = benchDate(6 + DAYS - 1);
   const poll = await createPoll(kit, creator, `Ranking bench dates:${benchDate(6)}..${last} time:00:00-24:00 slot:15m duration:1h tz:${BENCH_ZONE}`);
-  const slots = kit.engine.layout(poll).slots.length;
+  const slots = kit.engine.queries.layout(poll).slots.length;
   if (slots !== SLOTS) throw new Error(`the ranking poll has ${slots} slots, expected ${SLOTS}`);
   const random = seededRandom(11);
   const answers = Array.from({ length: PEOPLE }, (_, i) => ({
@@ -56,10 +56,10 @@ export async function seedRankingPoll(kit: BenchKit) {
 
 /** The ranking step of a results request, through the engine's own parts (as Engine.resultsFor runs it). */
 async function bestWindows(kit: BenchKit, pollId: number, limit?: number): Promise<{ windows: RankedWindow[]; participants: Participant[] }> {
-  const poll = await kit.engine.getPoll(pollId);
+  const poll = await kit.engine.queries.getPoll(pollId);
   if (!poll) throw new Error('the ranking poll is gone');
-  const participants = await kit.engine.participants(poll);
-  const windows = rankWindows(poll.spec, kit.engine.layout(poll), participants, limit === undefined ? {} : { limit });
+  const participants = await kit.engine.queries.participants(poll);
+  const windows = rankWindows(poll.spec, kit.engine.queries.layout(poll), participants, limit === undefined ? {} : { limit });
   return { windows, participants };
 }
 
@@ -75,10 +75,10 @@ export const rankingBench: Bench = {
     try {
       const warm = benchKit(scratch.database);
       const { poll } = await seedRankingPoll(warm);
-      const layout = warm.engine.layout(poll);
+      const layout = warm.engine.queries.layout(poll);
       // The naive reference starts from what the original plan stored: ISO strings per person.
       const slotKeys = layout.slots.map((s) => new Date(s.start!).toISOString());
-      const people = (await warm.engine.participants(poll)).map((p) => slotKeys.filter((_, i) => p.states[i] === 'y'));
+      const people = (await warm.engine.queries.participants(poll)).map((p) => slotKeys.filter((_, i) => p.states[i] === 'y'));
 
       let checked: RankedWindow[] = [];
       const cold = async () => {

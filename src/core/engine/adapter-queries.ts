@@ -1,5 +1,6 @@
 /** Read-only questions adapters ask while rendering and delivering: nothing here changes a poll. */
 import type { Actor } from '../actor.js';
+import type { PollLayout } from '../domain/slots.js';
 import type { Locale, Participant, Poll } from '../domain/types.js';
 import type { View } from '../views/reply.js';
 import type { EngineContext, ResultsRequest } from './context.js';
@@ -16,6 +17,11 @@ export class AdapterQueries {
 
   getPoll(pollId: number): Promise<Poll | undefined> {
     return this.ctx.store.getPoll(pollId);
+  }
+
+  /** The poll's slots and days (cached: a pure function of its spec). */
+  layout(poll: Poll): PollLayout {
+    return this.ctx.layout(poll);
   }
 
   participants(poll: Poll): Promise<Participant[]> {
