@@ -1,10 +1,9 @@
-import type { MeetingEvent } from '../domain/meeting.js';
-import type { Rich } from './rich.js';
-
 /**
  * The neutral reply model. Core says what to show and to whom; each adapter renders it
  * (Block Kit, Discord components, terminal text).
  */
+import type { MeetingEvent } from '../domain/meeting.js';
+import type { Rich } from './rich.js';
 
 /**
  * What a button means, so each renderer picks its own colour for it without reading the id:
@@ -13,7 +12,7 @@ import type { Rich } from './rich.js';
  */
 export type ButtonIntent = 'primary' | 'danger' | SlotIntent;
 
-/** The answer a slot button shows; a slot not (yet) free is neutral. */
+/** The answer a slot button shows, when it shows one: a slot answered no, or not yet, is neutral. */
 export type SlotIntent = 'free' | 'maybe';
 
 export interface Button {
