@@ -71,6 +71,23 @@ describe('adapter boundary', () => {
     expect(offenders).toEqual([]);
   });
 
+  /** Imports of src/core/actions (the button-id codec) from `file`. */
+  function codecImports(file: string, source: string): string[] {
+    return importsOf(source)
+      .filter((spec) => spec.startsWith('.'))
+      .filter((spec) => relative(process.cwd(), join(file, '..', spec)).replace(/\\/g, '/').replace(/\.[jt]s$/, '') === 'src/core/actions')
+      .map((spec) => `${relative(process.cwd(), file)} -> ${spec}`);
+  }
+
+  it('renderers show what a button means from its intent, never by decoding its id: they do not import the codec', () => {
+    const renderers = files(adaptersDir).filter((f) => /^[^\\/]+[\\/](blocks|render)\.ts$/.test(relative(adaptersDir, f)));
+    expect(renderers.map((f) => relative(adaptersDir, f).replace(/\\/g, '/')).sort()).toEqual(['console/render.ts', 'discord/render.ts', 'slack/blocks.ts']);
+    expect(renderers.flatMap((f) => codecImports(f, readFileSync(f, 'utf8')))).toEqual([]);
+    // The checker itself: a renderer importing the codec is caught, a core view is not mistaken for it.
+    const sample = "import { decodeAction } from '../../src/core/actions.js';\nimport type { View } from '../../src/core/views/reply.js';";
+    expect(codecImports(join(adaptersDir, 'slack', 'blocks.ts'), sample)).toEqual(['adapters/slack/blocks.ts -> ../../src/core/actions.js']);
+  });
+
   it('the checker catches a cross import and lets shared, own and core imports through', () => {
     const file = join(adaptersDir, 'discord', 'handler.ts');
     const sample = [

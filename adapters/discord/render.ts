@@ -18,7 +18,7 @@ import {
   type RESTAPIAttachment,
   type RESTAPIMessageReference,
 } from 'discord-api-types/v10';
-import type { Button, ButtonStyle, FileSpec, ImageSpec, Select, View, ViewRole } from '../../src/core/views/reply.js';
+import type { Button, ButtonIntent, FileSpec, ImageSpec, Select, View, ViewRole } from '../../src/core/views/reply.js';
 import { renderRich, type RichInput } from '../../src/core/views/rich.js';
 import { codePointLength, truncate } from './text-limits.js';
 
@@ -86,11 +86,12 @@ const ROLE_COLOUR: Record<ViewRole, number> = {
 
 type ActionButtonStyle = DiscordButtonStyle.Primary | DiscordButtonStyle.Secondary | DiscordButtonStyle.Success | DiscordButtonStyle.Danger;
 
-const STYLE: Record<ButtonStyle, ActionButtonStyle> = {
+/** Discord has green besides blurple, so a free slot and an if-needed one never share a colour; no intent is grey. */
+const STYLE: Record<ButtonIntent, ActionButtonStyle> = {
   primary: DiscordButtonStyle.Primary,
-  success: DiscordButtonStyle.Success,
   danger: DiscordButtonStyle.Danger,
-  default: DiscordButtonStyle.Secondary,
+  free: DiscordButtonStyle.Success,
+  maybe: DiscordButtonStyle.Primary,
 };
 
 /** Mentions may ping people; never @everyone or roles, whatever a poll title says. */
@@ -299,7 +300,7 @@ function renderButtons(rows: Button[][]): APIActionRowComponent<APIButtonCompone
       components: row.slice(0, LIMITS.buttonsPerRow).map((button) => {
         const component: APIButtonComponentWithCustomId = {
           type: ComponentType.Button,
-          style: STYLE[button.style ?? 'default'],
+          style: button.intent ? STYLE[button.intent] : DiscordButtonStyle.Secondary,
           custom_id: button.id,
           label: truncate(button.label, LIMITS.label),
         };

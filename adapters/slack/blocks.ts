@@ -5,8 +5,7 @@
  * (counted in UTF-16 units, as conservatively as Slack could count them).
  */
 import type { types as SlackTypes } from '@slack/bolt';
-import { decodeAction } from '../../src/core/actions.js';
-import type { Button, View, ViewBlock } from '../../src/core/views/reply.js';
+import type { Button, ButtonIntent, View, ViewBlock } from '../../src/core/views/reply.js';
 import type { RichInput } from '../../src/core/views/rich.js';
 import { escapeMrkdwn, splitText, toMrkdwn, truncate, truncateKeepingTail } from './text.js';
 
@@ -113,7 +112,7 @@ function renderButton(button: Button): SlackButton {
     action_id: button.id,
     text: { type: 'plain_text', text: truncate(button.label, LIMITS.buttonText, 'plain'), emoji: true },
   };
-  const style = buttonStyle(button);
+  const style = button.intent && STYLE[button.intent];
   if (style) element.style = style;
   return element;
 }
@@ -123,18 +122,12 @@ function renderButton(button: Button): SlackButton {
  * a "free" slot; an "if needed" slot stays plain and is told apart by its 🤔 label, so a
  * grid never shows two states in the same colour.
  */
-function buttonStyle(button: Button): 'primary' | 'danger' | undefined {
-  switch (button.style) {
-    case 'danger':
-      return 'danger';
-    case 'success':
-      return 'primary';
-    case 'primary':
-      return decodeAction(button.id)?.verb === 'set' ? undefined : 'primary';
-    default:
-      return undefined;
-  }
-}
+const STYLE: Record<ButtonIntent, SlackButton['style']> = {
+  primary: 'primary',
+  danger: 'danger',
+  free: 'primary',
+  maybe: undefined,
+};
 
 /** Keeps all controls and as much content as fits in 50 blocks, marking what was cut. */
 function fit(content: KnownBlock[], controls: KnownBlock[]): KnownBlock[] {

@@ -9,7 +9,7 @@ import type { AnswerState, Poll } from './domain/types.js';
 import { isPollCode } from './domain/poll-code.js';
 import type { Actor } from './actor.js';
 import type { Engine } from './engine.js';
-import type { AdapterCapabilities, ButtonIntent, Reply } from './views/reply.js';
+import type { AdapterCapabilities, ButtonIntent, Reply, SlotIntent } from './views/reply.js';
 
 /** What each kind of argument holds in an action. */
 interface ArgTypes {
@@ -31,8 +31,11 @@ export interface ButtonContext {
 
 interface VerbSpec<Args extends readonly ArgName[]> {
   args: Args;
-  /** How its buttons look unless the view says otherwise: a call to act, or a step that cannot be undone lightly. */
-  intent?: ButtonIntent;
+  /**
+   * What its buttons mean unless the view says otherwise: a call to act, or a step not to take
+   * lightly. Never a slot's answer: that depends on the state a slot shows, which the view knows.
+   */
+  intent?: Exclude<ButtonIntent, SlotIntent>;
 }
 
 /** Argument names in id order. */
@@ -91,7 +94,7 @@ export function handleAction(context: ButtonContext, action: Action): Promise<Re
 }
 
 /** The intent of a verb's buttons (a slot's depends on the state it shows, which the view decides). */
-export function verbIntent(verb: Verb): ButtonIntent | undefined {
+export function verbIntent(verb: Verb): Exclude<ButtonIntent, SlotIntent> | undefined {
   const spec: VerbSpec<readonly ArgName[]> = VERB_ARGS[verb];
   return spec.intent;
 }

@@ -52,7 +52,7 @@ function pollLikeView(): View {
       { type: 'context', text: ['line one\nline two'] },
     ],
     buttons: Array.from({ length: 7 }, (_, r) =>
-      Array.from({ length: 6 }, (_, b) => ({ id: `y1:AB12:set:${r * 6 + b}:y`, label: 'L'.repeat(90), style: 'success' as const })),
+      Array.from({ length: 6 }, (_, b) => ({ id: `y1:AB12:set:${r * 6 + b}:y`, label: 'L'.repeat(90), intent: 'free' as const })),
     ),
   };
 }

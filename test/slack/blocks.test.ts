@@ -58,13 +58,14 @@ describe('Block Kit rendering', () => {
     expect(blocks.some((b) => JSON.stringify(b).includes('"disabled"'))).toBe(false);
   });
 
-  it('colours free slots green, leaves if-needed plain, keeps danger red', () => {
+  it('colours free slots green, leaves if-needed plain, keeps danger red, from the intent alone', () => {
+    // Ids that decode to nothing: the colour comes from what the button means, never its id.
     const buttons: Button[] = [
-      { id: encodeAction({ verb: 'set', code: 'AB12', slot: 0, state: 'maybe' }), label: 'yes', style: 'success' },
-      { id: encodeAction({ verb: 'set', code: 'AB12', slot: 1, state: 'no' }), label: 'maybe', style: 'primary' },
-      { id: encodeAction({ verb: 'respond', code: 'AB12' }), label: 'Respond', style: 'primary' },
-      { id: encodeAction({ verb: 'close', code: 'AB12' }), label: 'Close', style: 'danger' },
-      { id: encodeAction({ verb: 'results', code: 'AB12' }), label: 'Results', style: 'default' },
+      { id: 'a', label: 'yes', intent: 'free' },
+      { id: 'b', label: 'maybe', intent: 'maybe' },
+      { id: 'c', label: 'Respond', intent: 'primary' },
+      { id: 'd', label: 'Close', intent: 'danger' },
+      { id: 'e', label: 'Results' },
     ];
     const [actions] = blocksOf(view({ buttons: [buttons] }));
     expect((actions!.elements as Json[]).map((e) => e.style)).toEqual(['primary', undefined, 'primary', 'danger', undefined]);

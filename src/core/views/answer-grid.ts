@@ -2,13 +2,14 @@
  * The personal answer grid: one poll day per page. A day with more slots than buttons fit is
  * shown whole as select menus when the adapter has them and they suffice, else split in pages.
  */
-import { encodeAction } from '../actions.js';
+import { encodeAction, type ActionOf } from '../actions.js';
 import { catalog } from '../i18n/index.js';
 import { stateAt } from '../domain/availability.js';
 import type { PollLayout } from '../domain/slots.js';
 import type { AnswerState, Locale, Poll } from '../domain/types.js';
 import { formatDay, formatDate, slotLabel } from './format.js';
-import type { AdapterCapabilities, Button, Select, View } from './reply.js';
+import { actionButton } from './buttons.js';
+import type { AdapterCapabilities, Button, Select, SlotIntent, View } from './reply.js';
 import { bold, joinRich } from './rich.js';
 import { wallClock } from '../domain/time.js';
 
@@ -68,6 +69,8 @@ export function pageOfSlot(pages: GridPage[], slot: number): number {
 
 const NEXT_STATE: Record<AnswerState, AnswerState> = { no: 'yes', yes: 'maybe', maybe: 'no' };
 const ICON: Record<AnswerState, string> = { yes: '✅', maybe: '🤔', no: '▫️' };
+/** A slot button shows the answer it holds (the one it sets is the next). */
+const SLOT_INTENT: Record<AnswerState, SlotIntent | undefined> = { yes: 'free', maybe: 'maybe', no: undefined };
 
 export interface GridInput {
   poll: Poll;
@@ -101,8 +104,8 @@ export function answerGridView(input: GridInput): View {
   const choices = slots.map((slot) => {
     const state = stateAt(states, slot.index);
     const next = NEXT_STATE[state];
-    const id = encodeAction({ verb: 'set', code: poll.code, slot: slot.index, state: next });
-    return { slot, state, next, id, label: slotLabel(spec, slot, locale, viewerTz) };
+    const action: ActionOf<'set'> = { verb: 'set', code: poll.code, slot: slot.index, state: next };
+    return { slot, state, next, action, label: slotLabel(spec, slot, locale, viewerTz) };
   });
   const selects: Select[] = [];
   const slotButtons: Button[] = [];
@@ -116,7 +119,7 @@ export function answerGridView(input: GridInput): View {
         id: encodeAction({ verb: 'pickslots', code: poll.code, page: pageIndex, n }),
         placeholder: c.grid.choose(group[0]!.label, group[group.length - 1]!.label),
         options: group.map((choice) => ({
-          value: choice.id,
+          value: encodeAction(choice.action),
           label: `${choice.label} ${ICON[choice.state]} → ${ICON[choice.next]}`,
           ...(twoDates ? { description: dateLabel(dates[choice.slot.index - page.from]!) } : {}),
         })),
@@ -126,36 +129,25 @@ export function answerGridView(input: GridInput): View {
     });
   } else {
     for (const choice of choices) {
-      slotButtons.push({
-        id: choice.id,
-        label: `${choice.label} ${ICON[choice.state]}`,
-        style: choice.state === 'yes' ? 'success' : choice.state === 'maybe' ? 'primary' : 'default',
-        disabled: closed,
-      });
+      slotButtons.push(actionButton(choice.action, `${choice.label} ${ICON[choice.state]}`, { intent: SLOT_INTENT[choice.state], disabled: closed }));
     }
   }
 
   const controls: Button[] = [];
   if (!closed) {
-    controls.push({ id: encodeAction({ verb: 'all', code: poll.code, page: pageIndex }), label: spec.kind === 'date' ? c.buttons.allDates : c.buttons.allDay });
-    controls.push({ id: encodeAction({ verb: 'clear', code: poll.code, page: pageIndex }), label: c.buttons.clear });
+    controls.push(actionButton({ verb: 'all', code: poll.code, page: pageIndex }, spec.kind === 'date' ? c.buttons.allDates : c.buttons.allDay));
+    controls.push(actionButton({ verb: 'clear', code: poll.code, page: pageIndex }, c.buttons.clear));
     if (spec.kind !== 'date' && layout.days.length > 1) {
-      controls.push({ id: encodeAction({ verb: 'copy', code: poll.code, page: pageIndex }), label: c.buttons.copy });
+      controls.push(actionButton({ verb: 'copy', code: poll.code, page: pageIndex }, c.buttons.copy));
     }
   }
   if (pages.length > 1) {
-    controls.push({
-      id: encodeAction({ verb: 'page', code: poll.code, page: Math.max(0, pageIndex - 1) }),
-      label: c.buttons.prev,
-      disabled: pageIndex === 0,
-    });
-    controls.push({
-      id: encodeAction({ verb: 'page', code: poll.code, page: Math.min(pages.length - 1, pageIndex + 1) }),
-      label: c.buttons.next,
-      disabled: pageIndex === pages.length - 1,
-    });
+    controls.push(actionButton({ verb: 'page', code: poll.code, page: Math.max(0, pageIndex - 1) }, c.buttons.prev, { disabled: pageIndex === 0 }));
+    controls.push(
+      actionButton({ verb: 'page', code: poll.code, page: Math.min(pages.length - 1, pageIndex + 1) }, c.buttons.next, { disabled: pageIndex === pages.length - 1 }),
+    );
   }
-  controls.push({ id: encodeAction({ verb: 'done', code: poll.code }), label: c.buttons.done, style: 'primary' });
+  controls.push(actionButton({ verb: 'done', code: poll.code }, c.buttons.done));
 
   const rows = chunk(slotButtons, caps.maxButtonsPerRow);
   rows.push(...chunk(controls, caps.maxButtonsPerRow));

@@ -1,6 +1,6 @@
 /** Notices about a poll's life: closed, reopened, deleted, a final time picked, reminders. */
-import { encodeAction } from '../actions.js';
 import { catalog } from '../i18n/index.js';
+import { actionButton } from './buttons.js';
 import type { RankedWindow } from '../domain/ranking.js';
 import type { PollLayout } from '../domain/slots.js';
 import type { Locale, Poll, UserRef } from '../domain/types.js';
@@ -62,7 +62,7 @@ export function everyoneAnsweredNotice(poll: Poll, locale: Locale): View {
   const c = catalog(locale);
   return {
     ...noticeView(`🎉 ${c.lifecycle.everyoneAnswered(poll.spec.title, poll.code)}`, 'notice', poll.code),
-    buttons: [[{ id: encodeAction({ verb: 'closenow', code: poll.code }), label: `🔒 ${c.buttons.closeNow}`, style: 'danger' }]],
+    buttons: [[actionButton({ verb: 'closenow', code: poll.code }, `🔒 ${c.buttons.closeNow}`)]],
   };
 }
 

@@ -1,6 +1,6 @@
 /** The poll's live channel message: what it is, who answered, best times so far, buttons. */
-import { encodeAction } from '../actions.js';
 import { catalog } from '../i18n/index.js';
+import { actionButton } from './buttons.js';
 import { addDays, todayIn } from '../domain/time.js';
 import { pollDates, type PollLayout } from '../domain/slots.js';
 import type { RankedWindow } from '../domain/ranking.js';
@@ -111,13 +111,13 @@ export function pollMessageView(input: PollMessageInput): View {
       ? []
       : closed
         ? [[
-            { id: encodeAction({ verb: 'results', code: poll.code }), label: `📊 ${c.buttons.results}` },
-            ...(poll.status === 'closed' ? [{ id: encodeAction({ verb: 'reopen', code: poll.code }), label: `🔓 ${c.buttons.reopen}` }] : []),
+            actionButton({ verb: 'results', code: poll.code }, `📊 ${c.buttons.results}`),
+            ...(poll.status === 'closed' ? [actionButton({ verb: 'reopen', code: poll.code }, `🔓 ${c.buttons.reopen}`)] : []),
           ]]
         : [[
-            { id: encodeAction({ verb: 'respond', code: poll.code }), label: `🗓️ ${c.buttons.respond}`, style: 'primary' as const },
-            { id: encodeAction({ verb: 'results', code: poll.code }), label: `📊 ${c.buttons.results}` },
-            { id: encodeAction({ verb: 'close', code: poll.code }), label: `🔒 ${c.buttons.close}`, style: 'danger' as const },
+            actionButton({ verb: 'respond', code: poll.code }, `🗓️ ${c.buttons.respond}`),
+            actionButton({ verb: 'results', code: poll.code }, `📊 ${c.buttons.results}`),
+            actionButton({ verb: 'close', code: poll.code }, `🔒 ${c.buttons.close}`),
           ]];
   return {
     role: 'poll',

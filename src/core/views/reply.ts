@@ -1,19 +1,24 @@
-import type { MeetingEvent } from '../domain/meeting.js';
-import type { Rich } from './rich.js';
-
 /**
  * The neutral reply model. Core says what to show and to whom; each adapter renders it
  * (Block Kit, Discord components, terminal text).
  */
-export type ButtonStyle = 'primary' | 'success' | 'danger' | 'default';
+import type { MeetingEvent } from '../domain/meeting.js';
+import type { Rich } from './rich.js';
 
-/** What a verb's buttons mean by default: a call to act, or a step not to take lightly. */
-export type ButtonIntent = 'primary' | 'danger';
+/**
+ * What a button means, so each renderer picks its own colour for it without reading the id:
+ * `primary` a call to act, `danger` a step not to take lightly, `free` and `maybe` a slot
+ * showing that answer. No intent is a neutral button.
+ */
+export type ButtonIntent = 'primary' | 'danger' | SlotIntent;
+
+/** The answer a slot button shows, when it shows one: a slot answered no, or not yet, is neutral. */
+export type SlotIntent = 'free' | 'maybe';
 
 export interface Button {
   id: string;
   label: string;
-  style?: ButtonStyle;
+  intent?: ButtonIntent;
   disabled?: boolean;
 }
 

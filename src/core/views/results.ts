@@ -1,6 +1,6 @@
 /** The results view: numbered best windows with who is free, maybe, unavailable and missing. */
-import { encodeAction } from '../actions.js';
 import { catalog } from '../i18n/index.js';
+import { actionButton } from './buttons.js';
 import type { PollLayout } from '../domain/slots.js';
 import type { RankedWindow } from '../domain/ranking.js';
 import type { Locale, Participant, Poll, UserRef } from '../domain/types.js';
@@ -71,7 +71,7 @@ export function resultsView(input: ResultsInput): View {
 
   const buttons: Button[][] = [];
   if (input.pickButtons && best.length) {
-    buttons.push(best.map((w, i) => ({ id: encodeAction({ verb: 'pick', code: poll.code, slot: w.firstSlot }), label: `📌 ${c.buttons.pick(i + 1)}` })));
+    buttons.push(best.map((w, i) => actionButton({ verb: 'pick', code: poll.code, slot: w.firstSlot }, `📌 ${c.buttons.pick(i + 1)}`)));
   }
   const view: View = {
     role: 'results',
