@@ -16,13 +16,28 @@ export function isValidTimezone(tz: string): boolean {
   }
 }
 
-/** Canonical spelling of a zone the user typed in any case ("asia/kolkata" -> "Asia/Kolkata"). */
 /** A table entry keyed by typed text; never a built-in property such as `valueOf`. */
 function own(table: Readonly<Record<string, string>>, key: string): string | undefined {
   return Object.hasOwn(table, key) ? table[key] : undefined;
 }
 
+/**
+ * Answers already worked out: every click asks for the clicker's zone, and working it out builds
+ * Intl formatters and walks the whole zone list. Bounded, because the keys are typed text.
+ */
+const canonicalZones = new Map<string, string | undefined>();
+const CANONICAL_ZONES_KEPT = 1000;
+
+/** Canonical spelling of a zone the user typed in any case ("asia/kolkata" -> "Asia/Kolkata"). */
 export function canonicalTimezone(input: string): string | undefined {
+  if (canonicalZones.has(input)) return canonicalZones.get(input);
+  const zone = workOutTimezone(input);
+  if (canonicalZones.size >= CANONICAL_ZONES_KEPT) canonicalZones.clear();
+  canonicalZones.set(input, zone);
+  return zone;
+}
+
+function workOutTimezone(input: string): string | undefined {
   const trimmed = input.trim();
   if (!trimmed || trimmed.length > 64) return undefined;
   if (/^(utc|gmt|z|etc\/utc)$/i.test(trimmed)) return 'UTC';
