@@ -6,7 +6,7 @@
  */
 import type { types as SlackTypes } from '@slack/bolt';
 import type { Button, ButtonIntent, View, ViewBlock } from '../../src/core/views/reply.js';
-import type { RichInput } from '../../src/core/views/rich.js';
+import { firstLine, type RichInput } from '../../src/core/views/rich.js';
 import { escapeMrkdwn, splitText, toMrkdwn, truncate, truncateKeepingTail } from './text.js';
 
 type KnownBlock = SlackTypes.KnownBlock;
@@ -40,9 +40,19 @@ export function renderMessage(view: View, options: RenderOptions = {}): SlackMes
   for (const note of options.notes ?? []) content.push(context(note));
   const controls = renderButtons(view.buttons);
   return {
-    text: truncate(escapeMrkdwn(view.fallback), LIMITS.fallbackText),
+    text: truncate(notificationText(view), LIMITS.fallbackText),
     blocks: fit(content, controls),
   };
+}
+
+/**
+ * The message's `text`, which notifications and previews show: the first line of a notice as
+ * mrkdwn, so its times read in each reader's zone and its people are mentioned as in the body;
+ * the plain summary for views that open with a header.
+ */
+function notificationText(view: View): string {
+  const first = view.blocks[0];
+  return first?.type === 'text' ? toMrkdwn(firstLine(first.text)) : escapeMrkdwn(view.fallback);
 }
 
 function renderBlock(block: ViewBlock): KnownBlock[] {

@@ -4,6 +4,7 @@
  * response_url (ephemeral) or chat.postEphemeral, grid edits by replacing the person's
  * ephemeral message, pictures in their DM, the create form as a modal. Decides nothing.
  */
+import { rich } from '../../src/core/views/rich.js';
 import type { RespondArguments, RespondFn } from '@slack/bolt';
 import type { Actor, Engine } from '../../src/core/engine.js';
 import type { MeetingEvent } from '../../src/core/domain/meeting.js';
@@ -135,10 +136,10 @@ export class SlackConversation implements Conversation {
         return;
       }
       case 'channel':
-        await this.sendPrivately(noticeView(`⚠️ ${s.notInChannel}`, 'error'));
+        await this.sendPrivately(noticeView(rich`⚠️ ${s.notInChannel}`, 'error'));
         return;
       case 'files':
-        await this.sendPrivately(noticeView(`⚠️ ${s.uploadRefused}`, 'notice'));
+        await this.sendPrivately(noticeView(rich`⚠️ ${s.uploadRefused}`, 'notice'));
         return;
     }
   }

@@ -3,7 +3,7 @@
  * notes. Core's catalogs stay platform-free, so these live here, in the same two languages.
  */
 import type { Locale } from '../../src/core/domain/types.js';
-import { rich, type RichInput } from '../../src/core/views/rich.js';
+import { code, rich, type RichInput } from '../../src/core/views/rich.js';
 
 const en = {
   modal: {
@@ -52,12 +52,12 @@ const en = {
   },
   dmNote: '📩 I sent the picture to you in a direct message.',
   meetingSoon: (title: string, when: RichInput, minutes: number) => rich`“${title}” starts ${when}, in ${minutes} minutes.`,
-  notInChannel: "I can't post in this channel. Invite me with `/invite @Yakjeong` and try again.",
+  notInChannel: rich`I can't post in this channel. Invite me with ${code('/invite @Yakjeong')} and try again.`,
   /** mrkdwn; `channel` is a `<#C…>` mention or `thisChannel`. */
   pollNotPosted: (channel: string) =>
     `I'm not a member of ${channel}, so I couldn't post your poll there and didn't keep it. Invite me with \`/invite @Yakjeong\` in that channel, then create the poll again.`,
   thisChannel: 'this channel',
-  uploadRefused: "I couldn't share the picture or file here because I'm not a member of this channel. Invite me with `/invite @Yakjeong` so I can next time.",
+  uploadRefused: rich`I couldn't share the picture or file here because I'm not a member of this channel. Invite me with ${code('/invite @Yakjeong')} so I can next time.`,
 };
 
 export type SlackStrings = typeof en;
@@ -108,11 +108,11 @@ const ko: SlackStrings = {
   },
   dmNote: '📩 그림은 DM으로 보냈어요.',
   meetingSoon: (title: string, when: RichInput, minutes: number) => rich`“${title}” 모임이 ${minutes}분 뒤(${when})에 시작해요.`,
-  notInChannel: '이 채널에 글을 올릴 수 없어요. `/invite @Yakjeong`으로 초대한 뒤 다시 해 주세요.',
+  notInChannel: rich`이 채널에 글을 올릴 수 없어요. ${code('/invite @Yakjeong')}으로 초대한 뒤 다시 해 주세요.`,
   pollNotPosted: (channel: string) =>
     `제가 ${channel} 채널의 멤버가 아니라서 투표를 올리지 못했고, 만든 투표는 지웠어요. 그 채널에서 \`/invite @Yakjeong\`으로 초대한 뒤 투표를 다시 만들어 주세요.`,
   thisChannel: '이',
-  uploadRefused: '제가 이 채널의 멤버가 아니라서 그림이나 파일을 올리지 못했어요. 다음에는 올릴 수 있게 `/invite @Yakjeong`으로 초대해 주세요.',
+  uploadRefused: rich`제가 이 채널의 멤버가 아니라서 그림이나 파일을 올리지 못했어요. 다음에는 올릴 수 있게 ${code('/invite @Yakjeong')}으로 초대해 주세요.`,
 };
 
 export function slackStrings(locale: Locale): SlackStrings {

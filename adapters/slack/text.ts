@@ -15,6 +15,21 @@ export function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+/**
+ * Literal text in mrkdwn: escaped, and its formatting marks kept from pairing up. mrkdwn has no
+ * escape character, so a zero-width space on each side of a * _ ~ or ` that could open or close
+ * formatting stops a typed "*dinner*" from turning bold while it still reads as typed. A mark
+ * inside a word ("America/New_York") formats nothing in Slack and is left as it is.
+ */
+export function literalMrkdwn(text: string): string {
+  const edge = (ch: string | undefined) => ch === undefined || !WORD_CHAR.test(ch);
+  return escapeMrkdwn(text).replace(/[*_~`]/g, (mark, at: number, all: string) =>
+    edge(all[at - 1]) || edge(all[at + 1]) ? `\u200B${mark}\u200B` : mark,
+  );
+}
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
 /** A Slack user id (U…/W…); anything else (a console "@name") is shown as plain text. */
 const SLACK_USER_ID = /^[UW][A-Z0-9]{2,}$/;
 
@@ -39,9 +54,9 @@ export interface MrkdwnOptions {
  */
 export function toMrkdwn(text: RichInput, options: MrkdwnOptions = {}): string {
   const mentions = options.mentions ?? true;
-  const person = (user: UserRef) => (mentions && SLACK_USER_ID.test(user.id) ? `<@${user.id}>` : `@${escapeMrkdwn(user.name || user.id)}`);
+  const person = (user: UserRef) => (mentions && SLACK_USER_ID.test(user.id) ? `<@${user.id}>` : `@${literalMrkdwn(user.name || user.id)}`);
   return renderRich(text, {
-    text: escapeMrkdwn,
+    text: literalMrkdwn,
     bold: (inner) => (inner ? `*${inner}*` : ''),
     italic: (inner) => (inner ? `_${inner}_` : ''),
     // mrkdwn has no escape for a backtick inside code; a look-alike keeps the code span whole.

@@ -24,7 +24,8 @@ describe('Block Kit rendering', () => {
       ],
     });
     const message = renderMessage(v);
-    expect(message.text).toBe('Tom &amp; Jerry &lt;!channel&gt;');
+    // Notifications show the first line as mrkdwn: times in each reader's zone, mentions as in the body.
+    expect(message.text).toBe('*Tom &amp; Jerry &lt;!channel&gt;* at <!date^1796083200^{date_short_pretty} {time}|2026-12-01 00:00 UTC> with <@U0ANA>');
     const [section, context] = message.blocks as unknown as Json[];
     expect((section!.text as Json).text).toBe(
       '*Tom &amp; Jerry &lt;!channel&gt;* at <!date^1796083200^{date_short_pretty} {time}|2026-12-01 00:00 UTC> with <@U0ANA>',

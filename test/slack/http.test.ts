@@ -295,8 +295,8 @@ describe('Slack HTTP mode', () => {
       h.fake.callsTo('chat.postMessage').find((c) => c.args.channel === channel.id && String(c.args.text).includes('Final time')),
     );
     expect(blocksText(notice.args.blocks)).toMatch(/<https:\/\/calendar\.google\.com\/calendar\/render\?action=TEMPLATE&amp;/);
-    const ics = await waitFor(() => [...h.fake.uploads.values()].find((u) => u.filename === `yakjeong-${poll.code}.ics`));
-    await waitFor(() => ics.bytes.length > 0);
+    // The fake records a file when its upload URL is asked for and again, with its bytes, when they arrive.
+    const ics = await waitFor(() => [...h.fake.uploads.values()].find((u) => u.filename === `yakjeong-${poll.code}.ics` && u.bytes.length > 0));
     expect(Buffer.from(ics.bytes).toString('utf8')).toContain('BEGIN:VEVENT');
 
     // Dec 2 10:00 in Seoul is 01:00 UTC; the reminder goes 10 minutes before, in the poll's thread.

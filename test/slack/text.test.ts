@@ -12,6 +12,16 @@ describe('toMrkdwn', () => {
     expect(toMrkdwn(rich`a${bold('')}${code('')}b`)).toBe('ab');
   });
 
+  it('keeps typed formatting marks from pairing up, and leaves marks inside words alone', () => {
+    const Z = '\u200B';
+    const out = toMrkdwn(['Team *dinner* _x_ ~y~ `z` America/New_York a*b']);
+    expect(out).toBe(
+      `Team ${Z}*${Z}dinner${Z}*${Z} ${Z}_${Z}x${Z}_${Z} ${Z}~${Z}y${Z}~${Z} ${Z}\`${Z}z${Z}\`${Z} America/New_York a*b`,
+    );
+    // What a reader sees (and copies) is what was typed.
+    expect(out.replaceAll(Z, '')).toBe('Team *dinner* _x_ ~y~ `z` America/New_York a*b');
+  });
+
   it('mentions Slack users by id, names anyone else, and names everyone when asked not to ping', () => {
     const ana = { id: 'U0ANA', name: 'ana' };
     const typed = { id: 'eve', name: '<!channel> eve' };
