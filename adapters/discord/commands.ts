@@ -43,7 +43,24 @@ function basicOption(name: string, spec: OptionSpec): APIApplicationCommandBasic
 }
 
 /** The body for a bulk overwrite (PUT …/commands); assets/discord/commands.json is this, written out. */
+/** Discord's rules for names (lowercase, at most 32) and descriptions (at most 100 characters). */
+const DISCORD_NAME = /^[-_\p{Ll}\p{Lo}\p{N}]{1,32}$/u;
+const DISCORD_DESCRIPTION_MAX = 100;
+
+/** A table entry Discord would refuse at registration is refused here, where its author sees it. */
+function checkDiscordRules(table: CommandTable): void {
+  for (const command of table.commands) {
+    for (const [name, description] of [[command.id, command.description], ...command.options.map(([n, o]) => [n, o.description] as const)] as const) {
+      if (!DISCORD_NAME.test(name)) throw new Error(`Discord refuses the name "${name}" (lowercase letters, digits, - and _, at most 32)`);
+      for (const text of [description.en, description.ko]) {
+        if (text.length === 0 || text.length > DISCORD_DESCRIPTION_MAX) throw new Error(`Discord refuses the description of "${name}" (1 to 100 characters): ${text}`);
+      }
+    }
+  }
+}
+
 export function commandDefinitions(table: CommandTable = COMMANDS): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
+  checkDiscordRules(table);
   const subcommands: APIApplicationCommandSubcommandOption[] = table.commands.map((command) => ({
     type: ApplicationCommandOptionType.Subcommand,
     name: command.id,

@@ -108,7 +108,8 @@ export class DeliveryPolicy {
     for (const reply of replies) {
       if (isBookkeeping(reply)) continue;
       try {
-        await this.deliverOne(reply, to, refused);
+        const refusal = await this.deliverOne(reply, to);
+        if (refusal) refused.add(refusal);
       } catch (err) {
         if (!this.isRefusal(err, to)) {
           failure = { err };
@@ -141,33 +142,31 @@ export class DeliveryPolicy {
     }
   }
 
-  private async deliverOne(reply: Exclude<Reply, Bookkeeping>, to: Conversation, refused: Set<Refusal>): Promise<void> {
+  /** Sends one reply; says what the channel refused on the way, if anything. */
+  private async deliverOne(reply: Exclude<Reply, Bookkeeping>, to: Conversation): Promise<Refusal | undefined> {
     switch (reply.type) {
       case 'post': {
         if (reply.audience.kind === 'user') {
           if (reply.audience.userId === to.userId) await to.sendPrivately(reply.view);
           else await this.notifyOther(to, reply.audience.userId, reply.view);
-          return;
+          return undefined;
         }
         // Only a channel 'poll' view is the poll's live message; notices and results also carry a pollId.
-        if (reply.view.role === 'poll' && reply.pollId !== undefined) {
-          await this.postNewPoll(to, reply.pollId, reply.view, refused);
-          return;
-        }
+        if (reply.view.role === 'poll' && reply.pollId !== undefined) return this.postNewPoll(to, reply.pollId, reply.view);
         const posted = await to.postToChannel(reply.view);
-        if (posted.filesRefused) refused.add('files');
-        return;
+        return posted.filesRefused ? 'files' : undefined;
       }
       case 'replace':
         await to.replaceMine(reply.view);
-        return;
+        return undefined;
       case 'open-create-form':
         await to.openCreateForm();
-        return;
+        return undefined;
       default: {
         // A reply type added to core fails the type check here until the policy knows it.
         const unknown: never = reply;
         this.deps.logger.warn({ ...to.logContext, reply: unknown }, 'reply type not delivered');
+        return undefined;
       }
     }
   }
@@ -182,7 +181,7 @@ export class DeliveryPolicy {
   }
 
   /** A poll nobody can see must not linger as open (nor be found as "the newest poll here"). */
-  private async postNewPoll(to: Conversation, pollId: number, view: View, refused: Set<Refusal>): Promise<void> {
+  private async postNewPoll(to: Conversation, pollId: number, view: View): Promise<Refusal | undefined> {
     let posted: ChannelPost;
     try {
       posted = await to.postPollMessage(view);
@@ -190,11 +189,10 @@ export class DeliveryPolicy {
       await this.discardUnposted(pollId);
       if (!this.isRefusal(err, to)) throw err;
       this.deps.logger.warn({ ...to.logContext, err, pollId }, 'the channel refused a new poll; poll discarded');
-      refused.add('poll');
-      return;
+      return 'poll';
     }
-    if (posted.filesRefused) refused.add('files');
     if (posted.ref) await this.deps.engine.polls.attachPollMessage(pollId, posted.ref);
+    return posted.filesRefused ? 'files' : undefined;
   }
 
   private async discardUnposted(pollId: number): Promise<void> {

@@ -60,6 +60,12 @@ describe('the command table', () => {
     expect(unknown.params['commands']).toMatch(/, ping$/);
   });
 
+  it('refuses, before registration, an entry Discord would not accept', () => {
+    expect(() => commandDefinitions(COMMANDS.with(defineCommand({ ...ping, id: 'Ping', aliases: { en: [], ko: [] } })))).toThrow(/Discord refuses the name "Ping"/);
+    const wordy = { en: 'x'.repeat(101), ko: '설명' };
+    expect(() => commandDefinitions(COMMANDS.with(defineCommand({ ...ping, id: 'wordy', aliases: { en: [], ko: [] }, description: wordy })))).toThrow(/description of "wordy"/);
+  });
+
   it('refuses two commands claiming the same word', () => {
     expect(() => COMMANDS.with(defineCommand({ ...ping, id: 'ls2', aliases: { en: ['ls'], ko: [] } }))).toThrow(/"ls" names both list and ls2/);
   });

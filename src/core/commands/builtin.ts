@@ -123,7 +123,8 @@ const create = defineCommand({
     },
     {
       text: 'desc:… tz:Asia/Seoul deadline:2026-11-30T18:00|24h duration:1h max:8 with:@a @b must:@a remind:24h,1h hidden:yes',
-      note: { en: 'more create options', ko: '그 밖의 옵션' },
+      note: { en: 'more options', ko: '그 밖의 옵션' },
+      continues: true,
     },
   ],
   parse: (args): { options: CreateOptions } => ({ options: parseCreateText(args) }),

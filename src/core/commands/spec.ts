@@ -32,6 +32,8 @@ export type OptionValues = Readonly<Record<string, string | number | boolean>>;
 export interface Example {
   text: string | Localized;
   note?: Localized;
+  /** More options for the command line above, not a command of its own. */
+  continues?: boolean;
 }
 
 export interface CommandContext {

@@ -10,12 +10,17 @@ function exampleLine(example: Example, description: string, locale: Locale): Ric
   const text = typeof example.text === 'string' ? example.text : example.text[locale];
   // "[CODE]" is a placeholder, written in the reader's language.
   const typed = text.replace('[CODE]', `[${catalog(locale).poll.code.toUpperCase()}]`);
-  return rich`${code(typed)} — ${example.note?.[locale] ?? description}`;
+  const note = example.note?.[locale] ?? description;
+  // Options that go on the command above read as its continuation, not as a command of their own.
+  if (example.continues) return rich`    ${note}: ${code(typed)}`;
+  return rich`${code(typed)} — ${note}`;
 }
 
 export function helpView(locale: Locale, table: CommandTable): View {
   const c = catalog(locale);
-  const lines = table.commands.flatMap((command) => command.examples.map((e) => exampleLine(e, command.description[locale], locale)));
+  // A description heads Discord's list; after a dash in help it reads on from the command.
+  const after = (text: string) => (locale === 'en' ? text.charAt(0).toLowerCase() + text.slice(1) : text);
+  const lines = table.commands.flatMap((command) => command.examples.map((e) => exampleLine(e, after(command.description[locale]), locale)));
   const koreanWords = table.commands.map((command) => command.aliases.ko[0] ?? command.id).join(', ');
   return noticeView(joinRich([bold(c.help.title), ...lines, ...c.help.footer(koreanWords)], '\n'), 'help');
 }
