@@ -51,7 +51,7 @@ describe('the command table', () => {
 
   it('lists it in help in both languages and among the commands an unknown word suggests', async () => {
     const en = makeKit({ commands: table });
-    expect(allText(await en.engine.runText(en.actor('ann'), '/yakjeong help', CAPS))).toContain('`/yakjeong ping hello` — Answers with pong');
+    expect(allText(await en.engine.runText(en.actor('ann'), '/yakjeong help', CAPS))).toContain('`/yakjeong ping hello` — answers with pong');
     const ko = makeKit({ commands: table, locale: 'ko' });
     const help = allText(await ko.engine.runText(ko.actor('ann'), '/yakjeong 도움말', CAPS));
     expect(help).toContain('`/yakjeong ping hello` — 퐁으로 대답해요');
