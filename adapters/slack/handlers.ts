@@ -9,7 +9,7 @@ import type { App } from '@slack/bolt';
 import type { Actor, Engine } from '../../src/core/engine.js';
 import type { Locale } from '../../src/core/domain/types.js';
 import { isUserError } from '../../src/core/errors.js';
-import { parseCommand } from '../../src/core/grammar/command.js';
+import { textAsksForCreateForm } from '../../src/core/grammar/command.js';
 import type { AdapterCapabilities, Reply } from '../../src/core/views/reply.js';
 import { errorView } from '../../src/core/views/notices.js';
 import type { Logger } from '../../src/logger.js';
@@ -35,16 +35,6 @@ const LOOKUP_BUDGET_MS = 1500;
  * settings or the defaults).
  */
 const FORM_LOOKUP_BUDGET_MS = 300;
-
-/** "/yakjeong create" without options: the create modal. */
-function opensCreateForm(text: string): boolean {
-  try {
-    const command = parseCommand(text);
-    return command.type === 'create' && Object.keys(command.options).length === 0;
-  } catch {
-    return false;
-  }
-}
 
 export interface HandlerDeps {
   engine: Engine;
@@ -126,7 +116,7 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
     const place: SlackPlace = { teamId: command.team_id, enterpriseId: command.enterprise_id || undefined, channelId: command.channel_id };
     // should_escape is on, so &, < and > arrive escaped; mentions arrive as <@U…|name>.
     const text = unescapeSlack(command.text ?? '');
-    const budget = opensCreateForm(text) ? FORM_LOOKUP_BUDGET_MS : LOOKUP_BUDGET_MS;
+    const budget = textAsksForCreateForm(text) ? FORM_LOOKUP_BUDGET_MS : LOOKUP_BUDGET_MS;
     await handle({
       ack: () => ack(),
       storeBeforeAck: false,

@@ -8,6 +8,7 @@ import { pollCodeGenerator } from '../domain/poll-code.js';
 import { canonicalTimezone, todayIn } from '../domain/time.js';
 import type { Poll, UnreadablePoll } from '../domain/types.js';
 import { buildPollSpec, parseDeadline } from '../grammar/build-spec.js';
+import { asksForCreateForm } from '../grammar/command.js';
 import type { CreateOptions } from '../grammar/create-options.js';
 import { choosePick, windowAt } from '../grammar/pick-choice.js';
 import { helpView } from '../views/help.js';
@@ -43,7 +44,7 @@ export class PollUseCases {
 
   /** "/yakjeong create" with no options asks for the form; with options it creates. */
   async createOrOpenForm(actor: Actor, options: CreateOptions): Promise<Reply[]> {
-    return Object.keys(options).length === 0 ? [{ type: 'open-create-form' }] : this.create(actor, options);
+    return asksForCreateForm({ type: 'create', options }) ? [{ type: 'open-create-form' }] : this.create(actor, options);
   }
 
   /**

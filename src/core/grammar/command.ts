@@ -20,3 +20,17 @@ export function parseCommand(text: string, table: CommandTable = COMMANDS): Invo
   if (!command) throw new UserError('UNKNOWN_SUBCOMMAND', table.unknownCommandParams(head.text));
   return command.parse(tokens.slice(1));
 }
+
+/** "/yakjeong create" with no options asks for the create form rather than making a poll. */
+export function asksForCreateForm(command: Command): boolean {
+  return command.type === 'create' && Object.keys(command.options).length === 0;
+}
+
+/** Whether text is a bare "/yakjeong create" (false for anything that does not parse). */
+export function textAsksForCreateForm(text: string): boolean {
+  try {
+    return asksForCreateForm(parseCommand(text));
+  } catch {
+    return false;
+  }
+}
