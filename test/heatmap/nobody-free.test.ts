@@ -3,23 +3,10 @@
  * in the results, without the recommended times' outline and solid badge.
  */
 import { describe, expect, it } from 'vitest';
-import {
-  CanvasHeatmapRenderer,
-  cellFill,
-  computeHeatmapLayout,
-  groupSize,
-  heatmapPalette,
-} from '../../src/infra/heatmap/canvas-heatmap-renderer.js';
+import { cellFill, computeHeatmapLayout, groupSize, heatmapPalette } from '../../src/infra/heatmap/canvas-heatmap-renderer.js';
 import type { HeatmapRequest } from '../../src/core/ports.js';
-import { decode } from './png.js';
+import { draw } from './png.js';
 import { nobodyFullyFree, teamDinner } from './scenarios.js';
-
-const renderer = new CanvasHeatmapRenderer();
-
-async function draw(req: HeatmapRequest) {
-  const layout = computeHeatmapLayout(req);
-  return { layout, png: decode(await renderer.render(req), layout) };
-}
 
 /** Only the options whose yes count is zero: the third of this scenario's three. */
 function onlyIfNeeded(req: HeatmapRequest): HeatmapRequest {
