@@ -17,7 +17,7 @@ let knownZones: Set<string> | undefined;
  * alias (UTC is Etc/UTC there). Undefined for a zone the library does not know: it would print
  * an error of its own rather than say so.
  */
-export function vtimezone(zone: string): { tzid: string; block: string } | undefined {
+function vtimezone(zone: string): { tzid: string; block: string } | undefined {
   if (!knownZones) {
     const list = tzlib_get_timezones();
     knownZones = new Set(Array.isArray(list) ? list : []);
