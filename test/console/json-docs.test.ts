@@ -3,7 +3,9 @@
  * down in the README's console section. The lists below are checked against the types by the
  * compiler and against real output here, so a new field cannot go unmentioned.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -30,7 +32,12 @@ function consoleSection(): string {
 }
 
 let kit: TestKit | undefined;
-afterEach(() => kit?.database.close());
+let outDir: string | undefined;
+afterEach(() => {
+  kit?.database.close();
+  // Files are never overwritten, so a shared folder would grow with every run.
+  if (outDir) rmSync(outDir, { recursive: true, force: true });
+});
 
 describe('the --json lines', () => {
   it('are all documented in the README', () => {
@@ -42,6 +49,7 @@ describe('the --json lines', () => {
 
   it('print exactly the documented fields, on bot messages and console lines alike', async () => {
     kit = makeKit();
+    outDir = mkdtempSync(join(tmpdir(), 'yakjeong-json-'));
     const input = new PassThrough();
     const output = new PassThrough();
     let written = '';
@@ -50,7 +58,7 @@ describe('the --json lines', () => {
       engine: kit.engine,
       input,
       output,
-      outDir: '/tmp/yakjeong-console-adapter-test',
+      outDir,
       locale: 'en',
       json: true,
       advanceClock: (ms) => kit!.clock.advance(ms),
