@@ -2,8 +2,6 @@
  * The terminal adapter: the whole product with no accounts. Reads lines, acts as one user at a
  * time in one channel, prints bot messages with numbered buttons, writes images to files.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { createInterface, type Interface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { Actor, Engine } from '../../src/core/engine.js';
@@ -14,6 +12,7 @@ import type { AdapterCapabilities, Reply, View } from '../../src/core/views/repl
 import { isUserError } from '../../src/core/errors.js';
 import type { Logger } from '../../src/logger.js';
 import type { ChatAdapter } from '../shared/chat-adapter.js';
+import { numbered, writeUnclaimed } from './out-files.js';
 import { formatOutput, viewText, type RenderedOutput } from './render.js';
 import { consoleStrings } from './strings.js';
 
@@ -184,19 +183,17 @@ export class ConsoleAdapter implements ChatAdapter {
     });
     let image: string | null = null;
     if (view.image) {
-      const bytes = await view.image.render();
-      await mkdir(this.options.outDir, { recursive: true });
-      this.imageCount++;
-      const name = view.image.filename.replace(/\.png$/, `-${this.imageCount}.png`);
-      image = join(this.options.outDir, name);
-      await writeFile(image, bytes);
+      // Every heatmap is a new picture of the poll: numbered, after the last number this run used.
+      const { filename } = view.image;
+      const written = await writeUnclaimed(this.options.outDir, (n) => numbered(filename, n), this.imageCount + 1, await view.image.render());
+      this.imageCount = written.n;
+      image = written.path;
     }
     const files: string[] = [];
     for (const file of view.files ?? []) {
-      await mkdir(this.options.outDir, { recursive: true });
-      const path = join(this.options.outDir, file.filename);
-      await writeFile(path, await file.render());
-      files.push(path);
+      // A re-pick or another run keeps the earlier file: the plain name first, then numbered.
+      const written = await writeUnclaimed(this.options.outDir, (n) => (n === 1 ? file.filename : numbered(file.filename, n)), 1, await file.render());
+      files.push(written.path);
     }
     const out: RenderedOutput = {
       type: view.role,

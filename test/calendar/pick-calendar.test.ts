@@ -1,5 +1,6 @@
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
+import { GOOGLE_LINK_MAX, googleCalendarLink, type MeetingEvent } from '../../src/core/domain/meeting.js';
 import type { Reply } from '../../src/core/views/reply.js';
 import { CAPS, makeKit, textOf, type TestKit } from '../helpers.js';
 
@@ -58,5 +59,59 @@ describe('picking the final time', () => {
     const link = new URL(/https:\/\/calendar\.google\.com\S+/.exec(text)![0]);
     expect(link.searchParams.get('dates')).toBe('20261130T090000/20261130T100000');
     expect(link.searchParams.get('recur')).toBe('RRULE:FREQ=WEEKLY');
+  });
+
+  it('the Google Calendar link carries the description', async () => {
+    const { text, event } = await pickAnnouncement(
+      makeKit(),
+      'Dinner dates:2026-12-01 time:18:00-22:00 slot:30m desc:"Bring the slides & a snack: room 3, floor 2"',
+      '12/1 19:00-20:00',
+    );
+    const link = new URL(/https:\/\/calendar\.google\.com\S+/.exec(text)![0]);
+    expect(link.searchParams.get('details')).toBe('Bring the slides & a snack: room 3, floor 2');
+    expect(event.description).toBe('Bring the slides & a snack: room 3, floor 2');
+  });
+
+  it('a block with no hours is an all-day event named with the block, in the link too', async () => {
+    const { text, event } = await pickAnnouncement(makeKit(), 'Retreat blocks:오전,오후 dates:12/1,12/2', '12/2 오후');
+    expect(event.summary).toBe('Retreat (오후)');
+    expect(event.startDate.isDate).toBe(true);
+    const link = new URL(/https:\/\/calendar\.google\.com\S+/.exec(text)![0]);
+    expect(link.searchParams.get('text')).toBe('Retreat (오후)');
+    expect(link.searchParams.get('dates')).toBe('20261202/20261203');
+  });
+});
+
+describe('the Google Calendar link', () => {
+  const meeting: MeetingEvent = {
+    uid: 'x@yakjeong',
+    title: '팀 회의',
+    timezone: 'Asia/Seoul',
+    timed: { start: Date.UTC(2026, 11, 1, 1), end: Date.UTC(2026, 11, 1, 2) },
+    weekly: false,
+    sequence: 1,
+    stamp: Date.UTC(2026, 10, 26),
+  };
+
+  it('has no details without a description', () => {
+    expect(new URL(googleCalendarLink(meeting)).searchParams.has('details')).toBe(false);
+  });
+
+  it('cuts a long description to fit a chat message, and says it was cut', () => {
+    // 1000 Hangul syllables encode to 9000 characters: far over what a message carries whole.
+    const description = '가나다라마바사아자차'.repeat(100);
+    const link = googleCalendarLink({ ...meeting, description });
+    expect(link.length).toBeLessThanOrEqual(GOOGLE_LINK_MAX);
+    const details = new URL(link).searchParams.get('details')!;
+    expect(details.endsWith('…')).toBe(true);
+    expect(description.startsWith(details.slice(0, -1))).toBe(true);
+    // As much as fits: a syllable encodes to 9 characters, so one more would not.
+    expect(link.length).toBeGreaterThan(GOOGLE_LINK_MAX - 9);
+  });
+
+  it('keeps a long title within the link too', () => {
+    const link = googleCalendarLink({ ...meeting, title: '회'.repeat(200), description: 'x' });
+    expect(link.length).toBeLessThanOrEqual(GOOGLE_LINK_MAX);
+    expect(new URL(link).searchParams.get('details')).toBe('x');
   });
 });

@@ -1,6 +1,7 @@
 /** Reading rendered PNGs back in tests. */
 import { PNG } from 'pngjs';
-import type { HeatmapLayout, Rect } from '../../src/infra/heatmap/canvas-heatmap-renderer.js';
+import type { HeatmapRequest } from '../../src/core/ports.js';
+import { CanvasHeatmapRenderer, computeHeatmapLayout, type HeatmapLayout, type Rect } from '../../src/infra/heatmap/canvas-heatmap-renderer.js';
 
 export interface Decoded {
   width: number;
@@ -28,4 +29,13 @@ export function decode(bytes: Uint8Array, layout: Pick<HeatmapLayout, 'scale'>):
  */
 export function fillPoint(r: Rect): { x: number; y: number } {
   return { x: r.x + Math.min(6, r.w / 4), y: r.y + r.h - Math.min(4, r.h / 4) };
+}
+
+const renderer = new CanvasHeatmapRenderer();
+
+/** Renders a request and reads it back, with the layout that says where everything went. */
+export async function draw(req: HeatmapRequest): Promise<{ layout: HeatmapLayout; bytes: Uint8Array; png: Decoded }> {
+  const layout = computeHeatmapLayout(req);
+  const bytes = await renderer.render(req);
+  return { layout, bytes, png: decode(bytes, layout) };
 }

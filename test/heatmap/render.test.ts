@@ -5,20 +5,13 @@ import {
   CanvasHeatmapRenderer,
   cellFill,
   groupSize,
-  computeHeatmapLayout,
   heatmapPalette,
   MAX_PIXEL_WIDTH,
 } from '../../src/infra/heatmap/canvas-heatmap-renderer.js';
-import { decode, fillPoint } from './png.js';
+import { draw, fillPoint } from './png.js';
 import { extreme, hiddenView, overlayView, teamDinner, tripDates } from './scenarios.js';
 
 const renderer = new CanvasHeatmapRenderer();
-
-async function draw(req: HeatmapRequest) {
-  const layout = computeHeatmapLayout(req);
-  const bytes = await renderer.render(req);
-  return { layout, bytes, png: decode(bytes, layout) };
-}
 
 function counts(req: HeatmapRequest) {
   const m = new AvailabilityMatrix(req.participants, req.layout.slots.length);

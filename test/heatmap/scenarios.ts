@@ -194,6 +194,32 @@ export function rightToLeft(): HeatmapRequest {
   return { ...base, poll, participants, best: rankWindows(poll.spec, base.layout, participants) };
 }
 
+/**
+ * Board game night: the third option has nobody free for all of it, only "if needed": it keeps its
+ * number but not the recommended outline, next to two recommended ones.
+ */
+export function nobodyFullyFree(): HeatmapRequest {
+  const s = spec({
+    kind: 'time',
+    title: 'Board game night',
+    days: { type: 'dates', dates: dateRange('2026-12-01', 3) },
+    window: { start: '18:00', end: '22:00' },
+    slotMinutes: 60,
+    durationSlots: 1,
+  });
+  const people = [user('g1', 'Ana'), user('g2', 'Ben'), user('g3', 'Chloé'), user('g4', 'Dmitri'), user('g5', 'Eun-ji')];
+  const answers: Range[][] = [
+    [[0, '19:00', '21:00', 'y'], [1, '18:00', '19:00', 'y'], [2, '20:00', '22:00', 'm']],
+    [[0, '19:00', '21:00', 'y'], [2, '20:00', '22:00', 'm']],
+    [[0, '19:00', '21:00', 'y'], [1, '18:00', '19:00', 'm'], [2, '20:00', '22:00', 'm']],
+    [[0, '18:00', '19:00', 'm']],
+    [[1, '20:00', '21:00', 'm']],
+  ];
+  return request(poll(s, { code: 'BG05' }), {
+    participants: (layout) => people.map((who, i) => answer(who, statesBy(layout, ranges(answers[i]!)))),
+  });
+}
+
 export const SCENARIOS = {
   time: teamDinner,
   block: workshopBlocks,
@@ -203,4 +229,5 @@ export const SCENARIOS = {
   hidden: hiddenView,
   dst: dstSpringForward,
   rtl: rightToLeft,
+  'nobody-free': nobodyFullyFree,
 } as const;

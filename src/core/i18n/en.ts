@@ -208,6 +208,11 @@ export const en = {
     yourMaybe: 'You: if needed',
     month: (y: number, m: number) => `${en.months[m - 1]} ${y}`,
   },
+  /** An option where nobody is free for all of it, only "if needed": the results and the heatmap say so. */
+  nobodyFree: {
+    results: 'nobody is free for all of it, only if needed',
+    legend: 'Nobody fully free',
+  },
   createUsage: [
     'Create a poll: /yakjeong create TITLE dates:… [options]',
     'Kinds: time (default when time: is given), block (with blocks:), date (whole days).',

@@ -210,6 +210,11 @@ export const ko: Catalog = {
     yourMaybe: '나: 필요하면 가능',
     month: (y: number, m: number) => `${y}년 ${m}월`,
   },
+  /** An option where nobody is free for all of it, only "if needed": the results and the heatmap say so. */
+  nobodyFree: {
+    results: '온전히 가능한 사람은 없고, 필요하면 가능한 사람만 있어요',
+    legend: '온전히 가능한 사람 없음',
+  },
   createUsage: [
     '투표 만들기: /yakjeong create 제목 dates:… [옵션]',
     '종류: time(시간, time:이 있으면 기본), block(구간, blocks:), date(날짜 단위).',

@@ -52,7 +52,10 @@ export function resultsView(input: ResultsInput): View {
           ? ` · ${c.results.allWhoAnswered(w.pending.length)}`
           : w.yes.length * 2 > w.respondents
             ? ` · ${c.results.most}`
-            : '';
+            : // Ranked for its "if needed" answers alone: an option, but not one to recommend.
+              w.yes.length === 0
+              ? ` · ${c.nobodyFree.results}`
+              : '';
       const head = rich`${bold(`${i + 1}. ${when}`)} — ${w.yes.length}/${w.respondents}${badge}`;
       const who: Rich[] = [];
       if (w.stretch > w.slotCount) who.push([italic(c.results.fitsAnywhere(spec.kind, describeLength(spec, locale), w.slotCount))]);

@@ -56,15 +56,22 @@ export interface WindowMark {
   /** The window's cells merged into as few rectangles as possible (one per column or week row). */
   rects: Rect[];
   badge: { x: number; y: number; r: number };
+  /**
+   * Nobody is free for all of it, only "if needed": still an option with its number (the
+   * results list it), but drawn without the recommended times' outline and badge.
+   */
+  nobodyFree: boolean;
 }
 
-export type LegendSwatchKind = 'fill' | 'everyone' | 'notOffered' | 'offDay' | 'best' | 'overlayYes' | 'overlayMaybe';
+export type LegendSwatchKind = 'fill' | 'everyone' | 'maybe' | 'notOffered' | 'offDay' | 'best' | 'nobodyFree' | 'overlayYes' | 'overlayMaybe';
 
 export interface LegendSwatch {
   kind: LegendSwatchKind;
   rect: Rect;
-  /** For 'fill'. */
+  /** For 'fill' and 'maybe'. */
   fill?: string;
+  /** For 'maybe': the colour of its ½. */
+  ink?: string;
 }
 
 export interface CellStyle {

@@ -21,7 +21,7 @@ import type {
   WindowMark,
 } from './layout-types.js';
 import { mergeRuns } from './geometry.js';
-import { legendSteps } from './palette.js';
+import { cellLevel, legendSteps, levelFill, levelInk } from './palette.js';
 import { styleFont } from './styles.js';
 import { cleanText, ellipsize } from './text.js';
 
@@ -72,7 +72,14 @@ export function computeHeatmapLayout(request: HeatmapRequest, measure: Measure =
   const windows = hidden ? [] : windowMarks(request, body.cells, body.cellStyle.dayLabelSize > 0);
 
   let y = bodyY + body.height + 18;
-  const legend = legendFlow(request, measure, { inner, top: y, hidden, body, hasWindows: windows.length > 0 });
+  const legend = legendFlow(request, measure, {
+    inner,
+    top: y,
+    hidden,
+    body,
+    hasBest: windows.some((w) => !w.nobodyFree),
+    hasNobodyFree: windows.some((w) => w.nobodyFree),
+  });
   texts.push(...legend.texts);
   y = legend.bottom + 10;
 
@@ -133,7 +140,7 @@ interface Flow {
 }
 
 interface LegendItem {
-  swatch?: { kind: LegendSwatchKind; fill?: string };
+  swatch?: { kind: LegendSwatchKind; fill?: string; ink?: string };
   text: string;
   style: TextStyle;
 }
@@ -144,11 +151,13 @@ interface LegendPlace {
   top: number;
   hidden: boolean;
   body: BodyLayout;
-  hasWindows: boolean;
+  /** Some windows are recommended (outlined), some only numbered: each kind is explained when shown. */
+  hasBest: boolean;
+  hasNobodyFree: boolean;
 }
 
 function legendFlow(request: HeatmapRequest, measure: Measure, place: LegendPlace): Flow {
-  const { inner, top, hidden, body, hasWindows } = place;
+  const { inner, top, hidden, body, hasBest, hasNobodyFree } = place;
   const c = catalog(request.locale).heatmap;
   const items: LegendItem[] = [];
   if (!hidden) {
@@ -161,13 +170,18 @@ function legendFlow(request: HeatmapRequest, measure: Measure, place: LegendPlac
           : { swatch: { kind: 'fill', fill: step.fill }, text: step.label, style: 'legend' },
       );
     }
-    if (n > 0) items.push({ text: `(${c.maybeHalf})`, style: 'legend' });
+    if (n > 0) {
+      // The look of one "if needed" alone, so the ½ in the cells is recognised at a glance.
+      const alone = cellLevel(0, 1, n);
+      items.push({ swatch: { kind: 'maybe', fill: levelFill(alone), ink: levelInk(alone) }, text: c.maybeHalf, style: 'legend' });
+    }
     if (body.missing.length > 0) {
       items.push({ swatch: { kind: 'notOffered' }, text: c.notOffered, style: 'legend' });
     } else if (body.offDays.length > 0) {
       items.push({ swatch: { kind: 'offDay' }, text: c.notOffered, style: 'legend' });
     }
-    if (hasWindows) items.push({ swatch: { kind: 'best' }, text: c.best, style: 'legend' });
+    if (hasBest) items.push({ swatch: { kind: 'best' }, text: c.best, style: 'legend' });
+    if (hasNobodyFree) items.push({ swatch: { kind: 'nobodyFree' }, text: catalog(request.locale).nobodyFree.legend, style: 'legend' });
   }
   if (request.overlay) {
     items.push({ swatch: { kind: 'overlayYes' }, text: c.yourYes, style: 'legend' });
@@ -188,8 +202,8 @@ function legendFlow(request: HeatmapRequest, measure: Measure, place: LegendPlac
     const cy = y + SWATCH / 2;
     if (item.swatch) {
       const rect = { x, y, w: SWATCH, h: SWATCH };
-      const { kind, fill } = item.swatch;
-      swatches.push(fill ? { kind, rect, fill } : { kind, rect });
+      const { kind, fill, ink } = item.swatch;
+      swatches.push({ kind, rect, ...(fill ? { fill } : {}), ...(ink ? { ink } : {}) });
       x += SWATCH + 5;
     }
     texts.push({ text, x, y: cy, style: item.style, align: 'left' });
@@ -271,7 +285,8 @@ function nameList(measure: Measure, list: { label: string; names: readonly strin
 }
 
 function windowMarks(request: HeatmapRequest, cells: Array<CellBox | undefined>, calendar: boolean): WindowMark[] {
-  return request.best.slice(0, MAX_WINDOWS).flatMap((window, i) => {
+  return request.best.slice(0, MAX_WINDOWS).flatMap((window, i): WindowMark[] => {
+    const nobodyFree = window.yes.length === 0;
     const boxes: Rect[] = [];
     // The whole stretch where the same people are free is outlined: the meeting fits anywhere in it.
     for (let s = window.firstSlot; s < window.firstSlot + window.stretch; s++) {
@@ -282,7 +297,7 @@ function windowMarks(request: HeatmapRequest, cells: Array<CellBox | undefined>,
     const first = rects[0];
     if (!first) return [];
     // Calendar days keep their top-left for the day number: the badge sits on the corner.
-    if (calendar) return [{ rank: i + 1, rects, badge: { x: first.x - 1, y: first.y - 1, r: 7 } }];
+    if (calendar) return [{ rank: i + 1, rects, badge: { x: first.x - 1, y: first.y - 1, r: 7 }, nobodyFree }];
     // Grid cells: inside the window's first row, at its left, sized to the row, so it never
     // covers the hour labels to the left of the grid.
     const r = Math.max(5, Math.min(7, Math.floor(first.h / 2) - 2));
@@ -290,6 +305,6 @@ function windowMarks(request: HeatmapRequest, cells: Array<CellBox | undefined>,
       first.w >= 4 * r + 8
         ? { x: first.x + r + 3, y: first.y + (first.h >= 2 * r + 12 ? r + 3 : first.h / 2), r }
         : { x: first.x + first.w, y: first.y, r };
-    return [{ rank: i + 1, rects, badge }];
+    return [{ rank: i + 1, rects, badge, nobodyFree }];
   });
 }

@@ -225,15 +225,19 @@ function overlayMark(ctx: Ctx, r: Rect, yes: boolean): void {
 
 function paintWindows(ctx: Ctx, layout: HeatmapLayout): void {
   if (layout.windows.length === 0) return;
+  const best = layout.windows.filter((w) => !w.nobodyFree);
+  const plain = layout.windows.filter((w) => w.nobodyFree);
   ctx.save();
   // A white halo keeps the dark outline visible on the darkest cells.
   for (const [colour, width] of [[P.background, 5], [P.best, 2.5]] as const) {
     ctx.strokeStyle = colour;
     ctx.lineWidth = width;
-    for (const w of layout.windows) {
+    for (const w of best) {
       for (const r of w.rects) ctx.strokeRect(r.x - 1, r.y - 1, r.w + 2, r.h + 2);
     }
   }
+  // Nobody free for all of it: a thin dotted line finds the option without recommending it.
+  for (const w of plain) for (const r of w.rects) nobodyFreeOutline(ctx, { x: r.x - 1, y: r.y - 1, w: r.w + 2, h: r.h + 2 });
   ctx.font = cssFont(700, 10);
   ctx.textAlign = 'center';
   ctx.textBaseline = 'middle';
@@ -241,14 +245,29 @@ function paintWindows(ctx: Ctx, layout: HeatmapLayout): void {
     const { x, y, r } = w.badge;
     ctx.beginPath();
     ctx.arc(x, y, r, 0, Math.PI * 2);
-    ctx.fillStyle = P.best;
+    // The same number either way; only a recommended time gets the solid badge.
+    ctx.fillStyle = w.nobodyFree ? P.background : P.best;
     ctx.fill();
     ctx.lineWidth = 1.5;
-    ctx.strokeStyle = P.background;
+    ctx.strokeStyle = w.nobodyFree ? P.best : P.background;
     ctx.stroke();
-    ctx.fillStyle = P.bestInk;
+    ctx.fillStyle = w.nobodyFree ? P.best : P.bestInk;
     ctx.fillText(String(w.rank), x, y + 0.5);
   }
+  ctx.restore();
+}
+
+function nobodyFreeOutline(ctx: Ctx, r: Rect): void {
+  ctx.save();
+  ctx.lineWidth = 3;
+  ctx.strokeStyle = P.background;
+  ctx.strokeRect(r.x, r.y, r.w, r.h);
+  // Dotted, so it is told apart from the dashed "you: if needed" mark on a private overlay too.
+  ctx.lineWidth = 2;
+  ctx.lineCap = 'round';
+  ctx.strokeStyle = P.best;
+  ctx.setLineDash([0, 4]);
+  ctx.strokeRect(r.x, r.y, r.w, r.h);
   ctx.restore();
 }
 
@@ -291,6 +310,20 @@ function paintLegend(ctx: Ctx, swatches: LegendSwatch[]): void {
       case 'offDay':
         paintOffDays(ctx, [r]);
         break;
+      case 'maybe':
+        ctx.fillStyle = s.fill ?? P.empty;
+        ctx.fillRect(r.x, r.y, r.w, r.h);
+        ctx.font = cssFont(600, 10);
+        ctx.textAlign = 'center';
+        ctx.textBaseline = 'middle';
+        ctx.fillStyle = s.ink ?? P.text;
+        ctx.fillText('½', r.x + r.w / 2, r.y + r.h / 2 + 0.5);
+        break;
+      case 'nobodyFree':
+        ctx.fillStyle = P.empty;
+        ctx.fillRect(r.x, r.y, r.w, r.h);
+        nobodyFreeOutline(ctx, { x: r.x + 1, y: r.y + 1, w: r.w - 2, h: r.h - 2 });
+        continue;
       case 'best':
         ctx.fillStyle = P.empty;
         ctx.fillRect(r.x, r.y, r.w, r.h);
