@@ -9,7 +9,7 @@ import type { PollLayout } from '../domain/slots.js';
 import { addDays, todayIn, wallClock, zonedInstant } from '../domain/time.js';
 import type { AnswerState, PollSpec, Slot, Weekday } from '../domain/types.js';
 import { parseDateRange, parseWeekdayWord, parseWeekdays } from './dates.js';
-import { parseTimeRange } from './values.js';
+import { parseTypedRange } from './times.js';
 
 interface AnswerItem {
   state: Exclude<AnswerState, 'no'>;
@@ -70,7 +70,7 @@ export function parseAnswerText(
       items.push(current);
       continue;
     }
-    const range = parseTimeRange(word);
+    const range = parseTypedRange(word);
     if (range && spec.kind === 'time') {
       if (!current && lastDay) {
         current = { ...lastDay, state, ranges: [], blocks: [] };

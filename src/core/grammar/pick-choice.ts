@@ -9,7 +9,7 @@ import type { PollLayout } from '../domain/slots.js';
 import { wallClock, weekdayOf } from '../domain/time.js';
 import type { Participant, Poll } from '../domain/types.js';
 import { parseDateWord, parseWeekdayWord } from './dates.js';
-import { parseClock } from './values.js';
+import { parseTypedClock } from './times.js';
 
 /** What `choosePick` reads a typed choice against: the poll, its answers, and the picker's zone and today. */
 export interface PickRequest {
@@ -56,7 +56,7 @@ export function choosePick(request: PickRequest): RankedWindow {
   let first: number | undefined;
   if (poll.spec.kind === 'time') {
     const clock = words[1] ?? /T(\d{1,2}:\d{2})/.exec(words[0] ?? '')?.[1];
-    const minute = clock ? parseClock(clock) : undefined;
+    const minute = clock ? parseTypedClock(clock) : undefined;
     if (minute === undefined) throw bad();
     first = layout.slots.find((s) => s.start !== undefined && onDay(s.date, s.start) && wallClock(s.start, tz).minute === minute % 1440)?.index;
   } else if (poll.spec.kind === 'block') {
