@@ -46,6 +46,8 @@ export const ERROR_CODES = [
   'EXTRA_WORDS',
   'DATES_IN_PAST',
   'DURATION_TOO_LONG',
+  // Typed times: a weekday that is not the date's.
+  'WEEKDAY_MISMATCH',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -4,29 +4,52 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, formatHm, todayIn } from '../../src/core/domain/time.js';
+import { addDays, formatHm, todayIn, weekdayOf } from '../../src/core/domain/time.js';
 import type { PollSpec } from '../../src/core/domain/types.js';
+import { UserError } from '../../src/core/errors.js';
 import { buildPollSpec } from '../../src/core/grammar/build-spec.js';
 import { parseCommand } from '../../src/core/grammar/command.js';
+import { parseDateRange, parseDateWord } from '../../src/core/grammar/dates.js';
 import { parseTypedClock, parseTypedRange } from '../../src/core/grammar/times.js';
 import { T0 } from '../helpers.js';
 
 const SEOUL = 'Asia/Seoul';
 const TODAY = todayIn(T0, SEOUL);
-/** The polls' first date, twelve days after the fixed "today". */
+/** The polls' first and second dates, twelve and thirteen days after the fixed "today". */
 const DAY1 = addDays(TODAY, 12);
+const DAY2 = addDays(TODAY, 13);
+const EN_WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+const KO_WEEKDAYS = ['월', '화', '수', '목', '금', '토', '일'];
 
 /** "12/8" */
 function md(date: string): string {
   const [, m, d] = date.split('-').map(Number);
   return `${m}/${d}`;
 }
+/** "12월 8일" */
+function koDate(date: string): string {
+  const [, m, d] = date.split('-').map(Number);
+  return `${m}월 ${d}일`;
+}
 const D1 = md(DAY1);
+const KO1 = KO_WEEKDAYS[weekdayOf(DAY1)]!;
+const EN1 = EN_WEEKDAYS[weekdayOf(DAY1)]!;
+const WRONG_KO1 = KO_WEEKDAYS[(weekdayOf(DAY1) + 1) % 7]!;
 
 function spec(options: string): PollSpec {
   const cmd = parseCommand(`/yakjeong create T ${options}`);
   if (cmd.type !== 'create') throw new Error('not create');
   return buildPollSpec(cmd.options, { now: T0, defaultTimezone: SEOUL });
+}
+
+function errorOf(fn: () => unknown): UserError {
+  try {
+    fn();
+  } catch (err) {
+    if (err instanceof UserError) return err;
+    throw err;
+  }
+  throw new Error('expected a UserError');
 }
 
 describe('typed ranges', () => {
@@ -103,5 +126,23 @@ describe('typed ranges', () => {
       { name: 'lunch', start: '12:00', end: '13:00' },
       { name: 'dinner', start: '18:00', end: '21:00' },
     ]);
+  });
+});
+
+describe('dates with their weekday', () => {
+  it.each([`${D1}(${KO1})`, `${D1} (${EN1})`, `${DAY1}(${KO1})`, `${DAY1}（${KO1}요일）`, `${koDate(DAY1)} (${KO1})`])('%s is the date', (input) => {
+    expect(parseDateWord(input, TODAY)).toBe(DAY1);
+  });
+
+  it('a range may carry weekdays at both ends', () => {
+    expect(parseDateRange(`${DAY1}(${KO1})-${DAY2}(${KO_WEEKDAYS[weekdayOf(DAY2)]})`, TODAY)).toEqual([DAY1, DAY2]);
+  });
+
+  it('a weekday that is not the date’s is refused, naming both', () => {
+    const err = errorOf(() => parseDateWord(`${D1}(${WRONG_KO1})`, TODAY));
+    expect(err.code).toBe('WEEKDAY_MISMATCH');
+    expect(err.params).toMatchObject({ date: DAY1, actual: weekdayOf(DAY1), typed: (weekdayOf(DAY1) + 1) % 7 });
+    // Create reads dates through the same words.
+    expect(errorOf(() => spec(`dates:${D1}(${WRONG_KO1})`)).code).toBe('WEEKDAY_MISMATCH');
   });
 });

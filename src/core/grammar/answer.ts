@@ -148,7 +148,9 @@ function dayWord(
     // Month/day answers mean the poll's dates, so read them relative to the poll's first date.
     const anchor = layout.days[0]?.date && layout.days[0].date < today ? layout.days[0].date : today;
     dates = parseDateRange(word, anchor);
-  } catch {
+  } catch (err) {
+    // A weekday that contradicts its date says so itself; other date errors speak of answers.
+    if (err instanceof UserError && err.code === 'WEEKDAY_MISMATCH') throw err;
     throw new UserError('BAD_ANSWER', { input: word });
   }
   if (!dates) return undefined;

@@ -6,6 +6,7 @@ type P = Record<string, string | number>;
 
 const ACTIONS: Record<string, string> = { close: 'close', reopen: 'reopen', delete: 'delete', pick: 'pick the final time of' };
 const KINDS: Record<string, string> = { time: 'time poll', block: 'block poll', date: 'date poll' };
+const WEEKDAYS_LONG = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
 const errors: Record<ErrorCode, (p: P) => string | Rich> = {
   UNKNOWN_SUBCOMMAND: (p) =>
@@ -62,6 +63,11 @@ const errors: Record<ErrorCode, (p: P) => string | Rich> = {
   EXTRA_WORDS: (p) => rich`I did not expect “${p.input}” there. Write ${code(`/yakjeong ${p.command} [CODE]`)}, e.g. ${code(`/yakjeong ${p.command} K7Q2`)}.`,
   DURATION_TOO_LONG: (p) => `A meeting of ${p.input} does not fit in any one day of this poll. Make it shorter or widen the hours.`,
   DATES_IN_PAST: (p) => `All of “${p.input}” is in the past. Choose dates from today on.`,
+  // Typed times (grammar/dates.ts).
+  WEEKDAY_MISMATCH: (p) => {
+    const [y, m, d] = String(p.date).split('-').map(Number) as [number, number, number];
+    return `“${p.input}”: ${en.months[m - 1]} ${d}, ${y} is a ${WEEKDAYS_LONG[Number(p.actual)]}, not a ${WEEKDAYS_LONG[Number(p.typed)]}. Check the date or the day.`;
+  },
 };
 
 export const en = {

@@ -7,6 +7,7 @@ type P = Record<string, string | number>;
 
 const ACTIONS: Record<string, string> = { close: '마감할', reopen: '다시 열', delete: '삭제할', pick: '확정할' };
 const KINDS: Record<string, string> = { time: '시간 투표', block: '구간 투표', date: '날짜 투표' };
+const WEEKDAYS_LONG = ['월요일', '화요일', '수요일', '목요일', '금요일', '토요일', '일요일'];
 
 const errors: Record<ErrorCode, (p: P) => string | Rich> = {
   UNKNOWN_SUBCOMMAND: (p) =>
@@ -63,6 +64,11 @@ const errors: Record<ErrorCode, (p: P) => string | Rich> = {
   EXTRA_WORDS: (p) => rich`“${p.input}”은(는) 여기에 올 수 없어요. ${code(`/yakjeong ${p.command} [코드]`)}처럼 써 주세요. 예: ${code(`/yakjeong ${p.command} K7Q2`)}`,
   DURATION_TOO_LONG: (p) => `${p.input} 길이의 모임은 이 투표의 하루 안에 들어가지 않아요. 더 짧게 하거나 시간대를 넓혀 주세요.`,
   DATES_IN_PAST: (p) => `“${p.input}”은(는) 모두 지난 날짜예요. 오늘 이후의 날짜를 골라 주세요.`,
+  // Typed times (grammar/dates.ts). Weekday names all end in 일, so 이 is always right after them.
+  WEEKDAY_MISMATCH: (p) => {
+    const [y, m, d] = String(p.date).split('-').map(Number) as [number, number, number];
+    return `“${p.input}”: ${y}년 ${m}월 ${d}일은 ${WEEKDAYS_LONG[Number(p.typed)]}이 아니라 ${WEEKDAYS_LONG[Number(p.actual)]}이에요. 날짜나 요일을 확인해 주세요.`;
+  },
 };
 
 export const ko: Catalog = {
