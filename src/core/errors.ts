@@ -46,6 +46,10 @@ export const ERROR_CODES = [
   'EXTRA_WORDS',
   'DATES_IN_PAST',
   'DURATION_TOO_LONG',
+  // Typed times: a weekday that is not the date's, a block-like word in a time poll, a time with no day.
+  'WEEKDAY_MISMATCH',
+  'UNKNOWN_PART_OF_DAY',
+  'ANSWER_NEEDS_DAY',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

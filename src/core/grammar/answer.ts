@@ -1,15 +1,16 @@
 /**
- * Text answers: "2026-12-01 09:00-11:00, 12/2 14:00-15:00 maybe:12/3 10:00-12:00",
- * "12/1 lunch", "12/1,12/3", "mon 19:00-21:00", "none". Times are in the viewer's zone.
- * A text answer replaces the person's whole answer.
+ * Text answers: "2026-12-01 09:00-11:00, 12/2 7-9pm maybe:12/3 오후 7시~9시", "12/8(화) 저녁",
+ * "12/1 lunch", "12/1,12/3", "mon 19:00-21:00", "12/4 종일", "none". Times are in the viewer's
+ * zone and read by the one typed-time grammar (times.ts). A text answer replaces the person's
+ * whole answer.
  */
-import { UserError } from '../errors.js';
+import { UserError, type ErrorParams } from '../errors.js';
 import { emptyStates, STATE_CHAR } from '../domain/availability.js';
 import type { PollLayout } from '../domain/slots.js';
-import { addDays, todayIn, wallClock, zonedInstant } from '../domain/time.js';
+import { addDays, formatHm, todayIn, wallClock, zonedInstant } from '../domain/time.js';
 import type { AnswerState, PollSpec, Slot, Weekday } from '../domain/types.js';
 import { parseDateRange, parseWeekdayWord, parseWeekdays } from './dates.js';
-import { parseTimeRange } from './values.js';
+import { isAllDay, parsePartOfDay, parseTypedClock, parseTypedRange, PARTS_OF_DAY, type TimeRange } from './times.js';
 
 interface AnswerItem {
   state: Exclude<AnswerState, 'no'>;
@@ -19,13 +20,33 @@ interface AnswerItem {
   dates: string[];
   /** Weekly time polls: weekdays in the viewer's own zone. */
   weekdays?: Weekday[];
-  ranges: Array<{ start: number; end: number }>;
+  ranges: TimeRange[];
   blocks: string[];
+  /** "all day" was said: the whole poll day whatever else follows. */
+  allDay?: boolean;
+  text: string;
+}
+
+/** A word as typed and where it sits, so an error can quote the typed text itself. */
+interface Word {
+  text: string;
+  start: number;
+  end: number;
+  /** A comma follows it: nothing read across a comma belongs together. */
+  comma: boolean;
+}
+
+/** What one reader took from the words: its value and the index of the first word it left. */
+interface Taken<T> {
+  value: T;
+  next: number;
   text: string;
 }
 
 const CLEAR_WORDS = /^(none|clear|no|없음|지우기|불가)$/i;
-const MODE_PREFIX = /^(yes|maybe|ifneeded|if-needed|가능|가능하면):(.*)$/i;
+const MODE_PREFIX = /^(yes|maybe|ifneeded|if-needed|가능|가능하면):/i;
+/** Longest run of words one date or time may take: "2026년 12월 8일 (화)", "오후 7시 30분 - 9시 30분". */
+const MAX_SPAN = 8;
 
 export function parseAnswerText(
   input: string,
@@ -42,70 +63,82 @@ export function parseAnswerText(
   let state: AnswerItem['state'] = 'yes';
   let current: AnswerItem | undefined;
   const today = todayIn(now, viewerTz);
-  // "09:00 - 11:00" and "12/1 ~ 12/3" mean the same as without spaces.
-  const words = text
-    .replace(/([\d시분])\s*([-~–—])\s*(\d)/g, '$1$2$3')
-    .split(/[\s,]+/)
-    .filter(Boolean);
+  const words = splitWords(text);
+  const readDay = (span: string) => dayWord(span, spec, layout, today);
   let lastDay: AnswerItem | undefined;
-  for (let w = 0; w < words.length; w++) {
-    let word = words[w]!;
-    const mode = MODE_PREFIX.exec(word);
+  /** Where the last part of the day ("오후") was read, which may have been a time's first word. */
+  let partAt = -1;
+
+  /** The item a time of day belongs to: the current date, the date before a maybe:, or the only day. */
+  const dayFor = (part: string): AnswerItem => {
+    if (current) return current;
+    if (lastDay) {
+      current = { ...lastDay, state, ranges: [], blocks: [], allDay: false };
+    } else if (layout.days.length === 1) {
+      const dates = spec.kind === 'time' ? [viewerDate(layout, 0, viewerTz)] : [];
+      current = { state, days: [0], dates, ranges: [], blocks: [], text: '' };
+    } else {
+      throw new UserError('ANSWER_NEEDS_DAY', { input: part, ...answerExample(spec, layout, viewerTz) });
+    }
+    items.push(current);
+    return current;
+  };
+
+  for (let i = 0; i < words.length; ) {
+    const mode = MODE_PREFIX.exec(words[i]!.text);
     if (mode) {
       state = /^(yes|가능)$/i.test(mode[1]!) ? 'yes' : 'maybe';
       // "12/1 maybe:09:00-10:00": a time right after the switch still belongs to the last date.
       lastDay = current ?? lastDay;
       current = undefined;
-      word = mode[2] ?? '';
-      if (!word) continue;
+      const word = words[i]!;
+      if (word.text.length === mode[0].length) {
+        i++;
+        continue;
+      }
+      words[i] = { ...word, text: word.text.slice(mode[0].length), start: word.start + mode[0].length };
     }
-    // "12월 1일" arrives as two words.
-    if (/^\d{1,2}월$/.test(word) && /^\d{1,2}일$/.test(words[w + 1] ?? '')) word = `${word} ${words[++w]}`;
-    // "12/1 종일" / "12/1 all-day": a date alone already means the whole day.
-    if (current && /^(종일|하루종일|전부|all|allday|all-day|whole-day)$/i.test(word)) continue;
-    const day = dayWord(word, spec, layout, today);
+
+    const day = longest(text, words, i, readDay);
     if (day) {
-      current = { state, days: day.days, dates: day.dates, ranges: [], blocks: [], text: word };
-      if (day.weekdays) current.weekdays = day.weekdays;
+      current = { state, days: day.value.days, dates: day.value.dates, ranges: [], blocks: [], text: day.text };
+      if (day.value.weekdays) current.weekdays = day.value.weekdays;
       items.push(current);
+      i = day.next;
       continue;
     }
-    const range = parseTimeRange(word);
-    if (range && spec.kind === 'time') {
-      if (!current && lastDay) {
-        current = { ...lastDay, state, ranges: [], blocks: [] };
-        items.push(current);
-      }
-      if (!current) {
-        // A single-day poll needs no date.
-        if (layout.days.length !== 1) throw new UserError('BAD_ANSWER', { input: word });
-        const only = layout.days[0]!;
-        current = { state, days: [0], dates: [viewerDate(layout, only.index, viewerTz)], ranges: [], blocks: [], text: word };
-        items.push(current);
-      }
-      current.ranges.push(range);
-      // Errors then name the date and the time, not just the date.
-      current.text = `${current.text} ${word}`;
+    const allDay = longest(text, words, i, (span) => (isAllDay(span) ? true : undefined), 2);
+    if (allDay) {
+      dayFor(allDay.text).allDay = true;
+      i = allDay.next;
       continue;
     }
-    const block = spec.kind === 'block' ? spec.blocks?.find((b) => b.name.toLowerCase() === word.toLowerCase()) : undefined;
-    if (block) {
-      if (!current) {
-        if (layout.days.length !== 1) throw new UserError('BAD_ANSWER', { input: word });
-        current = { state, days: [0], dates: [], ranges: [], blocks: [], text: word };
-        items.push(current);
+    if (spec.kind === 'time') {
+      const range = longest(text, words, i, (span) => parseTypedRange(span) ?? partRange(span));
+      if (range) {
+        const item = dayFor(range.text);
+        item.ranges.push(range.value);
+        // Errors then name the date and the time, not just the date.
+        item.text = item.text ? `${item.text} ${range.text}` : range.text;
+        partAt = parsePartOfDay(range.text) ? i : -1;
+        i = range.next;
+        continue;
       }
-      current.blocks.push(block.name);
-      continue;
     }
-    if (spec.kind === 'block' && current) {
-      // Most likely a block name with a typo: say which blocks there are.
-      throw new UserError('ANSWER_OUTSIDE_POLL', { input: word, range: (spec.blocks ?? []).map((b) => b.name).join(', ') });
+    if (spec.kind === 'block') {
+      const block = longest(text, words, i, (span) => spec.blocks?.find((b) => b.name.toLowerCase() === span.toLowerCase()));
+      if (block) {
+        dayFor(block.text).blocks.push(block.value.name);
+        i = block.next;
+        continue;
+      }
     }
-    throw new UserError('BAD_ANSWER', { input: word });
+    // "오후 7씨": 오후 was read as the afternoon, but it was the start of a time that failed.
+    const from = i > 0 && partAt === i - 1 && !words[i - 1]!.comma && /^\d/.test(words[i]!.text) ? i - 1 : i;
+    throw notUnderstood(failedPart(text, words, from, readDay), spec, layout, viewerTz, current !== undefined);
   }
 
-  if (items.length === 0) throw new UserError('BAD_ANSWER', { input: text.slice(0, 80) });
+  if (items.length === 0) throw new UserError('BAD_ANSWER', { input: text.slice(0, 80), ...answerExample(spec, layout, viewerTz) });
   const states = [...emptyStates(layout.slots.length)];
   for (const item of items) {
     const slots = itemSlots(item, spec, layout, viewerTz);
@@ -113,6 +146,126 @@ export function parseAnswerText(
     for (const slot of slots) states[slot.index] = STATE_CHAR[item.state];
   }
   return states.join('');
+}
+
+/** Words split at spaces and commas, each with its place in the text. */
+function splitWords(text: string): Word[] {
+  const words: Word[] = [];
+  for (const m of text.matchAll(/[^\s,]+/g)) {
+    words.push({ text: m[0], start: m.index, end: m.index + m[0].length, comma: false });
+  }
+  for (let w = 0; w + 1 < words.length; w++) {
+    words[w]!.comma = text.slice(words[w]!.end, words[w + 1]!.start).includes(',');
+  }
+  return words;
+}
+
+/**
+ * The longest run of words from `i` that `read` accepts, read as typed (spaces kept), so
+ * "오후 7시 30분 - 9시" is one time and "12월 8일 (화)" one date. Runs never cross a comma.
+ */
+function longest<T>(text: string, words: Word[], i: number, read: (span: string) => T | undefined, max = MAX_SPAN): Taken<T> | undefined {
+  let last = i;
+  while (last + 1 < words.length && last + 1 < i + max && !words[last]!.comma) last++;
+  for (let j = last; j >= i; j--) {
+    const span = text.slice(words[i]!.start, words[j]!.end);
+    const value = read(span);
+    if (value !== undefined) return { value, next: j + 1, text: span };
+  }
+  return undefined;
+}
+
+/**
+ * The whole part that failed: from the word that could not be read up to the next comma,
+ * date or maybe:/yes:, so the error quotes "오후 7씨-9시" and not just "오후".
+ */
+function failedPart(text: string, words: Word[], i: number, readDay: (span: string) => unknown): string {
+  let j = i;
+  while (j + 1 < words.length && !words[j]!.comma && !MODE_PREFIX.test(words[j + 1]!.text) && !startsDay(words[j + 1]!.text, readDay)) j++;
+  return text.slice(words[i]!.start, words[j]!.end);
+}
+
+function startsDay(word: string, readDay: (span: string) => unknown): boolean {
+  try {
+    return readDay(word) !== undefined;
+  } catch {
+    // A date that is wrong still starts a new part.
+    return true;
+  }
+}
+
+function notUnderstood(part: string, spec: PollSpec, layout: PollLayout, tz: string, afterDay: boolean): UserError {
+  if (spec.kind === 'block' && afterDay) {
+    // Most likely a block name with a typo: say which blocks there are.
+    return new UserError('ANSWER_OUTSIDE_POLL', { input: part, range: (spec.blocks ?? []).map((b) => b.name).join(', ') });
+  }
+  const example = answerExample(spec, layout, tz);
+  // A word with no digits where a time goes reads like a block ("dinner", "새벽"): name the parts of the day we know.
+  if (spec.kind === 'time' && /^[\p{L}\s'.-]+$/u.test(part) && parseTypedClock(part) === undefined) {
+    return new UserError('UNKNOWN_PART_OF_DAY', { input: part, ...example, ...partsInPoll(layout, tz) });
+  }
+  return new UserError('BAD_ANSWER', { input: part, ...example });
+}
+
+/** A part of the day ("저녁", "evening") as its documented hours; the poll's own hours clip it when slots are matched. */
+function partRange(span: string): TimeRange | undefined {
+  const part = parsePartOfDay(span);
+  return part ? PARTS_OF_DAY.get(part) : undefined;
+}
+
+/**
+ * The first poll day's hours as the viewer sees them: from its first slot's start to its last
+ * slot's end, in minutes after that day's midnight (past 1440 when the day runs overnight).
+ */
+function viewerHours(layout: PollLayout, tz: string): { date: string; weekday: Weekday; start: number; end: number; slot: number } | undefined {
+  const day = layout.days[0];
+  const first = day && layout.slots[day.first];
+  const last = day && layout.slots[day.first + day.count - 1];
+  if (first?.start === undefined || first.end === undefined || last?.end === undefined) return undefined;
+  const at = wallClock(first.start, tz);
+  const end = at.minute + Math.round((last.end - first.start) / 60_000);
+  return { date: at.date, weekday: at.weekday, start: at.minute, end, slot: Math.round((first.end - first.start) / 60_000) };
+}
+
+/** Each part of the day that meets the poll's hours, clipped to them: { evening: '18:00–22:00' }. */
+function partsInPoll(layout: PollLayout, tz: string): ErrorParams {
+  const hours = viewerHours(layout, tz);
+  const out: ErrorParams = {};
+  if (!hours) return out;
+  for (const [part, range] of PARTS_OF_DAY) {
+    // An overnight poll meets the parts of the next morning too, a day later on its clock.
+    for (const shift of [0, 1440]) {
+      const start = Math.max(range.start + shift, hours.start);
+      const end = Math.min(range.end + shift, hours.end);
+      if (start < end) {
+        out[part] = `${formatHm(start)}–${end % 1440 === 0 ? '24:00' : formatHm(end)}`;
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * An answer this poll accepts, from its own first day and hours, for error messages: the day
+ * ("12/8", or the weekday's number for a weekly poll, which each language names) and, by kind,
+ * a range of up to two hours from its first slot or its first block.
+ */
+export function answerExample(spec: PollSpec, layout: PollLayout, tz: string): ErrorParams {
+  const first = layout.days[0];
+  if (!first) return {};
+  const hours = spec.kind === 'time' ? viewerHours(layout, tz) : undefined;
+  const date = hours?.date ?? first.date;
+  const day: ErrorParams = spec.days.type === 'weekly' ? { weekday: hours?.weekday ?? first.weekday } : { day: monthDay(date) };
+  if (spec.kind === 'block') return { ...day, block: spec.blocks?.[0]?.name ?? '' };
+  if (!hours) return day;
+  const length = Math.min(hours.end - hours.start, Math.max(hours.slot, Math.floor(120 / hours.slot) * hours.slot));
+  return { ...day, hours: `${formatHm(hours.start)}-${formatHm(hours.start + length)}` };
+}
+
+function monthDay(date: string): string {
+  const [, m, d] = date.split('-').map(Number);
+  return `${m}/${d}`;
 }
 
 function pollRange(layout: PollLayout): string {
@@ -148,7 +301,9 @@ function dayWord(
     // Month/day answers mean the poll's dates, so read them relative to the poll's first date.
     const anchor = layout.days[0]?.date && layout.days[0].date < today ? layout.days[0].date : today;
     dates = parseDateRange(word, anchor);
-  } catch {
+  } catch (err) {
+    // A weekday that contradicts its date says so itself; other date errors speak of answers.
+    if (err instanceof UserError && err.code === 'WEEKDAY_MISMATCH') throw err;
     throw new UserError('BAD_ANSWER', { input: word });
   }
   if (!dates) return undefined;
@@ -169,9 +324,8 @@ function itemSlots(item: AnswerItem, spec: PollSpec, layout: PollLayout, tz: str
     return layout.slots.filter((s) => item.days.includes(s.day));
   }
   if (spec.kind === 'block') {
-    return layout.slots.filter(
-      (s) => item.days.includes(s.day) && (item.blocks.length === 0 || item.blocks.includes(s.block ?? '')),
-    );
+    const blocks = item.allDay ? [] : item.blocks;
+    return layout.slots.filter((s) => item.days.includes(s.day) && (blocks.length === 0 || blocks.includes(s.block ?? '')));
   }
   // Time polls: match instants in the viewer's zone, so a viewer in another zone types their own clock.
   const localDates = item.weekdays
@@ -180,7 +334,7 @@ function itemSlots(item: AnswerItem, spec: PollSpec, layout: PollLayout, tz: str
         .map((w) => w.date)
         .filter((d, i, all) => all.indexOf(d) === i)
     : item.dates;
-  if (item.ranges.length === 0) {
+  if (item.ranges.length === 0 || item.allDay) {
     // A bare date is that poll day's whole session, like the grid's All day (it may run past midnight).
     if (item.days.length && !item.weekdays) return layout.slots.filter((s) => item.days.includes(s.day));
     return layout.slots.filter((s) => s.start !== undefined && localDates.includes(wallClock(s.start, tz).date));

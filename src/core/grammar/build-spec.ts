@@ -6,15 +6,8 @@ import { addDays, canonicalTimezone, daysInMonth, todayIn, weekdayOf, zonedInsta
 import type { DaySpec, PollKind, PollSpec, UserRef } from '../domain/types.js';
 import { createOptionsSchema, type CreateOptions } from './create-options.js';
 import { parseDateList, parseDateWord, parseWeekdays } from './dates.js';
-import {
-  parseBlocks,
-  parseClock,
-  parseDurationMinutes,
-  parseTimeRange,
-  parseUsers,
-  parseYesNo,
-  toHm as hm,
-} from './values.js';
+import { parseTypedClock, parseTypedRange } from './times.js';
+import { parseBlocks, parseDurationMinutes, parseUsers, parseYesNo, toHm as hm } from './values.js';
 
 export const MAX_TITLE = 200;
 export const MAX_DESCRIPTION = 1000;
@@ -71,7 +64,7 @@ export function buildPollSpec(raw: CreateOptions, ctx: SpecContext): PollSpec {
 
   if (kind === 'time') {
     if (!present(o.time)) throw new UserError('MISSING_TIME_RANGE');
-    const range = parseTimeRange(o.time, { wholeDay: true });
+    const range = parseTypedRange(o.time, { wholeDay: true });
     if (!range) throw new UserError('BAD_TIME_RANGE', { input: o.time });
     spec.window = { start: hm(range.start), end: hm(range.end) };
     const slot = present(o.slot) ? parseDurationMinutes(o.slot) : 30;
@@ -222,7 +215,7 @@ export function parseDeadline(input: string, tz: string, now: number, today: str
       throw new UserError('BAD_DEADLINE', { input });
     }
     if (!date) throw new UserError('BAD_DEADLINE', { input });
-    const minute = m[2] ? parseClock(m[2]) : 23 * 60 + 59;
+    const minute = m[2] ? parseTypedClock(m[2]) : 23 * 60 + 59;
     if (minute === undefined || minute >= 1440) throw new UserError('BAD_DEADLINE', { input });
     if (m[4]) {
       const off = /^([+-])(\d{2}):?(\d{2})$/.exec(m[4]);

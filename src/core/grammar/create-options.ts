@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { UserError } from '../errors.js';
+import { continuesTypedRange } from './times.js';
 import { isMention, looksLikeClock } from './values.js';
 import type { Token } from './tokens.js';
 
@@ -97,6 +98,7 @@ function continues(key: CreateOptionKey, value: string, word: string): boolean {
     case 'dates':
       return endsWithSeparator || /^(\.\.|[-~–—,])/.test(word) || /^\d{1,2}일/.test(word);
     case 'time':
+      return endsWithSeparator || /^[-~–—,=]/.test(word) || continuesTypedRange(value, word);
     case 'remind':
       return endsWithSeparator || /^[-~–—,=]/.test(word);
     case 'deadline':

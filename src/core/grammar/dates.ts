@@ -1,9 +1,10 @@
 /**
- * Date words people type: 2026-12-01, 12/1, 12월 1일, today/내일, ranges with .., ~ or -,
- * lists with commas, and weekdays (mon-fri, 월-금, 월수금) for weekly polls.
+ * Date words people type: 2026-12-01, 12/1, 12월 1일, today/내일, any of them with its weekday
+ * (12/8(화), 12/8 (Tue)), ranges with .., ~ or -, lists with commas, and weekdays (mon-fri,
+ * 월-금, 월수금) for weekly polls.
  */
 import { UserError } from '../errors.js';
-import { addDays, daysBetween, daysInMonth, isoDate, parseIsoDate } from '../domain/time.js';
+import { addDays, daysBetween, daysInMonth, isoDate, parseIsoDate, weekdayOf } from '../domain/time.js';
 import type { Weekday } from '../domain/types.js';
 
 const WEEKDAY_WORDS: Array<[RegExp, Weekday]> = [
@@ -57,12 +58,28 @@ function unique<T>(xs: T[]): T[] {
   return [...new Set(xs)];
 }
 
+/** "12/8(화)", "12/8 (Tue)", "2026-12-08（화요일）": a date with its weekday after it. */
+const WEEKDAY_NOTE = /^(.*?)\s*[(（]\s*([^()（）]+?)\s*[)）]$/;
+
 /**
  * One date. Month/day without a year means the next such date on or after `today`.
  * Returns undefined if the text does not look like a date at all; throws BAD_DATE if it
- * looks like one but is impossible (2026-02-30).
+ * looks like one but is impossible (2026-02-30), and WEEKDAY_MISMATCH when a weekday written
+ * after it is not that date's.
  */
 export function parseDateWord(input: string, today: string): string | undefined {
+  const note = WEEKDAY_NOTE.exec(input.trim());
+  if (!note) return parseBareDate(input, today);
+  const typed = parseWeekdayWord(note[2]!);
+  const date = typed === undefined ? undefined : parseBareDate(note[1]!, today);
+  if (date === undefined || typed === undefined) return undefined;
+  const actual = weekdayOf(date);
+  // Either half may be the typo, so the error names both and lets the person choose.
+  if (actual !== typed) throw new UserError('WEEKDAY_MISMATCH', { input: input.trim(), date, actual, typed });
+  return date;
+}
+
+function parseBareDate(input: string, today: string): string | undefined {
   const s = input.trim().toLowerCase();
   if (/^(today|오늘)$/.test(s)) return today;
   if (/^(tomorrow|내일)$/.test(s)) return addDays(today, 1);
@@ -98,7 +115,13 @@ function nextMonthDay(mo: number, d: number, today: string, input: string): stri
   throw new UserError('BAD_DATE', { input });
 }
 
-const RANGE_SEPARATORS = [/^(.+?)\s*\.\.\s*(.+)$/, /^(.+?)\s*[~〜～–—]\s*(.+)$/, /^(\d{4}-\d{1,2}-\d{1,2})\s*-\s*(.+)$/, /^(.+?)\s*-\s*(.+)$/];
+const RANGE_SEPARATORS = [
+  /^(.+?)\s*\.\.\s*(.+)$/,
+  /^(.+?)\s*[~〜～–—]\s*(.+)$/,
+  // An ISO start holds dashes of its own (and may carry its weekday): split after it.
+  /^(\d{4}-\d{1,2}-\d{1,2}(?:\s*[(（][^)）]*[)）])?)\s*-\s*(.+)$/,
+  /^(.+?)\s*-\s*(.+)$/,
+];
 
 /** A date, a range, or a comma list of either, as sorted unique ISO dates. */
 export function parseDateList(input: string, today: string): string[] | undefined {

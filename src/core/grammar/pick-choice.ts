@@ -7,9 +7,10 @@ import { windowStarts } from '../domain/adjacency.js';
 import { describeRun, rankWindows, type RankedWindow } from '../domain/ranking.js';
 import type { PollLayout } from '../domain/slots.js';
 import { wallClock, weekdayOf } from '../domain/time.js';
+import type { Weekday } from '../domain/types.js';
 import type { Participant, Poll } from '../domain/types.js';
 import { parseDateWord, parseWeekdayWord } from './dates.js';
-import { parseClock } from './values.js';
+import { parseTypedClock } from './times.js';
 
 /** What `choosePick` reads a typed choice against: the poll, its answers, and the picker's zone and today. */
 export interface PickRequest {
@@ -34,33 +35,23 @@ export function choosePick(request: PickRequest): RankedWindow {
     if (!window) throw bad();
     return window;
   }
-  // "12월 1일 19:00" is a date in two words.
-  const words = choice.replace(/(\d{1,2}월)\s+(\d{1,2}일)/, '$1$2').split(/\s+/).filter(Boolean);
   const weekly = poll.spec.days.type === 'weekly';
   // Times are read in the picker's own zone, as they see them in the grid.
   const tz = poll.spec.kind === 'time' ? viewerTz : poll.spec.timezone;
-  const head = words[0]?.replace(/T.*$/, '') ?? '';
-  let date: string | undefined;
-  let weekday: number | undefined;
-  try {
-    if (weekly) weekday = parseWeekdayWord(head);
-    else date = head ? parseDateWord(head, layout.days[0]?.date ?? today) : undefined;
-  } catch {
-    throw bad();
-  }
-  if (date === undefined && weekday === undefined) throw bad();
+  const start = readStart(choice, weekly, layout.days[0]?.date ?? today);
+  if (!start) throw bad();
+  const { date, weekday, rest } = start;
   const onDay = (slotDate: string, instant: number | undefined) => {
     const local = instant !== undefined ? wallClock(instant, tz) : { date: slotDate, weekday: weekdayOf(slotDate) };
     return weekly ? local.weekday === weekday : local.date === date;
   };
   let first: number | undefined;
   if (poll.spec.kind === 'time') {
-    const clock = words[1] ?? /T(\d{1,2}:\d{2})/.exec(words[0] ?? '')?.[1];
-    const minute = clock ? parseClock(clock) : undefined;
+    const minute = rest ? parseTypedClock(rest) : undefined;
     if (minute === undefined) throw bad();
     first = layout.slots.find((s) => s.start !== undefined && onDay(s.date, s.start) && wallClock(s.start, tz).minute === minute % 1440)?.index;
   } else if (poll.spec.kind === 'block') {
-    const name = words.slice(1).join(' ').toLowerCase();
+    const name = rest.toLowerCase();
     first = layout.slots.find((s) => onDay(s.date, undefined) && (!name || s.block?.toLowerCase() === name))?.index;
   } else {
     first = layout.slots.find((s) => onDay(s.date, undefined))?.index;
@@ -76,4 +67,32 @@ export function windowAt(poll: Poll, layout: PollLayout, participants: Participa
     throw new UserError('BAD_PICK', { input, code: poll.code });
   }
   return describeRun(poll.spec, layout, participants, first, length);
+}
+
+/**
+ * The day a typed start names and what follows it: "12/8 7pm", "12월 8일 (화) 오후 7시",
+ * "2026-12-08T19:00", "mon 19:00", "12/8 lunch". The day may take several words, so the
+ * longest run of leading words that reads as one wins.
+ */
+function readStart(choice: string, weekly: boolean, anchor: string): { date?: string; weekday?: Weekday; rest: string } | undefined {
+  const words = choice.replace(/^(\S+?)T(\d{1,2}:\d{2})(?::\d{2})?/, '$1 $2').split(/\s+/).filter(Boolean);
+  for (let j = Math.min(words.length, 4); j >= 1; j--) {
+    const head = words.slice(0, j).join(' ');
+    const rest = words.slice(j).join(' ');
+    if (weekly) {
+      const weekday = parseWeekdayWord(head);
+      if (weekday !== undefined) return { weekday, rest };
+      continue;
+    }
+    let date: string | undefined;
+    try {
+      date = parseDateWord(head, anchor);
+    } catch (err) {
+      // A weekday that contradicts its date is named as such; any other bad date is a bad choice.
+      if (err instanceof UserError && err.code === 'WEEKDAY_MISMATCH') throw err;
+      return undefined;
+    }
+    if (date !== undefined) return { date, rest };
+  }
+  return undefined;
 }

@@ -1,6 +1,6 @@
 /** Small value parsers shared by the create and answer grammars. Each returns undefined on no match. */
-import { parseHm } from '../domain/time.js';
 import type { NamedBlock, UserRef } from '../domain/types.js';
+import { parseTypedRange } from './times.js';
 
 /** "90m", "1h", "1h30m", "1.5h", "2d", "30분", "1시간", "2일", "1시간 30분" → minutes. */
 export function parseDurationMinutes(input: string): number | undefined {
@@ -18,27 +18,6 @@ export function parseDurationMinutes(input: string): number | undefined {
   }
   if (consumed !== s.length || total <= 0 || !Number.isFinite(total)) return undefined;
   return Math.round(total);
-}
-
-/**
- * "09:00-18:00", "9-18", "9:30~18", "20:00-02:00" → minutes of day; end may be ≤ start (next
- * day). A poll's daily window may also be a whole day from any hour ("22:00-22:00").
- */
-export function parseTimeRange(input: string, options: { wholeDay?: boolean } = {}): { start: number; end: number } | undefined {
-  const m = /^(\d{1,2}(?::\d{2}|시(?:\d{1,2}분?)?)?)\s*[-~–—]\s*(\d{1,2}(?::\d{2}|시(?:\d{1,2}분?)?)?)$/.exec(input.trim());
-  if (!m) return undefined;
-  const start = parseClock(m[1]!);
-  const end = parseClock(m[2]!);
-  if (start === undefined || end === undefined || (start === end && !options.wholeDay)) return undefined;
-  return { start: start % 1440, end };
-}
-
-/** "9" or "09:30" → minutes; "24:00" allowed. */
-export function parseClock(input: string): number | undefined {
-  const korean = /^(\d{1,2})시(?:(\d{1,2})분?)?$/.exec(input);
-  if (korean) return parseHm(`${korean[1]}:${(korean[2] ?? '0').padStart(2, '0')}`);
-  const s = input.includes(':') ? input : `${input}:00`;
-  return parseHm(s);
 }
 
 export function looksLikeClock(input: string): boolean {
@@ -88,7 +67,7 @@ export function parseBlocks(input: string): NamedBlock[] | undefined {
       blocks.push({ name });
       continue;
     }
-    const range = parseTimeRange(rawTimes);
+    const range = parseTypedRange(rawTimes);
     if (!range) return undefined;
     blocks.push({ name, start: toHm(range.start), end: toHm(range.end) });
   }

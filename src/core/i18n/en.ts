@@ -1,11 +1,20 @@
 /** English catalog. The Korean catalog must have exactly these keys (the type checker enforces it). */
 import type { ErrorCode } from '../errors.js';
 import { code, rich, type Rich, type RichInput } from '../views/rich.js';
+import { answerExampleText, partsOfDayText } from './grammar-examples.js';
 
 type P = Record<string, string | number>;
 
 const ACTIONS: Record<string, string> = { close: 'close', reopen: 'reopen', delete: 'delete', pick: 'pick the final time of' };
 const KINDS: Record<string, string> = { time: 'time poll', block: 'block poll', date: 'date poll' };
+const WEEKDAYS_LONG = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+const PART_NAMES: ReadonlyArray<[string, string]> = [
+  ['morning', 'morning'],
+  ['lunch', 'lunch'],
+  ['afternoon', 'afternoon'],
+  ['evening', 'evening'],
+  ['night', 'night'],
+];
 
 const errors: Record<ErrorCode, (p: P) => string | Rich> = {
   UNKNOWN_SUBCOMMAND: (p) =>
@@ -43,8 +52,11 @@ const errors: Record<ErrorCode, (p: P) => string | Rich> = {
   BAD_USERS: (p) => rich`“${p.input}” is not a list of people. Mention them: ${code('with:@alice @bob')}.`,
   BAD_REMIND: (p) => rich`“${p.input}” is not a list of reminders. Write offsets before the deadline: ${code('remind:24h,1h')}.`,
   BAD_HIDDEN: (p) => rich`“${p.input}” is not yes or no. Write ${code('hidden:yes')} or ${code('hidden:no')}.`,
-  BAD_ANSWER: (p) =>
-    rich`I could not read “${p.input}”. Examples: ${code('2026-12-01 09:00-11:00, 12/2 14:00-15:00 maybe:12/3 10:00-12:00')}; blocks: ${code('12/1 lunch')}; dates: ${code('12/1,12/3')}; ${code('none')} to clear.`,
+  BAD_ANSWER: (p) => {
+    const example = answerExampleText(p, en.weekdaysShort);
+    if (example === undefined) return `I could not read “${p.input}”.`;
+    return rich`I could not read “${p.input}”. Write it like ${code(example)} (${code('maybe:')} before the times that work if needed), or ${code('none')} to clear your answer.`;
+  },
   ANSWER_OUTSIDE_POLL: (p) => `“${p.input}” is not one of this poll's times. The poll runs ${p.range}.`,
   POLL_NOT_FOUND: (p) => rich`There is no poll ${p.code} in this channel. ${code('/yakjeong list')} shows this channel's polls.`,
   POLL_UNREADABLE: (p) =>
@@ -62,6 +74,17 @@ const errors: Record<ErrorCode, (p: P) => string | Rich> = {
   EXTRA_WORDS: (p) => rich`I did not expect “${p.input}” there. Write ${code(`/yakjeong ${p.command} [CODE]`)}, e.g. ${code(`/yakjeong ${p.command} K7Q2`)}.`,
   DURATION_TOO_LONG: (p) => `A meeting of ${p.input} does not fit in any one day of this poll. Make it shorter or widen the hours.`,
   DATES_IN_PAST: (p) => `All of “${p.input}” is in the past. Choose dates from today on.`,
+  // Typed times (grammar/times.ts, grammar/dates.ts).
+  WEEKDAY_MISMATCH: (p) => {
+    const [y, m, d] = String(p.date).split('-').map(Number) as [number, number, number];
+    return `“${p.input}”: ${en.months[m - 1]} ${d}, ${y} is a ${WEEKDAYS_LONG[Number(p.actual)]}, not a ${WEEKDAYS_LONG[Number(p.typed)]}. Check the date or the day.`;
+  },
+  UNKNOWN_PART_OF_DAY: (p) => {
+    const parts = partsOfDayText(p, PART_NAMES);
+    const example = answerExampleText(p, en.weekdaysShort) ?? '';
+    return rich`“${p.input}” is not a part of the day I know.${parts ? ` This poll has ${parts}. Or write` : ' Write'} the hours, like ${code(example)}.`;
+  },
+  ANSWER_NEEDS_DAY: (p) => rich`Which day is “${p.input}”? Put the day first, like ${code(answerExampleText(p, en.weekdaysShort) ?? '')}.`,
 };
 
 export const en = {

@@ -1,12 +1,21 @@
 /** 한국어 카탈로그. Same shape as the English one (the type checker enforces it). */
 import type { ErrorCode } from '../errors.js';
 import type { Catalog } from './en.js';
+import { answerExampleText, partsOfDayText } from './grammar-examples.js';
 import { code, rich, type Rich, type RichInput } from '../views/rich.js';
 
 type P = Record<string, string | number>;
 
 const ACTIONS: Record<string, string> = { close: '마감할', reopen: '다시 열', delete: '삭제할', pick: '확정할' };
 const KINDS: Record<string, string> = { time: '시간 투표', block: '구간 투표', date: '날짜 투표' };
+const WEEKDAYS_LONG = ['월요일', '화요일', '수요일', '목요일', '금요일', '토요일', '일요일'];
+const PART_NAMES: ReadonlyArray<[string, string]> = [
+  ['morning', '오전'],
+  ['lunch', '점심'],
+  ['afternoon', '오후'],
+  ['evening', '저녁'],
+  ['night', '밤'],
+];
 
 const errors: Record<ErrorCode, (p: P) => string | Rich> = {
   UNKNOWN_SUBCOMMAND: (p) =>
@@ -44,8 +53,11 @@ const errors: Record<ErrorCode, (p: P) => string | Rich> = {
   BAD_USERS: (p) => rich`“${p.input}”은(는) 사람 목록이 아니에요. ${code('with:@민지 @준호')}처럼 멘션해 주세요.`,
   BAD_REMIND: (p) => rich`“${p.input}”은(는) 알림 목록이 아니에요. 마감 전 시간을 ${code('remind:24h,1h')}처럼 써 주세요.`,
   BAD_HIDDEN: (p) => rich`“${p.input}”은(는) yes나 no가 아니에요. ${code('hidden:yes')} 또는 ${code('hidden:no')}로 써 주세요.`,
-  BAD_ANSWER: (p) =>
-    rich`“${p.input}”을(를) 이해하지 못했어요. 예: ${code('2026-12-01 09:00-11:00, 12/2 14:00-15:00 maybe:12/3 10:00-12:00')}, 구간: ${code('12/1 오전')}, 날짜: ${code('12/1,12/3')}, 지우기: ${code('none')}`,
+  BAD_ANSWER: (p) => {
+    const example = answerExampleText(p, ko.weekdaysShort);
+    if (example === undefined) return `“${p.input}” 부분을 이해하지 못했어요.`;
+    return rich`“${p.input}” 부분을 이해하지 못했어요. ${code(example)}처럼 써 주세요. ‘필요하면 가능’인 때는 ${code('maybe:')} 뒤에 쓰고, 응답을 지우려면 ${code('none')}만 보내 주세요.`;
+  },
   ANSWER_OUTSIDE_POLL: (p) => `“${p.input}”은(는) 이 투표의 시간이 아니에요. 투표 범위: ${p.range}`,
   POLL_NOT_FOUND: (p) => rich`이 채널에 ${p.code} 투표가 없어요. ${code('/yakjeong list')}로 이 채널의 투표를 볼 수 있어요.`,
   POLL_UNREADABLE: (p) =>
@@ -63,6 +75,17 @@ const errors: Record<ErrorCode, (p: P) => string | Rich> = {
   EXTRA_WORDS: (p) => rich`“${p.input}”은(는) 여기에 올 수 없어요. ${code(`/yakjeong ${p.command} [코드]`)}처럼 써 주세요. 예: ${code(`/yakjeong ${p.command} K7Q2`)}`,
   DURATION_TOO_LONG: (p) => `${p.input} 길이의 모임은 이 투표의 하루 안에 들어가지 않아요. 더 짧게 하거나 시간대를 넓혀 주세요.`,
   DATES_IN_PAST: (p) => `“${p.input}”은(는) 모두 지난 날짜예요. 오늘 이후의 날짜를 골라 주세요.`,
+  // Typed times (grammar/times.ts, grammar/dates.ts). Weekday names all end in 일, so 이 is always right after them.
+  WEEKDAY_MISMATCH: (p) => {
+    const [y, m, d] = String(p.date).split('-').map(Number) as [number, number, number];
+    return `“${p.input}”: ${y}년 ${m}월 ${d}일은 ${WEEKDAYS_LONG[Number(p.typed)]}이 아니라 ${WEEKDAYS_LONG[Number(p.actual)]}이에요. 날짜나 요일을 확인해 주세요.`;
+  },
+  UNKNOWN_PART_OF_DAY: (p) => {
+    const parts = partsOfDayText(p, PART_NAMES, (name, hours) => `${name}(${hours})`);
+    const example = answerExampleText(p, ko.weekdaysShort) ?? '';
+    return rich`“${p.input}”: 시간 투표에서 쓸 수 있는 때가 아니에요.${parts ? ` 이 투표에서 쓸 수 있는 말: ${parts}.` : ''} 시각으로 써도 돼요: ${code(example)}`;
+  },
+  ANSWER_NEEDS_DAY: (p) => rich`“${p.input}”: 어느 날인지 앞에 써 주세요. 예: ${code(answerExampleText(p, ko.weekdaysShort) ?? '')}`,
 };
 
 export const ko: Catalog = {

@@ -1,0 +1,224 @@
+/**
+ * The one typed-time grammar: times of day and ranges as people write them ("19:30", "7pm",
+ * "7-9pm", "11-1pm", "오후 7시 30분-9시", "저녁 7시~9시", "7시부터 9시까지"), the whole day
+ * ("all day", "하루 종일") and the parts of the day ("evening", "저녁"). Answers, pick starts,
+ * create's `time:` and block hours all read times here, so a form learnt once works everywhere.
+ * Everything is minutes of the day on the reader's own wall clock; zones are the caller's business.
+ */
+
+export interface TimeRange {
+  /** Minutes after midnight, 0–1439. */
+  start: number;
+  /** Minutes after midnight, up to 1440; at or before `start` it is on the next day. */
+  end: number;
+}
+
+/** How a word next to a 1–12 hour ("pm", "오후", "밤") places it in the day: the hour of the day, 0–24. */
+type Meridiem = (hour: number) => number;
+
+const AM: Meridiem = (h) => h % 12;
+const PM: Meridiem = (h) => (h % 12) + 12;
+// Koreans say 밤 10시 for 22:00 but 밤 1시 for the small hours, and 밤 12시 for midnight.
+const NIGHT: Meridiem = (h) => (h === 12 ? 24 : h < 6 ? h : h + 12);
+// 낮 12시 is noon and 낮 2시 is 14:00, but 낮 11시 is still the morning's 11:00.
+const DAYTIME: Meridiem = (h) => (h === 12 ? 12 : h < 7 ? h + 12 : h);
+
+/** Words written before the hour in Korean. */
+const KOREAN_MERIDIEMS = new Map<string, Meridiem>([
+  ['오전', AM],
+  ['아침', AM],
+  ['새벽', AM],
+  ['오후', PM],
+  ['저녁', PM],
+  ['낮', DAYTIME],
+  ['밤', NIGHT],
+]);
+
+/** Words written after the hour in English. */
+const LATIN_MERIDIEMS = new Map<string, Meridiem>([
+  ['am', AM],
+  ['a.m.', AM],
+  ['pm', PM],
+  ['p.m.', PM],
+]);
+
+/** Times that are words; an end of "midnight" is the end of the day. */
+const NAMED_TIMES = new Map<string, number>([
+  ['noon', 12 * 60],
+  ['정오', 12 * 60],
+  ['midnight', 24 * 60],
+  ['자정', 24 * 60],
+]);
+
+/** A time as written, before a range decides what a bare 1–12 hour means. */
+interface TypedClock {
+  hour: number;
+  minute: number;
+  meridiem?: Meridiem;
+  /** Written so that only the 24-hour reading fits (0, 13–24, or a leading zero as in 07:30). */
+  twentyFour: boolean;
+}
+
+const LATIN_CLOCK = /^(\d{1,2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?$/;
+const KOREAN_CLOCK = /^(\d{1,2})\s*시(?:\s*(\d{1,2})\s*분?|\s*(반))?$/;
+
+function readClock(input: string): TypedClock | undefined {
+  let s = input.trim().toLowerCase();
+  const named = NAMED_TIMES.get(s);
+  if (named !== undefined) return { hour: named / 60, minute: 0, twentyFour: true };
+  let meridiem: Meridiem | undefined;
+  for (const [word, m] of KOREAN_MERIDIEMS) {
+    if (s.startsWith(word)) {
+      meridiem = m;
+      s = s.slice(word.length).trim();
+      break;
+    }
+  }
+  let hourText: string;
+  let minute: number;
+  const latin = LATIN_CLOCK.exec(s);
+  const korean = latin ? undefined : KOREAN_CLOCK.exec(s);
+  if (latin) {
+    hourText = latin[1]!;
+    minute = latin[2] === undefined ? 0 : Number(latin[2]);
+    if (latin[3]) {
+      // "오후 7pm" says it twice; refuse rather than guess which one was meant.
+      if (meridiem) return undefined;
+      meridiem = LATIN_MERIDIEMS.get(latin[3]);
+    }
+  } else if (korean) {
+    hourText = korean[1]!;
+    minute = korean[3] ? 30 : korean[2] === undefined ? 0 : Number(korean[2]);
+  } else {
+    return undefined;
+  }
+  const hour = Number(hourText);
+  if (minute > 59) return undefined;
+  if (meridiem) return hour >= 1 && hour <= 12 ? { hour, minute, meridiem, twentyFour: false } : undefined;
+  if (hour > 24 || (hour === 24 && minute !== 0)) return undefined;
+  return { hour, minute, twentyFour: hour === 0 || hour > 12 || hourText.startsWith('0') };
+}
+
+/** Minutes of the day as written: a meridiem applied, or the 24-hour reading. */
+function asWritten(c: TypedClock): number {
+  return (c.meridiem ? c.meridiem(c.hour) : c.hour) * 60 + c.minute;
+}
+
+/** The two readings of a bare 1–12 hour: before noon and after it. */
+function readings(c: TypedClock): [number, number] {
+  const base = (c.hour % 12) * 60 + c.minute;
+  return [base, base + 720];
+}
+
+/**
+ * "7-9pm": the start takes the end's half of the day unless that would put it after the end,
+ * which is the same as the reading that comes last before the end ("11-1pm" is 11:00–13:00,
+ * "12-2pm" 12:00–14:00).
+ */
+function latestBefore(c: TypedClock, end: number): number {
+  const back = (m: number) => (end - m + 1440) % 1440 || 1440;
+  const [a, b] = readings(c);
+  return back(a) <= back(b) ? a : b;
+}
+
+/** "오후 7시-9시", "11am-1": the end is the reading that comes first after the start. */
+function soonestAfter(c: TypedClock, start: number): number {
+  const ahead = (m: number) => (m - start + 1440) % 1440 || 1440;
+  const [a, b] = readings(c);
+  return ahead(a) <= ahead(b) ? a : b;
+}
+
+/** A bare 1–12 hour borrows the other end's half of the day; a 24-hour time never does. */
+function resolveRange(from: TypedClock, to: TypedClock): TimeRange {
+  const borrowsStart = !from.meridiem && !from.twentyFour && to.meridiem !== undefined;
+  const borrowsEnd = !to.meridiem && !to.twentyFour && from.meridiem !== undefined;
+  const end0 = asWritten(to);
+  const start = borrowsStart ? latestBefore(from, end0) : asWritten(from);
+  const end = borrowsEnd ? soonestAfter(to, start % 1440) : end0;
+  return { start: start % 1440, end };
+}
+
+const DASHES = /^(.+?)\s*[-~〜～–—]\s*(.+)$/;
+const WORD_SEPARATORS = /^(.+?)\s+(?:to|until|till)\s+(.+)$/i;
+const KOREAN_FROM_TO = /^(.+?)\s*부터\s*(.+)$/;
+
+/** The two ends of a typed range, or undefined when it has no separator. */
+function splitRange(input: string): [string, string] | undefined {
+  // "9시까지" closes a range whether it opened with 부터 or a dash.
+  const s = input.trim().replace(/\s*까지$/, '');
+  const m = KOREAN_FROM_TO.exec(s) ?? DASHES.exec(s) ?? WORD_SEPARATORS.exec(s);
+  return m ? [m[1]!, m[2]!] : undefined;
+}
+
+/** One typed time of day, in minutes (24:00 is 1440): "19:30", "7pm", "오후 7시 30분", "7시 반", "noon". */
+export function parseTypedClock(input: string): number | undefined {
+  const clock = readClock(input);
+  return clock ? asWritten(clock) : undefined;
+}
+
+/**
+ * A typed range of the day. Without any am/pm or 오전/오후 the numbers are a 24-hour clock
+ * ("9-18", "19:30-21"); an end at or before the start runs past midnight ("20:00-02:00").
+ * `wholeDay` lets a poll's daily window be 24 hours from any hour ("22:00-22:00").
+ */
+export function parseTypedRange(input: string, options: { wholeDay?: boolean } = {}): TimeRange | undefined {
+  const ends = splitRange(input);
+  if (!ends) return undefined;
+  const from = readClock(ends[0]);
+  const to = readClock(ends[1]);
+  if (!from || !to) return undefined;
+  const range = resolveRange(from, to);
+  if (range.start === range.end && !options.wholeDay) return undefined;
+  return range;
+}
+
+/** Words that only ever finish the time before them: "7 pm", "7시 30분", "7시 반", "9시 까지". */
+const TIME_SUFFIX = /^(am|pm|a\.m\.|p\.m\.|\d{1,2}분|반|까지)$/i;
+const RANGE_WORDS = new Set(['to', 'until', 'till', '부터']);
+
+/**
+ * Whether `word` carries on a typed range whose words so far are `value`, for options whose
+ * value may take several words ("time:오후 6시 - 10시"). Once the range reads whole, only a
+ * suffix may follow, so a title word after it stays out.
+ */
+export function continuesTypedRange(value: string, word: string): boolean {
+  const w = word.toLowerCase();
+  if (TIME_SUFFIX.test(w)) return true;
+  if (parseTypedRange(value, { wholeDay: true })) return false;
+  return /^\d/.test(w) || RANGE_WORDS.has(w) || [...KOREAN_MERIDIEMS.keys()].some((m) => w.startsWith(m));
+}
+
+const ALL_DAY_WORDS = new Set(['all', 'all day', 'allday', 'all-day', 'whole day', 'whole-day', '종일', '하루 종일', '하루종일', '전부']);
+
+/** "all day", "종일", "하루 종일": the whole of a poll day. */
+export function isAllDay(input: string): boolean {
+  return ALL_DAY_WORDS.has(input.trim().toLowerCase().replace(/\s+/g, ' '));
+}
+
+export type PartOfDay = 'morning' | 'lunch' | 'afternoon' | 'evening' | 'night';
+
+/** The documented hours of each part of the day (README), in the order of the day. */
+export const PARTS_OF_DAY: ReadonlyMap<PartOfDay, TimeRange> = new Map<PartOfDay, TimeRange>([
+  ['morning', { start: 9 * 60, end: 12 * 60 }],
+  ['lunch', { start: 12 * 60, end: 13 * 60 }],
+  ['afternoon', { start: 13 * 60, end: 18 * 60 }],
+  ['evening', { start: 18 * 60, end: 22 * 60 }],
+  ['night', { start: 22 * 60, end: 24 * 60 }],
+]);
+
+const PART_WORDS = new Map<string, PartOfDay>([
+  ['morning', 'morning'],
+  ['오전', 'morning'],
+  ['lunch', 'lunch'],
+  ['점심', 'lunch'],
+  ['afternoon', 'afternoon'],
+  ['오후', 'afternoon'],
+  ['evening', 'evening'],
+  ['저녁', 'evening'],
+  ['night', 'night'],
+  ['밤', 'night'],
+]);
+
+export function parsePartOfDay(input: string): PartOfDay | undefined {
+  return PART_WORDS.get(input.trim().toLowerCase());
+}
