@@ -359,3 +359,13 @@ describe('any well-formed answer is read or refused, never crashes', () => {
     );
   });
 });
+
+describe('a time that is shaped like a poll code', () => {
+  it('is read as a time when it starts an answer or a pick', () => {
+    expect(parseCommand('/yakjeong answer 11am - 1pm')).toEqual({ type: 'answer', spec: '11am - 1pm' });
+    expect(parseCommand('/yakjeong answer 10am to noon')).toEqual({ type: 'answer', spec: '10am to noon' });
+    expect(parseCommand('/yakjeong pick 1130pm')).toEqual({ type: 'pick', choice: '1130pm' });
+    // A real code still leads.
+    expect(parseCommand('/yakjeong answer K7Q2 11am - 1pm')).toEqual({ type: 'answer', code: 'K7Q2', spec: '11am - 1pm' });
+  });
+});

@@ -66,10 +66,13 @@ function codeOption(values: OptionValues): CodeArg {
   return c ? { code: c.toUpperCase() } : {};
 }
 
+/** "11am", "10pm", "1130pm": a time, though shaped like a code (generated codes never look like this). */
+const CLOCK_WORD = /^\d{1,4}(?:am|pm)$/i;
+
 /** A leading poll code, if the first word is one. */
 function takeCode(tokens: Token[]): CodeArg & { rest: Token[] } {
   const first = tokens[0];
-  if (first && !first.quoted && isPollCode(first.text)) return { code: first.text.toUpperCase(), rest: tokens.slice(1) };
+  if (first && !first.quoted && isPollCode(first.text) && !CLOCK_WORD.test(first.text)) return { code: first.text.toUpperCase(), rest: tokens.slice(1) };
   return { rest: tokens };
 }
 
