@@ -42,13 +42,13 @@ const KO_NOT_POSTED = '처리는 됐지만 이 채널에 메시지를 올리지 
 const ko: DiscordStrings = {
   createForm: {
     title: '새 일정 투표',
-    labels: { title: '제목', dates: '날짜', time: '하루 시간대', more: '칸 크기, 종류 또는 다른 옵션', deadline: '마감' },
+    labels: { title: '제목', dates: '날짜', time: '하루 중 시간 범위', more: '칸 크기, 종류 또는 다른 옵션', deadline: '마감' },
     hints: {
       title: '팀 회식',
       dates: '12/1-12/5 · 2026-12-01,2026-12-03 · 월-금',
       time: '18:00-22:00 (날짜·구간 투표는 비워 두기)',
-      more: '1h · kind:date duration:2d · blocks:점심,저녁',
-      deadline: '24h · 3d · 2026-11-30T18:00',
+      more: '1시간 · 종류:날짜 길이:2일 · 구간:점심,저녁',
+      deadline: '24시간 · 3일 · 2026-11-30T18:00',
     },
   },
   eventFailed: '서버 이벤트는 만들지 못했어요. 봇에게 이벤트 만들기(Create Events) 권한이 필요해요. 확정된 시간은 그대로예요.',
