@@ -26,9 +26,9 @@ const ko: ConsoleStrings = {
   off: '(꺼짐)',
   noButton: (n) => `[${n}] 버튼이 없어요.`,
   othersButton: (n, owner) => `[${n}] 버튼은 ${owner}님에게만 보이는 메시지에 있어요.`,
-  commandsStart: '명령은 /yakjeong으로 시작해요. 그 밖에: as 이름, click 번호, sleep 초',
-  typeHelp: '/yakjeong help를 입력해 보세요. 그 밖에: as 이름, click 번호, sleep 초',
-  welcome: '약정 콘솔 — /yakjeong help를 입력해 보세요. 그 밖에: as 이름, click 번호, sleep 초. Ctrl-D로 끝내요.',
+  commandsStart: '명령은 /yakjeong 뒤에 써요. 그 밖에 쓸 수 있는 것: as 이름, click 번호, sleep 초',
+  typeHelp: '도움말은 /yakjeong help 명령으로 볼 수 있어요. 그 밖에 쓸 수 있는 것: as 이름, click 번호, sleep 초',
+  welcome: '약정 콘솔이에요. 도움말은 /yakjeong help 명령으로 볼 수 있어요. 그 밖에 쓸 수 있는 것: as 이름, click 번호, sleep 초. 끝내려면 Ctrl-D 키를 누르세요.',
 };
 
 export function consoleStrings(locale: Locale): ConsoleStrings {

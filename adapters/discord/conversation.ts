@@ -20,6 +20,7 @@ import { InteractionResponse } from './interaction-response.js';
 import { createModal } from './modal.js';
 import { attachUploads, renderView } from './render.js';
 import type { Responder } from './responder.js';
+import { discordStrings } from './strings.js';
 
 /** Where poll messages are kept fresh; the notifier implements it. */
 export interface PollMessages {
@@ -132,34 +133,15 @@ export class DiscordConversation implements Conversation {
 
   /** Usually a missing Create Events permission, which someone in the server can grant. */
   async meetingNotRecorded(): Promise<void> {
-    await this.sendPrivately(noticeView(`ℹ️ ${eventFailedText(await this.locale())}`));
+    await this.sendPrivately(noticeView(`ℹ️ ${discordStrings(await this.locale()).eventFailed}`));
   }
 
   /** Ephemeral follow-ups go through the interaction's webhook, which no channel permission blocks. */
   async hintRefused(refusal: Refusal): Promise<void> {
-    await this.sendPrivately(noticeView(`⚠️ ${refusedText(await this.locale(), refusal)}`, 'error'));
+    await this.sendPrivately(noticeView(`⚠️ ${discordStrings(await this.locale()).refused[refusal]}`, 'error'));
   }
 
   finish(): Promise<void> {
     return this.response.withdraw();
   }
-}
-
-/** Said privately to the person who picked when the server event could not be made. */
-function eventFailedText(locale: Locale): string {
-  return locale === 'ko'
-    ? '서버 이벤트는 만들지 못했어요. 봇에게 이벤트 만들기(Create Events) 권한이 필요해요. 확정된 시간은 그대로예요.'
-    : "I could not add this to the server's events: the bot needs the Create Events permission. The final time stands.";
-}
-
-/** Said privately when Discord would not let the bot post here; files are part of the message, so they count as it. */
-function refusedText(locale: Locale, refusal: Refusal): string {
-  if (refusal === 'poll') {
-    return locale === 'ko'
-      ? '이 채널에 투표를 올리지 못해 투표를 만들지 않았어요. 봇에게 채널 보기, 메시지 보내기, 링크 첨부 권한이 필요해요.'
-      : 'I could not post the poll in this channel, so no poll was made: the bot needs View Channel, Send Messages and Embed Links here.';
-  }
-  return locale === 'ko'
-    ? '처리는 됐지만 이 채널에 메시지를 올리지 못했어요. 봇에게 메시지 보내기, 링크 첨부, 파일 첨부 권한이 필요해요.'
-    : 'Done, but I could not post in this channel: the bot needs Send Messages, Embed Links and Attach Files here.';
 }

@@ -13,39 +13,13 @@ import type { Locale } from '../../src/core/domain/types.js';
 import type { CreateOptions } from '../../src/core/grammar/create-options.js';
 import { parseCreateText } from '../../src/core/grammar/create-options.js';
 import { tokenize } from '../../src/core/grammar/tokens.js';
+import { discordStrings, type CreateFormField } from './strings.js';
 import { truncate } from './text-limits.js';
 
 /** Not in the y1: button-id namespace, so the action codec never mistakes it for a button. */
 export const CREATE_MODAL_ID = 'yakjeong:create';
 
-type Field = 'title' | 'dates' | 'time' | 'more' | 'deadline';
-
-const TEXT: Record<Locale, { title: string; labels: Record<Field, string>; hints: Record<Field, string> }> = {
-  en: {
-    title: 'New scheduling poll',
-    labels: { title: 'Title', dates: 'Dates', time: 'Daily hours', more: 'Slot size, kind or more options', deadline: 'Deadline' },
-    hints: {
-      title: 'Team dinner',
-      dates: '12/1-12/5 · 2026-12-01,2026-12-03 · mon-fri',
-      time: '18:00-22:00 (leave empty for a date or block poll)',
-      more: '1h · kind:date duration:2d · blocks:lunch,dinner',
-      deadline: '24h · 3d · 2026-11-30T18:00',
-    },
-  },
-  ko: {
-    title: '새 일정 투표',
-    labels: { title: '제목', dates: '날짜', time: '하루 시간대', more: '칸 크기, 종류 또는 다른 옵션', deadline: '마감' },
-    hints: {
-      title: '팀 회식',
-      dates: '12/1-12/5 · 2026-12-01,2026-12-03 · 월-금',
-      time: '18:00-22:00 (날짜·구간 투표는 비워 두기)',
-      more: '1h · kind:date duration:2d · blocks:점심,저녁',
-      deadline: '24h · 3d · 2026-11-30T18:00',
-    },
-  },
-};
-
-const FIELDS: Array<{ id: Field; required: boolean; max: number; paragraph?: boolean }> = [
+const FIELDS: Array<{ id: CreateFormField; required: boolean; max: number; paragraph?: boolean }> = [
   { id: 'title', required: true, max: 200 },
   { id: 'dates', required: true, max: 400 },
   { id: 'time', required: false, max: 40 },
@@ -54,7 +28,7 @@ const FIELDS: Array<{ id: Field; required: boolean; max: number; paragraph?: boo
 ];
 
 export function createModal(locale: Locale): APIModalInteractionResponseCallbackData {
-  const t = TEXT[locale];
+  const t = discordStrings(locale).createForm;
   return {
     custom_id: CREATE_MODAL_ID,
     title: t.title,

@@ -108,7 +108,7 @@ describe('console adapter end to end', () => {
     expect(stdout).toMatch(/\[1\] 🗓️ Respond {2}\[2\] 📊 Results {2}\[3\] 🔒 Close/);
     const results = stdout.slice(stdout.indexOf('Best times'));
     expect(results).toMatch(new RegExp(`^1\\. ${escapeRegExp(en(DAY1))} 19:00–21:00 — 3/3 · 🎉 Everyone is free$`, 'm'));
-    expect(results).toMatch(/a 1h meeting fits anywhere in it/);
+    expect(results).toMatch(/a meeting of 1 hour fits anywhere in it/);
     const image = /🖼 {2}(.+\.png)/.exec(results)?.[1];
     expect(image && existsSync(image)).toBe(true);
     const png = PNG.sync.read(readFileSync(image!));
@@ -173,7 +173,7 @@ describe('console adapter end to end', () => {
     expect(reminder).toBeGreaterThan(0);
     expect(announcement).toBeGreaterThan(reminder);
     expect(stdout.slice(announcement)).toContain(`1. ${en(DAY1)} — 1/1`);
-    expect(stdout).toContain('No open polls in this channel');
+    expect(stdout).toContain('There is no open poll in this channel');
   });
 
   it('a long sleep still closes the poll at its deadline, not "late"', async () => {

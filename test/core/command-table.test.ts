@@ -55,7 +55,7 @@ describe('the command table', () => {
     const ko = makeKit({ commands: table, locale: 'ko' });
     const help = allText(await ko.engine.runText(ko.actor('ann'), '/yakjeong 도움말', CAPS));
     expect(help).toContain('`/yakjeong ping hello` — 퐁으로 대답해요');
-    expect(help).toMatch(/한국어 명령도 돼요: .*핑/);
+    expect(help).toMatch(/한국어 명령도 쓸 수 있어요: .*핑/);
     const unknown = await userErrorOf(en.engine.runText(en.actor('ann'), '/yakjeong pang', CAPS));
     expect(unknown.params['commands']).toMatch(/, ping$/);
   });

@@ -27,7 +27,7 @@ describe('engine', () => {
     await createPoll(kit, 'host', 'x kind:date dates:12/1-12/2 with:@ann @bob');
     await kit.engine.runText(kit.actor('ann'), '/yakjeong answer 12/1', CAPS);
     const text = allText(await kit.engine.runText(kit.actor('ann'), '/yakjeong results', CAPS));
-    expect(text).toContain('1/1 · everyone who answered · 1 not yet');
+    expect(text).toContain('1/1 · Everyone who answered is free · 1 not yet');
     expect(text).not.toContain('Most are free');
   });
 

@@ -42,8 +42,10 @@ describe('the reminder', () => {
     const { poll } = await dinner();
     const deadline = Date.UTC(2026, 10, 30);
     expect(textOf(reminderNotice({ poll, deadline, locale: 'en', answered: 1, missing: people(2, 'u') }))).toBe(
-      `⏰ “Dinner” (${poll.code}) closes <t:${deadline}>. Still waiting for <@u0> <@u1>: press Respond on the poll.`,
+      `⏰ “Dinner” (${poll.code}) closes <t:${deadline}>. Still waiting for <@u0>, <@u1>: press Respond on the poll.`,
     );
+    // 님 on each person, not once for the list.
+    expect(textOf(reminderNotice({ poll, deadline, locale: 'ko', answered: 1, missing: people(2, 'u') }))).toContain('아직 <@u0>님, <@u1>님의 응답을 기다리고 있어요.');
     expect(textOf(reminderNotice({ poll, deadline, locale: 'en', answered: 3 }))).toBe(`⏰ “Dinner” (${poll.code}) closes <t:${deadline}>. 3 people have answered so far.`);
   });
 });

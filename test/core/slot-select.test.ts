@@ -60,7 +60,7 @@ describe('grid select menus (slotSelect)', () => {
     // No slot buttons: only the controls, in one row.
     expect(grid.buttons.flat().filter((b) => SLOT.test(b.label))).toEqual([]);
     expect(grid.buttons.flat().map((b) => b.label)).toEqual(['All day', 'Clear', 'Done']);
-    expect(textOf(grid)).toContain('Choose times in a menu');
+    expect(textOf(grid)).toContain('Each time you choose in a menu');
   });
 
   it('a 24-hour day of 15-minute slots (96) needs 4 menus, more than fit: split button pages as before', async () => {

@@ -97,7 +97,7 @@ describe('a poll whose stored spec is damaged', () => {
     const kit = kitOnFile('ko');
     insertRow(kit, { code: 'K7P2', spec: DAMAGED.zeroSlot });
     const text = allText(await kit.engine.runText(kit.actor('민지'), '/yakjeong list', CAPS));
-    expect(text).toContain('K7P2 · 이 투표는 읽을 수 없어요(저장된 데이터 손상). `/yakjeong delete K7P2`로 지울 수 있어요');
+    expect(text).toContain('K7P2 · 이 투표는 읽을 수 없어요(저장된 데이터 손상). `/yakjeong delete K7P2` 명령으로 지울 수 있어요');
     expect(text).not.toContain('진행 중인 투표가 없어요');
   });
 
@@ -164,7 +164,7 @@ describe('a poll whose stored spec is damaged', () => {
     expect(allText(await kit.engine.runText(kit.actor('admin', { isAdmin: true }), '/yakjeong delete m3x9', CAPS))).toContain('(M3X9)');
 
     expect(await errorCode(kit.engine.runText(kit.actor('ann'), '/yakjeong results K7P2', CAPS))).toBe('POLL_NOT_FOUND');
-    expect(allText(await kit.engine.runText(kit.actor('ann'), '/yakjeong list', CAPS))).toContain('No open polls');
+    expect(allText(await kit.engine.runText(kit.actor('ann'), '/yakjeong list', CAPS))).toContain('There is no open poll in this channel');
     // The row stays (as deleted); nothing stored is thrown away.
     expect(kit.database.sqlite.prepare('select status, spec from polls where code = ?').get('K7P2')).toEqual({ status: 'deleted', spec: DAMAGED.truncated });
   });

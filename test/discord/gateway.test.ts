@@ -150,7 +150,7 @@ describe('Discord over the gateway', () => {
     const done = await fake.interact(click(bob, findButton(fake.messages.get(grid.id), /^Done$/), fake.messages.get(grid.id)!));
     expect(done.body?.type).toBe(InteractionResponseType.UpdateMessage);
     const summary = fake.messages.get(grid.id)!;
-    expect(summary.content).toBe('✅ Saved your answers to Board games.\n✅ 1 free · 🤔 0 if needed');
+    expect(summary.content).toBe(`Saved your answer to “Board games” (${poll.code}).\n✅ 1 slot free · 🤔 0 if needed`);
     expect(summary.embeds).toEqual([]);
     expect(summary.components).toEqual([]);
   });
@@ -191,7 +191,7 @@ describe('Discord over the gateway', () => {
     const updated = selects(fake.messages.get(grid.id))[0]!;
     expect(updated.options[0]!.label).toBe('09:00 ✅ → 🤔');
     expect(updated.options[3]!.label).toBe('10:30 ✅ → 🤔');
-    expect(visibleText(fake.messages.get(grid.id))).toContain('✅ 2 free');
+    expect(visibleText(fake.messages.get(grid.id))).toContain('✅ 2 slots free');
     await fake.waitFor(() => visibleText(fake.messages.get(message.id)).includes('1 person answered: Bob'));
 
     // The same submission again (the menu as it was): each value carries the state it sets.
@@ -277,7 +277,7 @@ describe('Discord over the gateway', () => {
     expect((await world.engine.queries.getPoll(poll.id))?.status).toBe('open');
 
     const korean = await fake.interact(slash(minji, 'close', { code: poll.code }));
-    expect(responseData(korean).content).toContain('만든 사람(Alice)');
+    expect(responseData(korean).content).toContain('투표를 만든 Alice님과 관리자뿐이에요');
   });
 
   it('lets a member with Manage Events close it: notice in the channel, then results with the heatmap', async () => {

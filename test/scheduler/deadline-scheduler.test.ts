@@ -200,7 +200,7 @@ describe('deadline scheduler', () => {
     clock.advance(3_600_000 + 1_000); // 2h before the deadline
     await a.scheduler.tick();
     await a.scheduler.tick();
-    expect(a.channel.posts.map((p) => p.text)).toEqual([expect.stringMatching(/Still waiting for <@bob> <@cy>/)]);
+    expect(a.channel.posts.map((p) => p.text)).toEqual([expect.stringMatching(/Still waiting for <@bob>, <@cy>/)]);
     expect(a.channel.posts[0]!.text).not.toContain('ann');
     await a.engine.runText(actor('bob'), '/yakjeong answer 12/2', CAPS);
     await a.engine.runText(actor('cy'), '/yakjeong answer 12/2', CAPS);

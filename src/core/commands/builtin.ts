@@ -15,11 +15,11 @@ const CODE: OptionSpec = {
 
 /** Every create option of the grammar, typed; the Record type keeps this in step with CREATE_OPTION_KEYS. */
 const CREATE_OPTIONS: Record<CreateOptionKey, OptionSpec> = {
-  title: { type: 'string', description: { en: 'Poll title (leave everything empty for a form)', ko: '투표 제목 (모두 비우면 입력 창이 열립니다)' }, maxLength: 200 },
+  title: { type: 'string', description: { en: 'Poll title (leave everything empty for a form)', ko: '투표 제목 (모두 비우면 입력 창이 열려요)' }, maxLength: 200 },
   desc: { type: 'string', description: { en: 'Description shown under the title', ko: '제목 아래에 보일 설명' }, maxLength: 1000 },
   kind: {
     type: 'string',
-    description: { en: 'Kind of poll (default: time when hours are given)', ko: '투표 종류 (시간을 주면 기본은 시간)' },
+    description: { en: 'Kind of poll (default: time when hours are given)', ko: '투표 종류 (시간 범위를 주면 기본은 시간 투표)' },
     choices: [
       { value: 'time', name: { en: 'time slots', ko: '시간' } },
       { value: 'block', name: { en: 'named blocks', ko: '구간' } },
@@ -27,7 +27,7 @@ const CREATE_OPTIONS: Record<CreateOptionKey, OptionSpec> = {
     ],
   },
   dates: { type: 'string', description: { en: 'Dates: 12/1-12/5, 2026-12-01,2026-12-03 or mon-fri', ko: '날짜: 12/1-12/5, 2026-12-01,2026-12-03 또는 월-금' }, maxLength: 400 },
-  time: { type: 'string', description: { en: 'Daily hours, e.g. 18:00-22:00', ko: '하루 시간대, 예: 18:00-22:00' }, maxLength: 40 },
+  time: { type: 'string', description: { en: 'Daily hours, e.g. 18:00-22:00', ko: '하루 중 시간 범위, 예: 18:00-22:00' }, maxLength: 40 },
   slot: {
     type: 'string',
     description: { en: 'Slot size (default 30 minutes)', ko: '칸 크기 (기본 30분)' },
@@ -37,13 +37,13 @@ const CREATE_OPTIONS: Record<CreateOptionKey, OptionSpec> = {
     })),
   },
   blocks: { type: 'string', description: { en: 'Blocks: morning,evening or lunch=12:00-13:00,dinner=18:00-21:00', ko: '구간: 오전,오후 또는 점심=12:00-13:00,저녁=18:00-21:00' }, maxLength: 400 },
-  deadline: { type: 'string', description: { en: 'Deadline: 2026-11-30T18:00, or a delay like 24h or 3d', ko: '마감: 2026-11-30T18:00 또는 24h, 3d 같은 남은 시간' }, maxLength: 60 },
+  deadline: { type: 'string', description: { en: 'Deadline: 2026-11-30T18:00, or a delay like 24h or 3d', ko: '마감: 2026-11-30T18:00, 또는 24시간, 3일처럼 지금부터 얼마 뒤' }, maxLength: 60 },
   tz: { type: 'string', description: { en: 'Time zone of the poll (default: yours), e.g. Asia/Seoul', ko: '투표 시간대 (기본: 내 시간대), 예: Asia/Seoul' }, autocomplete: true, maxLength: 60 },
-  duration: { type: 'string', description: { en: 'Meeting length: 1h or 90m; 2 (blocks); 2d (date polls)', ko: '모임 길이: 1h, 90m; 구간 수 2; 날짜 2d' }, maxLength: 20 },
+  duration: { type: 'string', description: { en: 'Meeting length: 1h or 90m; 2 (blocks); 2d (date polls)', ko: '모임 길이: 1시간, 90분 · 구간 투표는 2 · 날짜 투표는 2일' }, maxLength: 20 },
   max: { type: 'integer', description: { en: 'Most people who may answer', ko: '응답할 수 있는 최대 인원' }, min: 1, max: 1000 },
   with: { type: 'string', description: { en: 'People expected to answer: @alice @bob', ko: '응답할 사람: @민지 @준호' }, maxLength: 1000 },
   must: { type: 'string', description: { en: 'People who must be free: @alice', ko: '꼭 있어야 하는 사람: @민지' }, maxLength: 1000 },
-  remind: { type: 'string', description: { en: 'Reminders before the deadline: 24h,1h', ko: '마감 전 알림: 24h,1h' }, maxLength: 60 },
+  remind: { type: 'string', description: { en: 'Reminders before the deadline: 24h,1h', ko: '마감 전 알림: 24시간,1시간' }, maxLength: 60 },
   hidden: { type: 'boolean', description: { en: 'Hide results until the poll closes', ko: '마감 전까지 결과 숨기기' } },
 };
 
@@ -147,10 +147,10 @@ const answer = defineCommand({
   aliases: { en: ['respond'], ko: ['응답'] },
   description: { en: 'Answer by text, e.g. 12/1 18:00-20:00 maybe:12/2', ko: '글로 응답, 예: 12/1 18:00-20:00 maybe:12/2' },
   options: [
-    ['spec', { type: 'string', required: true, description: { en: 'When you are free; "none" clears your answer', ko: '가능한 때; none 은 응답 지우기' }, maxLength: 1000 }],
+    ['spec', { type: 'string', required: true, description: { en: 'When you are free; "none" clears your answer', ko: '되는 시간 (none: 응답 지우기)' }, maxLength: 1000 }],
     ['code', CODE],
   ],
-  examples: [{ text: '/yakjeong answer [CODE] 2026-12-01 09:00-11:00, 12/2 14:00-15:00 maybe:12/3 10:00-12:00', note: { en: 'answer by text (none clears your answer)', ko: '글로 응답 (none은 응답 지우기)' } }],
+  examples: [{ text: '/yakjeong answer [CODE] 2026-12-01 09:00-11:00, 12/2 14:00-15:00 maybe:12/3 10:00-12:00', note: { en: 'answer by text (none clears your answer)', ko: '글로 응답 (none: 응답 지우기)' } }],
   parse: (args): CodeArg & { spec: string } => {
     const { code, rest } = takeCode(args);
     const spec = rest.map((t) => t.text).join(' ');
@@ -172,7 +172,7 @@ const results = defineCommand({
 const list = defineCommand({
   id: 'list',
   aliases: { en: ['ls'], ko: ['목록'] },
-  description: { en: 'Open polls in this channel', ko: '이 채널의 진행 중인 투표' },
+  description: { en: 'Open polls in this channel', ko: '이 채널에서 진행 중인 투표' },
   examples: [{ text: '/yakjeong list' }],
   ...noArgs,
   run: ({ engine, actor }) => engine.polls.list(actor),
@@ -242,8 +242,8 @@ const tz = defineCommand({
   id: 'tz',
   aliases: { en: ['timezone'], ko: ['시간대'] },
   description: { en: 'Show or set your time zone', ko: '내 시간대 보기 또는 정하기' },
-  options: [['zone', { type: 'string', description: { en: 'An IANA zone such as Asia/Seoul (empty: show yours)', ko: 'Asia/Seoul 같은 IANA 시간대 (비우면 현재 값)' }, autocomplete: true, maxLength: 60 }]],
-  examples: [{ text: '/yakjeong tz Asia/Kolkata', note: { en: 'set your time zone (without one: shows yours)', ko: '내 시간대 정하기 (비우면 현재 값)' } }],
+  options: [['zone', { type: 'string', description: { en: 'An IANA zone such as Asia/Seoul (empty: show yours)', ko: 'Asia/Seoul 같은 IANA 시간대 (비우면 지금 시간대 보기)' }, autocomplete: true, maxLength: 60 }]],
+  examples: [{ text: '/yakjeong tz Asia/Kolkata', note: { en: 'set your time zone (without one: shows yours)', ko: '내 시간대 정하기 (비우면 지금 시간대 보기)' } }],
   parse: (args): { zone?: string } => {
     const zone = args.map((t) => t.text).join(' ').trim();
     return zone ? { zone } : {};

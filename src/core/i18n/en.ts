@@ -1,6 +1,6 @@
 /** English catalog. The Korean catalog must have exactly these keys (the type checker enforces it). */
 import type { ErrorCode } from '../errors.js';
-import { code, rich, type Rich, type RichInput } from '../views/rich.js';
+import { code, joinRich, rich, type Rich, type RichInput } from '../views/rich.js';
 import { answerExampleText, partsOfDayText } from './grammar-examples.js';
 
 type P = Record<string, string | number>;
@@ -16,63 +16,83 @@ const PART_NAMES: ReadonlyArray<[string, string]> = [
   ['night', 'night'],
 ];
 
+/** The participant limit, said the same in the poll message and when the poll is full. */
+const participantLimit = (n: number): string => (n === 1 ? 'Only 1 person can take part' : `Up to ${n} people can take part`);
+
+/** "1 hour", "30 minutes", "1 hour 30 minutes". */
+function minutesText(n: number): string {
+  const h = Math.floor(n / 60);
+  const m = n % 60;
+  const hours = h === 1 ? '1 hour' : `${h} hours`;
+  const minutes = m === 1 ? '1 minute' : `${m} minutes`;
+  return h === 0 ? minutes : m === 0 ? hours : `${hours} ${minutes}`;
+}
+
+/** Every create option as typed, for the usage text of both languages. */
+export const CREATE_OPTIONS_LINE = joinRich(
+  ['desc:', 'kind:', 'dates:', 'time:', 'slot:15m|30m|1h|2h', 'blocks:', 'deadline:', 'tz:', 'duration:', 'max:', 'with:@a @b', 'must:@a', 'remind:24h,1h', 'hidden:yes'].map(code),
+  ' ',
+);
+
+const noOpenPoll = rich`There is no open poll in this channel. Start one with ${code('/yakjeong create')}.`;
+
 const errors: Record<ErrorCode, (p: P) => string | Rich> = {
   UNKNOWN_SUBCOMMAND: (p) =>
     `I don't know the command “${p.input}”. Try one of: ${p.commands}.`,
   UNKNOWN_OPTION: (p) =>
-    `I don't know the option “${p.option}”. Options are: title, desc, kind, dates, time, slot, blocks, deadline, tz, duration, max, with, must, remind, hidden.`,
-  DUPLICATE_OPTION: (p) => `The option “${p.option}:” is given twice. Give it once.`,
+    `I don't know the option “${p.option}”. The options are: title, desc, kind, dates, time, slot, blocks, deadline, tz, duration, max, with, must, remind, hidden.`,
+  DUPLICATE_OPTION: (p) => `The option “${p.option}:” appears twice. Give each option once.`,
   MISSING_TITLE: () => rich`A poll needs a title, e.g. ${code('/yakjeong create Team dinner dates:12/1-12/5 time:18:00-22:00')}.`,
-  TITLE_TOO_LONG: (p) => `The title is ${p.length} characters; the most is ${p.max}.`,
-  DESCRIPTION_TOO_LONG: (p) => `The description is ${p.length} characters; the most is ${p.max}.`,
+  TITLE_TOO_LONG: (p) => `The title is ${p.length} characters long; it can have at most ${p.max}.`,
+  DESCRIPTION_TOO_LONG: (p) => `The description is ${p.length} characters long; it can have at most ${p.max}.`,
   BAD_DATE: (p) => `“${p.input}” is not a date. Write 2026-12-01, 12/1 or 12월 1일.`,
   BAD_DATE_RANGE: (p) =>
     `“${p.input}” is not a date range: the end must not be before the start. Write 2026-12-01..2026-12-05 or 12/1-12/5.`,
   MISSING_DATES: () =>
     rich`Which dates? Add ${code('dates:2026-12-01..2026-12-05')}, ${code('dates:12/1,12/3')} or, for a weekly poll, ${code('dates:mon-fri')}.`,
   TOO_MANY_DATES: (p) => `That is ${p.count} dates; a poll can have at most ${p.max}.`,
-  BAD_TIME: (p) => `“${p.input}” is not a time. Write 24-hour HH:MM, e.g. 09:00 or 18:30.`,
+  BAD_TIME: (p) => `“${p.input}” is not a time. Write it in 24-hour time, like 09:00 or 18:30.`,
   BAD_TIME_RANGE: (p) => rich`“${p.input}” is not a time range. Write it like ${code('time:09:00-18:00')}.`,
   MISSING_TIME_RANGE: () => rich`A time poll needs its daily hours, e.g. ${code('time:09:00-18:00')}.`,
   BAD_SLOT: (p) => rich`“${p.input}” is not a slot size. Use ${code('slot:15m')}, ${code('slot:30m')}, ${code('slot:1h')} or ${code('slot:2h')}.`,
   BAD_BLOCKS: (p) =>
-    rich`“${p.input}” are not blocks. Write ${code('blocks:morning,afternoon,evening')} or ${code('blocks:lunch=12:00-13:00,dinner=18:00-21:00')}.`,
+    rich`I could not read “${p.input}” as blocks. Write ${code('blocks:morning,afternoon,evening')} or ${code('blocks:lunch=12:00-13:00,dinner=18:00-21:00')}.`,
   BAD_KIND: (p) => rich`“${p.input}” is not a poll kind. Use ${code('kind:time')}, ${code('kind:block')} or ${code('kind:date')}.`,
   OPTION_NOT_FOR_KIND: (p) => `The option “${p.option}:” does not fit a ${KINDS[String(p.kind)] ?? p.kind}.`,
   TOO_MANY_SLOTS: (p) =>
-    `That poll would have ${p.count} time slots; the most is ${p.max}. Use fewer dates, shorter hours or a longer slot.`,
+    `That poll would have ${p.count} time slots; it can have at most ${p.max}. Use fewer dates, shorter hours or a longer slot.`,
   NO_SLOTS: () => 'That poll would have no time slots. Check the dates and hours.',
   BAD_TIMEZONE: (p) => `“${p.input}” is not a time zone. Use an IANA name like Asia/Seoul or America/New_York, a city like Seoul, or UTC.`,
   BAD_DEADLINE: (p) =>
-    rich`“${p.input}” is not a deadline. Write ${code('deadline:2026-11-30T18:00')} (optionally with +09:00) or a delay like ${code('deadline:90m')}, ${code('24h')}, ${code('3d')}.`,
-  DEADLINE_IN_PAST: (p) => `The deadline ${p.input} has already passed. Choose a time in the future.`,
+    rich`“${p.input}” is not a deadline. Write a date and time, like ${code('deadline:2026-11-30T18:00')} (an offset such as ${code('+09:00')} may follow), or how long from now, like ${code('deadline:90m')}, ${code('deadline:24h')} or ${code('deadline:3d')}.`,
+  DEADLINE_IN_PAST: (p) => `The deadline “${p.input}” has already passed. Choose a time in the future.`,
   BAD_DURATION: (p) =>
-    rich`“${p.input}” is not a meeting length for this poll. Time polls: a multiple of the slot, like ${code('duration:1h')} or ${code('90m')}; block polls: ${code('duration:2')} blocks; date polls: ${code('duration:2d')}.`,
+    rich`“${p.input}” is not a meeting length for this poll. A time poll takes a multiple of its slot, like ${code('duration:1h')} or ${code('duration:90m')}; a block poll a number of blocks, like ${code('duration:2')}; a date poll a number of days, like ${code('duration:2d')}.`,
   BAD_MAX: (p) => rich`“${p.input}” is not a participant limit. Use a whole number from 1 to 1000, like ${code('max:8')}.`,
   BAD_USERS: (p) => rich`“${p.input}” is not a list of people. Mention them: ${code('with:@alice @bob')}.`,
-  BAD_REMIND: (p) => rich`“${p.input}” is not a list of reminders. Write offsets before the deadline: ${code('remind:24h,1h')}.`,
+  BAD_REMIND: (p) => rich`“${p.input}” is not a list of reminders. Reminders need a deadline; say how long before it each one comes, like ${code('remind:24h,1h')}.`,
   BAD_HIDDEN: (p) => rich`“${p.input}” is not yes or no. Write ${code('hidden:yes')} or ${code('hidden:no')}.`,
   BAD_ANSWER: (p) => {
     const example = answerExampleText(p, en.weekdaysShort);
     if (example === undefined) return `I could not read “${p.input}”.`;
     return rich`I could not read “${p.input}”. Write it like ${code(example)} (${code('maybe:')} before the times that work if needed), or ${code('none')} to clear your answer.`;
   },
-  ANSWER_OUTSIDE_POLL: (p) => `“${p.input}” is not one of this poll's times. The poll runs ${p.range}.`,
+  ANSWER_OUTSIDE_POLL: (p) => `“${p.input}” is outside this poll. It offers ${p.range}.`,
   POLL_NOT_FOUND: (p) => rich`There is no poll ${p.code} in this channel. ${code('/yakjeong list')} shows this channel's polls.`,
   POLL_UNREADABLE: (p) =>
     rich`Poll ${p.code} could not be read: its stored data is damaged. Its creator or an admin can remove it with ${code(`/yakjeong delete ${p.code}`)}.`,
-  NO_OPEN_POLL: () => rich`There is no open poll in this channel. Start one with ${code('/yakjeong create')}.`,
+  NO_OPEN_POLL: () => noOpenPoll,
   POLL_CLOSED: (p) => rich`Poll ${p.code} is closed. Its creator or an admin can reopen it with ${code(`/yakjeong reopen ${p.code}`)}.`,
   POLL_OPEN: (p) => `Poll ${p.code} is already open.`,
-  POLL_FULL: (p) => `Poll ${p.code} is full: it takes ${p.max} ${p.max === 1 ? 'person' : 'people'}.`,
+  POLL_FULL: (p) => `Poll ${p.code} is full. ${participantLimit(Number(p.max))}.`,
   NOT_ALLOWED: (p) => `Only the poll's creator (${p.creator}) or an admin can ${ACTIONS[String(p.action)] ?? p.action} poll ${p.code}.`,
   BAD_PICK: (p) =>
     rich`${p.input ? `“${p.input}” is not a choice.` : 'Which time?'} Give a result number, like ${code(`pick ${p.code} 1`)}, or a start time, like ${code(`pick ${p.code} 2026-12-01 14:00`)}.`,
   RESULTS_HIDDEN: (p) => `The results of poll ${p.code} are hidden until it closes.`,
-  BAD_ACTION: () => rich`That button is out of date. Open the poll again with ${code('/yakjeong results')} or Respond.`,
+  BAD_ACTION: () => rich`That button is out of date. Use ${code('/yakjeong results')} or the poll's Respond button instead.`,
   NOT_IN_CHANNEL: () => 'Use this in a server channel, not in a direct message.',
   EXTRA_WORDS: (p) => rich`I did not expect “${p.input}” there. Write ${code(`/yakjeong ${p.command} [CODE]`)}, e.g. ${code(`/yakjeong ${p.command} K7Q2`)}.`,
-  DURATION_TOO_LONG: (p) => `A meeting of ${p.input} does not fit in any one day of this poll. Make it shorter or widen the hours.`,
+  DURATION_TOO_LONG: (p) => `A meeting of “${p.input}” does not fit anywhere in this poll. Make it shorter, or give the poll more hours or dates.`,
   DATES_IN_PAST: (p) => `All of “${p.input}” is in the past. Choose dates from today on.`,
   // Typed times (grammar/times.ts, grammar/dates.ts).
   WEEKDAY_MISMATCH: (p) => {
@@ -96,14 +116,15 @@ export const en = {
   /** "Tue, Dec 1" */
   date: (m: number, d: number, wd: string) => `${wd}, ${en.months[m - 1]} ${d}`,
   dateShort: (m: number, d: number) => `${en.months[m - 1]} ${d}`,
-  minutes: (n: number) => (n % 60 === 0 ? `${n / 60}h` : n > 60 ? `${Math.floor(n / 60)}h ${n % 60}m` : `${n}m`),
+  minutes: minutesText,
   days: (n: number) => (n === 1 ? '1 day' : `${n} days`),
   blocksCount: (n: number) => (n === 1 ? '1 block' : `${n} blocks`),
   every: (days: string) => `every ${days}`,
-  slotEvery: (len: string) => `${len} slots`,
+  /** "30-minute slots", "1-hour slots". */
+  slotEvery: (minutes: number) => (minutes % 60 === 0 ? `${minutes / 60}-hour slots` : `${minutes}-minute slots`),
   poll: {
     deadline: 'Deadline',
-    noDeadline: 'No deadline',
+    noDeadline: 'None',
     closed: 'Closed',
     answered: (n: number) => (n === 1 ? '1 person answered' : `${n} people answered`),
     answeredOf: (n: number, of: number) => `${n} of ${of} answered`,
@@ -116,7 +137,7 @@ export const en = {
     blocks: 'Blocks',
     zone: 'Time zone',
     required: 'Required',
-    max: (n: number) => (n === 1 ? 'Up to 1 person' : `Up to ${n} people`),
+    max: participantLimit,
     picked: 'Final time',
     code: 'Code',
   },
@@ -140,13 +161,12 @@ export const en = {
     zone: (tz: string) => rich`Times in your zone, ${tz}. Change it with ${code('/yakjeong tz')}.`,
     legend: 'Click a time to cycle it: ✅ free → 🤔 if needed → ▫️ no.',
     legendDates: 'Click a date to cycle it: ✅ free → 🤔 if needed → ▫️ no.',
-    summaryDays: (yes: number, maybe: number) => `✅ ${yes} days free · 🤔 ${maybe} if needed`,
-    selectLegend: 'Choose times in a menu to move each one a step: ✅ free → 🤔 if needed → ▫️ no.',
+    summaryDays: (yes: number, maybe: number) => `✅ free on ${en.days(yes)} · 🤔 ${maybe} if needed`,
+    selectLegend: 'Each time you choose in a menu moves one step: ✅ free → 🤔 if needed → ▫️ no.',
     choose: (from: string, to: string) => (from === to ? `Change ${from}` : `Change ${from} – ${to}`),
     page: (n: number, of: number) => `Page ${n} of ${of}`,
-    saved: (title: string) => `Saved your answers to ${title}.`,
-    summary: (yes: number, maybe: number) => `✅ ${yes} free · 🤔 ${maybe} if needed`,
-    closed: 'This poll is closed; your answers are shown but cannot change.',
+    summary: (yes: number, maybe: number) => `✅ ${yes === 1 ? '1 slot' : `${yes} slots`} free · 🤔 ${maybe} if needed`,
+    closed: 'This poll is closed: you can see your answers but not change them.',
   },
   results: {
     title: (title: string) => `Best times · ${title}`,
@@ -158,9 +178,9 @@ export const en = {
         ? n === 1
           ? 'The same people are free in each of these blocks: any one of them works.'
           : `The same people are free throughout: any ${n} blocks in a row work.`
-        : `The same people are free throughout: a ${length} ${kind === 'date' ? 'trip' : 'meeting'} fits anywhere in it.`,
+        : `The same people are free throughout: a ${kind === 'date' ? 'trip' : 'meeting'} of ${length} fits anywhere in it.`,
     anyWithin: (length: string) => `any ${length} within`,
-    allWhoAnswered: (waiting: number) => `everyone who answered · ${waiting} not yet`,
+    allWhoAnswered: (waiting: number) => `Everyone who answered is free · ${waiting} not yet`,
     most: 'Most are free',
     free: 'Free',
     maybe: 'If needed',
@@ -180,18 +200,17 @@ export const en = {
     picked: (title: string, when: RichInput) => rich`📌 Final time for “${title}”: ${when}`,
     closedOnTime: (title: string, code: string) => `“${title}” (${code}) closed at its deadline.`,
     closedLate: (title: string, code: string) => `“${title}” (${code}) closed late: its deadline passed while I was offline.`,
-    reminderMissing: (title: string, pollCode: string, when: RichInput, who: RichInput) =>
-      rich`“${title}” (${pollCode}) closes ${when}. Still waiting for ${who}: press Respond on the poll.`,
+    reminderMissing: (title: string, pollCode: string, when: RichInput, people: readonly RichInput[]) =>
+      rich`“${title}” (${pollCode}) closes ${when}. Still waiting for ${joinRich(people, ', ')}: press Respond on the poll.`,
     reminderCount: (title: string, pollCode: string, when: RichInput, n: number) =>
       rich`“${title}” (${pollCode}) closes ${when}. ${n === 1 ? '1 person has' : `${n} people have`} answered so far.`,
     everyoneAnswered: (title: string, code: string) => `Everyone you expected has answered “${title}” (${code}). Close it now?`,
     addToCalendar: 'Add to Google Calendar',
-    pickedFree: 'Free then',
     pickedNobody: 'Nobody who answered is free then.',
   },
   list: {
     title: 'Open polls in this channel',
-    none: rich`No open polls in this channel. Start one with ${code('/yakjeong create')}.`,
+    none: noOpenPoll,
     item: (code: string, title: string, answered: number) => `${code} · ${title} · ${answered} answered`,
     unreadable: (pollCode: string) => rich`${pollCode} · this poll could not be read (stored data is damaged); ${code(`/yakjeong delete ${pollCode}`)} removes it`,
   },
@@ -207,8 +226,9 @@ export const en = {
     sources: { saved: 'set by you', platform: 'from your profile', default: 'the default' } as Record<string, string>,
   },
   answerText: {
+    /** Said after an answer by text and after the grid's Done button alike. */
     saved: (title: string, code: string) => `Saved your answer to “${title}” (${code}).`,
-    cleared: (title: string, code: string) => `Saved: you are not free at any time of “${title}” (${code}).`,
+    cleared: (title: string, code: string) => `Saved your answer to “${title}” (${code}): none of its times work for you.`,
   },
   state: { yes: 'free', maybe: 'if needed', no: 'no' } as Record<string, string>,
   heatmap: {
@@ -236,19 +256,22 @@ export const en = {
     results: 'nobody is free for all of it, only if needed',
     legend: 'Nobody fully free',
   },
-  createUsage: [
-    'Create a poll: /yakjeong create TITLE dates:… [options]',
-    'Kinds: time (default when time: is given), block (with blocks:), date (whole days).',
-    'Examples:',
-    '  /yakjeong create Team dinner dates:12/1-12/5 time:18:00-22:00 slot:1h',
-    '  /yakjeong create 스터디 dates:월-금 time:19:00-23:00 slot:30m duration:2h',
-    '  /yakjeong create Workshop dates:2026-12-01,2026-12-03 blocks:morning,afternoon',
-    '  /yakjeong create Trip kind:date dates:2026-12-01..2026-12-20 duration:3d deadline:3d',
-    'Options: desc: kind: dates: time: slot:15m|30m|1h|2h blocks: deadline: tz: duration: max: with:@a @b must:@a remind:24h,1h hidden:yes',
-  ].join('\n'),
+  createUsage: joinRich(
+    [
+      rich`Create a poll: ${code('/yakjeong create TITLE dates:… [options]')}`,
+      rich`Kinds: time (the default when ${code('time:')} is given), block (with ${code('blocks:')}), date (whole days, ${code('kind:date')}).`,
+      'Examples:',
+      rich`  ${code('/yakjeong create Team dinner dates:12/1-12/5 time:18:00-22:00 slot:1h')}`,
+      rich`  ${code('/yakjeong create 스터디 dates:월-금 time:19:00-23:00 slot:30m duration:2h')}`,
+      rich`  ${code('/yakjeong create Workshop dates:2026-12-01,2026-12-03 blocks:morning,afternoon')}`,
+      rich`  ${code('/yakjeong create Trip kind:date dates:2026-12-01..2026-12-20 duration:3d deadline:3d')}`,
+      rich`Options: ${CREATE_OPTIONS_LINE}`,
+    ],
+    '\n',
+  ),
   help: {
     title: 'Yakjeong — find a time that works for everyone',
-    footer: (_koreanWords: string) => ['Without a CODE a command acts on the newest open poll of the channel.'],
+    footer: (_koreanWords: string) => ["Without a CODE, a command acts on the channel's newest open poll."],
   },
 };
 

@@ -1,10 +1,18 @@
 /** 한국어 카탈로그. Same shape as the English one (the type checker enforces it). */
 import type { ErrorCode } from '../errors.js';
-import type { Catalog } from './en.js';
+import { CREATE_OPTIONS_LINE, type Catalog } from './en.js';
 import { answerExampleText, partsOfDayText } from './grammar-examples.js';
-import { code, rich, type Rich, type RichInput } from '../views/rich.js';
+import { withJosa } from './josa.js';
+import { code, joinRich, rich, type Rich, type RichInput } from '../views/rich.js';
 
 type P = Record<string, string | number>;
+
+/*
+ * No particle that changes with the sound before it (은/는, 이/가, 을/를, 와/과, (으)로) follows
+ * a title, a code, a name, typed input or a code span: their sound is unknown ("Team", "K7P2").
+ * Such values are quoted after a colon, or followed by a noun (“회의” 투표, `/yakjeong list` 명령).
+ * Where a particle follows a number or a Korean word of ours, josa.ts chooses it.
+ */
 
 const ACTIONS: Record<string, string> = { close: '마감할', reopen: '다시 열', delete: '삭제할', pick: '확정할' };
 const KINDS: Record<string, string> = { time: '시간 투표', block: '구간 투표', date: '날짜 투표' };
@@ -17,64 +25,80 @@ const PART_NAMES: ReadonlyArray<[string, string]> = [
   ['night', '밤'],
 ];
 
+/** The participant limit, said the same in the poll message and when the poll is full. */
+const participantLimit = (n: number): string => `최대 ${n}명까지 참여할 수 있어요`;
+
+/** "2시간", "30분", "1시간 30분". */
+function minutesText(n: number): string {
+  const h = Math.floor(n / 60);
+  const m = n % 60;
+  return h === 0 ? `${m}분` : m === 0 ? `${h}시간` : `${h}시간 ${m}분`;
+}
+
+const noOpenPoll = rich`이 채널에는 진행 중인 투표가 없어요. ${code('/yakjeong create')} 명령으로 시작해 보세요.`;
+
 const errors: Record<ErrorCode, (p: P) => string | Rich> = {
-  UNKNOWN_SUBCOMMAND: (p) =>
-    `“${p.input}”은(는) 알 수 없는 명령이에요. ${p.commandsKo}(또는 ${p.commands}) 중 하나를 써 주세요.`,
+  UNKNOWN_SUBCOMMAND: (p) => `알 수 없는 명령이에요: “${p.input}”. 이 중에서 골라 주세요: ${p.commandsKo} (영어로는 ${p.commands})`,
   UNKNOWN_OPTION: (p) =>
-    `“${p.option}”은(는) 모르는 옵션이에요. 옵션: title, desc, kind, dates, time, slot, blocks, deadline, tz, duration, max, with, must, remind, hidden.`,
-  DUPLICATE_OPTION: (p) => `“${p.option}:” 옵션이 두 번 들어 있어요. 한 번만 써 주세요.`,
+    `알 수 없는 옵션이에요: “${p.option}”. 쓸 수 있는 옵션: title, desc, kind, dates, time, slot, blocks, deadline, tz, duration, max, with, must, remind, hidden`,
+  DUPLICATE_OPTION: (p) => `“${p.option}:” 옵션을 두 번 썼어요. 옵션은 한 번씩만 써 주세요.`,
   MISSING_TITLE: () => rich`투표 제목이 필요해요. 예: ${code('/yakjeong create 팀 회식 dates:12/1-12/5 time:18:00-22:00')}`,
-  TITLE_TOO_LONG: (p) => `제목이 ${p.length}자예요. 최대 ${p.max}자까지 쓸 수 있어요.`,
-  DESCRIPTION_TOO_LONG: (p) => `설명이 ${p.length}자예요. 최대 ${p.max}자까지 쓸 수 있어요.`,
-  BAD_DATE: (p) => `“${p.input}”은(는) 날짜가 아니에요. 2026-12-01, 12/1, 12월 1일처럼 써 주세요.`,
+  TITLE_TOO_LONG: (p) => `제목이 너무 길어요. 지금 ${withJosa(`${p.length}자`, '이에요/예요')}. ${p.max}자까지 쓸 수 있어요.`,
+  DESCRIPTION_TOO_LONG: (p) => `설명이 너무 길어요. 지금 ${withJosa(`${p.length}자`, '이에요/예요')}. ${p.max}자까지 쓸 수 있어요.`,
+  BAD_DATE: (p) => `날짜로 읽을 수 없어요: “${p.input}”. 2026-12-01, 12/1, 12월 1일처럼 써 주세요.`,
   BAD_DATE_RANGE: (p) =>
-    `“${p.input}”은(는) 올바른 기간이 아니에요. 끝 날짜가 시작보다 앞설 수 없어요. 2026-12-01..2026-12-05 또는 12/1-12/5처럼 써 주세요.`,
+    `기간이 맞지 않아요: “${p.input}”. 끝 날짜가 시작 날짜보다 앞설 수 없어요. 2026-12-01..2026-12-05 또는 12/1-12/5처럼 써 주세요.`,
   MISSING_DATES: () =>
-    rich`날짜를 알려 주세요. ${code('dates:2026-12-01..2026-12-05')}, ${code('dates:12/1,12/3')}, 매주 반복이면 ${code('dates:월-금')}.`,
-  TOO_MANY_DATES: (p) => `날짜가 ${p.count}개예요. 한 투표에 최대 ${p.max}개까지 넣을 수 있어요.`,
-  BAD_TIME: (p) => `“${p.input}”은(는) 시각이 아니에요. 09:00, 18:30처럼 24시간제 HH:MM으로 써 주세요.`,
-  BAD_TIME_RANGE: (p) => rich`“${p.input}”은(는) 시간 범위가 아니에요. ${code('time:09:00-18:00')}처럼 써 주세요.`,
-  MISSING_TIME_RANGE: () => rich`시간 투표에는 하루 중 시간대가 필요해요. 예: ${code('time:09:00-18:00')}`,
-  BAD_SLOT: (p) => rich`“${p.input}”은(는) 칸 크기가 아니에요. ${code('slot:15m')}, ${code('slot:30m')}, ${code('slot:1h')}, ${code('slot:2h')} 중 하나를 써 주세요.`,
+    rich`날짜를 알려 주세요. 예: ${code('dates:2026-12-01..2026-12-05')}, ${code('dates:12/1,12/3')}, 매주 반복이면 ${code('dates:월-금')}`,
+  TOO_MANY_DATES: (p) => `날짜가 너무 많아요. 지금 ${withJosa(`${p.count}개`, '이에요/예요')}. 한 투표에 ${p.max}개까지 넣을 수 있어요.`,
+  BAD_TIME: (p) => `시각으로 읽을 수 없어요: “${p.input}”. 09:00, 18:30처럼 24시간제로 써 주세요.`,
+  BAD_TIME_RANGE: (p) => rich`시간 범위로 읽을 수 없어요: “${p.input}”. ${code('time:09:00-18:00')}처럼 써 주세요.`,
+  MISSING_TIME_RANGE: () => rich`시간 투표에는 하루 중 시간 범위가 필요해요. 예: ${code('time:09:00-18:00')}`,
+  BAD_SLOT: (p) =>
+    rich`칸 크기로 쓸 수 없어요: “${p.input}”. ${code('slot:15m')}, ${code('slot:30m')}, ${code('slot:1h')}, ${code('slot:2h')} 중 하나를 골라 주세요.`,
   BAD_BLOCKS: (p) =>
-    rich`“${p.input}”은(는) 구간 목록이 아니에요. ${code('blocks:오전,오후,저녁')} 또는 ${code('blocks:점심=12:00-13:00,저녁=18:00-21:00')}처럼 써 주세요.`,
-  BAD_KIND: (p) => rich`“${p.input}”은(는) 투표 종류가 아니에요. ${code('kind:time')}, ${code('kind:block')}, ${code('kind:date')} 중 하나예요.`,
+    rich`구간 목록으로 읽을 수 없어요: “${p.input}”. ${code('blocks:오전,오후,저녁')} 또는 ${code('blocks:점심=12:00-13:00,저녁=18:00-21:00')}처럼 써 주세요.`,
+  BAD_KIND: (p) =>
+    rich`투표 종류로 쓸 수 없어요: “${p.input}”. ${code('kind:time')}(시간), ${code('kind:block')}(구간), ${code('kind:date')}(날짜) 중 하나를 골라 주세요.`,
   OPTION_NOT_FOR_KIND: (p) => `“${p.option}:” 옵션은 ${KINDS[String(p.kind)] ?? p.kind}에 쓸 수 없어요.`,
   TOO_MANY_SLOTS: (p) =>
-    `시간 칸이 ${p.count}개가 돼요. 최대 ${p.max}개까지예요. 날짜를 줄이거나, 시간대를 좁히거나, 칸을 크게 해 주세요.`,
-  NO_SLOTS: () => '선택할 수 있는 시간 칸이 없어요. 날짜와 시간대를 확인해 주세요.',
-  BAD_TIMEZONE: (p) => `“${p.input}”은(는) 시간대가 아니에요. Asia/Seoul, America/New_York 같은 IANA 이름, 서울 같은 도시 이름, 또는 UTC를 써 주세요.`,
+    `시간 칸이 너무 많아요. 이대로면 ${withJosa(`${p.count}개`, '이에요/예요')}. ${p.max}개까지 만들 수 있으니 날짜를 줄이거나, 시간 범위를 좁히거나, 칸을 크게 해 주세요.`,
+  NO_SLOTS: () => '고를 수 있는 시간 칸이 하나도 없어요. 날짜와 시간 범위를 확인해 주세요.',
+  BAD_TIMEZONE: (p) =>
+    `시간대로 쓸 수 없어요: “${p.input}”. Asia/Seoul, America/New_York 같은 IANA 이름, 서울 같은 도시 이름, 또는 UTC처럼 써 주세요.`,
   BAD_DEADLINE: (p) =>
-    rich`“${p.input}”은(는) 마감 시각이 아니에요. ${code('deadline:2026-11-30T18:00')}(+09:00 같은 오프셋 가능) 또는 ${code('deadline:90m')}, ${code('24h')}, ${code('3d')}처럼 써 주세요.`,
-  DEADLINE_IN_PAST: (p) => `마감 시각 ${p.input}은(는) 이미 지났어요. 앞으로의 시각을 골라 주세요.`,
+    rich`마감 시각으로 읽을 수 없어요: “${p.input}”. ${code('deadline:2026-11-30T18:00')}처럼 날짜와 시각을 쓰거나(${code('+09:00')} 같은 오프셋을 붙여도 돼요), ${code('deadline:90m')}, ${code('deadline:24h')}, ${code('deadline:3d')}처럼 지금부터 얼마 뒤인지 써 주세요.`,
+  DEADLINE_IN_PAST: (p) => `마감 시각이 이미 지났어요: “${p.input}”. 앞으로 올 시각을 골라 주세요.`,
   BAD_DURATION: (p) =>
-    rich`“${p.input}”은(는) 이 투표의 모임 길이로 쓸 수 없어요. 시간 투표는 칸의 배수(${code('duration:1h')}, ${code('90m')}), 구간 투표는 ${code('duration:2')}, 날짜 투표는 ${code('duration:2d')}처럼 써 주세요.`,
-  BAD_MAX: (p) => rich`“${p.input}”은(는) 인원 제한이 아니에요. 1부터 1000 사이의 숫자를 ${code('max:8')}처럼 써 주세요.`,
-  BAD_USERS: (p) => rich`“${p.input}”은(는) 사람 목록이 아니에요. ${code('with:@민지 @준호')}처럼 멘션해 주세요.`,
-  BAD_REMIND: (p) => rich`“${p.input}”은(는) 알림 목록이 아니에요. 마감 전 시간을 ${code('remind:24h,1h')}처럼 써 주세요.`,
-  BAD_HIDDEN: (p) => rich`“${p.input}”은(는) yes나 no가 아니에요. ${code('hidden:yes')} 또는 ${code('hidden:no')}로 써 주세요.`,
+    rich`이 투표의 모임 길이로 쓸 수 없어요: “${p.input}”. 시간 투표는 칸 크기의 배수를 ${code('duration:1h')}, ${code('duration:90m')}처럼, 구간 투표는 구간 수를 ${code('duration:2')}처럼, 날짜 투표는 일수를 ${code('duration:2d')}처럼 써 주세요.`,
+  BAD_MAX: (p) => rich`인원 제한으로 쓸 수 없어요: “${p.input}”. 1에서 1000 사이의 정수를 ${code('max:8')}처럼 써 주세요.`,
+  BAD_USERS: (p) => rich`사람 목록으로 읽을 수 없어요: “${p.input}”. ${code('with:@민지 @준호')}처럼 멘션해 주세요.`,
+  BAD_REMIND: (p) =>
+    rich`알림으로 쓸 수 없어요: “${p.input}”. 알림은 마감이 있는 투표에만 쓸 수 있고, 마감 얼마 전에 알릴지 ${code('remind:24h,1h')}처럼 써 주세요.`,
+  BAD_HIDDEN: (p) => rich`결과 숨기기 설정으로 읽을 수 없어요: “${p.input}”. ${code('hidden:yes')} 또는 ${code('hidden:no')}처럼 써 주세요.`,
   BAD_ANSWER: (p) => {
     const example = answerExampleText(p, ko.weekdaysShort);
-    if (example === undefined) return `“${p.input}” 부분을 이해하지 못했어요.`;
-    return rich`“${p.input}” 부분을 이해하지 못했어요. ${code(example)}처럼 써 주세요. ‘필요하면 가능’인 때는 ${code('maybe:')} 뒤에 쓰고, 응답을 지우려면 ${code('none')}만 보내 주세요.`;
+    if (example === undefined) return `응답을 이해하지 못했어요: “${p.input}”.`;
+    return rich`응답을 이해하지 못했어요: “${p.input}”. ${code(example)}처럼 써 주세요. ‘필요하면 가능’인 때는 ${code('maybe:')} 뒤에 쓰고, 응답을 지우려면 ${code('none')}만 보내 주세요.`;
   },
-  ANSWER_OUTSIDE_POLL: (p) => `“${p.input}”은(는) 이 투표의 시간이 아니에요. 투표 범위: ${p.range}`,
-  POLL_NOT_FOUND: (p) => rich`이 채널에 ${p.code} 투표가 없어요. ${code('/yakjeong list')}로 이 채널의 투표를 볼 수 있어요.`,
+  ANSWER_OUTSIDE_POLL: (p) => `이 투표에 없는 시간이에요: “${p.input}”. 고를 수 있는 범위: ${p.range}`,
+  POLL_NOT_FOUND: (p) => rich`이 채널에는 ${p.code} 투표가 없어요. 이 채널의 투표는 ${code('/yakjeong list')} 명령으로 볼 수 있어요.`,
   POLL_UNREADABLE: (p) =>
-    rich`${p.code} 투표를 읽을 수 없어요: 저장된 데이터가 손상됐어요. 만든 사람이나 관리자가 ${code(`/yakjeong delete ${p.code}`)}로 지울 수 있어요.`,
-  NO_OPEN_POLL: () => rich`이 채널에 진행 중인 투표가 없어요. ${code('/yakjeong create')}로 시작해 보세요.`,
-  POLL_CLOSED: (p) => rich`${p.code} 투표는 마감됐어요. 만든 사람이나 관리자가 ${code(`/yakjeong reopen ${p.code}`)}로 다시 열 수 있어요.`,
-  POLL_OPEN: (p) => `${p.code} 투표는 이미 열려 있어요.`,
-  POLL_FULL: (p) => `${p.code} 투표는 이미 정원 ${p.max}명이 찼어요.`,
-  NOT_ALLOWED: (p) => `${p.code} 투표를 ${ACTIONS[String(p.action)] ?? p.action} 수 있는 사람은 만든 사람(${p.creator})과 관리자뿐이에요.`,
+    rich`${p.code} 투표를 읽을 수 없어요. 저장된 데이터가 손상됐어요. 만든 사람이나 관리자가 ${code(`/yakjeong delete ${p.code}`)} 명령으로 지울 수 있어요.`,
+  NO_OPEN_POLL: () => noOpenPoll,
+  POLL_CLOSED: (p) => rich`${p.code} 투표는 마감됐어요. 만든 사람이나 관리자가 ${code(`/yakjeong reopen ${p.code}`)} 명령으로 다시 열 수 있어요.`,
+  POLL_OPEN: (p) => `${p.code} 투표는 이미 진행 중이에요.`,
+  POLL_FULL: (p) => `${p.code} 투표는 자리가 다 찼어요. ${participantLimit(Number(p.max))}.`,
+  NOT_ALLOWED: (p) => `${p.code} 투표를 ${ACTIONS[String(p.action)] ?? p.action} 수 있는 사람은 투표를 만든 ${p.creator}님과 관리자뿐이에요.`,
   BAD_PICK: (p) =>
-    rich`${p.input ? `“${p.input}”은(는) 고를 수 있는 값이 아니에요.` : '어떤 시간으로 정할까요?'} 결과 번호(${code(`pick ${p.code} 1`)})나 시작 시각(${code(`pick ${p.code} 2026-12-01 14:00`)})을 써 주세요.`,
+    rich`${p.input ? `고를 수 없는 값이에요: “${p.input}”.` : '어떤 시간으로 정할까요?'} 결과 번호를 ${code(`pick ${p.code} 1`)}처럼, 또는 시작 시각을 ${code(`pick ${p.code} 2026-12-01 14:00`)}처럼 써 주세요.`,
   RESULTS_HIDDEN: (p) => `${p.code} 투표의 결과는 마감 후에 공개돼요.`,
-  BAD_ACTION: () => rich`더 이상 쓸 수 없는 버튼이에요. ${code('/yakjeong results')}나 응답 버튼으로 투표를 다시 열어 주세요.`,
-  NOT_IN_CHANNEL: () => 'DM이 아니라 서버 채널에서 사용해 주세요.',
-  EXTRA_WORDS: (p) => rich`“${p.input}”은(는) 여기에 올 수 없어요. ${code(`/yakjeong ${p.command} [코드]`)}처럼 써 주세요. 예: ${code(`/yakjeong ${p.command} K7Q2`)}`,
-  DURATION_TOO_LONG: (p) => `${p.input} 길이의 모임은 이 투표의 하루 안에 들어가지 않아요. 더 짧게 하거나 시간대를 넓혀 주세요.`,
-  DATES_IN_PAST: (p) => `“${p.input}”은(는) 모두 지난 날짜예요. 오늘 이후의 날짜를 골라 주세요.`,
+  BAD_ACTION: () => rich`더 이상 쓸 수 없는 버튼이에요. ${code('/yakjeong results')} 명령이나 투표의 응답하기 버튼을 눌러 다시 열어 주세요.`,
+  NOT_IN_CHANNEL: () => '서버 채널에서 써 주세요. 개인 메시지에서는 쓸 수 없어요.',
+  EXTRA_WORDS: (p) =>
+    rich`여기에는 올 수 없는 말이에요: “${p.input}”. ${code(`/yakjeong ${p.command} [코드]`)}처럼 써 주세요. 예: ${code(`/yakjeong ${p.command} K7Q2`)}`,
+  DURATION_TOO_LONG: (p) => `이 길이의 모임이 들어갈 자리가 이 투표에 없어요: “${p.input}”. 길이를 줄이거나, 투표에 시간이나 날짜를 더 넣어 주세요.`,
+  DATES_IN_PAST: (p) => `모두 지난 날짜예요: “${p.input}”. 오늘이나 그 뒤의 날짜를 골라 주세요.`,
   // Typed times (grammar/times.ts, grammar/dates.ts). Weekday names all end in 일, so 이 is always right after them.
   WEEKDAY_MISMATCH: (p) => {
     const [y, m, d] = String(p.date).split('-').map(Number) as [number, number, number];
@@ -90,33 +114,33 @@ const errors: Record<ErrorCode, (p: P) => string | Rich> = {
 
 export const ko: Catalog = {
   errors,
-  internalError: () => '죄송해요, 문제가 생겼어요. 저장된 응답은 그대로 있어요. 잠시 후 다시 시도해 주세요.',
+  internalError: () => '죄송해요, 제 쪽에서 문제가 생겼어요. 저장된 응답은 그대로 있으니 잠시 후 다시 해 주세요.',
   kind: { time: '시간 투표', block: '구간 투표', date: '날짜 투표' },
   weekdaysShort: ['월', '화', '수', '목', '금', '토', '일'],
   months: ['1월', '2월', '3월', '4월', '5월', '6월', '7월', '8월', '9월', '10월', '11월', '12월'],
   date: (m: number, d: number, wd: string) => `${m}월 ${d}일 (${wd})`,
   dateShort: (m: number, d: number) => `${m}/${d}`,
-  minutes: (n: number) => (n % 60 === 0 ? `${n / 60}시간` : n > 60 ? `${Math.floor(n / 60)}시간 ${n % 60}분` : `${n}분`),
+  minutes: minutesText,
   days: (n: number) => `${n}일`,
-  blocksCount: (n: number) => `${n}개 구간`,
+  blocksCount: (n: number) => `구간 ${n}개`,
   every: (days: string) => `매주 ${days}`,
-  slotEvery: (len: string) => `${len} 단위`,
+  slotEvery: (minutes: number) => `${minutesText(minutes)} 단위`,
   poll: {
     deadline: '마감',
-    noDeadline: '마감 없음',
+    noDeadline: '없음',
     closed: '마감됨',
     answered: (n: number) => `${n}명 응답`,
     answeredOf: (n: number, of: number) => `${of}명 중 ${n}명 응답`,
-    waitingFor: '기다리는 사람',
-    nobodyYet: '아직 아무도 응답하지 않았어요. 응답하기를 눌러 가능한 시간을 알려 주세요.',
+    waitingFor: '응답을 기다리는 사람',
+    nobodyYet: '아직 아무도 응답하지 않았어요. 응답하기를 눌러 되는 시간을 알려 주세요.',
     best: '지금까지 가장 좋은 시간',
     hidden: '결과는 마감 후에 공개돼요.',
     length: '모임 길이',
-    hours: '시간',
+    hours: '시간 범위',
     blocks: '구간',
     zone: '시간대',
-    required: '필수 참석',
-    max: (n: number) => `최대 ${n}명`,
+    required: '꼭 와야 하는 사람',
+    max: participantLimit,
     picked: '확정된 시간',
     code: '코드',
   },
@@ -128,7 +152,7 @@ export const ko: Catalog = {
     reopen: '다시 열기',
     pick: (n: number) => `${n}번으로 확정`,
     allDay: '이날 모두 가능',
-    allDates: '모든 날짜',
+    allDates: '모든 날짜 가능',
     clear: '지우기',
     copy: '모든 날에 복사',
     prev: '◀ 이전',
@@ -137,31 +161,30 @@ export const ko: Catalog = {
   },
   grid: {
     title: (title: string) => `내 응답 · ${title}`,
-    zone: (tz: string) => rich`내 시간대(${tz}) 기준이에요. ${code('/yakjeong tz')}로 바꿀 수 있어요.`,
+    zone: (tz: string) => rich`내 시간대(${tz}) 기준이에요. 시간대는 ${code('/yakjeong tz')} 명령으로 바꿀 수 있어요.`,
     legend: '시간을 누를 때마다 바뀌어요: ✅ 가능 → 🤔 필요하면 가능 → ▫️ 불가',
     legendDates: '날짜를 누를 때마다 바뀌어요: ✅ 가능 → 🤔 필요하면 가능 → ▫️ 불가',
     summaryDays: (yes: number, maybe: number) => `✅ 가능 ${yes}일 · 🤔 필요하면 가능 ${maybe}일`,
     selectLegend: '메뉴에서 고른 시간은 한 단계씩 바뀌어요: ✅ 가능 → 🤔 필요하면 가능 → ▫️ 불가',
-    choose: (from: string, to: string) => (from === to ? `${from} 바꾸기` : `${from} – ${to} 중 바꾸기`),
+    choose: (from: string, to: string) => (from === to ? `${from} 바꾸기` : `${from} – ${to} 중에서 고르기`),
     page: (n: number, of: number) => `${n}/${of}쪽`,
-    saved: (title: string) => `${title} 응답을 저장했어요.`,
     summary: (yes: number, maybe: number) => `✅ 가능 ${yes}칸 · 🤔 필요하면 가능 ${maybe}칸`,
     closed: '마감된 투표예요. 응답을 볼 수는 있지만 바꿀 수는 없어요.',
   },
   results: {
     title: (title: string) => `가장 좋은 시간 · ${title}`,
     none: '아직 응답이 없어요.',
-    noWindow: '아직 응답한 사람들이 함께 되는 시간이 없어요.',
+    noWindow: '응답한 사람들이 함께 되는 시간이 아직 없어요.',
     everyone: '모두 가능',
     fitsAnywhere: (kind: string, length: string, n: number) =>
       kind === 'block'
         ? n === 1
-          ? '이 구간들 모두 같은 사람들이 가능해요. 어느 구간이든 괜찮아요.'
-          : `이 구간들 내내 같은 사람들이 가능해요. 이 중 연속된 구간 ${n}개를 골라 잡으면 돼요.`
+          ? '이 구간들은 모두 같은 사람들이 가능해요. 어느 구간을 골라도 돼요.'
+          : `이 구간들 내내 같은 사람들이 가능해요. 이어진 구간 ${n}개를 어디서든 고르면 돼요.`
         : kind === 'date'
           ? `이 기간 내내 같은 사람들이 가능해요. ${length} 일정은 이 안에서 언제든 잡을 수 있어요.`
-          : `이 시간대 내내 같은 사람들이 가능해요. ${length} 모임은 이 안에서 아무 때나 잡아도 돼요.`,
-    anyWithin: (length: string) => `이 안에서 ${length}`,
+          : `이 시간 범위 내내 같은 사람들이 가능해요. ${length} 모임은 이 안에서 언제든 잡을 수 있어요.`,
+    anyWithin: (length: string) => `이 안에서 언제든 ${length}`,
     allWhoAnswered: (waiting: number) => `응답한 사람 모두 가능 · ${waiting}명 미응답`,
     most: '대부분 가능',
     free: '가능',
@@ -171,7 +194,7 @@ export const ko: Catalog = {
     requiredMissing: (names: RichInput) => rich`아직 응답하지 않은 필수 참석자: ${names}`,
     respondents: (n: number) => `${n}명 응답`,
     heatmapAlt: (title: string) => `${title} 가능 시간 히트맵`,
-    overlayAlt: '그룹 히트맵 위의 내 응답',
+    overlayAlt: '그룹 히트맵 위에 겹친 내 응답',
     hiddenClosedOnly: '결과는 마감 후에 공개돼요. 투표를 만든 분이라 미리 보여 드려요.',
   },
   lifecycle: {
@@ -180,22 +203,23 @@ export const ko: Catalog = {
     reopened: (who: string, title: string, code: string) => `${who}님이 “${title}”(${code}) 투표를 다시 열었어요.`,
     deleted: (title: string, code: string) => `“${title}”(${code}) 투표를 삭제했어요.`,
     picked: (title: string, when: RichInput) => rich`📌 “${title}” 시간이 정해졌어요: ${when}`,
-    closedOnTime: (title: string, code: string) => `“${title}”(${code}) 투표가 마감 시각이 되어 마감됐어요.`,
-    closedLate: (title: string, code: string) => `“${title}”(${code}) 투표가 늦게 마감됐어요. 제가 꺼져 있는 동안 마감 시각이 지났어요.`,
-    reminderMissing: (title: string, pollCode: string, when: RichInput, who: RichInput) =>
-      rich`“${title}”(${pollCode}) 투표가 ${when}에 마감돼요. 아직 ${who}님의 응답을 기다리고 있어요.`,
+    closedOnTime: (title: string, code: string) => `마감 시각이 되어 “${title}”(${code}) 투표를 마감했어요.`,
+    closedLate: (title: string, code: string) => `제가 꺼져 있는 동안 마감 시각이 지나서, “${title}”(${code}) 투표를 이제야 마감했어요.`,
+    // 님 goes on each name: "@a님, @b님의 응답", never "@a, @b님의".
+    reminderMissing: (title: string, pollCode: string, when: RichInput, people: readonly RichInput[]) =>
+      rich`“${title}”(${pollCode}) 투표가 ${when}에 마감돼요. 아직 ${joinRich(people.map((who) => rich`${who}님`), ', ')}의 응답을 기다리고 있어요.`,
     reminderCount: (title: string, pollCode: string, when: RichInput, n: number) =>
       rich`“${title}”(${pollCode}) 투표가 ${when}에 마감돼요. 지금까지 ${n}명이 응답했어요.`,
-    everyoneAnswered: (title: string, code: string) => `기다리던 모든 분이 “${title}”(${code})에 응답했어요. 지금 마감할까요?`,
+    everyoneAnswered: (title: string, code: string) => `기다리던 분들이 모두 “${title}”(${code}) 투표에 응답했어요. 지금 마감할까요?`,
     addToCalendar: 'Google 캘린더에 추가',
-    pickedFree: '참석 가능',
-    pickedNobody: '응답한 사람 중 이 시간에 가능한 사람이 없어요.',
+    pickedNobody: '응답한 사람 중 이 시간에 되는 사람이 없어요.',
   },
   list: {
-    title: '이 채널의 진행 중인 투표',
-    none: rich`이 채널에 진행 중인 투표가 없어요. ${code('/yakjeong create')}로 시작해 보세요.`,
+    title: '이 채널에서 진행 중인 투표',
+    none: noOpenPoll,
     item: (code: string, title: string, answered: number) => `${code} · ${title} · ${answered}명 응답`,
-    unreadable: (pollCode: string) => rich`${pollCode} · 이 투표는 읽을 수 없어요(저장된 데이터 손상). ${code(`/yakjeong delete ${pollCode}`)}로 지울 수 있어요`,
+    unreadable: (pollCode: string) =>
+      rich`${pollCode} · 이 투표는 읽을 수 없어요(저장된 데이터 손상). ${code(`/yakjeong delete ${pollCode}`)} 명령으로 지울 수 있어요`,
   },
   history: {
     title: (title: string, code: string) => `응답 기록 · ${title} (${code})`,
@@ -205,12 +229,12 @@ export const ko: Catalog = {
   },
   tz: {
     current: (tz: string, source: string) => `내 시간대: ${tz} (${source})`,
-    set: (tz: string) => `내 시간대를 ${tz}(으)로 바꿨어요. 보이는 시간과 입력하는 시간 모두 이 기준이에요.`,
+    set: (tz: string) => `내 시간대를 바꿨어요: ${tz}. 이제 보이는 시간도, 입력하는 시간도 이 시간대 기준이에요.`,
     sources: { saved: '직접 설정', platform: '프로필 기준', default: '기본값' },
   },
   answerText: {
-    saved: (title: string, code: string) => `“${title}”(${code}) 응답을 저장했어요.`,
-    cleared: (title: string, code: string) => `“${title}”(${code})에 모든 시간 불가로 응답했어요.`,
+    saved: (title: string, code: string) => `“${title}”(${code}) 투표에 응답을 저장했어요.`,
+    cleared: (title: string, code: string) => `“${title}”(${code}) 투표에 모든 시간 불가로 응답했어요.`,
   },
   state: { yes: '가능', maybe: '필요하면 가능', no: '불가' },
   heatmap: {
@@ -238,18 +262,21 @@ export const ko: Catalog = {
     results: '온전히 가능한 사람은 없고, 필요하면 가능한 사람만 있어요',
     legend: '온전히 가능한 사람 없음',
   },
-  createUsage: [
-    '투표 만들기: /yakjeong create 제목 dates:… [옵션]',
-    '종류: time(시간, time:이 있으면 기본), block(구간, blocks:), date(날짜 단위).',
-    '예시:',
-    '  /yakjeong create 팀 회식 dates:12/1-12/5 time:18:00-22:00 slot:1h',
-    '  /yakjeong create 스터디 dates:월-금 time:19:00-23:00 slot:30m duration:2h',
-    '  /yakjeong create 워크숍 dates:2026-12-01,2026-12-03 blocks:오전,오후',
-    '  /yakjeong create 여행 kind:date dates:2026-12-01..2026-12-20 duration:3d deadline:3d',
-    '옵션: desc: kind: dates: time: slot:15m|30m|1h|2h blocks: deadline: tz: duration: max: with:@a @b must:@a remind:24h,1h hidden:yes',
-  ].join('\n'),
+  createUsage: joinRich(
+    [
+      rich`투표 만들기: ${code('/yakjeong create 제목 dates:… [옵션]')}`,
+      rich`종류: 시간 투표(${code('time:')} 옵션이 있으면 기본), 구간 투표(${code('blocks:')} 옵션과 함께), 날짜 투표(하루 단위, ${code('kind:date')})`,
+      '예시:',
+      rich`  ${code('/yakjeong create 팀 회식 dates:12/1-12/5 time:18:00-22:00 slot:1h')}`,
+      rich`  ${code('/yakjeong create 스터디 dates:월-금 time:19:00-23:00 slot:30m duration:2h')}`,
+      rich`  ${code('/yakjeong create 워크숍 dates:2026-12-01,2026-12-03 blocks:오전,오후')}`,
+      rich`  ${code('/yakjeong create 여행 kind:date dates:2026-12-01..2026-12-20 duration:3d deadline:3d')}`,
+      rich`옵션: ${CREATE_OPTIONS_LINE}`,
+    ],
+    '\n',
+  ),
   help: {
     title: '약정 — 모두 되는 시간 찾기',
-    footer: (koreanWords: string) => ['코드를 생략하면 이 채널의 가장 최근 진행 중인 투표에 적용돼요.', `한국어 명령도 돼요: ${koreanWords}`],
+    footer: (koreanWords: string) => ['코드를 생략하면 이 채널에서 가장 최근에 시작한 진행 중인 투표에 적용돼요.', `한국어 명령도 쓸 수 있어요: ${koreanWords}`],
   },
 };

@@ -36,10 +36,14 @@ export function answerSavedNotice(input: AnswerSavedInput): View {
   return noticeView([summary, ...lines].join('\n'), 'notice', poll.code);
 }
 
-/** Replaces the grid when its Done button is pressed: how many slots are free and if needed. */
+/**
+ * Replaces the grid when its Done button is pressed: the same confirmation as an answer by text,
+ * then how many slots are free and if needed.
+ */
 export function gridDoneNotice(poll: Poll, states: string, locale: Locale): View {
   const c = catalog(locale);
   const yes = [...states].filter((s) => s === 'y').length;
   const maybe = [...states].filter((s) => s === 'm').length;
-  return noticeView(`✅ ${c.grid.saved(poll.spec.title)}\n${c.grid.summary(yes, maybe)}`, 'notice', poll.code);
+  const summary = poll.spec.kind === 'date' ? c.grid.summaryDays(yes, maybe) : c.grid.summary(yes, maybe);
+  return noticeView(`${c.answerText.saved(poll.spec.title, poll.code)}\n${summary}`, 'notice', poll.code);
 }

@@ -83,7 +83,7 @@ export function reminderNotice(input: ReminderInput): View {
   const c = catalog(locale);
   const when = localTime(input.deadline);
   const text = missing
-    ? c.lifecycle.reminderMissing(poll.spec.title, poll.code, when, joinRich(missing.map(mention), ' '))
+    ? c.lifecycle.reminderMissing(poll.spec.title, poll.code, when, missing.map(mention))
     : c.lifecycle.reminderCount(poll.spec.title, poll.code, when, input.answered);
   return noticeView(rich`⏰ ${text}`, 'notice', poll.code);
 }

@@ -39,7 +39,7 @@ export function describeDates(spec: PollSpec, locale: Locale, now?: number): str
 export function describeSlots(spec: PollSpec, locale: Locale): string {
   const c = catalog(locale);
   if (spec.kind === 'time' && spec.window) {
-    return `${spec.window.start}–${spec.window.end} · ${c.slotEvery(c.minutes(spec.slotMinutes ?? 30))}`;
+    return `${spec.window.start}–${spec.window.end} · ${c.slotEvery(spec.slotMinutes ?? 30)}`;
   }
   if (spec.kind === 'block') {
     return (spec.blocks ?? []).map((b) => (b.start ? `${b.name} ${b.start}–${b.end}` : b.name)).join(' · ');
