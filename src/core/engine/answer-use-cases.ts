@@ -4,9 +4,9 @@ import type { Actor } from '../actor.js';
 import { fitStates } from '../domain/availability.js';
 import type { AnswerChange } from '../ports.js';
 import type { Poll, UserRef } from '../domain/types.js';
-import { parseAnswerText } from '../grammar/answer.js';
+import { isClearAnswer, parseAnswerText } from '../grammar/answer.js';
 import { answerGridView, gridPages, pageOfSlot } from '../views/answer-grid.js';
-import { answerSavedNotice, gridDoneNotice } from '../views/answer-summary.js';
+import { answerClearedNotice, answerSavedNotice, gridDoneNotice } from '../views/answer-summary.js';
 import { applyGridAction, type GridAction } from '../views/grid-edit.js';
 import { everyoneAnsweredNotice } from '../views/lifecycle.js';
 import { isClosed } from '../views/poll-message.js';
@@ -65,12 +65,25 @@ export class AnswerUseCases {
 
   private async answerText(actor: Actor, poll: Poll, text: string): Promise<Reply[]> {
     const { ctx } = this;
+    if (isClearAnswer(text)) return this.clearAnswer(actor, poll);
     const layout = ctx.layout(poll);
     const tz = await ctx.zoneOf(actor);
     const states = parseAnswerText(text, poll.spec, layout, tz, ctx.clock.now());
     const { notes } = await this.saveAnswer(poll, actor.user, () => states);
     const view = answerSavedNotice({ poll, layout, states, locale: await ctx.localeOf(actor), tz });
     return [ctx.toActor(actor, view), { type: 'refresh-poll', pollId: poll.id }, ...notes];
+  }
+
+  /**
+   * "none" takes the answer back rather than saving "no" everywhere: a person who cleared their
+   * answer is not counted as answered, is waited for again if expected, and leaves their place
+   * in a `max:` poll to someone else.
+   */
+  private async clearAnswer(actor: Actor, poll: Poll): Promise<Reply[]> {
+    const { ctx } = this;
+    const { cleared } = await ctx.store.clearAnswer(poll.id, actor.user, ctx.clock.now(), ctx.layout(poll).slots.length);
+    const view = answerClearedNotice({ poll, cleared, locale: await ctx.localeOf(actor) });
+    return cleared ? [ctx.toActor(actor, view), { type: 'refresh-poll', pollId: poll.id }] : [ctx.toActor(actor, view)];
   }
 
   private async gridView(request: { actor: Actor; poll: Poll; caps: AdapterCapabilities; page: number; states?: string }): Promise<View> {

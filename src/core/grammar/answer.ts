@@ -25,6 +25,11 @@ interface AnswerItem {
 }
 
 const CLEAR_WORDS = /^(none|clear|no|없음|지우기|불가)$/i;
+/** "none" and its synonyms: the person takes their answer back (it is removed, not saved as all "no"). */
+export function isClearAnswer(input: string): boolean {
+  return CLEAR_WORDS.test(input.trim());
+}
+
 const MODE_PREFIX = /^(yes|maybe|ifneeded|if-needed|가능|가능하면):(.*)$/i;
 
 export function parseAnswerText(

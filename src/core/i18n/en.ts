@@ -185,7 +185,12 @@ export const en = {
   },
   answerText: {
     saved: (title: string, code: string) => `Saved your answer to “${title}” (${code}).`,
-    cleared: (title: string, code: string) => `Saved: you are not free at any time of “${title}” (${code}).`,
+  },
+  /** Issue #13, honest replies: what a reply adds so it never hides what happened. */
+  honest: {
+    answerCleared: (title: string, code: string) => `Cleared your answer to “${title}” (${code}): you no longer count as answered.`,
+    placeFreed: (max: number) => `Your place is free again (the poll takes ${max === 1 ? '1 person' : `${max} people`}).`,
+    nothingToClear: (title: string, code: string) => `You have no answer to “${title}” (${code}), so there was nothing to clear.`,
   },
   state: { yes: 'free', maybe: 'if needed', no: 'no' } as Record<string, string>,
   heatmap: {

@@ -187,7 +187,11 @@ export const ko: Catalog = {
   },
   answerText: {
     saved: (title: string, code: string) => `“${title}”(${code}) 응답을 저장했어요.`,
-    cleared: (title: string, code: string) => `“${title}”(${code})에 모든 시간 불가로 응답했어요.`,
+  },
+  honest: {
+    answerCleared: (title: string, code: string) => `“${title}”(${code}) 응답을 지웠어요. 이제 응답한 사람으로 세지 않아요.`,
+    placeFreed: (max: number) => `자리 하나가 다시 비었어요(최대 ${max}명).`,
+    nothingToClear: (title: string, code: string) => `“${title}”(${code}) 투표에는 남긴 응답이 없어서 지울 것이 없어요.`,
   },
   state: { yes: '가능', maybe: '필요하면 가능', no: '불가' },
   heatmap: {

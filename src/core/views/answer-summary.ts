@@ -30,10 +30,18 @@ export interface AnswerSavedInput {
 export function answerSavedNotice(input: AnswerSavedInput): View {
   const { poll, layout, states, locale, tz } = input;
   const c = catalog(locale);
-  const cleared = !/[ym]/.test(states);
-  const summary = cleared ? c.answerText.cleared(poll.spec.title, poll.code) : c.answerText.saved(poll.spec.title, poll.code);
   const lines = describeAnswer(poll, layout, states, locale, tz);
-  return noticeView([summary, ...lines].join('\n'), 'notice', poll.code);
+  return noticeView([c.answerText.saved(poll.spec.title, poll.code), ...lines].join('\n'), 'notice', poll.code);
+}
+
+/** The echo of "answer none": the answer is gone (and so is its place in a `max:` poll), or there was none. */
+export function answerClearedNotice(input: { poll: Poll; cleared: boolean; locale: Locale }): View {
+  const { poll, cleared, locale } = input;
+  const c = catalog(locale);
+  const { title, maxParticipants } = poll.spec;
+  if (!cleared) return noticeView(c.honest.nothingToClear(title, poll.code), 'notice', poll.code);
+  const place = maxParticipants ? ` ${c.honest.placeFreed(maxParticipants)}` : '';
+  return noticeView(`🧹 ${c.honest.answerCleared(title, poll.code)}${place}`, 'notice', poll.code);
 }
 
 /** Replaces the grid when its Done button is pressed: how many slots are free and if needed. */

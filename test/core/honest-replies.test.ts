@@ -1,0 +1,39 @@
+/** Replies that say what really happened: cleared answers, parts left out, which poll, who cannot come, valid choices. */
+import { describe, expect, it } from 'vitest';
+import { allText, CAPS, createPoll, makeKit, textOf } from '../helpers.js';
+
+describe('answer none', () => {
+  it('takes the answer back: not counted, waited for again, and its place in a max: poll goes to someone else', async () => {
+    const kit = makeKit();
+    const code = await createPoll(kit, 'host', 'Trip kind:date dates:12/1-12/3 max:1 with:@ann @bob');
+    const poll = (await kit.store.findPollByCode(code))!;
+    await kit.engine.runText(kit.actor('ann'), '/yakjeong answer 12/1', CAPS);
+    expect(textOf((await kit.engine.queries.pollMessage(poll.id))!)).toContain('1 of 2 answered');
+
+    const replies = await kit.engine.runText(kit.actor('ann'), '/yakjeong answer none', CAPS);
+    expect(allText(replies)).toBe(`🧹 Cleared your answer to “Trip” (${code}): you no longer count as answered. Your place is free again (the poll takes 1 person).`);
+    expect(replies).toContainEqual({ type: 'refresh-poll', pollId: poll.id });
+    expect(await kit.store.participants(poll.id)).toEqual([]);
+    const message = textOf((await kit.engine.queries.pollMessage(poll.id))!);
+    expect(message).toContain('Nobody has answered yet');
+    expect(message).toMatch(/Waiting for: <@ann> <@bob>/);
+
+    // The freed place takes the next person; the history keeps what was cleared.
+    await kit.engine.runText(kit.actor('bob'), '/yakjeong answer 12/2', CAPS);
+    expect((await kit.store.participants(poll.id)).map((p) => p.user.id)).toEqual(['bob']);
+    expect((await kit.store.history(poll.id, 10)).find((e) => e.user.id === 'ann' && e.changes.length === 1)?.changes).toEqual([[0, 'yes', 'no']]);
+    expect(allText(await kit.engine.runText(kit.actor('host'), '/yakjeong list', CAPS))).toContain(`${code} · Trip · 1 answered`);
+  });
+
+  it('says so when there was nothing to clear, and speaks Korean', async () => {
+    const kit = makeKit({ locale: 'ko' });
+    const code = await createPoll(kit, 'host', '회식 dates:12/1 time:18:00-20:00');
+    const replies = await kit.engine.runText(kit.actor('민지'), '/yakjeong answer 없음', CAPS);
+    expect(allText(replies)).toBe(`“회식”(${code}) 투표에는 남긴 응답이 없어서 지울 것이 없어요.`);
+    expect(replies.some((r) => r.type === 'refresh-poll')).toBe(false);
+    await kit.engine.runText(kit.actor('민지'), '/yakjeong answer 12/1 18:00-19:00', CAPS);
+    expect(allText(await kit.engine.runText(kit.actor('민지'), '/yakjeong answer 지우기', CAPS))).toBe(
+      `🧹 “회식”(${code}) 응답을 지웠어요. 이제 응답한 사람으로 세지 않아요.`,
+    );
+  });
+});
