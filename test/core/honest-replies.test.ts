@@ -37,3 +37,19 @@ describe('answer none', () => {
     );
   });
 });
+
+describe('an answer without a code', () => {
+  it('names the poll it went to when the channel has several open, and how to reach the others', async () => {
+    const kit = makeKit();
+    const lunch = await createPoll(kit, 'host', 'Lunch kind:date dates:12/1-12/3');
+    const solo = allText(await kit.engine.runText(kit.actor('ann'), '/yakjeong answer 12/1', CAPS));
+    expect(solo).not.toContain('open in this channel');
+    const dinner = await createPoll(kit, 'host', 'Dinner kind:date dates:12/1-12/3');
+    const text = allText(await kit.engine.runText(kit.actor('ann'), '/yakjeong answer 12/2', CAPS));
+    expect(text).toContain(`Saved your answer to “Dinner” (${dinner}).`);
+    expect(text).toContain(`2 polls are open in this channel; without a code, this went to the newest, “Dinner” (${dinner}). To answer another, start with its code: \`/yakjeong answer ${lunch} …\``);
+    // The grid opened the same way says it too; naming the code says nothing more.
+    expect(allText(await kit.engine.runText(kit.actor('ann'), '/yakjeong answer', CAPS))).toContain(`this went to the newest, “Dinner” (${dinner})`);
+    expect(allText(await kit.engine.runText(kit.actor('ann'), `/yakjeong answer ${lunch} 12/3`, CAPS))).not.toContain('open in this channel');
+  });
+});

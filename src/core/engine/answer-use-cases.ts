@@ -1,5 +1,6 @@
 /** What a person does with their own answer: open the grid, press its buttons, type their times. */
 import { UserError } from '../errors.js';
+import { catalog } from '../i18n/index.js';
 import type { Actor } from '../actor.js';
 import { fitStates } from '../domain/availability.js';
 import type { AnswerChange } from '../ports.js';
@@ -11,6 +12,7 @@ import { applyGridAction, type GridAction } from '../views/grid-edit.js';
 import { everyoneAnsweredNotice } from '../views/lifecycle.js';
 import { isClosed } from '../views/poll-message.js';
 import type { AdapterCapabilities, Reply, View } from '../views/reply.js';
+import type { Rich } from '../views/rich.js';
 import type { EngineContext } from './context.js';
 
 /** A stored answer and the notes it calls for (the creator told that everyone has answered). */
@@ -26,7 +28,24 @@ export class AnswerUseCases {
   async answer(actor: Actor, code: string | undefined, text: string, caps: AdapterCapabilities): Promise<Reply[]> {
     const poll = await this.ctx.resolvePoll(actor, code);
     this.ctx.assertOpen(poll);
-    return text.trim() ? this.answerText(actor, poll, text) : this.openGrid(actor, poll, caps);
+    const replies = text.trim() ? await this.answerText(actor, poll, text) : await this.openGrid(actor, poll, caps);
+    const note = code ? undefined : await this.otherOpenPollsNote(actor, poll);
+    const mine = replies[0];
+    if (note && mine?.type === 'post') mine.view.blocks.push({ type: 'context', text: note });
+    return replies;
+  }
+
+  /**
+   * With several polls open in the channel, an answer without a code went to the newest one by a
+   * rule the person may not know: the reply says so and how to reach the others.
+   */
+  private async otherOpenPollsNote(actor: Actor, poll: Poll): Promise<Rich | undefined> {
+    const { ctx } = this;
+    const now = ctx.clock.now();
+    const others = (await ctx.store.listPolls(actor.channel, ['open'])).filter((p) => p.id !== poll.id && !isClosed(p, now));
+    if (others.length === 0) return undefined;
+    const c = catalog(await ctx.localeOf(actor));
+    return c.honest.wentToNewest(others.length + 1, poll.spec.title, poll.code, `/yakjeong answer ${others[0]!.code} …`);
   }
 
   async openGrid(actor: Actor, poll: Poll, caps: AdapterCapabilities): Promise<Reply[]> {

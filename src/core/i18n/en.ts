@@ -191,6 +191,8 @@ export const en = {
     answerCleared: (title: string, code: string) => `Cleared your answer to “${title}” (${code}): you no longer count as answered.`,
     placeFreed: (max: number) => `Your place is free again (the poll takes ${max === 1 ? '1 person' : `${max} people`}).`,
     nothingToClear: (title: string, code: string) => `You have no answer to “${title}” (${code}), so there was nothing to clear.`,
+    wentToNewest: (open: number, title: string, pollCode: string, example: string) =>
+      rich`${open} polls are open in this channel; without a code, this went to the newest, “${title}” (${pollCode}). To answer another, start with its code: ${code(example)}`,
   },
   state: { yes: 'free', maybe: 'if needed', no: 'no' } as Record<string, string>,
   heatmap: {
