@@ -53,3 +53,40 @@ describe('an answer without a code', () => {
     expect(allText(await kit.engine.runText(kit.actor('ann'), `/yakjeong answer ${lunch} 12/3`, CAPS))).not.toContain('open in this channel');
   });
 });
+
+describe('an answer that reaches beyond the poll', () => {
+  it("says which hours were left out, and the poll's hours", async () => {
+    const kit = makeKit();
+    await createPoll(kit, 'host', 'Dinner dates:12/1-12/2 time:18:00-20:00 slot:30m');
+    const text = allText(await kit.engine.runText(kit.actor('ann'), '/yakjeong answer 12/1 18:00-22:00, 12/2 17:00-19:00', CAPS));
+    expect(text).toContain('✅ Tue, Dec 1 18:00–20:00');
+    expect(text).toContain('✅ Wed, Dec 2 18:00–19:00');
+    expect(text).toContain("⚠️ Left out, outside this poll's hours (18:00–20:00): Tue, Dec 1 20:00–22:00, Wed, Dec 2 17:00–18:00.");
+    // A start between slot edges leaves out the part short of a whole slot.
+    const part = allText(await kit.engine.runText(kit.actor('bob'), '/yakjeong answer 12/1 18:15-19:00', CAPS));
+    expect(part).toContain('✅ Tue, Dec 1 18:30–19:00');
+    expect(part).toContain('⚠️ Left out, shorter than a whole slot (30m): Tue, Dec 1 18:15–18:30.');
+    // Inside the poll, nothing is said.
+    expect(allText(await kit.engine.runText(kit.actor('cy'), '/yakjeong answer 12/1 18:00-20:00', CAPS))).not.toContain('Left out');
+  });
+
+  it('names the hours in the poll zone when the person reads another, and leaves out dates the poll lacks', async () => {
+    const kit = makeKit();
+    await kit.engine.runText(kit.actor('ann'), '/yakjeong tz Asia/Shanghai', CAPS);
+    await createPoll(kit, 'host', 'Sync dates:12/1-12/2 time:18:00-20:00 slot:1h tz:Asia/Seoul');
+    const text = allText(await kit.engine.runText(kit.actor('ann'), '/yakjeong answer 12/1-12/4 17:00-22:00', CAPS));
+    expect(text).toContain('✅ Tue, Dec 1 17:00–19:00');
+    expect(text).toContain("⚠️ Left out, not among this poll's dates (Tue, Dec 1, Wed, Dec 2): Thu, Dec 3, Fri, Dec 4.");
+    expect(text).toContain("⚠️ Left out, outside this poll's hours (18:00–20:00 Asia/Seoul): Tue, Dec 1 19:00–22:00, Wed, Dec 2 19:00–22:00.");
+  });
+
+  it('leaves out dates of a date poll and weekdays of a weekly poll, in Korean too', async () => {
+    const kit = makeKit({ locale: 'ko' });
+    await createPoll(kit, 'host', '여행 kind:date dates:12/1-12/3');
+    const dates = allText(await kit.engine.runText(kit.actor('민지'), '/yakjeong answer 12/2-12/5', CAPS));
+    expect(dates).toContain('⚠️ 이 투표의 날짜(12월 1일 (화), 12월 2일 (수), 12월 3일 (목))가 아니라서 빠졌어요: 12월 4일 (금), 12월 5일 (토)');
+    await createPoll(kit, 'host', '스터디 dates:월,수 blocks:오전,오후');
+    const weekly = allText(await kit.engine.runText(kit.actor('민지'), '/yakjeong answer 월-금 오전', CAPS));
+    expect(weekly).toContain('⚠️ 이 투표의 요일(월, 수)이 아니라서 빠졌어요: 화, 목, 금');
+  });
+});

@@ -5,7 +5,7 @@ import type { Actor } from '../actor.js';
 import { fitStates } from '../domain/availability.js';
 import type { AnswerChange } from '../ports.js';
 import type { Poll, UserRef } from '../domain/types.js';
-import { isClearAnswer, parseAnswerText } from '../grammar/answer.js';
+import { isClearAnswer, readAnswerText } from '../grammar/answer.js';
 import { answerGridView, gridPages, pageOfSlot } from '../views/answer-grid.js';
 import { answerClearedNotice, answerSavedNotice, gridDoneNotice } from '../views/answer-summary.js';
 import { applyGridAction, type GridAction } from '../views/grid-edit.js';
@@ -87,9 +87,9 @@ export class AnswerUseCases {
     if (isClearAnswer(text)) return this.clearAnswer(actor, poll);
     const layout = ctx.layout(poll);
     const tz = await ctx.zoneOf(actor);
-    const states = parseAnswerText(text, poll.spec, layout, tz, ctx.clock.now());
+    const { states, leftOut } = readAnswerText(text, poll.spec, layout, tz, ctx.clock.now());
     const { notes } = await this.saveAnswer(poll, actor.user, () => states);
-    const view = answerSavedNotice({ poll, layout, states, locale: await ctx.localeOf(actor), tz });
+    const view = answerSavedNotice({ poll, layout, states, locale: await ctx.localeOf(actor), tz, leftOut });
     return [ctx.toActor(actor, view), { type: 'refresh-poll', pollId: poll.id }, ...notes];
   }
 

@@ -191,6 +191,10 @@ export const en = {
     answerCleared: (title: string, code: string) => `Cleared your answer to “${title}” (${code}): you no longer count as answered.`,
     placeFreed: (max: number) => `Your place is free again (the poll takes ${max === 1 ? '1 person' : `${max} people`}).`,
     nothingToClear: (title: string, code: string) => `You have no answer to “${title}” (${code}), so there was nothing to clear.`,
+    leftOutHours: (spans: string, hours: string) => `Left out, outside this poll's hours (${hours}): ${spans}.`,
+    leftOutPartSlot: (spans: string, slot: string) => `Left out, shorter than a whole slot (${slot}): ${spans}.`,
+    leftOutDates: (dates: string, offered: string) => `Left out, not among this poll's dates (${offered}): ${dates}.`,
+    leftOutWeekdays: (days: string, offered: string) => `Left out, not among this poll's days (${offered}): ${days}.`,
     wentToNewest: (open: number, title: string, pollCode: string, example: string) =>
       rich`${open} polls are open in this channel; without a code, this went to the newest, “${title}” (${pollCode}). To answer another, start with its code: ${code(example)}`,
   },

@@ -192,6 +192,10 @@ export const ko: Catalog = {
     answerCleared: (title: string, code: string) => `“${title}”(${code}) 응답을 지웠어요. 이제 응답한 사람으로 세지 않아요.`,
     placeFreed: (max: number) => `자리 하나가 다시 비었어요(최대 ${max}명).`,
     nothingToClear: (title: string, code: string) => `“${title}”(${code}) 투표에는 남긴 응답이 없어서 지울 것이 없어요.`,
+    leftOutHours: (spans: string, hours: string) => `이 투표의 시간(${hours}) 밖이라 빠졌어요: ${spans}`,
+    leftOutPartSlot: (spans: string, slot: string) => `한 칸(${slot})을 다 채우지 않아 빠졌어요: ${spans}`,
+    leftOutDates: (dates: string, offered: string) => `이 투표의 날짜(${offered})가 아니라서 빠졌어요: ${dates}`,
+    leftOutWeekdays: (days: string, offered: string) => `이 투표의 요일(${offered})이 아니라서 빠졌어요: ${days}`,
     wentToNewest: (open: number, title: string, pollCode: string, example: string) =>
       rich`이 채널에 진행 중인 투표가 ${open}개 있어요. 코드를 쓰지 않아서 가장 최근 투표인 “${title}”(${pollCode}) 투표로 보냈어요. 다른 투표에 응답하려면 코드를 먼저 써 주세요: ${code(example)}`,
   },
