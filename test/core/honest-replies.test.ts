@@ -1,6 +1,6 @@
 /** Replies that say what really happened: cleared answers, parts left out, which poll, who cannot come, valid choices. */
 import { describe, expect, it } from 'vitest';
-import { allText, CAPS, createPoll, makeKit, textOf } from '../helpers.js';
+import { allText, CAPS, createPoll, makeKit, posts, textOf } from '../helpers.js';
 
 describe('answer none', () => {
   it('takes the answer back: not counted, waited for again, and its place in a max: poll goes to someone else', async () => {
@@ -88,5 +88,33 @@ describe('an answer that reaches beyond the poll', () => {
     await createPoll(kit, 'host', '스터디 dates:월,수 blocks:오전,오후');
     const weekly = allText(await kit.engine.runText(kit.actor('민지'), '/yakjeong answer 월-금 오전', CAPS));
     expect(weekly).toContain('⚠️ 이 투표의 요일(월, 수)이 아니라서 빠졌어요: 화, 목, 금');
+  });
+});
+
+describe('pick', () => {
+  it('tells the picker privately who cannot make the time and who has not answered; the channel hears only the decision', async () => {
+    const kit = makeKit();
+    await createPoll(kit, 'host', 'Dinner dates:12/1 time:18:00-20:00 slot:1h duration:2h with:@ann @bob @cy');
+    await kit.engine.runText(kit.actor('ann'), '/yakjeong answer 12/1 18:00-20:00', CAPS);
+    await kit.engine.runText(kit.actor('bob'), '/yakjeong answer 12/1 18:00-19:00', CAPS);
+    const replies = await kit.engine.runText(kit.actor('host'), '/yakjeong pick 1', CAPS);
+    const [announcement, headsUp] = replies;
+    expect(announcement).toMatchObject({ type: 'post', audience: { kind: 'channel' } });
+    expect(textOf(posts([announcement!])[0]!)).not.toMatch(/bob|cy/);
+    expect(headsUp).toMatchObject({ type: 'post', audience: { kind: 'user', userId: 'host' } });
+    expect(textOf(posts([headsUp!])[0]!)).toBe('⚠️ <@bob> cannot make all of the time you picked.\n⏳ Not answered yet: <@cy>.');
+  });
+
+  it('says nothing more when everyone can come, and names each person with 님 in Korean', async () => {
+    const kit = makeKit({ locale: 'ko' });
+    const lunch = await createPoll(kit, 'host', '점심 kind:date dates:12/1-12/2');
+    await kit.engine.runText(kit.actor('민지'), `/yakjeong answer ${lunch} 12/1`, CAPS);
+    expect(posts(await kit.engine.runText(kit.actor('host'), `/yakjeong pick ${lunch} 1`, CAPS))).toHaveLength(1);
+    await createPoll(kit, 'host', '회식 kind:date dates:12/1-12/2');
+    await kit.engine.runText(kit.actor('민지'), '/yakjeong answer 12/1', CAPS);
+    await kit.engine.runText(kit.actor('준호'), '/yakjeong answer 12/2', CAPS);
+    await kit.engine.runText(kit.actor('서연'), '/yakjeong answer 12/2', CAPS);
+    const replies = await kit.engine.runText(kit.actor('host'), '/yakjeong pick 12/1', CAPS);
+    expect(textOf(posts(replies)[1]!)).toBe('⚠️ <@서연>님, <@준호>님은 고른 시간에 끝까지 참석할 수 없어요.');
   });
 });

@@ -12,7 +12,7 @@ import type { CreateOptions } from '../grammar/create-options.js';
 import { choosePick, windowAt } from '../grammar/pick-choice.js';
 import { helpView } from '../views/help.js';
 import { historyView } from '../views/history.js';
-import { closedNotice, deletedNotice, pickedNotice, reopenedNotice } from '../views/lifecycle.js';
+import { closedNotice, deletedNotice, pickedHeadsUp, pickedNotice, reopenedNotice } from '../views/lifecycle.js';
 import { listView, type ListItem } from '../views/list.js';
 import { noticeView } from '../views/notices.js';
 import { isClosed } from '../views/poll-message.js';
@@ -175,15 +175,12 @@ export class PollUseCases {
     const picked = { firstSlot: window.firstSlot, slotCount: window.slotCount, pickedBy: actor.user, pickedAt: now };
     await ctx.store.updatePoll(poll.id, poll.status === 'open' ? { picked, status: 'closed', closedAt: now } : { picked });
     const meeting = meetingFromPick(poll, layout, picked);
-    const view = pickedNotice({
-      poll,
-      layout,
-      window,
-      locale: await ctx.localeOf(actor),
-      ...(meeting ? { calendarUrl: googleCalendarLink(meeting) } : {}),
-    });
+    const locale = await ctx.localeOf(actor);
+    const view = pickedNotice({ poll, layout, window, locale, ...(meeting ? { calendarUrl: googleCalendarLink(meeting) } : {}) });
+    const headsUp = pickedHeadsUp(window, locale);
     const replies: Reply[] = [
       { type: 'post', audience: { kind: 'channel' }, view, pollId: poll.id },
+      ...(headsUp ? [ctx.toActor(actor, headsUp)] : []),
       { type: 'refresh-poll', pollId: poll.id },
     ];
     if (meeting) {

@@ -1,11 +1,14 @@
 /** English catalog. The Korean catalog must have exactly these keys (the type checker enforces it). */
 import type { ErrorCode } from '../errors.js';
-import { code, rich, type Rich, type RichInput } from '../views/rich.js';
+import { code, joinRich, rich, type Rich, type RichInput } from '../views/rich.js';
 
 type P = Record<string, string | number>;
 
 const ACTIONS: Record<string, string> = { close: 'close', reopen: 'reopen', delete: 'delete', pick: 'pick the final time of' };
 const KINDS: Record<string, string> = { time: 'time poll', block: 'block poll', date: 'date poll' };
+
+/** "@a, @b +2": people named in a sentence. */
+const people = (who: readonly RichInput[], more: number): Rich => rich`${joinRich(who, ', ')}${more ? ` +${more}` : ''}`;
 
 const errors: Record<ErrorCode, (p: P) => string | Rich> = {
   UNKNOWN_SUBCOMMAND: (p) =>
@@ -195,6 +198,8 @@ export const en = {
     leftOutPartSlot: (spans: string, slot: string) => `Left out, shorter than a whole slot (${slot}): ${spans}.`,
     leftOutDates: (dates: string, offered: string) => `Left out, not among this poll's dates (${offered}): ${dates}.`,
     leftOutWeekdays: (days: string, offered: string) => `Left out, not among this poll's days (${offered}): ${days}.`,
+    pickCannot: (who: readonly RichInput[], more: number) => rich`${people(who, more)} cannot make all of the time you picked.`,
+    pickNoAnswer: (who: readonly RichInput[], more: number) => rich`Not answered yet: ${people(who, more)}.`,
     wentToNewest: (open: number, title: string, pollCode: string, example: string) =>
       rich`${open} polls are open in this channel; without a code, this went to the newest, “${title}” (${pollCode}). To answer another, start with its code: ${code(example)}`,
   },

@@ -1,12 +1,16 @@
 /** 한국어 카탈로그. Same shape as the English one (the type checker enforces it). */
 import type { ErrorCode } from '../errors.js';
 import type { Catalog } from './en.js';
-import { code, rich, type Rich, type RichInput } from '../views/rich.js';
+import { code, joinRich, rich, type Rich, type RichInput } from '../views/rich.js';
 
 type P = Record<string, string | number>;
 
 const ACTIONS: Record<string, string> = { close: '마감할', reopen: '다시 열', delete: '삭제할', pick: '확정할' };
 const KINDS: Record<string, string> = { time: '시간 투표', block: '구간 투표', date: '날짜 투표' };
+
+/** "@a님, @b님 외 2명": an honorific for each person, so the particle after it is always 은. */
+const people = (who: readonly RichInput[], more: number): Rich =>
+  rich`${joinRich(who.map((w) => rich`${w}님`), ', ')}${more ? ` 외 ${more}명` : ''}`;
 
 const errors: Record<ErrorCode, (p: P) => string | Rich> = {
   UNKNOWN_SUBCOMMAND: (p) =>
@@ -196,6 +200,8 @@ export const ko: Catalog = {
     leftOutPartSlot: (spans: string, slot: string) => `한 칸(${slot})을 다 채우지 않아 빠졌어요: ${spans}`,
     leftOutDates: (dates: string, offered: string) => `이 투표의 날짜(${offered})가 아니라서 빠졌어요: ${dates}`,
     leftOutWeekdays: (days: string, offered: string) => `이 투표의 요일(${offered})이 아니라서 빠졌어요: ${days}`,
+    pickCannot: (who: readonly RichInput[], more: number) => rich`${people(who, more)}은 고른 시간에 끝까지 참석할 수 없어요.`,
+    pickNoAnswer: (who: readonly RichInput[], more: number) => rich`${people(who, more)}은 아직 응답하지 않았어요.`,
     wentToNewest: (open: number, title: string, pollCode: string, example: string) =>
       rich`이 채널에 진행 중인 투표가 ${open}개 있어요. 코드를 쓰지 않아서 가장 최근 투표인 “${title}”(${pollCode}) 투표로 보냈어요. 다른 투표에 응답하려면 코드를 먼저 써 주세요: ${code(example)}`,
   },

@@ -56,6 +56,21 @@ export function pickedNotice(input: PickedInput): View {
 }
 
 /**
+ * Told privately to the picker: who cannot make the picked time, and who expected has not
+ * answered; undefined when everyone who answered can come and nobody is awaited. The picker
+ * can act on it (pick again, or talk to them); the channel gets the decision without a list
+ * that would ping and single out the people who cannot come.
+ */
+export function pickedHeadsUp(window: RankedWindow, locale: Locale): View | undefined {
+  const c = catalog(locale);
+  const lines: Rich[] = [];
+  const people = (users: readonly UserRef[]) => [users.slice(0, MAX_MENTIONS).map(mention), Math.max(0, users.length - MAX_MENTIONS)] as const;
+  if (window.unavailable.length) lines.push(rich`⚠️ ${c.honest.pickCannot(...people(window.unavailable))}`);
+  if (window.pending.length) lines.push(rich`⏳ ${c.honest.pickNoAnswer(...people(window.pending))}`);
+  return lines.length ? noticeView(joinRich(lines, '\n'), 'notice') : undefined;
+}
+
+/**
  * When the picked meeting is, said once: a time meeting as a local time each reader's platform
  * shows in their own zone (the poll zone's text where none can), anything else in the poll's
  * own terms, with its zone wherever it has hours.
