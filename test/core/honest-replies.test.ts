@@ -1,6 +1,7 @@
 /** Replies that say what really happened: cleared answers, parts left out, which poll, who cannot come, valid choices. */
 import { describe, expect, it } from 'vitest';
-import { allText, CAPS, createPoll, makeKit, posts, textOf } from '../helpers.js';
+import { errorView } from '../../src/core/views/notices.js';
+import { allText, CAPS, createPoll, makeKit, plainAllText, posts, textOf, userErrorOf } from '../helpers.js';
 
 describe('answer none', () => {
   it('takes the answer back: not counted, waited for again, and its place in a max: poll goes to someone else', async () => {
@@ -116,5 +117,34 @@ describe('pick', () => {
     await kit.engine.runText(kit.actor('서연'), '/yakjeong answer 12/2', CAPS);
     const replies = await kit.engine.runText(kit.actor('host'), '/yakjeong pick 12/1', CAPS);
     expect(textOf(posts(replies)[1]!)).toBe('⚠️ <@서연>님, <@준호>님은 고른 시간에 끝까지 참석할 수 없어요.');
+  });
+});
+
+describe('a pick the poll does not take', () => {
+  it("offers starts from this poll, best options first, in the picker's zone", async () => {
+    const kit = makeKit();
+    const code = await createPoll(kit, 'host', 'M dates:12/1-12/2 time:09:00-12:00 slot:1h duration:2h');
+    await kit.engine.runText(kit.actor('ann'), '/yakjeong answer 12/2 10:00-12:00', CAPS);
+    const err = await userErrorOf(kit.engine.runText(kit.actor('host'), '/yakjeong pick 2026-12-01 11:00', CAPS));
+    expect(err.code).toBe('BAD_PICK');
+    expect(textOf(errorView(err, 'en'))).toBe(
+      `⚠️ “2026-12-01 11:00” is not a choice. Give a result number, like \`pick ${code} 1\`, or a start from this poll, like \`2026-12-02 10:00\`, \`2026-12-01 09:00\`, \`2026-12-01 10:00\`.`,
+    );
+    // Each offered start is one the poll takes.
+    await kit.engine.runText(kit.actor('host'), '/yakjeong tz Asia/Kolkata', CAPS);
+    const there = await userErrorOf(kit.engine.runText(kit.actor('host'), '/yakjeong pick 2026-12-01 09:00', CAPS));
+    expect(String(there.params.starts).split('\n')[0]).toBe('2026-12-02 06:30');
+    expect(plainAllText(await kit.engine.runText(kit.actor('host'), '/yakjeong pick 2026-12-02 06:30', CAPS))).toContain('Wed, Dec 2 10:00–12:00 (Asia/Seoul)');
+  });
+
+  it('speaks of dates and blocks, weekdays on weekly polls', async () => {
+    const kit = makeKit({ locale: 'ko' });
+    await createPoll(kit, 'host', '여행 kind:date dates:12/1-12/3');
+    const empty = await userErrorOf(kit.engine.runText(kit.actor('host'), '/yakjeong 확정', CAPS));
+    expect(textOf(errorView(empty, 'ko'))).toContain('어떤 날짜로 정할까요?');
+    expect(empty.params.starts).toBe('2026-12-01\n2026-12-02\n2026-12-03');
+    await createPoll(kit, 'host', '스터디 dates:월,수 blocks:오전,오후');
+    const weekly = await userErrorOf(kit.engine.runText(kit.actor('host'), '/yakjeong 확정 금', CAPS));
+    expect(textOf(errorView(weekly, 'ko'))).toContain('`mon 오전`, `mon 오후`, `wed 오전`');
   });
 });

@@ -168,10 +168,11 @@ export class PollUseCases {
     const layout = ctx.layout(poll);
     const participants = await ctx.participants(poll);
     const now = ctx.clock.now();
+    const tz = await ctx.zoneOf(actor);
     const window =
       'slot' in choice
-        ? windowAt(poll, layout, participants, choice.slot, String(choice.slot))
-        : choosePick({ poll, layout, participants, text: choice.text.trim(), tz: await ctx.zoneOf(actor), today: todayIn(now, poll.spec.timezone) });
+        ? windowAt({ poll, layout, participants, first: choice.slot, input: String(choice.slot), tz })
+        : choosePick({ poll, layout, participants, text: choice.text.trim(), tz, today: todayIn(now, poll.spec.timezone) });
     const picked = { firstSlot: window.firstSlot, slotCount: window.slotCount, pickedBy: actor.user, pickedAt: now };
     await ctx.store.updatePoll(poll.id, poll.status === 'open' ? { picked, status: 'closed', closedAt: now } : { picked });
     const meeting = meetingFromPick(poll, layout, picked);

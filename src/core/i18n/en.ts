@@ -10,6 +10,9 @@ const KINDS: Record<string, string> = { time: 'time poll', block: 'block poll', 
 /** "@a, @b +2": people named in a sentence. */
 const people = (who: readonly RichInput[], more: number): Rich => rich`${joinRich(who, ', ')}${more ? ` +${more}` : ''}`;
 
+/** A parameter holding a list, one item a line (a parameter is one string). */
+const lines = (param: string | number | undefined): string[] => String(param ?? '').split('\n').filter(Boolean);
+
 const errors: Record<ErrorCode, (p: P) => string | Rich> = {
   UNKNOWN_SUBCOMMAND: (p) =>
     `I don't know the command “${p.input}”. Try one of: ${p.commands}.`,
@@ -57,8 +60,12 @@ const errors: Record<ErrorCode, (p: P) => string | Rich> = {
   POLL_OPEN: (p) => `Poll ${p.code} is already open.`,
   POLL_FULL: (p) => `Poll ${p.code} is full: it takes ${p.max} ${p.max === 1 ? 'person' : 'people'}.`,
   NOT_ALLOWED: (p) => `Only the poll's creator (${p.creator}) or an admin can ${ACTIONS[String(p.action)] ?? p.action} poll ${p.code}.`,
-  BAD_PICK: (p) =>
-    rich`${p.input ? `“${p.input}” is not a choice.` : 'Which time?'} Give a result number, like ${code(`pick ${p.code} 1`)}, or a start time, like ${code(`pick ${p.code} 2026-12-01 14:00`)}.`,
+  BAD_PICK: (p) => {
+    const what = p.kind === 'date' ? 'date' : p.kind === 'block' ? 'block' : 'time';
+    const starts = lines(p.starts).map(code);
+    const offer = starts.length ? rich`, or a start from this poll, like ${joinRich(starts, ', ')}` : '';
+    return rich`${p.input ? `“${p.input}” is not a choice.` : `Which ${what}?`} Give a result number, like ${code(`pick ${p.code} 1`)}${offer}.`;
+  },
   RESULTS_HIDDEN: (p) => `The results of poll ${p.code} are hidden until it closes.`,
   BAD_ACTION: () => rich`That button is out of date. Open the poll again with ${code('/yakjeong results')} or Respond.`,
   NOT_IN_CHANNEL: () => 'Use this in a server channel, not in a direct message.',

@@ -12,6 +12,9 @@ const KINDS: Record<string, string> = { time: '시간 투표', block: '구간 �
 const people = (who: readonly RichInput[], more: number): Rich =>
   rich`${joinRich(who.map((w) => rich`${w}님`), ', ')}${more ? ` 외 ${more}명` : ''}`;
 
+/** A parameter holding a list, one item a line (a parameter is one string). */
+const lines = (param: string | number | undefined): string[] => String(param ?? '').split('\n').filter(Boolean);
+
 const errors: Record<ErrorCode, (p: P) => string | Rich> = {
   UNKNOWN_SUBCOMMAND: (p) =>
     `“${p.input}”은(는) 알 수 없는 명령이에요. ${p.commandsKo}(또는 ${p.commands}) 중 하나를 써 주세요.`,
@@ -59,8 +62,13 @@ const errors: Record<ErrorCode, (p: P) => string | Rich> = {
   POLL_OPEN: (p) => `${p.code} 투표는 이미 열려 있어요.`,
   POLL_FULL: (p) => `${p.code} 투표는 이미 정원 ${p.max}명이 찼어요.`,
   NOT_ALLOWED: (p) => `${p.code} 투표를 ${ACTIONS[String(p.action)] ?? p.action} 수 있는 사람은 만든 사람(${p.creator})과 관리자뿐이에요.`,
-  BAD_PICK: (p) =>
-    rich`${p.input ? `“${p.input}”은(는) 고를 수 있는 값이 아니에요.` : '어떤 시간으로 정할까요?'} 결과 번호(${code(`pick ${p.code} 1`)})나 시작 시각(${code(`pick ${p.code} 2026-12-01 14:00`)})을 써 주세요.`,
+  BAD_PICK: (p) => {
+    const what = p.kind === 'date' ? '날짜로' : p.kind === 'block' ? '구간으로' : '시간으로';
+    const starts = lines(p.starts).map(code);
+    const offer = starts.length ? rich`, 또는 이 투표에서 시작할 수 있는 때(${joinRich(starts, ', ')})` : '';
+    const head = p.input ? `고를 수 없는 값이에요: “${p.input}”.` : `어떤 ${what} 정할까요?`;
+    return rich`${head} 결과 번호(${code(`pick ${p.code} 1`)})${offer} 중 하나를 써 주세요.`;
+  },
   RESULTS_HIDDEN: (p) => `${p.code} 투표의 결과는 마감 후에 공개돼요.`,
   BAD_ACTION: () => rich`더 이상 쓸 수 없는 버튼이에요. ${code('/yakjeong results')}나 응답 버튼으로 투표를 다시 열어 주세요.`,
   NOT_IN_CHANNEL: () => 'DM이 아니라 서버 채널에서 사용해 주세요.',
