@@ -148,3 +148,45 @@ describe('a pick the poll does not take', () => {
     expect(textOf(errorView(weekly, 'ko'))).toContain('`mon 오전`, `mon 오후`, `wed 오전`');
   });
 });
+
+describe('errors about a meeting length', () => {
+  it('offer only lengths this poll takes, and each one is taken', async () => {
+    const kit = makeKit();
+    const err = await userErrorOf(kit.engine.runText(kit.actor('host'), '/yakjeong create x dates:12/1 time:18:00-21:00 slot:1h duration:90m', CAPS));
+    expect(err.code).toBe('BAD_DURATION');
+    expect(textOf(errorView(err, 'en'))).toBe('⚠️ “90m” is not a meeting length for this poll: give a whole number of its 1-hour slots, like `duration:2h` or `duration:3h`.');
+    for (const example of String(err.params.examples).split('\n')) {
+      await createPoll(kit, 'host', `x dates:12/1 time:18:00-21:00 slot:1h ${example}`);
+    }
+    // A two-hour day offers no three-hour example.
+    const short = await userErrorOf(kit.engine.runText(kit.actor('host'), '/yakjeong create x dates:12/1 time:18:00-20:00 slot:1h duration:45m', CAPS));
+    expect(short.params.examples).toBe('duration:1h\nduration:2h');
+    const ko = textOf(errorView(short, 'ko'));
+    expect(ko).toBe('⚠️ 이 투표의 모임 길이로 쓸 수 없어요: “45m”. 한 칸(1시간)의 배수로 써 주세요. 예: `duration:1h`, `duration:2h`');
+  });
+
+  it('speak of days in a date poll, and of the longest meeting the poll holds', async () => {
+    const kit = makeKit();
+    const bad = await userErrorOf(kit.engine.runText(kit.actor('host'), '/yakjeong create Trip kind:date dates:12/1-12/3,12/10 duration:36h', CAPS));
+    expect(textOf(errorView(bad, 'en'))).toBe('⚠️ “36h” is not a length for this date poll: give whole days, like `duration:2d` or `duration:3d`.');
+    const long = await userErrorOf(kit.engine.runText(kit.actor('host'), '/yakjeong create Trip kind:date dates:12/1-12/3,12/10 duration:4d', CAPS));
+    expect(long.code).toBe('DURATION_TOO_LONG');
+    expect(textOf(errorView(long, 'en'))).toBe("⚠️ A stay of 4d does not fit this poll's dates: the most days in a row it has is 3.");
+    expect(textOf(errorView(long, 'ko'))).toBe('⚠️ 4d 일정은 이 투표의 날짜에 들어가지 않아요. 연달아 있는 날짜는 최대 3일이에요.');
+    const hours = await userErrorOf(kit.engine.runText(kit.actor('host'), '/yakjeong create x dates:12/1 time:18:00-20:30 slot:30m duration:3h', CAPS));
+    expect(textOf(errorView(hours, 'en'))).toContain('the longest it holds is 2h 30m');
+  });
+});
+
+describe('a date poll', () => {
+  it('speaks of dates when an answer misses it, and of blocks when a block name is wrong', async () => {
+    const kit = makeKit();
+    await createPoll(kit, 'host', 'Trip kind:date dates:12/1-12/3');
+    const dates = await userErrorOf(kit.engine.runText(kit.actor('ann'), '/yakjeong answer 12/9', CAPS));
+    expect(textOf(errorView(dates, 'en'))).toBe("⚠️ “12/9” is not one of this poll's dates: 2026-12-01 … 2026-12-03.");
+    expect(textOf(errorView(dates, 'ko'))).toBe('⚠️ 이 투표의 날짜가 아니에요: “12/9”. 투표 범위: 2026-12-01 … 2026-12-03');
+    await createPoll(kit, 'host', 'Lunch dates:12/1 blocks:lunch,dinner');
+    const block = await userErrorOf(kit.engine.runText(kit.actor('ann'), '/yakjeong answer 12/1 brunch', CAPS));
+    expect(textOf(errorView(block, 'en'))).toBe("⚠️ “brunch” is not one of this poll's blocks: lunch, dinner.");
+  });
+});

@@ -129,7 +129,7 @@ export function readAnswerText(
     }
     if (spec.kind === 'block' && current) {
       // Most likely a block name with a typo: say which blocks there are.
-      throw new UserError('ANSWER_OUTSIDE_POLL', { input: word, range: (spec.blocks ?? []).map((b) => b.name).join(', ') });
+      throw new UserError('ANSWER_OUTSIDE_POLL', { input: word, of: 'blocks', range: (spec.blocks ?? []).map((b) => b.name).join(', ') });
     }
     throw new UserError('BAD_ANSWER', { input: word });
   }
@@ -139,7 +139,7 @@ export function readAnswerText(
   const leftOut: LeftOut[] = [];
   for (const item of items) {
     const slots = itemSlots(item, spec, layout, viewerTz);
-    if (slots.length === 0) throw new UserError('ANSWER_OUTSIDE_POLL', { input: item.text, range: pollRange(layout) });
+    if (slots.length === 0) throw new UserError('ANSWER_OUTSIDE_POLL', { input: item.text, of: spec.kind === 'time' ? 'times' : 'dates', range: pollRange(layout) });
     for (const slot of slots) states[slot.index] = STATE_CHAR[item.state];
     leftOut.push(...itemLeftOut(item, spec, layout, viewerTz));
   }
@@ -171,7 +171,7 @@ function dayWord(
     // Time slots are matched by the viewer's own weekday later; floating ones by the poll's.
     if (spec.kind === 'time') return { days: [], dates: [], weekdays };
     const days = layout.days.filter((d) => weekdays.includes(d.weekday)).map((d) => d.index);
-    if (days.length === 0) throw new UserError('ANSWER_OUTSIDE_POLL', { input: word, range: pollRange(layout) });
+    if (days.length === 0) throw new UserError('ANSWER_OUTSIDE_POLL', { input: word, of: 'dates', range: pollRange(layout) });
     return { days, dates: days.map((d) => layout.days[d]!.date), weekdays };
   }
   let dates: string[] | undefined;
@@ -185,7 +185,7 @@ function dayWord(
   if (!dates) return undefined;
   const days = layout.days.filter((d) => dates!.includes(d.date)).map((d) => d.index);
   if (spec.kind !== 'time' && days.length === 0) {
-    throw new UserError('ANSWER_OUTSIDE_POLL', { input: word, range: pollRange(layout) });
+    throw new UserError('ANSWER_OUTSIDE_POLL', { input: word, of: 'dates', range: pollRange(layout) });
   }
   return { days, dates };
 }

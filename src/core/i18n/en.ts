@@ -13,6 +13,9 @@ const people = (who: readonly RichInput[], more: number): Rich => rich`${joinRic
 /** A parameter holding a list, one item a line (a parameter is one string). */
 const lines = (param: string | number | undefined): string[] => String(param ?? '').split('\n').filter(Boolean);
 
+/** "30-minute", "1-hour": a slot size in a sentence. */
+const slotWords = (minutes: number): string => (minutes % 60 === 0 ? `${minutes / 60}-hour` : `${minutes}-minute`);
+
 const errors: Record<ErrorCode, (p: P) => string | Rich> = {
   UNKNOWN_SUBCOMMAND: (p) =>
     `I don't know the command “${p.input}”. Try one of: ${p.commands}.`,
@@ -43,15 +46,19 @@ const errors: Record<ErrorCode, (p: P) => string | Rich> = {
   BAD_DEADLINE: (p) =>
     rich`“${p.input}” is not a deadline. Write ${code('deadline:2026-11-30T18:00')} (optionally with +09:00) or a delay like ${code('deadline:90m')}, ${code('24h')}, ${code('3d')}.`,
   DEADLINE_IN_PAST: (p) => `The deadline ${p.input} has already passed. Choose a time in the future.`,
-  BAD_DURATION: (p) =>
-    rich`“${p.input}” is not a meeting length for this poll. Time polls: a multiple of the slot, like ${code('duration:1h')} or ${code('90m')}; block polls: ${code('duration:2')} blocks; date polls: ${code('duration:2d')}.`,
+  BAD_DURATION: (p) => {
+    const like = joinRich(lines(p.examples).map(code), ' or ');
+    if (p.kind === 'date') return rich`“${p.input}” is not a length for this date poll: give whole days, like ${like}.`;
+    if (p.kind === 'block') return rich`“${p.input}” is not a length for this block poll: give a number of blocks, like ${like}.`;
+    return rich`“${p.input}” is not a meeting length for this poll: give a whole number of its ${slotWords(Number(p.slotMinutes))} slots, like ${like}.`;
+  },
   BAD_MAX: (p) => rich`“${p.input}” is not a participant limit. Use a whole number from 1 to 1000, like ${code('max:8')}.`,
   BAD_USERS: (p) => rich`“${p.input}” is not a list of people. Mention them: ${code('with:@alice @bob')}.`,
   BAD_REMIND: (p) => rich`“${p.input}” is not a list of reminders. Write offsets before the deadline: ${code('remind:24h,1h')}.`,
   BAD_HIDDEN: (p) => rich`“${p.input}” is not yes or no. Write ${code('hidden:yes')} or ${code('hidden:no')}.`,
   BAD_ANSWER: (p) =>
     rich`I could not read “${p.input}”. Examples: ${code('2026-12-01 09:00-11:00, 12/2 14:00-15:00 maybe:12/3 10:00-12:00')}; blocks: ${code('12/1 lunch')}; dates: ${code('12/1,12/3')}; ${code('none')} to clear.`,
-  ANSWER_OUTSIDE_POLL: (p) => `“${p.input}” is not one of this poll's times. The poll runs ${p.range}.`,
+  ANSWER_OUTSIDE_POLL: (p) => `“${p.input}” is not one of this poll's ${p.of === 'dates' ? 'dates' : p.of === 'blocks' ? 'blocks' : 'times'}: ${p.range}.`,
   POLL_NOT_FOUND: (p) => rich`There is no poll ${p.code} in this channel. ${code('/yakjeong list')} shows this channel's polls.`,
   POLL_UNREADABLE: (p) =>
     rich`Poll ${p.code} could not be read: its stored data is damaged. Its creator or an admin can remove it with ${code(`/yakjeong delete ${p.code}`)}.`,
@@ -70,7 +77,12 @@ const errors: Record<ErrorCode, (p: P) => string | Rich> = {
   BAD_ACTION: () => rich`That button is out of date. Open the poll again with ${code('/yakjeong results')} or Respond.`,
   NOT_IN_CHANNEL: () => 'Use this in a server channel, not in a direct message.',
   EXTRA_WORDS: (p) => rich`I did not expect “${p.input}” there. Write ${code(`/yakjeong ${p.command} [CODE]`)}, e.g. ${code(`/yakjeong ${p.command} K7Q2`)}.`,
-  DURATION_TOO_LONG: (p) => `A meeting of ${p.input} does not fit in any one day of this poll. Make it shorter or widen the hours.`,
+  DURATION_TOO_LONG: (p) => {
+    const n = Number(p.longest);
+    if (p.kind === 'date') return `A stay of ${p.input} does not fit this poll's dates: the most days in a row it has is ${n}.`;
+    if (p.kind === 'block') return `A meeting of ${p.input} does not fit any day of this poll: the most blocks in a row it has is ${n}.`;
+    return `A meeting of ${p.input} does not fit in any one day of this poll: the longest it holds is ${en.minutes(n * Number(p.slotMinutes))}. Make it shorter or widen the hours.`;
+  },
   DATES_IN_PAST: (p) => `All of “${p.input}” is in the past. Choose dates from today on.`,
 };
 

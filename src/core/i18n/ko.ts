@@ -45,15 +45,20 @@ const errors: Record<ErrorCode, (p: P) => string | Rich> = {
   BAD_DEADLINE: (p) =>
     rich`“${p.input}”은(는) 마감 시각이 아니에요. ${code('deadline:2026-11-30T18:00')}(+09:00 같은 오프셋 가능) 또는 ${code('deadline:90m')}, ${code('24h')}, ${code('3d')}처럼 써 주세요.`,
   DEADLINE_IN_PAST: (p) => `마감 시각 ${p.input}은(는) 이미 지났어요. 앞으로의 시각을 골라 주세요.`,
-  BAD_DURATION: (p) =>
-    rich`“${p.input}”은(는) 이 투표의 모임 길이로 쓸 수 없어요. 시간 투표는 칸의 배수(${code('duration:1h')}, ${code('90m')}), 구간 투표는 ${code('duration:2')}, 날짜 투표는 ${code('duration:2d')}처럼 써 주세요.`,
+  BAD_DURATION: (p) => {
+    const like = joinRich(lines(p.examples).map(code), ', ');
+    if (p.kind === 'date') return rich`이 날짜 투표의 길이로 쓸 수 없어요: “${p.input}”. 며칠인지 써 주세요. 예: ${like}`;
+    if (p.kind === 'block') return rich`이 구간 투표의 길이로 쓸 수 없어요: “${p.input}”. 구간 수를 써 주세요. 예: ${like}`;
+    return rich`이 투표의 모임 길이로 쓸 수 없어요: “${p.input}”. 한 칸(${ko.minutes(Number(p.slotMinutes))})의 배수로 써 주세요. 예: ${like}`;
+  },
   BAD_MAX: (p) => rich`“${p.input}”은(는) 인원 제한이 아니에요. 1부터 1000 사이의 숫자를 ${code('max:8')}처럼 써 주세요.`,
   BAD_USERS: (p) => rich`“${p.input}”은(는) 사람 목록이 아니에요. ${code('with:@민지 @준호')}처럼 멘션해 주세요.`,
   BAD_REMIND: (p) => rich`“${p.input}”은(는) 알림 목록이 아니에요. 마감 전 시간을 ${code('remind:24h,1h')}처럼 써 주세요.`,
   BAD_HIDDEN: (p) => rich`“${p.input}”은(는) yes나 no가 아니에요. ${code('hidden:yes')} 또는 ${code('hidden:no')}로 써 주세요.`,
   BAD_ANSWER: (p) =>
     rich`“${p.input}”을(를) 이해하지 못했어요. 예: ${code('2026-12-01 09:00-11:00, 12/2 14:00-15:00 maybe:12/3 10:00-12:00')}, 구간: ${code('12/1 오전')}, 날짜: ${code('12/1,12/3')}, 지우기: ${code('none')}`,
-  ANSWER_OUTSIDE_POLL: (p) => `“${p.input}”은(는) 이 투표의 시간이 아니에요. 투표 범위: ${p.range}`,
+  ANSWER_OUTSIDE_POLL: (p) =>
+    `이 투표의 ${p.of === 'dates' ? '날짜가' : p.of === 'blocks' ? '구간이' : '시간이'} 아니에요: “${p.input}”. 투표 범위: ${p.range}`,
   POLL_NOT_FOUND: (p) => rich`이 채널에 ${p.code} 투표가 없어요. ${code('/yakjeong list')}로 이 채널의 투표를 볼 수 있어요.`,
   POLL_UNREADABLE: (p) =>
     rich`${p.code} 투표를 읽을 수 없어요: 저장된 데이터가 손상됐어요. 만든 사람이나 관리자가 ${code(`/yakjeong delete ${p.code}`)}로 지울 수 있어요.`,
@@ -73,7 +78,12 @@ const errors: Record<ErrorCode, (p: P) => string | Rich> = {
   BAD_ACTION: () => rich`더 이상 쓸 수 없는 버튼이에요. ${code('/yakjeong results')}나 응답 버튼으로 투표를 다시 열어 주세요.`,
   NOT_IN_CHANNEL: () => 'DM이 아니라 서버 채널에서 사용해 주세요.',
   EXTRA_WORDS: (p) => rich`“${p.input}”은(는) 여기에 올 수 없어요. ${code(`/yakjeong ${p.command} [코드]`)}처럼 써 주세요. 예: ${code(`/yakjeong ${p.command} K7Q2`)}`,
-  DURATION_TOO_LONG: (p) => `${p.input} 길이의 모임은 이 투표의 하루 안에 들어가지 않아요. 더 짧게 하거나 시간대를 넓혀 주세요.`,
+  DURATION_TOO_LONG: (p) => {
+    const n = Number(p.longest);
+    if (p.kind === 'date') return `${p.input} 일정은 이 투표의 날짜에 들어가지 않아요. 연달아 있는 날짜는 최대 ${n}일이에요.`;
+    if (p.kind === 'block') return `${p.input} 길이의 모임은 이 투표의 하루 안에 들어가지 않아요. 연달아 있는 구간은 최대 ${n}개예요.`;
+    return `${p.input} 길이의 모임은 이 투표의 하루 안에 들어가지 않아요. 가장 길게 잡을 수 있는 시간은 ${ko.minutes(n * Number(p.slotMinutes))}이에요. 더 짧게 하거나 시간 범위를 넓혀 주세요.`;
+  },
   DATES_IN_PAST: (p) => `“${p.input}”은(는) 모두 지난 날짜예요. 오늘 이후의 날짜를 골라 주세요.`,
 };
 
