@@ -1,7 +1,7 @@
 /** Replies that say what really happened: cleared answers, parts left out, which poll, who cannot come, valid choices. */
 import { describe, expect, it } from 'vitest';
 import { errorView } from '../../src/core/views/notices.js';
-import { allText, CAPS, createPoll, makeKit, plainAllText, posts, textOf, userErrorOf } from '../helpers.js';
+import { allText, CAPS, createPoll, makeKit, plainAllText, posts, T0, textOf, userErrorOf } from '../helpers.js';
 
 describe('answer none', () => {
   it('takes the answer back: not counted, waited for again, and its place in a max: poll goes to someone else', async () => {
@@ -188,5 +188,42 @@ describe('a date poll', () => {
     await createPoll(kit, 'host', 'Lunch dates:12/1 blocks:lunch,dinner');
     const block = await userErrorOf(kit.engine.runText(kit.actor('ann'), '/yakjeong answer 12/1 brunch', CAPS));
     expect(textOf(errorView(block, 'en'))).toBe("⚠️ “brunch” is not one of this poll's blocks: lunch, dinner.");
+  });
+});
+
+describe('examples in help and errors', () => {
+  /** Every ISO date a text shows. */
+  const isoDates = (text: string) => text.match(/\d{4}-\d{2}-\d{2}/g) ?? [];
+
+  for (const [label, now, today] of [
+    ['late November', T0, '2026-11-26'],
+    ['the turn of a year', Date.UTC(2031, 11, 28, 3), '2031-12-28'],
+  ] as const) {
+    it(`start from the reader's today (${label}), so none is in the past and each one works`, async () => {
+      const kit = makeKit({ now });
+      const help = allText(await kit.engine.runText(kit.actor('ann'), '/yakjeong help', CAPS));
+      expect(isoDates(help).length).toBeGreaterThan(2);
+      for (const date of isoDates(help)) expect(date > today).toBe(true);
+      expect(help).not.toContain('2026-12-01');
+
+      const deadline = await userErrorOf(kit.engine.runText(kit.actor('ann'), '/yakjeong create x dates:mon time:9-10 deadline:soon', CAPS));
+      expect(deadline.code).toBe('BAD_DEADLINE');
+      const message = textOf(errorView(deadline, 'en'));
+      const example = /`deadline:(\S+)`/.exec(message)![1]!;
+      expect(example > today).toBe(true);
+      const dates = await userErrorOf(kit.engine.runText(kit.actor('ann'), '/yakjeong create x time:9-10', CAPS));
+      const offered = /`(dates:\d{4}-\d{2}-\d{2}\.\.\d{4}-\d{2}-\d{2})`/.exec(textOf(errorView(dates, 'ko')))![1]!;
+      // The examples together make a poll the bot accepts.
+      await createPoll(kit, 'ann', `x ${offered} time:9-10 deadline:${example}`);
+    });
+  }
+
+  it('in the usage the console shows for a bare create, too', async () => {
+    const kit = makeKit({ now: Date.UTC(2030, 0, 10, 12) });
+    const [reply] = await kit.engine.runText(kit.actor('ann'), '/yakjeong create', CAPS);
+    expect(reply?.type).toBe('open-create-form');
+    const usage = reply?.type === 'open-create-form' ? textOf(reply.usage) : '';
+    expect(usage).toContain('dates:1/17-1/21');
+    for (const date of isoDates(usage)) expect(date > '2030-01-10').toBe(true);
   });
 });

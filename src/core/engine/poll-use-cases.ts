@@ -1,5 +1,6 @@
 /** What people do with a poll as a whole: create, read its results, close, reopen, delete, pick; and their own settings. */
 import { UserError } from '../errors.js';
+import { ExampleDates } from '../i18n/example-dates.js';
 import { catalog } from '../i18n/index.js';
 import type { Actor } from '../actor.js';
 import type { CommandTable } from '../commands/spec.js';
@@ -14,7 +15,7 @@ import { helpView } from '../views/help.js';
 import { historyView } from '../views/history.js';
 import { closedNotice, deletedNotice, pickedHeadsUp, pickedNotice, reopenedNotice } from '../views/lifecycle.js';
 import { listView, type ListItem } from '../views/list.js';
-import { noticeView } from '../views/notices.js';
+import { noticeView, usageView } from '../views/notices.js';
 import { isClosed } from '../views/poll-message.js';
 import type { Reply } from '../views/reply.js';
 import type { Rich } from '../views/rich.js';
@@ -33,7 +34,8 @@ export class PollUseCases {
   async create(actor: Actor, options: CreateOptions): Promise<Reply[]> {
     const { ctx } = this;
     const now = ctx.clock.now();
-    const spec = buildPollSpec(options, { now, defaultTimezone: await ctx.zoneOf(actor) });
+    // The create forms (Slack, Discord) call here directly rather than through the engine's entry points.
+    const spec = await ctx.datedErrors(actor, async () => buildPollSpec(options, { now, defaultTimezone: await ctx.zoneOf(actor) }));
     spec.locale = await ctx.localeOf(actor);
     const poll = await ctx.store.createPoll({ channel: actor.channel, creator: actor.user, spec, createdAt: now }, pollCodeGenerator(ctx.random));
     if (spec.deadline !== undefined) ctx.onDueWorkChanged();
@@ -43,7 +45,10 @@ export class PollUseCases {
 
   /** "/yakjeong create" with no options asks for the form; with options it creates. */
   async createOrOpenForm(actor: Actor, options: CreateOptions): Promise<Reply[]> {
-    return Object.keys(options).length === 0 ? [{ type: 'open-create-form' }] : this.create(actor, options);
+    if (Object.keys(options).length > 0) return this.create(actor, options);
+    const { ctx } = this;
+    const usage = usageView(await ctx.localeOf(actor), new ExampleDates(todayIn(ctx.clock.now(), await ctx.zoneOf(actor))));
+    return [{ type: 'open-create-form', usage }];
   }
 
   /**
@@ -207,6 +212,8 @@ export class PollUseCases {
   }
 
   async help(actor: Actor): Promise<Reply[]> {
-    return [this.ctx.toActor(actor, helpView(await this.ctx.localeOf(actor), this.commands))];
+    const { ctx } = this;
+    const dates = new ExampleDates(todayIn(ctx.clock.now(), await ctx.zoneOf(actor)));
+    return [ctx.toActor(actor, helpView(await ctx.localeOf(actor), this.commands, dates))];
   }
 }

@@ -1,5 +1,6 @@
 /** English catalog. The Korean catalog must have exactly these keys (the type checker enforces it). */
 import type { ErrorCode } from '../errors.js';
+import { ExampleDates } from './example-dates.js';
 import { code, joinRich, rich, type Rich, type RichInput } from '../views/rich.js';
 
 type P = Record<string, string | number>;
@@ -9,6 +10,9 @@ const KINDS: Record<string, string> = { time: 'time poll', block: 'block poll', 
 
 /** "@a, @b +2": people named in a sentence. */
 const people = (who: readonly RichInput[], more: number): Rich => rich`${joinRich(who, ', ')}${more ? ` +${more}` : ''}`;
+
+/** Example dates from the asker's today, which the engine adds to every error it raises. */
+const on = (p: P): ExampleDates => ExampleDates.from(p.today);
 
 /** A parameter holding a list, one item a line (a parameter is one string). */
 const lines = (param: string | number | undefined): string[] => String(param ?? '').split('\n').filter(Boolean);
@@ -22,14 +26,14 @@ const errors: Record<ErrorCode, (p: P) => string | Rich> = {
   UNKNOWN_OPTION: (p) =>
     `I don't know the option “${p.option}”. Options are: title, desc, kind, dates, time, slot, blocks, deadline, tz, duration, max, with, must, remind, hidden.`,
   DUPLICATE_OPTION: (p) => `The option “${p.option}:” is given twice. Give it once.`,
-  MISSING_TITLE: () => rich`A poll needs a title, e.g. ${code('/yakjeong create Team dinner dates:12/1-12/5 time:18:00-22:00')}.`,
+  MISSING_TITLE: (p) => rich`A poll needs a title, e.g. ${code(`/yakjeong create Team dinner dates:${on(p).md(0)}-${on(p).md(4)} time:18:00-22:00`)}.`,
   TITLE_TOO_LONG: (p) => `The title is ${p.length} characters; the most is ${p.max}.`,
   DESCRIPTION_TOO_LONG: (p) => `The description is ${p.length} characters; the most is ${p.max}.`,
-  BAD_DATE: (p) => `“${p.input}” is not a date. Write 2026-12-01, 12/1 or 12월 1일.`,
+  BAD_DATE: (p) => `“${p.input}” is not a date. Write ${on(p).iso(0)}, ${on(p).md(0)} or ${on(p).koreanMd(0)}.`,
   BAD_DATE_RANGE: (p) =>
-    `“${p.input}” is not a date range: the end must not be before the start. Write 2026-12-01..2026-12-05 or 12/1-12/5.`,
-  MISSING_DATES: () =>
-    rich`Which dates? Add ${code('dates:2026-12-01..2026-12-05')}, ${code('dates:12/1,12/3')} or, for a weekly poll, ${code('dates:mon-fri')}.`,
+    `“${p.input}” is not a date range: the end must not be before the start. Write ${on(p).iso(0)}..${on(p).iso(4)} or ${on(p).md(0)}-${on(p).md(4)}.`,
+  MISSING_DATES: (p) =>
+    rich`Which dates? Add ${code(`dates:${on(p).iso(0)}..${on(p).iso(4)}`)}, ${code(`dates:${on(p).md(0)},${on(p).md(2)}`)} or, for a weekly poll, ${code('dates:mon-fri')}.`,
   TOO_MANY_DATES: (p) => `That is ${p.count} dates; a poll can have at most ${p.max}.`,
   BAD_TIME: (p) => `“${p.input}” is not a time. Write 24-hour HH:MM, e.g. 09:00 or 18:30.`,
   BAD_TIME_RANGE: (p) => rich`“${p.input}” is not a time range. Write it like ${code('time:09:00-18:00')}.`,
@@ -44,7 +48,7 @@ const errors: Record<ErrorCode, (p: P) => string | Rich> = {
   NO_SLOTS: () => 'That poll would have no time slots. Check the dates and hours.',
   BAD_TIMEZONE: (p) => `“${p.input}” is not a time zone. Use an IANA name like Asia/Seoul or America/New_York, a city like Seoul, or UTC.`,
   BAD_DEADLINE: (p) =>
-    rich`“${p.input}” is not a deadline. Write ${code('deadline:2026-11-30T18:00')} (optionally with +09:00) or a delay like ${code('deadline:90m')}, ${code('24h')}, ${code('3d')}.`,
+    rich`“${p.input}” is not a deadline. Write ${code(`deadline:${on(p).deadline()}`)} (optionally with +09:00) or a delay like ${code('deadline:90m')}, ${code('24h')}, ${code('3d')}.`,
   DEADLINE_IN_PAST: (p) => `The deadline ${p.input} has already passed. Choose a time in the future.`,
   BAD_DURATION: (p) => {
     const like = joinRich(lines(p.examples).map(code), ' or ');
@@ -57,7 +61,7 @@ const errors: Record<ErrorCode, (p: P) => string | Rich> = {
   BAD_REMIND: (p) => rich`“${p.input}” is not a list of reminders. Write offsets before the deadline: ${code('remind:24h,1h')}.`,
   BAD_HIDDEN: (p) => rich`“${p.input}” is not yes or no. Write ${code('hidden:yes')} or ${code('hidden:no')}.`,
   BAD_ANSWER: (p) =>
-    rich`I could not read “${p.input}”. Examples: ${code('2026-12-01 09:00-11:00, 12/2 14:00-15:00 maybe:12/3 10:00-12:00')}; blocks: ${code('12/1 lunch')}; dates: ${code('12/1,12/3')}; ${code('none')} to clear.`,
+    rich`I could not read “${p.input}”. Examples: ${code(`${on(p).iso(0)} 09:00-11:00, ${on(p).md(1)} 14:00-15:00 maybe:${on(p).md(2)} 10:00-12:00`)}; blocks: ${code(`${on(p).md(0)} lunch`)}; dates: ${code(`${on(p).md(0)},${on(p).md(2)}`)}; ${code('none')} to clear.`,
   ANSWER_OUTSIDE_POLL: (p) => `“${p.input}” is not one of this poll's ${p.of === 'dates' ? 'dates' : p.of === 'blocks' ? 'blocks' : 'times'}: ${p.range}.`,
   POLL_NOT_FOUND: (p) => rich`There is no poll ${p.code} in this channel. ${code('/yakjeong list')} shows this channel's polls.`,
   POLL_UNREADABLE: (p) =>
@@ -243,16 +247,17 @@ export const en = {
     yourMaybe: 'You: if needed',
     month: (y: number, m: number) => `${en.months[m - 1]} ${y}`,
   },
-  createUsage: [
-    'Create a poll: /yakjeong create TITLE dates:… [options]',
-    'Kinds: time (default when time: is given), block (with blocks:), date (whole days).',
-    'Examples:',
-    '  /yakjeong create Team dinner dates:12/1-12/5 time:18:00-22:00 slot:1h',
-    '  /yakjeong create 스터디 dates:월-금 time:19:00-23:00 slot:30m duration:2h',
-    '  /yakjeong create Workshop dates:2026-12-01,2026-12-03 blocks:morning,afternoon',
-    '  /yakjeong create Trip kind:date dates:2026-12-01..2026-12-20 duration:3d deadline:3d',
-    'Options: desc: kind: dates: time: slot:15m|30m|1h|2h blocks: deadline: tz: duration: max: with:@a @b must:@a remind:24h,1h hidden:yes',
-  ].join('\n'),
+  createUsage: (d: ExampleDates) =>
+    [
+      'Create a poll: /yakjeong create TITLE dates:… [options]',
+      'Kinds: time (default when time: is given), block (with blocks:), date (whole days).',
+      'Examples:',
+      `  /yakjeong create Team dinner dates:${d.md(0)}-${d.md(4)} time:18:00-22:00 slot:1h`,
+      '  /yakjeong create 스터디 dates:월-금 time:19:00-23:00 slot:30m duration:2h',
+      `  /yakjeong create Workshop dates:${d.iso(0)},${d.iso(2)} blocks:morning,afternoon`,
+      `  /yakjeong create Trip kind:date dates:${d.iso(0)}..${d.iso(19)} duration:3d deadline:3d`,
+      'Options: desc: kind: dates: time: slot:15m|30m|1h|2h blocks: deadline: tz: duration: max: with:@a @b must:@a remind:24h,1h hidden:yes',
+    ].join('\n'),
   help: {
     title: 'Yakjeong — find a time that works for everyone',
     footer: (_koreanWords: string) => ['Without a CODE a command acts on the newest open poll of the channel.'],

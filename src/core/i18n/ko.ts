@@ -1,6 +1,7 @@
 /** 한국어 카탈로그. Same shape as the English one (the type checker enforces it). */
 import type { ErrorCode } from '../errors.js';
 import type { Catalog } from './en.js';
+import { ExampleDates } from './example-dates.js';
 import { code, joinRich, rich, type Rich, type RichInput } from '../views/rich.js';
 
 type P = Record<string, string | number>;
@@ -12,6 +13,9 @@ const KINDS: Record<string, string> = { time: '시간 투표', block: '구간 �
 const people = (who: readonly RichInput[], more: number): Rich =>
   rich`${joinRich(who.map((w) => rich`${w}님`), ', ')}${more ? ` 외 ${more}명` : ''}`;
 
+/** Example dates from the asker's today, which the engine adds to every error it raises. */
+const on = (p: P): ExampleDates => ExampleDates.from(p.today);
+
 /** A parameter holding a list, one item a line (a parameter is one string). */
 const lines = (param: string | number | undefined): string[] => String(param ?? '').split('\n').filter(Boolean);
 
@@ -21,14 +25,14 @@ const errors: Record<ErrorCode, (p: P) => string | Rich> = {
   UNKNOWN_OPTION: (p) =>
     `“${p.option}”은(는) 모르는 옵션이에요. 옵션: title, desc, kind, dates, time, slot, blocks, deadline, tz, duration, max, with, must, remind, hidden.`,
   DUPLICATE_OPTION: (p) => `“${p.option}:” 옵션이 두 번 들어 있어요. 한 번만 써 주세요.`,
-  MISSING_TITLE: () => rich`투표 제목이 필요해요. 예: ${code('/yakjeong create 팀 회식 dates:12/1-12/5 time:18:00-22:00')}`,
+  MISSING_TITLE: (p) => rich`투표 제목이 필요해요. 예: ${code(`/yakjeong create 팀 회식 dates:${on(p).md(0)}-${on(p).md(4)} time:18:00-22:00`)}`,
   TITLE_TOO_LONG: (p) => `제목이 ${p.length}자예요. 최대 ${p.max}자까지 쓸 수 있어요.`,
   DESCRIPTION_TOO_LONG: (p) => `설명이 ${p.length}자예요. 최대 ${p.max}자까지 쓸 수 있어요.`,
-  BAD_DATE: (p) => `“${p.input}”은(는) 날짜가 아니에요. 2026-12-01, 12/1, 12월 1일처럼 써 주세요.`,
+  BAD_DATE: (p) => `“${p.input}”은(는) 날짜가 아니에요. ${on(p).iso(0)}, ${on(p).md(0)}, ${on(p).koreanMd(0)}처럼 써 주세요.`,
   BAD_DATE_RANGE: (p) =>
-    `“${p.input}”은(는) 올바른 기간이 아니에요. 끝 날짜가 시작보다 앞설 수 없어요. 2026-12-01..2026-12-05 또는 12/1-12/5처럼 써 주세요.`,
-  MISSING_DATES: () =>
-    rich`날짜를 알려 주세요. ${code('dates:2026-12-01..2026-12-05')}, ${code('dates:12/1,12/3')}, 매주 반복이면 ${code('dates:월-금')}.`,
+    `“${p.input}”은(는) 올바른 기간이 아니에요. 끝 날짜가 시작보다 앞설 수 없어요. ${on(p).iso(0)}..${on(p).iso(4)} 또는 ${on(p).md(0)}-${on(p).md(4)}처럼 써 주세요.`,
+  MISSING_DATES: (p) =>
+    rich`날짜를 알려 주세요. ${code(`dates:${on(p).iso(0)}..${on(p).iso(4)}`)}, ${code(`dates:${on(p).md(0)},${on(p).md(2)}`)}, 매주 반복이면 ${code('dates:월-금')}.`,
   TOO_MANY_DATES: (p) => `날짜가 ${p.count}개예요. 한 투표에 최대 ${p.max}개까지 넣을 수 있어요.`,
   BAD_TIME: (p) => `“${p.input}”은(는) 시각이 아니에요. 09:00, 18:30처럼 24시간제 HH:MM으로 써 주세요.`,
   BAD_TIME_RANGE: (p) => rich`“${p.input}”은(는) 시간 범위가 아니에요. ${code('time:09:00-18:00')}처럼 써 주세요.`,
@@ -43,7 +47,7 @@ const errors: Record<ErrorCode, (p: P) => string | Rich> = {
   NO_SLOTS: () => '선택할 수 있는 시간 칸이 없어요. 날짜와 시간대를 확인해 주세요.',
   BAD_TIMEZONE: (p) => `“${p.input}”은(는) 시간대가 아니에요. Asia/Seoul, America/New_York 같은 IANA 이름, 서울 같은 도시 이름, 또는 UTC를 써 주세요.`,
   BAD_DEADLINE: (p) =>
-    rich`“${p.input}”은(는) 마감 시각이 아니에요. ${code('deadline:2026-11-30T18:00')}(+09:00 같은 오프셋 가능) 또는 ${code('deadline:90m')}, ${code('24h')}, ${code('3d')}처럼 써 주세요.`,
+    rich`“${p.input}”은(는) 마감 시각이 아니에요. ${code(`deadline:${on(p).deadline()}`)}(+09:00 같은 오프셋 가능) 또는 ${code('deadline:90m')}, ${code('24h')}, ${code('3d')}처럼 써 주세요.`,
   DEADLINE_IN_PAST: (p) => `마감 시각 ${p.input}은(는) 이미 지났어요. 앞으로의 시각을 골라 주세요.`,
   BAD_DURATION: (p) => {
     const like = joinRich(lines(p.examples).map(code), ', ');
@@ -56,7 +60,7 @@ const errors: Record<ErrorCode, (p: P) => string | Rich> = {
   BAD_REMIND: (p) => rich`“${p.input}”은(는) 알림 목록이 아니에요. 마감 전 시간을 ${code('remind:24h,1h')}처럼 써 주세요.`,
   BAD_HIDDEN: (p) => rich`“${p.input}”은(는) yes나 no가 아니에요. ${code('hidden:yes')} 또는 ${code('hidden:no')}로 써 주세요.`,
   BAD_ANSWER: (p) =>
-    rich`“${p.input}”을(를) 이해하지 못했어요. 예: ${code('2026-12-01 09:00-11:00, 12/2 14:00-15:00 maybe:12/3 10:00-12:00')}, 구간: ${code('12/1 오전')}, 날짜: ${code('12/1,12/3')}, 지우기: ${code('none')}`,
+    rich`“${p.input}”을(를) 이해하지 못했어요. 예: ${code(`${on(p).iso(0)} 09:00-11:00, ${on(p).md(1)} 14:00-15:00 maybe:${on(p).md(2)} 10:00-12:00`)}, 구간: ${code(`${on(p).md(0)} 오전`)}, 날짜: ${code(`${on(p).md(0)},${on(p).md(2)}`)}, 지우기: ${code('none')}`,
   ANSWER_OUTSIDE_POLL: (p) =>
     `이 투표의 ${p.of === 'dates' ? '날짜가' : p.of === 'blocks' ? '구간이' : '시간이'} 아니에요: “${p.input}”. 투표 범위: ${p.range}`,
   POLL_NOT_FOUND: (p) => rich`이 채널에 ${p.code} 투표가 없어요. ${code('/yakjeong list')}로 이 채널의 투표를 볼 수 있어요.`,
@@ -244,16 +248,17 @@ export const ko: Catalog = {
     yourMaybe: '나: 필요하면 가능',
     month: (y: number, m: number) => `${y}년 ${m}월`,
   },
-  createUsage: [
-    '투표 만들기: /yakjeong create 제목 dates:… [옵션]',
-    '종류: time(시간, time:이 있으면 기본), block(구간, blocks:), date(날짜 단위).',
-    '예시:',
-    '  /yakjeong create 팀 회식 dates:12/1-12/5 time:18:00-22:00 slot:1h',
-    '  /yakjeong create 스터디 dates:월-금 time:19:00-23:00 slot:30m duration:2h',
-    '  /yakjeong create 워크숍 dates:2026-12-01,2026-12-03 blocks:오전,오후',
-    '  /yakjeong create 여행 kind:date dates:2026-12-01..2026-12-20 duration:3d deadline:3d',
-    '옵션: desc: kind: dates: time: slot:15m|30m|1h|2h blocks: deadline: tz: duration: max: with:@a @b must:@a remind:24h,1h hidden:yes',
-  ].join('\n'),
+  createUsage: (d: ExampleDates) =>
+    [
+      '투표 만들기: /yakjeong create 제목 dates:… [옵션]',
+      '종류: time(시간, time:이 있으면 기본), block(구간, blocks:), date(날짜 단위).',
+      '예시:',
+      `  /yakjeong create 팀 회식 dates:${d.md(0)}-${d.md(4)} time:18:00-22:00 slot:1h`,
+      '  /yakjeong create 스터디 dates:월-금 time:19:00-23:00 slot:30m duration:2h',
+      `  /yakjeong create 워크숍 dates:${d.iso(0)},${d.iso(2)} blocks:오전,오후`,
+      `  /yakjeong create 여행 kind:date dates:${d.iso(0)}..${d.iso(19)} duration:3d deadline:3d`,
+      '옵션: desc: kind: dates: time: slot:15m|30m|1h|2h blocks: deadline: tz: duration: max: with:@a @b must:@a remind:24h,1h hidden:yes',
+    ].join('\n'),
   help: {
     title: '약정 — 모두 되는 시간 찾기',
     footer: (koreanWords: string) => ['코드를 생략하면 이 채널의 가장 최근 진행 중인 투표에 적용돼요.', `한국어 명령도 돼요: ${koreanWords}`],
