@@ -46,6 +46,7 @@ export const ERROR_CODES = [
   'EXTRA_WORDS',
   'DATES_IN_PAST',
   'DURATION_TOO_LONG',
+  'REOPEN_NEEDS_DEADLINE',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

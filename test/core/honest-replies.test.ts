@@ -1,7 +1,8 @@
 /** Replies that say what really happened: cleared answers, parts left out, which poll, who cannot come, valid choices. */
 import { describe, expect, it } from 'vitest';
+import { encodeAction } from '../../src/core/actions.js';
 import { errorView } from '../../src/core/views/notices.js';
-import { allText, CAPS, createPoll, makeKit, plainAllText, posts, T0, textOf, userErrorOf } from '../helpers.js';
+import { allText, CAPS, createPoll, errorCode, makeKit, plainAllText, posts, T0, textOf, userErrorOf } from '../helpers.js';
 
 describe('answer none', () => {
   it('takes the answer back: not counted, waited for again, and its place in a max: poll goes to someone else', async () => {
@@ -225,5 +226,31 @@ describe('examples in help and errors', () => {
     const usage = reply?.type === 'open-create-form' ? textOf(reply.usage) : '';
     expect(usage).toContain('dates:1/17-1/21');
     for (const date of isoDates(usage)) expect(date > '2030-01-10').toBe(true);
+  });
+});
+
+describe('reopening a poll whose deadline has passed', () => {
+  it('asks for a new deadline, and takes one', async () => {
+    const kit = makeKit();
+    const code = await createPoll(kit, 'host', 'x kind:date dates:12/1-12/3 deadline:1h remind:30m');
+    kit.clock.advance(2 * 3_600_000);
+    const refusal = await userErrorOf(kit.engine.runText(kit.actor('host'), `/yakjeong reopen ${code}`, CAPS));
+    expect(refusal.code).toBe('REOPEN_NEEDS_DEADLINE');
+    expect(textOf(errorView(refusal, 'en'))).toBe(
+      `⚠️ The deadline of poll ${code} has passed, so reopening it needs a new one, like \`/yakjeong reopen ${code} deadline:24h\` or \`deadline:2026-11-29T18:00\`.`,
+    );
+    // The Reopen button says the same; nothing changed.
+    expect(await errorCode(kit.engine.click(kit.actor('host'), encodeAction({ verb: 'reopen', code }), CAPS))).toBe('REOPEN_NEEDS_DEADLINE');
+    const stored = (await kit.store.findPollByCode(code))!;
+    expect(stored.spec.deadline).toBe(T0 + 3_600_000);
+
+    const notice = allText(await kit.engine.runText(kit.actor('host'), `/yakjeong reopen ${code} deadline:24h`, CAPS));
+    const deadline = kit.clock.now() + 24 * 3_600_000;
+    expect(notice).toContain(`Deadline: <t:${deadline}>`);
+    expect((await kit.store.findPollByCode(code))!.spec).toMatchObject({ deadline, remindMinutes: [30] });
+    // A poll closed before its deadline reopens as it was.
+    await kit.engine.runText(kit.actor('host'), `/yakjeong close ${code}`, CAPS);
+    await kit.engine.runText(kit.actor('host'), `/yakjeong reopen ${code}`, CAPS);
+    expect((await kit.store.findPollByCode(code))!.spec.deadline).toBe(deadline);
   });
 });

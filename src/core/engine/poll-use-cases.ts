@@ -130,6 +130,11 @@ export class PollUseCases {
     const now = ctx.clock.now();
     if (poll.status === 'open' && !isClosed(poll, now)) throw new UserError('POLL_OPEN', { code: poll.code });
     const { deadline: oldDeadline, ...rest } = poll.spec;
+    // Reopening past the deadline without a new one would close again at once, or, dropping the
+    // deadline, would quietly become a poll that never closes: ask for the new one.
+    if (deadlineInput === undefined && oldDeadline !== undefined && oldDeadline <= now) {
+      throw new UserError('REOPEN_NEEDS_DEADLINE', { code: poll.code });
+    }
     // Reminders whose moment came while the poll was closed, or before its new deadline was
     // set, never fire; the offsets stay, for a later deadline.
     let deadline = oldDeadline !== undefined && oldDeadline > now ? oldDeadline : undefined;

@@ -88,6 +88,8 @@ const errors: Record<ErrorCode, (p: P) => string | Rich> = {
     return `A meeting of ${p.input} does not fit in any one day of this poll: the longest it holds is ${en.minutes(n * Number(p.slotMinutes))}. Make it shorter or widen the hours.`;
   },
   DATES_IN_PAST: (p) => `All of “${p.input}” is in the past. Choose dates from today on.`,
+  REOPEN_NEEDS_DEADLINE: (p) =>
+    rich`The deadline of poll ${p.code} has passed, so reopening it needs a new one, like ${code(`/yakjeong reopen ${p.code} deadline:24h`)} or ${code(`deadline:${on(p).deadline()}`)}.`,
 };
 
 export const en = {

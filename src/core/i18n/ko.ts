@@ -89,6 +89,8 @@ const errors: Record<ErrorCode, (p: P) => string | Rich> = {
     return `${p.input} 길이의 모임은 이 투표의 하루 안에 들어가지 않아요. 가장 길게 잡을 수 있는 시간은 ${ko.minutes(n * Number(p.slotMinutes))}이에요. 더 짧게 하거나 시간 범위를 넓혀 주세요.`;
   },
   DATES_IN_PAST: (p) => `“${p.input}”은(는) 모두 지난 날짜예요. 오늘 이후의 날짜를 골라 주세요.`,
+  REOPEN_NEEDS_DEADLINE: (p) =>
+    rich`${p.code} 투표는 마감 시각이 지났어요. 다시 열려면 새 마감을 함께 써 주세요. 예: ${code(`/yakjeong reopen ${p.code} deadline:24h`)}, ${code(`deadline:${on(p).deadline()}`)}`,
 };
 
 export const ko: Catalog = {
