@@ -219,16 +219,26 @@ function itemSlots(item: AnswerItem, spec: PollSpec, layout: PollLayout, tz: str
   const out: Slot[] = [];
   for (const date of localDates) {
     for (const range of item.ranges) {
-      const from = zonedInstant(date, range.start, tz) ?? zonedInstant(date, range.start + 60, tz);
-      const endDate = range.end > range.start && range.end < 1440 ? date : addDays(date, 1);
-      const to = zonedInstant(endDate, range.end % 1440, tz) ?? zonedInstant(endDate, (range.end % 1440) + 60, tz);
-      if (from === undefined || to === undefined) continue;
+      const span = rangeInstants(date, range, tz);
+      if (!span) continue;
+      const { from, to } = span;
       for (const s of layout.slots) {
         if (s.start !== undefined && s.end !== undefined && s.start >= from && s.end <= to) out.push(s);
       }
     }
   }
   return out;
+}
+
+/**
+ * The instants a typed range spans on a viewer-local date: an end at or before the start is the
+ * next day's, and a wall time the clocks skip that day reads an hour later.
+ */
+function rangeInstants(date: string, range: { start: number; end: number }, tz: string): { from: number; to: number } | undefined {
+  const from = zonedInstant(date, range.start, tz) ?? zonedInstant(date, range.start + 60, tz);
+  const endDate = range.end > range.start && range.end < 1440 ? date : addDays(date, 1);
+  const to = zonedInstant(endDate, range.end % 1440, tz) ?? zonedInstant(endDate, (range.end % 1440) + 60, tz);
+  return from === undefined || to === undefined ? undefined : { from, to };
 }
 
 /**
@@ -270,10 +280,9 @@ function hoursLeftOut(dates: readonly string[], ranges: AnswerItem['ranges'], la
   const out: LeftOut[] = [];
   for (const date of dates) {
     for (const range of ranges) {
-      const from = zonedInstant(date, range.start, tz) ?? zonedInstant(date, range.start + 60, tz);
-      const endDate = range.end > range.start && range.end < 1440 ? date : addDays(date, 1);
-      const to = zonedInstant(endDate, range.end % 1440, tz) ?? zonedInstant(endDate, (range.end % 1440) + 60, tz);
-      if (from === undefined || to === undefined) continue;
+      const span = rangeInstants(date, range, tz);
+      if (!span) continue;
+      const { from, to } = span;
       const timed = layout.slots.filter((s): s is Slot & { start: number; end: number } => s.start !== undefined && s.end !== undefined);
       const inside = timed.filter((s) => s.start >= from && s.end <= to).sort((a, b) => a.start - b.start);
       let cursor = from;
