@@ -4,7 +4,7 @@ import { Engine, type Actor } from '../src/core/engine.js';
 import { UserError } from '../src/core/errors.js';
 import type { Locale } from '../src/core/domain/types.js';
 import type { AdapterCapabilities, Reply, View } from '../src/core/views/reply.js';
-import { renderRich, type Rich } from '../src/core/views/rich.js';
+import { plainText, renderRich, type Rich } from '../src/core/views/rich.js';
 import { openDatabase, type OpenedDatabase } from '../src/infra/db/open-database.js';
 import { SqlitePollStore } from '../src/infra/db/sqlite-poll-store.js';
 import { CanvasHeatmapRenderer } from '../src/infra/heatmap/canvas-heatmap-renderer.js';
@@ -59,7 +59,7 @@ export function posts(replies: Reply[]): View[] {
 
 /**
  * Rich text in a notation for assertions: *bold*, _italic_, `code`, <@id> for a mention (never
- * a name that merely looks like one), <t:ms> for a local time, a link's address bare or as
+ * a name that merely looks like one), <t:ms> for a local time (<t:ms–ms> for a stretch), a link's address bare or as
  * [label](url).
  */
 export function markup(text: Rich): string {
@@ -69,7 +69,7 @@ export function markup(text: Rich): string {
     italic: (inner) => `_${inner}_`,
     code: (t) => `\`${t}\``,
     mention: (user) => `<@${user.id}>`,
-    time: (ms) => `<t:${ms}>`,
+    time: (ms, { until }) => (until === undefined ? `<t:${ms}>` : `<t:${ms}–${until}>`),
     link: (url, label) => (label ? `[${label}](${url})` : url),
   });
 }
@@ -82,6 +82,15 @@ export function textOf(view: View): string {
 
 export function allText(replies: Reply[]): string {
   return posts(replies).map(textOf).join('\n');
+}
+
+/** The replies as a reader without local times reads them (the console): times in their fallback words. */
+export function plainAllText(replies: Reply[]): string {
+  const plain = (text: Rich) => plainText(text, { mention: (user) => `<@${user.id}>` });
+  return posts(replies)
+    .flatMap((view) => view.blocks)
+    .map((b) => (b.type === 'fields' ? b.fields.map((f) => `${f.label}: ${plain(f.value)}`).join('\n') : b.type === 'header' ? b.text : 'text' in b ? plain(b.text) : ''))
+    .join('\n');
 }
 
 /** Creates a poll via the text grammar and returns its code. */

@@ -7,7 +7,7 @@ import type { Readable, Writable } from 'node:stream';
 import type { Actor, Engine } from '../../src/core/engine.js';
 import type { Locale, Poll } from '../../src/core/domain/types.js';
 import { formatInstant } from '../../src/core/views/format.js';
-import { errorView, usageView } from '../../src/core/views/notices.js';
+import { errorView } from '../../src/core/views/notices.js';
 import type { AdapterCapabilities, Reply, View } from '../../src/core/views/reply.js';
 import { isUserError } from '../../src/core/errors.js';
 import type { Logger } from '../../src/logger.js';
@@ -160,7 +160,7 @@ export class ConsoleAdapter implements ChatAdapter {
           await this.print(reply.view, { ephemeral: true, replaces: true });
           break;
         case 'open-create-form':
-          await this.print(usageView(this.options.locale), { ephemeral: true, replaces: false });
+          await this.print(reply.usage, { ephemeral: true, replaces: false });
           break;
         case 'refresh-poll':
           // A terminal is a log: the poll message is not edited in place.

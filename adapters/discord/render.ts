@@ -340,7 +340,7 @@ export function discordText(text: RichInput): string {
     // Inline code has no escape for a backtick; a look-alike keeps the code span whole.
     code: (code) => (code ? `\`${code.replace(/`/g, 'ˋ')}\`` : ''),
     mention: (user) => (SNOWFLAKE.test(user.id) ? `<@${user.id}>` : `@${escapeMarkdown(user.name || user.id, false)}`),
-    time: (ms) => `<t:${Math.floor(ms / 1000)}:f>`,
+    time: (ms, { until }) => `<t:${Math.floor(ms / 1000)}:f>${until === undefined ? '' : `–<t:${Math.floor(until / 1000)}:t>`}`,
     link: (url, label) => {
       // encodeURIComponent keeps parentheses, and ")" would end a labelled link early.
       const target = url.replace(/[\s()<>]/g, (ch) => (ch === '(' ? '%28' : ch === ')' ? '%29' : encodeURIComponent(ch)));

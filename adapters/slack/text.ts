@@ -62,7 +62,10 @@ export function toMrkdwn(text: RichInput, options: MrkdwnOptions = {}): string {
     // mrkdwn has no escape for a backtick inside code; a look-alike keeps the code span whole.
     code: (code) => (code ? `\`${escapeMrkdwn(code).replace(/`/g, 'ˋ')}\`` : ''),
     mention: person,
-    time: (ms) => `<!date^${Math.floor(ms / 1000)}^{date_short_pretty} {time}|${utcText(ms)}>`,
+    time: (ms, { until }) => {
+      const start = `<!date^${Math.floor(ms / 1000)}^{date_short_pretty} {time}|${utcText(ms)}>`;
+      return until === undefined ? start : `${start}–<!date^${Math.floor(until / 1000)}^{time}|${utcText(until)}>`;
+    },
     // A label is literal text too: escaped, and without "|", which would split it.
     link: (url, label) => (label ? `<${linkTarget(url)}|${escapeMrkdwn(label).replace(/\|/g, '')}>` : `<${linkTarget(url)}>`),
   });

@@ -45,22 +45,26 @@ export class Engine {
 
   /** "/yakjeong …" text from any platform. */
   async runText(actor: Actor, text: string, caps: AdapterCapabilities): Promise<Reply[]> {
-    return this.run(actor, parseCommand(text, this.commands), caps);
+    return this.ctx.datedErrors(actor, async () => this.run(actor, parseCommand(text, this.commands), caps));
   }
 
   /** A command from text or typed options, run by its table entry. */
   async run(actor: Actor, command: Command | Invocation, caps: AdapterCapabilities): Promise<Reply[]> {
-    const entry = this.commands.byId(command.type);
-    if (!entry) throw new UserError('UNKNOWN_SUBCOMMAND', this.commands.unknownCommandParams(command.type));
-    return entry.run({ engine: this, actor, caps }, command);
+    return this.ctx.datedErrors(actor, async () => {
+      const entry = this.commands.byId(command.type);
+      if (!entry) throw new UserError('UNKNOWN_SUBCOMMAND', this.commands.unknownCommandParams(command.type));
+      return entry.run({ engine: this, actor, caps }, command);
+    });
   }
 
   /** A button press, run by its verb's handler. Ids that are not ours decode to nothing and are refused. */
   async click(actor: Actor, actionId: string, caps: AdapterCapabilities): Promise<Reply[]> {
-    const action = decodeAction(actionId);
-    if (!action) throw new UserError('BAD_ACTION');
-    const poll = await this.ctx.pollByCode(actor, action.code);
-    return handleAction({ engine: this, actor, caps, poll }, action);
+    return this.ctx.datedErrors(actor, async () => {
+      const action = decodeAction(actionId);
+      if (!action) throw new UserError('BAD_ACTION');
+      const poll = await this.ctx.pollByCode(actor, action.code);
+      return handleAction({ engine: this, actor, caps, poll }, action);
+    });
   }
 
   /**
@@ -68,13 +72,15 @@ export class Engine {
    * one grid. The menu must be a grid's slot menu and every option a slot `set` of its poll.
    */
   async chooseFromMenu(actor: Actor, menuId: string, optionIds: readonly string[], caps: AdapterCapabilities): Promise<Reply[]> {
-    const menu = decodeAction(menuId);
-    if (menu?.verb !== 'pickslots') throw new UserError('BAD_ACTION');
-    const actions = optionIds.map(decodeAction);
-    const code = actions[0]?.code;
-    const sets = actions.filter((a): a is SetAction => a?.verb === 'set' && a.code === code && code === menu.code);
-    if (!code || sets.length !== actions.length) throw new UserError('BAD_ACTION');
-    const poll = await this.ctx.pollByCode(actor, code);
-    return this.answers.gridEdit(actor, poll, caps, sets);
+    return this.ctx.datedErrors(actor, async () => {
+      const menu = decodeAction(menuId);
+      if (menu?.verb !== 'pickslots') throw new UserError('BAD_ACTION');
+      const actions = optionIds.map(decodeAction);
+      const code = actions[0]?.code;
+      const sets = actions.filter((a): a is SetAction => a?.verb === 'set' && a.code === code && code === menu.code);
+      if (!code || sets.length !== actions.length) throw new UserError('BAD_ACTION');
+      const poll = await this.ctx.pollByCode(actor, code);
+      return this.answers.gridEdit(actor, poll, caps, sets);
+    });
   }
 }

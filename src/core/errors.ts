@@ -50,6 +50,7 @@ export const ERROR_CODES = [
   'WEEKDAY_MISMATCH',
   'UNKNOWN_PART_OF_DAY',
   'ANSWER_NEEDS_DAY',
+  'REOPEN_NEEDS_DEADLINE',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -42,6 +42,12 @@ export interface AnswerChange {
   after: string;
 }
 
+/** What clearing an answer did. */
+export interface ClearedAnswer {
+  /** False when the person had no answer to clear. */
+  cleared: boolean;
+}
+
 export interface SaveAnswerOptions {
   /** Refuse a new participant once the poll has this many (POLL_FULL). */
   maxParticipants?: number;
@@ -81,6 +87,11 @@ export interface PollStore {
     at: number,
     options: SaveAnswerOptions,
   ): Promise<AnswerChange>;
+  /**
+   * Removes the person's answer, so they no longer count as answered or hold a place in a
+   * `max:` poll; the history keeps what was cleared (every chosen slot back to no).
+   */
+  clearAnswer(pollId: number, user: UserRef, at: number, slotCount: number): Promise<ClearedAnswer>;
   history(pollId: number, limit: number): Promise<HistoryEntry[]>;
   userPrefs(platform: Platform, userId: string): Promise<UserPrefs>;
   setUserPrefs(platform: Platform, userId: string, prefs: UserPrefs, now: number): Promise<void>;

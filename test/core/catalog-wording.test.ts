@@ -11,6 +11,7 @@ import { slackStrings } from '../../adapters/slack/strings.js';
 import { COMMANDS } from '../../src/core/commands/builtin.js';
 import type { Locale } from '../../src/core/domain/types.js';
 import { en } from '../../src/core/i18n/en.js';
+import { ExampleDates } from '../../src/core/i18n/example-dates.js';
 import { josaOf } from '../../src/core/i18n/josa.js';
 import { ko } from '../../src/core/i18n/ko.js';
 import { renderRich, toRich, utcText, type Rich, type RichInput, type Span } from '../../src/core/views/rich.js';
@@ -34,22 +35,32 @@ const SAMPLES: readonly Sample[] = [
 ];
 
 /** Parameters that are numbers, by name. */
-const NUMBER_PARAMS = new Set(['n', 'of', 'yes', 'maybe', 'm', 'd', 'y', 'waiting', 'minutes', 'answered']);
+const NUMBER_PARAMS = new Set(['n', 'of', 'yes', 'maybe', 'm', 'd', 'y', 'waiting', 'minutes', 'answered', 'max', 'more', 'open']);
 /** Error parameters that are numbers; every other error parameter is text. */
 const NUMBER_ERROR_PARAMS = new Set(['count', 'max', 'length']);
 /** Error parameters with a value of their own shape: an ISO date, weekday numbers (0 = Monday). */
-const SHAPED_ERROR_PARAMS: Record<string, string | number> = { date: '2026-12-08', typed: 2, actual: 1 };
+const SHAPED_ERROR_PARAMS: Record<string, string | number> = {
+  date: '2026-12-08',
+  typed: 2,
+  actual: 1,
+  today: '2026-12-01',
+  of: 'dates',
+  slotMinutes: 30,
+  longest: 5,
+  examples: '1h\n90m',
+  starts: '2026-12-02 18:00\n2026-12-02 19:00',
+};
 /** Parameters whose values pick a branch: each value is rendered. */
 const CHOICE_PARAMS: Record<string, readonly string[]> = {
   kind: ['time', 'block', 'date'],
   action: ['close', 'reopen', 'delete', 'pick'],
 };
 /** Parameters that are lists of people. */
-const LIST_PARAMS = new Set(['people']);
+const LIST_PARAMS = new Set(['people', 'persons']);
 /** Parameters that are text: everything else a catalog function takes, named so a new one is noticed. */
 const TEXT_PARAMS = new Set([
   'title', 'code', 'pollCode', 'who', 'when', 'names', 'tz', 'source', 'from', 'to', 'days', 'wd',
-  'length', 'koreanWords', '_koreanWords', 'channel', 'owner',
+  'length', 'koreanWords', '_koreanWords', 'channel', 'owner', 'spans', 'hours', 'slot', 'dates', 'offered', 'example',
 ]);
 
 /** A function's parameter names, read from its source (the catalogs use plain arrow functions). */
@@ -87,6 +98,8 @@ function choiceCombos(names: readonly string[]): Array<Record<string, string>> {
 function argsFor(names: readonly string[], sample: Sample, choice: Record<string, string>): unknown[] {
   return names.map((name) => {
     if (name === 'p') return errorParams(sample, choice);
+    // Example dates for usage texts, from a fixed today.
+    if (name === 'examples') return new ExampleDates('2026-12-01');
     if (name in choice) return choice[name];
     if (LIST_PARAMS.has(name)) return [sample.text, '민지', 'Ann'];
     // Dates take a real month and day, so the month's name exists.

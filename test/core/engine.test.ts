@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { PNG } from 'pngjs';
 import { UserError } from '../../src/core/errors.js';
 import { decodeAction, encodeAction } from '../../src/core/actions.js';
-import { allText, CAPS, createPoll, makeKit, posts, textOf, T0, errorCode, userErrorOf } from '../helpers.js';
+import { allText, CAPS, createPoll, plainAllText, makeKit, posts, textOf, T0, errorCode, userErrorOf } from '../helpers.js';
 
 describe('engine', () => {
   it('finds the best time from three answers and draws it', async () => {
@@ -97,7 +97,8 @@ describe('engine', () => {
     await kit.engine.runText(kit.actor('ann'), '/yakjeong answer 12/1 10:00-12:00', CAPS);
     await kit.engine.runText(kit.actor('bob'), '/yakjeong answer 12/1 09:00-12:00', CAPS);
     const replies = await kit.engine.runText(kit.actor('host'), `/yakjeong pick ${code} 1`, CAPS);
-    expect(allText(replies)).toMatch(/Final time for “x”: Tue, Dec 1 10:00–12:00/);
+    expect(plainAllText(replies)).toContain('Final time for “x”: Tue, Dec 1 10:00–12:00 (Asia/Seoul)');
+    expect(allText(replies)).toContain(`Final time for “x”: <t:${Date.UTC(2026, 11, 1, 1)}–${Date.UTC(2026, 11, 1, 3)}>`);
     expect(allText(replies)).toContain('<@ann>');
     const poll = (await kit.store.findPollByCode(code))!;
     expect(poll.picked).toMatchObject({ firstSlot: 1, slotCount: 2 });

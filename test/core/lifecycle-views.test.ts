@@ -27,13 +27,15 @@ describe('the pick notice', () => {
     const text = textOf({ ...view, blocks: [who!] });
     expect(text.match(/<@y\d+>/g)).toHaveLength(MAX_MENTIONS);
     expect(text).toContain(`<@y${MAX_MENTIONS - 1}> +2\n🤔 If needed: <@m0>`);
-    expect(view.fallback).toMatch(/^📌 Final time for “Dinner”: Tue, Dec 1 18:00–19:00 \(2026-12-01 09:00 UTC\)$/);
+    // The time is said once: a local time, whose plain reading is the poll zone's.
+    expect(textOf({ ...view, blocks: [view.blocks[0]!] })).toBe(`📌 Final time for “Dinner”: <t:${Date.UTC(2026, 11, 1, 9)}–${Date.UTC(2026, 11, 1, 10)}>`);
+    expect(view.fallback).toBe('📌 Final time for “Dinner”: Tue, Dec 1 18:00–19:00 (Asia/Seoul)');
   });
 
   it('says so when nobody is free, and has no calendar link without a meeting', async () => {
     const { poll, layout } = await dinner();
     const window: RankedWindow = { firstSlot: 0, slotCount: 1, day: 0, yes: [], maybe: [], unavailable: [], pending: [], everyone: false, respondents: 0, stretch: 1 };
-    expect(textOf(pickedNotice({ poll, layout, window, locale: 'en' }))).toMatch(/<t:\d+>\)\n⚠️ Nobody who answered is free then\.$/);
+    expect(textOf(pickedNotice({ poll, layout, window, locale: 'en' }))).toMatch(/<t:\d+–\d+>\n⚠️ Nobody who answered is free then\.$/);
   });
 });
 

@@ -65,6 +65,13 @@ describe('plain text', () => {
     expect(plainText(text)).toBe('Due 2026-12-01 09:30 UTC for @ann: x here (https://e.x/a) https://e.x/b');
     expect(plainText(text, { time: () => 'soon', mention: (u) => u.id })).toBe('Due soon for U1: x here (https://e.x/a) https://e.x/b');
   });
+
+  it('writes a local time by its fallback words where it has them, a stretch as start–end otherwise', () => {
+    const at = Date.UTC(2026, 11, 1, 9, 30);
+    const until = at + 3_600_000;
+    expect(plainText([localTime(at, { until, fallback: 'Tue, Dec 1 18:30–19:30 (Asia/Seoul)' })], { time: () => 'soon' })).toBe('Tue, Dec 1 18:30–19:30 (Asia/Seoul)');
+    expect(plainText([localTime(at, { until })])).toBe('2026-12-01 09:30 UTC–2026-12-01 10:30 UTC');
+  });
 });
 
 describe('renderRich', () => {

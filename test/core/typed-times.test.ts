@@ -310,14 +310,17 @@ describe('typed times through the engine', () => {
     const poll = (await kit.store.findPollByCode(code))!;
     expect((await kit.store.participant(poll.id, '민지'))!.states).toBe('.yy.....');
     const picked = allText(await kit.engine.runText(kit.actor('host'), `/yakjeong 확정 ${D1}(${KO1}) 오후 7시`, CAPS));
-    expect(picked).toContain('19:00–20:00');
+    expect(picked).toContain('시간이 정해졌어요');
+    // 19:00 on the first day: the second hour slot.
     expect((await kit.store.findPollByCode(code))!.picked?.firstSlot).toBe(1);
   });
 
   it('a pick start typed as 7pm, and a wrong weekday refused by name', async () => {
     const kit = makeKit();
-    await createPoll(kit, 'host', `Dinner dates:${D1}-${D2} time:18:00-22:00 slot:1h`);
-    expect(allText(await kit.engine.runText(kit.actor('host'), `/yakjeong pick ${D2} 8pm`, CAPS))).toContain('20:00–21:00');
+    const code = await createPoll(kit, 'host', `Dinner dates:${D1}-${D2} time:18:00-22:00 slot:1h`);
+    await kit.engine.runText(kit.actor('host'), `/yakjeong pick ${D2} 8pm`, CAPS);
+    // 20:00 on the second day: four hour slots a day, the third of the second.
+    expect((await kit.store.findPollByCode(code))!.picked?.firstSlot).toBe(6);
     const err = await userErrorOf(kit.engine.runText(kit.actor('host'), `/yakjeong pick ${D1}(${WRONG_KO1}) 7pm`, CAPS));
     expect(err.code).toBe('WEEKDAY_MISMATCH');
   });

@@ -126,7 +126,7 @@ describe('a poll whose stored spec is damaged', () => {
     const kit = kitOnFile();
     insertRow(kit, { code: 'K7P2', spec: DAMAGED.truncated });
     const err = await userErrorOf(kit.engine.runText(kit.actor('ann'), '/yakjeong results k7p2', CAPS));
-    expect(err.params).toEqual({ code: 'K7P2' });
+    expect(err.params).toEqual({ code: 'K7P2', today: '2026-11-26' });
     expect(textOf(errorView(err, 'en'))).toBe(
       '⚠️ Poll K7P2 could not be read: its stored data is damaged. Its creator or an admin can remove it with `/yakjeong delete K7P2`.',
     );

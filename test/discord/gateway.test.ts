@@ -308,8 +308,9 @@ describe('Discord over the gateway', () => {
     const response = await fake.interact(pick);
     expect(response.body?.type).toBe(InteractionResponseType.DeferredChannelMessageWithSource);
     const notice = await fake.waitFor(() => (fake.original(pick)?.deferred === false ? fake.original(pick) : undefined));
-    expect(notice.content).toContain('📌 Final time for “Climbing”: Wed, Dec 16 11:00–12:00');
-    expect(notice.content).toContain(`<t:${Date.UTC(2026, 11, 16, 2) / 1000}:f>`);
+    // The time once, in each reader's own zone.
+    expect(notice.content).toContain(`📌 Final time for “Climbing”: <t:${Date.UTC(2026, 11, 16, 2) / 1000}:f>–<t:${Date.UTC(2026, 11, 16, 3) / 1000}:t>`);
+    expect(notice.content).not.toContain('11:00–12:00');
     expect(notice.content).toContain('<@1000000000000000002>');
     expect(notice.content).toContain('https://calendar.google.com/calendar/render?');
     expect(notice.attachments.map((a) => a.filename)).toEqual([`yakjeong-${poll.code}.ics`]);

@@ -17,6 +17,8 @@ describe('Discord text', () => {
   it('renders time spans as <t:…:f> and Discord users as mentions', () => {
     const at = Date.UTC(2026, 11, 1, 9, 0);
     expect(discordText(rich`Deadline ${localTime(at)}`)).toBe(`Deadline <t:${at / 1000}:f>`);
+    const until = at + 3_600_000;
+    expect(discordText(rich`At ${localTime(at, { until, fallback: 'Tue 18:00–19:00 (Asia/Seoul)' })}`)).toBe(`At <t:${at / 1000}:f>–<t:${until / 1000}:t>`);
     expect(discordText([mention({ id: '1000000000000000002', name: 'Bob' })])).toBe('<@1000000000000000002>');
     // "with:@ana" typed as plain text is not a Discord id: it must not become a broken <@ana>.
     expect(discordText([mention({ id: 'ana', name: 'ana' })])).toBe('@ana');

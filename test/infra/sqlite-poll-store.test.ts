@@ -112,6 +112,20 @@ describe('SqlitePollStore', () => {
     expect((await store.getPoll(poll.id))?.spec).toEqual(spec);
   });
 
+  it('clears an answer: the row goes, so the place in a max: poll is free; the history keeps what was cleared', async () => {
+    const store = new SqlitePollStore(openDatabase(':memory:'));
+    const poll = await store.createPoll({ channel, creator: { id: 'U1', name: 'a' }, spec, createdAt: 1 }, () => 'AB12');
+    const bob = { id: 'U2', name: 'bob' };
+    await store.saveAnswer(poll.id, bob, () => 'y.m', 5, { slotCount: 3, maxParticipants: 1 });
+    expect(await store.clearAnswer(poll.id, bob, 6, 3)).toEqual({ cleared: true });
+    expect(await store.participants(poll.id)).toEqual([]);
+    expect((await store.history(poll.id, 1))[0]).toEqual({ user: bob, at: 6, changes: [[0, 'yes', 'no'], [2, 'maybe', 'no']] });
+    expect(await store.clearAnswer(poll.id, bob, 7, 3)).toEqual({ cleared: false });
+    expect(await store.history(poll.id, 10)).toHaveLength(2);
+    await store.saveAnswer(poll.id, { id: 'U3', name: 'cy' }, () => 'y..', 8, { slotCount: 3, maxParticipants: 1 });
+    expect((await store.participants(poll.id)).map((p) => p.user.id)).toEqual(['U3']);
+  });
+
   it('keeps user settings per platform', async () => {
     const store = new SqlitePollStore(openDatabase(':memory:'));
     await store.setUserPrefs('slack', 'U1', { timezone: 'Asia/Kolkata' }, T0);

@@ -276,6 +276,35 @@ describe('deadline scheduler', () => {
     ]);
   });
 
+  it('a poll reopened after its deadline needs a new one, and its reminders fire again for that deadline', async () => {
+    const clock = new ManualClock(T0);
+    const a = instance(join(dir, 'p.db'), clock);
+    const code = await poll(a.engine, 'Late kind:date dates:12/1-12/2 deadline:2h remind:1h,30m with:@bob');
+    await a.scheduler.passTime(3 * 3_600_000, (ms) => clock.advance(ms));
+    expect(a.channel.posts).toHaveLength(3);
+    await expect(a.engine.runText(actor('host'), `/yakjeong reopen ${code}`, CAPS)).rejects.toMatchObject({ code: 'REOPEN_NEEDS_DEADLINE' });
+    await a.engine.runText(actor('host'), `/yakjeong reopen ${code} deadline:2h`, CAPS);
+    await a.scheduler.passTime(3 * 3_600_000, (ms) => clock.advance(ms));
+    expect(a.channel.posts.map((p) => p.text)).toEqual([
+      expect.stringMatching(/Still waiting for <@bob>/),
+      expect.stringMatching(/Still waiting for <@bob>/),
+      expect.stringMatching(/closed at its deadline/),
+      expect.stringMatching(/Still waiting for <@bob>/),
+      expect.stringMatching(/Still waiting for <@bob>/),
+      expect.stringMatching(/closed at its deadline/),
+    ]);
+    // Each offset was claimed once per deadline: that keying is what lets them fire again.
+    const claimed = a.database.sqlite.prepare('select deadline, offset_minutes as offset from reminders_sent order by deadline, offset_minutes desc').all();
+    const first = T0 + 2 * 3_600_000;
+    const second = T0 + 5 * 3_600_000;
+    expect(claimed).toEqual([
+      { deadline: first, offset: 60 },
+      { deadline: first, offset: 30 },
+      { deadline: second, offset: 60 },
+      { deadline: second, offset: 30 },
+    ]);
+  });
+
   it('sleeps between due instants: a few wake-ups in the hour between a reminder and the deadline', async () => {
     const clock = fakeTimeClock();
     // A daily sweep, so every wake-up counted here is the timer's own.

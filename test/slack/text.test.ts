@@ -32,6 +32,11 @@ describe('toMrkdwn', () => {
   it("writes times as date tokens with a UTC fallback", () => {
     const at = Date.UTC(2026, 11, 1, 9, 30);
     expect(toMrkdwn(rich`at ${localTime(at)}`)).toBe(`at <!date^${at / 1000}^{date_short_pretty} {time}|2026-12-01 09:30 UTC>`);
+    // A stretch of time: its end as a time of day, each in the reader's zone; the fallback text is for plain places only.
+    const until = at + 3_600_000;
+    expect(toMrkdwn(rich`at ${localTime(at, { until, fallback: 'Tue 18:30–19:30 (Asia/Seoul)' })}`)).toBe(
+      `at <!date^${at / 1000}^{date_short_pretty} {time}|2026-12-01 09:30 UTC>–<!date^${until / 1000}^{time}|2026-12-01 10:30 UTC>`,
+    );
   });
 
   it('writes links with & escaped, and a label that cannot end or split the link', () => {

@@ -26,7 +26,8 @@ const CREATE_OPTIONS: Record<CreateOptionKey, OptionSpec> = {
       { value: 'date', name: { en: 'whole days', ko: '날짜' } },
     ],
   },
-  dates: { type: 'string', description: { en: 'Dates: 12/1-12/5, 2026-12-01,2026-12-03 or mon-fri', ko: '날짜: 12/1-12/5, 2026-12-01,2026-12-03 또는 월-금' }, maxLength: 400 },
+  // Registered once with Discord, so no example here may name a year: month/day means the next such date.
+  dates: { type: 'string', description: { en: 'Dates: 12/1-12/5, 12/1,12/3 or mon-fri', ko: '날짜: 12/1-12/5, 12/1,12/3 또는 월-금' }, maxLength: 400 },
   time: { type: 'string', description: { en: 'Daily hours, e.g. 18:00-22:00', ko: '하루 중 시간 범위, 예: 18:00-22:00' }, maxLength: 40 },
   slot: {
     type: 'string',
@@ -37,7 +38,11 @@ const CREATE_OPTIONS: Record<CreateOptionKey, OptionSpec> = {
     })),
   },
   blocks: { type: 'string', description: { en: 'Blocks: morning,evening or lunch=12:00-13:00,dinner=18:00-21:00', ko: '구간: 오전,오후 또는 점심=12:00-13:00,저녁=18:00-21:00' }, maxLength: 400 },
-  deadline: { type: 'string', description: { en: 'Deadline: 2026-11-30T18:00, or a delay like 24h or 3d', ko: '마감: 2026-11-30T18:00, 또는 24시간, 3일처럼 지금부터 얼마 뒤' }, maxLength: 60 },
+  deadline: {
+    type: 'string',
+    description: { en: 'Deadline: a delay like 24h or 3d, or a date and time as YYYY-MM-DD 18:00', ko: '마감: 24시간, 3일처럼 지금부터 얼마 뒤, 또는 YYYY-MM-DD 18:00 형식의 날짜와 시각' },
+    maxLength: 60,
+  },
   tz: { type: 'string', description: { en: 'Time zone of the poll (default: yours), e.g. Asia/Seoul', ko: '투표 시간대 (기본: 내 시간대), 예: Asia/Seoul' }, autocomplete: true, maxLength: 60 },
   duration: { type: 'string', description: { en: 'Meeting length: 1h or 90m; 2 (blocks); 2d (date polls)', ko: '모임 길이: 1시간, 90분 · 구간 투표는 2 · 날짜 투표는 2일' }, maxLength: 20 },
   max: { type: 'integer', description: { en: 'Most people who may answer', ko: '응답할 수 있는 최대 인원' }, min: 1, max: 1000 },
@@ -110,7 +115,10 @@ const create = defineCommand({
   options: CREATE_OPTION_KEYS.map((key) => [key, CREATE_OPTIONS[key]] as const),
   examples: [
     {
-      text: { en: '/yakjeong create TITLE dates:12/1-12/5 time:09:00-18:00 slot:30m', ko: '/yakjeong create 제목 dates:12/1-12/5 time:09:00-18:00 slot:30m' },
+      text: (d) => ({
+        en: `/yakjeong create TITLE dates:${d.md(0)}-${d.md(4)} time:09:00-18:00 slot:30m`,
+        ko: `/yakjeong create 제목 dates:${d.md(0)}-${d.md(4)} time:09:00-18:00 slot:30m`,
+      }),
       note: { en: 'a time poll', ko: '시간 투표' },
     },
     {
@@ -121,11 +129,14 @@ const create = defineCommand({
       note: { en: 'a block poll, weekly', ko: '구간 투표 (매주)' },
     },
     {
-      text: { en: '/yakjeong create TITLE kind:date dates:2026-12-01..2026-12-20 duration:2d', ko: '/yakjeong create 제목 kind:date dates:2026-12-01..2026-12-20 duration:2d' },
+      text: (d) => ({
+        en: `/yakjeong create TITLE kind:date dates:${d.iso(0)}..${d.iso(19)} duration:2d`,
+        ko: `/yakjeong create 제목 kind:date dates:${d.iso(0)}..${d.iso(19)} duration:2d`,
+      }),
       note: { en: 'a date poll', ko: '날짜 투표' },
     },
     {
-      text: 'desc:… tz:Asia/Seoul deadline:2026-11-30T18:00|24h duration:1h max:8 with:@a @b must:@a remind:24h,1h hidden:yes',
+      text: (d) => `desc:… tz:Asia/Seoul deadline:${d.deadline()}|24h duration:1h max:8 with:@a @b must:@a remind:24h,1h hidden:yes`,
       note: { en: 'more options', ko: '그 밖의 옵션' },
       continues: true,
     },
@@ -150,7 +161,12 @@ const answer = defineCommand({
     ['spec', { type: 'string', required: true, description: { en: 'When you are free; "none" clears your answer', ko: '되는 시간 (none: 응답 지우기)' }, maxLength: 1000 }],
     ['code', CODE],
   ],
-  examples: [{ text: '/yakjeong answer [CODE] 2026-12-01 09:00-11:00, 12/2 14:00-15:00 maybe:12/3 10:00-12:00', note: { en: 'answer by text (none clears your answer)', ko: '글로 응답 (none: 응답 지우기)' } }],
+  examples: [
+    {
+      text: (d) => `/yakjeong answer [CODE] ${d.iso(0)} 09:00-11:00, ${d.md(1)} 14:00-15:00 maybe:${d.md(2)} 10:00-12:00`,
+      note: { en: 'answer by text (none clears your answer)', ko: '글로 응답 (none: 응답 지우기)' },
+    },
+  ],
   parse: (args): CodeArg & { spec: string } => {
     const { code, rest } = takeCode(args);
     const spec = rest.map((t) => t.text).join(' ');
@@ -225,7 +241,15 @@ const pick = defineCommand({
   aliases: { en: ['choose'], ko: ['확정'] },
   description: { en: 'Fix the final time (creator or admin)', ko: '최종 시간 확정 (만든 사람 또는 관리자)' },
   options: [
-    ['choice', { type: 'string', required: true, description: { en: 'A result number (1) or a start like 2026-12-01 14:00', ko: '결과 번호 (1) 또는 시작 시각, 예: 2026-12-01 14:00' }, maxLength: 60 }],
+    [
+      'choice',
+      {
+        type: 'string',
+        required: true,
+        description: { en: 'A result number (1) or a start as YYYY-MM-DD 14:00', ko: '결과 번호 (1) 또는 YYYY-MM-DD 14:00 형식의 시작 시각' },
+        maxLength: 60,
+      },
+    ],
     ['code', CODE],
   ],
   examples: [{ text: '/yakjeong pick [CODE] 1' }],

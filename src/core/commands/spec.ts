@@ -4,6 +4,7 @@
  * help all read the table, so a new command is one entry, its handler and its strings.
  */
 import type { Locale } from '../domain/types.js';
+import type { ExampleDates } from '../i18n/example-dates.js';
 import type { Token } from '../grammar/tokens.js';
 import type { AdapterCapabilities, Reply } from '../views/reply.js';
 import type { Actor } from '../actor.js';
@@ -28,9 +29,13 @@ export type OptionSpec =
 /** Values of typed options as a platform delivers them. */
 export type OptionValues = Readonly<Record<string, string | number | boolean>>;
 
-/** One line of help: a command line as typed (per language when its words differ), and what it does (the command's description when absent). */
+/**
+ * One line of help: a command line as typed (per language when its words differ; written from
+ * the reader's example dates when it shows dates), and what it does (the command's description
+ * when absent).
+ */
 export interface Example {
-  text: string | Localized;
+  text: string | Localized | ((dates: ExampleDates) => string | Localized);
   note?: Localized;
   /** More options for the command line above, not a command of its own. */
   continues?: boolean;

@@ -35,3 +35,14 @@ export function windowStarts(kind: PollKind, slots: readonly Slot[], length: num
   }
   return starts;
 }
+
+/** The most adjacent slots in one run: the longest meeting the poll can hold. */
+export function longestRun(kind: PollKind, slots: readonly Slot[]): number {
+  let run = 0;
+  let longest = 0;
+  for (let i = 0; i < slots.length; i++) {
+    run = i > 0 && slotsAdjacent(kind, slots[i - 1]!, slots[i]!) ? run + 1 : 1;
+    longest = Math.max(longest, run);
+  }
+  return longest;
+}

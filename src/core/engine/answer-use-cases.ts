@@ -1,16 +1,18 @@
 /** What a person does with their own answer: open the grid, press its buttons, type their times. */
 import { UserError } from '../errors.js';
+import { catalog } from '../i18n/index.js';
 import type { Actor } from '../actor.js';
 import { fitStates } from '../domain/availability.js';
 import type { AnswerChange } from '../ports.js';
 import type { Poll, UserRef } from '../domain/types.js';
-import { parseAnswerText } from '../grammar/answer.js';
+import { isClearAnswer, readAnswerText } from '../grammar/answer.js';
 import { answerGridView, gridPages, pageOfSlot } from '../views/answer-grid.js';
-import { answerSavedNotice, gridDoneNotice } from '../views/answer-summary.js';
+import { answerClearedNotice, answerSavedNotice, gridDoneNotice } from '../views/answer-summary.js';
 import { applyGridAction, type GridAction } from '../views/grid-edit.js';
 import { everyoneAnsweredNotice } from '../views/lifecycle.js';
 import { isClosed } from '../views/poll-message.js';
 import type { AdapterCapabilities, Reply, View } from '../views/reply.js';
+import type { Rich } from '../views/rich.js';
 import type { EngineContext } from './context.js';
 
 /** A stored answer and the notes it calls for (the creator told that everyone has answered). */
@@ -26,7 +28,24 @@ export class AnswerUseCases {
   async answer(actor: Actor, code: string | undefined, text: string, caps: AdapterCapabilities): Promise<Reply[]> {
     const poll = await this.ctx.resolvePoll(actor, code);
     this.ctx.assertOpen(poll);
-    return text.trim() ? this.answerText(actor, poll, text) : this.openGrid(actor, poll, caps);
+    const replies = text.trim() ? await this.answerText(actor, poll, text) : await this.openGrid(actor, poll, caps);
+    const note = code ? undefined : await this.otherOpenPollsNote(actor, poll);
+    const mine = replies[0];
+    if (note && mine?.type === 'post') mine.view.blocks.push({ type: 'context', text: note });
+    return replies;
+  }
+
+  /**
+   * With several polls open in the channel, an answer without a code went to the newest one by a
+   * rule the person may not know: the reply says so and how to reach the others.
+   */
+  private async otherOpenPollsNote(actor: Actor, poll: Poll): Promise<Rich | undefined> {
+    const { ctx } = this;
+    const now = ctx.clock.now();
+    const others = (await ctx.store.listPolls(actor.channel, ['open'])).filter((p) => p.id !== poll.id && !isClosed(p, now));
+    if (others.length === 0) return undefined;
+    const c = catalog(await ctx.localeOf(actor));
+    return c.honest.wentToNewest(others.length + 1, poll.spec.title, poll.code, `/yakjeong answer ${others[0]!.code} …`);
   }
 
   async openGrid(actor: Actor, poll: Poll, caps: AdapterCapabilities): Promise<Reply[]> {
@@ -65,12 +84,25 @@ export class AnswerUseCases {
 
   private async answerText(actor: Actor, poll: Poll, text: string): Promise<Reply[]> {
     const { ctx } = this;
+    if (isClearAnswer(text)) return this.clearAnswer(actor, poll);
     const layout = ctx.layout(poll);
     const tz = await ctx.zoneOf(actor);
-    const states = parseAnswerText(text, poll.spec, layout, tz, ctx.clock.now());
+    const { states, leftOut } = readAnswerText(text, poll.spec, layout, tz, ctx.clock.now());
     const { notes } = await this.saveAnswer(poll, actor.user, () => states);
-    const view = answerSavedNotice({ poll, layout, states, locale: await ctx.localeOf(actor), tz });
+    const view = answerSavedNotice({ poll, layout, states, locale: await ctx.localeOf(actor), tz, leftOut });
     return [ctx.toActor(actor, view), { type: 'refresh-poll', pollId: poll.id }, ...notes];
+  }
+
+  /**
+   * "none" takes the answer back rather than saving "no" everywhere: a person who cleared their
+   * answer is not counted as answered, is waited for again if expected, and leaves their place
+   * in a `max:` poll to someone else.
+   */
+  private async clearAnswer(actor: Actor, poll: Poll): Promise<Reply[]> {
+    const { ctx } = this;
+    const { cleared } = await ctx.store.clearAnswer(poll.id, actor.user, ctx.clock.now(), ctx.layout(poll).slots.length);
+    const view = answerClearedNotice({ poll, cleared, locale: await ctx.localeOf(actor) });
+    return cleared ? [ctx.toActor(actor, view), { type: 'refresh-poll', pollId: poll.id }] : [ctx.toActor(actor, view)];
   }
 
   private async gridView(request: { actor: Actor; poll: Poll; caps: AdapterCapabilities; page: number; states?: string }): Promise<View> {

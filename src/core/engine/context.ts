@@ -8,7 +8,7 @@ import type { Actor } from '../actor.js';
 import { emptyStates, fitStates } from '../domain/availability.js';
 import { rankWindows } from '../domain/ranking.js';
 import { layoutPoll, type PollLayout } from '../domain/slots.js';
-import { canonicalTimezone } from '../domain/time.js';
+import { canonicalTimezone, todayIn } from '../domain/time.js';
 import type { ChannelRef, Locale, Participant, Poll, UnreadablePoll, UserRef } from '../domain/types.js';
 import type { CalendarFiles, Clock, HeatmapRenderer, PollStore } from '../ports.js';
 import { isClosed, pollMessageView } from '../views/poll-message.js';
@@ -186,6 +186,19 @@ export class EngineContext {
     if (!damaged) return undefined;
     const readable = await this.store.newestOpenPoll(actor.channel);
     return !readable || damaged.id > readable.id ? damaged : undefined;
+  }
+
+  /**
+   * Runs a person's request. A UserError it raises carries their today (in their zone), so the
+   * examples its message shows start from it and never name a past date or deadline.
+   */
+  async datedErrors<T>(actor: Actor, work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (err) {
+      if (!(err instanceof UserError) || err.params.today !== undefined) throw err;
+      throw new UserError(err.code, { ...err.params, today: todayIn(this.clock.now(), await this.zoneOf(actor)) });
+    }
   }
 
   assertOpen(poll: Poll): void {

@@ -1,5 +1,6 @@
 /** What people do with a poll as a whole: create, read its results, close, reopen, delete, pick; and their own settings. */
 import { UserError } from '../errors.js';
+import { ExampleDates } from '../i18n/example-dates.js';
 import { catalog } from '../i18n/index.js';
 import type { Actor } from '../actor.js';
 import type { CommandTable } from '../commands/spec.js';
@@ -13,9 +14,9 @@ import type { CreateOptions } from '../grammar/create-options.js';
 import { choosePick, windowAt } from '../grammar/pick-choice.js';
 import { helpView } from '../views/help.js';
 import { historyView } from '../views/history.js';
-import { closedNotice, deletedNotice, pickedNotice, reopenedNotice } from '../views/lifecycle.js';
+import { closedNotice, deletedNotice, pickedHeadsUp, pickedNotice, reopenedNotice } from '../views/lifecycle.js';
 import { listView, type ListItem } from '../views/list.js';
-import { noticeView } from '../views/notices.js';
+import { noticeView, usageView } from '../views/notices.js';
 import { isClosed } from '../views/poll-message.js';
 import type { Reply } from '../views/reply.js';
 import type { Rich } from '../views/rich.js';
@@ -34,7 +35,8 @@ export class PollUseCases {
   async create(actor: Actor, options: CreateOptions): Promise<Reply[]> {
     const { ctx } = this;
     const now = ctx.clock.now();
-    const spec = buildPollSpec(options, { now, defaultTimezone: await ctx.zoneOf(actor) });
+    // The create forms (Slack, Discord) call here directly rather than through the engine's entry points.
+    const spec = await ctx.datedErrors(actor, async () => buildPollSpec(options, { now, defaultTimezone: await ctx.zoneOf(actor) }));
     spec.locale = await ctx.localeOf(actor);
     const poll = await ctx.store.createPoll({ channel: actor.channel, creator: actor.user, spec, createdAt: now }, pollCodeGenerator(ctx.random));
     if (spec.deadline !== undefined) ctx.onDueWorkChanged();
@@ -44,7 +46,10 @@ export class PollUseCases {
 
   /** "/yakjeong create" with no options asks for the form; with options it creates. */
   async createOrOpenForm(actor: Actor, options: CreateOptions): Promise<Reply[]> {
-    return asksForCreateForm({ type: 'create', options }) ? [{ type: 'open-create-form' }] : this.create(actor, options);
+    if (!asksForCreateForm({ type: 'create', options })) return this.create(actor, options);
+    const { ctx } = this;
+    const usage = usageView(await ctx.localeOf(actor), new ExampleDates(todayIn(ctx.clock.now(), await ctx.zoneOf(actor))));
+    return [{ type: 'open-create-form', usage }];
   }
 
   /**
@@ -126,6 +131,11 @@ export class PollUseCases {
     const now = ctx.clock.now();
     if (poll.status === 'open' && !isClosed(poll, now)) throw new UserError('POLL_OPEN', { code: poll.code });
     const { deadline: oldDeadline, ...rest } = poll.spec;
+    // Reopening past the deadline without a new one would close again at once, or, dropping the
+    // deadline, would quietly become a poll that never closes: ask for the new one.
+    if (deadlineInput === undefined && oldDeadline !== undefined && oldDeadline <= now) {
+      throw new UserError('REOPEN_NEEDS_DEADLINE', { code: poll.code });
+    }
     // Reminders whose moment came while the poll was closed, or before its new deadline was
     // set, never fire; the offsets stay, for a later deadline.
     let deadline = oldDeadline !== undefined && oldDeadline > now ? oldDeadline : undefined;
@@ -169,22 +179,20 @@ export class PollUseCases {
     const layout = ctx.layout(poll);
     const participants = await ctx.participants(poll);
     const now = ctx.clock.now();
+    const tz = await ctx.zoneOf(actor);
     const window =
       'slot' in choice
-        ? windowAt(poll, layout, participants, choice.slot, String(choice.slot))
-        : choosePick({ poll, layout, participants, text: choice.text.trim(), tz: await ctx.zoneOf(actor), today: todayIn(now, poll.spec.timezone) });
+        ? windowAt({ poll, layout, participants, first: choice.slot, input: String(choice.slot), tz })
+        : choosePick({ poll, layout, participants, text: choice.text.trim(), tz, today: todayIn(now, poll.spec.timezone) });
     const picked = { firstSlot: window.firstSlot, slotCount: window.slotCount, pickedBy: actor.user, pickedAt: now };
     await ctx.store.updatePoll(poll.id, poll.status === 'open' ? { picked, status: 'closed', closedAt: now } : { picked });
     const meeting = meetingFromPick(poll, layout, picked);
-    const view = pickedNotice({
-      poll,
-      layout,
-      window,
-      locale: await ctx.localeOf(actor),
-      ...(meeting ? { calendarUrl: googleCalendarLink(meeting) } : {}),
-    });
+    const locale = await ctx.localeOf(actor);
+    const view = pickedNotice({ poll, layout, window, locale, ...(meeting ? { calendarUrl: googleCalendarLink(meeting) } : {}) });
+    const headsUp = pickedHeadsUp(window, locale);
     const replies: Reply[] = [
       { type: 'post', audience: { kind: 'channel' }, view, pollId: poll.id },
+      ...(headsUp ? [ctx.toActor(actor, headsUp)] : []),
       { type: 'refresh-poll', pollId: poll.id },
     ];
     if (meeting) {
@@ -210,6 +218,8 @@ export class PollUseCases {
   }
 
   async help(actor: Actor): Promise<Reply[]> {
-    return [this.ctx.toActor(actor, helpView(await this.ctx.localeOf(actor), this.commands))];
+    const { ctx } = this;
+    const dates = new ExampleDates(todayIn(ctx.clock.now(), await ctx.zoneOf(actor)));
+    return [ctx.toActor(actor, helpView(await ctx.localeOf(actor), this.commands, dates))];
   }
 }

@@ -44,20 +44,48 @@ interface Taken<T> {
 }
 
 const CLEAR_WORDS = /^(none|clear|no|없음|지우기|불가)$/i;
+/** "none" and its synonyms: the person takes their answer back (it is removed, not saved as all "no"). */
+export function isClearAnswer(input: string): boolean {
+  return CLEAR_WORDS.test(input.trim());
+}
 const MODE_PREFIX = /^(yes|maybe|ifneeded|if-needed|가능|가능하면):/i;
 /** Longest run of words one date or time may take: "2026년 12월 8일 (화)", "오후 7시 30분 - 9시 30분". */
 const MAX_SPAN = 8;
 
-export function parseAnswerText(
+/**
+ * Parts of an answer that named something the poll does not offer, beside parts it does: they
+ * are dropped from the saved answer, and the reply says so. Spans are instants; dates and
+ * weekdays are as the person named them.
+ */
+export type LeftOut =
+  /** Time polls: a stretch outside the poll's hours on a day it offers. */
+  | { kind: 'hours'; from: number; to: number }
+  /** Time polls: a stretch within the hours that fills no whole slot (18:15 on a 30-minute grid). */
+  | { kind: 'part-slot'; from: number; to: number }
+  | { kind: 'dates'; dates: string[] }
+  | { kind: 'weekdays'; weekdays: Weekday[] };
+
+export interface ReadAnswer {
+  /** One state character per slot. */
+  states: string;
+  leftOut: LeftOut[];
+}
+
+export function parseAnswerText(input: string, spec: PollSpec, layout: PollLayout, viewerTz: string, now: number): string {
+  return readAnswerText(input, spec, layout, viewerTz, now).states;
+}
+
+/** The answer as states, and what it named that the poll does not offer (left out of the states). */
+export function readAnswerText(
   input: string,
   spec: PollSpec,
   layout: PollLayout,
   viewerTz: string,
   now: number,
-): string {
+): ReadAnswer {
   const text = input.trim();
   if (!text) throw new UserError('BAD_ANSWER', { input: '' });
-  if (CLEAR_WORDS.test(text)) return emptyStates(layout.slots.length);
+  if (CLEAR_WORDS.test(text)) return { states: emptyStates(layout.slots.length), leftOut: [] };
 
   const items: AnswerItem[] = [];
   let state: AnswerItem['state'] = 'yes';
@@ -140,12 +168,14 @@ export function parseAnswerText(
 
   if (items.length === 0) throw new UserError('BAD_ANSWER', { input: text.slice(0, 80), ...answerExample(spec, layout, viewerTz) });
   const states = [...emptyStates(layout.slots.length)];
+  const leftOut: LeftOut[] = [];
   for (const item of items) {
     const slots = itemSlots(item, spec, layout, viewerTz);
-    if (slots.length === 0) throw new UserError('ANSWER_OUTSIDE_POLL', { input: item.text, range: pollRange(layout) });
+    if (slots.length === 0) throw new UserError('ANSWER_OUTSIDE_POLL', { input: item.text, of: spec.kind === 'time' ? 'times' : 'dates', range: pollRange(layout) });
     for (const slot of slots) states[slot.index] = STATE_CHAR[item.state];
+    leftOut.push(...itemLeftOut(item, spec, layout, viewerTz));
   }
-  return states.join('');
+  return { states: states.join(''), leftOut: mergeLeftOut(leftOut) };
 }
 
 /** Words split at spaces and commas, each with its place in the text. */
@@ -197,7 +227,7 @@ function startsDay(word: string, readDay: (span: string) => unknown): boolean {
 function notUnderstood(part: string, spec: PollSpec, layout: PollLayout, tz: string, afterDay: boolean): UserError {
   if (spec.kind === 'block' && afterDay) {
     // Most likely a block name with a typo: say which blocks there are.
-    return new UserError('ANSWER_OUTSIDE_POLL', { input: part, range: (spec.blocks ?? []).map((b) => b.name).join(', ') });
+    return new UserError('ANSWER_OUTSIDE_POLL', { input: part, of: 'blocks', range: (spec.blocks ?? []).map((b) => b.name).join(', ') });
   }
   const example = answerExample(spec, layout, tz);
   // A word with no digits where a time goes reads like a block ("dinner", "새벽"): name the parts of the day we know.
@@ -293,8 +323,8 @@ function dayWord(
     // Time slots are matched by the viewer's own weekday later; floating ones by the poll's.
     if (spec.kind === 'time') return { days: [], dates: [], weekdays };
     const days = layout.days.filter((d) => weekdays.includes(d.weekday)).map((d) => d.index);
-    if (days.length === 0) throw new UserError('ANSWER_OUTSIDE_POLL', { input: word, range: pollRange(layout) });
-    return { days, dates: days.map((d) => layout.days[d]!.date) };
+    if (days.length === 0) throw new UserError('ANSWER_OUTSIDE_POLL', { input: word, of: 'dates', range: pollRange(layout) });
+    return { days, dates: days.map((d) => layout.days[d]!.date), weekdays };
   }
   let dates: string[] | undefined;
   try {
@@ -309,7 +339,7 @@ function dayWord(
   if (!dates) return undefined;
   const days = layout.days.filter((d) => dates!.includes(d.date)).map((d) => d.index);
   if (spec.kind !== 'time' && days.length === 0) {
-    throw new UserError('ANSWER_OUTSIDE_POLL', { input: word, range: pollRange(layout) });
+    throw new UserError('ANSWER_OUTSIDE_POLL', { input: word, of: 'dates', range: pollRange(layout) });
   }
   return { days, dates };
 }
@@ -342,14 +372,105 @@ function itemSlots(item: AnswerItem, spec: PollSpec, layout: PollLayout, tz: str
   const out: Slot[] = [];
   for (const date of localDates) {
     for (const range of item.ranges) {
-      const from = zonedInstant(date, range.start, tz) ?? zonedInstant(date, range.start + 60, tz);
-      const endDate = range.end > range.start && range.end < 1440 ? date : addDays(date, 1);
-      const to = zonedInstant(endDate, range.end % 1440, tz) ?? zonedInstant(endDate, (range.end % 1440) + 60, tz);
-      if (from === undefined || to === undefined) continue;
+      const span = rangeInstants(date, range, tz);
+      if (!span) continue;
+      const { from, to } = span;
       for (const s of layout.slots) {
         if (s.start !== undefined && s.end !== undefined && s.start >= from && s.end <= to) out.push(s);
       }
     }
+  }
+  return out;
+}
+
+/**
+ * The instants a typed range spans on a viewer-local date: an end at or before the start is the
+ * next day's, and a wall time the clocks skip that day reads an hour later.
+ */
+function rangeInstants(date: string, range: { start: number; end: number }, tz: string): { from: number; to: number } | undefined {
+  const from = zonedInstant(date, range.start, tz) ?? zonedInstant(date, range.start + 60, tz);
+  const endDate = range.end > range.start && range.end < 1440 ? date : addDays(date, 1);
+  const to = zonedInstant(endDate, range.end % 1440, tz) ?? zonedInstant(endDate, (range.end % 1440) + 60, tz);
+  return from === undefined || to === undefined ? undefined : { from, to };
+}
+
+/**
+ * What an item named beyond the poll: dates or weekdays it does not have, and, in time polls,
+ * the stretches of each typed range that no whole slot covers. Mirrors `itemSlots`.
+ */
+function itemLeftOut(item: AnswerItem, spec: PollSpec, layout: PollLayout, tz: string): LeftOut[] {
+  if (item.weekdays) {
+    const offered = new Set(
+      spec.kind === 'time'
+        ? layout.slots.filter((s) => s.start !== undefined).map((s) => wallClock(s.start!, tz).weekday)
+        : layout.days.map((d) => d.weekday),
+    );
+    const missing = item.weekdays.filter((w) => !offered.has(w));
+    const out: LeftOut[] = missing.length ? [{ kind: 'weekdays', weekdays: missing }] : [];
+    if (spec.kind !== 'time') return out;
+    const dates = [...new Set(layout.slots.filter((s) => s.start !== undefined).map((s) => wallClock(s.start!, tz)))]
+      .filter((w) => item.weekdays!.includes(w.weekday))
+      .map((w) => w.date);
+    return [...out, ...hoursLeftOut([...new Set(dates)], item.ranges, layout, tz)];
+  }
+  if (spec.kind !== 'time') {
+    const offered = new Set(layout.days.map((d) => d.date));
+    const missing = item.dates.filter((d) => !offered.has(d));
+    return missing.length ? [{ kind: 'dates', dates: missing }] : [];
+  }
+  // A bare date in a time poll is its poll day's whole session; only dates the poll lacks are left out.
+  const sessions = new Set(layout.slots.filter((s) => s.start !== undefined).map((s) => wallClock(s.start!, tz).date));
+  const offeredDays = new Set(layout.days.map((d) => d.date));
+  const bare = item.ranges.length === 0 || item.allDay === true;
+  const missing = item.dates.filter((d) => !(bare && offeredDays.has(d)) && !sessions.has(d));
+  const out: LeftOut[] = missing.length ? [{ kind: 'dates', dates: missing }] : [];
+  if (bare) return out;
+  return [...out, ...hoursLeftOut(item.dates.filter((d) => sessions.has(d)), item.ranges, layout, tz)];
+}
+
+/** The parts of each typed range, on each date, that no slot lies wholly inside. */
+function hoursLeftOut(dates: readonly string[], ranges: AnswerItem['ranges'], layout: PollLayout, tz: string): LeftOut[] {
+  const out: LeftOut[] = [];
+  for (const date of dates) {
+    for (const range of ranges) {
+      const span = rangeInstants(date, range, tz);
+      if (!span) continue;
+      const { from, to } = span;
+      const timed = layout.slots.filter((s): s is Slot & { start: number; end: number } => s.start !== undefined && s.end !== undefined);
+      const inside = timed.filter((s) => s.start >= from && s.end <= to).sort((a, b) => a.start - b.start);
+      let cursor = from;
+      const gaps: Array<[number, number]> = [];
+      for (const s of inside) {
+        if (s.start > cursor) gaps.push([cursor, s.start]);
+        cursor = Math.max(cursor, s.end);
+      }
+      if (cursor < to) gaps.push([cursor, to]);
+      for (const [a, b] of gaps) {
+        // A gap that cuts into a slot is within the hours but short of a whole slot.
+        const partial = timed.some((s) => s.start < b && s.end > a);
+        out.push({ kind: partial ? 'part-slot' : 'hours', from: a, to: b });
+      }
+    }
+  }
+  return out;
+}
+
+/** One entry per kind: dates and weekdays merged, stretches sorted and joined where they touch. */
+function mergeLeftOut(list: readonly LeftOut[]): LeftOut[] {
+  const out: LeftOut[] = [];
+  const dates = [...new Set(list.flatMap((l) => (l.kind === 'dates' ? l.dates : [])))].sort();
+  if (dates.length) out.push({ kind: 'dates', dates });
+  const weekdays = [...new Set(list.flatMap((l) => (l.kind === 'weekdays' ? l.weekdays : [])))].sort((a, b) => a - b);
+  if (weekdays.length) out.push({ kind: 'weekdays', weekdays });
+  for (const kind of ['hours', 'part-slot'] as const) {
+    const spans = list.flatMap((l) => (l.kind === kind ? [{ from: l.from, to: l.to }] : [])).sort((a, b) => a.from - b.from);
+    const joined: Array<{ from: number; to: number }> = [];
+    for (const span of spans) {
+      const last = joined[joined.length - 1];
+      if (last && span.from <= last.to) last.to = Math.max(last.to, span.to);
+      else joined.push({ ...span });
+    }
+    for (const span of joined) out.push({ kind, ...span });
   }
   return out;
 }

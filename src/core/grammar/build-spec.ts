@@ -1,7 +1,7 @@
 /** Validates raw create options into a PollSpec, or throws the UserError that names the problem. */
-import { UserError } from '../errors.js';
+import { UserError, type ErrorParams } from '../errors.js';
 import { MAX_DATES, MAX_SLOTS, SLOT_MINUTES, layoutPoll } from '../domain/slots.js';
-import { windowStarts } from '../domain/adjacency.js';
+import { longestRun } from '../domain/adjacency.js';
 import { addDays, canonicalTimezone, daysInMonth, todayIn, weekdayOf, zonedInstant } from '../domain/time.js';
 import type { DaySpec, PollKind, PollSpec, UserRef } from '../domain/types.js';
 import { createOptionsSchema, type CreateOptions } from './create-options.js';
@@ -116,12 +116,33 @@ export function buildPollSpec(raw: CreateOptions, ctx: SpecContext): PollSpec {
   if (layout.slots.length === 0) throw new UserError('NO_SLOTS');
 
   if (present(o.duration)) {
-    spec.durationSlots = durationSlots(o.duration, spec);
-    if (windowStarts(kind, layout.slots, spec.durationSlots).length === 0) {
-      throw new UserError('DURATION_TOO_LONG', { input: o.duration });
-    }
+    const longest = longestRun(kind, layout.slots);
+    const unfit = (params: { input: string }) => ({ ...params, ...durationTerms(spec, longest) });
+    spec.durationSlots = durationSlots(o.duration, spec, unfit);
+    if (spec.durationSlots > longest) throw new UserError('DURATION_TOO_LONG', unfit({ input: o.duration }));
   }
   return spec;
+}
+
+/** Example lengths a duration error offers: at most this many, each one the poll takes. */
+const DURATION_EXAMPLES = 2;
+
+/**
+ * What a duration error says about this poll: its kind, its slot, the longest meeting it holds,
+ * and lengths it takes (a multiple of its slot that fits), written as typed. An error never
+ * suggests a length it would refuse.
+ */
+function durationTerms(spec: PollSpec, longest: number): { kind: PollKind; slotMinutes: number; longest: number; examples: string } {
+  const slot = spec.slotMinutes ?? 30;
+  const typed = (n: number): string => {
+    if (spec.kind === 'date') return `duration:${n}d`;
+    if (spec.kind === 'block') return `duration:${n}`;
+    const minutes = n * slot;
+    return `duration:${minutes % 60 === 0 ? `${minutes / 60}h` : `${minutes}m`}`;
+  };
+  // Two slots first: the usual meeting is longer than one slot, and one slot is no example of a multiple.
+  const counts = [2, 3, 1].filter((n) => n <= longest).slice(0, DURATION_EXAMPLES).sort((a, b) => a - b);
+  return { kind: spec.kind, slotMinutes: slot, longest, examples: counts.map(typed).join('\n') };
 }
 
 /** A Map, so `kind:constructor` is a bad kind rather than a built-in property. */
@@ -171,27 +192,27 @@ function users(input: string): UserRef[] {
   return list;
 }
 
-function durationSlots(input: string, spec: PollSpec): number {
+/** A meeting length in slots; `terms` adds what the refusal says about this poll. */
+function durationSlots(input: string, spec: PollSpec, terms: (params: { input: string }) => ErrorParams): number {
   const s = input.trim();
+  const bad = (): never => {
+    throw new UserError('BAD_DURATION', terms({ input }));
+  };
   if (spec.kind === 'time') {
     const minutes = parseDurationMinutes(s);
     const slot = spec.slotMinutes ?? 30;
-    if (minutes === undefined || minutes % slot !== 0) throw new UserError('BAD_DURATION', { input });
+    if (minutes === undefined || minutes % slot !== 0) return bad();
     return minutes / slot;
   }
-  if (/^\d+$/.test(s)) return Number(s) >= 1 ? Number(s) : bad(input);
+  if (/^\d+$/.test(s)) return Number(s) >= 1 ? Number(s) : bad();
   if (spec.kind === 'date') {
     const minutes = parseDurationMinutes(s);
-    if (minutes === undefined || minutes % 1440 !== 0) throw new UserError('BAD_DURATION', { input });
+    if (minutes === undefined || minutes % 1440 !== 0) return bad();
     return minutes / 1440;
   }
   const blocks = /^(\d+)\s*(blocks?|개|구간)$/i.exec(s);
-  if (!blocks) throw new UserError('BAD_DURATION', { input });
+  if (!blocks) return bad();
   return Number(blocks[1]);
-}
-
-function bad(input: string): never {
-  throw new UserError('BAD_DURATION', { input });
 }
 
 /**

@@ -6,7 +6,7 @@ import { UserError } from '../errors.js';
 import { windowStarts } from '../domain/adjacency.js';
 import { describeRun, rankWindows, type RankedWindow } from '../domain/ranking.js';
 import type { PollLayout } from '../domain/slots.js';
-import { wallClock, weekdayOf } from '../domain/time.js';
+import { formatHm, wallClock, weekdayOf } from '../domain/time.js';
 import type { Weekday } from '../domain/types.js';
 import type { Participant, Poll } from '../domain/types.js';
 import { parseDateWord, parseWeekdayWord } from './dates.js';
@@ -26,7 +26,7 @@ export interface PickRequest {
 
 export function choosePick(request: PickRequest): RankedWindow {
   const { poll, layout, participants, text: choice, tz: viewerTz, today } = request;
-  const bad = () => new UserError('BAD_PICK', { input: choice, code: poll.code });
+  const bad = () => badPick(poll, layout, participants, choice, viewerTz);
   const rankMatch = /^#?(\d{1,2})\s*(번|위|st|nd|rd|th)?$/i.exec(choice);
   if (rankMatch) {
     const rank = Number(rankMatch[1]);
@@ -57,15 +57,25 @@ export function choosePick(request: PickRequest): RankedWindow {
     first = layout.slots.find((s) => onDay(s.date, undefined))?.index;
   }
   if (first === undefined) throw bad();
-  return windowAt(poll, layout, participants, first, choice);
+  return windowAt({ poll, layout, participants, first, input: choice, tz: viewerTz });
+}
+
+/** A start to check: the window of the poll's length from `first`, for `input` as the person gave it. */
+export interface WindowRequest {
+  poll: Poll;
+  layout: PollLayout;
+  participants: Participant[];
+  first: number;
+  input: string;
+  /** The zone the person reads times in, for the starts a refusal offers. */
+  tz: string;
 }
 
 /** The window of the poll's length starting at `first`, if the slots run on without a break. */
-export function windowAt(poll: Poll, layout: PollLayout, participants: Participant[], first: number, input: string): RankedWindow {
+export function windowAt(request: WindowRequest): RankedWindow {
+  const { poll, layout, participants, first, input, tz } = request;
   const length = Math.max(1, poll.spec.durationSlots);
-  if (!windowStarts(poll.spec.kind, layout.slots, length).includes(first)) {
-    throw new UserError('BAD_PICK', { input, code: poll.code });
-  }
+  if (!windowStarts(poll.spec.kind, layout.slots, length).includes(first)) throw badPick(poll, layout, participants, input, tz);
   return describeRun(poll.spec, layout, participants, first, length);
 }
 
@@ -95,4 +105,31 @@ function readStart(choice: string, weekly: boolean, anchor: string): { date?: st
     if (date !== undefined) return { date, rest };
   }
   return undefined;
+}
+
+/** Starts a refusal offers: enough to show the form and a real choice, not the whole poll. */
+const OFFERED_STARTS = 3;
+
+/** BAD_PICK with starts this poll does take, best options first, written as the person would type them. */
+function badPick(poll: Poll, layout: PollLayout, participants: Participant[], input: string, tz: string): UserError {
+  const length = Math.max(1, poll.spec.durationSlots);
+  const ranked = participants.length ? rankWindows(poll.spec, layout, participants, { limit: OFFERED_STARTS }).map((w) => w.firstSlot) : [];
+  const firsts = [...new Set([...ranked, ...windowStarts(poll.spec.kind, layout.slots, length)])].slice(0, OFFERED_STARTS);
+  const starts = firsts.map((i) => startWords(poll, layout, i, tz));
+  return new UserError('BAD_PICK', { input, code: poll.code, kind: poll.spec.kind, starts: starts.join('\n') });
+}
+
+/** Weekday words `parseWeekdayWord` reads, Monday first. */
+const WEEKDAY_WORDS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+
+/** A slot as `pick` reads it: "2026-12-01 18:00", "tue 18:00", "2026-12-01 lunch", "2026-12-01". */
+function startWords(poll: Poll, layout: PollLayout, index: number, viewerTz: string): string {
+  const slot = layout.slots[index]!;
+  const weekly = poll.spec.days.type === 'weekly';
+  if (poll.spec.kind === 'time' && slot.start !== undefined) {
+    const local = wallClock(slot.start, viewerTz);
+    return `${weekly ? WEEKDAY_WORDS[local.weekday] : local.date} ${formatHm(local.minute)}`;
+  }
+  const day = weekly ? WEEKDAY_WORDS[weekdayOf(slot.date)] : slot.date;
+  return poll.spec.kind === 'block' ? `${day} ${slot.block ?? ''}` : day;
 }

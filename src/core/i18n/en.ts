@@ -1,5 +1,6 @@
 /** English catalog. The Korean catalog must have exactly these keys (the type checker enforces it). */
 import type { ErrorCode } from '../errors.js';
+import { ExampleDates } from './example-dates.js';
 import { code, joinRich, rich, type Rich, type RichInput } from '../views/rich.js';
 import { answerExampleText, partsOfDayText } from './grammar-examples.js';
 
@@ -36,20 +37,32 @@ export const CREATE_OPTIONS_LINE = joinRich(
 
 const noOpenPoll = rich`There is no open poll in this channel. Start one with ${code('/yakjeong create')}.`;
 
+/** "@a, @b +2": people named in a sentence. */
+const people = (who: readonly RichInput[], more: number): Rich => rich`${joinRich(who, ', ')}${more ? ` +${more}` : ''}`;
+
+/** Example dates from the asker's today, which the engine adds to every error it raises. */
+const on = (p: P): ExampleDates => ExampleDates.from(p.today);
+
+/** A parameter holding a list, one item a line (a parameter is one string). */
+const lines = (param: string | number | undefined): string[] => String(param ?? '').split('\n').filter(Boolean);
+
+/** "30-minute", "1-hour": a slot size in a sentence. */
+const slotWords = (minutes: number): string => (minutes % 60 === 0 ? `${minutes / 60}-hour` : `${minutes}-minute`);
+
 const errors: Record<ErrorCode, (p: P) => string | Rich> = {
   UNKNOWN_SUBCOMMAND: (p) =>
     `I don't know the command “${p.input}”. Try one of: ${p.commands}.`,
   UNKNOWN_OPTION: (p) =>
     `I don't know the option “${p.option}”. The options are: title, desc, kind, dates, time, slot, blocks, deadline, tz, duration, max, with, must, remind, hidden.`,
   DUPLICATE_OPTION: (p) => `The option “${p.option}:” appears twice. Give each option once.`,
-  MISSING_TITLE: () => rich`A poll needs a title, e.g. ${code('/yakjeong create Team dinner dates:12/1-12/5 time:18:00-22:00')}.`,
+  MISSING_TITLE: (p) => rich`A poll needs a title, e.g. ${code(`/yakjeong create Team dinner dates:${on(p).md(0)}-${on(p).md(4)} time:18:00-22:00`)}.`,
   TITLE_TOO_LONG: (p) => `The title is ${p.length} characters long; it can have at most ${p.max}.`,
   DESCRIPTION_TOO_LONG: (p) => `The description is ${p.length} characters long; it can have at most ${p.max}.`,
-  BAD_DATE: (p) => `“${p.input}” is not a date. Write 2026-12-01, 12/1 or 12월 1일.`,
+  BAD_DATE: (p) => `“${p.input}” is not a date. Write ${on(p).iso(0)}, ${on(p).md(0)} or ${on(p).koreanMd(0)}.`,
   BAD_DATE_RANGE: (p) =>
-    `“${p.input}” is not a date range: the end must not be before the start. Write 2026-12-01..2026-12-05 or 12/1-12/5.`,
-  MISSING_DATES: () =>
-    rich`Which dates? Add ${code('dates:2026-12-01..2026-12-05')}, ${code('dates:12/1,12/3')} or, for a weekly poll, ${code('dates:mon-fri')}.`,
+    `“${p.input}” is not a date range: the end must not be before the start. Write ${on(p).iso(0)}..${on(p).iso(4)} or ${on(p).md(0)}-${on(p).md(4)}.`,
+  MISSING_DATES: (p) =>
+    rich`Which dates? Add ${code(`dates:${on(p).iso(0)}..${on(p).iso(4)}`)}, ${code(`dates:${on(p).md(0)},${on(p).md(2)}`)} or, for a weekly poll, ${code('dates:mon-fri')}.`,
   TOO_MANY_DATES: (p) => `That is ${p.count} dates; a poll can have at most ${p.max}.`,
   BAD_TIME: (p) => `“${p.input}” is not a time. Write it in 24-hour time, like 09:00 or 18:30.`,
   BAD_TIME_RANGE: (p) => rich`“${p.input}” is not a time range. Write it like ${code('time:09:00-18:00')}.`,
@@ -64,10 +77,14 @@ const errors: Record<ErrorCode, (p: P) => string | Rich> = {
   NO_SLOTS: () => 'That poll would have no time slots. Check the dates and hours.',
   BAD_TIMEZONE: (p) => `“${p.input}” is not a time zone. Use an IANA name like Asia/Seoul or America/New_York, a city like Seoul, or UTC.`,
   BAD_DEADLINE: (p) =>
-    rich`“${p.input}” is not a deadline. Write a date and time, like ${code('deadline:2026-11-30T18:00')} (an offset such as ${code('+09:00')} may follow), or how long from now, like ${code('deadline:90m')}, ${code('deadline:24h')} or ${code('deadline:3d')}.`,
+    rich`“${p.input}” is not a deadline. Write a date and time, like ${code(`deadline:${on(p).deadline()}`)} (an offset such as ${code('+09:00')} may follow), or how long from now, like ${code('deadline:90m')}, ${code('deadline:24h')} or ${code('deadline:3d')}.`,
   DEADLINE_IN_PAST: (p) => `The deadline “${p.input}” has already passed. Choose a time in the future.`,
-  BAD_DURATION: (p) =>
-    rich`“${p.input}” is not a meeting length for this poll. A time poll takes a multiple of its slot, like ${code('duration:1h')} or ${code('duration:90m')}; a block poll a number of blocks, like ${code('duration:2')}; a date poll a number of days, like ${code('duration:2d')}.`,
+  BAD_DURATION: (p) => {
+    const like = joinRich(lines(p.examples).map(code), ' or ');
+    if (p.kind === 'date') return rich`“${p.input}” is not a length for this date poll: give whole days, like ${like}.`;
+    if (p.kind === 'block') return rich`“${p.input}” is not a length for this block poll: give a number of blocks, like ${like}.`;
+    return rich`“${p.input}” is not a meeting length for this poll: give a whole number of its ${slotWords(Number(p.slotMinutes))} slots, like ${like}.`;
+  },
   BAD_MAX: (p) => rich`“${p.input}” is not a participant limit. Use a whole number from 1 to 1000, like ${code('max:8')}.`,
   BAD_USERS: (p) => rich`“${p.input}” is not a list of people. Mention them: ${code('with:@alice @bob')}.`,
   BAD_REMIND: (p) => rich`“${p.input}” is not a list of reminders. Reminders need a deadline; say how long before it each one comes, like ${code('remind:24h,1h')}.`,
@@ -77,7 +94,7 @@ const errors: Record<ErrorCode, (p: P) => string | Rich> = {
     if (example === undefined) return `I could not read “${p.input}”.`;
     return rich`I could not read “${p.input}”. Write it like ${code(example)} (${code('maybe:')} before the times that work if needed), or ${code('none')} to clear your answer.`;
   },
-  ANSWER_OUTSIDE_POLL: (p) => `“${p.input}” is outside this poll. It offers ${p.range}.`,
+  ANSWER_OUTSIDE_POLL: (p) => `“${p.input}” is not one of this poll's ${p.of === 'dates' ? 'dates' : p.of === 'blocks' ? 'blocks' : 'times'}: ${p.range}.`,
   POLL_NOT_FOUND: (p) => rich`There is no poll ${p.code} in this channel. ${code('/yakjeong list')} shows this channel's polls.`,
   POLL_UNREADABLE: (p) =>
     rich`Poll ${p.code} could not be read: its stored data is damaged. Its creator or an admin can remove it with ${code(`/yakjeong delete ${p.code}`)}.`,
@@ -86,13 +103,22 @@ const errors: Record<ErrorCode, (p: P) => string | Rich> = {
   POLL_OPEN: (p) => `Poll ${p.code} is already open.`,
   POLL_FULL: (p) => `Poll ${p.code} is full. ${participantLimit(Number(p.max))}.`,
   NOT_ALLOWED: (p) => `Only the poll's creator (${p.creator}) or an admin can ${ACTIONS[String(p.action)] ?? p.action} poll ${p.code}.`,
-  BAD_PICK: (p) =>
-    rich`${p.input ? `“${p.input}” is not a choice.` : 'Which time?'} Give a result number, like ${code(`pick ${p.code} 1`)}, or a start time, like ${code(`pick ${p.code} 2026-12-01 14:00`)}.`,
+  BAD_PICK: (p) => {
+    const what = p.kind === 'date' ? 'date' : p.kind === 'block' ? 'block' : 'time';
+    const starts = lines(p.starts).map(code);
+    const offer = starts.length ? rich`, or a start from this poll, like ${joinRich(starts, ', ')}` : '';
+    return rich`${p.input ? `“${p.input}” is not a choice.` : `Which ${what}?`} Give a result number, like ${code(`pick ${p.code} 1`)}${offer}.`;
+  },
   RESULTS_HIDDEN: (p) => `The results of poll ${p.code} are hidden until it closes.`,
   BAD_ACTION: () => rich`That button is out of date. Use ${code('/yakjeong results')} or the poll's Respond button instead.`,
   NOT_IN_CHANNEL: () => 'Use this in a server channel, not in a direct message.',
   EXTRA_WORDS: (p) => rich`I did not expect “${p.input}” there. Write ${code(`/yakjeong ${p.command} [CODE]`)}, e.g. ${code(`/yakjeong ${p.command} K7Q2`)}.`,
-  DURATION_TOO_LONG: (p) => `A meeting of “${p.input}” does not fit anywhere in this poll. Make it shorter, or give the poll more hours or dates.`,
+  DURATION_TOO_LONG: (p) => {
+    const n = Number(p.longest);
+    if (p.kind === 'date') return `A stay of ${p.input} does not fit this poll's dates: the most days in a row it has is ${n}.`;
+    if (p.kind === 'block') return `A meeting of ${p.input} does not fit any day of this poll: the most blocks in a row it has is ${n}.`;
+    return `A meeting of ${p.input} does not fit in any one day of this poll: the longest it holds is ${en.minutes(n * Number(p.slotMinutes))}. Make it shorter or widen the hours.`;
+  },
   DATES_IN_PAST: (p) => `All of “${p.input}” is in the past. Choose dates from today on.`,
   // Typed times (grammar/times.ts, grammar/dates.ts).
   WEEKDAY_MISMATCH: (p) => {
@@ -105,6 +131,8 @@ const errors: Record<ErrorCode, (p: P) => string | Rich> = {
     return rich`“${p.input}” is not a part of the day I know.${parts ? ` This poll has ${parts}. Or write` : ' Write'} the hours, like ${code(example)}.`;
   },
   ANSWER_NEEDS_DAY: (p) => rich`Which day is “${p.input}”? Put the day first, like ${code(answerExampleText(p, en.weekdaysShort) ?? '')}.`,
+  REOPEN_NEEDS_DEADLINE: (p) =>
+    rich`The deadline of poll ${p.code} has passed, so reopening it needs a new one, like ${code(`/yakjeong reopen ${p.code} deadline:24h`)} or ${code(`deadline:${on(p).deadline()}`)}.`,
 };
 
 export const en = {
@@ -228,7 +256,20 @@ export const en = {
   answerText: {
     /** Said after an answer by text and after the grid's Done button alike. */
     saved: (title: string, code: string) => `Saved your answer to “${title}” (${code}).`,
-    cleared: (title: string, code: string) => `Saved your answer to “${title}” (${code}): none of its times work for you.`,
+  },
+  /** Issue #13, honest replies: what a reply adds so it never hides what happened. */
+  honest: {
+    answerCleared: (title: string, code: string) => `Cleared your answer to “${title}” (${code}): you no longer count as answered.`,
+    placeFreed: (max: number) => `Your place is free again (the poll takes ${max === 1 ? '1 person' : `${max} people`}).`,
+    nothingToClear: (title: string, code: string) => `You have no answer to “${title}” (${code}), so there was nothing to clear.`,
+    leftOutHours: (spans: string, hours: string) => `Left out, outside this poll's hours (${hours}): ${spans}.`,
+    leftOutPartSlot: (spans: string, slot: string) => `Left out, shorter than a whole slot (${slot}): ${spans}.`,
+    leftOutDates: (dates: string, offered: string) => `Left out, not among this poll's dates (${offered}): ${dates}.`,
+    leftOutWeekdays: (days: string, offered: string) => `Left out, not among this poll's days (${offered}): ${days}.`,
+    pickCannot: (persons: readonly RichInput[], more: number) => rich`${people(persons, more)} cannot make all of the time you picked.`,
+    pickNoAnswer: (persons: readonly RichInput[], more: number) => rich`Not answered yet: ${people(persons, more)}.`,
+    wentToNewest: (open: number, title: string, pollCode: string, example: string) =>
+      rich`${open} polls are open in this channel; without a code, this went to the newest, “${title}” (${pollCode}). To answer another, start with its code: ${code(example)}`,
   },
   state: { yes: 'free', maybe: 'if needed', no: 'no' } as Record<string, string>,
   heatmap: {
@@ -256,19 +297,20 @@ export const en = {
     results: 'nobody is free for all of it, only if needed',
     legend: 'Nobody fully free',
   },
-  createUsage: joinRich(
-    [
-      rich`Create a poll: ${code('/yakjeong create TITLE dates:… [options]')}`,
-      rich`Kinds: time (the default when ${code('time:')} is given), block (with ${code('blocks:')}), date (whole days, ${code('kind:date')}).`,
-      'Examples:',
-      rich`  ${code('/yakjeong create Team dinner dates:12/1-12/5 time:18:00-22:00 slot:1h')}`,
-      rich`  ${code('/yakjeong create 스터디 dates:월-금 time:19:00-23:00 slot:30m duration:2h')}`,
-      rich`  ${code('/yakjeong create Workshop dates:2026-12-01,2026-12-03 blocks:morning,afternoon')}`,
-      rich`  ${code('/yakjeong create Trip kind:date dates:2026-12-01..2026-12-20 duration:3d deadline:3d')}`,
-      rich`Options: ${CREATE_OPTIONS_LINE}`,
-    ],
-    '\n',
-  ),
+  createUsage: (examples: ExampleDates) =>
+    joinRich(
+      [
+        rich`Create a poll: ${code('/yakjeong create TITLE dates:… [options]')}`,
+        rich`Kinds: time (the default when ${code('time:')} is given), block (with ${code('blocks:')}), date (whole days, ${code('kind:date')}).`,
+        'Examples:',
+        rich`  ${code(`/yakjeong create Team dinner dates:${examples.md(0)}-${examples.md(4)} time:18:00-22:00 slot:1h`)}`,
+        rich`  ${code('/yakjeong create 스터디 dates:월-금 time:19:00-23:00 slot:30m duration:2h')}`,
+        rich`  ${code(`/yakjeong create Workshop dates:${examples.iso(0)},${examples.iso(2)} blocks:morning,afternoon`)}`,
+        rich`  ${code(`/yakjeong create Trip kind:date dates:${examples.iso(0)}..${examples.iso(19)} duration:3d deadline:3d`)}`,
+        rich`Options: ${CREATE_OPTIONS_LINE}`,
+      ],
+      '\n',
+    ),
   help: {
     title: 'Yakjeong — find a time that works for everyone',
     footer: (_koreanWords: string) => ["Without a CODE, a command acts on the channel's newest open poll."],

@@ -1,6 +1,7 @@
 /** 한국어 카탈로그. Same shape as the English one (the type checker enforces it). */
 import type { ErrorCode } from '../errors.js';
 import { CREATE_OPTIONS_LINE, type Catalog } from './en.js';
+import { ExampleDates } from './example-dates.js';
 import { answerExampleText, partsOfDayText } from './grammar-examples.js';
 import { withJosa } from './josa.js';
 import { code, joinRich, rich, type Rich, type RichInput } from '../views/rich.js';
@@ -37,19 +38,29 @@ function minutesText(n: number): string {
 
 const noOpenPoll = rich`이 채널에는 진행 중인 투표가 없어요. ${code('/yakjeong create')} 명령으로 시작해 보세요.`;
 
+/** "@a님, @b님 외 2명": an honorific for each person, so the particle after it is always 은. */
+const people = (who: readonly RichInput[], more: number): Rich =>
+  rich`${joinRich(who.map((w) => rich`${w}님`), ', ')}${more ? ` 외 ${more}명` : ''}`;
+
+/** Example dates from the asker's today, which the engine adds to every error it raises. */
+const on = (p: P): ExampleDates => ExampleDates.from(p.today);
+
+/** A parameter holding a list, one item a line (a parameter is one string). */
+const lines = (param: string | number | undefined): string[] => String(param ?? '').split('\n').filter(Boolean);
+
 const errors: Record<ErrorCode, (p: P) => string | Rich> = {
   UNKNOWN_SUBCOMMAND: (p) => `알 수 없는 명령이에요: “${p.input}”. 이 중에서 골라 주세요: ${p.commandsKo} (영어로는 ${p.commands})`,
   UNKNOWN_OPTION: (p) =>
     `알 수 없는 옵션이에요: “${p.option}”. 쓸 수 있는 옵션: title, desc, kind, dates, time, slot, blocks, deadline, tz, duration, max, with, must, remind, hidden`,
   DUPLICATE_OPTION: (p) => `“${p.option}:” 옵션을 두 번 썼어요. 옵션은 한 번씩만 써 주세요.`,
-  MISSING_TITLE: () => rich`투표 제목이 필요해요. 예: ${code('/yakjeong create 팀 회식 dates:12/1-12/5 time:18:00-22:00')}`,
+  MISSING_TITLE: (p) => rich`투표 제목이 필요해요. 예: ${code(`/yakjeong create 팀 회식 dates:${on(p).md(0)}-${on(p).md(4)} time:18:00-22:00`)}`,
   TITLE_TOO_LONG: (p) => `제목이 너무 길어요. 지금 ${withJosa(`${p.length}자`, '이에요/예요')}. ${p.max}자까지 쓸 수 있어요.`,
   DESCRIPTION_TOO_LONG: (p) => `설명이 너무 길어요. 지금 ${withJosa(`${p.length}자`, '이에요/예요')}. ${p.max}자까지 쓸 수 있어요.`,
-  BAD_DATE: (p) => `날짜로 읽을 수 없어요: “${p.input}”. 2026-12-01, 12/1, 12월 1일처럼 써 주세요.`,
+  BAD_DATE: (p) => `날짜로 읽을 수 없어요: “${p.input}”. ${on(p).iso(0)}, ${on(p).md(0)}, ${on(p).koreanMd(0)}처럼 써 주세요.`,
   BAD_DATE_RANGE: (p) =>
-    `기간이 맞지 않아요: “${p.input}”. 끝 날짜가 시작 날짜보다 앞설 수 없어요. 2026-12-01..2026-12-05 또는 12/1-12/5처럼 써 주세요.`,
-  MISSING_DATES: () =>
-    rich`날짜를 알려 주세요. 예: ${code('dates:2026-12-01..2026-12-05')}, ${code('dates:12/1,12/3')}, 매주 반복이면 ${code('dates:월-금')}`,
+    `기간이 맞지 않아요: “${p.input}”. 끝 날짜가 시작 날짜보다 앞설 수 없어요. ${on(p).iso(0)}..${on(p).iso(4)} 또는 ${on(p).md(0)}-${on(p).md(4)}처럼 써 주세요.`,
+  MISSING_DATES: (p) =>
+    rich`날짜를 알려 주세요. 예: ${code(`dates:${on(p).iso(0)}..${on(p).iso(4)}`)}, ${code(`dates:${on(p).md(0)},${on(p).md(2)}`)}, 매주 반복이면 ${code('dates:월-금')}`,
   TOO_MANY_DATES: (p) => `날짜가 너무 많아요. 지금 ${withJosa(`${p.count}개`, '이에요/예요')}. 한 투표에 ${p.max}개까지 넣을 수 있어요.`,
   BAD_TIME: (p) => `시각으로 읽을 수 없어요: “${p.input}”. 09:00, 18:30처럼 24시간제로 써 주세요.`,
   BAD_TIME_RANGE: (p) => rich`시간 범위로 읽을 수 없어요: “${p.input}”. ${code('time:09:00-18:00')}처럼 써 주세요.`,
@@ -67,10 +78,14 @@ const errors: Record<ErrorCode, (p: P) => string | Rich> = {
   BAD_TIMEZONE: (p) =>
     `시간대로 쓸 수 없어요: “${p.input}”. Asia/Seoul, America/New_York 같은 IANA 이름, 서울 같은 도시 이름, 또는 UTC처럼 써 주세요.`,
   BAD_DEADLINE: (p) =>
-    rich`마감 시각으로 읽을 수 없어요: “${p.input}”. ${code('deadline:2026-11-30T18:00')}처럼 날짜와 시각을 쓰거나(${code('+09:00')} 같은 오프셋을 붙여도 돼요), ${code('deadline:90m')}, ${code('deadline:24h')}, ${code('deadline:3d')}처럼 지금부터 얼마 뒤인지 써 주세요.`,
+    rich`마감 시각으로 읽을 수 없어요: “${p.input}”. ${code(`deadline:${on(p).deadline()}`)}처럼 날짜와 시각을 쓰거나(${code('+09:00')} 같은 오프셋을 붙여도 돼요), ${code('deadline:90m')}, ${code('deadline:24h')}, ${code('deadline:3d')}처럼 지금부터 얼마 뒤인지 써 주세요.`,
   DEADLINE_IN_PAST: (p) => `마감 시각이 이미 지났어요: “${p.input}”. 앞으로 올 시각을 골라 주세요.`,
-  BAD_DURATION: (p) =>
-    rich`이 투표의 모임 길이로 쓸 수 없어요: “${p.input}”. 시간 투표는 칸 크기의 배수를 ${code('duration:1h')}, ${code('duration:90m')}처럼, 구간 투표는 구간 수를 ${code('duration:2')}처럼, 날짜 투표는 일수를 ${code('duration:2d')}처럼 써 주세요.`,
+  BAD_DURATION: (p) => {
+    const like = joinRich(lines(p.examples).map(code), ', ');
+    if (p.kind === 'date') return rich`이 날짜 투표의 길이로 쓸 수 없어요: “${p.input}”. 며칠인지 써 주세요. 예: ${like}`;
+    if (p.kind === 'block') return rich`이 구간 투표의 길이로 쓸 수 없어요: “${p.input}”. 구간 수를 써 주세요. 예: ${like}`;
+    return rich`이 투표의 모임 길이로 쓸 수 없어요: “${p.input}”. 한 칸(${ko.minutes(Number(p.slotMinutes))})의 배수로 써 주세요. 예: ${like}`;
+  },
   BAD_MAX: (p) => rich`인원 제한으로 쓸 수 없어요: “${p.input}”. 1에서 1000 사이의 정수를 ${code('max:8')}처럼 써 주세요.`,
   BAD_USERS: (p) => rich`사람 목록으로 읽을 수 없어요: “${p.input}”. ${code('with:@민지 @준호')}처럼 멘션해 주세요.`,
   BAD_REMIND: (p) =>
@@ -81,7 +96,8 @@ const errors: Record<ErrorCode, (p: P) => string | Rich> = {
     if (example === undefined) return `응답을 이해하지 못했어요: “${p.input}”.`;
     return rich`응답을 이해하지 못했어요: “${p.input}”. ${code(example)}처럼 써 주세요. ‘필요하면 가능’인 때는 ${code('maybe:')} 뒤에 쓰고, 응답을 지우려면 ${code('none')}만 보내 주세요.`;
   },
-  ANSWER_OUTSIDE_POLL: (p) => `이 투표에 없는 시간이에요: “${p.input}”. 고를 수 있는 범위: ${p.range}`,
+  ANSWER_OUTSIDE_POLL: (p) =>
+    `이 투표의 ${p.of === 'dates' ? '날짜가' : p.of === 'blocks' ? '구간이' : '시간이'} 아니에요: “${p.input}”. 투표 범위: ${p.range}`,
   POLL_NOT_FOUND: (p) => rich`이 채널에는 ${p.code} 투표가 없어요. 이 채널의 투표는 ${code('/yakjeong list')} 명령으로 볼 수 있어요.`,
   POLL_UNREADABLE: (p) =>
     rich`${p.code} 투표를 읽을 수 없어요. 저장된 데이터가 손상됐어요. 만든 사람이나 관리자가 ${code(`/yakjeong delete ${p.code}`)} 명령으로 지울 수 있어요.`,
@@ -90,14 +106,24 @@ const errors: Record<ErrorCode, (p: P) => string | Rich> = {
   POLL_OPEN: (p) => `${p.code} 투표는 이미 진행 중이에요.`,
   POLL_FULL: (p) => `${p.code} 투표는 자리가 다 찼어요. ${participantLimit(Number(p.max))}.`,
   NOT_ALLOWED: (p) => `${p.code} 투표를 ${ACTIONS[String(p.action)] ?? p.action} 수 있는 사람은 투표를 만든 ${p.creator}님과 관리자뿐이에요.`,
-  BAD_PICK: (p) =>
-    rich`${p.input ? `고를 수 없는 값이에요: “${p.input}”.` : '어떤 시간으로 정할까요?'} 결과 번호를 ${code(`pick ${p.code} 1`)}처럼, 또는 시작 시각을 ${code(`pick ${p.code} 2026-12-01 14:00`)}처럼 써 주세요.`,
+  BAD_PICK: (p) => {
+    const what = p.kind === 'date' ? '날짜로' : p.kind === 'block' ? '구간으로' : '시간으로';
+    const starts = lines(p.starts).map(code);
+    const offer = starts.length ? rich`, 또는 이 투표에서 시작할 수 있는 때(${joinRich(starts, ', ')})` : '';
+    const head = p.input ? `고를 수 없는 값이에요: “${p.input}”.` : `어떤 ${what} 정할까요?`;
+    return rich`${head} 결과 번호(${code(`pick ${p.code} 1`)})${offer} 중 하나를 써 주세요.`;
+  },
   RESULTS_HIDDEN: (p) => `${p.code} 투표의 결과는 마감 후에 공개돼요.`,
   BAD_ACTION: () => rich`더 이상 쓸 수 없는 버튼이에요. ${code('/yakjeong results')} 명령이나 투표의 응답하기 버튼을 눌러 다시 열어 주세요.`,
   NOT_IN_CHANNEL: () => '서버 채널에서 써 주세요. 개인 메시지에서는 쓸 수 없어요.',
   EXTRA_WORDS: (p) =>
     rich`여기에는 올 수 없는 말이에요: “${p.input}”. ${code(`/yakjeong ${p.command} [코드]`)}처럼 써 주세요. 예: ${code(`/yakjeong ${p.command} K7Q2`)}`,
-  DURATION_TOO_LONG: (p) => `이 길이의 모임이 들어갈 자리가 이 투표에 없어요: “${p.input}”. 길이를 줄이거나, 투표에 시간이나 날짜를 더 넣어 주세요.`,
+  DURATION_TOO_LONG: (p) => {
+    const n = Number(p.longest);
+    if (p.kind === 'date') return `${p.input} 일정은 이 투표의 날짜에 들어가지 않아요. 연달아 있는 날짜는 최대 ${n}일이에요.`;
+    if (p.kind === 'block') return `${p.input} 길이의 모임은 이 투표의 하루 안에 들어가지 않아요. 연달아 있는 구간은 최대 ${n}개예요.`;
+    return `${p.input} 길이의 모임은 이 투표의 하루 안에 들어가지 않아요. 가장 길게 잡을 수 있는 시간은 ${ko.minutes(n * Number(p.slotMinutes))}이에요. 더 짧게 하거나 시간 범위를 넓혀 주세요.`;
+  },
   DATES_IN_PAST: (p) => `모두 지난 날짜예요: “${p.input}”. 오늘이나 그 뒤의 날짜를 골라 주세요.`,
   // Typed times (grammar/times.ts, grammar/dates.ts). Weekday names all end in 일, so 이 is always right after them.
   WEEKDAY_MISMATCH: (p) => {
@@ -110,6 +136,8 @@ const errors: Record<ErrorCode, (p: P) => string | Rich> = {
     return rich`“${p.input}”: 시간 투표에서 쓸 수 있는 때가 아니에요.${parts ? ` 이 투표에서 쓸 수 있는 말: ${parts}.` : ''} 시각으로 써도 돼요: ${code(example)}`;
   },
   ANSWER_NEEDS_DAY: (p) => rich`“${p.input}”: 어느 날인지 앞에 써 주세요. 예: ${code(answerExampleText(p, ko.weekdaysShort) ?? '')}`,
+  REOPEN_NEEDS_DEADLINE: (p) =>
+    rich`${p.code} 투표는 마감 시각이 지났어요. 다시 열려면 새 마감을 함께 써 주세요. 예: ${code(`/yakjeong reopen ${p.code} deadline:24h`)}, ${code(`deadline:${on(p).deadline()}`)}`,
 };
 
 export const ko: Catalog = {
@@ -234,7 +262,19 @@ export const ko: Catalog = {
   },
   answerText: {
     saved: (title: string, code: string) => `“${title}”(${code}) 투표에 응답을 저장했어요.`,
-    cleared: (title: string, code: string) => `“${title}”(${code}) 투표에 모든 시간 불가로 응답했어요.`,
+  },
+  honest: {
+    answerCleared: (title: string, code: string) => `“${title}”(${code}) 응답을 지웠어요. 이제 응답한 사람으로 세지 않아요.`,
+    placeFreed: (max: number) => `자리 하나가 다시 비었어요(최대 ${max}명).`,
+    nothingToClear: (title: string, code: string) => `“${title}”(${code}) 투표에는 남긴 응답이 없어서 지울 것이 없어요.`,
+    leftOutHours: (spans: string, hours: string) => `이 투표의 시간(${hours}) 밖이라 빠졌어요: ${spans}`,
+    leftOutPartSlot: (spans: string, slot: string) => `한 칸보다 짧아서 빠졌어요: ${spans} (한 칸: ${slot})`,
+    leftOutDates: (dates: string, offered: string) => `이 투표에 없는 날짜라서 빠졌어요: ${dates} (투표 날짜: ${offered})`,
+    leftOutWeekdays: (days: string, offered: string) => `이 투표에 없는 요일이라서 빠졌어요: ${days} (투표 요일: ${offered})`,
+    pickCannot: (persons: readonly RichInput[], more: number) => rich`${people(persons, more)}은 고른 시간에 끝까지 참석할 수 없어요.`,
+    pickNoAnswer: (persons: readonly RichInput[], more: number) => rich`${people(persons, more)}은 아직 응답하지 않았어요.`,
+    wentToNewest: (open: number, title: string, pollCode: string, example: string) =>
+      rich`이 채널에 진행 중인 투표가 ${open}개 있어요. 코드를 쓰지 않아서 가장 최근 투표인 “${title}”(${pollCode}) 투표로 보냈어요. 다른 투표에 응답하려면 코드를 먼저 써 주세요: ${code(example)}`,
   },
   state: { yes: '가능', maybe: '필요하면 가능', no: '불가' },
   heatmap: {
@@ -262,19 +302,20 @@ export const ko: Catalog = {
     results: '온전히 가능한 사람은 없고, 필요하면 가능한 사람만 있어요',
     legend: '온전히 가능한 사람 없음',
   },
-  createUsage: joinRich(
-    [
-      rich`투표 만들기: ${code('/yakjeong create 제목 dates:… [옵션]')}`,
-      rich`종류: 시간 투표(${code('time:')} 옵션이 있으면 기본), 구간 투표(${code('blocks:')} 옵션과 함께), 날짜 투표(하루 단위, ${code('kind:date')})`,
-      '예시:',
-      rich`  ${code('/yakjeong create 팀 회식 dates:12/1-12/5 time:18:00-22:00 slot:1h')}`,
-      rich`  ${code('/yakjeong create 스터디 dates:월-금 time:19:00-23:00 slot:30m duration:2h')}`,
-      rich`  ${code('/yakjeong create 워크숍 dates:2026-12-01,2026-12-03 blocks:오전,오후')}`,
-      rich`  ${code('/yakjeong create 여행 kind:date dates:2026-12-01..2026-12-20 duration:3d deadline:3d')}`,
-      rich`옵션: ${CREATE_OPTIONS_LINE}`,
-    ],
-    '\n',
-  ),
+  createUsage: (examples: ExampleDates) =>
+    joinRich(
+      [
+        rich`투표 만들기: ${code('/yakjeong create 제목 dates:… [옵션]')}`,
+        rich`종류: 시간 투표(${code('time:')} 옵션이 있으면 기본), 구간 투표(${code('blocks:')} 옵션과 함께), 날짜 투표(하루 단위, ${code('kind:date')})`,
+        '예시:',
+        rich`  ${code(`/yakjeong create 팀 회식 dates:${examples.md(0)}-${examples.md(4)} time:18:00-22:00 slot:1h`)}`,
+        rich`  ${code('/yakjeong create 스터디 dates:월-금 time:19:00-23:00 slot:30m duration:2h')}`,
+        rich`  ${code(`/yakjeong create 워크숍 dates:${examples.iso(0)},${examples.iso(2)} blocks:오전,오후`)}`,
+        rich`  ${code(`/yakjeong create 여행 kind:date dates:${examples.iso(0)}..${examples.iso(19)} duration:3d deadline:3d`)}`,
+        rich`옵션: ${CREATE_OPTIONS_LINE}`,
+      ],
+      '\n',
+    ),
   help: {
     title: '약정 — 모두 되는 시간 찾기',
     footer: (koreanWords: string) => ['코드를 생략하면 이 채널에서 가장 최근에 시작한 진행 중인 투표에 적용돼요.', `한국어 명령도 쓸 수 있어요: ${koreanWords}`],

@@ -2,8 +2,9 @@
 import { catalog } from '../i18n/index.js';
 import { stateAt } from '../domain/availability.js';
 import type { PollLayout } from '../domain/slots.js';
-import type { Locale, Poll } from '../domain/types.js';
-import { formatRun } from './format.js';
+import type { Locale, Poll, Weekday } from '../domain/types.js';
+import type { LeftOut } from '../grammar/answer.js';
+import { formatDate, formatRun, formatSpan } from './format.js';
 import { noticeView } from './notices.js';
 import type { View } from './reply.js';
 import { slotRuns } from './runs.js';
@@ -24,16 +25,56 @@ export interface AnswerSavedInput {
   locale: Locale;
   /** The answerer's zone, which the echoed times are written in. */
   tz: string;
+  /** What the answer named that the poll does not offer. */
+  leftOut?: readonly LeftOut[];
 }
 
-/** The echo of an answer given by text, so a misread answer is caught at once. */
+/** The echo of an answer given by text, so a misread answer is caught at once, with what was left out of it. */
 export function answerSavedNotice(input: AnswerSavedInput): View {
   const { poll, layout, states, locale, tz } = input;
   const c = catalog(locale);
-  const cleared = !/[ym]/.test(states);
-  const summary = cleared ? c.answerText.cleared(poll.spec.title, poll.code) : c.answerText.saved(poll.spec.title, poll.code);
   const lines = describeAnswer(poll, layout, states, locale, tz);
-  return noticeView([summary, ...lines].join('\n'), 'notice', poll.code);
+  const leftOut = (input.leftOut ?? []).length ? [leftOutLine(input.leftOut ?? [], input)] : [];
+  return noticeView([c.answerText.saved(poll.spec.title, poll.code), ...lines, ...leftOut].join('\n'), 'notice', poll.code);
+}
+
+/** Named dates are listed up to this many; beyond it, the first and last. */
+const LISTED_DATES = 7;
+
+/** "⚠️ Left out, …": each kind of part the poll does not offer, with what it does offer. */
+function leftOutLine(leftOut: readonly LeftOut[], input: AnswerSavedInput): string {
+  const { poll, layout, locale, tz } = input;
+  const { spec } = poll;
+  const c = catalog(locale);
+  const weekly = spec.days.type === 'weekly';
+  const spans = (kind: 'hours' | 'part-slot') =>
+    leftOut.flatMap((l) => (l.kind === kind ? [formatSpan({ from: l.from, to: l.to, locale, tz, weekly })] : [])).join(', ');
+  const dateList = (dates: readonly string[]) =>
+    dates.length <= LISTED_DATES ? dates.map((d) => formatDate(d, locale)).join(', ') : `${formatDate(dates[0]!, locale)} – ${formatDate(dates[dates.length - 1]!, locale)}`;
+  const parts: string[] = [];
+  for (const l of leftOut) {
+    if (l.kind === 'dates') parts.push(c.honest.leftOutDates(dateList(l.dates), dateList(layout.days.map((d) => d.date))));
+    if (l.kind === 'weekdays') {
+      const names = (days: readonly Weekday[]) => days.map((w) => c.weekdaysShort[w]).join(', ');
+      parts.push(c.honest.leftOutWeekdays(names(l.weekdays), names(layout.days.map((d) => d.weekday))));
+    }
+  }
+  if (spans('hours')) {
+    const window = spec.window ? `${spec.window.start}–${spec.window.end}${spec.timezone === tz ? '' : ` ${spec.timezone}`}` : '';
+    parts.push(c.honest.leftOutHours(spans('hours'), window));
+  }
+  if (spans('part-slot')) parts.push(c.honest.leftOutPartSlot(spans('part-slot'), c.minutes(spec.slotMinutes ?? 30)));
+  return parts.map((p) => `⚠️ ${p}`).join('\n');
+}
+
+/** The echo of "answer none": the answer is gone (and so is its place in a `max:` poll), or there was none. */
+export function answerClearedNotice(input: { poll: Poll; cleared: boolean; locale: Locale }): View {
+  const { poll, cleared, locale } = input;
+  const c = catalog(locale);
+  const { title, maxParticipants } = poll.spec;
+  if (!cleared) return noticeView(c.honest.nothingToClear(title, poll.code), 'notice', poll.code);
+  const place = maxParticipants ? ` ${c.honest.placeFreed(maxParticipants)}` : '';
+  return noticeView(`🧹 ${c.honest.answerCleared(title, poll.code)}${place}`, 'notice', poll.code);
 }
 
 /**

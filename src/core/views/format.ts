@@ -61,12 +61,7 @@ export function formatRun(run: RunInput): string {
   const last = layout.slots[run.first + count - 1];
   if (!first || !last) return '';
   if (spec.kind === 'time' && first.start !== undefined && last.end !== undefined) {
-    const a = wallClock(first.start, tz);
-    const b = wallClock(labelEndInstant(first.start, last.end, tz), tz);
-    const dayOf = (date: string) => (spec.days.type === 'weekly' ? weekdayName(date, locale) : formatDate(date, locale));
-    let endLabel = formatHm(b.minute);
-    if (b.date !== a.date) endLabel = b.minute === 0 && b.date === addDays(a.date, 1) ? '24:00' : `${dayOf(b.date)} ${endLabel}`;
-    return `${dayOf(a.date)} ${formatHm(a.minute)}–${endLabel}`;
+    return formatSpan({ from: first.start, to: last.end, locale, tz, weekly: spec.days.type === 'weekly' });
   }
   if (spec.kind === 'block') {
     const blocks = layout.slots.slice(run.first, run.first + count).map((slot) =>
@@ -79,6 +74,28 @@ export function formatRun(run: RunInput): string {
   return count === 1
     ? formatDay(spec, first.date, locale)
     : `${formatDay(spec, first.date, locale)} – ${formatDay(spec, last.date, locale)}`;
+}
+
+/** A stretch of time between two instants, and how to write it. */
+export interface SpanInput {
+  from: number;
+  to: number;
+  locale: Locale;
+  /** Zone the times are written in. */
+  tz: string;
+  /** Named by weekday rather than date (weekly polls). */
+  weekly?: boolean;
+}
+
+/** "Tue, Dec 1 09:00–10:30": a stretch of time in `tz`, its end read after a repeated hour, never backwards. */
+export function formatSpan(span: SpanInput): string {
+  const { from, to, locale, tz } = span;
+  const a = wallClock(from, tz);
+  const b = wallClock(labelEndInstant(from, to, tz), tz);
+  const dayOf = (date: string) => (span.weekly ? weekdayName(date, locale) : formatDate(date, locale));
+  let endLabel = formatHm(b.minute);
+  if (b.date !== a.date) endLabel = b.minute === 0 && b.date === addDays(a.date, 1) ? '24:00' : `${dayOf(b.date)} ${endLabel}`;
+  return `${dayOf(a.date)} ${formatHm(a.minute)}–${endLabel}`;
 }
 
 /** "2026-12-01 18:00 (Asia/Seoul)" fallback rendering of an instant. */

@@ -42,11 +42,9 @@ export interface PickedInput {
 
 /** The channel announcement of a final time: when, a calendar link, and who is free (mentioned). */
 export function pickedNotice(input: PickedInput): View {
-  const { poll, layout, window, locale } = input;
+  const { poll, window, locale } = input;
   const c = catalog(locale);
-  const when = formatRun({ spec: poll.spec, layout, first: window.firstSlot, count: window.slotCount, locale, tz: poll.spec.timezone });
-  const start = layout.slots[window.firstSlot]?.start;
-  const view = noticeView(c.lifecycle.picked(poll.spec.title, start !== undefined ? rich`${when} (${localTime(start)})` : when), 'notice', poll.code);
+  const view = noticeView(c.lifecycle.picked(poll.spec.title, pickedWhen(input)), 'notice', poll.code);
   // The calendar link comes before the list of people, so a long list can never push it out.
   if (input.calendarUrl) view.blocks.push({ type: 'context', text: rich`📅 ${c.lifecycle.addToCalendar}: ${link(input.calendarUrl)}` });
   const mentions = (users: UserRef[]): Rich => joinCapped(users.map(mention), ' ', MAX_MENTIONS);
@@ -55,6 +53,43 @@ export function pickedNotice(input: PickedInput): View {
   if (window.maybe.length) who.push(rich`🤔 ${c.results.maybe}: ${mentions(window.maybe)}`);
   view.blocks.push({ type: 'text', text: who.length ? joinRich(who, '\n') : [`⚠️ ${c.lifecycle.pickedNobody}`] });
   return view;
+}
+
+/**
+ * Told privately to the picker: who cannot make the picked time, and who expected has not
+ * answered; undefined when everyone who answered can come and nobody is awaited. The picker
+ * can act on it (pick again, or talk to them); the channel gets the decision without a list
+ * that would ping and single out the people who cannot come.
+ */
+export function pickedHeadsUp(window: RankedWindow, locale: Locale): View | undefined {
+  const c = catalog(locale);
+  const lines: Rich[] = [];
+  const people = (users: readonly UserRef[]) => [users.slice(0, MAX_MENTIONS).map(mention), Math.max(0, users.length - MAX_MENTIONS)] as const;
+  if (window.unavailable.length) lines.push(rich`⚠️ ${c.honest.pickCannot(...people(window.unavailable))}`);
+  if (window.pending.length) lines.push(rich`⏳ ${c.honest.pickNoAnswer(...people(window.pending))}`);
+  return lines.length ? noticeView(joinRich(lines, '\n'), 'notice') : undefined;
+}
+
+/**
+ * When the picked meeting is, said once: a time meeting as a local time each reader's platform
+ * shows in their own zone (the poll zone's text where none can), anything else in the poll's
+ * own terms, with its zone wherever it has hours.
+ */
+function pickedWhen(input: PickedInput): Rich {
+  const { poll, layout, window, locale } = input;
+  const { spec } = poll;
+  const c = catalog(locale);
+  const text = formatRun({ spec, layout, first: window.firstSlot, count: window.slotCount, locale, tz: spec.timezone });
+  const first = layout.slots[window.firstSlot];
+  const last = layout.slots[window.firstSlot + window.slotCount - 1];
+  const timed = first?.start !== undefined && last?.end !== undefined;
+  const zoned = timed ? `${text} (${spec.timezone})` : text;
+  // A weekly meeting is a weekday and a wall time in the poll's zone, kept there across clock
+  // changes; one instant cannot say that, so it stays in that zone's words.
+  if (spec.days.type === 'weekly') return [c.every(zoned)];
+  // Blocks are named, and their hours are the poll zone's.
+  if (spec.kind !== 'time' || !timed) return [zoned];
+  return [localTime(first.start!, { until: last.end!, fallback: zoned })];
 }
 
 /** Told privately to the creator when the last expected person answers, with a Close now button. */

@@ -1,4 +1,5 @@
 /** Small views: notices, errors, help and usage. */
+import type { ExampleDates } from '../i18n/example-dates.js';
 import { catalog } from '../i18n/index.js';
 import { isUserError } from '../errors.js';
 import type { Locale } from '../domain/types.js';
@@ -19,6 +20,7 @@ export function errorView(err: unknown, locale: Locale): View {
   return noticeView(rich`⚠️ ${isUserError(err) ? c.errors[err.code](err.params) : c.internalError()}`, 'error');
 }
 
-export function usageView(locale: Locale): View {
-  return noticeView(catalog(locale).createUsage, 'usage');
+/** How to create a poll, where there is no form; `dates` are counted from the reader's today. */
+export function usageView(locale: Locale, dates: ExampleDates): View {
+  return noticeView(catalog(locale).createUsage(dates), 'usage');
 }

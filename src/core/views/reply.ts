@@ -97,8 +97,8 @@ export type Reply =
   | { type: 'refresh-poll'; pollId: number }
   /** A final time was picked: platforms that can, add it to their own calendar (Discord events, Slack reminders). */
   | { type: 'meeting-picked'; pollId: number; meeting: MeetingEvent }
-  /** Ask for the create form (Slack/Discord modal); the console prints usage instead. */
-  | { type: 'open-create-form' };
+  /** Ask for the create form (Slack/Discord modal); where there is no form (the console), show `usage`. */
+  | { type: 'open-create-form'; usage: View };
 
 /** How many buttons an adapter can show in one grid page (Discord 5×5 minus the control rows; Slack more). */
 export interface AdapterCapabilities {

@@ -12,8 +12,11 @@ export type Span =
   | { readonly italic: Rich }
   | { readonly code: string }
   | { readonly mention: UserRef }
-  /** An instant (epoch ms), shown in each reader's own zone where the platform can. */
-  | { readonly time: number }
+  /**
+   * An instant (epoch ms), shown in each reader's own zone where the platform can; with `until`,
+   * a stretch of time ending then. `fallback` is how it reads where nothing can show local time.
+   */
+  | ({ readonly time: number } & TimeOptions)
   | { readonly link: { readonly url: string; readonly label?: string } };
 
 export type Rich = readonly Span[];
@@ -37,8 +40,16 @@ export function mention(user: UserRef): Span {
   return { mention: { id: user.id, name: user.name } };
 }
 
-export function localTime(instant: number): Span {
-  return { time: instant };
+/** What a local time may carry besides its instant. */
+export interface TimeOptions {
+  /** The end of a stretch of time that starts at the instant. */
+  readonly until?: number;
+  /** The text to show where no local time can be rendered (plain text, the console). */
+  readonly fallback?: string;
+}
+
+export function localTime(instant: number, options: TimeOptions = {}): Span {
+  return { time: instant, ...options };
 }
 
 export function link(url: string, label?: string): Span {
@@ -108,7 +119,7 @@ export interface SpanRenderer {
   italic(inner: string): string;
   code(text: string): string;
   mention(user: UserRef): string;
-  time(instant: number): string;
+  time(instant: number, options: TimeOptions): string;
   link(url: string, label: string | undefined): string;
 }
 
@@ -126,14 +137,14 @@ function renderSpans(spans: Rich, renderer: SpanRenderer, lineStart: boolean): s
     else if ('italic' in span) out += renderer.italic(renderSpans(span.italic, renderer, false));
     else if ('code' in span) out += renderer.code(span.code);
     else if ('mention' in span) out += renderer.mention(span.mention);
-    else if ('time' in span) out += renderer.time(span.time);
+    else if ('time' in span) out += renderer.time(span.time, span);
     else out += renderer.link(span.link.url, span.link.label);
   }
   return out;
 }
 
 export interface PlainTextOptions {
-  /** How to write an instant; by default "2026-12-01 09:00 UTC". */
+  /** How to write an instant that has no fallback text; by default "2026-12-01 09:00 UTC". */
   time?: (instant: number) => string;
   /** How to write a person; by default "@name". */
   mention?: (user: UserRef) => string;
@@ -152,7 +163,10 @@ export function plainText(text: RichInput, options: PlainTextOptions = {}): stri
     italic: (inner) => inner,
     code: (t) => t,
     mention: options.mention ?? ((user) => `@${user.name || user.id}`),
-    time: options.time ?? utcText,
+    time: (instant, { until, fallback }) => {
+      const write = options.time ?? utcText;
+      return fallback ?? (until === undefined ? write(instant) : `${write(instant)}–${write(until)}`);
+    },
     link: (url, label) => (label ? `${label} (${url})` : url),
   });
 }

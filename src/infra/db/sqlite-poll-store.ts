@@ -17,7 +17,7 @@ import type {
   UserPrefs,
   UserRef,
 } from '../../core/domain/types.js';
-import type { AnswerChange, NewPoll, PollPatch, PollStore, SaveAnswerOptions } from '../../core/ports.js';
+import type { AnswerChange, ClearedAnswer, NewPoll, PollPatch, PollStore, SaveAnswerOptions } from '../../core/ports.js';
 import type { OpenedDatabase } from './open-database.js';
 import { answerHistory, participants, polls, userPrefs } from './schema.js';
 
@@ -227,6 +227,23 @@ export class SqlitePollStore implements PollStore {
           .run();
       }
       return { after };
+    });
+    return run.immediate();
+  }
+
+  async clearAnswer(pollId: number, user: UserRef, at: number, slotCount: number): Promise<ClearedAnswer> {
+    const run = this.database.sqlite.transaction((): ClearedAnswer => {
+      const mine = and(eq(participants.pollId, pollId), eq(participants.userId, user.id));
+      const existing = this.db.select({ states: participants.states }).from(participants).where(mine).get();
+      if (!existing) return { cleared: false };
+      this.db.delete(participants).where(mine).run();
+      const changes: Array<[number, AnswerState, AnswerState]> = [];
+      for (let i = 0; i < slotCount; i++) {
+        const before = stateAt(existing.states, i);
+        if (before !== 'no') changes.push([i, before, 'no']);
+      }
+      this.db.insert(answerHistory).values({ pollId, userId: user.id, userName: user.name, at, changes: JSON.stringify(changes) }).run();
+      return { cleared: true };
     });
     return run.immediate();
   }

@@ -1,0 +1,256 @@
+/** Replies that say what really happened: cleared answers, parts left out, which poll, who cannot come, valid choices. */
+import { describe, expect, it } from 'vitest';
+import { encodeAction } from '../../src/core/actions.js';
+import { errorView } from '../../src/core/views/notices.js';
+import { allText, CAPS, createPoll, errorCode, makeKit, plainAllText, posts, T0, textOf, userErrorOf } from '../helpers.js';
+
+describe('answer none', () => {
+  it('takes the answer back: not counted, waited for again, and its place in a max: poll goes to someone else', async () => {
+    const kit = makeKit();
+    const code = await createPoll(kit, 'host', 'Trip kind:date dates:12/1-12/3 max:1 with:@ann @bob');
+    const poll = (await kit.store.findPollByCode(code))!;
+    await kit.engine.runText(kit.actor('ann'), '/yakjeong answer 12/1', CAPS);
+    expect(textOf((await kit.engine.queries.pollMessage(poll.id))!)).toContain('1 of 2 answered');
+
+    const replies = await kit.engine.runText(kit.actor('ann'), '/yakjeong answer none', CAPS);
+    expect(allText(replies)).toBe(`🧹 Cleared your answer to “Trip” (${code}): you no longer count as answered. Your place is free again (the poll takes 1 person).`);
+    expect(replies).toContainEqual({ type: 'refresh-poll', pollId: poll.id });
+    expect(await kit.store.participants(poll.id)).toEqual([]);
+    const message = textOf((await kit.engine.queries.pollMessage(poll.id))!);
+    expect(message).toContain('Nobody has answered yet');
+    expect(message).toMatch(/Waiting for: <@ann> <@bob>/);
+
+    // The freed place takes the next person; the history keeps what was cleared.
+    await kit.engine.runText(kit.actor('bob'), '/yakjeong answer 12/2', CAPS);
+    expect((await kit.store.participants(poll.id)).map((p) => p.user.id)).toEqual(['bob']);
+    expect((await kit.store.history(poll.id, 10)).find((e) => e.user.id === 'ann' && e.changes.length === 1)?.changes).toEqual([[0, 'yes', 'no']]);
+    expect(allText(await kit.engine.runText(kit.actor('host'), '/yakjeong list', CAPS))).toContain(`${code} · Trip · 1 answered`);
+  });
+
+  it('says so when there was nothing to clear, and speaks Korean', async () => {
+    const kit = makeKit({ locale: 'ko' });
+    const code = await createPoll(kit, 'host', '회식 dates:12/1 time:18:00-20:00');
+    const replies = await kit.engine.runText(kit.actor('민지'), '/yakjeong answer 없음', CAPS);
+    expect(allText(replies)).toBe(`“회식”(${code}) 투표에는 남긴 응답이 없어서 지울 것이 없어요.`);
+    expect(replies.some((r) => r.type === 'refresh-poll')).toBe(false);
+    await kit.engine.runText(kit.actor('민지'), '/yakjeong answer 12/1 18:00-19:00', CAPS);
+    expect(allText(await kit.engine.runText(kit.actor('민지'), '/yakjeong answer 지우기', CAPS))).toBe(
+      `🧹 “회식”(${code}) 응답을 지웠어요. 이제 응답한 사람으로 세지 않아요.`,
+    );
+  });
+});
+
+describe('an answer without a code', () => {
+  it('names the poll it went to when the channel has several open, and how to reach the others', async () => {
+    const kit = makeKit();
+    const lunch = await createPoll(kit, 'host', 'Lunch kind:date dates:12/1-12/3');
+    const solo = allText(await kit.engine.runText(kit.actor('ann'), '/yakjeong answer 12/1', CAPS));
+    expect(solo).not.toContain('open in this channel');
+    const dinner = await createPoll(kit, 'host', 'Dinner kind:date dates:12/1-12/3');
+    const text = allText(await kit.engine.runText(kit.actor('ann'), '/yakjeong answer 12/2', CAPS));
+    expect(text).toContain(`Saved your answer to “Dinner” (${dinner}).`);
+    expect(text).toContain(`2 polls are open in this channel; without a code, this went to the newest, “Dinner” (${dinner}). To answer another, start with its code: \`/yakjeong answer ${lunch} …\``);
+    // The grid opened the same way says it too; naming the code says nothing more.
+    expect(allText(await kit.engine.runText(kit.actor('ann'), '/yakjeong answer', CAPS))).toContain(`this went to the newest, “Dinner” (${dinner})`);
+    expect(allText(await kit.engine.runText(kit.actor('ann'), `/yakjeong answer ${lunch} 12/3`, CAPS))).not.toContain('open in this channel');
+  });
+});
+
+describe('an answer that reaches beyond the poll', () => {
+  it("says which hours were left out, and the poll's hours", async () => {
+    const kit = makeKit();
+    await createPoll(kit, 'host', 'Dinner dates:12/1-12/2 time:18:00-20:00 slot:30m');
+    const text = allText(await kit.engine.runText(kit.actor('ann'), '/yakjeong answer 12/1 18:00-22:00, 12/2 17:00-19:00', CAPS));
+    expect(text).toContain('✅ Tue, Dec 1 18:00–20:00');
+    expect(text).toContain('✅ Wed, Dec 2 18:00–19:00');
+    expect(text).toContain("⚠️ Left out, outside this poll's hours (18:00–20:00): Tue, Dec 1 20:00–22:00, Wed, Dec 2 17:00–18:00.");
+    // A start between slot edges leaves out the part short of a whole slot.
+    const part = allText(await kit.engine.runText(kit.actor('bob'), '/yakjeong answer 12/1 18:15-19:00', CAPS));
+    expect(part).toContain('✅ Tue, Dec 1 18:30–19:00');
+    expect(part).toContain('⚠️ Left out, shorter than a whole slot (30 minutes): Tue, Dec 1 18:15–18:30.');
+    // Inside the poll, nothing is said.
+    expect(allText(await kit.engine.runText(kit.actor('cy'), '/yakjeong answer 12/1 18:00-20:00', CAPS))).not.toContain('Left out');
+  });
+
+  it('names the hours in the poll zone when the person reads another, and leaves out dates the poll lacks', async () => {
+    const kit = makeKit();
+    await kit.engine.runText(kit.actor('ann'), '/yakjeong tz Asia/Shanghai', CAPS);
+    await createPoll(kit, 'host', 'Sync dates:12/1-12/2 time:18:00-20:00 slot:1h tz:Asia/Seoul');
+    const text = allText(await kit.engine.runText(kit.actor('ann'), '/yakjeong answer 12/1-12/4 17:00-22:00', CAPS));
+    expect(text).toContain('✅ Tue, Dec 1 17:00–19:00');
+    expect(text).toContain("⚠️ Left out, not among this poll's dates (Tue, Dec 1, Wed, Dec 2): Thu, Dec 3, Fri, Dec 4.");
+    expect(text).toContain("⚠️ Left out, outside this poll's hours (18:00–20:00 Asia/Seoul): Tue, Dec 1 19:00–22:00, Wed, Dec 2 19:00–22:00.");
+  });
+
+  it('leaves out dates of a date poll and weekdays of a weekly poll, in Korean too', async () => {
+    const kit = makeKit({ locale: 'ko' });
+    await createPoll(kit, 'host', '여행 kind:date dates:12/1-12/3');
+    const dates = allText(await kit.engine.runText(kit.actor('민지'), '/yakjeong answer 12/2-12/5', CAPS));
+    expect(dates).toContain('⚠️ 이 투표에 없는 날짜라서 빠졌어요: 12월 4일 (금), 12월 5일 (토) (투표 날짜: 12월 1일 (화), 12월 2일 (수), 12월 3일 (목))');
+    await createPoll(kit, 'host', '스터디 dates:월,수 blocks:오전,오후');
+    const weekly = allText(await kit.engine.runText(kit.actor('민지'), '/yakjeong answer 월-금 오전', CAPS));
+    expect(weekly).toContain('⚠️ 이 투표에 없는 요일이라서 빠졌어요: 화, 목, 금 (투표 요일: 월, 수)');
+  });
+});
+
+describe('pick', () => {
+  it('tells the picker privately who cannot make the time and who has not answered; the channel hears only the decision', async () => {
+    const kit = makeKit();
+    await createPoll(kit, 'host', 'Dinner dates:12/1 time:18:00-20:00 slot:1h duration:2h with:@ann @bob @cy');
+    await kit.engine.runText(kit.actor('ann'), '/yakjeong answer 12/1 18:00-20:00', CAPS);
+    await kit.engine.runText(kit.actor('bob'), '/yakjeong answer 12/1 18:00-19:00', CAPS);
+    const replies = await kit.engine.runText(kit.actor('host'), '/yakjeong pick 1', CAPS);
+    const [announcement, headsUp] = replies;
+    expect(announcement).toMatchObject({ type: 'post', audience: { kind: 'channel' } });
+    expect(textOf(posts([announcement!])[0]!)).not.toMatch(/bob|cy/);
+    expect(headsUp).toMatchObject({ type: 'post', audience: { kind: 'user', userId: 'host' } });
+    expect(textOf(posts([headsUp!])[0]!)).toBe('⚠️ <@bob> cannot make all of the time you picked.\n⏳ Not answered yet: <@cy>.');
+  });
+
+  it('says nothing more when everyone can come, and names each person with 님 in Korean', async () => {
+    const kit = makeKit({ locale: 'ko' });
+    const lunch = await createPoll(kit, 'host', '점심 kind:date dates:12/1-12/2');
+    await kit.engine.runText(kit.actor('민지'), `/yakjeong answer ${lunch} 12/1`, CAPS);
+    expect(posts(await kit.engine.runText(kit.actor('host'), `/yakjeong pick ${lunch} 1`, CAPS))).toHaveLength(1);
+    await createPoll(kit, 'host', '회식 kind:date dates:12/1-12/2');
+    await kit.engine.runText(kit.actor('민지'), '/yakjeong answer 12/1', CAPS);
+    await kit.engine.runText(kit.actor('준호'), '/yakjeong answer 12/2', CAPS);
+    await kit.engine.runText(kit.actor('서연'), '/yakjeong answer 12/2', CAPS);
+    const replies = await kit.engine.runText(kit.actor('host'), '/yakjeong pick 12/1', CAPS);
+    expect(textOf(posts(replies)[1]!)).toBe('⚠️ <@서연>님, <@준호>님은 고른 시간에 끝까지 참석할 수 없어요.');
+  });
+});
+
+describe('a pick the poll does not take', () => {
+  it("offers starts from this poll, best options first, in the picker's zone", async () => {
+    const kit = makeKit();
+    const code = await createPoll(kit, 'host', 'M dates:12/1-12/2 time:09:00-12:00 slot:1h duration:2h');
+    await kit.engine.runText(kit.actor('ann'), '/yakjeong answer 12/2 10:00-12:00', CAPS);
+    const err = await userErrorOf(kit.engine.runText(kit.actor('host'), '/yakjeong pick 2026-12-01 11:00', CAPS));
+    expect(err.code).toBe('BAD_PICK');
+    expect(textOf(errorView(err, 'en'))).toBe(
+      `⚠️ “2026-12-01 11:00” is not a choice. Give a result number, like \`pick ${code} 1\`, or a start from this poll, like \`2026-12-02 10:00\`, \`2026-12-01 09:00\`, \`2026-12-01 10:00\`.`,
+    );
+    // Each offered start is one the poll takes.
+    await kit.engine.runText(kit.actor('host'), '/yakjeong tz Asia/Kolkata', CAPS);
+    const there = await userErrorOf(kit.engine.runText(kit.actor('host'), '/yakjeong pick 2026-12-01 09:00', CAPS));
+    expect(String(there.params.starts).split('\n')[0]).toBe('2026-12-02 06:30');
+    expect(plainAllText(await kit.engine.runText(kit.actor('host'), '/yakjeong pick 2026-12-02 06:30', CAPS))).toContain('Wed, Dec 2 10:00–12:00 (Asia/Seoul)');
+  });
+
+  it('speaks of dates and blocks, weekdays on weekly polls', async () => {
+    const kit = makeKit({ locale: 'ko' });
+    await createPoll(kit, 'host', '여행 kind:date dates:12/1-12/3');
+    const empty = await userErrorOf(kit.engine.runText(kit.actor('host'), '/yakjeong 확정', CAPS));
+    expect(textOf(errorView(empty, 'ko'))).toContain('어떤 날짜로 정할까요?');
+    expect(empty.params.starts).toBe('2026-12-01\n2026-12-02\n2026-12-03');
+    await createPoll(kit, 'host', '스터디 dates:월,수 blocks:오전,오후');
+    const weekly = await userErrorOf(kit.engine.runText(kit.actor('host'), '/yakjeong 확정 금', CAPS));
+    expect(textOf(errorView(weekly, 'ko'))).toContain('`mon 오전`, `mon 오후`, `wed 오전`');
+  });
+});
+
+describe('errors about a meeting length', () => {
+  it('offer only lengths this poll takes, and each one is taken', async () => {
+    const kit = makeKit();
+    const err = await userErrorOf(kit.engine.runText(kit.actor('host'), '/yakjeong create x dates:12/1 time:18:00-21:00 slot:1h duration:90m', CAPS));
+    expect(err.code).toBe('BAD_DURATION');
+    expect(textOf(errorView(err, 'en'))).toBe('⚠️ “90m” is not a meeting length for this poll: give a whole number of its 1-hour slots, like `duration:2h` or `duration:3h`.');
+    for (const example of String(err.params.examples).split('\n')) {
+      await createPoll(kit, 'host', `x dates:12/1 time:18:00-21:00 slot:1h ${example}`);
+    }
+    // A two-hour day offers no three-hour example.
+    const short = await userErrorOf(kit.engine.runText(kit.actor('host'), '/yakjeong create x dates:12/1 time:18:00-20:00 slot:1h duration:45m', CAPS));
+    expect(short.params.examples).toBe('duration:1h\nduration:2h');
+    const ko = textOf(errorView(short, 'ko'));
+    expect(ko).toBe('⚠️ 이 투표의 모임 길이로 쓸 수 없어요: “45m”. 한 칸(1시간)의 배수로 써 주세요. 예: `duration:1h`, `duration:2h`');
+  });
+
+  it('speak of days in a date poll, and of the longest meeting the poll holds', async () => {
+    const kit = makeKit();
+    const bad = await userErrorOf(kit.engine.runText(kit.actor('host'), '/yakjeong create Trip kind:date dates:12/1-12/3,12/10 duration:36h', CAPS));
+    expect(textOf(errorView(bad, 'en'))).toBe('⚠️ “36h” is not a length for this date poll: give whole days, like `duration:2d` or `duration:3d`.');
+    const long = await userErrorOf(kit.engine.runText(kit.actor('host'), '/yakjeong create Trip kind:date dates:12/1-12/3,12/10 duration:4d', CAPS));
+    expect(long.code).toBe('DURATION_TOO_LONG');
+    expect(textOf(errorView(long, 'en'))).toBe("⚠️ A stay of 4d does not fit this poll's dates: the most days in a row it has is 3.");
+    expect(textOf(errorView(long, 'ko'))).toBe('⚠️ 4d 일정은 이 투표의 날짜에 들어가지 않아요. 연달아 있는 날짜는 최대 3일이에요.');
+    const hours = await userErrorOf(kit.engine.runText(kit.actor('host'), '/yakjeong create x dates:12/1 time:18:00-20:30 slot:30m duration:3h', CAPS));
+    expect(textOf(errorView(hours, 'en'))).toContain('the longest it holds is 2 hours 30 minutes');
+  });
+});
+
+describe('a date poll', () => {
+  it('speaks of dates when an answer misses it, and of blocks when a block name is wrong', async () => {
+    const kit = makeKit();
+    await createPoll(kit, 'host', 'Trip kind:date dates:12/1-12/3');
+    const dates = await userErrorOf(kit.engine.runText(kit.actor('ann'), '/yakjeong answer 12/9', CAPS));
+    expect(textOf(errorView(dates, 'en'))).toBe("⚠️ “12/9” is not one of this poll's dates: 2026-12-01 … 2026-12-03.");
+    expect(textOf(errorView(dates, 'ko'))).toBe('⚠️ 이 투표의 날짜가 아니에요: “12/9”. 투표 범위: 2026-12-01 … 2026-12-03');
+    await createPoll(kit, 'host', 'Lunch dates:12/1 blocks:lunch,dinner');
+    const block = await userErrorOf(kit.engine.runText(kit.actor('ann'), '/yakjeong answer 12/1 brunch', CAPS));
+    expect(textOf(errorView(block, 'en'))).toBe("⚠️ “brunch” is not one of this poll's blocks: lunch, dinner.");
+  });
+});
+
+describe('examples in help and errors', () => {
+  /** Every ISO date a text shows. */
+  const isoDates = (text: string) => text.match(/\d{4}-\d{2}-\d{2}/g) ?? [];
+
+  for (const [label, now, today] of [
+    ['late November', T0, '2026-11-26'],
+    ['the turn of a year', Date.UTC(2031, 11, 28, 3), '2031-12-28'],
+  ] as const) {
+    it(`start from the reader's today (${label}), so none is in the past and each one works`, async () => {
+      const kit = makeKit({ now });
+      const help = allText(await kit.engine.runText(kit.actor('ann'), '/yakjeong help', CAPS));
+      expect(isoDates(help).length).toBeGreaterThan(2);
+      for (const date of isoDates(help)) expect(date > today).toBe(true);
+      expect(help).not.toContain('2026-12-01');
+
+      const deadline = await userErrorOf(kit.engine.runText(kit.actor('ann'), '/yakjeong create x dates:mon time:9-10 deadline:soon', CAPS));
+      expect(deadline.code).toBe('BAD_DEADLINE');
+      const message = textOf(errorView(deadline, 'en'));
+      const example = /`deadline:(\S+)`/.exec(message)![1]!;
+      expect(example > today).toBe(true);
+      const dates = await userErrorOf(kit.engine.runText(kit.actor('ann'), '/yakjeong create x time:9-10', CAPS));
+      const offered = /`(dates:\d{4}-\d{2}-\d{2}\.\.\d{4}-\d{2}-\d{2})`/.exec(textOf(errorView(dates, 'ko')))![1]!;
+      // The examples together make a poll the bot accepts.
+      await createPoll(kit, 'ann', `x ${offered} time:9-10 deadline:${example}`);
+    });
+  }
+
+  it('in the usage the console shows for a bare create, too', async () => {
+    const kit = makeKit({ now: Date.UTC(2030, 0, 10, 12) });
+    const [reply] = await kit.engine.runText(kit.actor('ann'), '/yakjeong create', CAPS);
+    expect(reply?.type).toBe('open-create-form');
+    const usage = reply?.type === 'open-create-form' ? textOf(reply.usage) : '';
+    expect(usage).toContain('dates:1/17-1/21');
+    for (const date of isoDates(usage)) expect(date > '2030-01-10').toBe(true);
+  });
+});
+
+describe('reopening a poll whose deadline has passed', () => {
+  it('asks for a new deadline, and takes one', async () => {
+    const kit = makeKit();
+    const code = await createPoll(kit, 'host', 'x kind:date dates:12/1-12/3 deadline:1h remind:30m');
+    kit.clock.advance(2 * 3_600_000);
+    const refusal = await userErrorOf(kit.engine.runText(kit.actor('host'), `/yakjeong reopen ${code}`, CAPS));
+    expect(refusal.code).toBe('REOPEN_NEEDS_DEADLINE');
+    expect(textOf(errorView(refusal, 'en'))).toBe(
+      `⚠️ The deadline of poll ${code} has passed, so reopening it needs a new one, like \`/yakjeong reopen ${code} deadline:24h\` or \`deadline:2026-11-29T18:00\`.`,
+    );
+    // The Reopen button says the same; nothing changed.
+    expect(await errorCode(kit.engine.click(kit.actor('host'), encodeAction({ verb: 'reopen', code }), CAPS))).toBe('REOPEN_NEEDS_DEADLINE');
+    const stored = (await kit.store.findPollByCode(code))!;
+    expect(stored.spec.deadline).toBe(T0 + 3_600_000);
+
+    const notice = allText(await kit.engine.runText(kit.actor('host'), `/yakjeong reopen ${code} deadline:24h`, CAPS));
+    const deadline = kit.clock.now() + 24 * 3_600_000;
+    expect(notice).toContain(`Deadline: <t:${deadline}>`);
+    expect((await kit.store.findPollByCode(code))!.spec).toMatchObject({ deadline, remindMinutes: [30] });
+    // A poll closed before its deadline reopens as it was.
+    await kit.engine.runText(kit.actor('host'), `/yakjeong close ${code}`, CAPS);
+    await kit.engine.runText(kit.actor('host'), `/yakjeong reopen ${code}`, CAPS);
+    expect((await kit.store.findPollByCode(code))!.spec.deadline).toBe(deadline);
+  });
+});
