@@ -4,7 +4,7 @@ import { MAX_DATES, MAX_SLOTS, SLOT_MINUTES, layoutPoll } from '../domain/slots.
 import { longestRun } from '../domain/adjacency.js';
 import { addDays, canonicalTimezone, daysInMonth, todayIn, weekdayOf, zonedInstant } from '../domain/time.js';
 import type { DaySpec, PollKind, PollSpec, UserRef } from '../domain/types.js';
-import { createOptionsSchema, type CreateOptions } from './create-options.js';
+import { CREATE_OPTION_KEYS, createOptionsSchema, type CreateOptions } from './create-options.js';
 import { parseDateList, parseDateWord, parseWeekdays } from './dates.js';
 import { parseTypedClock, parseTypedRange } from './times.js';
 import { parseBlocks, parseDurationMinutes, parseUsers, parseYesNo, toHm as hm } from './values.js';
@@ -24,7 +24,7 @@ export function buildPollSpec(raw: CreateOptions, ctx: SpecContext): PollSpec {
   const parsed = createOptionsSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    if (issue?.code === 'unrecognized_keys') throw new UserError('UNKNOWN_OPTION', { option: `${issue.keys[0]}:` });
+    if (issue?.code === 'unrecognized_keys') throw new UserError('UNKNOWN_OPTION', { option: `${issue.keys[0]}:`, options: CREATE_OPTION_KEYS.join(', ') });
     throw new UserError('BAD_ANSWER', { input: String(issue?.path.join('.') ?? '') });
   }
   const o = parsed.data;

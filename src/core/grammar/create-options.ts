@@ -124,7 +124,7 @@ export function parseCreateText(tokens: Token[]): CreateOptions {
     // A colon inside quotes belongs to the text ("Re: planning"), not to an option.
     if (match && match[1]!.length < token.quoteStart) {
       const key = ALIASES.get(match[1]!.toLowerCase());
-      if (!key) throw new UserError('UNKNOWN_OPTION', { option: `${match[1]}:` });
+      if (!key) throw new UserError('UNKNOWN_OPTION', { option: `${match[1]}:`, options: CREATE_OPTION_KEYS.join(', ') });
       if (options[key] !== undefined) throw new UserError('DUPLICATE_OPTION', { option: key });
       options[key] = match[2] ?? '';
       last = key;

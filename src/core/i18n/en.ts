@@ -53,7 +53,7 @@ const errors: Record<ErrorCode, (p: P) => string | Rich> = {
   UNKNOWN_SUBCOMMAND: (p) =>
     `I don't know the command “${p.input}”. Try one of: ${p.commands}.`,
   UNKNOWN_OPTION: (p) =>
-    `I don't know the option “${p.option}”. The options are: title, desc, kind, dates, time, slot, blocks, deadline, tz, duration, max, with, must, remind, hidden.`,
+    `I don't know the option “${p.option}”. The options are: ${p.options}.`,
   DUPLICATE_OPTION: (p) => `The option “${p.option}:” appears twice. Give each option once.`,
   MISSING_TITLE: (p) => rich`A poll needs a title, e.g. ${code(`/yakjeong create Team dinner dates:${on(p).md(0)}-${on(p).md(4)} time:18:00-22:00`)}.`,
   TITLE_TOO_LONG: (p) => `The title is ${p.length} characters long; it can have at most ${p.max}.`,

@@ -51,7 +51,7 @@ const lines = (param: string | number | undefined): string[] => String(param ?? 
 const errors: Record<ErrorCode, (p: P) => string | Rich> = {
   UNKNOWN_SUBCOMMAND: (p) => `알 수 없는 명령이에요: “${p.input}”. 이 중에서 골라 주세요: ${p.commandsKo} (영어로는 ${p.commands})`,
   UNKNOWN_OPTION: (p) =>
-    `알 수 없는 옵션이에요: “${p.option}”. 쓸 수 있는 옵션: title, desc, kind, dates, time, slot, blocks, deadline, tz, duration, max, with, must, remind, hidden`,
+    `알 수 없는 옵션이에요: “${p.option}”. 쓸 수 있는 옵션: ${p.options}`,
   DUPLICATE_OPTION: (p) => `“${p.option}:” 옵션을 두 번 썼어요. 옵션은 한 번씩만 써 주세요.`,
   MISSING_TITLE: (p) => rich`투표 제목이 필요해요. 예: ${code(`/yakjeong create 팀 회식 dates:${on(p).md(0)}-${on(p).md(4)} time:18:00-22:00`)}`,
   TITLE_TOO_LONG: (p) => `제목이 너무 길어요. 지금 ${withJosa(`${p.length}자`, '이에요/예요')}. ${p.max}자까지 쓸 수 있어요.`,
