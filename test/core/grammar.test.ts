@@ -118,7 +118,7 @@ describe('create grammar', () => {
     ['x dates:12/1 time:9-10 duration:2h', 'DURATION_TOO_LONG'],
     ['x dates:12/1 max:0', 'BAD_MAX'],
     ['x dates:12/1 with:bob', 'BAD_USERS'],
-    ['x dates:12/1 remind:1h', 'BAD_REMIND'],
+    ['x dates:12/1 remind:1h', 'REMIND_WITHOUT_DEADLINE'],
     ['x dates:12/1 hidden:maybe', 'BAD_HIDDEN'],
     ['dates:12/1', 'MISSING_TITLE'],
     ['x time:9-18', 'MISSING_DATES'],

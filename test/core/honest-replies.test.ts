@@ -82,6 +82,21 @@ describe('an answer that reaches beyond the poll', () => {
     expect(text).toContain("⚠️ Left out, outside this poll's hours (18:00–20:00 Asia/Seoul): Tue, Dec 1 19:00–22:00, Wed, Dec 2 19:00–22:00.");
   });
 
+  it('leaves out a part wholly outside the poll and keeps the rest; refuses an answer with nothing inside', async () => {
+    const kit = makeKit();
+    const code = await createPoll(kit, 'host', 'Dinner dates:12/1-12/2 time:18:00-22:00 slot:1h');
+    const text = allText(await kit.engine.runText(kit.actor('ann'), '/yakjeong answer 12/1 19:00-21:00, 12/25 19:00-21:00, 12/2 08:00-10:00', CAPS));
+    expect(text).toContain('✅ Tue, Dec 1 19:00–21:00');
+    expect(text).toContain("Left out, not among this poll's dates");
+    expect(text).toContain('Fri, Dec 25');
+    expect(text).toContain("Left out, outside this poll's hours (18:00–22:00): Wed, Dec 2 08:00–10:00.");
+    const poll = (await kit.store.findPollByCode(code))!;
+    expect((await kit.store.participant(poll.id, 'ann'))!.states).toBe('.yy.....');
+    // Nothing inside the poll: refused, and the earlier answer stands.
+    expect(await errorCode(kit.engine.runText(kit.actor('ann'), '/yakjeong answer 12/25 19:00-21:00', CAPS))).toBe('ANSWER_OUTSIDE_POLL');
+    expect((await kit.store.participant(poll.id, 'ann'))!.states).toBe('.yy.....');
+  });
+
   it('leaves out dates of a date poll and weekdays of a weekly poll, in Korean too', async () => {
     const kit = makeKit({ locale: 'ko' });
     await createPoll(kit, 'host', '여행 kind:date dates:12/1-12/3');
@@ -172,8 +187,8 @@ describe('errors about a meeting length', () => {
     expect(textOf(errorView(bad, 'en'))).toBe('⚠️ “36h” is not a length for this date poll: give whole days, like `duration:2d` or `duration:3d`.');
     const long = await userErrorOf(kit.engine.runText(kit.actor('host'), '/yakjeong create Trip kind:date dates:12/1-12/3,12/10 duration:4d', CAPS));
     expect(long.code).toBe('DURATION_TOO_LONG');
-    expect(textOf(errorView(long, 'en'))).toBe("⚠️ A stay of 4d does not fit this poll's dates: the most days in a row it has is 3.");
-    expect(textOf(errorView(long, 'ko'))).toBe('⚠️ 4d 일정은 이 투표의 날짜에 들어가지 않아요. 연달아 있는 날짜는 최대 3일이에요.');
+    expect(textOf(errorView(long, 'en'))).toBe("⚠️ A stay of “4d” does not fit this poll's dates: the most days in a row it has is 3.");
+    expect(textOf(errorView(long, 'ko'))).toBe('⚠️ “4d” 일정은 이 투표의 날짜에 들어가지 않아요. 연달아 있는 날짜는 최대 3일이에요.');
     const hours = await userErrorOf(kit.engine.runText(kit.actor('host'), '/yakjeong create x dates:12/1 time:18:00-20:30 slot:30m duration:3h', CAPS));
     expect(textOf(errorView(hours, 'en'))).toContain('the longest it holds is 2 hours 30 minutes');
   });
@@ -252,5 +267,26 @@ describe('reopening a poll whose deadline has passed', () => {
     await kit.engine.runText(kit.actor('host'), `/yakjeong close ${code}`, CAPS);
     await kit.engine.runText(kit.actor('host'), `/yakjeong reopen ${code}`, CAPS);
     expect((await kit.store.findPollByCode(code))!.spec.deadline).toBe(deadline);
+  });
+});
+
+describe('refusals that never suggest what they refuse', () => {
+  it('a pick on a poll nobody answered offers starts, not a result number', async () => {
+    const kit = makeKit();
+    const code = await createPoll(kit, 'host', 'Dinner dates:12/1 time:18:00-20:00 slot:1h');
+    const err = await userErrorOf(kit.engine.runText(kit.actor('host'), `/yakjeong pick ${code} 1`, CAPS));
+    expect(err.code).toBe('BAD_PICK');
+    for (const locale of ['en', 'ko'] as const) {
+      const text = textOf(errorView(err, locale));
+      expect(text).not.toContain(`pick ${code} 1`);
+      expect(text).toContain('18:00');
+    }
+  });
+
+  it('reminders without a deadline ask for the deadline, not for other reminders', async () => {
+    const kit = makeKit();
+    const err = await userErrorOf(kit.engine.runText(kit.actor('host'), '/yakjeong create x dates:12/1 time:18:00-20:00 remind:1h', CAPS));
+    expect(err.code).toBe('REMIND_WITHOUT_DEADLINE');
+    expect(textOf(errorView(err, 'en'))).toContain('deadline:24h remind:1h');
   });
 });

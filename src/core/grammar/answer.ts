@@ -169,12 +169,21 @@ export function readAnswerText(
   if (items.length === 0) throw new UserError('BAD_ANSWER', { input: text.slice(0, 80), ...answerExample(spec, layout, viewerTz) });
   const states = [...emptyStates(layout.slots.length)];
   const leftOut: LeftOut[] = [];
+  const outside = (item: AnswerItem) =>
+    new UserError('ANSWER_OUTSIDE_POLL', { input: item.text, of: spec.kind === 'time' ? 'times' : 'dates', range: pollRange(layout) });
+  let matched = false;
   for (const item of items) {
     const slots = itemSlots(item, spec, layout, viewerTz);
-    if (slots.length === 0) throw new UserError('ANSWER_OUTSIDE_POLL', { input: item.text, of: spec.kind === 'time' ? 'times' : 'dates', range: pollRange(layout) });
+    const missed = itemLeftOut(item, spec, layout, viewerTz);
+    // A part wholly outside the poll is left out and named, like a part half outside it; a part
+    // that matches nothing for a reason we cannot name is refused.
+    if (slots.length === 0 && missed.length === 0) throw outside(item);
+    matched ||= slots.length > 0;
     for (const slot of slots) states[slot.index] = STATE_CHAR[item.state];
-    leftOut.push(...itemLeftOut(item, spec, layout, viewerTz));
+    leftOut.push(...missed);
   }
+  // Nothing of the answer is in the poll: saving it would only clear the person's answer.
+  if (!matched) throw outside(items[0]!);
   return { states: states.join(''), leftOut: mergeLeftOut(leftOut) };
 }
 

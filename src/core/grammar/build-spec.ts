@@ -103,7 +103,7 @@ export function buildPollSpec(raw: CreateOptions, ctx: SpecContext): PollSpec {
 
   if (present(o.deadline)) spec.deadline = parseDeadline(o.deadline, timezone, ctx.now, today);
   if (present(o.remind)) {
-    if (spec.deadline === undefined) throw new UserError('BAD_REMIND', { input: o.remind });
+    if (spec.deadline === undefined) throw new UserError('REMIND_WITHOUT_DEADLINE');
     const offsets = o.remind.split(/[,\s]+/).filter(Boolean).map((r) => parseDurationMinutes(r));
     if (offsets.length === 0 || offsets.some((m) => m === undefined || m > 30 * 1440)) {
       throw new UserError('BAD_REMIND', { input: o.remind });

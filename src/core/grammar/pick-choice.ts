@@ -116,7 +116,8 @@ function badPick(poll: Poll, layout: PollLayout, participants: Participant[], in
   const ranked = participants.length ? rankWindows(poll.spec, layout, participants, { limit: OFFERED_STARTS }).map((w) => w.firstSlot) : [];
   const firsts = [...new Set([...ranked, ...windowStarts(poll.spec.kind, layout.slots, length)])].slice(0, OFFERED_STARTS);
   const starts = firsts.map((i) => startWords(poll, layout, i, tz));
-  return new UserError('BAD_PICK', { input, code: poll.code, kind: poll.spec.kind, starts: starts.join('\n') });
+  // A result number is only offered when there are results to number.
+  return new UserError('BAD_PICK', { input, code: poll.code, kind: poll.spec.kind, starts: starts.join('\n'), ranked: ranked.length });
 }
 
 /** Weekday words `parseWeekdayWord` reads, Monday first. */

@@ -87,6 +87,7 @@ const errors: Record<ErrorCode, (p: P) => string | Rich> = {
   },
   BAD_MAX: (p) => rich`“${p.input}” is not a participant limit. Use a whole number from 1 to 1000, like ${code('max:8')}.`,
   BAD_USERS: (p) => rich`“${p.input}” is not a list of people. Mention them: ${code('with:@alice @bob')}.`,
+  REMIND_WITHOUT_DEADLINE: () => rich`Reminders come before a deadline, and this poll has none. Add one, like ${code('deadline:24h remind:1h')}.`,
   BAD_REMIND: (p) => rich`“${p.input}” is not a list of reminders. Reminders need a deadline; say how long before it each one comes, like ${code('remind:24h,1h')}.`,
   BAD_HIDDEN: (p) => rich`“${p.input}” is not yes or no. Write ${code('hidden:yes')} or ${code('hidden:no')}.`,
   BAD_ANSWER: (p) => {
@@ -106,8 +107,11 @@ const errors: Record<ErrorCode, (p: P) => string | Rich> = {
   BAD_PICK: (p) => {
     const what = p.kind === 'date' ? 'date' : p.kind === 'block' ? 'block' : 'time';
     const starts = lines(p.starts).map(code);
-    const offer = starts.length ? rich`, or a start from this poll, like ${joinRich(starts, ', ')}` : '';
-    return rich`${p.input ? `“${p.input}” is not a choice.` : `Which ${what}?`} Give a result number, like ${code(`pick ${p.code} 1`)}${offer}.`;
+    const head = p.input ? `“${p.input}” is not a choice.` : `Which ${what}?`;
+    const from = rich`a start from this poll, like ${joinRich(starts, ', ')}`;
+    // Without answers there are no results to number: only starts are offered.
+    if (!Number(p.ranked)) return starts.length ? rich`${head} Give ${from}.` : head;
+    return rich`${head} Give a result number, like ${code(`pick ${p.code} 1`)}${starts.length ? rich`, or ${from}` : ''}.`;
   },
   RESULTS_HIDDEN: (p) => `The results of poll ${p.code} are hidden until it closes.`,
   BAD_ACTION: () => rich`That button is out of date. Use ${code('/yakjeong results')} or the poll's Respond button instead.`,
@@ -115,9 +119,9 @@ const errors: Record<ErrorCode, (p: P) => string | Rich> = {
   EXTRA_WORDS: (p) => rich`I did not expect “${p.input}” there. Write ${code(`/yakjeong ${p.command} [CODE]`)}, e.g. ${code(`/yakjeong ${p.command} K7Q2`)}.`,
   DURATION_TOO_LONG: (p) => {
     const n = Number(p.longest);
-    if (p.kind === 'date') return `A stay of ${p.input} does not fit this poll's dates: the most days in a row it has is ${n}.`;
-    if (p.kind === 'block') return `A meeting of ${p.input} does not fit any day of this poll: the most blocks in a row it has is ${n}.`;
-    return `A meeting of ${p.input} does not fit in any one day of this poll: the longest it holds is ${en.minutes(n * Number(p.slotMinutes))}. Make it shorter or widen the hours.`;
+    if (p.kind === 'date') return `A stay of “${p.input}” does not fit this poll's dates: the most days in a row it has is ${n}.`;
+    if (p.kind === 'block') return `A meeting of ${p.input} blocks does not fit any day of this poll: the most blocks in a row it has is ${n}.`;
+    return `A meeting of “${p.input}” does not fit in any one day of this poll: the longest it holds is ${en.minutes(n * Number(p.slotMinutes))}. Make it shorter or widen the hours.`;
   },
   DATES_IN_PAST: (p) => `All of “${p.input}” is in the past. Choose dates from today on.`,
   // Typed times (grammar/times.ts, grammar/dates.ts).

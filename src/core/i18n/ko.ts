@@ -88,6 +88,7 @@ const errors: Record<ErrorCode, (p: P) => string | Rich> = {
   },
   BAD_MAX: (p) => rich`인원 제한으로 쓸 수 없어요: “${p.input}”. 1에서 1000 사이의 정수를 ${code('max:8')}처럼 써 주세요.`,
   BAD_USERS: (p) => rich`사람 목록으로 읽을 수 없어요: “${p.input}”. ${code('with:@민지 @준호')}처럼 멘션해 주세요.`,
+  REMIND_WITHOUT_DEADLINE: () => rich`알림은 마감 전에 보내는데, 이 투표에는 마감이 없어요. ${code('deadline:24h remind:1h')}처럼 마감도 함께 써 주세요.`,
   BAD_REMIND: (p) =>
     rich`알림으로 쓸 수 없어요: “${p.input}”. 알림은 마감이 있는 투표에만 쓸 수 있고, 마감 얼마 전에 알릴지 ${code('remind:24h,1h')}처럼 써 주세요.`,
   BAD_HIDDEN: (p) => rich`결과 숨기기 설정으로 읽을 수 없어요: “${p.input}”. ${code('hidden:yes')} 또는 ${code('hidden:no')}처럼 써 주세요.`,
@@ -109,8 +110,10 @@ const errors: Record<ErrorCode, (p: P) => string | Rich> = {
   BAD_PICK: (p) => {
     const what = p.kind === 'date' ? '날짜로' : p.kind === 'block' ? '구간으로' : '시간으로';
     const starts = lines(p.starts).map(code);
-    const offer = starts.length ? rich`, 또는 이 투표에서 시작할 수 있는 때(${joinRich(starts, ', ')})` : '';
     const head = p.input ? `고를 수 없는 값이에요: “${p.input}”.` : `어떤 ${what} 정할까요?`;
+    // Without answers there are no results to number: only starts are offered.
+    if (!Number(p.ranked)) return starts.length ? rich`${head} 이 투표에서 시작할 수 있는 때를 써 주세요. 예: ${joinRich(starts, ', ')}` : head;
+    const offer = starts.length ? rich`, 또는 이 투표에서 시작할 수 있는 때(${joinRich(starts, ', ')})` : '';
     return rich`${head} 결과 번호(${code(`pick ${p.code} 1`)})${offer} 중 하나를 써 주세요.`;
   },
   RESULTS_HIDDEN: (p) => `${p.code} 투표의 결과는 마감 후에 공개돼요.`,
@@ -120,9 +123,9 @@ const errors: Record<ErrorCode, (p: P) => string | Rich> = {
     rich`여기에는 올 수 없는 말이에요: “${p.input}”. ${code(`/yakjeong ${p.command} [코드]`)}처럼 써 주세요. 예: ${code(`/yakjeong ${p.command} K7Q2`)}`,
   DURATION_TOO_LONG: (p) => {
     const n = Number(p.longest);
-    if (p.kind === 'date') return `${p.input} 일정은 이 투표의 날짜에 들어가지 않아요. 연달아 있는 날짜는 최대 ${n}일이에요.`;
-    if (p.kind === 'block') return `${p.input} 길이의 모임은 이 투표의 하루 안에 들어가지 않아요. 연달아 있는 구간은 최대 ${n}개예요.`;
-    return `${p.input} 길이의 모임은 이 투표의 하루 안에 들어가지 않아요. 가장 길게 잡을 수 있는 시간은 ${ko.minutes(n * Number(p.slotMinutes))}이에요. 더 짧게 하거나 시간 범위를 넓혀 주세요.`;
+    if (p.kind === 'date') return `“${p.input}” 일정은 이 투표의 날짜에 들어가지 않아요. 연달아 있는 날짜는 최대 ${n}일이에요.`;
+    if (p.kind === 'block') return `구간 ${p.input}개 길이의 모임은 이 투표의 하루 안에 들어가지 않아요. 연달아 있는 구간은 최대 ${n}개예요.`;
+    return `“${p.input}” 길이의 모임은 이 투표의 하루 안에 들어가지 않아요. 가장 길게 잡을 수 있는 시간은 ${ko.minutes(n * Number(p.slotMinutes))}이에요. 더 짧게 하거나 시간 범위를 넓혀 주세요.`;
   },
   DATES_IN_PAST: (p) => `모두 지난 날짜예요: “${p.input}”. 오늘이나 그 뒤의 날짜를 골라 주세요.`,
   // Typed times (grammar/times.ts, grammar/dates.ts). Weekday names all end in 일, so 이 is always right after them.
