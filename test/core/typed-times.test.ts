@@ -14,7 +14,7 @@ import { buildPollSpec } from '../../src/core/grammar/build-spec.js';
 import { parseCommand } from '../../src/core/grammar/command.js';
 import { parseTypedClock, parseTypedRange } from '../../src/core/grammar/times.js';
 import { errorView } from '../../src/core/views/notices.js';
-import { allText, CAPS, createPoll, makeKit, T0, textOf, userErrorOf } from '../helpers.js';
+import { allText, CAPS, createPoll, errorCode, makeKit, T0, textOf, userErrorOf } from '../helpers.js';
 
 const SEOUL = 'Asia/Seoul';
 const TODAY = todayIn(T0, SEOUL);
@@ -370,5 +370,16 @@ describe('a time that is shaped like a poll code', () => {
     expect(parseCommand('/yakjeong pick 1130pm')).toEqual({ type: 'pick', choice: '1130pm' });
     // A real code still leads.
     expect(parseCommand('/yakjeong answer K7Q2 11am - 1pm')).toEqual({ type: 'answer', code: 'K7Q2', spec: '11am - 1pm' });
+  });
+});
+
+describe('create options written the way people write them', () => {
+  it('a length in two words stays one option, and an empty blocks: is refused', async () => {
+    const kit = makeKit();
+    const code = await createPoll(kit, 'host', `회의 dates:${D1} time:18:00-22:00 duration:1시간 30분`);
+    const poll = (await kit.store.findPollByCode(code))!;
+    expect(poll.spec.title).toBe('회의');
+    expect(poll.spec.durationSlots * (poll.spec.slotMinutes ?? 0)).toBe(90);
+    expect(await errorCode(kit.engine.runText(kit.actor('host'), `/yakjeong create x dates:${D1} blocks:`, CAPS))).toBe('BAD_BLOCKS');
   });
 });

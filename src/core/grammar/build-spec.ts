@@ -161,6 +161,8 @@ const KIND_WORDS = new Map<string, PollKind>([
 ]);
 
 function resolveKind(o: CreateOptions): PollKind {
+  // "blocks:" with nothing after it asked for blocks and named none: say so, not a date poll.
+  if (o.blocks !== undefined && !present(o.blocks)) throw new UserError('BAD_BLOCKS', { input: 'blocks:' });
   if (present(o.kind)) {
     const k = o.kind.trim().toLowerCase();
     const kind = KIND_WORDS.get(k);

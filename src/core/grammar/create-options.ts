@@ -86,6 +86,9 @@ const ALIASES = new Map<string, CreateOptionKey>(Object.entries({
   비공개: 'hidden',
 } satisfies Record<string, CreateOptionKey>));
 
+/** The second word of a length written in two: "30분", "30m", "30 minutes" is not one (a title word may follow). */
+const LENGTH_PART = /^\d{1,3}(분|m|min)$/i;
+
 const OPTION_TOKEN = /^([A-Za-z가-힣]+):(.*)$/s;
 
 /** True when a word continues the value of the option before it (values may contain spaces). */
@@ -102,7 +105,11 @@ function continues(key: CreateOptionKey, value: string, word: string): boolean {
     case 'remind':
       return endsWithSeparator || /^[-~–—,=]/.test(word);
     case 'deadline':
-      return looksLikeClock(word) || /^[+-]\d{2}:?\d{2}$/.test(word);
+      return looksLikeClock(word) || /^[+-]\d{2}:?\d{2}$/.test(word) || LENGTH_PART.test(word);
+    case 'duration':
+    case 'slot':
+      // "1시간 30분", "1h 30m": a length in two words.
+      return LENGTH_PART.test(word);
     case 'desc':
     case 'title':
     case 'blocks':
