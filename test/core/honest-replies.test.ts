@@ -35,7 +35,7 @@ describe('answer none', () => {
     expect(replies.some((r) => r.type === 'refresh-poll')).toBe(false);
     await kit.engine.runText(kit.actor('민지'), '/yakjeong answer 12/1 18:00-19:00', CAPS);
     expect(allText(await kit.engine.runText(kit.actor('민지'), '/yakjeong answer 지우기', CAPS))).toBe(
-      `🧹 “회식”(${code}) 응답을 지웠어요. 이제 응답한 사람으로 세지 않아요.`,
+      `🧹 “회식”(${code}) 투표의 응답을 지웠어요. 이제 응답한 사람으로 세지 않아요.`,
     );
   });
 });

@@ -208,9 +208,9 @@ export const en = {
     fitsAnywhere: (kind: string, length: string, n: number) =>
       kind === 'block'
         ? n === 1
-          ? 'The same people are free in each of these blocks: any one of them works.'
-          : `The same people are free throughout: any ${n} blocks in a row work.`
-        : `The same people are free throughout: a ${kind === 'date' ? 'trip' : 'meeting'} of ${length} fits anywhere in it.`,
+          ? 'Everyone answered these blocks alike: any one of them works.'
+          : `Everyone answered these blocks alike: any ${n} blocks in a row work.`
+        : `Everyone answered this whole stretch alike: a ${kind === 'date' ? 'trip' : 'meeting'} of ${length} fits anywhere in it.`,
     anyWithin: (length: string) => `any ${length} within`,
     allWhoAnswered: (waiting: number) => `Everyone who answered is free · ${waiting} not yet`,
     most: 'Most are free',

@@ -136,7 +136,7 @@ const errors: Record<ErrorCode, (p: P) => string | Rich> = {
   UNKNOWN_PART_OF_DAY: (p) => {
     const parts = partsOfDayText(p, PART_NAMES, (name, hours) => `${name}(${hours})`);
     const example = answerExampleText(p, ko.weekdaysShort) ?? '';
-    return rich`“${p.input}”: 시간 투표에서 쓸 수 있는 때가 아니에요.${parts ? ` 이 투표에서 쓸 수 있는 말: ${parts}.` : ''} 시각으로 써도 돼요: ${code(example)}`;
+    return rich`“${p.input}”: 이 투표에서는 쓸 수 없는 말이에요.${parts ? ` 이 투표에서 쓸 수 있는 말: ${parts}.` : ''} 시각으로 써도 돼요: ${code(example)}`;
   },
   ANSWER_NEEDS_DAY: (p) => rich`“${p.input}”: 어느 날인지 앞에 써 주세요. 예: ${code(answerExampleText(p, ko.weekdaysShort) ?? '')}`,
   REOPEN_NEEDS_DEADLINE: (p) =>
@@ -210,11 +210,11 @@ export const ko: Catalog = {
     fitsAnywhere: (kind: string, length: string, n: number) =>
       kind === 'block'
         ? n === 1
-          ? '이 구간들은 모두 같은 사람들이 가능해요. 어느 구간을 골라도 돼요.'
-          : `이 구간들 내내 같은 사람들이 가능해요. 이어진 구간 ${n}개를 어디서든 고르면 돼요.`
+          ? '이 구간들은 모두 응답이 같아요. 어느 구간을 골라도 돼요.'
+          : `이 구간들은 모두 응답이 같아요. 이어진 구간 ${n}개를 어디서든 고르면 돼요.`
         : kind === 'date'
-          ? `이 기간 내내 같은 사람들이 가능해요. ${length} 일정은 이 안에서 언제든 잡을 수 있어요.`
-          : `이 시간 범위 내내 같은 사람들이 가능해요. ${length} 모임은 이 안에서 언제든 잡을 수 있어요.`,
+          ? `이 기간 내내 응답이 같아요. ${length} 일정은 이 안에서 언제든 잡을 수 있어요.`
+          : `이 시간 범위 내내 응답이 같아요. ${length} 모임은 이 안에서 언제든 잡을 수 있어요.`,
     anyWithin: (length: string) => `이 안에서 언제든 ${length}`,
     allWhoAnswered: (waiting: number) => `응답한 사람 모두 가능 · ${waiting}명 미응답`,
     most: '대부분 가능',
@@ -267,7 +267,7 @@ export const ko: Catalog = {
     saved: (title: string, code: string) => `“${title}”(${code}) 투표에 응답을 저장했어요.`,
   },
   honest: {
-    answerCleared: (title: string, code: string) => `“${title}”(${code}) 응답을 지웠어요. 이제 응답한 사람으로 세지 않아요.`,
+    answerCleared: (title: string, code: string) => `“${title}”(${code}) 투표의 응답을 지웠어요. 이제 응답한 사람으로 세지 않아요.`,
     placeFreed: (max: number) => `자리 하나가 다시 비었어요(최대 ${max}명).`,
     nothingToClear: (title: string, code: string) => `“${title}”(${code}) 투표에는 남긴 응답이 없어서 지울 것이 없어요.`,
     leftOutHours: (spans: string, hours: string) => `이 투표의 시간(${hours}) 밖이라 빠졌어요: ${spans}`,
@@ -277,7 +277,7 @@ export const ko: Catalog = {
     pickCannot: (persons: readonly RichInput[], more: number) => rich`${people(persons, more)}은 고른 시간에 끝까지 참석할 수 없어요.`,
     pickNoAnswer: (persons: readonly RichInput[], more: number) => rich`${people(persons, more)}은 아직 응답하지 않았어요.`,
     wentToNewest: (open: number, title: string, pollCode: string, example: string) =>
-      rich`이 채널에 진행 중인 투표가 ${open}개 있어요. 코드를 쓰지 않아서 가장 최근 투표인 “${title}”(${pollCode}) 투표로 보냈어요. 다른 투표에 응답하려면 코드를 먼저 써 주세요: ${code(example)}`,
+      rich`이 채널에 진행 중인 투표가 ${open}개 있어요. 코드를 쓰지 않아서 가장 최근 투표인 “${title}”(${pollCode}) 투표에 응답을 저장했어요. 다른 투표에 응답하려면 코드를 먼저 써 주세요: ${code(example)}`,
   },
   state: { yes: '가능', maybe: '필요하면 가능', no: '불가' },
   heatmap: {
