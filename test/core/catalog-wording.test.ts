@@ -55,6 +55,8 @@ const CHOICE_PARAMS: Record<string, readonly string[]> = {
   kind: ['time', 'block', 'date'],
   action: ['close', 'reopen', 'delete', 'pick'],
 };
+/** Parameters that are yes or no: the samples' numbers alternate them, so both branches render. */
+const BOOLEAN_PARAMS = new Set(['anyAnswers']);
 /** Parameters that are lists of people. */
 const LIST_PARAMS = new Set(['people', 'persons']);
 /** Parameters that are text: everything else a catalog function takes, named so a new one is noticed. */
@@ -102,6 +104,7 @@ function argsFor(names: readonly string[], sample: Sample, choice: Record<string
     if (name === 'examples') return new ExampleDates('2026-12-01');
     if (name in choice) return choice[name];
     if (LIST_PARAMS.has(name)) return [sample.text, '민지', 'Ann'];
+    if (BOOLEAN_PARAMS.has(name)) return sample.n % 2 === 0;
     // Dates take a real month and day, so the month's name exists.
     if (name === 'm') return 1 + (sample.n % 12);
     if (name === 'd') return 1 + (sample.n % 28);

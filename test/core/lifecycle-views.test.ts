@@ -34,8 +34,12 @@ describe('the pick notice', () => {
 
   it('says so when nobody is free, and has no calendar link without a meeting', async () => {
     const { poll, layout } = await dinner();
-    const window: RankedWindow = { firstSlot: 0, slotCount: 1, day: 0, yes: [], maybe: [], unavailable: [], pending: [], everyone: false, respondents: 0, stretch: 1 };
+    const window: RankedWindow = { firstSlot: 0, slotCount: 1, day: 0, yes: [], maybe: [], unavailable: [{ id: 'ann', name: 'ann' }], pending: [], everyone: false, respondents: 1, stretch: 1 };
     expect(textOf(pickedNotice({ poll, layout, window, locale: 'en' }))).toMatch(/<t:\d+–\d+>\n⚠️ Nobody who answered is free then\.$/);
+    // With no answers at all, it does not speak of "who answered".
+    const unanswered: RankedWindow = { ...window, unavailable: [], respondents: 0 };
+    expect(textOf(pickedNotice({ poll, layout, window: unanswered, locale: 'en' }))).toMatch(/⚠️ Nobody has answered yet\.$/);
+    expect(textOf(pickedNotice({ poll, layout, window: unanswered, locale: 'ko' }))).toMatch(/⚠️ 아직 아무도 응답하지 않았어요\.$/);
   });
 });
 

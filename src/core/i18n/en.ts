@@ -229,7 +229,7 @@ export const en = {
     closed: (who: string, title: string, code: string) => `${who} closed “${title}” (${code}).`,
     reopened: (who: string, title: string, code: string) => `${who} reopened “${title}” (${code}).`,
     deleted: (title: string, code: string) => `Deleted “${title}” (${code}).`,
-    picked: (title: string, when: RichInput) => rich`📌 Final time for “${title}”: ${when}`,
+    picked: (title: string, when: RichInput, kind: string) => rich`📌 Final ${kind === 'date' ? 'dates' : 'time'} for “${title}”: ${when}`,
     closedOnTime: (title: string, code: string) => `“${title}” (${code}) closed at its deadline.`,
     closedLate: (title: string, code: string) => `“${title}” (${code}) closed late: its deadline passed while I was offline.`,
     reminderMissing: (title: string, pollCode: string, when: RichInput, people: readonly RichInput[]) =>
@@ -238,7 +238,8 @@ export const en = {
       rich`“${title}” (${pollCode}) closes ${when}. ${n === 1 ? '1 person has' : `${n} people have`} answered so far.`,
     everyoneAnswered: (title: string, code: string) => `Everyone you expected has answered “${title}” (${code}). Close it now?`,
     addToCalendar: 'Add to Google Calendar',
-    pickedNobody: 'Nobody who answered is free then.',
+    pickedNobody: (anyAnswers: boolean, kind: string) =>
+      anyAnswers ? `Nobody who answered is free ${kind === 'date' ? 'on those dates' : 'then'}.` : 'Nobody has answered yet.',
   },
   list: {
     title: 'Open polls in this channel',

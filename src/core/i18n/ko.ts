@@ -233,7 +233,7 @@ export const ko: Catalog = {
     closed: (who: string, title: string, code: string) => `${who}님이 “${title}”(${code}) 투표를 마감했어요.`,
     reopened: (who: string, title: string, code: string) => `${who}님이 “${title}”(${code}) 투표를 다시 열었어요.`,
     deleted: (title: string, code: string) => `“${title}”(${code}) 투표를 삭제했어요.`,
-    picked: (title: string, when: RichInput) => rich`📌 “${title}” 시간이 정해졌어요: ${when}`,
+    picked: (title: string, when: RichInput, kind: string) => rich`📌 “${title}” ${kind === 'date' ? '일정이' : '시간이'} 정해졌어요: ${when}`,
     closedOnTime: (title: string, code: string) => `마감 시각이 되어 “${title}”(${code}) 투표를 마감했어요.`,
     closedLate: (title: string, code: string) => `제가 꺼져 있는 동안 마감 시각이 지나서, “${title}”(${code}) 투표를 이제야 마감했어요.`,
     // 님 goes on each name: "@a님, @b님의 응답", never "@a, @b님의".
@@ -243,7 +243,8 @@ export const ko: Catalog = {
       rich`“${title}”(${pollCode}) 투표가 ${when}에 마감돼요. 지금까지 ${n}명이 응답했어요.`,
     everyoneAnswered: (title: string, code: string) => `기다리던 분들이 모두 “${title}”(${code}) 투표에 응답했어요. 지금 마감할까요?`,
     addToCalendar: 'Google 캘린더에 추가',
-    pickedNobody: '응답한 사람 중 이 시간에 되는 사람이 없어요.',
+    pickedNobody: (anyAnswers: boolean, kind: string) =>
+      anyAnswers ? `응답한 사람 중 ${kind === 'date' ? '이 날짜에' : '이 시간에'} 되는 사람이 없어요.` : '아직 아무도 응답하지 않았어요.',
   },
   list: {
     title: '이 채널에서 진행 중인 투표',

@@ -44,14 +44,14 @@ export interface PickedInput {
 export function pickedNotice(input: PickedInput): View {
   const { poll, window, locale } = input;
   const c = catalog(locale);
-  const view = noticeView(c.lifecycle.picked(poll.spec.title, pickedWhen(input)), 'notice', poll.code);
+  const view = noticeView(c.lifecycle.picked(poll.spec.title, pickedWhen(input), poll.spec.kind), 'notice', poll.code);
   // The calendar link comes before the list of people, so a long list can never push it out.
   if (input.calendarUrl) view.blocks.push({ type: 'context', text: rich`📅 ${c.lifecycle.addToCalendar}: ${link(input.calendarUrl)}` });
   const mentions = (users: UserRef[]): Rich => joinCapped(users.map(mention), ' ', MAX_MENTIONS);
   const who: Rich[] = [];
   if (window.yes.length) who.push(rich`✅ ${c.results.free}: ${mentions(window.yes)}`);
   if (window.maybe.length) who.push(rich`🤔 ${c.results.maybe}: ${mentions(window.maybe)}`);
-  view.blocks.push({ type: 'text', text: who.length ? joinRich(who, '\n') : [`⚠️ ${c.lifecycle.pickedNobody}`] });
+  view.blocks.push({ type: 'text', text: who.length ? joinRich(who, '\n') : [`⚠️ ${c.lifecycle.pickedNobody(window.respondents > 0, poll.spec.kind)}`] });
   return view;
 }
 
