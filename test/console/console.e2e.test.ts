@@ -203,7 +203,7 @@ describe('console adapter end to end', () => {
     const today = todays.find((t) => stdout.includes(link(t))) ?? todays[0]!;
     // The calendar link carries the whole date, year included.
     expect(stdout).toContain(link(today));
-    expect(stdout).toContain(`Final time for “Today”: ${en(today)}`);
+    expect(stdout).toContain(`Final dates for “Today”: ${en(today)}`);
     const deadlines = [...new Set([dateIn(ZONE, before + 3 * DAY_MS), dateIn(ZONE, after + 3 * DAY_MS)])];
     const deadline = deadlines.find((d) => stdout.includes(`Deadline: ${en(d)} `)) ?? deadlines[0]!;
     expect(stdout).toMatch(new RegExp(`^ {2}Deadline: ${escapeRegExp(en(deadline))} \\d{2}:\\d{2} \\(${escapeRegExp(ZONE)}\\)$`, 'm'));
