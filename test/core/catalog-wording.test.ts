@@ -47,6 +47,7 @@ const SHAPED_ERROR_PARAMS: Record<string, string | number> = {
   of: 'dates',
   slotMinutes: 30,
   longest: 5,
+  days: 366,
   examples: '1h\n90m',
   starts: '2026-12-02 18:00\n2026-12-02 19:00',
 };

@@ -112,6 +112,9 @@ describe('create grammar', () => {
     ['x dates:12/1 colour:red', 'UNKNOWN_OPTION'],
     ['x dates:12/1 deadline:2026-11-01T10:00', 'DEADLINE_IN_PAST'],
     ['x dates:12/1 deadline:soon', 'BAD_DEADLINE'],
+    // Years away: a typo, and past what dates can show (it once broke list and results for the channel).
+    ['x dates:12/1 deadline:9999d', 'DEADLINE_TOO_FAR'],
+    ['x dates:12/1 deadline:400d', 'DEADLINE_TOO_FAR'],
     ['x dates:12/1 tz:Mars/Olympus', 'BAD_TIMEZONE'],
     ['x dates:12/1 time:25:00-26:00', 'BAD_TIME_RANGE'],
     ['x dates:12/1 time:9-18 duration:45m', 'BAD_DURATION'],

@@ -221,6 +221,9 @@ function durationSlots(input: string, spec: PollSpec, terms: (params: { input: s
  * "2026-11-30T18:00", "2026-11-30 18:00+09:00", "11/30 18:00", "2026-11-30" (end of day),
  * or a delay from now: "90m", "24h", "3d". Wall times are in the poll's zone.
  */
+/** How far ahead a deadline may be. */
+export const MAX_DEADLINE_DAYS = 366;
+
 export function parseDeadline(input: string, tz: string, now: number, today: string): number {
   const s = input.trim();
   const delay = parseDurationMinutes(s);
@@ -253,5 +256,7 @@ export function parseDeadline(input: string, tz: string, now: number, today: str
   }
   if (deadline === undefined) throw new UserError('BAD_DEADLINE', { input });
   if (deadline <= now) throw new UserError('DEADLINE_IN_PAST', { input });
+  // A deadline years away is a typo, and one past what dates can show would break every view of the poll.
+  if (deadline > now + MAX_DEADLINE_DAYS * 86_400_000) throw new UserError('DEADLINE_TOO_FAR', { input, days: MAX_DEADLINE_DAYS });
   return deadline;
 }

@@ -78,6 +78,7 @@ const errors: Record<ErrorCode, (p: P) => string | Rich> = {
   BAD_TIMEZONE: (p) => `“${p.input}” is not a time zone. Use an IANA name like Asia/Seoul or America/New_York, a city like Seoul, or UTC.`,
   BAD_DEADLINE: (p) =>
     rich`“${p.input}” is not a deadline. Write a date and time, like ${code(`deadline:${on(p).deadline()}`)} (an offset such as ${code('+09:00')} may follow), or how long from now, like ${code('deadline:90m')}, ${code('deadline:24h')} or ${code('deadline:3d')}.`,
+  DEADLINE_TOO_FAR: (p) => rich`The deadline “${p.input}” is too far away: it can be at most ${p.days} days from now, like ${code('deadline:30d')}.`,
   DEADLINE_IN_PAST: (p) => `The deadline “${p.input}” has already passed. Choose a time in the future.`,
   BAD_DURATION: (p) => {
     const like = joinRich(lines(p.examples).map(code), ' or ');

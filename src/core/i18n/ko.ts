@@ -79,6 +79,7 @@ const errors: Record<ErrorCode, (p: P) => string | Rich> = {
     `시간대로 쓸 수 없어요: “${p.input}”. Asia/Seoul, America/New_York 같은 IANA 이름, 서울 같은 도시 이름, 또는 UTC처럼 써 주세요.`,
   BAD_DEADLINE: (p) =>
     rich`마감 시각으로 읽을 수 없어요: “${p.input}”. ${code(`deadline:${on(p).deadline()}`)}처럼 날짜와 시각을 쓰거나(${code('+09:00')} 같은 오프셋을 붙여도 돼요), ${code('deadline:90m')}, ${code('deadline:24h')}, ${code('deadline:3d')}처럼 지금부터 얼마 뒤인지 써 주세요.`,
+  DEADLINE_TOO_FAR: (p) => rich`마감 시각이 너무 멀어요: “${p.input}”. 마감은 지금부터 ${p.days}일 안으로 정해 주세요. 예: ${code('deadline:30d')}`,
   DEADLINE_IN_PAST: (p) => `마감 시각이 이미 지났어요: “${p.input}”. 앞으로 올 시각을 골라 주세요.`,
   BAD_DURATION: (p) => {
     const like = joinRich(lines(p.examples).map(code), ', ');
