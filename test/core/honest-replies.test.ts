@@ -97,6 +97,14 @@ describe('an answer that reaches beyond the poll', () => {
     expect((await kit.store.participant(poll.id, 'ann'))!.states).toBe('.yy.....');
   });
 
+  it('a part of the day means its hours within the poll: nothing of it is reported left out', async () => {
+    const kit = makeKit();
+    await createPoll(kit, 'host', 'Dinner dates:12/1 time:18:00-21:00 slot:1h');
+    const text = allText(await kit.engine.runText(kit.actor('ann'), '/yakjeong answer maybe:12/1 evening', CAPS));
+    expect(text).toContain('🤔 Tue, Dec 1 18:00–21:00');
+    expect(text).not.toContain('Left out');
+  });
+
   it('leaves out dates of a date poll and weekdays of a weekly poll, in Korean too', async () => {
     const kit = makeKit({ locale: 'ko' });
     await createPoll(kit, 'host', '여행 kind:date dates:12/1-12/3');

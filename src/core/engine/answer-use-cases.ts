@@ -86,10 +86,10 @@ export class AnswerUseCases {
     const { ctx } = this;
     if (isClearAnswer(text)) return this.clearAnswer(actor, poll);
     const layout = ctx.layout(poll);
-    const tz = await ctx.zoneOf(actor);
+    const { locale, tz } = await ctx.reader(actor);
     const { states, leftOut } = readAnswerText(text, poll.spec, layout, tz, ctx.clock.now());
     const { notes } = await this.saveAnswer(poll, actor.user, () => states);
-    const view = answerSavedNotice({ poll, layout, states, locale: await ctx.localeOf(actor), tz, leftOut });
+    const view = answerSavedNotice({ poll, layout, states, locale, tz, leftOut });
     return [ctx.toActor(actor, view), { type: 'refresh-poll', pollId: poll.id }, ...notes];
   }
 
@@ -110,13 +110,14 @@ export class AnswerUseCases {
     const { actor, poll, caps, page } = request;
     const layout = ctx.layout(poll);
     const current = request.states ?? (await ctx.store.participant(poll.id, actor.user.id))?.states ?? '';
+    const reader = await ctx.reader(actor);
     return answerGridView({
       poll,
       layout,
       states: fitStates(current, layout.slots.length),
       page,
-      locale: await ctx.localeOf(actor),
-      viewerTz: await ctx.zoneOf(actor),
+      locale: reader.locale,
+      viewerTz: reader.tz,
       caps,
       closed: isClosed(poll, ctx.clock.now()),
     });

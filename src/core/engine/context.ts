@@ -9,7 +9,7 @@ import { emptyStates, fitStates } from '../domain/availability.js';
 import { rankWindows } from '../domain/ranking.js';
 import { layoutPoll, type PollLayout } from '../domain/slots.js';
 import { canonicalTimezone, todayIn } from '../domain/time.js';
-import type { ChannelRef, Locale, Participant, Poll, UnreadablePoll, UserRef } from '../domain/types.js';
+import type { ChannelRef, Locale, Participant, Poll, UnreadablePoll, UserPrefs, UserRef } from '../domain/types.js';
 import type { CalendarFiles, Clock, HeatmapRenderer, PollStore } from '../ports.js';
 import { isClosed, pollMessageView } from '../views/poll-message.js';
 import type { ImageSpec, Reply, View } from '../views/reply.js';
@@ -73,13 +73,23 @@ export class EngineContext {
 
   async localeOf(actor: Pick<Actor, 'locale' | 'channel' | 'user'>): Promise<Locale> {
     if (actor.locale) return actor.locale;
-    const prefs = await this.store.userPrefs(actor.channel.platform, actor.user.id);
-    return prefs.locale ?? this.defaultLocale;
+    return this.readerFrom(actor, await this.store.userPrefs(actor.channel.platform, actor.user.id)).locale;
   }
 
   async zoneOf(actor: Pick<Actor, 'platformTimezone' | 'channel' | 'user'>): Promise<string> {
-    const prefs = await this.store.userPrefs(actor.channel.platform, actor.user.id);
-    return prefs.timezone ?? (actor.platformTimezone && canonicalTimezone(actor.platformTimezone)) ?? this.defaultTimezone;
+    return this.readerFrom(actor, await this.store.userPrefs(actor.channel.platform, actor.user.id)).tz;
+  }
+
+  /** The person's language and zone together, from one read of their settings (views need both). */
+  async reader(actor: Actor): Promise<{ locale: Locale; tz: string }> {
+    return this.readerFrom(actor, await this.store.userPrefs(actor.channel.platform, actor.user.id));
+  }
+
+  private readerFrom(actor: Pick<Actor, 'locale' | 'platformTimezone'>, prefs: UserPrefs): { locale: Locale; tz: string } {
+    return {
+      locale: actor.locale ?? prefs.locale ?? this.defaultLocale,
+      tz: prefs.timezone ?? (actor.platformTimezone && canonicalTimezone(actor.platformTimezone)) ?? this.defaultTimezone,
+    };
   }
 
   /** The language a poll was created in, for posts not aimed at one person. */

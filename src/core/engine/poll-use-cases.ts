@@ -48,7 +48,8 @@ export class PollUseCases {
   async createOrOpenForm(actor: Actor, options: CreateOptions): Promise<Reply[]> {
     if (!asksForCreateForm({ type: 'create', options })) return this.create(actor, options);
     const { ctx } = this;
-    const usage = usageView(await ctx.localeOf(actor), new ExampleDates(todayIn(ctx.clock.now(), await ctx.zoneOf(actor))));
+    const { locale, tz } = await ctx.reader(actor);
+    const usage = usageView(locale, new ExampleDates(todayIn(ctx.clock.now(), tz)));
     return [{ type: 'open-create-form', usage }];
   }
 
@@ -91,7 +92,7 @@ export class PollUseCases {
     const damaged = await ctx.store.unreadablePolls(actor.channel, ['open']);
     const items: ListItem[] = [];
     for (const poll of polls) items.push({ poll, answered: (await ctx.store.participants(poll.id)).length });
-    const view = listView({ items, unreadableCodes: damaged.map((p) => p.code), locale: await ctx.localeOf(actor), tz: await ctx.zoneOf(actor) });
+    const view = listView({ items, unreadableCodes: damaged.map((p) => p.code), ...(await ctx.reader(actor)) });
     return [ctx.toActor(actor, view)];
   }
 
@@ -103,7 +104,7 @@ export class PollUseCases {
       throw new UserError('RESULTS_HIDDEN', { code: poll.code });
     }
     const entries = await ctx.store.history(poll.id, HISTORY_LIMIT + 1);
-    const view = historyView({ poll, layout: ctx.layout(poll), entries, limit: HISTORY_LIMIT, locale: await ctx.localeOf(actor), tz: await ctx.zoneOf(actor) });
+    const view = historyView({ poll, layout: ctx.layout(poll), entries, limit: HISTORY_LIMIT, ...(await ctx.reader(actor)) });
     return [ctx.toActor(actor, view)];
   }
 
@@ -219,7 +220,7 @@ export class PollUseCases {
 
   async help(actor: Actor): Promise<Reply[]> {
     const { ctx } = this;
-    const dates = new ExampleDates(todayIn(ctx.clock.now(), await ctx.zoneOf(actor)));
-    return [ctx.toActor(actor, helpView(await ctx.localeOf(actor), this.commands, dates))];
+    const { locale, tz } = await ctx.reader(actor);
+    return [ctx.toActor(actor, helpView(locale, this.commands, new ExampleDates(todayIn(ctx.clock.now(), tz))))];
   }
 }

@@ -20,7 +20,8 @@ interface AnswerItem {
   dates: string[];
   /** Weekly time polls: weekdays in the viewer's own zone. */
   weekdays?: Weekday[];
-  ranges: TimeRange[];
+  /** Typed ranges; a part of the day is marked, as it means its hours clipped to the poll's. */
+  ranges: Array<TimeRange & { part?: true }>;
   blocks: string[];
   /** "all day" was said: the whole poll day whatever else follows. */
   allDay?: boolean;
@@ -142,7 +143,7 @@ export function readAnswerText(
       continue;
     }
     if (spec.kind === 'time') {
-      const range = longest(text, words, i, (span) => parseTypedRange(span) ?? partRange(span));
+      const range = longest(text, words, i, (span): (TimeRange & { part?: true }) | undefined => parseTypedRange(span) ?? partRange(span));
       if (range) {
         const item = dayFor(range.text);
         item.ranges.push(range.value);
@@ -247,9 +248,10 @@ function notUnderstood(part: string, spec: PollSpec, layout: PollLayout, tz: str
 }
 
 /** A part of the day ("저녁", "evening") as its documented hours; the poll's own hours clip it when slots are matched. */
-function partRange(span: string): TimeRange | undefined {
+function partRange(span: string): (TimeRange & { part: true }) | undefined {
   const part = parsePartOfDay(span);
-  return part ? PARTS_OF_DAY.get(part) : undefined;
+  const range = part ? PARTS_OF_DAY.get(part) : undefined;
+  return range ? { ...range, part: true } : undefined;
 }
 
 /**
@@ -441,7 +443,8 @@ function itemLeftOut(item: AnswerItem, spec: PollSpec, layout: PollLayout, tz: s
 function hoursLeftOut(dates: readonly string[], ranges: AnswerItem['ranges'], layout: PollLayout, tz: string): LeftOut[] {
   const out: LeftOut[] = [];
   for (const date of dates) {
-    for (const range of ranges) {
+    // A part of the day means its hours within the poll's: nothing of it is left out.
+    for (const range of ranges.filter((r) => !r.part)) {
       const span = rangeInstants(date, range, tz);
       if (!span) continue;
       const { from, to } = span;
