@@ -165,3 +165,16 @@ export interface DueWorkStore {
 export interface CalendarFiles {
   ics(meeting: MeetingEvent): Promise<Uint8Array>;
 }
+
+/**
+ * Small named values that must survive a restart and be seen by every instance: secrets
+ * generated at first start, and the platform ids of things the bot created (a Slack scheduled
+ * reminder, a Discord server event) so a later change finds them.
+ */
+export interface SharedRecords {
+  /** The value under (scope, key), storing `make()` first when there is none; every concurrent caller gets the one stored. */
+  getOrCreate(scope: string, key: string, make: () => string, now: number): Promise<string>;
+  get(scope: string, key: string): Promise<string | undefined>;
+  put(scope: string, key: string, value: string, now: number): Promise<void>;
+  remove(scope: string, key: string): Promise<void>;
+}

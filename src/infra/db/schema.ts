@@ -110,3 +110,15 @@ export const outbox = sqliteTable(
   },
   (t) => [index('outbox_due_idx').on(t.status, t.nextAttemptAt)],
 );
+
+/** SharedRecords: one value per (scope, key). */
+export const sharedRecords = sqliteTable(
+  'shared_records',
+  {
+    scope: text('scope').notNull(),
+    key: text('key').notNull(),
+    value: text('value').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.scope, t.key] })],
+);
