@@ -75,7 +75,7 @@ async function runLoad(options: LoadOptions): Promise<LoadResult> {
  * A connection per request, as a platform's deliveries arrive: kept-alive sockets that sit idle
  * while a person waits for their grid are closed by the server and reset the next request.
  */
-function loadAgent(): Agent {
+export function loadAgent(): Agent {
   return new Agent({ keepAlive: false });
 }
 
@@ -131,7 +131,7 @@ export async function seedClickPoll(label: string, channel: ChannelRef, creator:
 }
 
 /** Each person's answer as the acknowledged clicks, applied in order, leave it. */
-class Acknowledged {
+export class Acknowledged {
   private readonly states: string[][];
   /** Whether the person has an acknowledged click: a first click stores a row, even a "no". */
   private readonly clicked: boolean[];

@@ -4,58 +4,12 @@
  * loopback. A click is done when its updated grid reached the fake (the response_url post), not
  * at the ack. Against the do-nothing Bolt app's acks under the same load, launched the same way.
  */
-import { createHmac } from 'node:crypto';
 import { encodeAction } from '../src/core/actions.js';
 import { FakeSlack, type ResponseUrlPost } from '../test/slack/fake-slack.js';
+import { blockActions, CHANNEL, personId, POLL_TS, SECRET, signed, TEAM, watchResponses } from './slack-requests.js';
 import { DONE_TIMEOUT_MS, PEOPLE, post, runClickBench, seedClickPoll, within } from './click-load.js';
 import type { Bench } from './figure.js';
 import { BENCH_ZONE } from './fixture.js';
-
-const SECRET = 'bench-signing-secret';
-const TEAM = { id: 'T0ACME', domain: 'acme' };
-const CHANNEL = { id: 'C0STORM', name: 'storm' };
-const POLL_TS = '1800000000.000001';
-const GRID_TS = '1800000000.000002';
-
-const personId = (p: number) => `U0P${String(p).padStart(4, '0')}`;
-
-/** A block_actions payload for one slot button on the person's own (ephemeral) grid. */
-function blockActions(userId: string, actionId: string, responseUrl: string, n: number): string {
-  const payload = {
-    type: 'block_actions',
-    user: { id: userId, username: userId.toLowerCase(), name: userId.toLowerCase(), team_id: TEAM.id },
-    api_app_id: 'A0BENCH',
-    token: 'unused-verification-token',
-    container: { type: 'message', message_ts: GRID_TS, channel_id: CHANNEL.id, is_ephemeral: true },
-    trigger_id: `trigger-${userId}-${n}`,
-    team: TEAM,
-    enterprise: null,
-    is_enterprise_install: false,
-    channel: CHANNEL,
-    state: { values: {} },
-    response_url: responseUrl,
-    actions: [{ action_id: actionId, block_id: 'grid', type: 'button', text: { type: 'plain_text', text: 'slot' }, action_ts: `${Math.floor(Date.now() / 1000)}.000100` }],
-  };
-  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
-}
-
-/** Signed as Slack signs: HMAC-SHA256 of "v0:timestamp:body", with real time (the bot checks it). */
-function signed(body: string): Record<string, string> {
-  const timestamp = String(Math.floor(Date.now() / 1000));
-  const signature = `v0=${createHmac('sha256', SECRET).update(`v0:${timestamp}:${body}`).digest('hex')}`;
-  return { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': timestamp, 'x-slack-signature': signature };
-}
-
-/** Calls `seen` as the fake records each response_url post (the fake only keeps a list). */
-function watchResponses(fake: FakeSlack, seen: (post: ResponseUrlPost) => void): void {
-  const list = fake.responses;
-  const push = list.push.bind(list);
-  list.push = (...posts: ResponseUrlPost[]) => {
-    const length = push(...posts);
-    posts.forEach(seen);
-    return length;
-  };
-}
 
 export const slackClicksBench: Bench = {
   name: 'slack-clicks',

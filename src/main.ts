@@ -8,7 +8,7 @@ import { ConfigError, loadConfig, type Config } from './config.js';
 import { Engine } from './core/engine.js';
 import { openDatabase } from './infra/db/open-database.js';
 import { SqlitePollStore } from './infra/db/sqlite-poll-store.js';
-import { CanvasHeatmapRenderer } from './infra/heatmap/canvas-heatmap-renderer.js';
+import { WorkerPoolHeatmapRenderer } from './infra/heatmap/worker-pool-renderer.js';
 import { OffsetClock } from './infra/clock.js';
 import { IcsCalendarFiles } from './infra/calendar/ics-calendar-files.js';
 import { SqliteDueWorkStore } from './infra/db/sqlite-due-work-store.js';
@@ -35,10 +35,11 @@ async function main(): Promise<void> {
   const database = openDatabase(config.databasePath);
   const clock = new OffsetClock();
   const store = new SqlitePollStore(database);
+  const heatmap = new WorkerPoolHeatmapRenderer();
   const engine = new Engine({
     store,
     clock,
-    heatmap: new CanvasHeatmapRenderer(),
+    heatmap,
     calendar: new IcsCalendarFiles(),
     defaultTimezone: config.defaultTimezone,
     defaultLocale: config.locale,
@@ -46,7 +47,7 @@ async function main(): Promise<void> {
     onDueWorkChanged: () => scheduler.rearm(),
   });
 
-  const stops: Array<() => Promise<void> | void> = [];
+  const stops: Array<() => Promise<void> | void> = [() => heatmap.close()];
   const shutdown = async (code: number) => {
     for (const stop of stops.reverse()) {
       try {
