@@ -1,8 +1,5 @@
 /** Composition root: config → database → engine → adapters → graceful shutdown. */
-import { ConsoleAdapter } from '../adapters/console/console-adapter.js';
-import { createDiscordAdapter } from '../adapters/discord/index.js';
 import type { ChatAdapter } from '../adapters/shared/chat-adapter.js';
-import { createSlackAdapter } from '../adapters/slack/index.js';
 import { HttpServer } from './infra/http/http-server.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { Engine } from './core/engine.js';
@@ -74,7 +71,9 @@ async function main(): Promise<void> {
   const needsHttp = !useConsole && Boolean(config.discord?.publicKey || (config.slack && !config.slack.appToken));
   const http = needsHttp ? new HttpServer(createLogger('http')) : undefined;
   const adapters: ChatAdapter[] = [];
+  // Each adapter is imported only when configured: Bolt and discord.js take most of a second to load.
   if (useConsole) {
+    const { ConsoleAdapter } = await import('../adapters/console/console-adapter.js');
     adapters.push(
       new ConsoleAdapter({
         engine,
@@ -89,8 +88,14 @@ async function main(): Promise<void> {
       }),
     );
   } else {
-    if (config.slack) adapters.push(createSlackAdapter({ engine, clock, config: config.slack, logger: createLogger('slack'), ...(http ? { http } : {}) }));
-    if (config.discord) adapters.push(createDiscordAdapter({ engine, clock, config: config.discord, store, logger: createLogger('discord'), ...(http ? { http } : {}) }));
+    if (config.slack) {
+      const { createSlackAdapter } = await import('../adapters/slack/index.js');
+      adapters.push(createSlackAdapter({ engine, clock, config: config.slack, logger: createLogger('slack'), ...(http ? { http } : {}) }));
+    }
+    if (config.discord) {
+      const { createDiscordAdapter } = await import('../adapters/discord/index.js');
+      adapters.push(createDiscordAdapter({ engine, clock, config: config.discord, store, logger: createLogger('discord'), ...(http ? { http } : {}) }));
+    }
   }
   for (const adapter of adapters) {
     scheduler.register(adapter.platform, adapter.notifier);

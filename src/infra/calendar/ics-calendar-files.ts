@@ -1,5 +1,5 @@
 /** .ics files for picked meetings, written by the `ics` library. */
-import { createEvent, type EventAttributes } from 'ics';
+import type { EventAttributes } from 'ics';
 import { tzlib_get_ical_block, tzlib_get_timezones } from 'timezones-ical-library';
 import { localStamp, type MeetingEvent } from '../../core/domain/meeting.js';
 import type { CalendarFiles } from '../../core/ports.js';
@@ -69,6 +69,8 @@ export class IcsCalendarFiles implements CalendarFiles {
       : { ...common, start: dateArray(meeting.allDay!.startDate), end: dateArray(meeting.allDay!.endDate) };
     // DTSTAMP from the domain clock (the library reads the system clock otherwise); the option
     // is in the library's schema but missing from its typings.
+    // Loaded on the first pick, not at start-up: `ics` brings a validation library with it.
+    const { createEvent } = await import('ics');
     const { error, value } = createEvent(Object.assign({}, attributes, { sequence: meeting.sequence, timestamp: meeting.stamp }));
     if (error || !value) throw error ?? new Error('ics: no output');
     return new TextEncoder().encode(meeting.weekly && meeting.timed ? inZone(value, meeting) : value);
