@@ -11,6 +11,7 @@ import { addDays, formatHm, todayIn, wallClock, weekdayOf, zonedInstant } from '
 import type { AnswerState, NamedBlock, PollSpec, Slot, Weekday } from '../domain/types.js';
 import { parseDateRange, parseWeekdayWord } from './dates.js';
 import { parsePlainDays } from './plain-days.js';
+import { unknownTimeWord } from './unknown-word.js';
 import {
   isAllDay,
   parsePartOfDay,
@@ -271,6 +272,9 @@ function notUnderstood(part: string, spec: PollSpec, layout: PollLayout, tz: str
     return new UserError('ANSWER_OUTSIDE_POLL', { input: part, of: 'blocks', range: (spec.blocks ?? []).map((b) => b.name).join(', ') });
   }
   const example = answerExample(spec, layout, tz);
+  // "next Tusday evening": name the one word that is wrong, not the whole phrase.
+  const word = /\s/.test(part.trim()) ? unknownTimeWord(part) : undefined;
+  if (word) return new UserError('UNKNOWN_TIME_WORD', { input: part, word, ...example });
   // A word with no digits where a time goes reads like a block ("dinner", "새벽"): name the parts of the day we know.
   if (spec.kind === 'time' && /^[\p{L}\s'.-]+$/u.test(part) && parseTypedClock(part) === undefined) {
     return new UserError('UNKNOWN_PART_OF_DAY', { input: part, ...example, ...partsInPoll(layout, tz) });

@@ -44,6 +44,29 @@ function mondayOf(today: string, weeks: number): string {
   return addDays(today, weeks * 7 - weekdayOf(today));
 }
 
+/** A phrase's shape, before a today makes it dates: a week and its days, days without one, or two days ahead. */
+type Phrase = { week?: Week; weekdays: Weekday[] } | { daysAhead: number };
+
+function readPhrase(input: string): Phrase | undefined {
+  const s = input.trim().toLowerCase().replace(/\s+/g, ' ');
+  if (/^(the day after tomorrow|내일\s?모레|낼\s?모레)$/.test(s)) return { daysAhead: 2 };
+  const { week, rest, saysWeek } = splitWeek(s);
+  if (!week) {
+    const weekdays = parseWeekdays(s);
+    return weekdays && { weekdays };
+  }
+  // "next week" is the whole week; "next" alone is no day.
+  const weekdays = rest === '' ? (saysWeek ? WHOLE_WEEK : undefined) : parseWeekdays(rest);
+  return weekdays && { week, weekdays };
+}
+
+/** Whether a create option's value may go on with `word` ("dates:다음 주 평일" spans three words). */
+export function continuesPlainDays(value: string, word: string): boolean {
+  if (readPhrase(`${value} ${word}`)) return true;
+  // "weekdays next" waits for "week"; "다음" and "next" wait for their days.
+  return /(^|\s)(this|next|이번|다음|담)$/i.test(value) || (/^(this|next)$/i.test(word) && readPhrase(value) !== undefined);
+}
+
 /**
  * Plain-language days, or undefined when the text is not such a phrase. "This week" and its
  * weekend or weekdays are the days of the current week from today on ("this weekend" said on a
@@ -51,19 +74,19 @@ function mondayOf(today: string, weeks: number): string {
  * say it is not among the poll's dates rather than quietly meaning another week.
  */
 export function parsePlainDays(input: string, today: string): PlainDays | undefined {
-  const s = input.trim().toLowerCase().replace(/\s+/g, ' ');
-  if (/^(the day after tomorrow|내일\s?모레|낼\s?모레)$/.test(s)) return { type: 'dates', dates: [addDays(today, 2)] };
-  const { week, rest, saysWeek } = splitWeek(s);
-  if (!week) {
-    const weekdays = parseWeekdays(s);
-    return weekdays ? { type: 'weekdays', weekdays } : undefined;
-  }
-  // "next week" is the whole week; "next" alone is no day.
-  const weekdays = rest === '' ? (saysWeek ? WHOLE_WEEK : undefined) : parseWeekdays(rest);
-  if (!weekdays) return undefined;
+  const phrase = readPhrase(input);
+  if (!phrase) return undefined;
+  if ('daysAhead' in phrase) return { type: 'dates', dates: [addDays(today, phrase.daysAhead)] };
+  const { week, weekdays } = phrase;
+  if (!week) return { type: 'weekdays', weekdays };
   const monday = mondayOf(today, week === 'next' ? 1 : 0);
   const dates = [...weekdays].sort((a, b) => a - b).map((w) => addDays(monday, w));
   if (week === 'next' || dates.length === 1) return { type: 'dates', dates };
   const ahead = dates.filter((d) => d >= today);
   return { type: 'dates', dates: ahead.length ? ahead : dates };
+}
+
+/** Whether a word or phrase is a plain-language day ("다음주화요일", "weekdays"), whatever today is. */
+export function isPlainDays(input: string): boolean {
+  return readPhrase(input) !== undefined;
 }

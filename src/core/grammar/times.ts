@@ -233,6 +233,12 @@ export function parsePartOfDay(input: string): PartOfDay | undefined {
   return PART_WORDS.get(input.trim().toLowerCase());
 }
 
+/** A part of the day as its documented hours ("time:저녁"), or undefined. */
+export function partOfDayHours(input: string): TimeRange | undefined {
+  const part = parsePartOfDay(input);
+  return part && PARTS_OF_DAY.get(part);
+}
+
 /** Every word that names a part of the day, for matching a block poll's block names. */
 export function partWords(part: PartOfDay): string[] {
   return [...PART_WORDS].filter(([, p]) => p === part).map(([word]) => word);
