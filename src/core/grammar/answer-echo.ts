@@ -31,7 +31,7 @@ function dateText(date: string, anchor: string, style: EchoStyle): string {
   const p = parseIsoDate(date);
   if (!p) return date;
   const md = `${p.m}/${p.d}`;
-  const written = parseDateWord(md, anchor) === date ? md : date;
+  const written = parseDateWord(md, anchor, anchor) === date ? md : date;
   const weekday = style.weekdays[weekdayOf(date)]!;
   return style.weekdayFirst ? `${weekday} ${written}` : `${written}(${weekday})`;
 }

@@ -393,7 +393,7 @@ function weekdaysOf(word: string, today: string): Weekday[] | undefined {
 function datesOf(word: string, layout: PollLayout, today: string): string[] | undefined {
   try {
     // Month/day answers mean the poll's dates, so read them relative to the poll's first date.
-    const dates = parseDateRange(word, dateAnchor(layout, today));
+    const dates = parseDateRange(word, today, dateAnchor(layout, today));
     if (dates) return dates;
   } catch (err) {
     // A weekday that contradicts its date says so itself; other date errors speak of answers.

@@ -77,16 +77,17 @@ function withWeekday(input: string): { date: string; weekday: string } | undefin
 }
 
 /**
- * One date. Month/day without a year means the next such date on or after `today`.
+ * One date. Month/day without a year means the next such date on or after `from` (today unless
+ * given: an answer counts from its poll's first date); today, tomorrow and 모레 count from `today`.
  * Returns undefined if the text does not look like a date at all; throws BAD_DATE if it
  * looks like one but is impossible (2026-02-30), and WEEKDAY_MISMATCH when a weekday written
  * after it is not that date's.
  */
-export function parseDateWord(input: string, today: string): string | undefined {
+export function parseDateWord(input: string, today: string, from = today): string | undefined {
   const note = withWeekday(input);
-  if (!note) return parseBareDate(input, today);
+  if (!note) return parseBareDate(input, today, from);
   const typed = parseWeekdayWord(note.weekday);
-  const date = typed === undefined ? undefined : parseBareDate(note.date, today);
+  const date = typed === undefined ? undefined : parseBareDate(note.date, today, from);
   if (date === undefined || typed === undefined) return undefined;
   const actual = weekdayOf(date);
   // Either half may be the typo, so the error names both and lets the person choose.
@@ -94,7 +95,7 @@ export function parseDateWord(input: string, today: string): string | undefined 
   return date;
 }
 
-function parseBareDate(input: string, today: string): string | undefined {
+function parseBareDate(input: string, today: string, from: string): string | undefined {
   const s = input.trim().toLowerCase();
   if (/^(today|오늘)$/.test(s)) return today;
   if (/^(tomorrow|내일)$/.test(s)) return addDays(today, 1);
@@ -104,7 +105,7 @@ function parseBareDate(input: string, today: string): string | undefined {
   m = /^(\d{4})년\s*(\d{1,2})월\s*(\d{1,2})일?$/.exec(s);
   if (m) return checked(Number(m[1]), Number(m[2]), Number(m[3]), input);
   m = /^(\d{1,2})[/.](\d{1,2})$/.exec(s) ?? /^(\d{1,2})월\s*(\d{1,2})일?$/.exec(s);
-  if (m) return nextMonthDay(Number(m[1]), Number(m[2]), today, input);
+  if (m) return nextMonthDay(Number(m[1]), Number(m[2]), from, input);
   return undefined;
 }
 
@@ -154,15 +155,15 @@ export function parseDateList(input: string, today: string): string[] | undefine
 /** Upper bound on a range so a typo like 2026..2036 fails fast instead of building 3,650 dates. */
 const MAX_RANGE_DAYS = 400;
 
-export function parseDateRange(input: string, today: string): string[] | undefined {
-  const single = parseDateWord(input, today);
+export function parseDateRange(input: string, today: string, from = today): string[] | undefined {
+  const single = parseDateWord(input, today, from);
   if (single) return [single];
   for (const re of RANGE_SEPARATORS) {
     const m = re.exec(input.trim());
     if (!m) continue;
     const startText = m[1]!;
     let endText = m[2]!;
-    const start = parseDateWord(startText, today);
+    const start = parseDateWord(startText, today, from);
     if (!start) continue;
     // "12월 1일-5일" / "12/1-5": the end borrows the start's month.
     const startMd = /^(?:\d{4}[-./])?(\d{1,2})[/.월-]/.exec(startText.trim());
