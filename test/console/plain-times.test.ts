@@ -1,10 +1,9 @@
 /** The console, end to end in one process: a poll made and answered in plain words, echoed as concrete dates and times. */
 import { PassThrough } from 'node:stream';
-import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConsoleAdapter } from '../../adapters/console/console-adapter.js';
 import { addDays, todayIn, weekdayOf } from '../../src/core/domain/time.js';
 import { makeKit, T0, type TestKit } from '../helpers.js';
+import { consoleAdapterOn } from '../support/console-on.js';
 
 const kits: TestKit[] = [];
 afterEach(() => {
@@ -14,24 +13,12 @@ afterEach(() => {
 async function runConsole(lines: readonly string[], locale: 'en' | 'ko'): Promise<string> {
   const kit = makeKit({ locale });
   kits.push(kit);
-  let written = '';
   const input = new PassThrough();
-  const output = new PassThrough();
-  output.on('data', (chunk: Buffer) => (written += chunk.toString('utf8')));
-  const adapter = new ConsoleAdapter({
-    engine: kit.engine,
-    input,
-    output,
-    outDir: '/tmp/yakjeong-plain-times-test',
-    locale,
-    json: false,
-    advanceClock: (ms) => kit.clock.advance(ms),
-    logger: pino({ level: 'silent' }),
-  });
+  const { adapter, output } = consoleAdapterOn(kit, input, { locale, outDir: '/tmp/yakjeong-plain-times-test' });
   await adapter.start();
   input.end(`${lines.join('\n')}\n`);
   await adapter.done;
-  return written;
+  return output();
 }
 
 const TODAY = todayIn(T0, 'Asia/Seoul');

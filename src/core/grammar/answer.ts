@@ -1,8 +1,9 @@
 /**
  * Text answers: "2026-12-01 09:00-11:00, 12/2 7-9pm maybe:12/3 오후 7시~9시", "12/8(화) 저녁",
- * "12/1 lunch", "12/1,12/3", "mon 19:00-21:00", "12/4 종일", "none". Times are in the viewer's
- * zone and read by the one typed-time grammar (times.ts). A text answer replaces the person's
- * whole answer.
+ * "12/1 lunch", "12/1,12/3", "mon 19:00-21:00", "12/4 종일", "none", and plain words: "next
+ * Tuesday evening", "평일 저녁 7시 이후" (plain-days.ts, times.ts). Times are in the viewer's zone
+ * and read by the one typed-time grammar. A text answer replaces the person's whole answer; what
+ * it was read as comes back as concrete parts (answer-echo.ts writes them).
  */
 import { UserError, type ErrorParams } from '../errors.js';
 import { emptyStates, STATE_CHAR } from '../domain/availability.js';
