@@ -52,6 +52,8 @@ export const ERROR_CODES = [
   'WEEKDAY_MISMATCH',
   'UNKNOWN_PART_OF_DAY',
   'ANSWER_NEEDS_DAY',
+  // Plain-language days and times: a word in the phrase that is none of them ("next Tusday").
+  'UNKNOWN_TIME_WORD',
   'REOPEN_NEEDS_DEADLINE',
 ] as const;
 

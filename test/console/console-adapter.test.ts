@@ -6,11 +6,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConsoleAdapter } from '../../adapters/console/console-adapter.js';
 import type { ChatAdapter } from '../../adapters/shared/chat-adapter.js';
 import { makeKit, type TestKit } from '../helpers.js';
+import { consoleAdapterOn } from '../support/console-on.js';
 
 let kit: TestKit | undefined;
 const kits: TestKit[] = [];
@@ -21,20 +20,7 @@ afterEach(() => {
 function consoleOn(input: PassThrough, options: { outDir?: string; json?: boolean } = {}): { adapter: ChatAdapter; output: () => string } {
   kit = makeKit();
   kits.push(kit);
-  let written = '';
-  const output = new PassThrough();
-  output.on('data', (chunk: Buffer) => (written += chunk.toString('utf8')));
-  const adapter = new ConsoleAdapter({
-    engine: kit.engine,
-    input,
-    output,
-    outDir: options.outDir ?? '/tmp/yakjeong-console-adapter-test',
-    locale: 'en',
-    json: options.json ?? false,
-    advanceClock: (ms) => kit!.clock.advance(ms),
-    logger: pino({ level: 'silent' }),
-  });
-  return { adapter, output: () => written };
+  return consoleAdapterOn(kit, input, options);
 }
 
 describe('the console adapter', () => {

@@ -3,6 +3,7 @@ import { UserError } from '../errors.js';
 import { catalog } from '../i18n/index.js';
 import type { Actor } from '../actor.js';
 import { fitStates } from '../domain/availability.js';
+import { todayIn } from '../domain/time.js';
 import type { AnswerChange } from '../ports.js';
 import type { Poll, UserRef } from '../domain/types.js';
 import { isClearAnswer, readAnswerText } from '../grammar/answer.js';
@@ -87,9 +88,10 @@ export class AnswerUseCases {
     if (isClearAnswer(text)) return this.clearAnswer(actor, poll);
     const layout = ctx.layout(poll);
     const { locale, tz } = await ctx.reader(actor);
-    const { states, leftOut } = readAnswerText(text, poll.spec, layout, tz, ctx.clock.now());
+    const now = ctx.clock.now();
+    const { states, leftOut, understood } = readAnswerText(text, poll.spec, layout, tz, now);
     const { notes } = await this.saveAnswer(poll, actor.user, () => states);
-    const view = answerSavedNotice({ poll, layout, states, locale, tz, leftOut });
+    const view = answerSavedNotice({ poll, layout, states, locale, tz, leftOut, understood: { parts: understood, today: todayIn(now, tz) } });
     return [ctx.toActor(actor, view), { type: 'refresh-poll', pollId: poll.id }, ...notes];
   }
 

@@ -1,16 +1,29 @@
 /**
  * Text answers: "2026-12-01 09:00-11:00, 12/2 7-9pm maybe:12/3 오후 7시~9시", "12/8(화) 저녁",
- * "12/1 lunch", "12/1,12/3", "mon 19:00-21:00", "12/4 종일", "none". Times are in the viewer's
- * zone and read by the one typed-time grammar (times.ts). A text answer replaces the person's
- * whole answer.
+ * "12/1 lunch", "12/1,12/3", "mon 19:00-21:00", "12/4 종일", "none", and plain words: "next
+ * Tuesday evening", "평일 저녁 7시 이후" (plain-days.ts, times.ts). Times are in the viewer's zone
+ * and read by the one typed-time grammar. A text answer replaces the person's whole answer; what
+ * it was read as comes back as concrete parts (answer-echo.ts writes them).
  */
 import { UserError, type ErrorParams } from '../errors.js';
 import { emptyStates, STATE_CHAR } from '../domain/availability.js';
 import type { PollLayout } from '../domain/slots.js';
-import { addDays, formatHm, todayIn, wallClock, zonedInstant } from '../domain/time.js';
-import type { AnswerState, PollSpec, Slot, Weekday } from '../domain/types.js';
-import { parseDateRange, parseWeekdayWord, parseWeekdays } from './dates.js';
-import { isAllDay, parsePartOfDay, parseTypedClock, parseTypedRange, PARTS_OF_DAY, type TimeRange } from './times.js';
+import { addDays, formatHm, todayIn, wallClock, weekdayOf, zonedInstant } from '../domain/time.js';
+import type { AnswerState, NamedBlock, PollSpec, Slot, Weekday } from '../domain/types.js';
+import { parseDateRange, parseWeekdayWord } from './dates.js';
+import { parsePlainDays } from './plain-days.js';
+import { unknownTimeWord } from './unknown-word.js';
+import {
+  isAllDay,
+  parsePartOfDay,
+  parseTimePhrase,
+  parseTypedClock,
+  partWords,
+  PARTS_OF_DAY,
+  resolveTimePhrase,
+  type DayHours,
+  type TimeRange,
+} from './times.js';
 
 interface AnswerItem {
   state: Exclude<AnswerState, 'no'>;
@@ -70,6 +83,21 @@ export interface ReadAnswer {
   /** One state character per slot. */
   states: string;
   leftOut: LeftOut[];
+  /** What each part of the answer was read as, in concrete dates and times, for the reply to echo. */
+  understood: UnderstoodPart[];
+}
+
+/**
+ * One part of an answer as understood: concrete dates on the answerer's clock (or, in a weekly
+ * poll, weekdays), with concrete times, a part of the day clipped to the poll's hours. No ranges
+ * and no blocks means the whole day.
+ */
+export interface UnderstoodPart {
+  state: Exclude<AnswerState, 'no'>;
+  dates: string[];
+  weekdays?: Weekday[];
+  ranges: TimeRange[];
+  blocks: string[];
 }
 
 export function parseAnswerText(input: string, spec: PollSpec, layout: PollLayout, viewerTz: string, now: number): string {
@@ -86,7 +114,7 @@ export function readAnswerText(
 ): ReadAnswer {
   const text = input.trim();
   if (!text) throw new UserError('BAD_ANSWER', { input: '' });
-  if (CLEAR_WORDS.test(text)) return { states: emptyStates(layout.slots.length), leftOut: [] };
+  if (CLEAR_WORDS.test(text)) return { states: emptyStates(layout.slots.length), leftOut: [], understood: [] };
 
   const items: AnswerItem[] = [];
   let state: AnswerItem['state'] = 'yes';
@@ -94,6 +122,7 @@ export function readAnswerText(
   const today = todayIn(now, viewerTz);
   const words = splitWords(text);
   const readDay = (span: string) => dayWord(span, spec, layout, today);
+  const hours = viewerHours(layout, viewerTz);
   let lastDay: AnswerItem | undefined;
   /** Where the last part of the day ("오후") was read, which may have been a time's first word. */
   let partAt = -1;
@@ -143,7 +172,10 @@ export function readAnswerText(
       continue;
     }
     if (spec.kind === 'time') {
-      const range = longest(text, words, i, (span): (TimeRange & { part?: true }) | undefined => parseTypedRange(span) ?? partRange(span));
+      const range = longest(text, words, i, (span) => {
+        const phrase = parseTimePhrase(span);
+        return phrase && resolveTimePhrase(phrase, hours);
+      });
       if (range) {
         const item = dayFor(range.text);
         item.ranges.push(range.value);
@@ -155,7 +187,7 @@ export function readAnswerText(
       }
     }
     if (spec.kind === 'block') {
-      const block = longest(text, words, i, (span) => spec.blocks?.find((b) => b.name.toLowerCase() === span.toLowerCase()));
+      const block = longest(text, words, i, (span) => blockNamed(spec, span));
       if (block) {
         dayFor(block.text).blocks.push(block.value.name);
         i = block.next;
@@ -170,6 +202,7 @@ export function readAnswerText(
   if (items.length === 0) throw new UserError('BAD_ANSWER', { input: text.slice(0, 80), ...answerExample(spec, layout, viewerTz) });
   const states = [...emptyStates(layout.slots.length)];
   const leftOut: LeftOut[] = [];
+  const understood = items.map((item) => understoodPart(item, spec, layout, viewerTz, hours));
   const outside = (item: AnswerItem) =>
     new UserError('ANSWER_OUTSIDE_POLL', { input: item.text, of: spec.kind === 'time' ? 'times' : 'dates', range: pollRange(layout) });
   let matched = false;
@@ -185,7 +218,7 @@ export function readAnswerText(
   }
   // Nothing of the answer is in the poll: saving it would only clear the person's answer.
   if (!matched) throw outside(items[0]!);
-  return { states: states.join(''), leftOut: mergeLeftOut(leftOut) };
+  return { states: states.join(''), leftOut: mergeLeftOut(leftOut), understood };
 }
 
 /** Words split at spaces and commas, each with its place in the text. */
@@ -240,6 +273,9 @@ function notUnderstood(part: string, spec: PollSpec, layout: PollLayout, tz: str
     return new UserError('ANSWER_OUTSIDE_POLL', { input: part, of: 'blocks', range: (spec.blocks ?? []).map((b) => b.name).join(', ') });
   }
   const example = answerExample(spec, layout, tz);
+  // "next Tusday evening": name the one word that is wrong, not the whole phrase.
+  const word = /\s/.test(part.trim()) ? unknownTimeWord(part) : undefined;
+  if (word) return new UserError('UNKNOWN_TIME_WORD', { input: part, word, ...example });
   // A word with no digits where a time goes reads like a block ("dinner", "새벽"): name the parts of the day we know.
   if (spec.kind === 'time' && /^[\p{L}\s'.-]+$/u.test(part) && parseTypedClock(part) === undefined) {
     return new UserError('UNKNOWN_PART_OF_DAY', { input: part, ...example, ...partsInPoll(layout, tz) });
@@ -247,18 +283,24 @@ function notUnderstood(part: string, spec: PollSpec, layout: PollLayout, tz: str
   return new UserError('BAD_ANSWER', { input: part, ...example });
 }
 
-/** A part of the day ("저녁", "evening") as its documented hours; the poll's own hours clip it when slots are matched. */
-function partRange(span: string): (TimeRange & { part: true }) | undefined {
-  const part = parsePartOfDay(span);
-  const range = part ? PARTS_OF_DAY.get(part) : undefined;
-  return range ? { ...range, part: true } : undefined;
+/**
+ * A block of a block poll by its name, or by a part of the day that names it in the other
+ * language ("evening" for a block named 저녁), as the parts of the day are the usual blocks.
+ */
+function blockNamed(spec: PollSpec, span: string): NamedBlock | undefined {
+  const name = span.trim().toLowerCase();
+  const exact = spec.blocks?.find((b) => b.name.toLowerCase() === name);
+  if (exact) return exact;
+  const part = parsePartOfDay(name);
+  const words = part ? partWords(part) : [];
+  return spec.blocks?.find((b) => words.includes(b.name.toLowerCase()));
 }
 
 /**
  * The first poll day's hours as the viewer sees them: from its first slot's start to its last
  * slot's end, in minutes after that day's midnight (past 1440 when the day runs overnight).
  */
-function viewerHours(layout: PollLayout, tz: string): { date: string; weekday: Weekday; start: number; end: number; slot: number } | undefined {
+function viewerHours(layout: PollLayout, tz: string): (DayHours & { date: string; weekday: Weekday; slot: number }) | undefined {
   const day = layout.days[0];
   const first = day && layout.slots[day.first];
   const last = day && layout.slots[day.first + day.count - 1];
@@ -274,15 +316,8 @@ function partsInPoll(layout: PollLayout, tz: string): ErrorParams {
   const out: ErrorParams = {};
   if (!hours) return out;
   for (const [part, range] of PARTS_OF_DAY) {
-    // An overnight poll meets the parts of the next morning too, a day later on its clock.
-    for (const shift of [0, 1440]) {
-      const start = Math.max(range.start + shift, hours.start);
-      const end = Math.min(range.end + shift, hours.end);
-      if (start < end) {
-        out[part] = `${formatHm(start)}–${end % 1440 === 0 ? '24:00' : formatHm(end)}`;
-        break;
-      }
-    }
+    const clipped = clipTo(range, hours);
+    if (clipped) out[part] = `${formatHm(clipped.start)}–${clipped.end === 1440 ? '24:00' : formatHm(clipped.end)}`;
   }
   return out;
 }
@@ -322,37 +357,66 @@ function viewerDate(layout: PollLayout, day: number, tz: string): string {
   return first?.start !== undefined ? wallClock(first.start, tz).date : d.date;
 }
 
-function dayWord(
-  word: string,
-  spec: PollSpec,
-  layout: PollLayout,
-  today: string,
-): { days: number[]; dates: string[]; weekdays?: Weekday[] } | undefined {
-  if (spec.days.type === 'weekly') {
-    const weekdays = parseWeekdays(word) ?? single(parseWeekdayWord(word));
-    if (!weekdays) return undefined;
-    // Time slots are matched by the viewer's own weekday later; floating ones by the poll's.
-    if (spec.kind === 'time') return { days: [], dates: [], weekdays };
-    const days = layout.days.filter((d) => weekdays.includes(d.weekday)).map((d) => d.index);
-    if (days.length === 0) throw new UserError('ANSWER_OUTSIDE_POLL', { input: word, of: 'dates', range: pollRange(layout) });
-    return { days, dates: days.map((d) => layout.days[d]!.date), weekdays };
+/** What a day word names: poll day indexes, the dates named, and weekdays when it named days of the week. */
+interface DayReading {
+  days: number[];
+  dates: string[];
+  weekdays?: Weekday[];
+}
+
+/**
+ * A day word: dates (12/8, 내일, "next Tuesday", "이번 주말") or days of the week ("화요일",
+ * "평일", "Mon/Wed/Fri"), which mean the poll's own such days. In a weekly poll a date means
+ * its weekday. Relative words count from the answerer's today.
+ */
+function dayWord(word: string, spec: PollSpec, layout: PollLayout, today: string): DayReading | undefined {
+  const weekly = spec.days.type === 'weekly';
+  const weekdays = weekdaysOf(word, today);
+  if (weekdays) return weekdayReading(word, weekdays, spec, layout);
+  const dates = datesOf(word, layout, today);
+  if (!dates) return undefined;
+  if (weekly) return weekdayReading(word, [...new Set(dates.map(weekdayOf))], spec, layout);
+  const days = layout.days.filter((d) => dates.includes(d.date)).map((d) => d.index);
+  if (spec.kind !== 'time' && days.length === 0) {
+    throw new UserError('ANSWER_OUTSIDE_POLL', { input: word, of: 'dates', range: pollRange(layout) });
   }
-  let dates: string[] | undefined;
+  return { days, dates };
+}
+
+/** Days of the week named without a week: "화요일", "평일", "월수금", "Mon/Wed/Fri". */
+function weekdaysOf(word: string, today: string): Weekday[] | undefined {
+  const plain = parsePlainDays(word, today);
+  if (plain?.type === 'weekdays') return plain.weekdays;
+  return single(parseWeekdayWord(word));
+}
+
+/** Dates a word names: typed dates, or plain-language ones ("next Tuesday"). */
+function datesOf(word: string, layout: PollLayout, today: string): string[] | undefined {
   try {
     // Month/day answers mean the poll's dates, so read them relative to the poll's first date.
-    const anchor = layout.days[0]?.date && layout.days[0].date < today ? layout.days[0].date : today;
-    dates = parseDateRange(word, anchor);
+    const dates = parseDateRange(word, today, dateAnchor(layout, today));
+    if (dates) return dates;
   } catch (err) {
     // A weekday that contradicts its date says so itself; other date errors speak of answers.
     if (err instanceof UserError && err.code === 'WEEKDAY_MISMATCH') throw err;
     throw new UserError('BAD_ANSWER', { input: word });
   }
-  if (!dates) return undefined;
-  const days = layout.days.filter((d) => dates!.includes(d.date)).map((d) => d.index);
-  if (spec.kind !== 'time' && days.length === 0) {
-    throw new UserError('ANSWER_OUTSIDE_POLL', { input: word, of: 'dates', range: pollRange(layout) });
-  }
-  return { days, dates };
+  const plain = parsePlainDays(word, today);
+  return plain?.type === 'dates' ? plain.dates : undefined;
+}
+
+/** The day month/day answers count from: the poll's first date when it has passed, else today. */
+export function dateAnchor(layout: PollLayout, today: string): string {
+  const first = layout.days[0]?.date;
+  return first && first < today ? first : today;
+}
+
+/** Days of the week as the poll's days: time slots match the viewer's own weekday later; floating ones the poll's. */
+function weekdayReading(word: string, weekdays: Weekday[], spec: PollSpec, layout: PollLayout): DayReading {
+  if (spec.kind === 'time') return { days: [], dates: [], weekdays };
+  const days = layout.days.filter((d) => weekdays.includes(d.weekday)).map((d) => d.index);
+  if (days.length === 0) throw new UserError('ANSWER_OUTSIDE_POLL', { input: word, of: 'dates', range: pollRange(layout) });
+  return { days, dates: days.map((d) => layout.days[d]!.date), weekdays };
 }
 
 function single(w: Weekday | undefined): Weekday[] | undefined {
@@ -369,12 +433,7 @@ function itemSlots(item: AnswerItem, spec: PollSpec, layout: PollLayout, tz: str
     return layout.slots.filter((s) => item.days.includes(s.day) && (blocks.length === 0 || blocks.includes(s.block ?? '')));
   }
   // Time polls: match instants in the viewer's zone, so a viewer in another zone types their own clock.
-  const localDates = item.weekdays
-    ? [...new Set(layout.slots.filter((s) => s.start !== undefined).map((s) => wallClock(s.start!, tz)))]
-        .filter((w) => item.weekdays!.includes(w.weekday))
-        .map((w) => w.date)
-        .filter((d, i, all) => all.indexOf(d) === i)
-    : item.dates;
+  const localDates = item.weekdays ? sessionDatesOn(item.weekdays, layout, tz) : item.dates;
   if (item.ranges.length === 0 || item.allDay) {
     // A bare date is that poll day's whole session, like the grid's All day (it may run past midnight).
     if (item.days.length && !item.weekdays) return layout.slots.filter((s) => item.days.includes(s.day));
@@ -392,6 +451,42 @@ function itemSlots(item: AnswerItem, spec: PollSpec, layout: PollLayout, tz: str
     }
   }
   return out;
+}
+
+/** The viewer-local dates on the given weekdays that hold time slots of the poll. */
+function sessionDatesOn(weekdays: readonly Weekday[], layout: PollLayout, tz: string): string[] {
+  const dates = layout.slots.flatMap((s) => (s.start === undefined ? [] : [wallClock(s.start, tz)])).filter((w) => weekdays.includes(w.weekday));
+  return [...new Set(dates.map((w) => w.date))];
+}
+
+/**
+ * What an item was read as, for the echo: concrete dates (the poll's such days for days of the
+ * week, except in a weekly poll), and times with a part of the day clipped to the poll's hours.
+ */
+function understoodPart(item: AnswerItem, spec: PollSpec, layout: PollLayout, tz: string, hours: DayHours | undefined): UnderstoodPart {
+  const wholeDay = item.allDay === true;
+  const part: UnderstoodPart = {
+    state: item.state,
+    dates: item.dates,
+    ranges: wholeDay ? [] : item.ranges.map((r) => (r.part && hours && clipTo(r, hours)) || { start: r.start, end: r.end }),
+    blocks: wholeDay ? [] : [...new Set(item.blocks)],
+  };
+  if (spec.days.type === 'weekly' && item.weekdays) return { ...part, dates: [], weekdays: item.weekdays };
+  if (item.weekdays) part.dates = spec.kind === 'time' ? sessionDatesOn(item.weekdays, layout, tz) : item.dates;
+  return part;
+}
+
+/**
+ * The part of a range within a day's hours, or undefined when it lies wholly outside them. An
+ * overnight poll meets the next morning too, a day later on its clock.
+ */
+function clipTo(range: TimeRange, hours: DayHours): TimeRange | undefined {
+  for (const shift of [0, 1440]) {
+    const start = Math.max(range.start + shift, hours.start);
+    const end = Math.min((range.end > range.start ? range.end : range.end + 1440) + shift, hours.end);
+    if (start < end) return { start: start % 1440, end: end % 1440 === 0 ? 1440 : end % 1440 };
+  }
+  return undefined;
 }
 
 /**
@@ -419,10 +514,7 @@ function itemLeftOut(item: AnswerItem, spec: PollSpec, layout: PollLayout, tz: s
     const missing = item.weekdays.filter((w) => !offered.has(w));
     const out: LeftOut[] = missing.length ? [{ kind: 'weekdays', weekdays: missing }] : [];
     if (spec.kind !== 'time') return out;
-    const dates = [...new Set(layout.slots.filter((s) => s.start !== undefined).map((s) => wallClock(s.start!, tz)))]
-      .filter((w) => item.weekdays!.includes(w.weekday))
-      .map((w) => w.date);
-    return [...out, ...hoursLeftOut([...new Set(dates)], item.ranges, layout, tz)];
+    return [...out, ...hoursLeftOut(sessionDatesOn(item.weekdays, layout, tz), item.ranges, layout, tz)];
   }
   if (spec.kind !== 'time') {
     const offered = new Set(layout.days.map((d) => d.date));

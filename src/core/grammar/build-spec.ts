@@ -6,7 +6,9 @@ import { addDays, canonicalTimezone, daysInMonth, todayIn, weekdayOf, zonedInsta
 import type { DaySpec, PollKind, PollSpec, UserRef } from '../domain/types.js';
 import { CREATE_OPTION_KEYS, createOptionsSchema, type CreateOptions } from './create-options.js';
 import { parseDateList, parseDateWord, parseWeekdays } from './dates.js';
-import { parseTypedClock, parseTypedRange } from './times.js';
+import { parsePlainDays } from './plain-days.js';
+import { partOfDayHours, parseTypedClock, parseTypedRange } from './times.js';
+import { unknownTimeWord } from './unknown-word.js';
 import { parseBlocks, parseDurationMinutes, parseUsers, parseYesNo, toHm as hm } from './values.js';
 
 export const MAX_TITLE = 200;
@@ -64,7 +66,7 @@ export function buildPollSpec(raw: CreateOptions, ctx: SpecContext): PollSpec {
 
   if (kind === 'time') {
     if (!present(o.time)) throw new UserError('MISSING_TIME_RANGE');
-    const range = parseTypedRange(o.time, { wholeDay: true });
+    const range = parseTypedRange(o.time, { wholeDay: true }) ?? partOfDayHours(o.time);
     if (!range) throw new UserError('BAD_TIME_RANGE', { input: o.time });
     spec.window = { start: hm(range.start), end: hm(range.end) };
     const slot = present(o.slot) ? parseDurationMinutes(o.slot) : 30;
@@ -177,9 +179,11 @@ function resolveKind(o: CreateOptions): PollKind {
 function parseDays(input: string, today: string): DaySpec {
   const weekdays = parseWeekdays(input);
   if (weekdays) return { type: 'weekly', weekdays, referenceDates: referenceWeek(weekdays, today) };
-  const dates = parseDateList(input, today);
-  if (!dates) throw new UserError('BAD_DATE', { input });
-  return { type: 'dates', dates };
+  const plain = parsePlainDays(input, today);
+  const dates = plain?.type === 'dates' ? plain.dates : parseDateList(input, today);
+  if (dates) return { type: 'dates', dates };
+  const word = unknownTimeWord(input);
+  throw word ? new UserError('UNKNOWN_TIME_WORD', { input, word }) : new UserError('BAD_DATE', { input });
 }
 
 /** Weekly polls get real dates in the week starting the next Monday (today if Monday), in weekday order. */

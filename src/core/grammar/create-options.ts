@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { UserError } from '../errors.js';
+import { continuesPlainDays } from './plain-days.js';
 import { continuesTypedRange } from './times.js';
 import { isMention, looksLikeClock } from './values.js';
 import type { Token } from './tokens.js';
@@ -99,7 +100,7 @@ function continues(key: CreateOptionKey, value: string, word: string): boolean {
     case 'must':
       return isMention(word);
     case 'dates':
-      return endsWithSeparator || /^(\.\.|[-~–—,])/.test(word) || /^\d{1,2}일/.test(word);
+      return endsWithSeparator || /^(\.\.|[-~–—,])/.test(word) || /^\d{1,2}일/.test(word) || continuesPlainDays(value, word);
     case 'time':
       return endsWithSeparator || /^[-~–—,=]/.test(word) || continuesTypedRange(value, word);
     case 'remind':

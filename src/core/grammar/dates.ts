@@ -7,14 +7,15 @@ import { UserError } from '../errors.js';
 import { addDays, daysBetween, daysInMonth, isoDate, parseIsoDate, weekdayOf } from '../domain/time.js';
 import type { Weekday } from '../domain/types.js';
 
+// "Mondays" and "매주 월요일" speak of every such day, which is what a weekday word means anyway.
 const WEEKDAY_WORDS: Array<[RegExp, Weekday]> = [
-  [/^(mon|monday|월|월요일)$/i, 0],
-  [/^(tue|tues|tuesday|화|화요일)$/i, 1],
-  [/^(wed|wednesday|수|수요일)$/i, 2],
-  [/^(thu|thur|thurs|thursday|목|목요일)$/i, 3],
-  [/^(fri|friday|금|금요일)$/i, 4],
-  [/^(sat|saturday|토|토요일)$/i, 5],
-  [/^(sun|sunday|일|일요일)$/i, 6],
+  [/^(mon|mondays?|월|월요일)$/i, 0],
+  [/^(tue|tues|tuesdays?|화|화요일)$/i, 1],
+  [/^(wed|wednesdays?|수|수요일)$/i, 2],
+  [/^(thu|thur|thurs|thursdays?|목|목요일)$/i, 3],
+  [/^(fri|fridays?|금|금요일)$/i, 4],
+  [/^(sat|saturdays?|토|토요일)$/i, 5],
+  [/^(sun|sundays?|일|일요일)$/i, 6],
 ];
 
 export function parseWeekdayWord(word: string): Weekday | undefined {
@@ -22,18 +23,21 @@ export function parseWeekdayWord(word: string): Weekday | undefined {
   return WEEKDAY_WORDS.find(([re]) => re.test(w))?.[1];
 }
 
-/** "mon-fri", "월-금", "mon,wed,fri", "월수금", "weekdays", "주말". Undefined when it is not weekdays. */
+/**
+ * "mon-fri", "월-금", "mon,wed,fri", "Mon/Wed/Fri", "월수금", "weekdays", "주말", "매주 화요일".
+ * Undefined when it is not weekdays.
+ */
 export function parseWeekdays(input: string): Weekday[] | undefined {
-  const s = input.trim().toLowerCase();
-  if (/^(weekdays|평일)$/.test(s)) return [0, 1, 2, 3, 4];
-  if (/^(weekend|weekends|주말)$/.test(s)) return [5, 6];
-  if (/^(everyday|daily|매일)$/.test(s)) return [0, 1, 2, 3, 4, 5, 6];
+  const s = input.trim().toLowerCase().replace(/^(매주|every)\s*/, '');
+  if (/^(weekdays?|평일)$/.test(s)) return [0, 1, 2, 3, 4];
+  if (/^(weekends?|주말)$/.test(s)) return [5, 6];
+  if (/^(everyday|every day|daily|매일)$/.test(s)) return [0, 1, 2, 3, 4, 5, 6];
   // "월수금" — a run of one-letter Korean weekdays.
   if (/^[월화수목금토일]{2,7}$/.test(s)) {
     return unique([...s].map((c) => parseWeekdayWord(c)!));
   }
   const out: Weekday[] = [];
-  for (const part of s.split(',')) {
+  for (const part of s.split(/[,/]/)) {
     const p = part.trim();
     if (!p) return undefined;
     const range = /^(.+?)\s*[-~]\s*(.+)$/.exec(p);
@@ -60,18 +64,30 @@ function unique<T>(xs: T[]): T[] {
 
 /** "12/8(화)", "12/8 (Tue)", "2026-12-08（화요일）": a date with its weekday after it. */
 const WEEKDAY_NOTE = /^(.*?)\s*[(（]\s*([^()（）]+?)\s*[)）]$/;
+/** "Tue 12/8", "Tue, 12/8": the weekday first, as the English answer echo writes it. */
+const WEEKDAY_FIRST = /^([a-z가-힣]+)\s*,?\s+(\d[\d/.\-월일년\s]*)$/i;
+
+/** A date and the weekday written beside it, before or after, or undefined when none is. */
+function withWeekday(input: string): { date: string; weekday: string } | undefined {
+  const s = input.trim();
+  const after = WEEKDAY_NOTE.exec(s);
+  if (after) return { date: after[1]!, weekday: after[2]! };
+  const before = WEEKDAY_FIRST.exec(s);
+  return before ? { date: before[2]!, weekday: before[1]! } : undefined;
+}
 
 /**
- * One date. Month/day without a year means the next such date on or after `today`.
+ * One date. Month/day without a year means the next such date on or after `from` (today unless
+ * given: an answer counts from its poll's first date); today, tomorrow and 모레 count from `today`.
  * Returns undefined if the text does not look like a date at all; throws BAD_DATE if it
  * looks like one but is impossible (2026-02-30), and WEEKDAY_MISMATCH when a weekday written
  * after it is not that date's.
  */
-export function parseDateWord(input: string, today: string): string | undefined {
-  const note = WEEKDAY_NOTE.exec(input.trim());
-  if (!note) return parseBareDate(input, today);
-  const typed = parseWeekdayWord(note[2]!);
-  const date = typed === undefined ? undefined : parseBareDate(note[1]!, today);
+export function parseDateWord(input: string, today: string, from = today): string | undefined {
+  const note = withWeekday(input);
+  if (!note) return parseBareDate(input, today, from);
+  const typed = parseWeekdayWord(note.weekday);
+  const date = typed === undefined ? undefined : parseBareDate(note.date, today, from);
   if (date === undefined || typed === undefined) return undefined;
   const actual = weekdayOf(date);
   // Either half may be the typo, so the error names both and lets the person choose.
@@ -79,7 +95,7 @@ export function parseDateWord(input: string, today: string): string | undefined 
   return date;
 }
 
-function parseBareDate(input: string, today: string): string | undefined {
+function parseBareDate(input: string, today: string, from: string): string | undefined {
   const s = input.trim().toLowerCase();
   if (/^(today|오늘)$/.test(s)) return today;
   if (/^(tomorrow|내일)$/.test(s)) return addDays(today, 1);
@@ -89,7 +105,7 @@ function parseBareDate(input: string, today: string): string | undefined {
   m = /^(\d{4})년\s*(\d{1,2})월\s*(\d{1,2})일?$/.exec(s);
   if (m) return checked(Number(m[1]), Number(m[2]), Number(m[3]), input);
   m = /^(\d{1,2})[/.](\d{1,2})$/.exec(s) ?? /^(\d{1,2})월\s*(\d{1,2})일?$/.exec(s);
-  if (m) return nextMonthDay(Number(m[1]), Number(m[2]), today, input);
+  if (m) return nextMonthDay(Number(m[1]), Number(m[2]), from, input);
   return undefined;
 }
 
@@ -139,15 +155,15 @@ export function parseDateList(input: string, today: string): string[] | undefine
 /** Upper bound on a range so a typo like 2026..2036 fails fast instead of building 3,650 dates. */
 const MAX_RANGE_DAYS = 400;
 
-export function parseDateRange(input: string, today: string): string[] | undefined {
-  const single = parseDateWord(input, today);
+export function parseDateRange(input: string, today: string, from = today): string[] | undefined {
+  const single = parseDateWord(input, today, from);
   if (single) return [single];
   for (const re of RANGE_SEPARATORS) {
     const m = re.exec(input.trim());
     if (!m) continue;
     const startText = m[1]!;
     let endText = m[2]!;
-    const start = parseDateWord(startText, today);
+    const start = parseDateWord(startText, today, from);
     if (!start) continue;
     // "12월 1일-5일" / "12/1-5": the end borrows the start's month.
     const startMd = /^(?:\d{4}[-./])?(\d{1,2})[/.월-]/.exec(startText.trim());

@@ -57,6 +57,8 @@ interface TypedClock {
   meridiem?: Meridiem;
   /** Written so that only the 24-hour reading fits (0, 13–24, or a leading zero as in 07:30). */
   twentyFour: boolean;
+  /** An hour 1–11 with nothing to place it ("3", "3시", "3시 반"): the poll's hours decide. "9:30" is a 24-hour clock. */
+  bare: boolean;
 }
 
 const LATIN_CLOCK = /^(\d{1,2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?$/;
@@ -65,7 +67,7 @@ const KOREAN_CLOCK = /^(\d{1,2})\s*시(?:\s*(\d{1,2})\s*분?|\s*(반))?$/;
 function readClock(input: string): TypedClock | undefined {
   let s = input.trim().toLowerCase();
   const named = NAMED_TIMES.get(s);
-  if (named !== undefined) return { hour: named / 60, minute: 0, twentyFour: true };
+  if (named !== undefined) return { hour: named / 60, minute: 0, twentyFour: true, bare: false };
   let meridiem: Meridiem | undefined;
   for (const [word, m] of KOREAN_MERIDIEMS) {
     if (s.startsWith(word)) {
@@ -94,9 +96,11 @@ function readClock(input: string): TypedClock | undefined {
   }
   const hour = Number(hourText);
   if (minute > 59) return undefined;
-  if (meridiem) return hour >= 1 && hour <= 12 ? { hour, minute, meridiem, twentyFour: false } : undefined;
+  if (meridiem) return hour >= 1 && hour <= 12 ? { hour, minute, meridiem, twentyFour: false, bare: false } : undefined;
   if (hour > 24 || (hour === 24 && minute !== 0)) return undefined;
-  return { hour, minute, twentyFour: hour === 0 || hour > 12 || hourText.startsWith('0') };
+  const twentyFour = hour === 0 || hour > 12 || hourText.startsWith('0');
+  const colon = latin?.[2] !== undefined;
+  return { hour, minute, twentyFour, bare: !twentyFour && hour < 12 && !colon };
 }
 
 /** Minutes of the day as written: a meridiem applied, or the 24-hour reading. */
@@ -206,19 +210,130 @@ export const PARTS_OF_DAY: ReadonlyMap<PartOfDay, TimeRange> = new Map<PartOfDay
   ['night', { start: 22 * 60, end: 24 * 60 }],
 ]);
 
+/** Each part's words; "Mon/Wed/Fri mornings" speaks of each morning, which is what the singular means too. */
 const PART_WORDS = new Map<string, PartOfDay>([
   ['morning', 'morning'],
+  ['mornings', 'morning'],
   ['오전', 'morning'],
   ['lunch', 'lunch'],
+  ['lunchtime', 'lunch'],
   ['점심', 'lunch'],
   ['afternoon', 'afternoon'],
+  ['afternoons', 'afternoon'],
   ['오후', 'afternoon'],
   ['evening', 'evening'],
+  ['evenings', 'evening'],
   ['저녁', 'evening'],
   ['night', 'night'],
+  ['nights', 'night'],
   ['밤', 'night'],
 ]);
 
 export function parsePartOfDay(input: string): PartOfDay | undefined {
   return PART_WORDS.get(input.trim().toLowerCase());
+}
+
+/** A part of the day as its documented hours ("time:저녁"), or undefined. */
+export function partOfDayHours(input: string): TimeRange | undefined {
+  const part = parsePartOfDay(input);
+  return part && PARTS_OF_DAY.get(part);
+}
+
+/** Every word that names a part of the day, for matching a block poll's block names. */
+export function partWords(part: PartOfDay): string[] {
+  return [...PART_WORDS].filter(([, p]) => p === part).map(([word]) => word);
+}
+
+/**
+ * A typed time before a poll's hours say what a bare hour means: a range with its readings (the
+ * first as written, 24-hour; then the other halves of the day its bare hours allow), a part of
+ * the day, or an open end ("after 7pm", "저녁 7시 이후", "before 3", "3시까지") with the
+ * readings of its one time.
+ */
+export type TimePhrase =
+  | { type: 'range'; readings: TimeRange[] }
+  | { type: 'part'; part: PartOfDay }
+  | { type: 'after' | 'before'; readings: number[] };
+
+const AFTER = [/^(?:after|from|since)\s+(.+)$/i, /^(.+?)\s*(?:이후|부터|以後|넘어서?|후)$/];
+const BEFORE = [/^(?:before|until|till)\s+(.+)$/i, /^(.+?)\s*(?:이전|까지|전)$/];
+
+/** The readings of one clock: as written, then the afternoon's when the hour is bare. */
+function clockReadings(c: TypedClock): number[] {
+  const written = asWritten(c);
+  return c.bare ? [written, written + 720] : [written];
+}
+
+/** A range's readings: as written first, then each reading of a bare start with its end soonest after it. */
+function rangeReadings(from: TypedClock, to: TypedClock): TimeRange[] {
+  const written = resolveRange(from, to);
+  if (from.meridiem || to.meridiem || (!from.bare && !to.bare)) return [written];
+  const out = [written];
+  for (const start of clockReadings(from)) {
+    const end = to.bare ? soonestAfter(to, start) : asWritten(to);
+    if (start !== end && !out.some((r) => r.start === start && r.end === end)) out.push({ start, end });
+  }
+  return out;
+}
+
+export function parseTimePhrase(input: string): TimePhrase | undefined {
+  const part = parsePartOfDay(input);
+  if (part) return { type: 'part', part };
+  const ends = splitRange(input);
+  if (ends) {
+    const from = readClock(ends[0]);
+    const to = readClock(ends[1]);
+    if (!from || !to) return undefined;
+    const readings = rangeReadings(from, to).filter((r) => r.start !== r.end);
+    return readings.length ? { type: 'range', readings } : undefined;
+  }
+  for (const [type, forms] of [['after', AFTER], ['before', BEFORE]] as const) {
+    for (const form of forms) {
+      const m = form.exec(input.trim());
+      const clock = m ? readClock(m[1]!) : undefined;
+      if (clock) return { type, readings: clockReadings(clock) };
+    }
+  }
+  return undefined;
+}
+
+/** The hours a poll day has on the reader's clock: minutes after its midnight, the end past 1440 when it runs overnight. */
+export interface DayHours {
+  start: number;
+  end: number;
+}
+
+/** A range placed on a day's hours: its start on or after theirs (a day later if need be). */
+function placed(range: TimeRange, hours: DayHours): { start: number; end: number } {
+  const length = (range.end - range.start + 1440) % 1440 || 1440;
+  const start = range.start < hours.start ? range.start + 1440 : range.start;
+  return { start, end: start + length };
+}
+
+function fits(range: TimeRange, hours: DayHours): boolean {
+  const p = placed(range, hours);
+  return p.end <= hours.end;
+}
+
+/** Of several readings, the one inside the hours, the later when both fit ("3-5" is 15–17 on a 9–22 poll); else as written. */
+function pick(readings: readonly TimeRange[], hours: DayHours | undefined): TimeRange {
+  const inside = hours ? readings.filter((r) => fits(r, hours)) : [];
+  return inside.length ? inside.reduce((a, b) => (placed(b, hours!).start > placed(a, hours!).start ? b : a)) : readings[0]!;
+}
+
+/**
+ * A typed time as a range of the day. A part of the day and an open end within the hours are
+ * marked `part`: they mean those hours clipped to the poll's, so nothing of them is left out.
+ */
+export function resolveTimePhrase(phrase: TimePhrase, hours: DayHours | undefined): TimeRange & { part?: true } {
+  if (phrase.type === 'part') return { ...PARTS_OF_DAY.get(phrase.part)!, part: true };
+  if (phrase.type === 'range') return pick(phrase.readings, hours);
+  const dayEnd = hours ? hours.end % 1440 || 1440 : 1440;
+  const dayStart = hours ? hours.start % 1440 : 0;
+  // An open end reads as the range to the end (or from the start) of the hours; a time outside them is named as left out.
+  const ranges = phrase.readings.map((m) => (phrase.type === 'after' ? { start: m % 1440, end: dayEnd } : { start: dayStart, end: m }));
+  const inside = hours ? ranges.filter((r) => r.start !== r.end && fits(r, hours)) : [];
+  if (inside.length) return { ...pick(inside, hours), part: true };
+  const written = phrase.readings[0]!;
+  return phrase.type === 'after' ? { start: written % 1440, end: 1440 } : { start: 0, end: written };
 }

@@ -135,6 +135,8 @@ const errors: Record<ErrorCode, (p: P) => string | Rich> = {
     const example = answerExampleText(p, en.weekdaysShort) ?? '';
     return rich`“${p.input}” is not a part of the day I know.${parts ? ` This poll has ${parts}. Or write` : ' Write'} the hours, like ${code(example)}.`;
   },
+  UNKNOWN_TIME_WORD: (p) =>
+    rich`I don't know the word “${p.word}” in “${p.input}”. Write days like ${code('tomorrow')}, ${code('next Tuesday')}, ${code('this weekend')}, ${code('weekdays')} or ${code(on(p).md(0))}, and times like ${code('evening')}, ${code('after 7pm')} or ${code('3-5pm')}: for example ${code(answerExampleText(p, en.weekdaysShort) ?? `${on(p).md(0)} evening`)} or ${code('next Tuesday 7-9pm')}.`,
   ANSWER_NEEDS_DAY: (p) => rich`Which day is “${p.input}”? Put the day first, like ${code(answerExampleText(p, en.weekdaysShort) ?? '')}.`,
   REOPEN_NEEDS_DEADLINE: (p) =>
     rich`The deadline of poll ${p.code} has passed, so reopening it needs a new one, like ${code(`/yakjeong reopen ${p.code} deadline:24h`)} or ${code(`deadline:${on(p).deadline()}`)}.`,
@@ -262,6 +264,7 @@ export const en = {
   answerText: {
     /** Said after an answer by text and after the grid's Done button alike. */
     saved: (title: string, code: string) => `Saved your answer to “${title}” (${code}).`,
+    understood: (answer: string) => `Understood: ${answer}`,
   },
   /** Issue #13, honest replies: what a reply adds so it never hides what happened. */
   honest: {

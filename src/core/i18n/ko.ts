@@ -139,6 +139,8 @@ const errors: Record<ErrorCode, (p: P) => string | Rich> = {
     const example = answerExampleText(p, ko.weekdaysShort) ?? '';
     return rich`“${p.input}”: 이 투표에서는 쓸 수 없는 말이에요.${parts ? ` 이 투표에서 쓸 수 있는 말: ${parts}.` : ''} 시각으로 써도 돼요: ${code(example)}`;
   },
+  UNKNOWN_TIME_WORD: (p) =>
+    rich`“${p.input}” 중 “${p.word}”: 모르는 말이에요. 날짜는 ${code('내일')}, ${code('다음 주 화요일')}, ${code('이번 주말')}, ${code('평일')}, ${code(on(p).koreanMd(0))}처럼, 시간은 ${code('저녁')}, ${code('저녁 7시 이후')}, ${code('오후 3시~5시')}처럼 써 주세요. 예: ${code(answerExampleText(p, ko.weekdaysShort) ?? `${on(p).md(0)} 저녁`)}, ${code('다음 주 화요일 저녁 7시-9시')}`,
   ANSWER_NEEDS_DAY: (p) => rich`“${p.input}”: 어느 날인지 앞에 써 주세요. 예: ${code(answerExampleText(p, ko.weekdaysShort) ?? '')}`,
   REOPEN_NEEDS_DEADLINE: (p) =>
     rich`${p.code} 투표는 마감 시각이 지났어요. 다시 열려면 새 마감을 함께 써 주세요. 예: ${code(`/yakjeong reopen ${p.code} deadline:24h`)}, ${code(`deadline:${on(p).deadline()}`)}`,
@@ -267,6 +269,7 @@ export const ko: Catalog = {
   },
   answerText: {
     saved: (title: string, code: string) => `“${title}”(${code}) 투표에 응답을 저장했어요.`,
+    understood: (answer: string) => `이렇게 읽었어요: ${answer}`,
   },
   honest: {
     answerCleared: (title: string, code: string) => `“${title}”(${code}) 투표의 응답을 지웠어요. 이제 응답한 사람으로 세지 않아요.`,

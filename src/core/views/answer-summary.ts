@@ -3,7 +3,8 @@ import { catalog } from '../i18n/index.js';
 import { stateAt } from '../domain/availability.js';
 import type { PollLayout } from '../domain/slots.js';
 import type { Locale, Poll, Weekday } from '../domain/types.js';
-import type { LeftOut } from '../grammar/answer.js';
+import { dateAnchor, type LeftOut, type UnderstoodPart } from '../grammar/answer.js';
+import { writeUnderstood } from '../grammar/answer-echo.js';
 import { formatDate, formatRun, formatSpan } from './format.js';
 import { noticeView } from './notices.js';
 import type { View } from './reply.js';
@@ -27,6 +28,8 @@ export interface AnswerSavedInput {
   tz: string;
   /** What the answer named that the poll does not offer. */
   leftOut?: readonly LeftOut[];
+  /** What the typed answer was read as, and the answerer's today its month/day dates count from. */
+  understood?: { parts: readonly UnderstoodPart[]; today: string };
 }
 
 /** The echo of an answer given by text, so a misread answer is caught at once, with what was left out of it. */
@@ -35,7 +38,16 @@ export function answerSavedNotice(input: AnswerSavedInput): View {
   const c = catalog(locale);
   const lines = describeAnswer(poll, layout, states, locale, tz);
   const leftOut = (input.leftOut ?? []).length ? [leftOutLine(input.leftOut ?? [], input)] : [];
-  return noticeView([c.answerText.saved(poll.spec.title, poll.code), ...lines, ...leftOut].join('\n'), 'notice', poll.code);
+  const understood = input.understood ? [understoodLine(input.understood, input)] : [];
+  return noticeView([c.answerText.saved(poll.spec.title, poll.code), ...understood, ...lines, ...leftOut].join('\n'), 'notice', poll.code);
+}
+
+/** "Understood: Tue 12/8 18:00–22:00": the answer in concrete dates and times, which reads back as the same answer. */
+function understoodLine(understood: NonNullable<AnswerSavedInput['understood']>, input: AnswerSavedInput): string {
+  const c = catalog(input.locale);
+  const anchor = dateAnchor(input.layout, understood.today);
+  const style = { weekdays: c.weekdaysShort, weekdayFirst: input.locale === 'en' };
+  return c.answerText.understood(writeUnderstood(understood.parts, anchor, style));
 }
 
 /** Named dates are listed up to this many; beyond it, the first and last. */

@@ -1,0 +1,58 @@
+/**
+ * An answer written back in concrete dates and times ("Tue 12/8 18:00–22:00", "12/8(화)
+ * 18:00–22:00"), in the answer grammar itself: the reply shows it so a misread answer is seen
+ * at once, and typing it back gives the same answer.
+ */
+import { formatHm, parseIsoDate, weekdayOf } from '../domain/time.js';
+import { parseDateWord } from './dates.js';
+import type { UnderstoodPart } from './answer.js';
+import type { TimeRange } from './times.js';
+
+export interface EchoStyle {
+  /** Short weekday names, Monday first, in the reader's language (each one the grammar reads). */
+  weekdays: readonly string[];
+  /** "Tue 12/8" (English) rather than "12/8(화)" (Korean). */
+  weekdayFirst: boolean;
+}
+
+function clock(minutes: number): string {
+  return minutes === 1440 ? '24:00' : formatHm(minutes);
+}
+
+function rangeText(range: TimeRange): string {
+  return `${clock(range.start)}–${clock(range.end)}`;
+}
+
+/**
+ * A date as month/day when that reads back as the same date from `anchor` (the day month/day
+ * answers count from), else in full, with its weekday.
+ */
+function dateText(date: string, anchor: string, style: EchoStyle): string {
+  const p = parseIsoDate(date);
+  if (!p) return date;
+  const md = `${p.m}/${p.d}`;
+  const written = parseDateWord(md, anchor, anchor) === date ? md : date;
+  const weekday = style.weekdays[weekdayOf(date)]!;
+  return style.weekdayFirst ? `${weekday} ${written}` : `${written}(${weekday})`;
+}
+
+/** Each day of a part with its times or blocks; a day alone is the whole day. */
+function partTexts(part: UnderstoodPart, anchor: string, style: EchoStyle): string[] {
+  const days = part.weekdays ? part.weekdays.map((w) => style.weekdays[w]!) : part.dates.map((d) => dateText(d, anchor, style));
+  const rest = [...part.ranges.map(rangeText), ...part.blocks].join(' ');
+  return days.map((day) => (rest ? `${day} ${rest}` : day));
+}
+
+/** The whole answer, parts in the order typed, with maybe: and yes: where the state changes. */
+export function writeUnderstood(parts: readonly UnderstoodPart[], anchor: string, style: EchoStyle): string {
+  let state: UnderstoodPart['state'] = 'yes';
+  const out: string[] = [];
+  for (const part of parts) {
+    const texts = partTexts(part, anchor, style);
+    if (texts.length === 0) continue;
+    if (part.state !== state) texts[0] = `${part.state}:${texts[0]}`;
+    state = part.state;
+    out.push(...texts);
+  }
+  return out.join(', ');
+}

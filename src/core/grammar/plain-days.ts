@@ -1,0 +1,92 @@
+/**
+ * Days said in plain words, relative to the speaker's today: "다음 주 화요일", "next Tuesday",
+ * "이번 주말", "this weekend", "next week", "다음 주 평일", "weekdays next week". Weeks start on
+ * Monday. A week word makes concrete dates; a day word without one ("화요일", "weekdays",
+ * "월수금", "Mon/Wed/Fri") stays a set of weekdays for the caller to map onto its poll.
+ */
+import { addDays, weekdayOf } from '../domain/time.js';
+import type { Weekday } from '../domain/types.js';
+import { parseWeekdays } from './dates.js';
+
+export type PlainDays =
+  /** Concrete dates, in order. */
+  | { type: 'dates'; dates: string[] }
+  /** Weekdays without a week: every such day the poll has. */
+  | { type: 'weekdays'; weekdays: Weekday[] };
+
+type Week = 'this' | 'next';
+
+/** Week words in front: "이번 주", "이번주", "다음 주의", "담주", "next week's", "this", "next". */
+const WEEK_FIRST = /^(이번|다음|담|this|next)\s*(주(?!말)|week)?(?:의|'s)?(?:\s+|$|(?=[월화수목금토일평주]))/i;
+/** Week words after: "weekdays next week", "Tuesday this week". */
+const WEEK_LAST = /\s+(this|next)\s+week$/i;
+const WEEK_OF = new Map<string, Week>([
+  ['이번', 'this'],
+  ['this', 'this'],
+  ['다음', 'next'],
+  ['담', 'next'],
+  ['next', 'next'],
+]);
+
+const WHOLE_WEEK: Weekday[] = [0, 1, 2, 3, 4, 5, 6];
+
+/** The week a phrase names and the rest of it, or no week when it names none. */
+function splitWeek(s: string): { week?: Week; rest: string; saysWeek: boolean } {
+  const first = WEEK_FIRST.exec(s);
+  if (first) return { week: WEEK_OF.get(first[1]!), rest: s.slice(first[0].length).trim(), saysWeek: first[2] !== undefined };
+  const last = WEEK_LAST.exec(s);
+  if (last) return { week: WEEK_OF.get(last[1]!), rest: s.slice(0, last.index).trim(), saysWeek: true };
+  return { rest: s, saysWeek: false };
+}
+
+/** Monday of the speaker's week, shifted by whole weeks. */
+function mondayOf(today: string, weeks: number): string {
+  return addDays(today, weeks * 7 - weekdayOf(today));
+}
+
+/** A phrase's shape, before a today makes it dates: a week and its days, days without one, or two days ahead. */
+type Phrase = { week?: Week; weekdays: Weekday[] } | { daysAhead: number };
+
+function readPhrase(input: string): Phrase | undefined {
+  const s = input.trim().toLowerCase().replace(/\s+/g, ' ');
+  if (/^(the day after tomorrow|내일\s?모레|낼\s?모레)$/.test(s)) return { daysAhead: 2 };
+  const { week, rest, saysWeek } = splitWeek(s);
+  if (!week) {
+    const weekdays = parseWeekdays(s);
+    return weekdays && { weekdays };
+  }
+  // "next week" is the whole week; "next" alone is no day.
+  const weekdays = rest === '' ? (saysWeek ? WHOLE_WEEK : undefined) : parseWeekdays(rest);
+  return weekdays && { week, weekdays };
+}
+
+/** Whether a create option's value may go on with `word` ("dates:다음 주 평일" spans three words). */
+export function continuesPlainDays(value: string, word: string): boolean {
+  if (readPhrase(`${value} ${word}`)) return true;
+  // "weekdays next" waits for "week"; "다음" and "next" wait for their days.
+  return /(^|\s)(this|next|이번|다음|담)$/i.test(value) || (/^(this|next)$/i.test(word) && readPhrase(value) !== undefined);
+}
+
+/**
+ * Plain-language days, or undefined when the text is not such a phrase. "This week" and its
+ * weekend or weekdays are the days of the current week from today on ("this weekend" said on a
+ * Sunday is today); one named day of this week is that day even if it has passed, so a reply can
+ * say it is not among the poll's dates rather than quietly meaning another week.
+ */
+export function parsePlainDays(input: string, today: string): PlainDays | undefined {
+  const phrase = readPhrase(input);
+  if (!phrase) return undefined;
+  if ('daysAhead' in phrase) return { type: 'dates', dates: [addDays(today, phrase.daysAhead)] };
+  const { week, weekdays } = phrase;
+  if (!week) return { type: 'weekdays', weekdays };
+  const monday = mondayOf(today, week === 'next' ? 1 : 0);
+  const dates = [...weekdays].sort((a, b) => a - b).map((w) => addDays(monday, w));
+  if (week === 'next' || dates.length === 1) return { type: 'dates', dates };
+  const ahead = dates.filter((d) => d >= today);
+  return { type: 'dates', dates: ahead.length ? ahead : dates };
+}
+
+/** Whether a word or phrase is a plain-language day ("다음주화요일", "weekdays"), whatever today is. */
+export function isPlainDays(input: string): boolean {
+  return readPhrase(input) !== undefined;
+}
