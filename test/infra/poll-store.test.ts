@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/infra/db/sqlite/open-database.js';
 import type { PollSpec } from '../../src/core/domain/types.js';
 import { T0 } from '../helpers.js';
-import { UserError } from '../../src/core/errors.js';
+import { ReplayedRequest, UserError } from '../../src/core/errors.js';
 import { describeEachStore } from '../support/pg-store-dialects.js';
 
 const spec: PollSpec = {
@@ -145,5 +145,89 @@ describeEachStore('PollStore', (d) => {
   it('answers a ping while open', async () => {
     const store = await d.open();
     await expect(store.ping()).resolves.toBeUndefined();
+  });
+
+  it('raises the poll version with every change to answers, spec, status or pick, and only then', async () => {
+    const { polls } = await d.open();
+    const poll = await polls.createPoll(newPoll(), () => 'VV11');
+    const version = async () => (await polls.getPoll(poll.id))!.version;
+    const bob = { id: 'U2', name: 'bob' };
+    const steps: Array<[string, () => Promise<unknown>, number]> = [
+      ['a first answer', () => polls.saveAnswer(poll.id, bob, () => 'y..', 2, { slotCount: 3 }), 1],
+      ['the same answer again', () => polls.saveAnswer(poll.id, bob, () => 'y..', 3, { slotCount: 3 }), 1],
+      ['a changed answer', () => polls.saveAnswer(poll.id, bob, () => 'ym.', 4, { slotCount: 3 }), 2],
+      ['the message reference', () => polls.updatePoll(poll.id, { messageRef: 'ts-1' }), 2],
+      ['the status', () => polls.updatePoll(poll.id, { status: 'closed', closedAt: 5 }), 3],
+      ['the spec', () => polls.updatePoll(poll.id, { spec: { ...spec, title: 'q' } }), 4],
+      ['the pick', () => polls.updatePoll(poll.id, { picked: { firstSlot: 0, slotCount: 1, pickedBy: bob, pickedAt: 6 } }), 5],
+      ['a cleared answer', () => polls.clearAnswer(poll.id, bob, 7, 3), 6],
+      ['clearing nothing', () => polls.clearAnswer(poll.id, bob, 8, 3), 6],
+    ];
+    expect(await version()).toBe(0);
+    const seen: Array<[string, number]> = [];
+    for (const [what, step] of steps) {
+      await step();
+      seen.push([what, await version()]);
+    }
+    expect(seen).toEqual(steps.map(([what, , expected]) => [what, expected]));
+  });
+
+  it('claims a request key once until it expires', async () => {
+    const { polls } = await d.open();
+    expect(await polls.claimRequestKey({ key: 'slack:1', expiresAt: 100 }, 10)).toBe(true);
+    expect(await polls.claimRequestKey({ key: 'slack:1', expiresAt: 200 }, 99)).toBe(false);
+    expect(await polls.claimRequestKey({ key: 'slack:2', expiresAt: 100 }, 99)).toBe(true);
+    expect(await polls.claimRequestKey({ key: 'slack:1', expiresAt: 300 }, 100)).toBe(true);
+    expect(await polls.claimRequestKey({ key: 'slack:1', expiresAt: 400 }, 299)).toBe(false);
+  });
+
+  it('purges expired request keys now and then, keeping unexpired ones', async () => {
+    const { polls } = await d.open();
+    for (let i = 0; i < 150; i++) await polls.claimRequestKey({ key: `k${i}`, expiresAt: i < 50 ? 10 : 1_000 }, 5);
+    await polls.claimRequestKey({ key: 'late', expiresAt: 2_000 }, 500);
+    for (let i = 0; i < 99; i++) await polls.claimRequestKey({ key: `m${i}`, expiresAt: 2_000 }, 500);
+    const expired = await d.query<{ n: number }>('select count(*) as n from request_keys where expires_at <= 500');
+    expect(Number(expired[0]?.n)).toBe(0);
+    expect(await polls.claimRequestKey({ key: 'k60', expiresAt: 2_000 }, 500)).toBe(false);
+  });
+
+  it('refuses a replayed answer, clear, poll or update: the transaction changes nothing', async () => {
+    const { polls } = await d.open();
+    const bob = { id: 'U2', name: 'bob' };
+    const key = (k: string) => ({ key: k, expiresAt: 1_000 });
+    const poll = await polls.createPoll({ ...newPoll(), requestKey: key('create') }, () => 'RK01');
+    await expect(polls.createPoll({ ...newPoll(), requestKey: key('create') }, () => 'RK02')).rejects.toBeInstanceOf(ReplayedRequest);
+    expect(await polls.findPollByCode('RK02')).toBeUndefined();
+
+    await polls.saveAnswer(poll.id, bob, () => 'y..', 2, { slotCount: 3, requestKey: key('click-1') });
+    const replay = polls.saveAnswer(poll.id, bob, () => 'yyy', 3, { slotCount: 3, requestKey: key('click-1') });
+    await expect(replay).rejects.toMatchObject({ code: 'REPLAYED', key: 'click-1' });
+    expect((await polls.participant(poll.id, 'U2'))?.states).toBe('y..');
+    expect(await polls.history(poll.id, 10)).toHaveLength(1);
+    expect((await polls.getPoll(poll.id))?.version).toBe(1);
+
+    await polls.updatePoll(poll.id, { status: 'closed', closedAt: 4 }, { requestKey: key('close'), at: 4 });
+    await polls.updatePoll(poll.id, { status: 'open', closedAt: null });
+    await expect(polls.updatePoll(poll.id, { status: 'closed', closedAt: 5 }, { requestKey: key('close'), at: 5 })).rejects.toBeInstanceOf(ReplayedRequest);
+    expect((await polls.getPoll(poll.id))?.status).toBe('open');
+
+    await polls.clearAnswer(poll.id, bob, 6, 3, { requestKey: key('clear') });
+    await polls.saveAnswer(poll.id, bob, () => 'm..', 7, { slotCount: 3 });
+    await expect(polls.clearAnswer(poll.id, bob, 8, 3, { requestKey: key('clear') })).rejects.toBeInstanceOf(ReplayedRequest);
+    expect((await polls.participant(poll.id, 'U2'))?.states).toBe('m..');
+  });
+
+  it('acts on a request key once when its deliveries race through two connections', async () => {
+    const a = (await d.open()).polls;
+    const b = (await d.open()).polls;
+    const poll = await a.createPoll(newPoll(), () => 'RACE');
+    const results = await Promise.allSettled(
+      Array.from({ length: 10 }, (_, i) =>
+        (i % 2 ? a : b).saveAnswer(poll.id, { id: 'U2', name: 'bob' }, (cur) => (cur[0] === 'y' ? 'm' : 'y') + cur.slice(1), 2 + i, { slotCount: 3, requestKey: { key: 'once', expiresAt: 1_000 } }),
+      ),
+    );
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    expect(results.filter((r) => r.status === 'rejected' && r.reason instanceof ReplayedRequest)).toHaveLength(9);
+    expect((await a.participant(poll.id, 'U2'))?.states).toBe('y..');
   });
 });

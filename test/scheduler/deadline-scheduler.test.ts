@@ -45,14 +45,17 @@ class CountingStore implements DueWorkStore {
   claimOutbox(now: number, limit: number, leaseMs: number): Promise<OutboxItem[]> {
     return this.inner.claimOutbox(now, limit, leaseMs);
   }
-  markSent(id: number, now: number): Promise<void> {
-    return this.inner.markSent(id, now);
+  markSent(id: number, lease: string, now: number): Promise<boolean> {
+    return this.inner.markSent(id, lease, now);
   }
-  release(id: number, now: number): Promise<void> {
-    return this.inner.release(id, now);
+  release(id: number, lease: string, now: number): Promise<boolean> {
+    return this.inner.release(id, lease, now);
   }
-  markFailed(id: number, error: string, retryAt: number | null): Promise<void> {
-    return this.inner.markFailed(id, error, retryAt);
+  markFailed(id: number, lease: string, error: string, retryAt: number | null): Promise<boolean> {
+    return this.inner.markFailed(id, lease, error, retryAt);
+  }
+  extendLease(id: number, lease: string, until: number): Promise<boolean> {
+    return this.inner.extendLease(id, lease, until);
   }
 }
 

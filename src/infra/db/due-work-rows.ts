@@ -63,13 +63,14 @@ export function outboxValues(pollId: number, work: DueWork, now: number) {
   return { pollId, kind: work.kind, payload: JSON.stringify(work), nextAttemptAt: now, createdAt: now };
 }
 
-export function outboxItemOf(r: { id: number; pollId: number; payload: string; attempts: number }): OutboxItem {
-  return { id: r.id, pollId: r.pollId, work: JSON.parse(r.payload) as DueWork, attempts: r.attempts };
+export function outboxItemOf(r: { id: number; pollId: number; payload: string; attempts: number; lease: string | null }): OutboxItem {
+  if (r.lease === null) throw new Error(`outbox item ${r.id} was claimed without a lease`);
+  return { id: r.id, pollId: r.pollId, work: JSON.parse(r.payload) as DueWork, attempts: r.attempts, lease: r.lease };
 }
 
 /** A failed send: retried at `retryAt`, or failed for good when it is null. The attempt count is raised by the store. */
 export function failureValues(error: string, retryAt: number | null) {
-  return { lastError: error.slice(0, 500), ...(retryAt === null ? { status: 'failed' } : { status: 'pending', nextAttemptAt: retryAt }) };
+  return { lastError: error.slice(0, 500), lease: null, ...(retryAt === null ? { status: 'failed' } : { status: 'pending', nextAttemptAt: retryAt }) };
 }
 
 /** The earliest of the instants given. */
@@ -78,8 +79,18 @@ export function earliest(...instants: Array<number | null | undefined>): number 
   return all.length ? Math.min(...all) : undefined;
 }
 
-export function newLease(): string {
-  return randomUUID();
+/** A claim's columns: each item its own fresh lease token. */
+export function claimValues(now: number, leaseMs: number) {
+  return { status: 'sending', nextAttemptAt: now + leaseMs, lease: randomUUID() };
+}
+
+/** Settled items drop their lease: nobody holds them any more. */
+export function sentValues(now: number) {
+  return { status: 'sent', sentAt: now, lease: null };
+}
+
+export function releasedValues(now: number) {
+  return { status: 'pending', nextAttemptAt: now, lease: null };
 }
 
 /** Outbox statuses that still wait to be sent (a "sending" one whose lease ran out is due again). */

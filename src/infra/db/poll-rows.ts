@@ -35,6 +35,7 @@ export interface PollRow {
   closedAt: number | null;
   messageRef: string | null;
   picked: string | null;
+  version: number;
 }
 
 /** A row as a poll, or, when its spec or pick fails validation, as the unreadable poll its plain columns describe. */
@@ -47,7 +48,7 @@ export function readPollRow(row: PollRow): Poll | UnreadablePoll {
   if (!spec.ok) return unreadable(`spec ${spec.problem}`);
   const picked = row.picked === null ? undefined : readStoredJson(row.picked, pickedWindowSchema);
   if (picked && !picked.ok) return unreadable(`picked ${picked.problem}`);
-  const poll: Poll = { id: row.id, code: row.code, channel, creator, spec: spec.value, status, createdAt: row.createdAt };
+  const poll: Poll = { id: row.id, code: row.code, channel, creator, spec: spec.value, status, createdAt: row.createdAt, version: row.version };
   if (row.closedAt !== null) poll.closedAt = row.closedAt;
   if (row.messageRef !== null) poll.messageRef = row.messageRef;
   if (picked?.ok) poll.picked = picked.value;
@@ -149,6 +150,11 @@ export function userPrefsOf(r: { timezone: string | null; locale: string | null 
 
 export function userPrefsValues(prefs: UserPrefs, now: number) {
   return { timezone: prefs.timezone ?? null, locale: prefs.locale ?? null, updatedAt: now };
+}
+
+/** Whether a patch changes what the poll shows (and so its version): everything but the message reference. */
+export function changesVersion(values: PollPatchValues): boolean {
+  return Object.keys(values).some((key) => key !== 'messageRef');
 }
 
 /** How many codes to draw before giving up on finding a free one. */

@@ -4,9 +4,11 @@
  * with FOR UPDATE SKIP LOCKED, so instances share them without waiting on one another.
  */
 import { and, asc, eq, inArray, isNotNull, lte, min, notLike, sql } from 'drizzle-orm';
+import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { DueWorkStore, OutboxItem } from '../../../core/ports.js';
 import {
   CLAIM_BATCH,
+  claimValues,
   deadlineWork,
   earliest,
   failureValues,
@@ -14,7 +16,9 @@ import {
   outboxItemOf,
   outboxValues,
   pendingReminders,
+  releasedValues,
   reminderKey,
+  sentValues,
   UNSENT,
   type ReminderDue,
 } from '../due-work-rows.js';
@@ -41,7 +45,11 @@ export class PgDueWorkStore implements DueWorkStore {
         .where(and(eq(polls.status, 'open'), isNotNull(polls.deadline), lte(polls.deadline, now)))
         .orderBy(asc(polls.deadline))
         .limit(CLAIM_BATCH);
-      const closed = await tx.update(polls).set({ status: 'closed', closedAt: now }).where(inArray(polls.id, due)).returning({ id: polls.id, deadline: polls.deadline });
+      const closed = await tx
+        .update(polls)
+        .set({ status: 'closed', closedAt: now, version: sql`${polls.version} + 1` })
+        .where(inArray(polls.id, due))
+        .returning({ id: polls.id, deadline: polls.deadline });
       if (closed.length) await tx.insert(outbox).values(closed.map((poll) => outboxValues(poll.id, deadlineWork(poll.deadline, now, lateAfterMs), now)));
       let claimed = closed.length;
       for (const reminder of await this.pendingReminders(tx)) {
@@ -86,30 +94,46 @@ export class PgDueWorkStore implements DueWorkStore {
 
   async claimOutbox(now: number, limit: number, leaseMs: number): Promise<OutboxItem[]> {
     return this.db.transaction(async (tx) => {
-      const due = tx
+      // Rows another instance is taking right now are skipped, not waited for.
+      const due = await tx
         .select({ id: outbox.id })
         .from(outbox)
         .where(and(inArray(outbox.status, UNSENT), lte(outbox.nextAttemptAt, now)))
         .orderBy(asc(outbox.id))
         .limit(limit)
         .for('update', { skipLocked: true });
-      const rows = await tx.update(outbox).set({ status: 'sending', nextAttemptAt: now + leaseMs }).where(inArray(outbox.id, due)).returning();
-      return rows.sort((a, b) => a.id - b.id).map(outboxItemOf);
+      const items: OutboxItem[] = [];
+      for (const { id } of due) {
+        const [row] = await tx.update(outbox).set(claimValues(now, leaseMs)).where(eq(outbox.id, id)).returning();
+        if (row) items.push(outboxItemOf(row));
+      }
+      return items;
     });
   }
 
-  async release(id: number, now: number): Promise<void> {
-    await this.db.update(outbox).set({ status: 'pending', nextAttemptAt: now }).where(eq(outbox.id, id));
-  }
-
-  async markSent(id: number, now: number): Promise<void> {
-    await this.db.update(outbox).set({ status: 'sent', sentAt: now }).where(eq(outbox.id, id));
-  }
-
-  async markFailed(id: number, error: string, retryAt: number | null): Promise<void> {
-    await this.db
+  /** Changes the item only while `lease` holds it; true when it did. */
+  private async settle(id: number, lease: string, values: PgUpdateSetSource<typeof outbox>): Promise<boolean> {
+    const changed = await this.db
       .update(outbox)
-      .set({ attempts: sql`${outbox.attempts} + 1`, ...failureValues(error, retryAt) })
-      .where(eq(outbox.id, id));
+      .set(values)
+      .where(and(eq(outbox.id, id), eq(outbox.lease, lease), eq(outbox.status, 'sending')))
+      .returning({ id: outbox.id });
+    return changed.length > 0;
+  }
+
+  release(id: number, lease: string, now: number): Promise<boolean> {
+    return this.settle(id, lease, releasedValues(now));
+  }
+
+  markSent(id: number, lease: string, now: number): Promise<boolean> {
+    return this.settle(id, lease, sentValues(now));
+  }
+
+  markFailed(id: number, lease: string, error: string, retryAt: number | null): Promise<boolean> {
+    return this.settle(id, lease, { attempts: sql`${outbox.attempts} + 1`, ...failureValues(error, retryAt) });
+  }
+
+  extendLease(id: number, lease: string, until: number): Promise<boolean> {
+    return this.settle(id, lease, { nextAttemptAt: until });
   }
 }

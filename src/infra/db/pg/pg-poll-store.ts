@@ -2,11 +2,13 @@
  * PollStore on PostgreSQL. A read-modify-write of answers locks the poll row first
  * (SELECT … FOR UPDATE), so concurrent answers, and the participant limit, hold across instances.
  */
-import { and, count, desc, eq, inArray } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { ChannelRef, HistoryEntry, Participant, Platform, Poll, PollStatus, UnreadablePoll, UserPrefs, UserRef } from '../../../core/domain/types.js';
-import type { AnswerChange, ClearedAnswer, NewPoll, PollPatch, PollStore, SaveAnswerOptions } from '../../../core/ports.js';
+import type { AnswerChange, ClearedAnswer, NewPoll, Once, PollPatch, PollStore, RequestKey, SaveAnswerOptions } from '../../../core/ports.js';
 import { clearedChanges, mustCount, planAnswer } from '../answer-plan.js';
+import { PurgeSchedule, refuseReplay } from '../request-keys.js';
 import {
+  changesVersion,
   CODE_ATTEMPTS,
   historyEntryOf,
   newPollValues,
@@ -22,9 +24,26 @@ import {
   type PollRow,
 } from '../poll-rows.js';
 import type { OpenedPostgres, PgDb } from './open-postgres.js';
-import { answerHistory, participants, polls, userPrefs } from './schema.js';
+import { answerHistory, participants, polls, requestKeys, userPrefs } from './schema.js';
 
 type Tx = Parameters<Parameters<PgDb['transaction']>[0]>[0];
+
+const nextVersion = { version: sql`${polls.version} + 1` };
+
+/** Stores the key unless it is there and unexpired at `now`; true when stored. */
+async function storeKey(db: PgDb | Tx, key: RequestKey, now: number): Promise<boolean> {
+  const stored = await db
+    .insert(requestKeys)
+    .values(key)
+    .onConflictDoUpdate({ target: requestKeys.key, set: { expiresAt: key.expiresAt }, setWhere: lte(requestKeys.expiresAt, now) })
+    .returning({ key: requestKeys.key });
+  return stored.length > 0;
+}
+
+/** Within a transaction: throws ReplayedRequest, rolling it back, when the write's key was seen. */
+async function once(tx: Tx, options: Once | undefined, now: number): Promise<void> {
+  if (options?.requestKey) refuseReplay(options.requestKey, await storeKey(tx, options.requestKey, now));
+}
 
 function channelWhere(channel: ChannelRef) {
   return and(eq(polls.platform, channel.platform), eq(polls.workspaceId, channel.workspaceId), eq(polls.channelId, channel.channelId));
@@ -36,24 +55,34 @@ async function lockPoll(tx: Tx, pollId: number): Promise<void> {
 }
 
 export class PgPollStore implements PollStore {
+  private readonly purges = new PurgeSchedule();
+
   constructor(private readonly database: OpenedPostgres) {}
 
   private get db() {
     return this.database.db;
   }
 
+  async claimRequestKey(key: RequestKey, now: number): Promise<boolean> {
+    if (this.purges.due()) await this.db.delete(requestKeys).where(lte(requestKeys.expiresAt, now));
+    return storeKey(this.db, key, now);
+  }
+
   async createPoll(input: NewPoll, nextCode: () => string): Promise<Poll> {
     const values = newPollValues(input);
-    for (let attempt = 0; attempt < CODE_ATTEMPTS; attempt++) {
-      const [row] = await this.db
-        .insert(polls)
-        .values({ ...values, code: nextCode() })
-        .onConflictDoNothing({ target: polls.code })
-        .returning();
-      // No row: the code is taken; draw another.
-      if (row) return storedPoll(row);
-    }
-    throw new Error('could not find a free poll code');
+    return this.db.transaction(async (tx) => {
+      await once(tx, input, input.createdAt);
+      for (let attempt = 0; attempt < CODE_ATTEMPTS; attempt++) {
+        const [row] = await tx
+          .insert(polls)
+          .values({ ...values, code: nextCode() })
+          .onConflictDoNothing({ target: polls.code })
+          .returning();
+        // No row: the code is taken; draw another.
+        if (row) return storedPoll(row);
+      }
+      throw new Error('could not find a free poll code');
+    });
   }
 
   async getPoll(id: number): Promise<Poll | undefined> {
@@ -94,10 +123,16 @@ export class PgPollStore implements PollStore {
       .limit(50);
   }
 
-  async updatePoll(id: number, patch: PollPatch): Promise<void> {
+  async updatePoll(id: number, patch: PollPatch, options?: { requestKey: RequestKey; at: number }): Promise<void> {
     const values = pollPatchValues(patch);
-    if (Object.keys(values).length === 0) return;
-    await this.db.update(polls).set(values).where(eq(polls.id, id));
+    await this.db.transaction(async (tx) => {
+      await once(tx, options, options?.at ?? 0);
+      if (Object.keys(values).length === 0) return;
+      await tx
+        .update(polls)
+        .set(changesVersion(values) ? { ...values, ...nextVersion } : values)
+        .where(eq(polls.id, id));
+    });
   }
 
   async participants(pollId: number): Promise<Participant[]> {
@@ -119,6 +154,7 @@ export class PgPollStore implements PollStore {
 
   async saveAnswer(pollId: number, user: UserRef, update: (current: string) => string, at: number, options: SaveAnswerOptions): Promise<AnswerChange> {
     return this.db.transaction(async (tx) => {
+      await once(tx, options, at);
       await lockPoll(tx, pollId);
       const mine = and(eq(participants.pollId, pollId), eq(participants.userId, user.id));
       const existing = (await tx.select({ states: participants.states }).from(participants).where(mine))[0]?.states;
@@ -130,19 +166,22 @@ export class PgPollStore implements PollStore {
       }
       if (plan.recorded) {
         await tx.insert(answerHistory).values({ pollId, userId: user.id, userName: user.name, at, changes: JSON.stringify(plan.changes) });
+        await tx.update(polls).set(nextVersion).where(eq(polls.id, pollId));
       }
       return { after: plan.after };
     });
   }
 
-  async clearAnswer(pollId: number, user: UserRef, at: number, slotCount: number): Promise<ClearedAnswer> {
+  async clearAnswer(pollId: number, user: UserRef, at: number, slotCount: number, options?: Once): Promise<ClearedAnswer> {
     return this.db.transaction(async (tx) => {
+      await once(tx, options, at);
       await lockPoll(tx, pollId);
       const mine = and(eq(participants.pollId, pollId), eq(participants.userId, user.id));
       const [existing] = await tx.delete(participants).where(mine).returning({ states: participants.states });
       if (!existing) return { cleared: false };
       const changes = clearedChanges(existing.states, slotCount);
       await tx.insert(answerHistory).values({ pollId, userId: user.id, userName: user.name, at, changes: JSON.stringify(changes) });
+      await tx.update(polls).set(nextVersion).where(eq(polls.id, pollId));
       return { cleared: true };
     });
   }

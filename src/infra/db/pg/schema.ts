@@ -27,6 +27,8 @@ export const polls = pgTable(
     closedAt: ms('closed_at'),
     messageRef: text('message_ref'),
     picked: text('picked'),
+    /** Raised in the same transaction as every change to the poll's answers, spec, status or pick, so a render cache can key on it. */
+    version: integer('version').notNull().default(0),
   },
   (t) => [
     index('polls_channel_idx').on(t.platform, t.workspaceId, t.channelId, t.status),
@@ -103,6 +105,8 @@ export const outbox = pgTable(
     nextAttemptAt: ms('next_attempt_at').notNull(),
     lastError: text('last_error'),
     createdAt: ms('created_at').notNull(),
+    /** Who holds the item while it is sent: a fresh random token per claim; only its holder may settle it. */
+    lease: text('lease'),
     sentAt: ms('sent_at'),
   },
   (t) => [index('outbox_due_idx').on(t.status, t.nextAttemptAt)],
@@ -118,3 +122,8 @@ export const sharedRecords = pgTable(
   },
   (t) => [primaryKey({ columns: [t.scope, t.key] })],
 );
+
+export const requestKeys = pgTable('request_keys', {
+  key: text('key').primaryKey(),
+  expiresAt: ms('expires_at').notNull(),
+});

@@ -1,8 +1,10 @@
 /** DueWorkStore on SQLite: claims run in IMMEDIATE transactions so two processes never both claim. */
 import { and, asc, eq, inArray, isNotNull, lte, min, notLike, sql } from 'drizzle-orm';
+import type { SQLiteUpdateSetSource } from 'drizzle-orm/sqlite-core';
 import type { DueWorkStore, OutboxItem } from '../../../core/ports.js';
 import {
   CLAIM_BATCH,
+  claimValues,
   deadlineWork,
   earliest,
   failureValues,
@@ -10,7 +12,9 @@ import {
   outboxItemOf,
   outboxValues,
   pendingReminders,
+  releasedValues,
   reminderKey,
+  sentValues,
   UNSENT,
   type ReminderDue,
 } from '../due-work-rows.js';
@@ -35,7 +39,12 @@ export class SqliteDueWorkStore implements DueWorkStore {
         .all()
         .map((p) => p.id);
       const closed = due.length
-        ? this.db.update(polls).set({ status: 'closed', closedAt: now }).where(inArray(polls.id, due)).returning({ id: polls.id, deadline: polls.deadline }).all()
+        ? this.db
+            .update(polls)
+            .set({ status: 'closed', closedAt: now, version: sql`${polls.version} + 1` })
+            .where(inArray(polls.id, due))
+            .returning({ id: polls.id, deadline: polls.deadline })
+            .all()
         : [];
       for (const poll of closed) this.db.insert(outbox).values(outboxValues(poll.id, deadlineWork(poll.deadline, now, lateAfterMs), now)).run();
       let claimed = closed.length;
@@ -92,25 +101,35 @@ export class SqliteDueWorkStore implements DueWorkStore {
         .limit(limit)
         .all()
         .map((r) => r.id);
-      if (due.length === 0) return [];
-      return this.db.update(outbox).set({ status: 'sending', nextAttemptAt: now + leaseMs }).where(inArray(outbox.id, due)).returning().all().map(outboxItemOf);
+      return due.map((id) => outboxItemOf(this.db.update(outbox).set(claimValues(now, leaseMs)).where(eq(outbox.id, id)).returning().get()!));
     });
     return take.immediate();
   }
 
-  async release(id: number, now: number): Promise<void> {
-    this.db.update(outbox).set({ status: 'pending', nextAttemptAt: now }).where(eq(outbox.id, id)).run();
-  }
-
-  async markSent(id: number, now: number): Promise<void> {
-    this.db.update(outbox).set({ status: 'sent', sentAt: now }).where(eq(outbox.id, id)).run();
-  }
-
-  async markFailed(id: number, error: string, retryAt: number | null): Promise<void> {
-    this.db
+  /** Changes the item only while `lease` holds it; true when it did. */
+  private settle(id: number, lease: string, values: SQLiteUpdateSetSource<typeof outbox>): boolean {
+    const changed = this.db
       .update(outbox)
-      .set({ attempts: sql`${outbox.attempts} + 1`, ...failureValues(error, retryAt) })
-      .where(eq(outbox.id, id))
-      .run();
+      .set(values)
+      .where(and(eq(outbox.id, id), eq(outbox.lease, lease), eq(outbox.status, 'sending')))
+      .returning({ id: outbox.id })
+      .all();
+    return changed.length > 0;
+  }
+
+  async release(id: number, lease: string, now: number): Promise<boolean> {
+    return this.settle(id, lease, releasedValues(now));
+  }
+
+  async markSent(id: number, lease: string, now: number): Promise<boolean> {
+    return this.settle(id, lease, sentValues(now));
+  }
+
+  async markFailed(id: number, lease: string, error: string, retryAt: number | null): Promise<boolean> {
+    return this.settle(id, lease, { attempts: sql`${outbox.attempts} + 1`, ...failureValues(error, retryAt) });
+  }
+
+  async extendLease(id: number, lease: string, until: number): Promise<boolean> {
+    return this.settle(id, lease, { nextAttemptAt: until });
   }
 }
