@@ -21,6 +21,7 @@ const schema = z.object({
   YAKJEONG_LOCALE: z.enum(['ko', 'en']).default('ko'),
   YAKJEONG_OUT_DIR: z.string().min(1).default('./out'),
   DATABASE_PATH: z.string().min(1).default('./data/yakjeong.db'),
+  DATABASE_URL: optionalText.pipe(z.string().regex(/^postgres(ql)?:\/\//, 'a postgres:// URL').optional()),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   SLACK_BOT_TOKEN: optionalText,
@@ -58,6 +59,8 @@ export interface Config {
   locale: 'ko' | 'en';
   outDir: string;
   databasePath: string;
+  /** PostgreSQL instead of the SQLite file at databasePath. */
+  databaseUrl?: string;
   logLevel?: Env['LOG_LEVEL'];
   port: number;
   slack?: SlackConfig;
@@ -87,6 +90,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     databasePath: e.DATABASE_PATH,
     port: e.PORT,
   };
+  if (e.DATABASE_URL) config.databaseUrl = e.DATABASE_URL;
   if (e.LOG_LEVEL) config.logLevel = e.LOG_LEVEL;
   if (e.SLACK_BOT_TOKEN) {
     if (!e.SLACK_APP_TOKEN && !e.SLACK_SIGNING_SECRET) {

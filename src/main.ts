@@ -3,12 +3,10 @@ import type { ChatAdapter } from '../adapters/shared/chat-adapter.js';
 import { HttpServer } from './infra/http/http-server.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { Engine } from './core/engine.js';
-import { openDatabase } from './infra/db/open-database.js';
-import { SqlitePollStore } from './infra/db/sqlite-poll-store.js';
+import { openStore, StoreOpenError, type Store } from './infra/db/open-store.js';
 import { WorkerPoolHeatmapRenderer } from './infra/heatmap/worker-pool-renderer.js';
 import { OffsetClock } from './infra/clock.js';
 import { IcsCalendarFiles } from './infra/calendar/ics-calendar-files.js';
-import { SqliteDueWorkStore } from './infra/db/sqlite-due-work-store.js';
 import { DeadlineScheduler } from './infra/scheduler/deadline-scheduler.js';
 import { configureLogger, createLogger } from './logger.js';
 
@@ -29,9 +27,18 @@ async function main(): Promise<void> {
   configureLogger(config.logLevel ?? (useConsole ? 'warn' : 'info'));
   const logger = createLogger('main');
 
-  const database = openDatabase(config.databasePath);
+  let opened: Store;
+  try {
+    opened = await openStore(config);
+  } catch (err) {
+    if (err instanceof StoreOpenError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
   const clock = new OffsetClock();
-  const store = new SqlitePollStore(database);
+  const store = opened.polls;
   const heatmap = new WorkerPoolHeatmapRenderer();
   const engine = new Engine({
     store,
@@ -53,14 +60,14 @@ async function main(): Promise<void> {
         logger.warn({ err }, 'error while stopping');
       }
     }
-    database.close();
+    await opened.close();
     process.exit(code);
   };
   process.once('SIGINT', () => void shutdown(0));
   process.once('SIGTERM', () => void shutdown(0));
 
   const scheduler = new DeadlineScheduler({
-    store: new SqliteDueWorkStore(database),
+    store: opened.dueWork,
     engine,
     clock,
     logger: createLogger('scheduler'),

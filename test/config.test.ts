@@ -32,4 +32,11 @@ describe('config', () => {
     expect(() => parseConfig({ DISCORD_TOKEN: 't' })).toThrow(/DISCORD_APPLICATION_ID/);
     expect(() => parseConfig({ PORT: 'eighty' })).toThrow(/PORT/);
   });
+
+  it('chooses PostgreSQL with a postgres:// DATABASE_URL, and refuses any other URL without echoing it', () => {
+    expect(parseConfig({ DATABASE_URL: 'postgres://bot:pw@db:5432/yakjeong' }).databaseUrl).toBe('postgres://bot:pw@db:5432/yakjeong');
+    expect(parseConfig({ DATABASE_URL: '' }).databaseUrl).toBeUndefined();
+    expect(() => parseConfig({ DATABASE_URL: 'mysql://bot:secret@db/y' })).toThrow(/DATABASE_URL: a postgres:\/\/ URL/);
+    expect(() => parseConfig({ DATABASE_URL: 'mysql://bot:secret@db/y' })).not.toThrow(/secret/);
+  });
 });

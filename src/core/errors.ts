@@ -123,3 +123,16 @@ export class DeliveryError extends Error {
 export function isDeliveryError(err: unknown, kind?: DeliveryFailure): err is DeliveryError {
   return err instanceof DeliveryError && (kind === undefined || err.kind === kind);
 }
+
+/**
+ * A request that was already acted on came again (a replayed signed request): the store changed
+ * nothing. Not shown to anyone: the first delivery already answered.
+ */
+export class ReplayedRequest extends Error {
+  readonly code = 'REPLAYED';
+
+  constructor(readonly key: string) {
+    super(`REPLAYED ${key}`);
+    this.name = 'ReplayedRequest';
+  }
+}

@@ -22,7 +22,19 @@ export interface Clock {
   now(): number;
 }
 
-export interface NewPoll {
+/**
+ * A request already acted on, kept until `expiresAt` so a replay of it (the same signed platform
+ * request delivered again) changes nothing.
+ */
+export type RequestKey = { key: string; expiresAt: number };
+
+/** Options of a write that may come from a replayable request. */
+export interface Once {
+  /** Stored in the same transaction as the write; when it is already there (unexpired) nothing is written and ReplayedRequest is thrown. */
+  requestKey?: RequestKey;
+}
+
+export interface NewPoll extends Once {
   channel: ChannelRef;
   creator: UserRef;
   spec: PollSpec;
@@ -48,7 +60,7 @@ export interface ClearedAnswer {
   cleared: boolean;
 }
 
-export interface SaveAnswerOptions {
+export interface SaveAnswerOptions extends Once {
   /** Refuse a new participant once the poll has this many (POLL_FULL). */
   maxParticipants?: number;
   slotCount: number;
@@ -73,12 +85,14 @@ export interface PollStore {
   unreadablePoll(key: { code: string } | { id: number }): Promise<UnreadablePoll | undefined>;
   /** A channel's rows with these statuses that fail validation, newest first. */
   unreadablePolls(channel: ChannelRef, statuses: PollStatus[]): Promise<UnreadablePoll[]>;
-  updatePoll(id: number, patch: PollPatch): Promise<void>;
+  /** A change to the spec, status or pick raises the poll's version; the message reference alone does not. A request key expires by `at`. */
+  updatePoll(id: number, patch: PollPatch, options?: { requestKey: RequestKey; at: number }): Promise<void>;
   participants(pollId: number): Promise<Participant[]>;
   participant(pollId: number, userId: string): Promise<Participant | undefined>;
   /**
    * Reads the person's current answer, applies `update` and writes the result and a history
-   * entry in one transaction, so two clicks at once never lose an update.
+   * entry in one transaction, so two clicks at once never lose an update; a change raises the
+   * poll's version in the same transaction.
    */
   saveAnswer(
     pollId: number,
@@ -91,7 +105,12 @@ export interface PollStore {
    * Removes the person's answer, so they no longer count as answered or hold a place in a
    * `max:` poll; the history keeps what was cleared (every chosen slot back to no).
    */
-  clearAnswer(pollId: number, user: UserRef, at: number, slotCount: number): Promise<ClearedAnswer>;
+  clearAnswer(pollId: number, user: UserRef, at: number, slotCount: number, options?: Once): Promise<ClearedAnswer>;
+  /**
+   * Records a request as acted on: false when the key is already there and unexpired at `now`
+   * (a replay). Expired keys may be purged meanwhile.
+   */
+  claimRequestKey(key: RequestKey, now: number): Promise<boolean>;
   history(pollId: number, limit: number): Promise<HistoryEntry[]>;
   userPrefs(platform: Platform, userId: string): Promise<UserPrefs>;
   setUserPrefs(platform: Platform, userId: string, prefs: UserPrefs, now: number): Promise<void>;
@@ -138,6 +157,8 @@ export interface OutboxItem {
   pollId: number;
   work: DueWork;
   attempts: number;
+  /** This claim's token: only its holder may settle or extend the item. */
+  lease: string;
 }
 
 /**
@@ -151,14 +172,19 @@ export interface DueWorkStore {
   nextDueAt(): Promise<number | undefined>;
   /**
    * Takes due outbox items for sending, leasing them for `leaseMs` so no other process sends
-   * them meanwhile; a lease that runs out (the sender died) makes the item due again.
+   * them meanwhile; a lease that runs out (the sender died) makes the item due again, and its
+   * next claim gets a new lease token. Every call below succeeds (returns true) only for the
+   * holder of the item's current lease: false means the lease ran out and the item is someone
+   * else's now, so the caller must not act on it further.
    */
   claimOutbox(now: number, limit: number, leaseMs: number): Promise<OutboxItem[]>;
-  markSent(id: number, now: number): Promise<void>;
-  /** Gives a claimed item back untouched (its platform is not connected here). */
-  release(id: number, now: number): Promise<void>;
+  markSent(id: number, lease: string, now: number): Promise<boolean>;
+  /** Gives a claimed item back untouched, due again at `now` (its platform is not connected here). */
+  release(id: number, lease: string, now: number): Promise<boolean>;
   /** Schedules a retry at `retryAt`, or gives up for good when it is null. */
-  markFailed(id: number, error: string, retryAt: number | null): Promise<void>;
+  markFailed(id: number, lease: string, error: string, retryAt: number | null): Promise<boolean>;
+  /** Keeps the lease until `until` (a heartbeat while a slow send goes on). */
+  extendLease(id: number, lease: string, until: number): Promise<boolean>;
 }
 
 /** Calendar files for a picked meeting. */

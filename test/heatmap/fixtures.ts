@@ -37,6 +37,7 @@ export function poll(pollSpec: PollSpec, overrides: Partial<Poll> = {}): Poll {
     spec: pollSpec,
     status: 'open',
     createdAt: NOW - 3_600_000,
+    version: 1,
     ...overrides,
   };
 }

@@ -1,24 +1,17 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import pino from 'pino';
-import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, expect, it, vi } from 'vitest';
 import { Engine } from '../../src/core/engine.js';
 import { DeliveryError } from '../../src/core/errors.js';
 import type { Poll } from '../../src/core/domain/types.js';
-import type { Notifier } from '../../src/core/ports.js';
+import type { Clock, DueWorkStore, Notifier, OutboxItem } from '../../src/core/ports.js';
 import type { View } from '../../src/core/views/reply.js';
 import { ManualClock } from '../support/manual-clock.js';
-import { openDatabase } from '../../src/infra/db/open-database.js';
-import { SqliteDueWorkStore } from '../../src/infra/db/sqlite-due-work-store.js';
-import type { Clock } from '../../src/core/ports.js';
-import { SqlitePollStore } from '../../src/infra/db/sqlite-poll-store.js';
+import type { Store } from '../../src/infra/db/open-store.js';
 import { CanvasHeatmapRenderer } from '../../src/infra/heatmap/canvas-heatmap-renderer.js';
 import { DeadlineScheduler, type SchedulerOptions } from '../../src/infra/scheduler/deadline-scheduler.js';
 import { CAPS, T0, textOf } from '../helpers.js';
+import { describeEachStore, type DialectFixture } from '../support/pg-store-dialects.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'yakjeong-sched-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const silent = pino({ level: 'silent' });
 
 /** A channel that records what it was sent; it can be told to fail like a platform 500. */
@@ -38,22 +31,31 @@ class RecordingChannel implements Notifier {
   }
 }
 
-/** Every instance a test made, stopped (scheduler first, then its database) after the test. */
-const running: Array<{ scheduler: DeadlineScheduler; database: { sqlite: { open: boolean }; close(): void } }> = [];
-afterEach(async () => {
-  for (const i of running.splice(0)) {
-    await i.scheduler.stop();
-    if (i.database.sqlite.open) i.database.close();
-  }
-  vi.useRealTimers();
-});
-
 /** Counts the scheduler's wake-ups: each run starts by claiming due work. */
-class CountingStore extends SqliteDueWorkStore {
+class CountingStore implements DueWorkStore {
   claims = 0;
-  override async claimDue(now: number, lateAfterMs: number): Promise<number> {
+  constructor(private readonly inner: DueWorkStore) {}
+  claimDue(now: number, lateAfterMs: number): Promise<number> {
     this.claims++;
-    return super.claimDue(now, lateAfterMs);
+    return this.inner.claimDue(now, lateAfterMs);
+  }
+  nextDueAt(): Promise<number | undefined> {
+    return this.inner.nextDueAt();
+  }
+  claimOutbox(now: number, limit: number, leaseMs: number): Promise<OutboxItem[]> {
+    return this.inner.claimOutbox(now, limit, leaseMs);
+  }
+  markSent(id: number, lease: string, now: number): Promise<boolean> {
+    return this.inner.markSent(id, lease, now);
+  }
+  release(id: number, lease: string, now: number): Promise<boolean> {
+    return this.inner.release(id, lease, now);
+  }
+  markFailed(id: number, lease: string, error: string, retryAt: number | null): Promise<boolean> {
+    return this.inner.markFailed(id, lease, error, retryAt);
+  }
+  extendLease(id: number, lease: string, until: number): Promise<boolean> {
+    return this.inner.extendLease(id, lease, until);
   }
 }
 
@@ -63,12 +65,59 @@ function fakeTimeClock(): Clock {
   return { now: () => Date.now() };
 }
 
-function instance(path: string, clock: Clock, options: Partial<SchedulerOptions> = {}) {
-  const database = openDatabase(path);
-  const store = new CountingStore(database);
+/**
+ * Store calls still waiting for the database. PostgreSQL answers over a socket, in real time, so
+ * fake time may only move on once they are done; SQLite answers at once.
+ */
+class InFlight {
+  private count = 0;
+
+  track<T extends object>(target: T): T {
+    return new Proxy(target, {
+      get: (t, key) => {
+        const value: unknown = Reflect.get(t, key);
+        if (typeof value !== 'function') return value;
+        return (...args: unknown[]) => {
+          const out: unknown = value.apply(t, args);
+          if (out instanceof Promise) {
+            this.count++;
+            const done = () => void this.count--;
+            out.then(done, done);
+          }
+          return out;
+        };
+      },
+    });
+  }
+
+  /** Resolves once no call has been waiting for a few turns of the real event loop. */
+  async settle(): Promise<void> {
+    for (let quiet = 0; quiet < 5; ) {
+      await new Promise((resolve) => setImmediate(resolve));
+      quiet = this.count === 0 ? quiet + 1 : 0;
+    }
+  }
+}
+
+/** Moves fake time on by `ms` in one-second steps, letting the database answer between steps. */
+async function passFakeTime(ms: number, inFlight: InFlight): Promise<void> {
+  const end = Date.now() + ms;
+  for (;;) {
+    await inFlight.settle();
+    const left = end - Date.now();
+    if (left <= 0) return;
+    await vi.advanceTimersByTimeAsync(Math.min(left, 1_000));
+  }
+}
+
+/** One process of the bot on the test's store: its own connection, engine, scheduler and recording channel. */
+async function instance(d: DialectFixture, running: DeadlineScheduler[], clock: Clock, options: Partial<SchedulerOptions> = {}) {
+  const opened: Store = await d.open();
+  const inFlight = new InFlight();
+  const store = new CountingStore(inFlight.track(opened.dueWork));
   let scheduler: DeadlineScheduler | undefined;
   const engine = new Engine({
-    store: new SqlitePollStore(database),
+    store: inFlight.track(opened.polls),
     clock,
     heatmap: new CanvasHeatmapRenderer(),
     defaultTimezone: 'Asia/Seoul',
@@ -78,8 +127,8 @@ function instance(path: string, clock: Clock, options: Partial<SchedulerOptions>
   const channel = new RecordingChannel();
   scheduler = new DeadlineScheduler({ store, engine, clock, logger: silent, ...options });
   scheduler.register('console', channel);
-  running.push({ scheduler, database });
-  return { database, engine, channel, scheduler, store };
+  running.push(scheduler);
+  return { opened, engine, channel, scheduler, store, passFakeTime: (ms: number) => passFakeTime(ms, inFlight) };
 }
 
 const actor = (name: string) => ({
@@ -94,10 +143,18 @@ async function poll(engine: Engine, text: string): Promise<string> {
   return (replies[0] as { view: View }).view.pollCode!;
 }
 
-describe('deadline scheduler', () => {
+describeEachStore('deadline scheduler', (d) => {
+  /** Every scheduler a test made, stopped before the fixture closes its stores. */
+  const running: DeadlineScheduler[] = [];
+  afterEach(async () => {
+    for (const scheduler of running.splice(0)) await scheduler.stop();
+    vi.useRealTimers();
+  });
+  const start = (clock: Clock, options: Partial<SchedulerOptions> = {}) => instance(d, running, clock, options);
+
   it('closes a poll on time and announces the best times once', async () => {
     const clock = new ManualClock(T0);
-    const a = instance(join(dir, 'a.db'), clock);
+    const a = await start(clock);
     const code = await poll(a.engine, 'Lunch kind:date dates:12/1-12/3 deadline:1h');
     await a.engine.runText(actor('ann'), '/yakjeong answer 12/2', CAPS);
     clock.advance(3_599_000);
@@ -114,27 +171,25 @@ describe('deadline scheduler', () => {
 
   it('announces exactly once when two processes (or a restart) race for the same deadline', async () => {
     const clock = new ManualClock(T0);
-    const path = join(dir, 'b.db');
-    const a = instance(path, clock);
+    const a = await start(clock);
     await poll(a.engine, 'Race kind:date dates:12/1 deadline:1h');
-    const b = instance(path, clock);
+    const b = await start(clock);
     clock.advance(3_601_000);
     await Promise.all([a.scheduler.tick(), b.scheduler.tick()]);
     // "Restart": a third instance on the same file finds nothing left to do.
-    const c = instance(path, clock);
+    const c = await start(clock);
     await c.scheduler.tick();
     expect(a.channel.posts.length + b.channel.posts.length + c.channel.posts.length).toBe(1);
   });
 
   it('catches up after downtime and says the poll closed late', async () => {
     const clock = new ManualClock(T0);
-    const path = join(dir, 'c.db');
-    const a = instance(path, clock);
+    const a = await start(clock);
     await poll(a.engine, 'Late kind:date dates:12/1 deadline:1h');
     await a.scheduler.stop();
-    a.database.close();
+    await a.opened.close();
     clock.advance(5 * 3_600_000);
-    const b = instance(path, clock);
+    const b = await start(clock);
     await b.scheduler.tick();
     expect(b.channel.posts).toHaveLength(1);
     expect(b.channel.posts[0]!.text).toContain('closed late');
@@ -142,7 +197,7 @@ describe('deadline scheduler', () => {
 
   it('retries a failed post with backoff, then sends it once', async () => {
     const clock = new ManualClock(T0);
-    const a = instance(join(dir, 'd.db'), clock);
+    const a = await start(clock);
     await poll(a.engine, 'Retry kind:date dates:12/1 deadline:1h');
     a.channel.failNext = 1;
     clock.advance(3_601_000);
@@ -158,7 +213,7 @@ describe('deadline scheduler', () => {
 
   it('gives up at once, without looping, when the platform says the channel is gone', async () => {
     const clock = new ManualClock(T0);
-    const a = instance(join(dir, 'g.db'), clock);
+    const a = await start(clock);
     await poll(a.engine, 'Gone kind:date dates:12/1 deadline:1h');
     a.channel.post = async () => {
       // What an adapter's notifier throws for Slack's channel_not_found or Discord's 403.
@@ -168,13 +223,13 @@ describe('deadline scheduler', () => {
     await a.scheduler.tick();
     clock.advance(3_600_000);
     await a.scheduler.tick();
-    const rows = a.database.sqlite.prepare('select status, attempts from outbox').all();
+    const rows = await d.query('select status, attempts from outbox');
     expect(rows).toEqual([{ status: 'failed', attempts: 1 }]);
   });
 
   it('honours Retry-After from a rate-limited platform', async () => {
     const clock = new ManualClock(T0);
-    const a = instance(join(dir, 'h.db'), clock);
+    const a = await start(clock);
     await poll(a.engine, 'Busy kind:date dates:12/1 deadline:1h');
     const post = a.channel.post.bind(a.channel);
     let calls = 0;
@@ -194,7 +249,7 @@ describe('deadline scheduler', () => {
 
   it('reminds only the expected people who have not answered, once per offset', async () => {
     const clock = new ManualClock(T0);
-    const a = instance(join(dir, 'e.db'), clock);
+    const a = await start(clock);
     await poll(a.engine, 'Nudge kind:date dates:12/1-12/2 deadline:3h remind:2h,1h with:@ann @bob @cy');
     await a.engine.runText(actor('ann'), '/yakjeong answer 12/1', CAPS);
     clock.advance(3_600_000 + 1_000); // 2h before the deadline
@@ -211,7 +266,7 @@ describe('deadline scheduler', () => {
 
   it('tells the creator, with a Close now button, when everyone expected has answered', async () => {
     const clock = new ManualClock(T0);
-    const a = instance(join(dir, 'f.db'), clock);
+    const a = await start(clock);
     await poll(a.engine, 'All in kind:date dates:12/1 with:@ann @bob');
     await a.engine.runText(actor('ann'), '/yakjeong answer 12/1', CAPS);
     const replies = await a.engine.runText(actor('bob'), '/yakjeong answer 12/1', CAPS);
@@ -224,7 +279,7 @@ describe('deadline scheduler', () => {
 
   it('posts every reminder once each and still closes on time when the console sleeps through them all', async () => {
     const clock = new ManualClock(T0);
-    const a = instance(join(dir, 'i.db'), clock);
+    const a = await start(clock);
     await poll(a.engine, 'Long kind:date dates:12/1-12/2 deadline:3d remind:24h,1h with:@bob');
     await a.scheduler.passTime(4 * 86_400_000, (ms) => clock.advance(ms));
     const texts = a.channel.posts.map((p) => p.text);
@@ -235,7 +290,7 @@ describe('deadline scheduler', () => {
 
   it('a sleep past a reminder and the deadline closes the poll on time, not "late"', async () => {
     const clock = new ManualClock(T0);
-    const a = instance(join(dir, 'j.db'), clock);
+    const a = await start(clock);
     await poll(a.engine, 'Soon kind:date dates:12/1 deadline:90m remind:1h with:@bob');
     await a.scheduler.passTime(6_000_000, (ms) => clock.advance(ms));
     expect(a.channel.posts.map((p) => p.text)).toEqual([
@@ -247,7 +302,7 @@ describe('deadline scheduler', () => {
 
   it('is late only when claimed more than 5 minutes after the deadline; a retried send stays on time', async () => {
     const clock = new ManualClock(T0);
-    const a = instance(join(dir, 'k.db'), clock);
+    const a = await start(clock);
     await poll(a.engine, 'Flaky kind:date dates:12/1 deadline:1h');
     a.channel.failNext = 4;
     clock.advance(3_600_000 + 60_000);
@@ -262,7 +317,7 @@ describe('deadline scheduler', () => {
 
   it('a reopened poll with a new deadline is reminded again', async () => {
     const clock = new ManualClock(T0);
-    const a = instance(join(dir, 'l.db'), clock);
+    const a = await start(clock);
     const code = await poll(a.engine, 'Again kind:date dates:12/1-12/2 deadline:2h remind:1h with:@bob');
     await a.scheduler.passTime(3 * 3_600_000, (ms) => clock.advance(ms));
     expect(a.channel.posts.map((p) => p.text)).toEqual([expect.stringMatching(/Still waiting/), expect.stringMatching(/closed at its deadline/)]);
@@ -278,7 +333,7 @@ describe('deadline scheduler', () => {
 
   it('a poll reopened after its deadline needs a new one, and its reminders fire again for that deadline', async () => {
     const clock = new ManualClock(T0);
-    const a = instance(join(dir, 'p.db'), clock);
+    const a = await start(clock);
     const code = await poll(a.engine, 'Late kind:date dates:12/1-12/2 deadline:2h remind:1h,30m with:@bob');
     await a.scheduler.passTime(3 * 3_600_000, (ms) => clock.advance(ms));
     expect(a.channel.posts).toHaveLength(3);
@@ -294,7 +349,7 @@ describe('deadline scheduler', () => {
       expect.stringMatching(/closed at its deadline/),
     ]);
     // Each offset was claimed once per deadline: that keying is what lets them fire again.
-    const claimed = a.database.sqlite.prepare('select deadline, offset_minutes as offset from reminders_sent order by deadline, offset_minutes desc').all();
+    const claimed = await d.query('select deadline, offset_minutes as "offset" from reminders_sent order by deadline, offset_minutes desc');
     const first = T0 + 2 * 3_600_000;
     const second = T0 + 5 * 3_600_000;
     expect(claimed).toEqual([
@@ -308,16 +363,16 @@ describe('deadline scheduler', () => {
   it('sleeps between due instants: a few wake-ups in the hour between a reminder and the deadline', async () => {
     const clock = fakeTimeClock();
     // A daily sweep, so every wake-up counted here is the timer's own.
-    const a = instance(join(dir, 'm.db'), clock, { sweep: '0 0 0 * * *' });
+    const a = await start(clock, { sweep: '0 0 0 * * *' });
     await poll(a.engine, 'Quiet kind:date dates:12/1 deadline:2h remind:1h with:@bob');
     a.scheduler.start();
-    await vi.advanceTimersByTimeAsync(3_600_000 + 1_000);
+    await a.passFakeTime(3_600_000 + 1_000);
     expect(a.channel.posts).toHaveLength(1);
     const before = a.store.claims;
-    await vi.advanceTimersByTimeAsync(3_600_000 - 2_000);
+    await a.passFakeTime(3_600_000 - 2_000);
     expect(a.store.claims - before).toBeLessThanOrEqual(3);
     expect(a.channel.posts).toHaveLength(1);
-    await vi.advanceTimersByTimeAsync(2_000);
+    await a.passFakeTime(2_000);
     expect(a.channel.posts).toHaveLength(2);
     expect(a.channel.posts[1]!.text).toMatch(/closed at its deadline/);
   });
@@ -325,18 +380,18 @@ describe('deadline scheduler', () => {
   it('a poll created while the scheduler sleeps is closed at its own deadline, not at the next sweep', async () => {
     const clock = fakeTimeClock();
     // The sweep runs once a day here, so only the re-armed timer can close the poll on time.
-    const a = instance(join(dir, 'n.db'), clock, { sweep: '0 0 0 * * *' });
+    const a = await start(clock, { sweep: '0 0 0 * * *' });
     await poll(a.engine, 'Far kind:date dates:12/1 deadline:20h');
     a.scheduler.start();
-    await vi.advanceTimersByTimeAsync(1_000);
+    await a.passFakeTime(1_000);
     await poll(a.engine, 'Near kind:date dates:12/1 deadline:10m');
-    await vi.advanceTimersByTimeAsync(600_000 + 2_000);
+    await a.passFakeTime(600_000 + 2_000);
     expect(a.channel.posts.map((p) => p.text)).toEqual([expect.stringMatching(/Near[\s\S]*closed at its deadline|closed at its deadline[\s\S]*Near/)]);
   });
 
   it('reopening keeps every reminder offset for later deadlines, and never posts one whose moment passed while closed', async () => {
     const clock = new ManualClock(T0);
-    const a = instance(join(dir, 'o.db'), clock);
+    const a = await start(clock);
     const code = await poll(a.engine, 'Offsets kind:date dates:12/1-12/2 deadline:2d remind:24h,1h with:@bob');
     await a.engine.runText(actor('host'), `/yakjeong close ${code}`, CAPS);
     clock.advance(30 * 3_600_000); // the 24h reminder's moment passes while the poll is closed

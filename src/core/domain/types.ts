@@ -101,6 +101,8 @@ export interface Poll {
   spec: PollSpec;
   status: PollStatus;
   createdAt: number;
+  /** Raised with every change to answers, spec, status or pick: equal versions render alike. */
+  version: number;
   closedAt?: number;
   /** Platform reference of the channel poll message, set by the adapter that posted it. */
   messageRef?: string;

@@ -118,29 +118,29 @@ export class DeadlineScheduler {
       if (damaged && damaged.status !== 'deleted') {
         // Nothing can be drawn from it, now or later: failed for good (and so logged once), the reason kept on the item.
         logger.warn({ item, code: damaged.code, problem: damaged.problem }, 'skipping scheduled work: the poll could not be read');
-        await store.markFailed(item.id, `POLL_UNREADABLE ${damaged.problem}`, null);
+        await store.markFailed(item.id, item.lease, `POLL_UNREADABLE ${damaged.problem}`, null);
         return;
       }
-      await store.markSent(item.id, clock.now());
+      await store.markSent(item.id, item.lease, clock.now());
       return;
     }
     const notifier = this.notifiers.get(poll.channel.platform);
     if (!notifier) {
       // That platform is not connected in this process; another instance (or a later start) sends it.
-      await store.release(item.id, clock.now() + 30_000);
+      await store.release(item.id, item.lease, clock.now() + 30_000);
       return;
     }
     try {
       const view = item.work.kind === 'deadline' ? await engine.scheduled.deadlineAnnouncement(poll, item.work.late) : await engine.scheduled.reminder(poll);
       if (view) await notifier.post(poll, view);
       if (item.work.kind === 'deadline') await notifier.refreshPoll(poll);
-      await store.markSent(item.id, clock.now());
+      await store.markSent(item.id, item.lease, clock.now());
     } catch (err) {
       const wait = retryDelay(err, item.attempts + 1, this.options.maxAttempts ?? 8);
       const retryAt = wait === null ? null : clock.now() + wait;
       if (retryAt === null) logger.error({ err, item }, 'giving up on a scheduled post');
       else logger.warn({ err, item, retryAt }, 'scheduled post failed; will retry');
-      await store.markFailed(item.id, err instanceof Error ? err.message : String(err), retryAt);
+      await store.markFailed(item.id, item.lease, err instanceof Error ? err.message : String(err), retryAt);
     }
   }
 

@@ -22,6 +22,8 @@ export const polls = sqliteTable(
     closedAt: integer('closed_at'),
     messageRef: text('message_ref'),
     picked: text('picked'),
+    /** Raised in the same transaction as every change to the poll's answers, spec, status or pick, so a render cache can key on it. */
+    version: integer('version').notNull().default(0),
   },
   (t) => [
     index('polls_channel_idx').on(t.platform, t.workspaceId, t.channelId, t.status),
@@ -106,6 +108,8 @@ export const outbox = sqliteTable(
     nextAttemptAt: integer('next_attempt_at').notNull(),
     lastError: text('last_error'),
     createdAt: integer('created_at').notNull(),
+    /** Who holds the item while it is sent: a fresh random token per claim; only its holder may settle it. */
+    lease: text('lease'),
     sentAt: integer('sent_at'),
   },
   (t) => [index('outbox_due_idx').on(t.status, t.nextAttemptAt)],
@@ -122,3 +126,9 @@ export const sharedRecords = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.scope, t.key] })],
 );
+
+/** Requests already acted on (a platform's signed request id), refused if they come again before they expire. */
+export const requestKeys = sqliteTable('request_keys', {
+  key: text('key').primaryKey(),
+  expiresAt: integer('expires_at').notNull(),
+});

@@ -1,0 +1,112 @@
+/**
+ * Chooses the store: PostgreSQL when a DATABASE_URL is given, otherwise the embedded SQLite file.
+ * Both give the same ports; core never knows which.
+ */
+import type { DueWorkStore, PollStore, SharedRecords } from '../../core/ports.js';
+import { openPostgres } from './pg/open-postgres.js';
+import { PgDueWorkStore } from './pg/pg-due-work-store.js';
+import { PgPollStore } from './pg/pg-poll-store.js';
+import { PgSharedRecords } from './pg/pg-shared-records.js';
+import { openDatabase } from './sqlite/open-database.js';
+import { SqliteDueWorkStore } from './sqlite/sqlite-due-work-store.js';
+import { SqlitePollStore } from './sqlite/sqlite-poll-store.js';
+import { SqliteSharedRecords } from './sqlite/sqlite-shared-records.js';
+
+export type StoreDialect = 'sqlite' | 'postgres';
+
+export interface StoreConfig {
+  databasePath: string;
+  /** postgres://…; when set, it wins over the path. */
+  databaseUrl?: string;
+}
+
+export interface Store {
+  dialect: StoreDialect;
+  /** Where the data lives, safe to print: the file's path or the URL without its password. */
+  location: string;
+  polls: PollStore;
+  dueWork: DueWorkStore;
+  records: SharedRecords;
+  /** Resolves when the database answers a query (for /healthz). */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The database could not be opened or migrated; the message names where and why. */
+export class StoreOpenError extends Error {
+  readonly code = 'STORE_OPEN_FAILED';
+
+  constructor(
+    readonly location: string,
+    readonly reason: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`Cannot open the database at ${location}: ${reason}`, options);
+    this.name = 'StoreOpenError';
+  }
+}
+
+/** A connection URL as it may be printed: no password, in the user part or the query. */
+export function withoutPassword(url: string): string {
+  try {
+    const parsed = new URL(url);
+    parsed.password = '';
+    parsed.searchParams.delete('password');
+    return parsed.toString();
+  } catch {
+    return '(DATABASE_URL, not a valid URL)';
+  }
+}
+
+/** Closing twice (a test's cleanup after a shutdown) is harmless. */
+function once(close: () => Promise<void>): () => Promise<void> {
+  let closing: Promise<void> | undefined;
+  return () => (closing ??= close());
+}
+
+function reasonOf(err: unknown): string {
+  if (err instanceof AggregateError && err.errors.length) return err.errors.map(reasonOf).join('; ');
+  if (err instanceof Error) return err.message || err.name;
+  return String(err);
+}
+
+export async function openStore(config: StoreConfig): Promise<Store> {
+  if (config.databaseUrl) {
+    const location = withoutPassword(config.databaseUrl);
+    try {
+      const database = await openPostgres(config.databaseUrl);
+      return {
+        dialect: 'postgres',
+        location,
+        polls: new PgPollStore(database),
+        dueWork: new PgDueWorkStore(database),
+        records: new PgSharedRecords(database),
+        ping: async () => {
+          await database.pool.query('select 1');
+        },
+        close: once(() => database.close()),
+      };
+    } catch (err) {
+      throw new StoreOpenError(location, reasonOf(err), { cause: err });
+    }
+  }
+  const location = config.databasePath;
+  try {
+    const database = openDatabase(location);
+    return {
+      dialect: 'sqlite',
+      location,
+      polls: new SqlitePollStore(database),
+      dueWork: new SqliteDueWorkStore(database),
+      records: new SqliteSharedRecords(database),
+      ping: async () => {
+        database.sqlite.prepare('select 1').get();
+      },
+      close: async () => {
+        if (database.sqlite.open) database.close();
+      },
+    };
+  } catch (err) {
+    throw new StoreOpenError(location, reasonOf(err), { cause: err });
+  }
+}

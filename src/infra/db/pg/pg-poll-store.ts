@@ -1,0 +1,206 @@
+/**
+ * PollStore on PostgreSQL. A read-modify-write of answers locks the poll row first
+ * (SELECT … FOR UPDATE), so concurrent answers, and the participant limit, hold across instances.
+ */
+import { and, count, desc, eq, inArray, lte, sql } from 'drizzle-orm';
+import type { ChannelRef, HistoryEntry, Participant, Platform, Poll, PollStatus, UnreadablePoll, UserPrefs, UserRef } from '../../../core/domain/types.js';
+import type { AnswerChange, ClearedAnswer, NewPoll, Once, PollPatch, PollStore, RequestKey, SaveAnswerOptions } from '../../../core/ports.js';
+import { clearedChanges, mustCount, planAnswer } from '../answer-plan.js';
+import { PurgeSchedule, refuseReplay } from '../request-keys.js';
+import {
+  changesVersion,
+  CODE_ATTEMPTS,
+  historyEntryOf,
+  newPollValues,
+  participantOf,
+  pollPatchValues,
+  readablePoll,
+  readablePolls,
+  storedPoll,
+  unreadablePollOf,
+  unreadablePollsOf,
+  userPrefsOf,
+  userPrefsValues,
+  type PollRow,
+} from '../poll-rows.js';
+import type { OpenedPostgres, PgDb } from './open-postgres.js';
+import { answerHistory, participants, polls, requestKeys, userPrefs } from './schema.js';
+
+type Tx = Parameters<Parameters<PgDb['transaction']>[0]>[0];
+
+const nextVersion = { version: sql`${polls.version} + 1` };
+
+/** Stores the key unless it is there and unexpired at `now`; true when stored. */
+async function storeKey(db: PgDb | Tx, key: RequestKey, now: number): Promise<boolean> {
+  const stored = await db
+    .insert(requestKeys)
+    .values(key)
+    .onConflictDoUpdate({ target: requestKeys.key, set: { expiresAt: key.expiresAt }, setWhere: lte(requestKeys.expiresAt, now) })
+    .returning({ key: requestKeys.key });
+  return stored.length > 0;
+}
+
+/** Within a transaction: throws ReplayedRequest, rolling it back, when the write's key was seen. */
+async function once(tx: Tx, options: Once | undefined, now: number): Promise<void> {
+  if (options?.requestKey) refuseReplay(options.requestKey, await storeKey(tx, options.requestKey, now));
+}
+
+function channelWhere(channel: ChannelRef) {
+  return and(eq(polls.platform, channel.platform), eq(polls.workspaceId, channel.workspaceId), eq(polls.channelId, channel.channelId));
+}
+
+/** Waits for the poll row's lock: answers to one poll are written one after another. */
+async function lockPoll(tx: Tx, pollId: number): Promise<void> {
+  await tx.select({ id: polls.id }).from(polls).where(eq(polls.id, pollId)).for('update');
+}
+
+export class PgPollStore implements PollStore {
+  private readonly purges = new PurgeSchedule();
+
+  constructor(private readonly database: OpenedPostgres) {}
+
+  private get db() {
+    return this.database.db;
+  }
+
+  async claimRequestKey(key: RequestKey, now: number): Promise<boolean> {
+    if (this.purges.due()) await this.db.delete(requestKeys).where(lte(requestKeys.expiresAt, now));
+    return storeKey(this.db, key, now);
+  }
+
+  async createPoll(input: NewPoll, nextCode: () => string): Promise<Poll> {
+    const values = newPollValues(input);
+    return this.db.transaction(async (tx) => {
+      await once(tx, input, input.createdAt);
+      for (let attempt = 0; attempt < CODE_ATTEMPTS; attempt++) {
+        const [row] = await tx
+          .insert(polls)
+          .values({ ...values, code: nextCode() })
+          .onConflictDoNothing({ target: polls.code })
+          .returning();
+        // No row: the code is taken; draw another.
+        if (row) return storedPoll(row);
+      }
+      throw new Error('could not find a free poll code');
+    });
+  }
+
+  async getPoll(id: number): Promise<Poll | undefined> {
+    return readablePoll((await this.db.select().from(polls).where(eq(polls.id, id)))[0]);
+  }
+
+  async findPollByCode(code: string): Promise<Poll | undefined> {
+    return readablePoll((await this.db.select().from(polls).where(eq(polls.code, code)))[0]);
+  }
+
+  async newestOpenPoll(channel: ChannelRef): Promise<Poll | undefined> {
+    return readablePolls(await this.channelRows(channel, ['open']))[0];
+  }
+
+  async listPolls(channel: ChannelRef, statuses: PollStatus[]): Promise<Poll[]> {
+    return readablePolls(await this.channelRows(channel, statuses));
+  }
+
+  async unreadablePoll(key: { code: string } | { id: number }): Promise<UnreadablePoll | undefined> {
+    const [row] = await this.db
+      .select()
+      .from(polls)
+      .where('code' in key ? eq(polls.code, key.code) : eq(polls.id, key.id));
+    return unreadablePollOf(row);
+  }
+
+  async unreadablePolls(channel: ChannelRef, statuses: PollStatus[]): Promise<UnreadablePoll[]> {
+    return unreadablePollsOf(await this.channelRows(channel, statuses));
+  }
+
+  /** The channel's newest rows with these statuses; a channel never has more open polls than this in practice. */
+  private channelRows(channel: ChannelRef, statuses: PollStatus[]): Promise<PollRow[]> {
+    return this.db
+      .select()
+      .from(polls)
+      .where(and(channelWhere(channel), inArray(polls.status, statuses)))
+      .orderBy(desc(polls.id))
+      .limit(50);
+  }
+
+  async updatePoll(id: number, patch: PollPatch, options?: { requestKey: RequestKey; at: number }): Promise<void> {
+    const values = pollPatchValues(patch);
+    await this.db.transaction(async (tx) => {
+      await once(tx, options, options?.at ?? 0);
+      if (Object.keys(values).length === 0) return;
+      await tx
+        .update(polls)
+        .set(changesVersion(values) ? { ...values, ...nextVersion } : values)
+        .where(eq(polls.id, id));
+    });
+  }
+
+  async participants(pollId: number): Promise<Participant[]> {
+    const rows = await this.db
+      .select()
+      .from(participants)
+      .where(eq(participants.pollId, pollId))
+      .orderBy(participants.firstAnsweredAt, participants.userId);
+    return rows.map(participantOf);
+  }
+
+  async participant(pollId: number, userId: string): Promise<Participant | undefined> {
+    const [r] = await this.db
+      .select()
+      .from(participants)
+      .where(and(eq(participants.pollId, pollId), eq(participants.userId, userId)));
+    return r && participantOf(r);
+  }
+
+  async saveAnswer(pollId: number, user: UserRef, update: (current: string) => string, at: number, options: SaveAnswerOptions): Promise<AnswerChange> {
+    return this.db.transaction(async (tx) => {
+      await once(tx, options, at);
+      await lockPoll(tx, pollId);
+      const mine = and(eq(participants.pollId, pollId), eq(participants.userId, user.id));
+      const existing = (await tx.select({ states: participants.states }).from(participants).where(mine))[0]?.states;
+      const taken = mustCount(existing, options) ? ((await tx.select({ n: count() }).from(participants).where(eq(participants.pollId, pollId)))[0]?.n ?? 0) : 0;
+      const plan = planAnswer(existing, taken, update, options);
+      if (plan.write === 'update') await tx.update(participants).set({ states: plan.after, answeredAt: at, userName: user.name }).where(mine);
+      if (plan.write === 'insert') {
+        await tx.insert(participants).values({ pollId, userId: user.id, userName: user.name, states: plan.after, firstAnsweredAt: at, answeredAt: at });
+      }
+      if (plan.recorded) {
+        await tx.insert(answerHistory).values({ pollId, userId: user.id, userName: user.name, at, changes: JSON.stringify(plan.changes) });
+        await tx.update(polls).set(nextVersion).where(eq(polls.id, pollId));
+      }
+      return { after: plan.after };
+    });
+  }
+
+  async clearAnswer(pollId: number, user: UserRef, at: number, slotCount: number, options?: Once): Promise<ClearedAnswer> {
+    return this.db.transaction(async (tx) => {
+      await once(tx, options, at);
+      await lockPoll(tx, pollId);
+      const mine = and(eq(participants.pollId, pollId), eq(participants.userId, user.id));
+      const [existing] = await tx.delete(participants).where(mine).returning({ states: participants.states });
+      if (!existing) return { cleared: false };
+      const changes = clearedChanges(existing.states, slotCount);
+      await tx.insert(answerHistory).values({ pollId, userId: user.id, userName: user.name, at, changes: JSON.stringify(changes) });
+      await tx.update(polls).set(nextVersion).where(eq(polls.id, pollId));
+      return { cleared: true };
+    });
+  }
+
+  async history(pollId: number, limit: number): Promise<HistoryEntry[]> {
+    const rows = await this.db.select().from(answerHistory).where(eq(answerHistory.pollId, pollId)).orderBy(desc(answerHistory.id)).limit(limit);
+    return rows.map(historyEntryOf);
+  }
+
+  async userPrefs(platform: Platform, userId: string): Promise<UserPrefs> {
+    const [r] = await this.db.select().from(userPrefs).where(and(eq(userPrefs.platform, platform), eq(userPrefs.userId, userId)));
+    return userPrefsOf(r);
+  }
+
+  async setUserPrefs(platform: Platform, userId: string, prefs: UserPrefs, now: number): Promise<void> {
+    const values = userPrefsValues(prefs, now);
+    await this.db
+      .insert(userPrefs)
+      .values({ platform, userId, ...values })
+      .onConflictDoUpdate({ target: [userPrefs.platform, userPrefs.userId], set: values });
+  }
+}

@@ -1,0 +1,161 @@
+/**
+ * Reading and writing poll rows, the same for every dialect: both schemas give rows of plain
+ * numbers and strings, so a row becomes a Poll (or an UnreadablePoll) in one place.
+ */
+import { pickedWindowSchema, pollSpecSchema, readStoredJson } from '../../core/domain/poll-schema.js';
+import type {
+  ChannelRef,
+  HistoryEntry,
+  Locale,
+  Participant,
+  Platform,
+  Poll,
+  PollSpec,
+  PollStatus,
+  UnreadablePoll,
+  UserPrefs,
+  UserRef,
+} from '../../core/domain/types.js';
+import type { NewPoll, PollPatch } from '../../core/ports.js';
+
+export interface PollRow {
+  id: number;
+  code: string;
+  platform: string;
+  workspaceId: string;
+  channelId: string;
+  creatorId: string;
+  creatorName: string;
+  kind: string;
+  title: string;
+  spec: string;
+  status: string;
+  deadline: number | null;
+  createdAt: number;
+  closedAt: number | null;
+  messageRef: string | null;
+  picked: string | null;
+  version: number;
+}
+
+/** A row as a poll, or, when its spec or pick fails validation, as the unreadable poll its plain columns describe. */
+export function readPollRow(row: PollRow): Poll | UnreadablePoll {
+  const channel: ChannelRef = { platform: row.platform as Platform, workspaceId: row.workspaceId, channelId: row.channelId };
+  const creator: UserRef = { id: row.creatorId, name: row.creatorName };
+  const status = row.status as PollStatus;
+  const unreadable = (problem: string): UnreadablePoll => ({ id: row.id, code: row.code, channel, creator, title: row.title, status, problem });
+  const spec = readStoredJson(row.spec, pollSpecSchema);
+  if (!spec.ok) return unreadable(`spec ${spec.problem}`);
+  const picked = row.picked === null ? undefined : readStoredJson(row.picked, pickedWindowSchema);
+  if (picked && !picked.ok) return unreadable(`picked ${picked.problem}`);
+  const poll: Poll = { id: row.id, code: row.code, channel, creator, spec: spec.value, status, createdAt: row.createdAt, version: row.version };
+  if (row.closedAt !== null) poll.closedAt = row.closedAt;
+  if (row.messageRef !== null) poll.messageRef = row.messageRef;
+  if (picked?.ok) poll.picked = picked.value;
+  return poll;
+}
+
+export function isUnreadable(poll: Poll | UnreadablePoll): poll is UnreadablePoll {
+  return 'problem' in poll;
+}
+
+export function readablePoll(row: PollRow | undefined): Poll | undefined {
+  const poll = row && readPollRow(row);
+  return poll && !isUnreadable(poll) ? poll : undefined;
+}
+
+export function unreadablePollOf(row: PollRow | undefined): UnreadablePoll | undefined {
+  const poll = row && readPollRow(row);
+  return poll && isUnreadable(poll) ? poll : undefined;
+}
+
+export function readablePolls(rows: PollRow[]): Poll[] {
+  return rows.map(readPollRow).filter((poll): poll is Poll => !isUnreadable(poll));
+}
+
+export function unreadablePollsOf(rows: PollRow[]): UnreadablePoll[] {
+  return rows.map(readPollRow).filter(isUnreadable);
+}
+
+/** A poll just stored; it must read back, since its spec was checked on the way in. */
+export function storedPoll(row: PollRow): Poll {
+  const poll = readPollRow(row);
+  if (isUnreadable(poll)) throw new Error(`a poll just stored reads back as damaged: ${poll.problem}`);
+  return poll;
+}
+
+/** A spec is checked on the way in too, so a bug can never store a poll that reads back as damaged. */
+export function storedSpec(spec: PollSpec): string {
+  const checked = pollSpecSchema.safeParse(spec);
+  if (!checked.success) throw new Error(`refusing to store an invalid poll spec: ${checked.error.message}`);
+  return JSON.stringify(spec);
+}
+
+/** The columns of a new poll (code aside). */
+export function newPollValues(input: NewPoll) {
+  return {
+    platform: input.channel.platform,
+    workspaceId: input.channel.workspaceId,
+    channelId: input.channel.channelId,
+    creatorId: input.creator.id,
+    creatorName: input.creator.name,
+    kind: input.spec.kind,
+    title: input.spec.title,
+    spec: storedSpec(input.spec),
+    status: 'open',
+    deadline: input.spec.deadline ?? null,
+    createdAt: input.createdAt,
+  };
+}
+
+export interface PollPatchValues {
+  status?: string;
+  closedAt?: number | null;
+  messageRef?: string;
+  picked?: string | null;
+  spec?: string;
+  deadline?: number | null;
+  title?: string;
+}
+
+/** The columns a patch changes; the spec's copies (deadline, title) move with it. */
+export function pollPatchValues(patch: PollPatch): PollPatchValues {
+  const values: PollPatchValues = {};
+  if (patch.status !== undefined) values.status = patch.status;
+  if (patch.closedAt !== undefined) values.closedAt = patch.closedAt;
+  if (patch.messageRef !== undefined) values.messageRef = patch.messageRef;
+  if (patch.picked !== undefined) values.picked = patch.picked === null ? null : JSON.stringify(patch.picked);
+  if (patch.spec !== undefined) {
+    values.spec = storedSpec(patch.spec);
+    values.deadline = patch.spec.deadline ?? null;
+    values.title = patch.spec.title;
+  }
+  return values;
+}
+
+export function participantOf(r: { userId: string; userName: string; states: string; answeredAt: number }): Participant {
+  return { user: { id: r.userId, name: r.userName }, states: r.states, answeredAt: r.answeredAt };
+}
+
+export function historyEntryOf(r: { userId: string; userName: string; at: number; changes: string }): HistoryEntry {
+  return { user: { id: r.userId, name: r.userName }, at: r.at, changes: JSON.parse(r.changes) as HistoryEntry['changes'] };
+}
+
+export function userPrefsOf(r: { timezone: string | null; locale: string | null } | undefined): UserPrefs {
+  const prefs: UserPrefs = {};
+  if (r?.timezone) prefs.timezone = r.timezone;
+  if (r?.locale) prefs.locale = r.locale as Locale;
+  return prefs;
+}
+
+export function userPrefsValues(prefs: UserPrefs, now: number) {
+  return { timezone: prefs.timezone ?? null, locale: prefs.locale ?? null, updatedAt: now };
+}
+
+/** Whether a patch changes what the poll shows (and so its version): everything but the message reference. */
+export function changesVersion(values: PollPatchValues): boolean {
+  return Object.keys(values).some((key) => key !== 'messageRef');
+}
+
+/** How many codes to draw before giving up on finding a free one. */
+export const CODE_ATTEMPTS = 50;

@@ -1,0 +1,207 @@
+/** PollStore on SQLite (better-sqlite3 + drizzle). Writes that read-modify-write run in IMMEDIATE transactions. */
+import { and, count, desc, eq, inArray, lte, sql } from 'drizzle-orm';
+import type { ChannelRef, HistoryEntry, Participant, Platform, Poll, PollStatus, UnreadablePoll, UserPrefs, UserRef } from '../../../core/domain/types.js';
+import type { AnswerChange, ClearedAnswer, NewPoll, Once, PollPatch, PollStore, RequestKey, SaveAnswerOptions } from '../../../core/ports.js';
+import { clearedChanges, mustCount, planAnswer } from '../answer-plan.js';
+import { PurgeSchedule, refuseReplay } from '../request-keys.js';
+import {
+  changesVersion,
+  CODE_ATTEMPTS,
+  historyEntryOf,
+  newPollValues,
+  participantOf,
+  pollPatchValues,
+  readablePoll,
+  readablePolls,
+  storedPoll,
+  unreadablePollOf,
+  unreadablePollsOf,
+  userPrefsOf,
+  userPrefsValues,
+  type PollRow,
+} from '../poll-rows.js';
+import type { OpenedDatabase } from './open-database.js';
+import { answerHistory, participants, polls, requestKeys, userPrefs } from './schema.js';
+
+const nextVersion = { version: sql`${polls.version} + 1` };
+
+function channelWhere(channel: ChannelRef) {
+  return and(eq(polls.platform, channel.platform), eq(polls.workspaceId, channel.workspaceId), eq(polls.channelId, channel.channelId));
+}
+
+export class SqlitePollStore implements PollStore {
+  private readonly purges = new PurgeSchedule();
+
+  constructor(private readonly database: OpenedDatabase) {}
+
+  private get db() {
+    return this.database.db;
+  }
+
+  /** Stores the key unless it is there and unexpired at `now`; true when stored. */
+  private storeKey(key: RequestKey, now: number): boolean {
+    const stored = this.db
+      .insert(requestKeys)
+      .values(key)
+      .onConflictDoUpdate({ target: requestKeys.key, set: { expiresAt: key.expiresAt }, setWhere: lte(requestKeys.expiresAt, now) })
+      .returning({ key: requestKeys.key })
+      .all();
+    return stored.length > 0;
+  }
+
+  /** Within a transaction: throws ReplayedRequest, abandoning it, when the write's key was seen. */
+  private once(options: Once | undefined, now: number): void {
+    if (options?.requestKey) refuseReplay(options.requestKey, this.storeKey(options.requestKey, now));
+  }
+
+  async claimRequestKey(key: RequestKey, now: number): Promise<boolean> {
+    if (this.purges.due()) this.db.delete(requestKeys).where(lte(requestKeys.expiresAt, now)).run();
+    return this.storeKey(key, now);
+  }
+
+  async createPoll(input: NewPoll, nextCode: () => string): Promise<Poll> {
+    const values = newPollValues(input);
+    const create = this.database.sqlite.transaction((): Poll => {
+      this.once(input, input.createdAt);
+      for (let attempt = 0; attempt < CODE_ATTEMPTS; attempt++) {
+        const row = this.db
+          .insert(polls)
+          .values({ ...values, code: nextCode() })
+          .onConflictDoNothing({ target: polls.code })
+          .returning()
+          .get();
+        // No row: the code is taken; draw another.
+        if (row) return storedPoll(row);
+      }
+      throw new Error('could not find a free poll code');
+    });
+    return create.immediate();
+  }
+
+  async getPoll(id: number): Promise<Poll | undefined> {
+    return readablePoll(this.db.select().from(polls).where(eq(polls.id, id)).get());
+  }
+
+  async findPollByCode(code: string): Promise<Poll | undefined> {
+    return readablePoll(this.db.select().from(polls).where(eq(polls.code, code)).get());
+  }
+
+  async newestOpenPoll(channel: ChannelRef): Promise<Poll | undefined> {
+    return readablePolls(this.channelRows(channel, ['open']))[0];
+  }
+
+  async listPolls(channel: ChannelRef, statuses: PollStatus[]): Promise<Poll[]> {
+    return readablePolls(this.channelRows(channel, statuses));
+  }
+
+  async unreadablePoll(key: { code: string } | { id: number }): Promise<UnreadablePoll | undefined> {
+    return unreadablePollOf(
+      this.db
+        .select()
+        .from(polls)
+        .where('code' in key ? eq(polls.code, key.code) : eq(polls.id, key.id))
+        .get(),
+    );
+  }
+
+  async unreadablePolls(channel: ChannelRef, statuses: PollStatus[]): Promise<UnreadablePoll[]> {
+    return unreadablePollsOf(this.channelRows(channel, statuses));
+  }
+
+  /** The channel's newest rows with these statuses; a channel never has more open polls than this in practice. */
+  private channelRows(channel: ChannelRef, statuses: PollStatus[]): PollRow[] {
+    return this.db
+      .select()
+      .from(polls)
+      .where(and(channelWhere(channel), inArray(polls.status, statuses)))
+      .orderBy(desc(polls.id))
+      .limit(50)
+      .all();
+  }
+
+  async updatePoll(id: number, patch: PollPatch, options?: { requestKey: RequestKey; at: number }): Promise<void> {
+    const values = pollPatchValues(patch);
+    const update = this.database.sqlite.transaction(() => {
+      this.once(options, options?.at ?? 0);
+      if (Object.keys(values).length === 0) return;
+      this.db
+        .update(polls)
+        .set(changesVersion(values) ? { ...values, ...nextVersion } : values)
+        .where(eq(polls.id, id))
+        .run();
+    });
+    update.immediate();
+  }
+
+  async participants(pollId: number): Promise<Participant[]> {
+    return this.db
+      .select()
+      .from(participants)
+      .where(eq(participants.pollId, pollId))
+      .orderBy(participants.firstAnsweredAt, participants.userId)
+      .all()
+      .map(participantOf);
+  }
+
+  async participant(pollId: number, userId: string): Promise<Participant | undefined> {
+    const r = this.db
+      .select()
+      .from(participants)
+      .where(and(eq(participants.pollId, pollId), eq(participants.userId, userId)))
+      .get();
+    return r && participantOf(r);
+  }
+
+  async saveAnswer(pollId: number, user: UserRef, update: (current: string) => string, at: number, options: SaveAnswerOptions): Promise<AnswerChange> {
+    const run = this.database.sqlite.transaction((): AnswerChange => {
+      this.once(options, at);
+      const mine = and(eq(participants.pollId, pollId), eq(participants.userId, user.id));
+      const existing = this.db.select({ states: participants.states }).from(participants).where(mine).get()?.states;
+      // Counted by the database: a full poll of thousands is not read row by row for each newcomer.
+      const taken = mustCount(existing, options) ? (this.db.select({ n: count() }).from(participants).where(eq(participants.pollId, pollId)).get()?.n ?? 0) : 0;
+      const plan = planAnswer(existing, taken, update, options);
+      if (plan.write === 'update') this.db.update(participants).set({ states: plan.after, answeredAt: at, userName: user.name }).where(mine).run();
+      if (plan.write === 'insert') {
+        this.db.insert(participants).values({ pollId, userId: user.id, userName: user.name, states: plan.after, firstAnsweredAt: at, answeredAt: at }).run();
+      }
+      if (plan.recorded) {
+        this.db.insert(answerHistory).values({ pollId, userId: user.id, userName: user.name, at, changes: JSON.stringify(plan.changes) }).run();
+        this.db.update(polls).set(nextVersion).where(eq(polls.id, pollId)).run();
+      }
+      return { after: plan.after };
+    });
+    return run.immediate();
+  }
+
+  async clearAnswer(pollId: number, user: UserRef, at: number, slotCount: number, options?: Once): Promise<ClearedAnswer> {
+    const run = this.database.sqlite.transaction((): ClearedAnswer => {
+      this.once(options, at);
+      const mine = and(eq(participants.pollId, pollId), eq(participants.userId, user.id));
+      const existing = this.db.select({ states: participants.states }).from(participants).where(mine).get();
+      if (!existing) return { cleared: false };
+      this.db.delete(participants).where(mine).run();
+      const changes = clearedChanges(existing.states, slotCount);
+      this.db.insert(answerHistory).values({ pollId, userId: user.id, userName: user.name, at, changes: JSON.stringify(changes) }).run();
+      this.db.update(polls).set(nextVersion).where(eq(polls.id, pollId)).run();
+      return { cleared: true };
+    });
+    return run.immediate();
+  }
+
+  async history(pollId: number, limit: number): Promise<HistoryEntry[]> {
+    return this.db.select().from(answerHistory).where(eq(answerHistory.pollId, pollId)).orderBy(desc(answerHistory.id)).limit(limit).all().map(historyEntryOf);
+  }
+
+  async userPrefs(platform: Platform, userId: string): Promise<UserPrefs> {
+    return userPrefsOf(this.db.select().from(userPrefs).where(and(eq(userPrefs.platform, platform), eq(userPrefs.userId, userId))).get());
+  }
+
+  async setUserPrefs(platform: Platform, userId: string, prefs: UserPrefs, now: number): Promise<void> {
+    const values = userPrefsValues(prefs, now);
+    this.db
+      .insert(userPrefs)
+      .values({ platform, userId, ...values })
+      .onConflictDoUpdate({ target: [userPrefs.platform, userPrefs.userId], set: values })
+      .run();
+  }
+}

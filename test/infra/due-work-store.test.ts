@@ -1,0 +1,95 @@
+import { expect, it } from 'vitest';
+import type { PollSpec } from '../../src/core/domain/types.js';
+import type { Store } from '../../src/infra/db/open-store.js';
+import { T0 } from '../helpers.js';
+import { describeEachStore } from '../support/pg-store-dialects.js';
+
+const spec: PollSpec = {
+  kind: 'date',
+  title: 'p',
+  timezone: 'UTC',
+  days: { type: 'dates', dates: ['2026-12-01'] },
+  durationSlots: 1,
+  expected: [],
+  required: [],
+  remindMinutes: [],
+  hidden: false,
+};
+const channel = { platform: 'console' as const, workspaceId: 'w', channelId: 'c' };
+const LEASE = 60_000;
+
+/** `count` polls whose deadline has passed at T0, closed by one claim (each with its outbox item). */
+async function dueItems(store: Store, count: number): Promise<void> {
+  for (let i = 0; i < count; i++) {
+    await store.polls.createPoll({ channel, creator: { id: 'U1', name: 'a' }, spec: { ...spec, deadline: T0 - 1_000 }, createdAt: T0 - 60_000 }, () => `D${i}`);
+  }
+  expect(await store.dueWork.claimDue(T0, 300_000)).toBe(count);
+}
+
+describeEachStore('DueWorkStore', (d) => {
+  it('closes a due poll once, raising its version, and queues its announcement', async () => {
+    const store = await d.open();
+    await dueItems(store, 1);
+    const poll = await store.polls.findPollByCode('D0');
+    expect(poll).toMatchObject({ status: 'closed', closedAt: T0, version: 1 });
+    expect(await store.dueWork.claimDue(T0 + 1, 300_000)).toBe(0);
+    expect(await store.dueWork.nextDueAt()).toBe(T0);
+  });
+
+  it('closes at most a batch of polls per claim, so instances share a burst', async () => {
+    const store = await d.open();
+    for (let i = 0; i < 60; i++) {
+      await store.polls.createPoll({ channel, creator: { id: 'U1', name: 'a' }, spec: { ...spec, deadline: T0 - 1_000 + i }, createdAt: T0 - 60_000 }, () => `B${i}`);
+    }
+    expect(await store.dueWork.claimDue(T0, 300_000)).toBe(50);
+    expect(await store.dueWork.claimDue(T0, 300_000)).toBe(10);
+  });
+
+  it('gives each claimed item a fresh lease; only its holder may settle it', async () => {
+    const store = await d.open();
+    await dueItems(store, 1);
+    const [item] = await store.dueWork.claimOutbox(T0, 10, LEASE);
+    expect(item!.lease).toMatch(/^[0-9a-f-]{36}$/);
+    expect(await store.dueWork.markSent(item!.id, 'not-the-lease', T0)).toBe(false);
+    expect(await store.dueWork.markFailed(item!.id, 'not-the-lease', 'boom', null)).toBe(false);
+    expect(await store.dueWork.markSent(item!.id, item!.lease, T0)).toBe(true);
+    // Settled: the lease is spent.
+    expect(await store.dueWork.markSent(item!.id, item!.lease, T0)).toBe(false);
+    expect(await d.query('select status, lease from outbox')).toEqual([{ status: 'sent', lease: null }]);
+  });
+
+  it('a lease that ran out is taken over: the old holder can no longer settle, the new one can', async () => {
+    const store = await d.open();
+    await dueItems(store, 1);
+    const [first] = await store.dueWork.claimOutbox(T0, 10, LEASE);
+    expect(await store.dueWork.claimOutbox(T0 + LEASE - 1, 10, LEASE)).toEqual([]);
+    const [second] = await store.dueWork.claimOutbox(T0 + LEASE, 10, LEASE);
+    expect(second!.id).toBe(first!.id);
+    expect(second!.lease).not.toBe(first!.lease);
+    expect(await store.dueWork.markSent(first!.id, first!.lease, T0 + LEASE + 1)).toBe(false);
+    expect(await store.dueWork.extendLease(first!.id, first!.lease, T0 + 10 * LEASE)).toBe(false);
+    expect(await store.dueWork.release(first!.id, first!.lease, T0)).toBe(false);
+    expect(await store.dueWork.markFailed(second!.id, second!.lease, 'platform 500', T0 + LEASE + 5_000)).toBe(true);
+    expect(await d.query('select status, attempts, next_attempt_at as at from outbox')).toEqual([{ status: 'pending', attempts: 1, at: T0 + LEASE + 5_000 }]);
+  });
+
+  it('extending a lease keeps the item from other claimers; releasing makes it due again at once', async () => {
+    const store = await d.open();
+    await dueItems(store, 1);
+    const [item] = await store.dueWork.claimOutbox(T0, 10, LEASE);
+    expect(await store.dueWork.extendLease(item!.id, item!.lease, T0 + 3 * LEASE)).toBe(true);
+    expect(await store.dueWork.claimOutbox(T0 + 2 * LEASE, 10, LEASE)).toEqual([]);
+    expect(await store.dueWork.release(item!.id, item!.lease, T0 + 2 * LEASE)).toBe(true);
+    const [again] = await store.dueWork.claimOutbox(T0 + 2 * LEASE, 10, LEASE);
+    expect(again?.id).toBe(item!.id);
+  });
+
+  it('instances claiming at once take disjoint items', async () => {
+    const stores = [await d.open(), await d.open(), await d.open()];
+    await dueItems(stores[0]!, 30);
+    const claims = await Promise.all(stores.flatMap((s) => [s.dueWork.claimOutbox(T0, 7, LEASE), s.dueWork.claimOutbox(T0, 7, LEASE)]));
+    const ids = claims.flat().map((i) => i.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.length).toBe(30);
+  });
+});

@@ -1,0 +1,233 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/infra/db/sqlite/open-database.js';
+import type { PollSpec } from '../../src/core/domain/types.js';
+import { T0 } from '../helpers.js';
+import { ReplayedRequest, UserError } from '../../src/core/errors.js';
+import { describeEachStore } from '../support/pg-store-dialects.js';
+
+const spec: PollSpec = {
+  kind: 'date',
+  title: 'p',
+  timezone: 'UTC',
+  days: { type: 'dates', dates: ['2026-12-01', '2026-12-02', '2026-12-03'] },
+  durationSlots: 1,
+  expected: [],
+  required: [],
+  remindMinutes: [],
+  hidden: false,
+};
+const channel = { platform: 'slack' as const, workspaceId: 'T1', channelId: 'C1' };
+const newPoll = (createdAt = 1) => ({ channel, creator: { id: 'U1', name: 'ann' }, spec, createdAt });
+
+describe('the SQLite file', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'yakjeong-sqlite-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('creates the file, applies migrations and sets WAL, foreign keys and busy timeout', () => {
+    const path = join(dir, 'nested', 'a.db');
+    const db = openDatabase(path);
+    expect(db.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.sqlite.pragma('busy_timeout', { simple: true })).toBe(5000);
+    const tables = db.sqlite.prepare("select name from sqlite_master where type='table' order by name").all() as Array<{ name: string }>;
+    expect(tables.map((t) => t.name)).toEqual(expect.arrayContaining(['polls', 'participants', 'answer_history', 'user_prefs']));
+    db.close();
+    // Opening again re-applies nothing and keeps data.
+    openDatabase(path).close();
+  });
+});
+
+describeEachStore('PollStore', (d) => {
+  it('keeps polls and answers across a reopen', async () => {
+    let store = await d.open();
+    const poll = await store.polls.createPoll(newPoll(), () => 'AB12');
+    await store.polls.saveAnswer(poll.id, { id: 'U2', name: 'bob' }, () => 'y.m', 5, { slotCount: 3 });
+    await store.close();
+    store = await d.open();
+    expect((await store.polls.findPollByCode('AB12'))?.spec).toEqual(spec);
+    expect(await store.polls.participants(poll.id)).toEqual([{ user: { id: 'U2', name: 'bob' }, states: 'y.m', answeredAt: 5 }]);
+  });
+
+  it('draws another code when one is taken', async () => {
+    const { polls } = await d.open();
+    const codes = ['AB12', 'AB12', 'CD34'];
+    await polls.createPoll(newPoll(), () => 'AB12');
+    const second = await polls.createPoll(newPoll(2), () => codes.shift()!);
+    expect(second.code).toBe('CD34');
+  });
+
+  it('loses no update when two connections interleave read-modify-writes', async () => {
+    const a = (await d.open()).polls;
+    const b = (await d.open()).polls;
+    const dates = Array.from({ length: 31 }, (_, i) => `2027-01-${String(i + 1).padStart(2, '0')}`);
+    const poll = await a.createPoll({ ...newPoll(), spec: { ...spec, days: { type: 'dates', dates } } }, () => 'EF56');
+    const user = { id: 'U9', name: 'z' };
+    // Each write flips one different slot on; both stores read-modify-write the same row.
+    const writes = Array.from({ length: 31 }, (_, i) =>
+      (i % 2 ? a : b).saveAnswer(poll.id, user, (cur) => cur.slice(0, i) + 'y' + cur.slice(i + 1), i, { slotCount: 31 }),
+    );
+    await Promise.all(writes);
+    expect((await a.participant(poll.id, 'U9'))!.states).toBe('y'.repeat(31));
+    expect(await a.history(poll.id, 100)).toHaveLength(31);
+  });
+
+  it('enforces the participant limit inside the transaction', async () => {
+    const { polls } = await d.open();
+    const poll = await polls.createPoll(newPoll(), () => 'GH78');
+    await polls.saveAnswer(poll.id, { id: 'U1', name: 'a' }, () => 'y..', 1, { slotCount: 3, maxParticipants: 1 });
+    await expect(polls.saveAnswer(poll.id, { id: 'U2', name: 'b' }, () => 'y..', 2, { slotCount: 3, maxParticipants: 1 })).rejects.toBeInstanceOf(UserError);
+    expect(await polls.participants(poll.id)).toHaveLength(1);
+  });
+
+  it('holds the participant limit when newcomers answer at once through two connections', async () => {
+    const a = (await d.open()).polls;
+    const b = (await d.open()).polls;
+    const poll = await a.createPoll(newPoll(), () => 'MAX5');
+    const results = await Promise.allSettled(
+      Array.from({ length: 20 }, (_, i) => (i % 2 ? a : b).saveAnswer(poll.id, { id: `N${i}`, name: `n${i}` }, () => 'y..', 10 + i, { slotCount: 3, maxParticipants: 5 })),
+    );
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(5);
+    expect(results.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason.code)).toEqual(Array(15).fill('POLL_FULL'));
+    expect(await a.participants(poll.id)).toHaveLength(5);
+  });
+
+  it('validates every spec it reads: a damaged row is absent from poll reads and described by its plain columns', async () => {
+    const { polls } = await d.open();
+    await polls.createPoll(newPoll(), () => 'OK12');
+    const damaged = await polls.createPoll({ ...newPoll(2), creator: { id: 'U2', name: 'bob' } }, () => 'BAD1');
+    await d.query('update polls set spec = ? where id = ?', [JSON.stringify({ ...spec, days: { type: 'dates', dates: ['2026-02-30'] } }), damaged.id]);
+
+    expect(await polls.getPoll(damaged.id)).toBeUndefined();
+    expect(await polls.findPollByCode('BAD1')).toBeUndefined();
+    expect((await polls.newestOpenPoll(channel))?.code).toBe('OK12');
+    expect((await polls.listPolls(channel, ['open'])).map((p) => p.code)).toEqual(['OK12']);
+    const described = { id: damaged.id, code: 'BAD1', channel, creator: { id: 'U2', name: 'bob' }, title: 'p', status: 'open', problem: 'spec days.dates.0: not a YYYY-MM-DD date' };
+    expect(await polls.unreadablePoll({ id: damaged.id })).toEqual(described);
+    expect(await polls.unreadablePoll({ code: 'BAD1' })).toEqual(described);
+    expect(await polls.unreadablePoll({ code: 'OK12' })).toBeUndefined();
+    expect(await polls.unreadablePolls(channel, ['open'])).toEqual([described]);
+    expect(await polls.unreadablePolls(channel, ['closed'])).toEqual([]);
+  });
+
+  it('refuses to store a spec that would not read back', async () => {
+    const { polls } = await d.open();
+    await expect(polls.createPoll({ ...newPoll(), spec: { ...spec, durationSlots: 0 } }, () => 'ZZ99')).rejects.toThrow(/invalid poll spec/);
+    expect(await polls.findPollByCode('ZZ99')).toBeUndefined();
+    const poll = await polls.createPoll(newPoll(), () => 'ZZ98');
+    await expect(polls.updatePoll(poll.id, { spec: { ...spec, timezone: 'Nowhere/Special' } })).rejects.toThrow(/invalid poll spec/);
+    expect((await polls.getPoll(poll.id))?.spec).toEqual(spec);
+  });
+
+  it('clears an answer: the row goes, so the place in a max: poll is free; the history keeps what was cleared', async () => {
+    const { polls } = await d.open();
+    const poll = await polls.createPoll(newPoll(), () => 'AB12');
+    const bob = { id: 'U2', name: 'bob' };
+    await polls.saveAnswer(poll.id, bob, () => 'y.m', 5, { slotCount: 3, maxParticipants: 1 });
+    expect(await polls.clearAnswer(poll.id, bob, 6, 3)).toEqual({ cleared: true });
+    expect(await polls.participants(poll.id)).toEqual([]);
+    expect((await polls.history(poll.id, 1))[0]).toEqual({ user: bob, at: 6, changes: [[0, 'yes', 'no'], [2, 'maybe', 'no']] });
+    expect(await polls.clearAnswer(poll.id, bob, 7, 3)).toEqual({ cleared: false });
+    expect(await polls.history(poll.id, 10)).toHaveLength(2);
+    await polls.saveAnswer(poll.id, { id: 'U3', name: 'cy' }, () => 'y..', 8, { slotCount: 3, maxParticipants: 1 });
+    expect((await polls.participants(poll.id)).map((p) => p.user.id)).toEqual(['U3']);
+  });
+
+  it('keeps user settings per platform', async () => {
+    const { polls } = await d.open();
+    await polls.setUserPrefs('slack', 'U1', { timezone: 'Asia/Kolkata' }, T0);
+    expect(await polls.userPrefs('slack', 'U1')).toEqual({ timezone: 'Asia/Kolkata' });
+    expect(await polls.userPrefs('discord', 'U1')).toEqual({});
+  });
+
+  it('answers a ping while open', async () => {
+    const store = await d.open();
+    await expect(store.ping()).resolves.toBeUndefined();
+  });
+
+  it('raises the poll version with every change to answers, spec, status or pick, and only then', async () => {
+    const { polls } = await d.open();
+    const poll = await polls.createPoll(newPoll(), () => 'VV11');
+    const version = async () => (await polls.getPoll(poll.id))!.version;
+    const bob = { id: 'U2', name: 'bob' };
+    const steps: Array<[string, () => Promise<unknown>, number]> = [
+      ['a first answer', () => polls.saveAnswer(poll.id, bob, () => 'y..', 2, { slotCount: 3 }), 1],
+      ['the same answer again', () => polls.saveAnswer(poll.id, bob, () => 'y..', 3, { slotCount: 3 }), 1],
+      ['a changed answer', () => polls.saveAnswer(poll.id, bob, () => 'ym.', 4, { slotCount: 3 }), 2],
+      ['the message reference', () => polls.updatePoll(poll.id, { messageRef: 'ts-1' }), 2],
+      ['the status', () => polls.updatePoll(poll.id, { status: 'closed', closedAt: 5 }), 3],
+      ['the spec', () => polls.updatePoll(poll.id, { spec: { ...spec, title: 'q' } }), 4],
+      ['the pick', () => polls.updatePoll(poll.id, { picked: { firstSlot: 0, slotCount: 1, pickedBy: bob, pickedAt: 6 } }), 5],
+      ['a cleared answer', () => polls.clearAnswer(poll.id, bob, 7, 3), 6],
+      ['clearing nothing', () => polls.clearAnswer(poll.id, bob, 8, 3), 6],
+    ];
+    expect(await version()).toBe(0);
+    const seen: Array<[string, number]> = [];
+    for (const [what, step] of steps) {
+      await step();
+      seen.push([what, await version()]);
+    }
+    expect(seen).toEqual(steps.map(([what, , expected]) => [what, expected]));
+  });
+
+  it('claims a request key once until it expires', async () => {
+    const { polls } = await d.open();
+    expect(await polls.claimRequestKey({ key: 'slack:1', expiresAt: 100 }, 10)).toBe(true);
+    expect(await polls.claimRequestKey({ key: 'slack:1', expiresAt: 200 }, 99)).toBe(false);
+    expect(await polls.claimRequestKey({ key: 'slack:2', expiresAt: 100 }, 99)).toBe(true);
+    expect(await polls.claimRequestKey({ key: 'slack:1', expiresAt: 300 }, 100)).toBe(true);
+    expect(await polls.claimRequestKey({ key: 'slack:1', expiresAt: 400 }, 299)).toBe(false);
+  });
+
+  it('purges expired request keys now and then, keeping unexpired ones', async () => {
+    const { polls } = await d.open();
+    for (let i = 0; i < 150; i++) await polls.claimRequestKey({ key: `k${i}`, expiresAt: i < 50 ? 10 : 1_000 }, 5);
+    await polls.claimRequestKey({ key: 'late', expiresAt: 2_000 }, 500);
+    for (let i = 0; i < 99; i++) await polls.claimRequestKey({ key: `m${i}`, expiresAt: 2_000 }, 500);
+    const expired = await d.query<{ n: number }>('select count(*) as n from request_keys where expires_at <= 500');
+    expect(Number(expired[0]?.n)).toBe(0);
+    expect(await polls.claimRequestKey({ key: 'k60', expiresAt: 2_000 }, 500)).toBe(false);
+  });
+
+  it('refuses a replayed answer, clear, poll or update: the transaction changes nothing', async () => {
+    const { polls } = await d.open();
+    const bob = { id: 'U2', name: 'bob' };
+    const key = (k: string) => ({ key: k, expiresAt: 1_000 });
+    const poll = await polls.createPoll({ ...newPoll(), requestKey: key('create') }, () => 'RK01');
+    await expect(polls.createPoll({ ...newPoll(), requestKey: key('create') }, () => 'RK02')).rejects.toBeInstanceOf(ReplayedRequest);
+    expect(await polls.findPollByCode('RK02')).toBeUndefined();
+
+    await polls.saveAnswer(poll.id, bob, () => 'y..', 2, { slotCount: 3, requestKey: key('click-1') });
+    const replay = polls.saveAnswer(poll.id, bob, () => 'yyy', 3, { slotCount: 3, requestKey: key('click-1') });
+    await expect(replay).rejects.toMatchObject({ code: 'REPLAYED', key: 'click-1' });
+    expect((await polls.participant(poll.id, 'U2'))?.states).toBe('y..');
+    expect(await polls.history(poll.id, 10)).toHaveLength(1);
+    expect((await polls.getPoll(poll.id))?.version).toBe(1);
+
+    await polls.updatePoll(poll.id, { status: 'closed', closedAt: 4 }, { requestKey: key('close'), at: 4 });
+    await polls.updatePoll(poll.id, { status: 'open', closedAt: null });
+    await expect(polls.updatePoll(poll.id, { status: 'closed', closedAt: 5 }, { requestKey: key('close'), at: 5 })).rejects.toBeInstanceOf(ReplayedRequest);
+    expect((await polls.getPoll(poll.id))?.status).toBe('open');
+
+    await polls.clearAnswer(poll.id, bob, 6, 3, { requestKey: key('clear') });
+    await polls.saveAnswer(poll.id, bob, () => 'm..', 7, { slotCount: 3 });
+    await expect(polls.clearAnswer(poll.id, bob, 8, 3, { requestKey: key('clear') })).rejects.toBeInstanceOf(ReplayedRequest);
+    expect((await polls.participant(poll.id, 'U2'))?.states).toBe('m..');
+  });
+
+  it('acts on a request key once when its deliveries race through two connections', async () => {
+    const a = (await d.open()).polls;
+    const b = (await d.open()).polls;
+    const poll = await a.createPoll(newPoll(), () => 'RACE');
+    const results = await Promise.allSettled(
+      Array.from({ length: 10 }, (_, i) =>
+        (i % 2 ? a : b).saveAnswer(poll.id, { id: 'U2', name: 'bob' }, (cur) => (cur[0] === 'y' ? 'm' : 'y') + cur.slice(1), 2 + i, { slotCount: 3, requestKey: { key: 'once', expiresAt: 1_000 } }),
+      ),
+    );
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    expect(results.filter((r) => r.status === 'rejected' && r.reason instanceof ReplayedRequest)).toHaveLength(9);
+    expect((await a.participant(poll.id, 'U2'))?.states).toBe('y..');
+  });
+});
