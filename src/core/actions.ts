@@ -36,6 +36,11 @@ interface VerbSpec<Args extends readonly ArgName[]> {
    * lightly. Never a slot's answer: that depends on the state a slot shows, which the view knows.
    */
   intent?: Exclude<ButtonIntent, SlotIntent>;
+  /**
+   * Its handler stores the person's answer and records the request key in that same transaction,
+   * so refusing a replayed click costs no extra round trip. Other verbs claim the key first.
+   */
+  writesAnswer?: true;
 }
 
 /** Argument names in id order. */
@@ -49,10 +54,10 @@ const VERB_ARGS = {
   pick: { args: ['slot'] },
   done: { args: [], intent: 'primary' },
   page: { args: ['page'] },
-  all: { args: ['page'] },
-  clear: { args: ['page'] },
-  copy: { args: ['page'] },
-  set: { args: ['slot', 'state'] },
+  all: { args: ['page'], writesAnswer: true },
+  clear: { args: ['page'], writesAnswer: true },
+  copy: { args: ['page'], writesAnswer: true },
+  set: { args: ['slot', 'state'], writesAnswer: true },
   /**
    * The id of a select menu of slots on grid page `page` (the `n`th menu there). The chosen
    * options are `set` actions of their own; the container does nothing but show the page.
@@ -91,6 +96,12 @@ export function handleAction(context: ButtonContext, action: Action): Promise<Re
   // Each verb's handler receives only actions of that verb; the map above is checked per verb.
   const handler = HANDLERS[action.verb] as (context: ButtonContext, action: Action) => Promise<Reply[]>;
   return handler(context, action);
+}
+
+/** Whether a verb's handler records the request key with the answer it stores (see VerbSpec). */
+export function verbWritesAnswer(verb: Verb): boolean {
+  const spec: VerbSpec<readonly ArgName[]> = VERB_ARGS[verb];
+  return spec.writesAnswer === true;
 }
 
 /** The intent of a verb's buttons (a slot's depends on the state it shows, which the view decides). */

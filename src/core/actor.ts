@@ -10,4 +10,9 @@ export interface Actor {
   locale?: Locale;
   /** Zone the platform reports for the person (Slack's users.info tz). */
   platformTimezone?: string;
+  /**
+   * What identifies this delivery of the request on its platform (a hash of a signed Slack body,
+   * a Discord interaction id). A second request with the same key is a replay: refused, no effect.
+   */
+  requestKey?: string;
 }

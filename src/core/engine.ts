@@ -5,12 +5,12 @@
  * polls and for answers, read-only queries for adapters, and the scheduler's hooks. No platform
  * words, no I/O but the ports.
  */
-import { decodeAction, handleAction } from './actions.js';
+import { decodeAction, handleAction, verbWritesAnswer } from './actions.js';
 import type { SetAction } from './views/grid-edit.js';
 import type { Actor } from './actor.js';
 import { COMMANDS, type Command } from './commands/builtin.js';
 import type { CommandTable, Invocation } from './commands/spec.js';
-import { UserError } from './errors.js';
+import { ReplayedRequest, UserError } from './errors.js';
 import { parseCommand } from './grammar/command.js';
 import type { AdapterCapabilities, Reply } from './views/reply.js';
 import { AdapterQueries } from './engine/adapter-queries.js';
@@ -53,6 +53,7 @@ export class Engine {
     return this.ctx.datedErrors(actor, async () => {
       const entry = this.commands.byId(command.type);
       if (!entry) throw new UserError('UNKNOWN_SUBCOMMAND', this.commands.unknownCommandParams(command.type));
+      await this.refuseReplay(actor);
       return entry.run({ engine: this, actor, caps }, command);
     });
   }
@@ -63,6 +64,7 @@ export class Engine {
       const action = decodeAction(actionId);
       if (!action) throw new UserError('BAD_ACTION');
       const poll = await this.ctx.pollByCode(actor, action.code);
+      if (!verbWritesAnswer(action.verb)) await this.refuseReplay(actor);
       return handleAction({ engine: this, actor, caps, poll }, action);
     });
   }
@@ -82,5 +84,11 @@ export class Engine {
       const poll = await this.ctx.pollByCode(actor, code);
       return this.answers.gridEdit(actor, poll, caps, sets);
     });
+  }
+
+  /** A request whose key was seen within the replay window is refused before it does anything. */
+  private async refuseReplay(actor: Actor): Promise<void> {
+    const key = this.ctx.requestKey(actor);
+    if (key && !(await this.ctx.store.claimRequestKey(key, this.ctx.clock.now()))) throw new ReplayedRequest(key.key);
   }
 }

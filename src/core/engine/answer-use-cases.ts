@@ -4,7 +4,7 @@ import { catalog } from '../i18n/index.js';
 import type { Actor } from '../actor.js';
 import { fitStates } from '../domain/availability.js';
 import { todayIn } from '../domain/time.js';
-import type { AnswerChange } from '../ports.js';
+import type { AnswerChange, RequestKey } from '../ports.js';
 import type { Poll, UserRef } from '../domain/types.js';
 import { isClearAnswer, readAnswerText } from '../grammar/answer.js';
 import { answerGridView, gridPages, pageOfSlot } from '../views/answer-grid.js';
@@ -73,7 +73,7 @@ export class AnswerUseCases {
     }
     const update = (current: string): string =>
       actions.reduce((states, action) => applyGridAction(poll, layout, pages[pageOf(action)]!, action, states), [...fitStates(current, layout.slots.length)]).join('');
-    const { change, notes } = await this.saveAnswer(poll, actor.user, update);
+    const { change, notes } = await this.saveAnswer(poll, actor.user, update, ctx.requestKey(actor));
     const view = await this.gridView({ actor, poll, caps, page: pageOf(actions[0]!), states: change.after });
     return [{ type: 'replace', view }, { type: 'refresh-poll', pollId: poll.id }, ...notes];
   }
@@ -129,11 +129,11 @@ export class AnswerUseCases {
    * Saves an answer. When it is the last expected person's first answer, the creator is told
    * privately, with a Close now button.
    */
-  private async saveAnswer(poll: Poll, user: UserRef, update: (current: string) => string): Promise<SavedAnswer> {
+  private async saveAnswer(poll: Poll, user: UserRef, update: (current: string) => string, requestKey?: RequestKey): Promise<SavedAnswer> {
     const { ctx } = this;
     const watched = poll.spec.expected.some((u) => u.id === user.id);
     const wasNew = watched && !(await ctx.store.participant(poll.id, user.id));
-    const change = await this.storeAnswer(poll, user, update);
+    const change = await this.storeAnswer(poll, user, update, requestKey);
     if (!wasNew) return { change, notes: [] };
     const answered = new Set((await ctx.store.participants(poll.id)).map((p) => p.user.id));
     if (!poll.spec.expected.every((u) => answered.has(u.id))) return { change, notes: [] };
@@ -141,9 +141,13 @@ export class AnswerUseCases {
     return { change, notes: [note] };
   }
 
-  private async storeAnswer(poll: Poll, user: UserRef, update: (current: string) => string): Promise<AnswerChange> {
+  private async storeAnswer(poll: Poll, user: UserRef, update: (current: string) => string, requestKey?: RequestKey): Promise<AnswerChange> {
     const { ctx } = this;
-    const options = { slotCount: ctx.layout(poll).slots.length, ...(poll.spec.maxParticipants ? { maxParticipants: poll.spec.maxParticipants } : {}) };
+    const options = {
+      slotCount: ctx.layout(poll).slots.length,
+      ...(poll.spec.maxParticipants ? { maxParticipants: poll.spec.maxParticipants } : {}),
+      ...(requestKey ? { requestKey } : {}),
+    };
     try {
       return await ctx.store.saveAnswer(poll.id, user, update, ctx.clock.now(), options);
     } catch (err) {

@@ -10,7 +10,7 @@ import { rankWindows } from '../domain/ranking.js';
 import { layoutPoll, type PollLayout } from '../domain/slots.js';
 import { canonicalTimezone, todayIn } from '../domain/time.js';
 import type { ChannelRef, Locale, Participant, Poll, UnreadablePoll, UserPrefs, UserRef } from '../domain/types.js';
-import type { CalendarFiles, Clock, HeatmapRenderer, PollStore } from '../ports.js';
+import type { CalendarFiles, Clock, HeatmapRenderer, PollStore, RequestKey } from '../ports.js';
 import { isClosed, pollMessageView } from '../views/poll-message.js';
 import type { ImageSpec, Reply, View } from '../views/reply.js';
 import type { Rich } from '../views/rich.js';
@@ -47,6 +47,11 @@ export interface ResultsRequest {
 
 /** Layouts kept at once; enough for every poll active on a busy instance. */
 const LAYOUT_CACHE_SIZE = 500;
+/**
+ * How long a request key is kept: past the 5 minutes either platform lets a signed request be
+ * delivered, with room for clock skew, so every replay that passes a signature check is caught.
+ */
+export const REQUEST_KEY_KEEP_MS = 10 * 60_000;
 
 export class EngineContext {
   readonly store: PollStore;
@@ -95,6 +100,11 @@ export class EngineContext {
   /** The language a poll was created in, for posts not aimed at one person. */
   channelLocale(poll: Poll): Locale {
     return poll.spec.locale ?? this.defaultLocale;
+  }
+
+  /** The actor's request key as the store keeps it, or nothing when the platform gave none. */
+  requestKey(actor: Actor): RequestKey | undefined {
+    return actor.requestKey ? { key: actor.requestKey, expiresAt: this.clock.now() + REQUEST_KEY_KEEP_MS } : undefined;
   }
 
   layout(poll: Poll): PollLayout {
