@@ -4,8 +4,9 @@ import { HttpServer } from './infra/http/http-server.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { Engine } from './core/engine.js';
 import { openStore, StoreOpenError, type Store } from './infra/db/open-store.js';
+import { SharedRenders } from './infra/heatmap/shared-renders.js';
 import { WorkerPoolHeatmapRenderer } from './infra/heatmap/worker-pool-renderer.js';
-import { OffsetClock } from './infra/clock.js';
+import { monotonicMs, OffsetClock } from './infra/clock.js';
 import { IcsCalendarFiles } from './infra/calendar/ics-calendar-files.js';
 import { DeadlineScheduler } from './infra/scheduler/deadline-scheduler.js';
 import { configureLogger, createLogger } from './logger.js';
@@ -39,11 +40,11 @@ async function main(): Promise<void> {
   }
   const clock = new OffsetClock();
   const store = opened.polls;
-  const heatmap = new WorkerPoolHeatmapRenderer();
+  const renderPool = new WorkerPoolHeatmapRenderer();
   const engine = new Engine({
     store,
     clock,
-    heatmap,
+    heatmap: new SharedRenders(renderPool, { monotonic: monotonicMs }),
     calendar: new IcsCalendarFiles(),
     defaultTimezone: config.defaultTimezone,
     defaultLocale: config.locale,
@@ -51,7 +52,7 @@ async function main(): Promise<void> {
     onDueWorkChanged: () => scheduler.rearm(),
   });
 
-  const stops: Array<() => Promise<void> | void> = [() => heatmap.close()];
+  const stops: Array<() => Promise<void> | void> = [() => renderPool.close()];
   const shutdown = async (code: number) => {
     for (const stop of stops.reverse()) {
       try {

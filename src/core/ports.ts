@@ -136,6 +136,8 @@ export interface HeatmapRequest {
 export interface HeatmapRenderer {
   /** A PNG. */
   render(request: HeatmapRequest): Promise<Uint8Array>;
+  /** True when a render asked for now would wait behind a long queue: replies then say the picture follows. */
+  busy?(): boolean;
 }
 
 /**
