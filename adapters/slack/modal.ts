@@ -278,10 +278,14 @@ const ERROR_FIELD: Partial<Record<ErrorCode, FieldId>> = {
   BAD_HIDDEN: FIELD.hidden,
 };
 
-const OPTION_FIELD: Record<string, FieldId> = { time: FIELD.dayStart, slot: FIELD.slot, blocks: FIELD.blocks };
+const OPTION_FIELD = new Map<string, FieldId>([
+  ['time', FIELD.dayStart],
+  ['slot', FIELD.slot],
+  ['blocks', FIELD.blocks],
+]);
 
 export function fieldOfError(err: UserError, usedWeekdays: boolean): FieldId {
-  if (err.code === 'OPTION_NOT_FOR_KIND') return OPTION_FIELD[String(err.params.option)] ?? FIELD.kind;
+  if (err.code === 'OPTION_NOT_FOR_KIND') return OPTION_FIELD.get(String(err.params.option)) ?? FIELD.kind;
   const field = ERROR_FIELD[err.code] ?? FIELD.title;
   return usedWeekdays && field === FIELD.start ? FIELD.weekdays : field;
 }
