@@ -53,6 +53,11 @@ export const ERROR_CODES = [
   'UNKNOWN_PART_OF_DAY',
   'ANSWER_NEEDS_DAY',
   'REOPEN_NEEDS_DEADLINE',
+  // Caps on typed text (grammar/bounds.ts).
+  'TOO_MANY_PEOPLE',
+  'OPTION_TOO_LONG',
+  'ANSWER_TOO_LONG',
+  'COMMAND_TOO_LONG',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

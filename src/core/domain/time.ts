@@ -192,6 +192,18 @@ export function formatHm(minutes: number): string {
   return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 }
 
+/**
+ * Instants whose date in any zone is a four-digit year (a day inside 0000-01-01 … 9999-12-31 on
+ * either side): the ones a date can be written for. Anything else read from storage is shown
+ * as a placeholder rather than formatted.
+ */
+const FIRST_SHOWABLE = -62_167_132_800_000; // 0000-01-02T00:00Z (Date.UTC reads year 0 as 1900)
+const LAST_SHOWABLE = Date.UTC(9999, 11, 30);
+
+export function isShowableInstant(instant: number): boolean {
+  return Number.isFinite(instant) && instant >= FIRST_SHOWABLE && instant <= LAST_SHOWABLE;
+}
+
 /** Wall-clock fields of an instant in a zone. */
 export function wallClock(instant: number, tz: string): { date: string; minute: number; weekday: Weekday } {
   const offsetMin = tzOffset(tz, new Date(instant));

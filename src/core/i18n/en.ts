@@ -137,11 +137,18 @@ const errors: Record<ErrorCode, (p: P) => string | Rich> = {
   },
   ANSWER_NEEDS_DAY: (p) => rich`Which day is “${p.input}”? Put the day first, like ${code(answerExampleText(p, en.weekdaysShort) ?? '')}.`,
   REOPEN_NEEDS_DEADLINE: (p) =>
-    rich`The deadline of poll ${p.code} has passed, so reopening it needs a new one, like ${code(`/yakjeong reopen ${p.code} deadline:24h`)} or ${code(`deadline:${on(p).deadline()}`)}.`,
+    rich`The deadline of poll ${p.code} has passed, so reopening it needs a new one, like ${code(`/yakjeong reopen ${p.code} deadline:24h`)} or ${code(`deadline:${on(p).deadline()}`)}.`,  TOO_MANY_PEOPLE: (p) =>
+    rich`${code(`${p.option}:`)} names ${p.count} people; one list can name at most ${p.max}. Name fewer, like ${code(`${p.option}:@alice @bob`)}.`,
+  OPTION_TOO_LONG: (p) => rich`The option ${code(`${p.option}:`)} is ${p.length} characters long; it can have at most ${p.max}.`,
+  ANSWER_TOO_LONG: (p) =>
+    rich`Your answer is ${p.length} characters long; an answer can have at most ${p.max}. Write the days and times in short, like ${code('12/1 19:00-21:00, 12/2 evening')}.`,
+  COMMAND_TOO_LONG: (p) => rich`That command is ${p.length} characters long; a command can have at most ${p.max}. ${code('/yakjeong help')} shows the short forms.`,
 };
 
 export const en = {
   errors,
+  /** Where a stored date or time is past what any date can show. */
+  unknownTime: '(date unknown)',
   internalError: () => 'Sorry, something went wrong on my side. Your earlier answers are safe; please try again.',
   kind: { time: 'Time poll', block: 'Block poll', date: 'Date poll' } as Record<string, string>,
   weekdaysShort: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'],

@@ -4,7 +4,7 @@ import { actionButton } from './buttons.js';
 import type { RankedWindow } from '../domain/ranking.js';
 import type { PollLayout } from '../domain/slots.js';
 import type { Locale, Poll, UserRef } from '../domain/types.js';
-import { formatRun } from './format.js';
+import { formatRun, shownTime } from './format.js';
 import { noticeView } from './notices.js';
 import type { View } from './reply.js';
 import { joinCapped, joinRich, link, localTime, mention, rich, type Rich } from './rich.js';
@@ -21,7 +21,7 @@ export function closedNotice(poll: Poll, by: UserRef, locale: Locale): View {
 export function reopenedNotice(poll: Poll, by: UserRef, deadline: number | undefined, locale: Locale): View {
   const c = catalog(locale);
   // Each reader sees the new deadline in their own zone.
-  const until = deadline !== undefined ? rich` ${c.poll.deadline}: ${localTime(deadline)}` : [];
+  const until = deadline !== undefined ? rich` ${c.poll.deadline}: ${shownTime(deadline, locale)}` : [];
   return noticeView(rich`🔓 ${c.lifecycle.reopened(by.name, poll.spec.title, poll.code)}${until}`, 'notice', poll.code);
 }
 
@@ -116,7 +116,7 @@ export interface ReminderInput {
 export function reminderNotice(input: ReminderInput): View {
   const { poll, locale, missing } = input;
   const c = catalog(locale);
-  const when = localTime(input.deadline);
+  const when = shownTime(input.deadline, locale);
   const text = missing
     ? c.lifecycle.reminderMissing(poll.spec.title, poll.code, when, missing.map(mention))
     : c.lifecycle.reminderCount(poll.spec.title, poll.code, when, input.answered);
