@@ -242,6 +242,9 @@ export const en = {
     closedLate: (title: string, code: string) => `“${title}” (${code}) closed late: its deadline passed while I was offline.`,
     reminderMissing: (title: string, pollCode: string, when: RichInput, people: readonly RichInput[]) =>
       rich`“${title}” (${pollCode}) closes ${when}. Still waiting for ${joinRich(people, ', ')}: press Respond on the poll.`,
+    /** The rest of a reminder's list, in a message of its own: part `part` of `parts`. */
+    reminderMore: (title: string, pollCode: string, part: number, parts: number, people: readonly RichInput[]) =>
+      rich`“${title}” (${pollCode}), reminder ${part} of ${parts}: also still waiting for ${joinRich(people, ', ')}.`,
     reminderCount: (title: string, pollCode: string, when: RichInput, n: number) =>
       rich`“${title}” (${pollCode}) closes ${when}. ${n === 1 ? '1 person has' : `${n} people have`} answered so far.`,
     everyoneAnswered: (title: string, code: string) => `Everyone you expected has answered “${title}” (${code}). Close it now?`,

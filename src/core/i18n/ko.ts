@@ -247,6 +247,8 @@ export const ko: Catalog = {
     // 님 goes on each name: "@a님, @b님의 응답", never "@a, @b님의".
     reminderMissing: (title: string, pollCode: string, when: RichInput, people: readonly RichInput[]) =>
       rich`“${title}”(${pollCode}) 투표가 ${when}에 마감돼요. 아직 ${joinRich(people.map((who) => rich`${who}님`), ', ')}의 응답을 기다리고 있어요.`,
+    reminderMore: (title: string, pollCode: string, part: number, parts: number, people: readonly RichInput[]) =>
+      rich`“${title}”(${pollCode}) 알림 ${part}/${parts}: ${joinRich(people.map((who) => rich`${who}님`), ', ')}의 응답도 기다리고 있어요.`,
     reminderCount: (title: string, pollCode: string, when: RichInput, n: number) =>
       rich`“${title}”(${pollCode}) 투표가 ${when}에 마감돼요. 지금까지 ${n}명이 응답했어요.`,
     everyoneAnswered: (title: string, code: string) => `기다리던 분들이 모두 “${title}”(${code}) 투표에 응답했어요. 지금 마감할까요?`,

@@ -112,15 +112,31 @@ export interface ReminderInput {
   missing?: UserRef[];
 }
 
-/** A reminder before the deadline: who is still missing, or how many have answered. */
+/**
+ * A reminder before the deadline: who is still missing, or how many have answered. A message
+ * mentions at most MAX_MENTIONS people, so a longer list goes on in follow-up messages and
+ * nobody expected is left out.
+ */
 export function reminderNotice(input: ReminderInput): View {
   const { poll, locale, missing } = input;
   const c = catalog(locale);
   const when = shownTime(input.deadline, locale);
-  const text = missing
-    ? c.lifecycle.reminderMissing(poll.spec.title, poll.code, when, missing.map(mention))
-    : c.lifecycle.reminderCount(poll.spec.title, poll.code, when, input.answered);
-  return noticeView(rich`⏰ ${text}`, 'notice', poll.code);
+  if (!missing) return noticeView(rich`⏰ ${c.lifecycle.reminderCount(poll.spec.title, poll.code, when, input.answered)}`, 'notice', poll.code);
+  const [first = [], ...rest] = chunks(missing, MAX_MENTIONS);
+  const view = noticeView(rich`⏰ ${c.lifecycle.reminderMissing(poll.spec.title, poll.code, when, first.map(mention))}`, 'notice', poll.code);
+  const parts = rest.length + 1;
+  if (rest.length) {
+    view.followUps = rest.map((people, i) =>
+      noticeView(rich`⏰ ${c.lifecycle.reminderMore(poll.spec.title, poll.code, i + 2, parts, people.map(mention))}`, 'notice', poll.code),
+    );
+  }
+  return view;
+}
+
+function chunks<T>(xs: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < xs.length; i += size) out.push(xs.slice(i, i + size));
+  return out;
 }
 
 /** The note over the results posted when a poll closes at its deadline (or late, after downtime). */
