@@ -80,6 +80,13 @@ export function isUserError(err: unknown): err is UserError {
   return err instanceof UserError;
 }
 
+/** What the stores' engines call a full disk (SQLite's SQLITE_FULL, PostgreSQL's 53100 disk_full): nothing new can be saved. */
+const STORAGE_FULL_CODES: ReadonlySet<string> = new Set(['SQLITE_FULL', '53100']);
+
+export function isStorageFull(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && 'code' in err && STORAGE_FULL_CODES.has(String(err.code));
+}
+
 /** What kind of "no" a platform said to a message the bot tried to deliver. */
 export type DeliveryFailure = 'refused' | 'rate-limited' | 'permanent';
 

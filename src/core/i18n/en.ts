@@ -149,6 +149,7 @@ export const en = {
   errors,
   /** Where a stored date or time is past what any date can show. */
   unknownTime: '(date unknown)',
+  notSaved: () => 'Sorry, that was not saved: the bot cannot store anything right now (its storage is full). Your earlier answers are safe; the operator has been told. Please try again later.',
   internalError: () => 'Sorry, something went wrong on my side. Your earlier answers are safe; please try again.',
   kind: { time: 'Time poll', block: 'Block poll', date: 'Date poll' } as Record<string, string>,
   weekdaysShort: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'],

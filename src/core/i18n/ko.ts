@@ -153,6 +153,7 @@ const errors: Record<ErrorCode, (p: P) => string | Rich> = {
 export const ko: Catalog = {
   errors,
   unknownTime: '(알 수 없는 날짜)',
+  notSaved: () => '죄송해요, 방금 한 것은 저장되지 않았어요. 지금은 저장 공간이 가득 차서 아무것도 저장할 수 없어요. 저장된 응답은 그대로 있고, 운영자에게 알렸어요. 잠시 후 다시 해 주세요.',
   internalError: () => '죄송해요, 제 쪽에서 문제가 생겼어요. 저장된 응답은 그대로 있으니 잠시 후 다시 해 주세요.',
   kind: { time: '시간 투표', block: '구간 투표', date: '날짜 투표' },
   weekdaysShort: ['월', '화', '수', '목', '금', '토', '일'],
