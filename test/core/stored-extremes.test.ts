@@ -4,10 +4,7 @@
  * title far past the cap. Every view of the channel still answers, with a readable placeholder
  * where a value cannot be shown, and the polls that read fine are shown as always.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { encodeAction } from '../../src/core/actions.js';
 import { isUserError } from '../../src/core/errors.js';
 import type { Reply } from '../../src/core/views/reply.js';
@@ -15,20 +12,9 @@ import { viewText } from '../../adapters/console/render.js';
 import { renderView } from '../../adapters/discord/render.js';
 import { renderMessage } from '../../adapters/slack/blocks.js';
 import { formatInstant } from '../../src/core/views/format.js';
-import { allText, CAPS, createPoll, makeKit, type TestKit } from '../helpers.js';
+import { allText, CAPS, createPoll, kitsOnFiles, type TestKit } from '../helpers.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'yakjeong-extremes-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const kits: TestKit[] = [];
-afterEach(() => {
-  for (const kit of kits.splice(0)) kit.database.close();
-});
-let files = 0;
-function kitOnFile(): TestKit {
-  const kit = makeKit({ path: join(dir, `${++files}.db`) });
-  kits.push(kit);
-  return kit;
-}
+const kitOnFile = kitsOnFiles('extremes');
 
 /** Rewrites part of a stored spec in place, as another program or an old version might have. */
 function storeSpec(kit: TestKit, code: string, change: (spec: Record<string, unknown>) => void, column?: Record<string, number>): void {
