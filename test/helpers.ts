@@ -1,3 +1,7 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach } from 'vitest';
 import type { CommandTable } from '../src/core/commands/spec.js';
 /** Real parts for tests: SQLite in memory with the real migrations, the real engine and renderer. */
 import { Engine, type Actor } from '../src/core/engine.js';
@@ -121,4 +125,23 @@ export async function errorCode(p: Promise<unknown>): Promise<string> {
     if (err instanceof UserError) return err.code;
     throw err;
   }
+}
+
+/**
+ * Kits on real SQLite files in a temporary directory of this test file, each closed after its
+ * test and the directory removed after the file: for tests that write rows straight into the table.
+ */
+export function kitsOnFiles(prefix: string): (locale?: Locale) => TestKit {
+  const dir = mkdtempSync(join(tmpdir(), `yakjeong-${prefix}-`));
+  const kits: TestKit[] = [];
+  let files = 0;
+  afterEach(() => {
+    for (const kit of kits.splice(0)) kit.database.close();
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  return (locale = 'en') => {
+    const kit = makeKit({ path: join(dir, `${++files}.db`), locale });
+    kits.push(kit);
+    return kit;
+  };
 }

@@ -8,7 +8,7 @@ import type { Actor, Engine } from '../../src/core/engine.js';
 import type { Locale, Poll } from '../../src/core/domain/types.js';
 import { formatInstant } from '../../src/core/views/format.js';
 import { errorView } from '../../src/core/views/notices.js';
-import type { AdapterCapabilities, Reply, View } from '../../src/core/views/reply.js';
+import { messagesOf, type AdapterCapabilities, type Reply, type View } from '../../src/core/views/reply.js';
 import { isUserError } from '../../src/core/errors.js';
 import type { Logger } from '../../src/logger.js';
 import type { ChatAdapter } from '../shared/chat-adapter.js';
@@ -141,7 +141,9 @@ export class ConsoleAdapter implements ChatAdapter {
 
   /** The console as a Notifier: scheduled posts print like any channel message. */
   readonly notifier = {
-    post: async (_poll: Poll, view: View): Promise<void> => this.print(view, { ephemeral: false, replaces: false }),
+    post: async (_poll: Poll, view: View): Promise<void> => {
+      for (const message of messagesOf(view)) await this.print(message, { ephemeral: false, replaces: false });
+    },
     refreshPoll: async (): Promise<void> => {},
   };
 

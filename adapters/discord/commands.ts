@@ -92,7 +92,8 @@ export interface SubcommandCall {
 export function readSubcommand(options: APIApplicationCommandInteractionDataOption[] | undefined): SubcommandCall | undefined {
   const sub = options?.[0];
   if (!sub || sub.type !== ApplicationCommandOptionType.Subcommand) return undefined;
-  const values: Record<string, string | number | boolean> = {};
+  // Option names come from the payload: no prototype, so `constructor` or `__proto__` is just an unknown name.
+  const values: Record<string, string | number | boolean> = Object.create(null);
   let focused: string | undefined;
   for (const option of (sub.options ?? []) as APIApplicationCommandInteractionDataBasicOption[]) {
     if ('value' in option && (typeof option.value === 'string' || typeof option.value === 'number' || typeof option.value === 'boolean')) {

@@ -16,7 +16,7 @@ import {
 } from 'discord-api-types/v10';
 import type { Engine } from '../../src/core/engine.js';
 import { UserError, isUserError } from '../../src/core/errors.js';
-import type { PollStore } from '../../src/core/ports.js';
+import type { Clock, PollStore } from '../../src/core/ports.js';
 import type { AdapterCapabilities, Reply } from '../../src/core/views/reply.js';
 import type { Logger } from '../../src/logger.js';
 import { DeliveryPolicy } from '../shared/delivery.js';
@@ -50,13 +50,15 @@ export interface InteractionHandlerDeps {
   store?: Pick<PollStore, 'listPolls'>;
   /** Turns picked meetings into server events; without it picks make none. */
   events?: DiscordEvents;
+  /** Paces repeated failure logs (a full disk). */
+  clock?: Pick<Clock, 'now'>;
 }
 
 export class InteractionHandler {
   private readonly policy: DeliveryPolicy;
 
   constructor(private readonly deps: InteractionHandlerDeps) {
-    this.policy = new DeliveryPolicy({ engine: deps.engine, logger: deps.logger });
+    this.policy = new DeliveryPolicy({ engine: deps.engine, logger: deps.logger, ...(deps.clock ? { clock: deps.clock } : {}) });
   }
 
   async handle(interaction: APIInteraction, responder: Responder): Promise<void> {

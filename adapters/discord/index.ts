@@ -58,6 +58,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
     polls,
     logger,
     events: new DiscordEvents(api, options.clock),
+    clock: options.clock,
     ...(options.store ? { store: options.store } : {}),
   });
   const transports: Array<'gateway' | 'http'> = [];

@@ -48,42 +48,52 @@ export function createModal(locale: Locale): APIModalInteractionResponseCallback
   };
 }
 
-/** Text input values by custom_id, from Label-wrapped inputs or legacy action rows alike. */
-export function modalValues(submission: APIModalSubmission): Record<string, string> {
-  const values: Record<string, string> = {};
+/**
+ * Text input values by custom_id, from Label-wrapped inputs or legacy action rows alike. The ids
+ * come from the payload: a Map, so an id such as `__proto__` is a key like any other.
+ */
+export function modalValues(submission: APIModalSubmission): ReadonlyMap<string, string> {
+  const values = new Map<string, string>();
   const visit = (component: APIModalSubmissionComponent): void => {
     if (component.type === ComponentType.ActionRow) {
-      for (const input of component.components) values[input.custom_id] = input.value;
+      for (const input of component.components) values.set(input.custom_id, input.value);
     } else if (component.type === ComponentType.Label && component.component.type === ComponentType.TextInput) {
-      values[component.component.custom_id] = component.component.value;
+      values.set(component.component.custom_id, component.component.value);
     }
   };
   submission.components.forEach(visit);
   return values;
 }
 
-const KIND_WORDS: Record<string, string> = { time: 'time', block: 'block', date: 'date', 시간: 'time', 구간: 'block', 날짜: 'date' };
+const KIND_WORDS = new Map<string, string>([
+  ['time', 'time'],
+  ['block', 'block'],
+  ['date', 'date'],
+  ['시간', 'time'],
+  ['구간', 'block'],
+  ['날짜', 'date'],
+]);
 
 /**
  * Form values → raw create options. The free "more" field takes grammar options
  * (`slot:1h duration:2h`); a bare word there is a kind (date, block) or else a slot size (1h).
  */
-export function createOptionsFromForm(values: Record<string, string>): CreateOptions {
+export function createOptionsFromForm(values: ReadonlyMap<string, string>): CreateOptions {
   const options: CreateOptions = {};
-  const more = values.more?.trim();
+  const more = values.get('more')?.trim();
   if (more) {
     const parsed = parseCreateText(tokenize(more));
     const { title: freeWords, ...rest } = parsed;
     Object.assign(options, rest);
     for (const word of freeWords?.split(/\s+/) ?? []) {
-      const kind = KIND_WORDS[word.toLowerCase()];
+      const kind = KIND_WORDS.get(word.toLowerCase());
       if (kind && options.kind === undefined) options.kind = kind;
       else if (options.slot === undefined) options.slot = word;
       else options.slot = `${options.slot} ${word}`;
     }
   }
   for (const key of ['title', 'dates', 'time', 'deadline'] as const) {
-    const value = values[key]?.trim();
+    const value = values.get(key)?.trim();
     if (value) options[key] = value;
   }
   return options;

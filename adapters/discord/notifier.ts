@@ -7,7 +7,7 @@ import { translatingErrors } from '../shared/delivery.js';
 import type { Engine } from '../../src/core/engine.js';
 import type { Poll } from '../../src/core/domain/types.js';
 import type { Notifier } from '../../src/core/ports.js';
-import type { View } from '../../src/core/views/reply.js';
+import { messagesOf, type View } from '../../src/core/views/reply.js';
 import type { Logger } from '../../src/logger.js';
 import { classifyDiscordError, parseMessageRef, type DiscordApi } from './api.js';
 import type { PollMessages } from './conversation.js';
@@ -45,9 +45,11 @@ export class DiscordPollMessages implements Notifier, PollMessages {
   async post(poll: Poll, view: View): Promise<void> {
     if (!this.canWrite()) return;
     const ref = parseMessageRef(poll.messageRef);
-    const message = await attachUploads(renderView(view));
-    if (ref) message.body.message_reference = { message_id: ref.id, fail_if_not_exists: false };
-    await translatingErrors(classifyDiscordError, () => this.api.createMessage(ref?.channelId ?? poll.channel.channelId, message.body, message.files));
+    for (const part of messagesOf(view)) {
+      const message = await attachUploads(renderView(part));
+      if (ref) message.body.message_reference = { message_id: ref.id, fail_if_not_exists: false };
+      await translatingErrors(classifyDiscordError, () => this.api.createMessage(ref?.channelId ?? poll.channel.channelId, message.body, message.files));
+    }
   }
 
   /** Writes every pending refresh now (shutdown, tests). */

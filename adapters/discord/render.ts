@@ -5,7 +5,6 @@
  */
 import type { RawFile } from '@discordjs/rest';
 import {
-  AllowedMentionsTypes,
   ButtonStyle as DiscordButtonStyle,
   ComponentType,
   MessageFlags,
@@ -18,7 +17,7 @@ import {
   type RESTAPIAttachment,
   type RESTAPIMessageReference,
 } from 'discord-api-types/v10';
-import type { Button, ButtonIntent, FileSpec, ImageSpec, Select, View, ViewRole } from '../../src/core/views/reply.js';
+import { viewMentions, type Button, type ButtonIntent, type FileSpec, type ImageSpec, type Select, type View, type ViewRole } from '../../src/core/views/reply.js';
 import { renderRich, type RichInput } from '../../src/core/views/rich.js';
 import { codePointLength, truncate } from './text-limits.js';
 
@@ -94,8 +93,17 @@ const STYLE: Record<ButtonIntent, ActionButtonStyle> = {
   maybe: DiscordButtonStyle.Primary,
 };
 
-/** Mentions may ping people; never @everyone or roles, whatever a poll title says. */
-const ALLOWED_MENTIONS: APIAllowedMentions = { parse: [AllowedMentionsTypes.User] };
+/** Discord pings at most this many listed users of one message. */
+const MAX_ALLOWED_USERS = 100;
+
+/**
+ * Only the people core mentioned may be pinged: never @everyone, a role or a user id that
+ * came in through typed text, whatever a title or name says (the escaping is the first guard,
+ * this the second).
+ */
+function allowedMentions(view: View): APIAllowedMentions {
+  return { parse: [], users: viewMentions(view).filter((id) => SNOWFLAKE.test(id)).slice(0, MAX_ALLOWED_USERS) };
+}
 
 export interface RenderOptions {
   /** Only the person who acted sees it (flag 64). */
@@ -108,7 +116,7 @@ export interface RenderOptions {
 }
 
 export function renderView(view: View, options: RenderOptions = {}): RenderedView {
-  const body: MessageBody = { allowed_mentions: ALLOWED_MENTIONS };
+  const body: MessageBody = { allowed_mentions: allowedMentions(view) };
   const hasHeader = view.blocks.some((b) => b.type === 'header');
   const hasFields = view.blocks.some((b) => b.type === 'fields');
   if (hasHeader || hasFields || view.image) {

@@ -14,10 +14,12 @@
 import type { Engine } from '../../src/core/engine.js';
 import type { MeetingEvent } from '../../src/core/domain/meeting.js';
 import type { Locale, Poll } from '../../src/core/domain/types.js';
-import { isUserError, type DeliveryError } from '../../src/core/errors.js';
+import { isStorageFull, isUserError, type DeliveryError } from '../../src/core/errors.js';
+import type { Clock } from '../../src/core/ports.js';
 import { errorView } from '../../src/core/views/notices.js';
 import type { Reply, View } from '../../src/core/views/reply.js';
 import type { Logger } from '../../src/logger.js';
+import { RateLimitedLog } from './rate-limited-log.js';
 
 /** What the channel refused: a new poll's message, another message, or the files under a posted one. */
 export type Refusal = 'poll' | 'channel' | 'files';
@@ -73,6 +75,8 @@ export interface Conversation {
 export interface DeliveryPolicyDeps {
   engine: { queries: Pick<Engine['queries'], 'getPoll'>; polls: Pick<Engine['polls'], 'discardPoll' | 'attachPollMessage'> };
   logger: Logger;
+  /** Paces failures that repeat on every click (a full disk): one log line a minute. Without it each is logged. */
+  clock?: Pick<Clock, 'now'>;
 }
 
 /** Replies that record what already happened; they run whether or not the posts around them worked. */
@@ -95,7 +99,13 @@ export async function translatingErrors<T>(classify: ErrorClassifier, work: () =
 }
 
 export class DeliveryPolicy {
-  constructor(private readonly deps: DeliveryPolicyDeps) {}
+  private readonly storageFull: RateLimitedLog;
+
+  constructor(private readonly deps: DeliveryPolicyDeps) {
+    // Without a clock every failure reads as a minute after the last, so each is logged.
+    let unpaced = 0;
+    this.storageFull = new RateLimitedLog(deps.logger, deps.clock ?? { now: () => (unpaced += 60_000) });
+  }
 
   /**
    * In order, so a "closed" notice precedes the results it announces. A refused message leaves
@@ -132,6 +142,7 @@ export class DeliveryPolicy {
     const { logger } = this.deps;
     const refusal = this.isRefusal(err, to);
     if (isUserError(err)) logger.debug({ ...to.logContext, code: err.code }, 'user error');
+    else if (isStorageFull(err)) this.storageFull.error('storage-full', { ...to.logContext, err }, 'storage is full: nothing can be saved (people are told their click was not saved)');
     else if (refusal) logger.warn({ ...to.logContext, err }, 'the channel refused a message');
     else logger.error({ ...to.logContext, err }, 'interaction failed');
     try {

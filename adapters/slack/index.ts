@@ -132,7 +132,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   registerHandlers(app, {
     engine,
     users,
-    policy: new DeliveryPolicy({ engine, logger }),
+    policy: new DeliveryPolicy({ engine, logger, clock: options.clock }),
     conversation: (target, context) => new SlackConversation(conversationDeps, target, context),
     logger,
     caps: options.capabilities ?? SLACK_CAPABILITIES,

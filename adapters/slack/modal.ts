@@ -274,14 +274,20 @@ const ERROR_FIELD: Partial<Record<ErrorCode, FieldId>> = {
   BAD_DURATION: FIELD.duration,
   BAD_MAX: FIELD.max,
   BAD_USERS: FIELD.with,
+  TOO_MANY_PEOPLE: FIELD.with,
   BAD_REMIND: FIELD.remind,
   BAD_HIDDEN: FIELD.hidden,
 };
 
-const OPTION_FIELD: Record<string, FieldId> = { time: FIELD.dayStart, slot: FIELD.slot, blocks: FIELD.blocks };
+const OPTION_FIELD = new Map<string, FieldId>([
+  ['time', FIELD.dayStart],
+  ['slot', FIELD.slot],
+  ['blocks', FIELD.blocks],
+]);
 
 export function fieldOfError(err: UserError, usedWeekdays: boolean): FieldId {
-  if (err.code === 'OPTION_NOT_FOR_KIND') return OPTION_FIELD[String(err.params.option)] ?? FIELD.kind;
+  if (err.code === 'OPTION_NOT_FOR_KIND') return OPTION_FIELD.get(String(err.params.option)) ?? FIELD.kind;
+  if (err.code === 'TOO_MANY_PEOPLE' && err.params.option === 'must') return FIELD.must;
   const field = ERROR_FIELD[err.code] ?? FIELD.title;
   return usedWeekdays && field === FIELD.start ? FIELD.weekdays : field;
 }

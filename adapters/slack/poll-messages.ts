@@ -9,7 +9,7 @@ import { monotonicMs } from '../../src/infra/clock.js';
 import type { Engine } from '../../src/core/engine.js';
 import type { Poll } from '../../src/core/domain/types.js';
 import type { Notifier } from '../../src/core/ports.js';
-import type { View } from '../../src/core/views/reply.js';
+import { messagesOf, type View } from '../../src/core/views/reply.js';
 import type { Logger } from '../../src/logger.js';
 import { classifySlackError } from './errors.js';
 import { parseMessageRef, type SlackMessenger } from './messenger.js';
@@ -55,11 +55,13 @@ export class SlackPollMessages implements Notifier {
       return;
     }
     const ref = parseMessageRef(poll.messageRef);
-    await translatingErrors(classifySlackError, () =>
-      this.messenger.postToChannel(poll.channel.channelId, view, {
-        ...(ref ? { threadTs: ref.ts, broadcast: view.role === 'results' } : {}),
-      }),
-    );
+    for (const message of messagesOf(view)) {
+      await translatingErrors(classifySlackError, () =>
+        this.messenger.postToChannel(poll.channel.channelId, message, {
+          ...(ref ? { threadTs: ref.ts, broadcast: message.role === 'results' } : {}),
+        }),
+      );
+    }
   }
 
   /** Writes everything still pending now (shutdown, tests). */

@@ -67,6 +67,9 @@ const VERB_ARGS = {
 
 export type Verb = keyof typeof VERB_ARGS;
 
+/** Verbs by the word an id carries: a Map, so an id naming `constructor` or `__proto__` is no verb. */
+const VERBS = new Map<string, Verb>(Object.keys(VERB_ARGS).map((v) => [v, v as Verb]));
+
 type ArgsOf<V extends Verb> = { [K in (typeof VERB_ARGS)[V]['args'][number]]: ArgTypes[K] };
 
 /** A decoded button: its verb, its poll and its arguments. */
@@ -135,9 +138,10 @@ export function encodeAction(action: Action): string {
 }
 
 export function decodeAction(id: string): Action | undefined {
-  const [prefix, code, verb, ...rest] = id.split(':');
-  if (prefix !== PREFIX || code === undefined || !isPollCode(code) || verb === undefined || !Object.hasOwn(VERB_ARGS, verb)) return undefined;
-  const args: readonly ArgName[] = VERB_ARGS[verb as Verb].args;
+  const [prefix, code, word, ...rest] = id.split(':');
+  const verb = word === undefined ? undefined : VERBS.get(word);
+  if (prefix !== PREFIX || code === undefined || !isPollCode(code) || verb === undefined) return undefined;
+  const args: readonly ArgName[] = VERB_ARGS[verb].args;
   if (rest.length !== args.length) return undefined;
   const action: Record<string, string | number> = { verb, code };
   for (const [i, name] of args.entries()) {

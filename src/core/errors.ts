@@ -55,6 +55,11 @@ export const ERROR_CODES = [
   // Plain-language days and times: a word in the phrase that is none of them ("next Tusday").
   'UNKNOWN_TIME_WORD',
   'REOPEN_NEEDS_DEADLINE',
+  // Caps on typed text (grammar/bounds.ts).
+  'TOO_MANY_PEOPLE',
+  'OPTION_TOO_LONG',
+  'ANSWER_TOO_LONG',
+  'COMMAND_TOO_LONG',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -75,6 +80,13 @@ export class UserError extends Error {
 
 export function isUserError(err: unknown): err is UserError {
   return err instanceof UserError;
+}
+
+/** What the stores' engines call a full disk (SQLite's SQLITE_FULL, PostgreSQL's 53100 disk_full): nothing new can be saved. */
+const STORAGE_FULL_CODES: ReadonlySet<string> = new Set(['SQLITE_FULL', '53100']);
+
+export function isStorageFull(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && 'code' in err && STORAGE_FULL_CODES.has(String(err.code));
 }
 
 /** What kind of "no" a platform said to a message the bot tried to deliver. */

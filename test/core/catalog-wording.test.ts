@@ -35,7 +35,7 @@ const SAMPLES: readonly Sample[] = [
 ];
 
 /** Parameters that are numbers, by name. */
-const NUMBER_PARAMS = new Set(['n', 'of', 'yes', 'maybe', 'm', 'd', 'y', 'waiting', 'minutes', 'answered', 'max', 'more', 'open']);
+const NUMBER_PARAMS = new Set(['n', 'part', 'parts', 'of', 'yes', 'maybe', 'm', 'd', 'y', 'waiting', 'minutes', 'answered', 'max', 'more', 'open']);
 /** Error parameters that are numbers; every other error parameter is text. */
 const NUMBER_ERROR_PARAMS = new Set(['count', 'max', 'length']);
 /** Error parameters with a value of their own shape: an ISO date, weekday numbers (0 = Monday). */

@@ -3,11 +3,8 @@
  * the real migrations): it is named in the list, refused with POLL_UNREADABLE by code, deletable
  * by its creator or an admin, skipped once by the scheduler, and breaks nothing else in the channel.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import pino from 'pino';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { encodeAction } from '../../src/core/actions.js';
 import type { Poll } from '../../src/core/domain/types.js';
 import type { Notifier } from '../../src/core/ports.js';
@@ -15,22 +12,9 @@ import { errorView } from '../../src/core/views/notices.js';
 import type { View } from '../../src/core/views/reply.js';
 import { SqliteDueWorkStore } from '../../src/infra/db/sqlite-due-work-store.js';
 import { DeadlineScheduler } from '../../src/infra/scheduler/deadline-scheduler.js';
-import { allText, CAPS, createPoll, errorCode, makeKit, T0, textOf, userErrorOf, type TestKit } from '../helpers.js';
+import { allText, CAPS, createPoll, errorCode, kitsOnFiles, T0, textOf, userErrorOf, type TestKit } from '../helpers.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'yakjeong-unreadable-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-const kits: TestKit[] = [];
-afterEach(() => {
-  for (const kit of kits.splice(0)) kit.database.close();
-});
-
-let files = 0;
-function kitOnFile(locale: 'en' | 'ko' = 'en'): TestKit {
-  const kit = makeKit({ path: join(dir, `${++files}.db`), locale });
-  kits.push(kit);
-  return kit;
-}
+const kitOnFile = kitsOnFiles('unreadable');
 
 /** Specs as they may be found on disk: not JSON at all, or JSON that would hang or throw in slot layout. */
 const DAMAGED = {

@@ -76,15 +76,15 @@ describe('slash options → the shared grammar', () => {
   });
 
   it('reads the form: a bare word in "more" is a kind or a slot size, options pass through', () => {
-    expect(createOptionsFromForm({ title: ' Trip ', dates: '12/1-12/20', time: '', more: 'date duration:3d', deadline: '3d' })).toEqual({
+    expect(createOptionsFromForm(new Map(Object.entries({ title: ' Trip ', dates: '12/1-12/20', time: '', more: 'date duration:3d', deadline: '3d' })))).toEqual({
       title: 'Trip',
       dates: '12/1-12/20',
       kind: 'date',
       duration: '3d',
       deadline: '3d',
     });
-    expect(createOptionsFromForm({ title: 'Call', dates: '12/1', time: '9-12', more: '1h' })).toEqual({ title: 'Call', dates: '12/1', time: '9-12', slot: '1h' });
-    expect(createOptionsFromForm({ title: '회의', dates: '월-금', more: '구간 blocks:오전,오후' })).toEqual({ title: '회의', dates: '월-금', kind: 'block', blocks: '오전,오후' });
+    expect(createOptionsFromForm(new Map(Object.entries({ title: 'Call', dates: '12/1', time: '9-12', more: '1h' })))).toEqual({ title: 'Call', dates: '12/1', time: '9-12', slot: '1h' });
+    expect(createOptionsFromForm(new Map(Object.entries({ title: '회의', dates: '월-금', more: '구간 blocks:오전,오후' })))).toEqual({ title: '회의', dates: '월-금', kind: 'block', blocks: '오전,오후' });
   });
 });
 

@@ -75,7 +75,7 @@ describe('renderView', () => {
       }
     }
     expect(body.flags).toBeUndefined();
-    expect(body.allowed_mentions).toEqual({ parse: ['users'] });
+    expect(body.allowed_mentions).toEqual({ parse: [], users: [] });
   });
 
   it('renders select menus as string selects, one per row before the buttons, within Discord limits', () => {

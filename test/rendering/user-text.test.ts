@@ -76,13 +76,17 @@ describe('user text never pings anyone', () => {
     const shown: string[] = [];
     for (const view of views) {
       const { body } = renderView(view);
-      expect(body.allowed_mentions).toEqual({ parse: ['users'] });
       const texts = [body.content ?? '', ...(body.embeds ?? []).flatMap((e) => [e.title ?? '', e.description ?? '', ...(e.fields ?? []).flatMap((f) => [f.name, f.value])])];
+      const here = new Set<string>();
       for (const text of texts) {
         expect(text).not.toMatch(/@(everyone|here)/);
         // An escaped "\<@…>" shows as text; only an unescaped one is a mention.
-        mentioned = new Set([...mentioned, ...(text.match(/(?<!\\)<@\d+>/g) ?? [])]);
+        for (const m of text.match(/(?<!\\)<@\d+>/g) ?? []) here.add(m);
       }
+      // Only the people this message mentions may ping; nothing is parsed out of the text.
+      expect(body.allowed_mentions?.parse).toEqual([]);
+      expect([...(body.allowed_mentions?.users ?? [])].sort()).toEqual([...here].map((m) => m.slice(2, -1)).sort());
+      mentioned = new Set([...mentioned, ...here]);
       shown.push(...texts);
     }
     expect(shown.join('\n')).toContain('⟦u:100000000000000009\\|eve⟧ \\<@U0EVE\\> \\<@100000000000000009\\> @\u200beveryone @\u200bhere \\<!channel\\>');

@@ -34,6 +34,7 @@ export interface Harness {
   fake: FakeSlack;
   engine: Engine;
   store: SqlitePollStore;
+  database: OpenedDatabase;
   adapter: SlackAdapter;
   http: HttpServer;
   port: number;
@@ -89,6 +90,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     fake,
     engine,
     store,
+    database,
     adapter,
     http,
     port,

@@ -3,6 +3,7 @@ import { UserError } from '../errors.js';
 import { SLOT_MINUTES } from '../domain/slots.js';
 import { CREATE_OPTION_KEYS, parseCreateText, type CreateOptionKey, type CreateOptions } from '../grammar/create-options.js';
 import { isPollCode } from '../domain/poll-code.js';
+import { ANSWER_TEXT_CAP, MAX_ANSWER_TEXT, MAX_DESCRIPTION, MAX_TITLE } from '../grammar/bounds.js';
 import { tokenize, type Token } from '../grammar/tokens.js';
 import { CommandTable, defineCommand, type InvocationOf, type OptionSpec, type OptionValues } from './spec.js';
 
@@ -15,8 +16,8 @@ const CODE: OptionSpec = {
 
 /** Every create option of the grammar, typed; the Record type keeps this in step with CREATE_OPTION_KEYS. */
 const CREATE_OPTIONS: Record<CreateOptionKey, OptionSpec> = {
-  title: { type: 'string', description: { en: 'Poll title (leave everything empty for a form)', ko: '투표 제목 (모두 비우면 입력 창이 열려요)' }, maxLength: 200 },
-  desc: { type: 'string', description: { en: 'Description shown under the title', ko: '제목 아래에 보일 설명' }, maxLength: 1000 },
+  title: { type: 'string', description: { en: 'Poll title (leave everything empty for a form)', ko: '투표 제목 (모두 비우면 입력 창이 열려요)' }, maxLength: MAX_TITLE },
+  desc: { type: 'string', description: { en: 'Description shown under the title', ko: '제목 아래에 보일 설명' }, maxLength: MAX_DESCRIPTION },
   kind: {
     type: 'string',
     description: { en: 'Kind of poll (default: time when hours are given)', ko: '투표 종류 (시간 범위를 주면 기본은 시간 투표)' },
@@ -158,7 +159,7 @@ const answer = defineCommand({
   aliases: { en: ['respond'], ko: ['응답'] },
   description: { en: 'Answer by text, e.g. 12/1 18:00-20:00 maybe:12/2', ko: '글로 응답, 예: 12/1 18:00-20:00 maybe:12/2' },
   options: [
-    ['spec', { type: 'string', required: true, description: { en: 'When you are free; "none" clears your answer', ko: '되는 시간 (none: 응답 지우기)' }, maxLength: 1000 }],
+    ['spec', { type: 'string', required: true, description: { en: 'When you are free; "none" clears your answer', ko: '되는 시간 (none: 응답 지우기)' }, maxLength: MAX_ANSWER_TEXT }],
     ['code', CODE],
   ],
   examples: [
@@ -167,6 +168,7 @@ const answer = defineCommand({
       note: { en: 'answer by text (none clears your answer)', ko: '글로 응답 (none: 응답 지우기)' },
     },
   ],
+  textCap: ANSWER_TEXT_CAP,
   parse: (args): CodeArg & { spec: string } => {
     const { code, rest } = takeCode(args);
     const spec = rest.map((t) => t.text).join(' ');

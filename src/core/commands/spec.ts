@@ -8,6 +8,7 @@ import type { ExampleDates } from '../i18n/example-dates.js';
 import type { Token } from '../grammar/tokens.js';
 import type { AdapterCapabilities, Reply } from '../views/reply.js';
 import type { Actor } from '../actor.js';
+import type { TextCap } from '../grammar/bounds.js';
 import type { Engine } from '../engine.js';
 
 /** A text in both languages. */
@@ -56,6 +57,8 @@ export interface CommandSpec<Id extends string, Args extends object> {
   /** Typed options in the order a form shows them; required ones first (Discord refuses otherwise). */
   options: ReadonlyArray<readonly [string, OptionSpec]>;
   examples: readonly Example[];
+  /** How long its words may be, checked before they are split (default: the cap on any command line). */
+  textCap?: TextCap;
   /** The words after the command's name → its arguments (throws a UserError for bad input). */
   parse(args: Token[]): Args;
   /** Typed option values → the same arguments the text would give. */

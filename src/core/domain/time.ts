@@ -16,11 +16,6 @@ export function isValidTimezone(tz: string): boolean {
   }
 }
 
-/** A table entry keyed by typed text; never a built-in property such as `valueOf`. */
-function own(table: Readonly<Record<string, string>>, key: string): string | undefined {
-  return Object.hasOwn(table, key) ? table[key] : undefined;
-}
-
 /**
  * Answers already worked out: every click asks for the clicker's zone, and working it out builds
  * Intl formatters and walks the whole zone list. Bounded, because the keys are typed text.
@@ -42,17 +37,17 @@ function workOutTimezone(input: string): string | undefined {
   if (!trimmed || trimmed.length > 64) return undefined;
   if (/^(utc|gmt|z|etc\/utc)$/i.test(trimmed)) return 'UTC';
   const abbreviation =
-    own(ABBREVIATIONS, trimmed.toUpperCase()) ?? own(KOREAN_CITIES, trimmed.replace(/\s+/g, '')) ?? own(RENAMED_CITIES, trimmed.toLowerCase());
+    ABBREVIATIONS.get(trimmed.toUpperCase()) ?? KOREAN_CITIES.get(trimmed.replace(/\s+/g, '')) ?? RENAMED_CITIES.get(trimmed.toLowerCase());
   if (abbreviation) return abbreviation;
   // A city alone ("seoul", "new york") names the zone that ends with it.
   if (!trimmed.includes('/')) {
     const city = trimmed.replace(/\s+/g, '_').toLowerCase();
-    const byCity = Intl.supportedValuesOf('timeZone').find((z) => z.split('/').pop()!.toLowerCase() === city);
+    const byCity = ZONES.byCity.get(city);
     if (byCity) return byCity;
   }
   if (!isValidTimezone(trimmed)) return undefined;
   const lower = trimmed.toLowerCase();
-  const listed = Intl.supportedValuesOf('timeZone').find((z) => z.toLowerCase() === lower);
+  const listed = ZONES.byName.get(lower);
   if (listed) return listed;
   const resolved = new Intl.DateTimeFormat('en-US', { timeZone: trimmed }).resolvedOptions().timeZone;
   // Keep a modern name the user chose (Asia/Kolkata, not ICU's Asia/Calcutta) when it is an
@@ -63,8 +58,11 @@ function workOutTimezone(input: string): string | undefined {
   return resolved;
 }
 
-/** Abbreviations people type that name one zone unambiguously enough (EST means New York's clock, not UTC-5 all year). */
-const ABBREVIATIONS: Record<string, string> = {
+/**
+ * Tables keyed by typed text are Maps, so `valueOf` or `__proto__` is an unknown word rather than a built-in property.
+ * Abbreviations people type that name one zone unambiguously enough (EST means New York's clock, not UTC-5 all year).
+ */
+const ABBREVIATIONS = byWord({
   KST: 'Asia/Seoul',
   JST: 'Asia/Tokyo',
   IST: 'Asia/Kolkata',
@@ -82,13 +80,13 @@ const ABBREVIATIONS: Record<string, string> = {
   CEST: 'Europe/Paris',
   AEST: 'Australia/Sydney',
   AEDT: 'Australia/Sydney',
-};
+});
 
 /** Cities whose modern names ICU lists under an older one. */
-const RENAMED_CITIES: Record<string, string> = { kolkata: 'Asia/Kolkata', kyiv: 'Europe/Kyiv', 'ho chi minh': 'Asia/Ho_Chi_Minh' };
+const RENAMED_CITIES = byWord({ kolkata: 'Asia/Kolkata', kyiv: 'Europe/Kyiv', 'ho chi minh': 'Asia/Ho_Chi_Minh' });
 
 /** City names people type in Korean. */
-const KOREAN_CITIES: Record<string, string> = {
+const KOREAN_CITIES = byWord({
   서울: 'Asia/Seoul',
   부산: 'Asia/Seoul',
   도쿄: 'Asia/Tokyo',
@@ -112,9 +110,29 @@ const KOREAN_CITIES: Record<string, string> = {
   시애틀: 'America/Los_Angeles',
   밴쿠버: 'America/Vancouver',
   토론토: 'America/Toronto',
-};
+});
+
+function byWord(entries: Readonly<Record<string, string>>): ReadonlyMap<string, string> {
+  return new Map(Object.entries(entries));
+}
 
 const AREAS = new Set(Intl.supportedValuesOf('timeZone').map((z) => z.split('/')[0]!));
+
+/**
+ * The zone list by lower-case name and by lower-case city, built once: an unknown word is then
+ * refused without walking the list (the first zone listed for a city wins, as a walk would find).
+ */
+const ZONES = (() => {
+  const byName = new Map<string, string>();
+  const byCity = new Map<string, string>();
+  for (const zone of Intl.supportedValuesOf('timeZone')) {
+    const lower = zone.toLowerCase();
+    if (!byName.has(lower)) byName.set(lower, zone);
+    const city = lower.split('/').pop()!;
+    if (!byCity.has(city)) byCity.set(city, zone);
+  }
+  return { byName, byCity };
+})();
 
 export function parseIsoDate(date: string): { y: number; m: number; d: number } | undefined {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
@@ -172,6 +190,18 @@ export function parseHm(hm: string): number | undefined {
 export function formatHm(minutes: number): string {
   const m = ((minutes % 1440) + 1440) % 1440;
   return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+}
+
+/**
+ * Instants whose date in any zone is a four-digit year (a day inside 0000-01-01 … 9999-12-31 on
+ * either side): the ones a date can be written for. Anything else read from storage is shown
+ * as a placeholder rather than formatted.
+ */
+const FIRST_SHOWABLE = -62_167_132_800_000; // 0000-01-02T00:00Z (Date.UTC reads year 0 as 1900)
+const LAST_SHOWABLE = Date.UTC(9999, 11, 30);
+
+export function isShowableInstant(instant: number): boolean {
+  return Number.isFinite(instant) && instant >= FIRST_SHOWABLE && instant <= LAST_SHOWABLE;
 }
 
 /** Wall-clock fields of an instant in a zone. */

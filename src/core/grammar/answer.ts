@@ -6,6 +6,7 @@
  * it was read as comes back as concrete parts (answer-echo.ts writes them).
  */
 import { UserError, type ErrorParams } from '../errors.js';
+import { checkAnswerLength } from './bounds.js';
 import { emptyStates, STATE_CHAR } from '../domain/availability.js';
 import type { PollLayout } from '../domain/slots.js';
 import { addDays, formatHm, todayIn, wallClock, weekdayOf, zonedInstant } from '../domain/time.js';
@@ -112,6 +113,7 @@ export function readAnswerText(
   viewerTz: string,
   now: number,
 ): ReadAnswer {
+  checkAnswerLength(input);
   const text = input.trim();
   if (!text) throw new UserError('BAD_ANSWER', { input: '' });
   if (CLEAR_WORDS.test(text)) return { states: emptyStates(layout.slots.length), leftOut: [], understood: [] };

@@ -4,6 +4,7 @@ import { MAX_DATES, MAX_SLOTS, SLOT_MINUTES, layoutPoll } from '../domain/slots.
 import { longestRun } from '../domain/adjacency.js';
 import { addDays, canonicalTimezone, daysInMonth, todayIn, weekdayOf, zonedInstant } from '../domain/time.js';
 import type { DaySpec, PollKind, PollSpec, UserRef } from '../domain/types.js';
+import { checkCreateBounds, normalTitle } from './bounds.js';
 import { CREATE_OPTION_KEYS, createOptionsSchema, type CreateOptions } from './create-options.js';
 import { parseDateList, parseDateWord, parseWeekdays } from './dates.js';
 import { parsePlainDays } from './plain-days.js';
@@ -11,8 +12,6 @@ import { partOfDayHours, parseTypedClock, parseTypedRange } from './times.js';
 import { unknownTimeWord } from './unknown-word.js';
 import { parseBlocks, parseDurationMinutes, parseUsers, parseYesNo, toHm as hm } from './values.js';
 
-export const MAX_TITLE = 200;
-export const MAX_DESCRIPTION = 1000;
 export const MAX_PARTICIPANTS = 1000;
 
 export interface SpecContext {
@@ -23,21 +22,20 @@ export interface SpecContext {
 const present = (s: string | undefined): s is string => s !== undefined && s.trim() !== '';
 
 export function buildPollSpec(raw: CreateOptions, ctx: SpecContext): PollSpec {
+  // Sizes first, each with its own error, before anything is read.
+  checkCreateBounds(raw);
   const parsed = createOptionsSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     if (issue?.code === 'unrecognized_keys') throw new UserError('UNKNOWN_OPTION', { option: `${issue.keys[0]}:`, options: CREATE_OPTION_KEYS.join(', ') });
-    throw new UserError('BAD_ANSWER', { input: String(issue?.path.join('.') ?? '') });
+    // Every platform hands over strings; anything else is a fault of ours, not of the person typing.
+    throw new Error(`create options of the wrong type: ${issue?.path.join('.') ?? ''}`);
   }
   const o = parsed.data;
 
-  const title = (o.title ?? '').trim().replace(/\s+/g, ' ');
+  const title = normalTitle(o.title ?? '');
   if (!title) throw new UserError('MISSING_TITLE');
-  if ([...title].length > MAX_TITLE) throw new UserError('TITLE_TOO_LONG', { max: MAX_TITLE, length: [...title].length });
   const description = o.desc?.trim() || undefined;
-  if (description && [...description].length > MAX_DESCRIPTION) {
-    throw new UserError('DESCRIPTION_TOO_LONG', { max: MAX_DESCRIPTION, length: [...description].length });
-  }
 
   const timezone = present(o.tz) ? canonicalTimezone(o.tz) : canonicalTimezone(ctx.defaultTimezone);
   if (!timezone) throw new UserError('BAD_TIMEZONE', { input: o.tz ?? ctx.defaultTimezone });

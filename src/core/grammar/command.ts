@@ -2,6 +2,7 @@
 import { COMMANDS, type Command } from '../commands/builtin.js';
 import type { CommandTable, Invocation } from '../commands/spec.js';
 import { UserError } from '../errors.js';
+import { checkCommandText } from './bounds.js';
 import { tokenize } from './tokens.js';
 
 export type { Command } from '../commands/builtin.js';
@@ -13,6 +14,10 @@ export function parseCommand(text: string): Command;
 export function parseCommand(text: string, table: CommandTable): Invocation;
 export function parseCommand(text: string, table: CommandTable = COMMANDS): Invocation {
   const stripped = text.trim().replace(/^\/?yakjeong\b/i, '').trim();
+  // The command's name alone first, so its words are measured against its cap before any are split.
+  const firstWord = /^\S*/.exec(stripped)![0];
+  const named = table.byName(tokenize(firstWord)[0]?.text ?? '');
+  checkCommandText(named ? stripped.slice(firstWord.length) : stripped, named?.textCap);
   const tokens = tokenize(stripped);
   const head = tokens[0];
   if (!head) return { type: 'help' };

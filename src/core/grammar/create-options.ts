@@ -29,9 +29,9 @@ export const CREATE_OPTION_KEYS = [
 
 export type CreateOptionKey = (typeof CREATE_OPTION_KEYS)[number];
 
-/** Raw, unvalidated option strings. Bounded lengths keep hostile input cheap to reject. */
+/** Raw, unvalidated option strings; their sizes are checked before this (grammar/bounds.ts). */
 export const createOptionsSchema = z.strictObject(
-  Object.fromEntries(CREATE_OPTION_KEYS.map((k) => [k, z.string().max(4000).optional()])) as Record<
+  Object.fromEntries(CREATE_OPTION_KEYS.map((k) => [k, z.string().optional()])) as Record<
     CreateOptionKey,
     z.ZodOptional<z.ZodString>
   >,

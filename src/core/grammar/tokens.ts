@@ -6,12 +6,26 @@ export interface Token {
   quoteStart: number;
 }
 
-const QUOTES: Record<string, string> = { '"': '"', '“': '”', "'": "'", '‘': '’', '「': '」' };
+/** A Map, as every table keyed by typed text is. */
+const QUOTES = new Map<string, string>([
+  ['"', '"'],
+  ['“', '”'],
+  ["'", "'"],
+  ['‘', '’'],
+  ['「', '」'],
+]);
 
 export function tokenize(input: string): Token[] {
   const tokens: Token[] = [];
   let i = 0;
   const s = input.trim();
+  // Where each closing quote last occurs: an opening quote past it has no partner, found without
+  // scanning the rest of the line again (a line of unpaired quotes would otherwise take n² steps).
+  const lastClose = new Map<string, number>();
+  const closes = (close: string, from: number): number => {
+    if (!lastClose.has(close)) lastClose.set(close, s.lastIndexOf(close));
+    return lastClose.get(close)! >= from ? s.indexOf(close, from) : -1;
+  };
   while (i < s.length) {
     while (i < s.length && /\s/.test(s[i]!)) i++;
     if (i >= s.length) break;
@@ -19,9 +33,9 @@ export function tokenize(input: string): Token[] {
     let quoted = false;
     let quoteStart = -1;
     while (i < s.length && !/\s/.test(s[i]!)) {
-      const close = QUOTES[s[i]!];
+      const close = QUOTES.get(s[i]!);
       if (close) {
-        const end = s.indexOf(close, i + 1);
+        const end = closes(close, i + 1);
         if (end > i) {
           if (quoteStart < 0) quoteStart = text.length;
           text += s.slice(i + 1, end);

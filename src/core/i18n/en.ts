@@ -139,11 +139,19 @@ const errors: Record<ErrorCode, (p: P) => string | Rich> = {
     rich`I don't know the word “${p.word}” in “${p.input}”. Write days like ${code('tomorrow')}, ${code('next Tuesday')}, ${code('this weekend')}, ${code('weekdays')} or ${code(on(p).md(0))}, and times like ${code('evening')}, ${code('after 7pm')} or ${code('3-5pm')}: for example ${code(answerExampleText(p, en.weekdaysShort) ?? `${on(p).md(0)} evening`)} or ${code('next Tuesday 7-9pm')}.`,
   ANSWER_NEEDS_DAY: (p) => rich`Which day is “${p.input}”? Put the day first, like ${code(answerExampleText(p, en.weekdaysShort) ?? '')}.`,
   REOPEN_NEEDS_DEADLINE: (p) =>
-    rich`The deadline of poll ${p.code} has passed, so reopening it needs a new one, like ${code(`/yakjeong reopen ${p.code} deadline:24h`)} or ${code(`deadline:${on(p).deadline()}`)}.`,
+    rich`The deadline of poll ${p.code} has passed, so reopening it needs a new one, like ${code(`/yakjeong reopen ${p.code} deadline:24h`)} or ${code(`deadline:${on(p).deadline()}`)}.`,  TOO_MANY_PEOPLE: (p) =>
+    rich`${code(`${p.option}:`)} names ${p.count} people; one list can name at most ${p.max}. Name fewer, like ${code(`${p.option}:@alice @bob`)}.`,
+  OPTION_TOO_LONG: (p) => rich`The option ${code(`${p.option}:`)} is ${p.length} characters long; it can have at most ${p.max}.`,
+  ANSWER_TOO_LONG: (p) =>
+    rich`Your answer is ${p.length} characters long; an answer can have at most ${p.max}. Write the days and times in short, like ${code('12/1 19:00-21:00, 12/2 evening')}.`,
+  COMMAND_TOO_LONG: (p) => rich`That command is ${p.length} characters long; a command can have at most ${p.max}. ${code('/yakjeong help')} shows the short forms.`,
 };
 
 export const en = {
   errors,
+  /** Where a stored date or time is past what any date can show. */
+  unknownTime: '(date unknown)',
+  notSaved: () => 'Sorry, that was not saved: the bot cannot store anything right now (its storage is full). Your earlier answers are safe; the operator has been told. Please try again later.',
   internalError: () => 'Sorry, something went wrong on my side. Your earlier answers are safe; please try again.',
   kind: { time: 'Time poll', block: 'Block poll', date: 'Date poll' } as Record<string, string>,
   weekdaysShort: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'],
@@ -237,6 +245,9 @@ export const en = {
     closedLate: (title: string, code: string) => `“${title}” (${code}) closed late: its deadline passed while I was offline.`,
     reminderMissing: (title: string, pollCode: string, when: RichInput, people: readonly RichInput[]) =>
       rich`“${title}” (${pollCode}) closes ${when}. Still waiting for ${joinRich(people, ', ')}: press Respond on the poll.`,
+    /** The rest of a reminder's list, in a message of its own: part `part` of `parts`. */
+    reminderMore: (title: string, pollCode: string, part: number, parts: number, people: readonly RichInput[]) =>
+      rich`“${title}” (${pollCode}), reminder ${part} of ${parts}: also still waiting for ${joinRich(people, ', ')}.`,
     reminderCount: (title: string, pollCode: string, when: RichInput, n: number) =>
       rich`“${title}” (${pollCode}) closes ${when}. ${n === 1 ? '1 person has' : `${n} people have`} answered so far.`,
     everyoneAnswered: (title: string, code: string) => `Everyone you expected has answered “${title}” (${code}). Close it now?`,

@@ -144,10 +144,18 @@ const errors: Record<ErrorCode, (p: P) => string | Rich> = {
   ANSWER_NEEDS_DAY: (p) => rich`“${p.input}”: 어느 날인지 앞에 써 주세요. 예: ${code(answerExampleText(p, ko.weekdaysShort) ?? '')}`,
   REOPEN_NEEDS_DEADLINE: (p) =>
     rich`${p.code} 투표는 마감 시각이 지났어요. 다시 열려면 새 마감을 함께 써 주세요. 예: ${code(`/yakjeong reopen ${p.code} deadline:24h`)}, ${code(`deadline:${on(p).deadline()}`)}`,
+  TOO_MANY_PEOPLE: (p) =>
+    rich`${code(`${p.option}:`)}에 ${p.count}명이 있어요. 한 목록에는 ${p.max}명까지 넣을 수 있어요. ${code(`${p.option}:@민지 @준호`)}처럼 줄여 주세요.`,
+  OPTION_TOO_LONG: (p) => rich`${code(`${p.option}:`)} 옵션이 너무 길어요. 지금 ${withJosa(`${p.length}자`, '이에요/예요')}. ${p.max}자까지 쓸 수 있어요.`,
+  ANSWER_TOO_LONG: (p) =>
+    rich`응답이 너무 길어요. 지금 ${withJosa(`${p.length}자`, '이에요/예요')}. 응답은 ${p.max}자까지 쓸 수 있어요. ${code('12/1 19:00-21:00, 12/2 저녁')}처럼 짧게 써 주세요.`,
+  COMMAND_TOO_LONG: (p) => rich`명령이 너무 길어요. 지금 ${withJosa(`${p.length}자`, '이에요/예요')}. 명령은 ${p.max}자까지 쓸 수 있어요. ${code('/yakjeong help')}에서 짧은 형식을 볼 수 있어요.`,
 };
 
 export const ko: Catalog = {
   errors,
+  unknownTime: '(알 수 없는 날짜)',
+  notSaved: () => '죄송해요, 방금 한 것은 저장되지 않았어요. 지금은 저장 공간이 가득 차서 아무것도 저장할 수 없어요. 저장된 응답은 그대로 있고, 운영자에게 알렸어요. 잠시 후 다시 해 주세요.',
   internalError: () => '죄송해요, 제 쪽에서 문제가 생겼어요. 저장된 응답은 그대로 있으니 잠시 후 다시 해 주세요.',
   kind: { time: '시간 투표', block: '구간 투표', date: '날짜 투표' },
   weekdaysShort: ['월', '화', '수', '목', '금', '토', '일'],
@@ -242,6 +250,8 @@ export const ko: Catalog = {
     // 님 goes on each name: "@a님, @b님의 응답", never "@a, @b님의".
     reminderMissing: (title: string, pollCode: string, when: RichInput, people: readonly RichInput[]) =>
       rich`“${title}”(${pollCode}) 투표가 ${when}에 마감돼요. 아직 ${joinRich(people.map((who) => rich`${who}님`), ', ')}의 응답을 기다리고 있어요.`,
+    reminderMore: (title: string, pollCode: string, part: number, parts: number, people: readonly RichInput[]) =>
+      rich`“${title}”(${pollCode}) 알림 ${part}/${parts}: ${joinRich(people.map((who) => rich`${who}님`), ', ')}의 응답도 기다리고 있어요.`,
     reminderCount: (title: string, pollCode: string, when: RichInput, n: number) =>
       rich`“${title}”(${pollCode}) 투표가 ${when}에 마감돼요. 지금까지 ${n}명이 응답했어요.`,
     everyoneAnswered: (title: string, code: string) => `기다리던 분들이 모두 “${title}”(${code}) 투표에 응답했어요. 지금 마감할까요?`,

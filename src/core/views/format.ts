@@ -1,6 +1,7 @@
 /** Human formatting of dates, slots and windows in a locale and a zone. */
 import { catalog } from '../i18n/index.js';
-import { addDays, formatHm, labelEndInstant, parseIsoDate, wallClock, weekdayOf } from '../domain/time.js';
+import { addDays, formatHm, isShowableInstant, labelEndInstant, parseIsoDate, wallClock, weekdayOf } from '../domain/time.js';
+import { localTime, type Span, type TimeOptions } from './rich.js';
 import type { PollLayout } from '../domain/slots.js';
 import type { Locale, PollSpec, Slot } from '../domain/types.js';
 
@@ -98,8 +99,14 @@ export function formatSpan(span: SpanInput): string {
   return `${dayOf(a.date)} ${formatHm(a.minute)}–${endLabel}`;
 }
 
-/** "2026-12-01 18:00 (Asia/Seoul)" fallback rendering of an instant. */
+/** "2026-12-01 18:00 (Asia/Seoul)" fallback rendering of an instant; a placeholder for one no date can show. */
 export function formatInstant(instant: number, tz: string, locale: Locale): string {
+  if (!isShowableInstant(instant)) return catalog(locale).unknownTime;
   const w = wallClock(instant, tz);
   return `${formatDate(w.date, locale)} ${formatHm(w.minute)}`;
+}
+
+/** A stored instant as a local time each reader sees in their zone, or the placeholder when no date can show it. */
+export function shownTime(instant: number, locale: Locale, options: TimeOptions = {}): Span {
+  return isShowableInstant(instant) && (options.until === undefined || isShowableInstant(options.until)) ? localTime(instant, options) : catalog(locale).unknownTime;
 }

@@ -4,7 +4,7 @@ import { actionButton } from './buttons.js';
 import type { RankedWindow } from '../domain/ranking.js';
 import type { PollLayout } from '../domain/slots.js';
 import type { Locale, Poll, UserRef } from '../domain/types.js';
-import { formatRun } from './format.js';
+import { formatRun, shownTime } from './format.js';
 import { noticeView } from './notices.js';
 import type { View } from './reply.js';
 import { joinCapped, joinRich, link, localTime, mention, rich, type Rich } from './rich.js';
@@ -21,7 +21,7 @@ export function closedNotice(poll: Poll, by: UserRef, locale: Locale): View {
 export function reopenedNotice(poll: Poll, by: UserRef, deadline: number | undefined, locale: Locale): View {
   const c = catalog(locale);
   // Each reader sees the new deadline in their own zone.
-  const until = deadline !== undefined ? rich` ${c.poll.deadline}: ${localTime(deadline)}` : [];
+  const until = deadline !== undefined ? rich` ${c.poll.deadline}: ${shownTime(deadline, locale)}` : [];
   return noticeView(rich`🔓 ${c.lifecycle.reopened(by.name, poll.spec.title, poll.code)}${until}`, 'notice', poll.code);
 }
 
@@ -112,15 +112,31 @@ export interface ReminderInput {
   missing?: UserRef[];
 }
 
-/** A reminder before the deadline: who is still missing, or how many have answered. */
+/**
+ * A reminder before the deadline: who is still missing, or how many have answered. A message
+ * mentions at most MAX_MENTIONS people, so a longer list goes on in follow-up messages and
+ * nobody expected is left out.
+ */
 export function reminderNotice(input: ReminderInput): View {
   const { poll, locale, missing } = input;
   const c = catalog(locale);
-  const when = localTime(input.deadline);
-  const text = missing
-    ? c.lifecycle.reminderMissing(poll.spec.title, poll.code, when, missing.map(mention))
-    : c.lifecycle.reminderCount(poll.spec.title, poll.code, when, input.answered);
-  return noticeView(rich`⏰ ${text}`, 'notice', poll.code);
+  const when = shownTime(input.deadline, locale);
+  if (!missing) return noticeView(rich`⏰ ${c.lifecycle.reminderCount(poll.spec.title, poll.code, when, input.answered)}`, 'notice', poll.code);
+  const [first = [], ...rest] = chunks(missing, MAX_MENTIONS);
+  const view = noticeView(rich`⏰ ${c.lifecycle.reminderMissing(poll.spec.title, poll.code, when, first.map(mention))}`, 'notice', poll.code);
+  const parts = rest.length + 1;
+  if (rest.length) {
+    view.followUps = rest.map((people, i) =>
+      noticeView(rich`⏰ ${c.lifecycle.reminderMore(poll.spec.title, poll.code, i + 2, parts, people.map(mention))}`, 'notice', poll.code),
+    );
+  }
+  return view;
+}
+
+function chunks<T>(xs: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < xs.length; i += size) out.push(xs.slice(i, i + size));
+  return out;
 }
 
 /** The note over the results posted when a poll closes at its deadline (or late, after downtime). */

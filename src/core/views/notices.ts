@@ -1,7 +1,7 @@
 /** Small views: notices, errors, help and usage. */
 import type { ExampleDates } from '../i18n/example-dates.js';
 import { catalog } from '../i18n/index.js';
-import { isUserError } from '../errors.js';
+import { isStorageFull, isUserError } from '../errors.js';
 import type { Locale } from '../domain/types.js';
 import type { View, ViewRole } from './reply.js';
 import { firstLine, plainText, rich, toRich, type RichInput } from './rich.js';
@@ -14,10 +14,10 @@ export function noticeView(text: RichInput, role: ViewRole = 'notice', pollCode?
   return view;
 }
 
-/** What a user sees when something fails: their own mistake explained, or a short apology. */
+/** What a user sees when something fails: their own mistake explained, that nothing was saved (a full disk), or a short apology. */
 export function errorView(err: unknown, locale: Locale): View {
   const c = catalog(locale);
-  return noticeView(rich`⚠️ ${isUserError(err) ? c.errors[err.code](err.params) : c.internalError()}`, 'error');
+  return noticeView(rich`⚠️ ${isUserError(err) ? c.errors[err.code](err.params) : isStorageFull(err) ? c.notSaved() : c.internalError()}`, 'error');
 }
 
 /** How to create a poll, where there is no form; `dates` are counted from the reader's today. */

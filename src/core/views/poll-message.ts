@@ -5,9 +5,9 @@ import { addDays, todayIn } from '../domain/time.js';
 import { pollDates, type PollLayout } from '../domain/slots.js';
 import type { RankedWindow } from '../domain/ranking.js';
 import type { Locale, Participant, Poll, PollSpec } from '../domain/types.js';
-import { formatDate, formatDay, formatRun } from './format.js';
+import { formatDate, formatDay, formatRun, shownTime } from './format.js';
 import type { View, ViewBlock } from './reply.js';
-import { bold, joinRich, localTime, mention, rich, type Rich } from './rich.js';
+import { bold, joinRich, mention, rich, type Rich } from './rich.js';
 
 export interface PollMessageInput {
   poll: Poll;
@@ -76,7 +76,7 @@ export function pollMessageView(input: PollMessageInput): View {
   if (slots) fields.push({ label: spec.kind === 'time' ? c.poll.hours : c.poll.blocks, value: [spec.kind === 'time' ? `${slots} (${spec.timezone})` : slots] });
   fields.push({
     label: c.poll.deadline,
-    value: [poll.status === 'deleted' ? '—' : closed ? `🔒 ${c.poll.closed}` : spec.deadline ? localTime(spec.deadline) : c.poll.noDeadline],
+    value: [poll.status === 'deleted' ? '—' : closed ? `🔒 ${c.poll.closed}` : spec.deadline ? shownTime(spec.deadline, locale) : c.poll.noDeadline],
   });
   if (spec.durationSlots > 1 || spec.kind === 'time') fields.push({ label: c.poll.length, value: [describeLength(spec, locale)] });
   if (spec.required.length) fields.push({ label: c.poll.required, value: joinRich(spec.required.map(mention), ' ') });

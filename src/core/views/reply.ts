@@ -3,7 +3,7 @@
  * (Block Kit, Discord components, terminal text).
  */
 import type { MeetingEvent } from '../domain/meeting.js';
-import type { Rich } from './rich.js';
+import { mentionedIds, type Rich } from './rich.js';
 
 /**
  * What a button means, so each renderer picks its own colour for it without reading the id:
@@ -84,6 +84,23 @@ export interface View {
   files?: FileSpec[];
   /** The poll this view is about, if any. */
   pollCode?: string;
+  /**
+   * Messages that follow this one, in order, when one message cannot say it all (a reminder to
+   * more people than one message may mention). Adapters post each; the split is the view's.
+   */
+  followUps?: View[];
+}
+
+/** Ids of everyone a view mentions: whom its message may ping, and nobody else. */
+export function viewMentions(view: View): string[] {
+  return mentionedIds(
+    view.blocks.flatMap((b) => (b.type === 'fields' ? b.fields.map((f) => f.value) : b.type === 'text' || b.type === 'context' ? [b.text] : [])),
+  );
+}
+
+/** A view and the messages that follow it, in the order they are posted. */
+export function messagesOf(view: View): View[] {
+  return [view, ...(view.followUps ?? [])];
 }
 
 export type Audience = { kind: 'channel' } | { kind: 'user'; userId: string };

@@ -52,6 +52,21 @@ export function localTime(instant: number, options: TimeOptions = {}): Span {
   return { time: instant, ...options };
 }
 
+/** Ids of the people a text mentions (the only people a platform may ping for it), in order, once each. */
+export function mentionedIds(texts: readonly Rich[]): string[] {
+  const ids = new Set<string>();
+  const walk = (spans: Rich): void => {
+    for (const span of spans) {
+      if (typeof span === 'string') continue;
+      if ('mention' in span) ids.add(span.mention.id);
+      else if ('bold' in span) walk(span.bold);
+      else if ('italic' in span) walk(span.italic);
+    }
+  };
+  texts.forEach(walk);
+  return [...ids];
+}
+
 export function link(url: string, label?: string): Span {
   return { link: label === undefined ? { url } : { url, label } };
 }
