@@ -21,6 +21,10 @@ export interface SchedulerOptions {
   /** The safety sweep, a cron expression; every minute by default. */
   sweep?: string;
   maxAttempts?: number;
+  /** How long a claimed outbox item is held before another process may take it; 2 minutes by default. */
+  leaseMs?: number;
+  /** How many outbox items one round claims; 50 by default. */
+  outboxBatch?: number;
 }
 
 /**
@@ -103,7 +107,8 @@ export class DeadlineScheduler {
     try {
       const claimed = await store.claimDue(clock.now(), this.options.lateAfterMs ?? 300_000);
       if (claimed) logger.info({ claimed }, 'claimed due work');
-      for (const item of await store.claimOutbox(clock.now(), 50, 120_000)) await this.send(item);
+      const items = await store.claimOutbox(clock.now(), this.options.outboxBatch ?? 50, this.options.leaseMs ?? 120_000);
+      for (const item of items) await this.send(item);
       await this.armTimer();
     } catch (err) {
       logger.error({ err }, 'scheduler tick failed');
