@@ -70,43 +70,45 @@ function reasonOf(err: unknown): string {
   return String(err);
 }
 
-export async function openStore(config: StoreConfig): Promise<Store> {
-  if (config.databaseUrl) {
-    const location = withoutPassword(config.databaseUrl);
-    try {
-      const database = await openPostgres(config.databaseUrl);
-      return {
-        dialect: 'postgres',
-        location,
-        polls: new PgPollStore(database),
-        dueWork: new PgDueWorkStore(database),
-        records: new PgSharedRecords(database),
-        ping: async () => {
-          await database.pool.query('select 1');
-        },
-        close: once(() => database.close()),
-      };
-    } catch (err) {
-      throw new StoreOpenError(location, reasonOf(err), { cause: err });
-    }
-  }
-  const location = config.databasePath;
+/** Opens with `open`, or throws a StoreOpenError naming `location` and why. */
+export async function opening<T>(location: string, open: () => T | Promise<T>): Promise<T> {
   try {
-    const database = openDatabase(location);
-    return {
-      dialect: 'sqlite',
-      location,
-      polls: new SqlitePollStore(database),
-      dueWork: new SqliteDueWorkStore(database),
-      records: new SqliteSharedRecords(database),
-      ping: async () => {
-        database.sqlite.prepare('select 1').get();
-      },
-      close: async () => {
-        if (database.sqlite.open) database.close();
-      },
-    };
+    return await open();
   } catch (err) {
     throw new StoreOpenError(location, reasonOf(err), { cause: err });
   }
+}
+
+export async function openStore(config: StoreConfig): Promise<Store> {
+  if (config.databaseUrl) {
+    const url = config.databaseUrl;
+    const location = withoutPassword(url);
+    const database = await opening(location, () => openPostgres(url));
+    return {
+      dialect: 'postgres',
+      location,
+      polls: new PgPollStore(database),
+      dueWork: new PgDueWorkStore(database),
+      records: new PgSharedRecords(database),
+      ping: async () => {
+        await database.pool.query('select 1');
+      },
+      close: once(() => database.close()),
+    };
+  }
+  const location = config.databasePath;
+  const database = await opening(location, () => openDatabase(location));
+  return {
+    dialect: 'sqlite',
+    location,
+    polls: new SqlitePollStore(database),
+    dueWork: new SqliteDueWorkStore(database),
+    records: new SqliteSharedRecords(database),
+    ping: async () => {
+      database.sqlite.prepare('select 1').get();
+    },
+    close: async () => {
+      if (database.sqlite.open) database.close();
+    },
+  };
 }
