@@ -144,9 +144,20 @@ export interface HeatmapRenderer {
  * How work that is not an answer to someone's click reaches a channel (deadline
  * announcements, reminders). Each adapter implements it for its platform.
  */
+/** What the scheduler tells a notifier about one send of an outbox item. */
+export interface ScheduledDelivery {
+  /**
+   * Stable across every attempt at the same item (at most 20 characters): a platform that can
+   * drop a repeated post by a key (Discord's `nonce` with `enforce_nonce`) is given this.
+   */
+  key: string;
+  /** Aborted when the send must stop: it took too long, or this process lost the item's lease. */
+  signal: AbortSignal;
+}
+
 export interface Notifier {
   /** Posts a view in the poll's channel (as a thread reply to the poll message where the platform has threads). */
-  post(poll: Poll, view: View): Promise<void>;
+  post(poll: Poll, view: View, delivery?: ScheduledDelivery): Promise<void>;
   /** Re-renders the poll's channel message. */
   refreshPoll(poll: Poll): Promise<void>;
 }

@@ -23,9 +23,18 @@ const recorder = env('RECORDER_URL');
 const store = await openStore({ databasePath: process.env.DATABASE_PATH ?? '', ...(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL } : {}) });
 const engine = new Engine({ store: store.polls, clock: systemClock, heatmap: new CanvasHeatmapRenderer(), defaultTimezone: 'UTC', defaultLocale: 'en' });
 const notifier: Notifier = {
-  async post(poll, view) {
-    const res = await fetch(recorder, { method: 'POST', body: JSON.stringify({ process: name, code: poll.code, text: JSON.stringify(view.blocks) }) });
-    if (!res.ok) throw new Error(`recorder answered ${res.status}`);
+  // Like a platform SDK: a 503 is retried after a pause, until it goes through or the send is aborted.
+  async post(poll, view, delivery) {
+    const body = JSON.stringify({ process: name, code: poll.code, text: JSON.stringify(view.blocks) });
+    for (;;) {
+      const res = await fetch(recorder, { method: 'POST', body, ...(delivery ? { signal: delivery.signal } : {}) });
+      if (res.status !== 503) {
+        if (!res.ok) throw new Error(`recorder answered ${res.status}`);
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      delivery?.signal.throwIfAborted();
+    }
   },
   async refreshPoll() {},
 };
@@ -38,6 +47,7 @@ const scheduler = new DeadlineScheduler({
   sweep: '* * * * * *',
   ...(process.env.LEASE_MS ? { leaseMs: Number(process.env.LEASE_MS) } : {}),
   ...(process.env.OUTBOX_BATCH ? { outboxBatch: Number(process.env.OUTBOX_BATCH) } : {}),
+  ...(process.env.SEND_TIMEOUT_MS ? { sendTimeoutMs: Number(process.env.SEND_TIMEOUT_MS) } : {}),
 });
 scheduler.register('console', notifier);
 scheduler.start();

@@ -25,6 +25,13 @@ export interface SchedulerOptions {
   leaseMs?: number;
   /** How many outbox items one round claims; 50 by default. */
   outboxBatch?: number;
+  /**
+   * A send still going after this long is aborted and retried later; half the lease by default.
+   * The adapters bound their SDKs' own retries well below it, so a call never outlives its send.
+   */
+  sendTimeoutMs?: number;
+  /** Items sent at once, so one slow channel never holds up another poll's post; 4 by default. */
+  sendConcurrency?: number;
 }
 
 /**
@@ -39,6 +46,25 @@ export function retryDelay(err: unknown, attempts: number, maxAttempts: number):
     if (err.retryAfterMs !== undefined) return err.retryAfterMs;
   }
   return Math.min(600_000, 5_000 * 2 ** (attempts - 1));
+}
+
+/** Runs `work` over `items`, at most `limit` at a time. */
+async function inParallel<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) await work(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+}
+
+/** `work`, or a rejection as soon as `signal` aborts: a notifier that ignores the signal cannot hold the send. */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason as Error);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason as Error);
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }
 
 export class DeadlineScheduler {
@@ -107,15 +133,47 @@ export class DeadlineScheduler {
     try {
       const claimed = await store.claimDue(clock.now(), this.options.lateAfterMs ?? 300_000);
       if (claimed) logger.info({ claimed }, 'claimed due work');
-      const items = await store.claimOutbox(clock.now(), this.options.outboxBatch ?? 50, this.options.leaseMs ?? 120_000);
-      for (const item of items) await this.send(item);
+      const items = await store.claimOutbox(clock.now(), this.options.outboxBatch ?? 50, this.leaseMs);
+      await inParallel(items, this.options.sendConcurrency ?? 4, (item) => this.sendHoldingLease(item));
       await this.armTimer();
     } catch (err) {
       logger.error({ err }, 'scheduler tick failed');
     }
   }
 
-  private async send(item: OutboxItem): Promise<void> {
+  private get leaseMs(): number {
+    return this.options.leaseMs ?? 120_000;
+  }
+
+  /**
+   * Sends one item while keeping its lease: a heartbeat extends it every quarter lease, so a slow
+   * platform never lets another process take the item and post it too. A send that outlives
+   * `sendTimeoutMs`, or whose lease was lost, is aborted.
+   */
+  private async sendHoldingLease(item: OutboxItem): Promise<void> {
+    const { store, clock, logger } = this.options;
+    const abort = new AbortController();
+    const timeout = setTimeout(() => abort.abort(new Error('the send took too long')), this.options.sendTimeoutMs ?? this.leaseMs / 2);
+    const heartbeat = setInterval(() => {
+      void store.extendLease(item.id, item.lease, clock.now() + this.leaseMs).then(
+        (held) => {
+          if (!held && !abort.signal.aborted) {
+            logger.warn({ item }, 'lost the lease of a scheduled post while sending it; stopping');
+            abort.abort(new Error('the lease was lost'));
+          }
+        },
+        (err: unknown) => logger.warn({ err, item }, 'could not extend the lease of a scheduled post'),
+      );
+    }, this.leaseMs / 4);
+    try {
+      await this.send(item, abort.signal);
+    } finally {
+      clearTimeout(timeout);
+      clearInterval(heartbeat);
+    }
+  }
+
+  private async send(item: OutboxItem, signal: AbortSignal): Promise<void> {
     const { store, engine, clock, logger } = this.options;
     const poll = await engine.queries.getPoll(item.pollId);
     if (!poll || poll.status === 'deleted') {
@@ -137,9 +195,9 @@ export class DeadlineScheduler {
     }
     try {
       const view = item.work.kind === 'deadline' ? await engine.scheduled.deadlineAnnouncement(poll, item.work.late) : await engine.scheduled.reminder(poll);
-      if (view) await notifier.post(poll, view);
-      if (item.work.kind === 'deadline') await notifier.refreshPoll(poll);
-      await store.markSent(item.id, item.lease, clock.now());
+      if (view) await untilAborted(notifier.post(poll, view, { key: `yj${item.id}`, signal }), signal);
+      if (item.work.kind === 'deadline') await untilAborted(notifier.refreshPoll(poll), signal);
+      if (!(await store.markSent(item.id, item.lease, clock.now()))) logger.warn({ item }, 'a scheduled post went out after its lease was lost');
     } catch (err) {
       const wait = retryDelay(err, item.attempts + 1, this.options.maxAttempts ?? 8);
       const retryAt = wait === null ? null : clock.now() + wait;

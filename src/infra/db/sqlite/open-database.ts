@@ -17,17 +17,34 @@ export interface OpenedDatabase {
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../../../migrations/sqlite', import.meta.url));
 
+/**
+ * drizzle reads which migrations are applied before it takes the write lock, so two processes
+ * starting together on a new file can both try the same one; the loser fails on a table that now
+ * exists. Reading again then finds it applied.
+ */
+function migrateBesideOthers(run: () => void): void {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      run();
+      return;
+    } catch (err) {
+      if (attempt >= 3 || !(err instanceof Error && /already exists|duplicate column/i.test(`${err.message} ${String(err.cause ?? '')}`))) throw err;
+    }
+  }
+}
+
 export function openDatabase(path: string): OpenedDatabase {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const sqlite = new Database(path);
   try {
-    // WAL lets readers run beside the one writer; busy_timeout waits out another process's write lock.
+    // busy_timeout first: switching to WAL takes a lock that another process starting at the same moment may hold.
+    sqlite.pragma('busy_timeout = 5000');
+    // WAL lets readers run beside the one writer.
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
-    sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('synchronous = NORMAL');
     const db = drizzle(sqlite, { schema });
-    migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+    migrateBesideOthers(() => migrate(db, { migrationsFolder: MIGRATIONS_FOLDER }));
     return { sqlite, db, close: () => sqlite.close() };
   } catch (err) {
     sqlite.close();
