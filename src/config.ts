@@ -33,6 +33,7 @@ const schema = z.object({
   DISCORD_PUBLIC_KEY: optionalText.pipe(z.string().regex(/^[0-9a-fA-F]{64}$/, 'a 64-character hex key').optional()),
   DISCORD_GUILD_ID: optionalText,
   DISCORD_API_URL: optionalText.pipe(z.url().optional()),
+  DISCORD_GATEWAY: optionalText.pipe(z.enum(['on', 'off'], { message: 'on or off' }).optional()),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -51,6 +52,12 @@ export interface DiscordConfig {
   publicKey?: string;
   guildId?: string;
   apiUrl?: string;
+  /**
+   * Whether to open a gateway connection. Off when interactions come over HTTP (DISCORD_PUBLIC_KEY):
+   * they then never arrive over the gateway, and every instance behind a load balancer would
+   * open a session for nothing. DISCORD_GATEWAY=on keeps it.
+   */
+  gateway: boolean;
 }
 
 export interface Config {
@@ -102,7 +109,13 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   }
   if (e.DISCORD_TOKEN || e.DISCORD_PUBLIC_KEY) {
     if (!e.DISCORD_APPLICATION_ID) throw new ConfigError('DISCORD_APPLICATION_ID is required with DISCORD_TOKEN or DISCORD_PUBLIC_KEY.');
+    const gateway = e.DISCORD_GATEWAY ? e.DISCORD_GATEWAY === 'on' : !e.DISCORD_PUBLIC_KEY;
+    if (gateway && !e.DISCORD_TOKEN) throw new ConfigError('DISCORD_GATEWAY=on needs DISCORD_TOKEN (the gateway logs in with the bot token); set it, or remove DISCORD_GATEWAY.');
+    if (!gateway && !e.DISCORD_PUBLIC_KEY) {
+      throw new ConfigError('DISCORD_GATEWAY=off needs DISCORD_PUBLIC_KEY: without the gateway, interactions only arrive at the HTTP endpoint. Set the key, or remove DISCORD_GATEWAY.');
+    }
     config.discord = strip({
+      gateway,
       token: e.DISCORD_TOKEN,
       applicationId: e.DISCORD_APPLICATION_ID,
       publicKey: e.DISCORD_PUBLIC_KEY,

@@ -1,6 +1,8 @@
 /**
- * The Discord adapter: slash commands, buttons and the create form over the gateway (bot token)
- * and/or the HTTP interactions endpoint (public key), both feeding one handler.
+ * The Discord adapter: slash commands, buttons and the create form over the HTTP interactions
+ * endpoint (public key) or the gateway (bot token), both feeding one handler. Everything else
+ * (poll message edits, notices, server events) is REST with the bot token, so an HTTP-only
+ * instance opens no gateway connection and any number of them can run side by side.
  */
 import type { Client } from 'discord.js';
 import type { DiscordConfig } from '../../src/config.js';
@@ -86,7 +88,8 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
           logger.warn('DISCORD_PUBLIC_KEY is set but no HTTP server was given: the interactions endpoint is not served');
         }
       }
-      if (config.token) {
+      if (config.gateway) {
+        if (!config.token) throw new Error('The Discord gateway needs DISCORD_TOKEN');
         client = await connectGateway({
           token: config.token,
           logger,
@@ -101,6 +104,9 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
           },
         });
         transports.push('gateway');
+      } else if (config.token) {
+        // The gateway's login used to be where a bad token showed; without it, ask once here.
+        await api.checkBotToken();
       }
       options.http?.setStatus('discord', transports.length ? transports.join('+') : 'idle');
       logger.info({ transports }, 'discord adapter started');

@@ -318,7 +318,7 @@ export async function startGateway(world: TestWorld, refreshIntervalMs = 20): Pr
   const fake = await FakeDiscord.start({ botToken: BOT_TOKEN, applicationId: APP_ID });
   const adapter = createDiscordAdapter({
     engine: world.engine,
-    config: { token: BOT_TOKEN, applicationId: APP_ID, apiUrl: fake.apiUrl },
+    config: { token: BOT_TOKEN, applicationId: APP_ID, apiUrl: fake.apiUrl, gateway: true },
     logger: world.logger,
     store: world.store,
     clock: world.clock,
