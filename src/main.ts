@@ -8,6 +8,7 @@ import { ConfigError, loadConfig, type Config } from './config.js';
 import { Engine } from './core/engine.js';
 import { openDatabase } from './infra/db/open-database.js';
 import { SqlitePollStore } from './infra/db/sqlite-poll-store.js';
+import { SqliteSharedRecords } from './infra/db/sqlite-shared-records.js';
 import { CanvasHeatmapRenderer } from './infra/heatmap/canvas-heatmap-renderer.js';
 import { OffsetClock } from './infra/clock.js';
 import { IcsCalendarFiles } from './infra/calendar/ics-calendar-files.js';
@@ -35,6 +36,8 @@ async function main(): Promise<void> {
   const database = openDatabase(config.databasePath);
   const clock = new OffsetClock();
   const store = new SqlitePollStore(database);
+  // platform-scale: ids of platform objects the bot made, seen by every instance (openStore's `records`).
+  const records = new SqliteSharedRecords(database);
   const engine = new Engine({
     store,
     clock,
@@ -88,8 +91,8 @@ async function main(): Promise<void> {
       }),
     );
   } else {
-    if (config.slack) adapters.push(createSlackAdapter({ engine, clock, config: config.slack, logger: createLogger('slack'), ...(http ? { http } : {}) }));
-    if (config.discord) adapters.push(createDiscordAdapter({ engine, clock, config: config.discord, store, logger: createLogger('discord'), ...(http ? { http } : {}) }));
+    if (config.slack) adapters.push(createSlackAdapter({ engine, clock, records, config: config.slack, logger: createLogger('slack'), ...(http ? { http } : {}) }));
+    if (config.discord) adapters.push(createDiscordAdapter({ engine, clock, records, config: config.discord, store, logger: createLogger('discord'), ...(http ? { http } : {}) }));
   }
   for (const adapter of adapters) {
     scheduler.register(adapter.platform, adapter.notifier);

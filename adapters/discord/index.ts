@@ -7,7 +7,7 @@
 import type { Client } from 'discord.js';
 import type { DiscordConfig } from '../../src/config.js';
 import type { Engine } from '../../src/core/engine.js';
-import type { Clock, PollStore } from '../../src/core/ports.js';
+import type { Clock, PollStore, SharedRecords } from '../../src/core/ports.js';
 import type { HttpServer } from '../../src/infra/http/http-server.js';
 import type { Logger } from '../../src/logger.js';
 import type { ChatAdapter } from '../shared/chat-adapter.js';
@@ -35,6 +35,8 @@ export interface DiscordAdapterOptions {
   refreshIntervalMs?: number;
   /** Domain time: whether a picked meeting is still ahead (server events). */
   clock: Clock;
+  /** Where the ids of server events made for picks are kept, seen by every instance. */
+  records: SharedRecords;
   /** Real time for replay checks of HTTP interactions (default: the system's); tests move it. */
   realNow?: () => number;
 }
@@ -59,7 +61,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
     api,
     polls,
     logger,
-    events: new DiscordEvents(api, options.clock),
+    events: new DiscordEvents(api, options.clock, options.records),
     ...(options.store ? { store: options.store } : {}),
   });
   const transports: Array<'gateway' | 'http'> = [];

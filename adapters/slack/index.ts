@@ -6,7 +6,7 @@
 import { App, HTTPReceiver, SocketModeReceiver, webApi, type Receiver } from '@slack/bolt';
 import type { SlackConfig } from '../../src/config.js';
 import type { Engine } from '../../src/core/engine.js';
-import type { Clock } from '../../src/core/ports.js';
+import type { Clock, SharedRecords } from '../../src/core/ports.js';
 import type { AdapterCapabilities } from '../../src/core/views/reply.js';
 import type { HttpServer } from '../../src/infra/http/http-server.js';
 import { createLogger, type Logger } from '../../src/logger.js';
@@ -37,6 +37,8 @@ export interface SlackAdapterOptions {
   config: SlackConfig;
   /** The domain clock: meeting reminders and the users.info cache read it. */
   clock: Clock;
+  /** Where the ids of scheduled meeting reminders are kept, seen by every instance. */
+  records: SharedRecords;
   /** The shared server; required in HTTP mode (no app token). */
   http?: HttpServer;
   logger?: Logger;
@@ -109,7 +111,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   const users = new SlackUserDirectory(app.client, logger, options.clock, options.userCacheTtlMs !== undefined ? { ttlMs: options.userCacheTtlMs } : {});
   const messenger = new SlackMessenger(app.client, logger);
   const polls = new SlackPollMessages(engine, messenger, logger, options.refreshIntervalMs ?? 2000);
-  const meetings = new SlackMeetingReminders({ client: app.client, logger, minutesBefore: config.meetingReminderMinutes, clock: options.clock });
+  const meetings = new SlackMeetingReminders({ client: app.client, logger, minutesBefore: config.meetingReminderMinutes, clock: options.clock, records: options.records });
   const conversationDeps: SlackConversationDeps = {
     engine,
     messenger,

@@ -1,15 +1,15 @@
 /**
  * A picked meeting gets a Slack reminder: a message scheduled with chat.scheduleMessage in
  * the poll's channel SLACK_MEETING_REMINDER_MINUTES before it starts. Slack holds the
- * schedule, so it survives our restarts; which message belongs to which poll is only
- * remembered in memory, so a re-pick after a restart adds a second reminder instead of
- * moving the first. A failure here never bothers the person who picked (the pick stands).
+ * schedule; which scheduled message belongs to which poll is kept in the shared store, so a
+ * re-pick on any instance, after a restart too, moves the reminder instead of adding a second.
+ * A failure here never bothers the person who picked (the pick stands).
  */
 import type { webApi } from '@slack/bolt';
 import type { MeetingEvent } from '../../src/core/domain/meeting.js';
 import { addDays, wallClock, zonedInstant } from '../../src/core/domain/time.js';
 import type { Locale, Poll } from '../../src/core/domain/types.js';
-import type { Clock } from '../../src/core/ports.js';
+import type { Clock, SharedRecords } from '../../src/core/ports.js';
 import { localTime, rich } from '../../src/core/views/rich.js';
 import { noticeView } from '../../src/core/views/notices.js';
 import type { Logger } from '../../src/logger.js';
@@ -26,10 +26,32 @@ export interface MeetingRemindersOptions {
   /** 0 turns reminders off. */
   minutesBefore: number;
   clock: Clock;
+  records: SharedRecords;
+}
+
+/** Shared records scope: poll id → the reminder scheduled for its pick. */
+export const REMINDER_RECORDS = 'slack-meeting-reminder';
+
+interface ScheduledReminder {
+  channel: string;
+  id: string;
+}
+
+function readReminder(value: string | undefined): ScheduledReminder | undefined {
+  if (!value) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(value);
+    if (typeof parsed === 'object' && parsed !== null && 'channel' in parsed && 'id' in parsed) {
+      const { channel, id } = parsed;
+      if (typeof channel === 'string' && typeof id === 'string') return { channel, id };
+    }
+  } catch {
+    // A damaged record names no reminder: there is nothing to delete.
+  }
+  return undefined;
 }
 
 export class SlackMeetingReminders {
-  private readonly scheduled = new Map<number, { channel: string; id: string }>();
   private readonly now: () => number;
 
   constructor(private readonly options: MeetingRemindersOptions) {
@@ -50,15 +72,19 @@ export class SlackMeetingReminders {
     const base = { channel: poll.channel.channelId, post_at: Math.floor(postAt / 1000), text: message.text, blocks: message.blocks };
     // Next to the poll: in its thread, and shown in the channel too.
     const res = await client.chat.scheduleMessage(ref ? { ...base, thread_ts: ref.ts, reply_broadcast: true } : base);
-    if (res.scheduled_message_id) this.scheduled.set(poll.id, { channel: res.channel ?? poll.channel.channelId, id: res.scheduled_message_id });
+    if (res.scheduled_message_id) {
+      const reminder: ScheduledReminder = { channel: res.channel ?? poll.channel.channelId, id: res.scheduled_message_id };
+      await this.options.records.put(REMINDER_RECORDS, String(poll.id), JSON.stringify(reminder), this.now());
+    }
     logger.debug({ pollId: poll.id, postAt }, 'meeting reminder scheduled');
     return postAt;
   }
 
   private async cancel(pollId: number): Promise<void> {
-    const previous = this.scheduled.get(pollId);
+    const { records } = this.options;
+    const previous = readReminder(await records.get(REMINDER_RECORDS, String(pollId)));
+    await records.remove(REMINDER_RECORDS, String(pollId));
     if (!previous) return;
-    this.scheduled.delete(pollId);
     try {
       await this.options.client.chat.deleteScheduledMessage({ channel: previous.channel, scheduled_message_id: previous.id });
     } catch (err) {

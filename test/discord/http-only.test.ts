@@ -39,6 +39,7 @@ beforeAll(async () => {
     store: world.store,
     refreshIntervalMs: 20,
     clock: world.clock,
+    records: world.records,
     realNow: () => NOW,
   });
   await adapter.start();
@@ -118,6 +119,7 @@ describe('Discord over HTTP only (public key and bot token)', () => {
       logger: world.logger,
       http: new HttpServer(world.logger),
       clock: world.clock,
+    records: world.records,
     });
     const failure = await other.start().then(() => undefined, (err: unknown) => err);
     expect(String(failure)).toMatch(/Discord refused DISCORD_TOKEN \(401\)/);

@@ -33,6 +33,7 @@ beforeAll(async () => {
     store: world.store,
     refreshIntervalMs: 20,
     clock: world.clock,
+    records: world.records,
     // Real time as the endpoint reads it when checking X-Signature-Timestamp.
     realNow: () => NOW,
   });

@@ -11,6 +11,7 @@ import type { ChannelRef, Poll } from '../../src/core/domain/types.js';
 import type { Clock } from '../../src/core/ports.js';
 import { openDatabase, type OpenedDatabase } from '../../src/infra/db/open-database.js';
 import { SqlitePollStore } from '../../src/infra/db/sqlite-poll-store.js';
+import { SqliteSharedRecords } from '../../src/infra/db/sqlite-shared-records.js';
 import { IcsCalendarFiles } from '../../src/infra/calendar/ics-calendar-files.js';
 import { CanvasHeatmapRenderer } from '../../src/infra/heatmap/canvas-heatmap-renderer.js';
 import { HttpServer } from '../../src/infra/http/http-server.js';
@@ -34,6 +35,7 @@ export interface Harness {
   fake: FakeSlack;
   engine: Engine;
   store: SqlitePollStore;
+  records: SqliteSharedRecords;
   adapter: SlackAdapter;
   http: HttpServer;
   port: number;
@@ -45,20 +47,26 @@ export interface HarnessOptions {
   refreshIntervalMs?: number;
   /** The adapter's logger (default: silent). */
   logger?: Logger;
+  /** A database file, for a restart on the same data (default: a fresh one in memory). */
+  databasePath?: string;
+  /** A running fake Slack to keep talking to (a restart); close() leaves it running. */
+  fake?: FakeSlack;
 }
 
 export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const silent = pino({ level: 'silent' });
   setRootLogger(silent);
-  const fake = new FakeSlack();
-  await fake.start();
+  const ownFake = !options.fake;
+  const fake = options.fake ?? new FakeSlack();
+  if (ownFake) await fake.start();
   fake.addUser({ id: ANA.id, name: ANA.name, realName: 'Ana Kim', displayName: 'Ana', tz: 'Asia/Seoul', locale: 'en-US' });
   fake.addUser({ id: BEN.id, name: BEN.name, realName: 'Ben Park', tz: 'America/New_York', locale: 'en-US' });
   fake.addUser({ id: ADA.id, name: ADA.name, realName: 'Ada Admin', tz: 'Europe/Berlin', locale: 'en-US', isAdmin: true });
   fake.addUser({ id: MALLORY.id, name: MALLORY.name, realName: 'Mallory', tz: 'UTC', locale: 'en-US' });
 
-  const database: OpenedDatabase = openDatabase(':memory:');
+  const database: OpenedDatabase = openDatabase(options.databasePath ?? ':memory:');
   const store = new SqlitePollStore(database);
+  const records = new SqliteSharedRecords(database);
   const clock: Clock = { now: () => NOW };
   const engine = new Engine({
     store,
@@ -79,6 +87,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     },
     http,
     clock,
+    records,
     logger: options.logger ?? silent,
     retryConfig: { retries: 0 },
     refreshIntervalMs: options.refreshIntervalMs ?? 300,
@@ -89,13 +98,14 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     fake,
     engine,
     store,
+    records,
     adapter,
     http,
     port,
     async close() {
       await adapter.stop();
       await http.close();
-      await fake.close();
+      if (ownFake) await fake.close();
       database.close();
     },
   };
