@@ -23,6 +23,7 @@ const schema = z.object({
   DATABASE_PATH: z.string().min(1).default('./data/yakjeong.db'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  METRICS_TOKEN: optionalText.pipe(z.string().min(16, 'at least 16 characters (e.g. openssl rand -hex 32)').optional()),
   SLACK_BOT_TOKEN: optionalText,
   SLACK_APP_TOKEN: optionalText,
   SLACK_SIGNING_SECRET: optionalText,
@@ -67,6 +68,8 @@ export interface Config {
   databasePath: string;
   logLevel?: Env['LOG_LEVEL'];
   port: number;
+  /** Bearer token GET /metrics asks for; without it /metrics is open to whoever reaches the port. */
+  metricsToken?: string;
   slack?: SlackConfig;
   discord?: DiscordConfig;
 }
@@ -95,6 +98,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     port: e.PORT,
   };
   if (e.LOG_LEVEL) config.logLevel = e.LOG_LEVEL;
+  if (e.METRICS_TOKEN) config.metricsToken = e.METRICS_TOKEN;
   if (e.SLACK_BOT_TOKEN) {
     if (!e.SLACK_APP_TOKEN && !e.SLACK_SIGNING_SECRET) {
       throw new ConfigError('SLACK_BOT_TOKEN is set: also set SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP).');

@@ -6,7 +6,7 @@ import { createSlackAdapter } from '../adapters/slack/index.js';
 import { HttpServer } from './infra/http/http-server.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { Engine } from './core/engine.js';
-import { openDatabase } from './infra/db/open-database.js';
+import { openDatabase, type OpenedDatabase } from './infra/db/open-database.js';
 import { SqlitePollStore } from './infra/db/sqlite-poll-store.js';
 import { SqliteSharedRecords } from './infra/db/sqlite-shared-records.js';
 import { CanvasHeatmapRenderer } from './infra/heatmap/canvas-heatmap-renderer.js';
@@ -15,6 +15,8 @@ import { IcsCalendarFiles } from './infra/calendar/ics-calendar-files.js';
 import { SqliteDueWorkStore } from './infra/db/sqlite-due-work-store.js';
 import { DeadlineScheduler } from './infra/scheduler/deadline-scheduler.js';
 import { configureLogger, createLogger } from './logger.js';
+import { countingStoreErrors, noMetrics, PrometheusMetrics, type OutboxStats } from './infra/metrics/metrics.js';
+import { METRICS_PATH, metricsRoute } from './infra/http/metrics-route.js';
 
 async function main(): Promise<void> {
   let config: Config;
@@ -35,9 +37,20 @@ async function main(): Promise<void> {
 
   const database = openDatabase(config.databasePath);
   const clock = new OffsetClock();
-  const store = new SqlitePollStore(database);
-  // platform-scale: ids of platform objects the bot made, seen by every instance (openStore's `records`).
-  const records = new SqliteSharedRecords(database);
+
+  // ── platform-scale: metrics, the store's health and outbox figures ──────────────────────
+  // Slack's HTTP mode and Discord's interactions endpoint share one server (with /healthz, /metrics).
+  const needsHttp = !useConsole && Boolean(config.discord?.publicKey || (config.slack && !config.slack.appToken));
+  const metrics = needsHttp ? new PrometheusMetrics({ outbox: async () => sqliteOutboxStats(database.sqlite, clock.now()) }) : undefined;
+  const counted = <T extends object>(part: T, name: string): T => countingStoreErrors(part, name, metrics ?? noMetrics);
+  // The lead moves these onto openStore(config): `ping()` and the outbox query belong to the store.
+  const ping = async (): Promise<void> => {
+    database.sqlite.prepare('select 1').get();
+  };
+  const store = counted(new SqlitePollStore(database), 'polls');
+  // Ids of platform objects the bot made, seen by every instance (openStore's `records`).
+  const records = counted(new SqliteSharedRecords(database), 'records');
+  // ─────────────────────────────────────────────────────────────────────────────────────────
   const engine = new Engine({
     store,
     clock,
@@ -65,16 +78,16 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void shutdown(0));
 
   const scheduler = new DeadlineScheduler({
-    store: new SqliteDueWorkStore(database),
+    store: counted(new SqliteDueWorkStore(database), 'dueWork'),
     engine,
     clock,
     logger: createLogger('scheduler'),
+    ...(metrics ? { metrics } : {}),
   });
   stops.push(() => scheduler.stop());
 
-  // Slack's HTTP mode and Discord's interactions endpoint share one server (with /healthz).
-  const needsHttp = !useConsole && Boolean(config.discord?.publicKey || (config.slack && !config.slack.appToken));
-  const http = needsHttp ? new HttpServer(createLogger('http')) : undefined;
+  const http = needsHttp ? new HttpServer(createLogger('http'), { ping, ...(metrics ? { metrics } : {}) }) : undefined;
+  if (http && metrics) http.route('GET', METRICS_PATH, metricsRoute(metrics, config.metricsToken));
   const adapters: ChatAdapter[] = [];
   if (useConsole) {
     adapters.push(
@@ -91,8 +104,8 @@ async function main(): Promise<void> {
       }),
     );
   } else {
-    if (config.slack) adapters.push(createSlackAdapter({ engine, clock, records, config: config.slack, logger: createLogger('slack'), ...(http ? { http } : {}) }));
-    if (config.discord) adapters.push(createDiscordAdapter({ engine, clock, records, config: config.discord, store, logger: createLogger('discord'), ...(http ? { http } : {}) }));
+    if (config.slack) adapters.push(createSlackAdapter({ engine, clock, records, config: config.slack, logger: createLogger('slack'), ...(http ? { http } : {}), ...(metrics ? { metrics } : {}) }));
+    if (config.discord) adapters.push(createDiscordAdapter({ engine, clock, records, config: config.discord, store, logger: createLogger('discord'), ...(http ? { http } : {}), ...(metrics ? { metrics } : {}) }));
   }
   for (const adapter of adapters) {
     scheduler.register(adapter.platform, adapter.notifier);
@@ -117,6 +130,16 @@ async function main(): Promise<void> {
     await scheduler.tick();
     await shutdown(0);
   }
+}
+
+/** platform-scale: pending outbox items and the wait of the oldest due one (the lead moves this into the store). */
+function sqliteOutboxStats(sqlite: OpenedDatabase['sqlite'], now: number): OutboxStats {
+  const row = sqlite
+    .prepare(
+      "select count(*) as depth, min(case when next_attempt_at <= ? then next_attempt_at end) as oldest from outbox where status in ('pending', 'sending')",
+    )
+    .get(now) as { depth: number; oldest: number | null };
+  return { depth: row.depth, oldestDueAgeSeconds: row.oldest === null ? 0 : Math.max(0, (now - row.oldest) / 1000) };
 }
 
 main().catch((err: unknown) => {

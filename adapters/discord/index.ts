@@ -10,6 +10,7 @@ import type { Engine } from '../../src/core/engine.js';
 import type { Clock, PollStore, SharedRecords } from '../../src/core/ports.js';
 import type { HttpServer } from '../../src/infra/http/http-server.js';
 import type { Logger } from '../../src/logger.js';
+import type { Metrics } from '../../src/infra/metrics/metrics.js';
 import type { ChatAdapter } from '../shared/chat-adapter.js';
 import { DiscordApi } from './api.js';
 import { DiscordEvents } from './events.js';
@@ -37,6 +38,8 @@ export interface DiscordAdapterOptions {
   clock: Clock;
   /** Where the ids of server events made for picks are kept, seen by every instance. */
   records: SharedRecords;
+  /** Interactions by outcome and acknowledgement latency. */
+  metrics?: Metrics;
   /** Real time for replay checks of HTTP interactions (default: the system's); tests move it. */
   realNow?: () => number;
 }
@@ -63,6 +66,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
     logger,
     events: new DiscordEvents(api, options.clock, options.records),
     ...(options.store ? { store: options.store } : {}),
+    ...(options.metrics ? { metrics: options.metrics } : {}),
   });
   const transports: Array<'gateway' | 'http'> = [];
   let client: Client | undefined;

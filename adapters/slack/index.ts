@@ -10,6 +10,7 @@ import type { Clock, SharedRecords } from '../../src/core/ports.js';
 import type { AdapterCapabilities } from '../../src/core/views/reply.js';
 import type { HttpServer } from '../../src/infra/http/http-server.js';
 import { createLogger, type Logger } from '../../src/logger.js';
+import type { Metrics } from '../../src/infra/metrics/metrics.js';
 import type { ChatAdapter } from '../shared/chat-adapter.js';
 import { DeliveryPolicy } from '../shared/delivery.js';
 import { boltLogger } from './bolt-logger.js';
@@ -49,6 +50,8 @@ export interface SlackAdapterOptions {
   /** Web API retry policy; tests pass { retries: 0 }. Default: five retries in five minutes. */
   retryConfig?: webApi.RetryOptions;
   capabilities?: AdapterCapabilities;
+  /** Interactions by outcome and acknowledgement latency. */
+  metrics?: Metrics;
 }
 
 export interface SlackAdapter extends ChatAdapter {
@@ -131,13 +134,14 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       await app.client.views.open({ trigger_id: target.triggerId, view });
     },
   };
-  registerHandlers(app, {
+  const handlers = registerHandlers(app, {
     engine,
     users,
     policy: new DeliveryPolicy({ engine, logger }),
     conversation: (target, context) => new SlackConversation(conversationDeps, target, context),
     logger,
     caps: options.capabilities ?? SLACK_CAPABILITIES,
+    ...(options.metrics ? { metrics: options.metrics } : {}),
   });
 
   let running = false;
@@ -174,6 +178,8 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     async stop() {
       if (!running) return;
       running = false;
+      // Interactions already acknowledged finish their replies (and the edits they ask for).
+      await handlers.idle();
       await polls.flush();
       if (mode === 'socket') await app.stop();
       http?.setStatus('slack', 'stopped');

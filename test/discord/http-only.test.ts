@@ -10,6 +10,7 @@ import { InteractionResponseType, MessageFlags, type APIInteraction } from 'disc
 import { createDiscordAdapter, type DiscordAdapter } from '../../adapters/discord/index.js';
 import { parseConfig, type DiscordConfig } from '../../src/config.js';
 import { HttpServer } from '../../src/infra/http/http-server.js';
+import { PrometheusMetrics } from '../../src/infra/metrics/metrics.js';
 import { FakeDiscord, type FakeMessage } from './fake-discord.js';
 import { APP_ID, BOT_TOKEN, NOW, alice, bob, buttons, click, createWorld, findButton, slash, visibleText, type TestWorld } from './fixtures.js';
 import { publicKeyHex, signedSender, type Sent } from './signed-http.js';
@@ -20,6 +21,7 @@ let fake: FakeDiscord;
 let http: HttpServer;
 let adapter: DiscordAdapter;
 let endpoint: string;
+const metrics = new PrometheusMetrics();
 
 function discordConfig(env: Record<string, string>): DiscordConfig {
   const config = parseConfig({ DISCORD_APPLICATION_ID: APP_ID, DISCORD_API_URL: fake.apiUrl, ...env }).discord;
@@ -30,9 +32,10 @@ function discordConfig(env: Record<string, string>): DiscordConfig {
 beforeAll(async () => {
   world = createWorld();
   fake = await FakeDiscord.start({ botToken: BOT_TOKEN, applicationId: APP_ID });
-  http = new HttpServer(world.logger);
+  http = new HttpServer(world.logger, { metrics });
   adapter = createDiscordAdapter({
     engine: world.engine,
+    metrics,
     config: discordConfig({ DISCORD_TOKEN: BOT_TOKEN, DISCORD_PUBLIC_KEY: publicKeyHex(keys.publicKey) }),
     logger: world.logger,
     http,
@@ -105,6 +108,16 @@ describe('Discord over HTTP only (public key and bot token)', () => {
     expect((await settledOriginal(pick)).content).toContain('Board games');
     const event = await fake.waitFor(() => [...fake.events.values()].find((e) => e.name === 'Board games'));
     expect(event).toMatchObject({ guild_id: alice.guildId, scheduled_start_time: '2026-12-06T11:00:00.000Z' });
+
+    // Counted as an operator sees them: each kind by outcome, each acknowledged.
+    // The pick is counted when its handler ends, just after its server event is made.
+    const text = await fake.waitFor(async () => {
+      const t = await metrics.registry.metrics();
+      return t.includes('yakjeong_interactions_total{platform="discord",kind="command",outcome="ok"} 2') && t;
+    });
+    expect(text).toContain('yakjeong_interactions_total{platform="discord",kind="click",outcome="ok"} 2');
+    expect(text).toContain('yakjeong_ack_seconds_count{platform="discord",kind="click"} 2');
+    expect(text).toContain('yakjeong_http_requests_total{route="/discord/interactions",status="200"} 4');
 
     expect(adapter.transports).toEqual(['http']);
     expect(fake.gatewayConnections).toBe(0);
