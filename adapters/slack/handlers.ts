@@ -20,7 +20,7 @@ import { respondVia, type ReplyTarget } from './conversation.js';
 import { CREATE_CALLBACK_ID, decodeMetadata, formApology, formErrors, readCreateForm } from './modal.js';
 import { slackStrings } from './strings.js';
 import { unescapeSlack } from './text.js';
-import { buildActor, type SlackPlace, type SlackUserDirectory } from './users.js';
+import { buildActor, workspaceIdOf, type SlackPlace, type SlackUserDirectory } from './users.js';
 
 export const COMMAND = '/yakjeong';
 
@@ -94,7 +94,7 @@ export function registerHandlers(app: App, deps: HandlerDeps): HandlersInFlight 
     user: { id: string; name?: string | undefined },
     budgetMs = LOOKUP_BUDGET_MS,
   ): Promise<{ actor: Actor; locale: Locale }> {
-    const info = await users.lookup(user.id, budgetMs);
+    const info = await users.lookup(workspaceIdOf(place), user.id, budgetMs);
     const actor = buildActor(place, user, info);
     return { actor, locale: await engine.queries.localeOf(actor) };
   }

@@ -3,6 +3,7 @@
  * shared HTTP server at POST /slack/events (with a signing secret), plus the Notifier the
  * scheduler uses for Slack polls.
  */
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { App, HTTPReceiver, SocketModeReceiver, webApi, type Receiver } from '@slack/bolt';
 import type { SlackConfig } from '../../src/config.js';
 import type { Engine } from '../../src/core/engine.js';
@@ -13,7 +14,11 @@ import { createLogger, type Logger } from '../../src/logger.js';
 import type { Metrics } from '../../src/infra/metrics/metrics.js';
 import type { ChatAdapter } from '../shared/chat-adapter.js';
 import { DeliveryPolicy } from '../shared/delivery.js';
+import { SecretBox } from '../../src/infra/crypto/secret-box.js';
 import { boltLogger } from './bolt-logger.js';
+import { SlackClients } from './clients.js';
+import { SharedRecordsInstallationStore, singleWorkspaceToken, type WorkspaceTokens } from './installations.js';
+import { registerUninstallHandlers } from './uninstall.js';
 import { SlackConversation, type SlackConversationDeps } from './conversation.js';
 import { registerHandlers } from './handlers.js';
 import { SlackMeetingReminders } from './meeting-reminders.js';
@@ -32,6 +37,12 @@ export { COMMAND } from './handlers.js';
 export const SLACK_CAPABILITIES: AdapterCapabilities = { maxSlotButtons: 48, maxButtonsPerRow: 24 };
 
 export const SLACK_EVENTS_PATH = '/slack/events';
+/** Where a workspace admin starts installing the app (OAuth mode), and where Slack sends them back. */
+export const SLACK_INSTALL_PATH = '/slack/install';
+export const SLACK_OAUTH_REDIRECT_PATH = '/slack/oauth_redirect';
+
+/** What the bot asks each workspace for; the manifests list the same (a test compares). */
+export const SLACK_BOT_SCOPES = ['commands', 'chat:write', 'chat:write.public', 'files:write', 'users:read', 'im:write'] as const;
 
 export interface SlackAdapterOptions {
   engine: Engine;
@@ -76,6 +87,11 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     ...(config.apiUrl ? { slackApiUrl: apiBase(config.apiUrl) } : {}),
   };
 
+  const installations = config.oauth ? new SharedRecordsInstallationStore(options.records, new SecretBox(config.oauth.secretKey), options.clock) : undefined;
+  if (config.oauth && mode === 'socket') throw new Error('Installing into workspaces (SLACK_CLIENT_ID) runs in HTTP mode: remove SLACK_APP_TOKEN.');
+  if (!installations && !config.botToken) throw new Error('Slack needs SLACK_BOT_TOKEN, or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET.');
+  const tokens: WorkspaceTokens = installations ?? singleWorkspaceToken(config.botToken!);
+
   let receiver: Receiver;
   let httpReceiver: HTTPReceiver | undefined;
   if (config.appToken) {
@@ -97,12 +113,30 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       signingSecret: config.signingSecret!,
       endpoints: SLACK_EVENTS_PATH,
       logger: slackLogger,
+      ...(config.oauth && installations
+        ? {
+            clientId: config.oauth.clientId,
+            clientSecret: config.oauth.clientSecret,
+            // Signs the OAuth state itself (no server-side state), so any instance can finish an install another began.
+            stateSecret: config.oauth.stateSecret,
+            scopes: [...SLACK_BOT_SCOPES],
+            installationStore: installations,
+            installerOptions: {
+              installPath: SLACK_INSTALL_PATH,
+              redirectUriPath: SLACK_OAUTH_REDIRECT_PATH,
+              // /slack/install goes straight to Slack's consent page.
+              directInstall: true,
+              ...(config.apiUrl ? { clientOptions: { slackApiUrl: apiBase(config.apiUrl) } } : {}),
+            },
+          }
+        : {}),
     });
     receiver = httpReceiver;
   }
 
   const app = new App({
-    token: config.botToken,
+    // With OAuth, Bolt's receiver authorizes each request from the installation of its workspace.
+    ...(installations ? {} : { token: config.botToken }),
     receiver,
     logger: slackLogger,
     clientOptions,
@@ -111,13 +145,14 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     convoStore: false,
   });
 
-  const users = new SlackUserDirectory(app.client, logger, options.clock, options.userCacheTtlMs !== undefined ? { ttlMs: options.userCacheTtlMs } : {});
-  const messenger = new SlackMessenger(app.client, logger);
-  const polls = new SlackPollMessages(engine, messenger, logger, options.refreshIntervalMs ?? 2000);
-  const meetings = new SlackMeetingReminders({ client: app.client, logger, minutesBefore: config.meetingReminderMinutes, clock: options.clock, records: options.records });
-  const conversationDeps: SlackConversationDeps = {
+  // Every Web API call speaks for the workspace it is about, with that workspace's bot token.
+  const clients = new SlackClients(tokens, { ...clientOptions, logger: slackLogger });
+  const messengerFor = (workspaceId: string) => new SlackMessenger(() => clients.forWorkspace(workspaceId), logger);
+  const users = new SlackUserDirectory(clients.forWorkspace, logger, options.clock, options.userCacheTtlMs !== undefined ? { ttlMs: options.userCacheTtlMs } : {});
+  const polls = new SlackPollMessages(engine, messengerFor, logger, options.refreshIntervalMs ?? 2000);
+  const meetings = new SlackMeetingReminders({ clientFor: clients.forWorkspace, logger, minutesBefore: config.meetingReminderMinutes, clock: options.clock, records: options.records });
+  const conversationDeps: Omit<SlackConversationDeps, 'messenger'> = {
     engine,
-    messenger,
     polls,
     meetings,
     logger,
@@ -131,18 +166,19 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
         timezone: await engine.queries.zoneOf(target.actor),
         ...(target.responseUrl ? { responseUrl: target.responseUrl } : {}),
       });
-      await app.client.views.open({ trigger_id: target.triggerId, view });
+      await (await clients.forWorkspace(target.actor.channel.workspaceId)).views.open({ trigger_id: target.triggerId, view });
     },
   };
   const handlers = registerHandlers(app, {
     engine,
     users,
     policy: new DeliveryPolicy({ engine, logger }),
-    conversation: (target, context) => new SlackConversation(conversationDeps, target, context),
+    conversation: (target, context) => new SlackConversation({ ...conversationDeps, messenger: messengerFor(target.actor.channel.workspaceId) }, target, context),
     logger,
     caps: options.capabilities ?? SLACK_CAPABILITIES,
     ...(options.metrics ? { metrics: options.metrics } : {}),
   });
+  if (installations) registerUninstallHandlers(app, installations, logger);
 
   let running = false;
   let mounted = false;
@@ -157,17 +193,20 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
         const listener = httpReceiver.requestListener;
         if (!mounted) {
           // Bolt's receiver verifies the signature (401 on a bad one or a timestamp older than 5 minutes) and acks.
-          http.route('POST', SLACK_EVENTS_PATH, (req, res) => {
+          const serve = (req: IncomingMessage, res: ServerResponse) => {
             if (!running) {
               res.writeHead(503);
               res.end();
               return;
             }
             listener(req, res);
-          });
+          };
+          http.route('POST', SLACK_EVENTS_PATH, serve);
+          // Bolt's installer answers these two: the consent redirect and the return with the code.
+          if (installations) for (const path of [SLACK_INSTALL_PATH, SLACK_OAUTH_REDIRECT_PATH]) http.route('GET', path, serve);
           mounted = true;
         }
-        http.setStatus('slack', 'http');
+        http.setStatus('slack', installations ? 'http+oauth' : 'http');
       } else {
         await app.start();
         http?.setStatus('slack', 'socket');

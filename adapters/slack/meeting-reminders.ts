@@ -6,6 +6,7 @@
  * A failure here never bothers the person who picked (the pick stands).
  */
 import type { webApi } from '@slack/bolt';
+import type { ClientFor } from './clients.js';
 import type { MeetingEvent } from '../../src/core/domain/meeting.js';
 import { addDays, wallClock, zonedInstant } from '../../src/core/domain/time.js';
 import type { Locale, Poll } from '../../src/core/domain/types.js';
@@ -21,7 +22,8 @@ import { slackStrings } from './strings.js';
 const MAX_AHEAD_MS = 120 * 86_400_000;
 
 export interface MeetingRemindersOptions {
-  client: webApi.WebClient;
+  /** The Web API client of the poll's workspace. */
+  clientFor: ClientFor;
   logger: Logger;
   /** 0 turns reminders off. */
   minutesBefore: number;
@@ -60,8 +62,9 @@ export class SlackMeetingReminders {
 
   /** Schedules (or moves) the poll's reminder; returns when it is due, or undefined if none. */
   async meetingPicked(poll: Poll, meeting: MeetingEvent, locale: Locale): Promise<number | undefined> {
-    const { client, logger, minutesBefore } = this.options;
-    await this.cancel(poll.id);
+    const { logger, minutesBefore } = this.options;
+    const client = await this.options.clientFor(poll.channel.workspaceId);
+    await this.cancel(poll.id, client);
     if (minutesBefore <= 0 || !meeting.timed) return undefined; // all-day meetings have no start worth a ping
     const start = nextStart(meeting, minutesBefore, this.now());
     const postAt = start - minutesBefore * 60_000;
@@ -80,13 +83,13 @@ export class SlackMeetingReminders {
     return postAt;
   }
 
-  private async cancel(pollId: number): Promise<void> {
+  private async cancel(pollId: number, client: webApi.WebClient): Promise<void> {
     const { records } = this.options;
     const previous = readReminder(await records.get(REMINDER_RECORDS, String(pollId)));
     await records.remove(REMINDER_RECORDS, String(pollId));
     if (!previous) return;
     try {
-      await this.options.client.chat.deleteScheduledMessage({ channel: previous.channel, scheduled_message_id: previous.id });
+      await client.chat.deleteScheduledMessage({ channel: previous.channel, scheduled_message_id: previous.id });
     } catch (err) {
       // Already sent or gone: nothing left to move.
       this.options.logger.debug({ err, pollId }, 'could not delete the earlier meeting reminder');

@@ -22,7 +22,8 @@ export class SlackPollMessages implements Notifier {
 
   constructor(
     private readonly engine: Engine,
-    private readonly messenger: SlackMessenger,
+    /** The messenger of a poll's workspace. */
+    private readonly messengerFor: (workspaceId: string) => SlackMessenger,
     private readonly logger: Logger,
     private readonly intervalMs: number,
   ) {
@@ -56,7 +57,7 @@ export class SlackPollMessages implements Notifier {
     }
     const ref = parseMessageRef(poll.messageRef);
     await translatingErrors(classifySlackError, () =>
-      this.messenger.postToChannel(poll.channel.channelId, view, {
+      this.messengerFor(poll.channel.workspaceId).postToChannel(poll.channel.channelId, view, {
         ...(ref ? { threadTs: ref.ts, broadcast: view.role === 'results' } : {}),
       }),
     );
@@ -110,6 +111,6 @@ export class SlackPollMessages implements Notifier {
     if (!poll || !ref) return;
     // Core renders it in the language the poll was created in, so a refresh never switches it.
     const view = await this.engine.queries.pollMessage(pollId);
-    if (view) await this.messenger.updateMessage(ref, view);
+    if (view) await this.messengerFor(poll.channel.workspaceId).updateMessage(ref, view);
   }
 }

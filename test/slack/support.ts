@@ -16,6 +16,7 @@ import { IcsCalendarFiles } from '../../src/infra/calendar/ics-calendar-files.js
 import { CanvasHeatmapRenderer } from '../../src/infra/heatmap/canvas-heatmap-renderer.js';
 import { HttpServer } from '../../src/infra/http/http-server.js';
 import { setRootLogger, type Logger } from '../../src/logger.js';
+import type { SlackOAuthConfig } from '../../src/config.js';
 import { FakeSlack, type Json, type ResponseUrlPost } from './fake-slack.js';
 
 export const SIGNING_SECRET = 'test-signing-secret';
@@ -51,6 +52,8 @@ export interface HarnessOptions {
   databasePath?: string;
   /** A running fake Slack to keep talking to (a restart); close() leaves it running. */
   fake?: FakeSlack;
+  /** Install into workspaces through OAuth instead of one bot token (HTTP mode). */
+  oauth?: SlackOAuthConfig;
 }
 
 export async function startHarness(options: HarnessOptions): Promise<Harness> {
@@ -80,7 +83,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const adapter = createSlackAdapter({
     engine,
     config: {
-      botToken: 'xoxb-test-bot',
+      ...(options.oauth ? { oauth: options.oauth } : { botToken: 'xoxb-test-bot' }),
       ...(options.mode === 'socket' ? { appToken: 'xapp-test-app' } : { signingSecret: SIGNING_SECRET }),
       apiUrl: fake.apiUrl,
       meetingReminderMinutes: 10,
@@ -263,6 +266,8 @@ export interface SignOptions {
   /** Seconds since the epoch; default now. */
   timestamp?: number;
   secret?: string;
+  /** Events API deliveries are JSON; commands and interactions are forms (the default). */
+  json?: boolean;
 }
 
 export async function postSigned(port: number, body: string, options: SignOptions = {}): Promise<{ status: number; text: string }> {
@@ -271,7 +276,7 @@ export async function postSigned(port: number, body: string, options: SignOption
   const res = await fetch(`http://127.0.0.1:${port}/slack/events`, {
     method: 'POST',
     headers: {
-      'content-type': 'application/x-www-form-urlencoded',
+      'content-type': options.json ? 'application/json' : 'application/x-www-form-urlencoded',
       'x-slack-request-timestamp': String(timestamp),
       'x-slack-signature': signature,
     },
