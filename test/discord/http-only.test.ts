@@ -6,22 +6,23 @@
  */
 import { generateKeyPairSync } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { InteractionResponseType, MessageFlags, type APIInteraction } from 'discord-api-types/v10';
+import { InteractionResponseType, MessageFlags } from 'discord-api-types/v10';
 import { createDiscordAdapter, type DiscordAdapter } from '../../adapters/discord/index.js';
 import { parseConfig, type DiscordConfig } from '../../src/config.js';
 import { HttpServer } from '../../src/infra/http/http-server.js';
 import { PrometheusMetrics } from '../../src/infra/metrics/metrics.js';
 import { FakeDiscord, type FakeMessage } from './fake-discord.js';
-import { APP_ID, BOT_TOKEN, NOW, alice, bob, buttons, click, createWorld, findButton, slash, visibleText, type TestWorld } from './fixtures.js';
-import { publicKeyHex, signedSender, type Sent } from './signed-http.js';
+import { APP_ID, BOT_TOKEN, alice, bob, buttons, click, createWorld, findButton, slash, visibleText, type TestWorld } from './fixtures.js';
+import { publicKeyHex, startHttpEndpoint, type EndpointEnv } from './signed-http.js';
 
 const keys = generateKeyPairSync('ed25519');
+const metrics = new PrometheusMetrics();
+let env: EndpointEnv;
 let world: TestWorld;
 let fake: FakeDiscord;
-let http: HttpServer;
 let adapter: DiscordAdapter;
-let endpoint: string;
-const metrics = new PrometheusMetrics();
+let send: EndpointEnv['send'];
+let settledOriginal: EndpointEnv['settledOriginal'];
 
 function discordConfig(env: Record<string, string>): DiscordConfig {
   const config = parseConfig({ DISCORD_APPLICATION_ID: APP_ID, DISCORD_API_URL: fake.apiUrl, ...env }).discord;
@@ -30,24 +31,13 @@ function discordConfig(env: Record<string, string>): DiscordConfig {
 }
 
 beforeAll(async () => {
-  world = createWorld();
   fake = await FakeDiscord.start({ botToken: BOT_TOKEN, applicationId: APP_ID });
-  http = new HttpServer(world.logger, { metrics });
-  adapter = createDiscordAdapter({
-    engine: world.engine,
-    metrics,
+  env = await startHttpEndpoint(createWorld(), fake, {
     config: discordConfig({ DISCORD_TOKEN: BOT_TOKEN, DISCORD_PUBLIC_KEY: publicKeyHex(keys.publicKey) }),
-    logger: world.logger,
-    http,
-    store: world.store,
-    refreshIntervalMs: 20,
-    clock: world.clock,
-    records: world.records,
-    realNow: () => NOW,
+    privateKey: keys.privateKey,
+    metrics,
   });
-  await adapter.start();
-  const port = await http.listen(0, '127.0.0.1');
-  endpoint = `http://127.0.0.1:${port}/discord/interactions`;
+  ({ world, adapter, send, settledOriginal } = env);
 });
 
 afterEach(() => {
@@ -55,22 +45,9 @@ afterEach(() => {
 });
 
 afterAll(async () => {
-  await adapter?.stop();
-  await http?.close();
+  await env?.stop();
   await fake?.close();
-  world?.database.close();
 });
-
-function send(interaction: APIInteraction): Promise<Sent> {
-  return signedSender(fake, () => endpoint, keys.privateKey, NOW)(interaction);
-}
-
-async function settledOriginal(interaction: APIInteraction): Promise<FakeMessage> {
-  return fake.waitFor(() => {
-    const m = fake.original(interaction);
-    return m && !m.deferred ? m : undefined;
-  });
-}
 
 describe('Discord over HTTP only (public key and bot token)', () => {
   it('is the default with a public key; DISCORD_GATEWAY=on keeps the gateway, and each mode says what it needs', () => {

@@ -5,41 +5,30 @@
  */
 import { generateKeyPairSync } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { InteractionResponseType, MessageFlags, type APIInteraction } from 'discord-api-types/v10';
-import { createDiscordAdapter, type DiscordAdapter } from '../../adapters/discord/index.js';
-import { HttpServer } from '../../src/infra/http/http-server.js';
+import { InteractionResponseType, MessageFlags } from 'discord-api-types/v10';
+import type { DiscordAdapter } from '../../adapters/discord/index.js';
 import { FakeDiscord, isPng, type FakeMessage } from './fake-discord.js';
-import { publicKeyHex, signedSender, type SendOptions, type Sent } from './signed-http.js';
+import { publicKeyHex, startHttpEndpoint, type EndpointEnv } from './signed-http.js';
 import { APP_ID, BOT_TOKEN, NOW, alice, aliceInDm, bob, buttons, choose, click, createWorld, findButton, ping, selects, slash, visibleText, type TestWorld } from './fixtures.js';
 
+let env: EndpointEnv;
 let world: TestWorld;
 let fake: FakeDiscord;
-let http: HttpServer;
 let adapter: DiscordAdapter;
 let endpoint: string;
+let send: EndpointEnv['send'];
+let settledOriginal: EndpointEnv['settledOriginal'];
 const keys = generateKeyPairSync('ed25519');
 const otherKeys = generateKeyPairSync('ed25519');
 
 beforeAll(async () => {
-  world = createWorld();
   fake = await FakeDiscord.start({ botToken: BOT_TOKEN, applicationId: APP_ID });
-  http = new HttpServer(world.logger);
   // HTTP-only: a public key and no bot token, as on a serverless-style deployment.
-  adapter = createDiscordAdapter({
-    engine: world.engine,
+  env = await startHttpEndpoint(createWorld(), fake, {
     config: { applicationId: APP_ID, publicKey: publicKeyHex(keys.publicKey), apiUrl: fake.apiUrl, gateway: false },
-    logger: world.logger,
-    http,
-    store: world.store,
-    refreshIntervalMs: 20,
-    clock: world.clock,
-    records: world.records,
-    // Real time as the endpoint reads it when checking X-Signature-Timestamp.
-    realNow: () => NOW,
+    privateKey: keys.privateKey,
   });
-  await adapter.start();
-  const port = await http.listen(0, '127.0.0.1');
-  endpoint = `http://127.0.0.1:${port}/discord/interactions`;
+  ({ world, adapter, endpoint, send, settledOriginal } = env);
 });
 
 afterEach(() => {
@@ -47,22 +36,9 @@ afterEach(() => {
 });
 
 afterAll(async () => {
-  await adapter?.stop();
-  await http?.close();
+  await env?.stop();
   await fake?.close();
-  world?.database.close();
 });
-
-function send(interaction: APIInteraction, options?: SendOptions): Promise<Sent> {
-  return signedSender(fake, () => endpoint, keys.privateKey, NOW)(interaction, options);
-}
-
-async function settledOriginal(interaction: APIInteraction): Promise<FakeMessage> {
-  return fake.waitFor(() => {
-    const m = fake.original(interaction);
-    return m && !m.deferred ? m : undefined;
-  });
-}
 
 describe('Discord HTTP interactions endpoint', () => {
   it('answers 401 to a signature from another key, a tampered body, or no signature', async () => {

@@ -87,22 +87,17 @@ export class PrometheusMetrics implements Metrics {
       });
       return stats;
     };
-    new Gauge({
-      name: 'yakjeong_outbox_depth',
-      help: 'Outbox items waiting to be sent',
-      registers,
-      collect: async function (this: Gauge) {
-        this.set((await read()).depth);
-      },
-    });
-    new Gauge({
-      name: 'yakjeong_outbox_oldest_due_seconds',
-      help: 'How long the oldest due outbox item has waited',
-      registers,
-      collect: async function (this: Gauge) {
-        this.set((await read()).oldestDueAgeSeconds);
-      },
-    });
+    const outboxGauge = (name: string, help: string, figure: (stats: OutboxStats) => number) =>
+      new Gauge({
+        name,
+        help,
+        registers,
+        collect: async function (this: Gauge) {
+          this.set(figure(await read()));
+        },
+      });
+    outboxGauge('yakjeong_outbox_depth', 'Outbox items waiting to be sent', (stats) => stats.depth);
+    outboxGauge('yakjeong_outbox_oldest_due_seconds', 'How long the oldest due outbox item has waited', (stats) => stats.oldestDueAgeSeconds);
     const renderQueue = sources.renderQueueLength ?? (() => 0);
     new Gauge({
       name: 'yakjeong_render_queue_length',
