@@ -7,7 +7,7 @@ let root: Logger = pino(
   {
     level: 'info',
     redact: {
-      paths: ['token', 'botToken', 'appToken', 'signingSecret', 'publicKey', '*.token', '*.botToken', 'headers.authorization'],
+      paths: ['token', 'botToken', 'appToken', 'signingSecret', 'publicKey', 'clientSecret', 'stateSecret', 'secretKey', '*.token', '*.botToken', '*.clientSecret', '*.stateSecret', '*.secretKey', 'headers.authorization'],
       censor: '[redacted]',
     },
   },

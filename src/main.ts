@@ -10,6 +10,8 @@ import { monotonicMs, OffsetClock } from './infra/clock.js';
 import { IcsCalendarFiles } from './infra/calendar/ics-calendar-files.js';
 import { DeadlineScheduler } from './infra/scheduler/deadline-scheduler.js';
 import { configureLogger, createLogger } from './logger.js';
+import { countingStoreErrors, noMetrics, PrometheusMetrics, type OutboxStats } from './infra/metrics/metrics.js';
+import { METRICS_PATH, metricsRoute } from './infra/http/metrics-route.js';
 
 async function main(): Promise<void> {
   let config: Config;
@@ -39,8 +41,20 @@ async function main(): Promise<void> {
     throw err;
   }
   const clock = new OffsetClock();
-  const store = opened.polls;
   const renderPool = new WorkerPoolHeatmapRenderer();
+
+  // Slack's HTTP mode and Discord's interactions endpoint share one server (with /healthz, /metrics).
+  const needsHttp = !useConsole && Boolean(config.discord?.publicKey || (config.slack && !config.slack.appToken));
+  const metrics = needsHttp
+    ? new PrometheusMetrics({
+        outbox: async () => outboxStats(await opened.dueWork.outboxBacklog(clock.now()), clock.now()),
+        renderQueueLength: () => renderPool.queued,
+      })
+    : undefined;
+  const counted = <T extends object>(part: T, name: string): T => countingStoreErrors(part, name, metrics ?? noMetrics);
+  const store = counted(opened.polls, 'polls');
+  // Ids of platform objects the bot made, seen by every instance.
+  const records = counted(opened.records, 'records');
   const engine = new Engine({
     store,
     clock,
@@ -68,16 +82,16 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void shutdown(0));
 
   const scheduler = new DeadlineScheduler({
-    store: opened.dueWork,
+    store: counted(opened.dueWork, 'dueWork'),
     engine,
     clock,
     logger: createLogger('scheduler'),
+    ...(metrics ? { metrics } : {}),
   });
   stops.push(() => scheduler.stop());
 
-  // Slack's HTTP mode and Discord's interactions endpoint share one server (with /healthz).
-  const needsHttp = !useConsole && Boolean(config.discord?.publicKey || (config.slack && !config.slack.appToken));
-  const http = needsHttp ? new HttpServer(createLogger('http')) : undefined;
+  const http = needsHttp ? new HttpServer(createLogger('http'), { ping: () => opened.ping(), ...(metrics ? { metrics } : {}) }) : undefined;
+  if (http && metrics) http.route('GET', METRICS_PATH, metricsRoute(metrics, config.metricsToken));
   const adapters: ChatAdapter[] = [];
   // Each adapter is imported only when configured: Bolt and discord.js take most of a second to load.
   if (useConsole) {
@@ -98,11 +112,11 @@ async function main(): Promise<void> {
   } else {
     if (config.slack) {
       const { createSlackAdapter } = await import('../adapters/slack/index.js');
-      adapters.push(createSlackAdapter({ engine, clock, config: config.slack, logger: createLogger('slack'), ...(http ? { http } : {}) }));
+      adapters.push(createSlackAdapter({ engine, clock, records, config: config.slack, logger: createLogger('slack'), ...(http ? { http } : {}), ...(metrics ? { metrics } : {}) }));
     }
     if (config.discord) {
       const { createDiscordAdapter } = await import('../adapters/discord/index.js');
-      adapters.push(createDiscordAdapter({ engine, clock, config: config.discord, store, logger: createLogger('discord'), ...(http ? { http } : {}) }));
+      adapters.push(createDiscordAdapter({ engine, clock, records, config: config.discord, store, logger: createLogger('discord'), ...(http ? { http } : {}), ...(metrics ? { metrics } : {}) }));
     }
   }
   for (const adapter of adapters) {
@@ -128,6 +142,11 @@ async function main(): Promise<void> {
     await scheduler.tick();
     await shutdown(0);
   }
+}
+
+/** The outbox figures operators watch: what waits to be sent, and how long the oldest due item has waited. */
+function outboxStats(backlog: { pending: number; oldestDueAt?: number }, now: number): OutboxStats {
+  return { depth: backlog.pending, oldestDueAgeSeconds: backlog.oldestDueAt === undefined ? 0 : Math.max(0, (now - backlog.oldestDueAt) / 1000) };
 }
 
 main().catch((err: unknown) => {

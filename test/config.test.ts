@@ -22,7 +22,7 @@ describe('config', () => {
       YAKJEONG_DEFAULT_TZ: 'america/new_york',
     });
     expect(config.slack).toEqual({ botToken: 'xoxb-1', appToken: 'xapp-1', meetingReminderMinutes: 10 });
-    expect(config.discord).toEqual({ token: 't', applicationId: '123' });
+    expect(config.discord).toEqual({ token: 't', applicationId: '123', gateway: true });
     expect(config.defaultTimezone).toBe('America/New_York');
   });
 

@@ -12,7 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { FakeDiscord } from './discord/fake-discord.js';
 import { APP_ID, BOT_TOKEN, alice, slash } from './discord/fixtures.js';
 import { FakeSlack } from './slack/fake-slack.js';
-import { SIGNING_SECRET, commandBody, postSigned, slashCommand, waitFor } from './slack/support.js';
+import { BEN, SIGNING_SECRET, buttonPress, buttonsIn, commandBody, interactionBody, postSigned, slashCommand, waitFor } from './slack/support.js';
 import { clockShiftEnv } from './support/clock-shift-env.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'yakjeong-main-'));
@@ -111,6 +111,41 @@ describe('npm start with platform credentials', () => {
       expect(JSON.stringify(response.body)).toContain('/yakjeong create');
       bot.child.kill('SIGTERM');
       expect(await bot.exited).toBe(0);
+    } finally {
+      await fake.close();
+    }
+  });
+
+  it('fits a load balancer: /healthz and /metrics (bearer token), and SIGTERM lets a slow click finish first', async () => {
+    const fake = new FakeSlack();
+    await fake.start();
+    try {
+      const port = await freePort();
+      const token = 'scrape-token-0123456789abcdef';
+      const bot = start({ SLACK_BOT_TOKEN: 'xoxb-test-bot', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake.apiUrl, PORT: String(port), METRICS_TOKEN: token });
+      await waitFor(() => fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false), 15_000, 'the health check');
+      await postSigned(port, commandBody(slashCommand(fake, `create Drain dates:${POLL_DATE} time:12:00-13:00 slot:30m`)));
+      const posted = await waitFor(() => fake.callsTo('chat.postMessage').find((c) => JSON.stringify(c).includes('Drain')), 10_000, 'the poll message');
+
+      expect((await fetch(`http://127.0.0.1:${port}/metrics`)).status).toBe(401);
+      const scrape = () => fetch(`http://127.0.0.1:${port}/metrics`, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.text());
+      const text = await waitFor(async () => {
+        const t = await scrape();
+        return t.includes('yakjeong_interactions_total{platform="slack",kind="command",outcome="ok"} 1') && t;
+      }, 10_000, 'the command counted');
+      expect(text).toMatch(/yakjeong_ack_seconds_count\{platform="slack",kind="command"\} 1/);
+      expect(text).toContain('yakjeong_outbox_depth 0');
+      expect(text).not.toContain(token);
+
+      // A click whose users.info is slow is still running when SIGTERM comes: it is answered and its reply sent before exit.
+      fake.delay('users.info', 1500);
+      const respond = buttonsIn(posted.args.blocks).find((b) => /:respond$/.test(b.actionId))!.actionId;
+      const click = postSigned(port, interactionBody(buttonPress(fake, respond, { user: BEN }, 'slow-click')));
+      await waitFor(() => fake.callsTo('users.info').some((c) => c.args.user === BEN.id), 10_000, 'the click in flight');
+      bot.child.kill('SIGTERM');
+      expect((await click).status).toBe(200);
+      expect(await bot.exited).toBe(0);
+      expect(fake.responsesTo('slow-click')).toHaveLength(1);
     } finally {
       await fake.close();
     }

@@ -67,6 +67,21 @@ export class DiscordApi {
     this.hasBotToken = Boolean(options.token);
   }
 
+  /**
+   * Fails start-up with a message an operator can act on when Discord refuses the bot token
+   * (in HTTP-only mode nothing else would use it before the first poll message edit).
+   */
+  async checkBotToken(): Promise<void> {
+    try {
+      await this.rest.get(Routes.user('@me'));
+    } catch (err) {
+      if (err instanceof DiscordAPIError && err.status === 401) {
+        throw new Error('Discord refused DISCORD_TOKEN (401): copy a fresh bot token from the developer portal (Bot → Reset Token).');
+      }
+      throw err;
+    }
+  }
+
   /** The initial response to an interaction (gateway transport). */
   async callback(interactionId: string, token: string, response: APIInteractionResponse): Promise<void> {
     await this.rest.post(Routes.interactionCallback(interactionId, token), { body: response, auth: false });

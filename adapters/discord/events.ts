@@ -12,8 +12,8 @@ import {
 import type { MeetingEvent } from '../../src/core/domain/meeting.js';
 import { addDays, wallClock, zonedInstant } from '../../src/core/domain/time.js';
 import type { ChannelRef } from '../../src/core/domain/types.js';
-import type { Clock } from '../../src/core/ports.js';
-import type { DiscordApi } from './api.js';
+import type { Clock, SharedRecords } from '../../src/core/ports.js';
+import { discordErrorCode, type DiscordApi } from './api.js';
 import { truncate } from './text-limits.js';
 
 const MAX_NAME = 100;
@@ -21,26 +21,44 @@ const MAX_NAME = 100;
 const MAX_LOCATION = 100;
 const MAX_DESCRIPTION = 1000;
 
-export class DiscordEvents {
-  /** Poll → event, so a re-pick moves the same event. Lost on restart (then a new event is made). */
-  private readonly eventIds = new Map<number, string>();
+/** Shared records scope: poll id → the id of the server event made for its pick. */
+export const EVENT_RECORDS = 'discord-event';
 
+/** 10070 Unknown Guild Scheduled Event: someone deleted it in Discord. */
+const UNKNOWN_EVENT = 10070;
+
+export class DiscordEvents {
+  /**
+   * Which event belongs to which poll lives in the shared store, so a re-pick moves the same
+   * event whichever instance handles it, and after a restart too.
+   */
   constructor(
     private readonly api: DiscordApi,
     private readonly clock: Clock,
+    private readonly records: SharedRecords,
   ) {}
 
   /** Creates or moves the poll's event; returns false when there is nothing to schedule. */
   async meetingPicked(channel: ChannelRef, pollId: number, pollCode: string, meeting: MeetingEvent, channelName?: string): Promise<boolean> {
     if (!this.api.hasBotToken) return false;
-    const body = eventBody(channel, pollCode, meeting, this.clock.now(), channelName);
+    const now = this.clock.now();
+    const body = eventBody(channel, pollCode, meeting, now, channelName);
     if (!body) return false;
-    const existing = this.eventIds.get(pollId);
-    const id = existing
-      ? await this.api.editScheduledEvent(channel.workspaceId, existing, body)
-      : await this.api.createScheduledEvent(channel.workspaceId, body);
-    this.eventIds.set(pollId, id);
+    const key = String(pollId);
+    const existing = await this.records.get(EVENT_RECORDS, key);
+    const id = (existing && (await this.moved(channel.workspaceId, existing, body))) ?? (await this.api.createScheduledEvent(channel.workspaceId, body));
+    await this.records.put(EVENT_RECORDS, key, id, now);
     return true;
+  }
+
+  /** The moved event's id; undefined when it no longer exists (a new one is made instead). */
+  private async moved(guildId: string, eventId: string, body: RESTPostAPIGuildScheduledEventJSONBody): Promise<string | undefined> {
+    try {
+      return await this.api.editScheduledEvent(guildId, eventId, body);
+    } catch (err) {
+      if (discordErrorCode(err) === UNKNOWN_EVENT) return undefined;
+      throw err;
+    }
   }
 }
 

@@ -19,6 +19,8 @@ import { UserError, isUserError } from '../../src/core/errors.js';
 import type { Clock, PollStore } from '../../src/core/ports.js';
 import type { AdapterCapabilities, Reply } from '../../src/core/views/reply.js';
 import type { Logger } from '../../src/logger.js';
+import { monotonicMs } from '../../src/infra/clock.js';
+import { noMetrics, type InteractionKind, type InteractionOutcome, type Metrics } from '../../src/infra/metrics/metrics.js';
 import { DeliveryPolicy } from '../shared/delivery.js';
 import { actorOf, type UserInteraction } from './actor.js';
 import { ALREADY_ACKNOWLEDGED, UNKNOWN_INTERACTION, discordErrorCode, type DiscordApi } from './api.js';
@@ -52,6 +54,27 @@ export interface InteractionHandlerDeps {
   events?: DiscordEvents;
   /** Paces repeated failure logs (a full disk). */
   clock?: Pick<Clock, 'now'>;
+  metrics?: Metrics;
+}
+
+const KINDS: Partial<Record<InteractionType, InteractionKind>> = {
+  [InteractionType.ApplicationCommand]: 'command',
+  [InteractionType.MessageComponent]: 'click',
+  [InteractionType.ModalSubmit]: 'form',
+  [InteractionType.ApplicationCommandAutocomplete]: 'autocomplete',
+};
+
+/** The same responder, reporting how long the initial response took. */
+function timed(responder: Responder, report: () => void): Responder {
+  return {
+    get replied() {
+      return responder.replied;
+    },
+    async reply(response) {
+      await responder.reply(response);
+      report();
+    },
+  };
 }
 
 export class InteractionHandler {
@@ -67,7 +90,12 @@ export class InteractionHandler {
       return;
     }
     const { engine, api, polls, logger, events } = this.deps;
-    const conversation = new DiscordConversation({ engine, api, polls, logger, ...(events ? { events } : {}) }, interaction, responder);
+    const metrics = this.deps.metrics ?? noMetrics;
+    const kind = KINDS[interaction.type] ?? 'command';
+    const started = monotonicMs();
+    const measured = timed(responder, () => metrics.acknowledged('discord', kind, (monotonicMs() - started) / 1000));
+    const conversation = new DiscordConversation({ engine, api, polls, logger, ...(events ? { events } : {}) }, interaction, measured);
+    let outcome: InteractionOutcome = 'ok';
     try {
       switch (interaction.type) {
         case InteractionType.ApplicationCommandAutocomplete:
@@ -80,7 +108,10 @@ export class InteractionHandler {
           return await this.modalSubmit(conversation, interaction);
       }
     } catch (err) {
+      outcome = isUserError(err) ? 'user_error' : 'failed';
       await this.fail(conversation, interaction, err);
+    } finally {
+      metrics.interaction('discord', kind, outcome);
     }
   }
 

@@ -1,13 +1,16 @@
 /**
- * The Discord adapter: slash commands, buttons and the create form over the gateway (bot token)
- * and/or the HTTP interactions endpoint (public key), both feeding one handler.
+ * The Discord adapter: slash commands, buttons and the create form over the HTTP interactions
+ * endpoint (public key) or the gateway (bot token), both feeding one handler. Everything else
+ * (poll message edits, notices, server events) is REST with the bot token, so an HTTP-only
+ * instance opens no gateway connection and any number of them can run side by side.
  */
 import type { Client } from 'discord.js';
 import type { DiscordConfig } from '../../src/config.js';
 import type { Engine } from '../../src/core/engine.js';
-import type { Clock, PollStore } from '../../src/core/ports.js';
+import type { Clock, PollStore, SharedRecords } from '../../src/core/ports.js';
 import type { HttpServer } from '../../src/infra/http/http-server.js';
 import type { Logger } from '../../src/logger.js';
+import type { Metrics } from '../../src/infra/metrics/metrics.js';
 import type { ChatAdapter } from '../shared/chat-adapter.js';
 import { DiscordApi } from './api.js';
 import { DiscordEvents } from './events.js';
@@ -33,6 +36,10 @@ export interface DiscordAdapterOptions {
   refreshIntervalMs?: number;
   /** Domain time: whether a picked meeting is still ahead (server events). */
   clock: Clock;
+  /** Where the ids of server events made for picks are kept, seen by every instance. */
+  records: SharedRecords;
+  /** Interactions by outcome and acknowledgement latency. */
+  metrics?: Metrics;
   /** Real time for replay checks of HTTP interactions (default: the system's); tests move it. */
   realNow?: () => number;
 }
@@ -57,9 +64,10 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
     api,
     polls,
     logger,
-    events: new DiscordEvents(api, options.clock),
+    events: new DiscordEvents(api, options.clock, options.records),
     clock: options.clock,
     ...(options.store ? { store: options.store } : {}),
+    ...(options.metrics ? { metrics: options.metrics } : {}),
   });
   const transports: Array<'gateway' | 'http'> = [];
   let client: Client | undefined;
@@ -87,7 +95,8 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
           logger.warn('DISCORD_PUBLIC_KEY is set but no HTTP server was given: the interactions endpoint is not served');
         }
       }
-      if (config.token) {
+      if (config.gateway) {
+        if (!config.token) throw new Error('The Discord gateway needs DISCORD_TOKEN');
         client = await connectGateway({
           token: config.token,
           logger,
@@ -102,6 +111,9 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
           },
         });
         transports.push('gateway');
+      } else if (config.token) {
+        // The gateway's login used to be where a bad token showed; without it, ask once here.
+        await api.checkBotToken();
       }
       options.http?.setStatus('discord', transports.length ? transports.join('+') : 'idle');
       logger.info({ transports }, 'discord adapter started');

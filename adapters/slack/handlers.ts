@@ -13,12 +13,14 @@ import { textAsksForCreateForm } from '../../src/core/grammar/command.js';
 import type { AdapterCapabilities, Reply } from '../../src/core/views/reply.js';
 import { errorView } from '../../src/core/views/notices.js';
 import type { Logger } from '../../src/logger.js';
+import { monotonicMs } from '../../src/infra/clock.js';
+import { noMetrics, type InteractionKind, type InteractionOutcome, type Metrics } from '../../src/infra/metrics/metrics.js';
 import type { Conversation, DeliveryPolicy } from '../shared/delivery.js';
 import { respondVia, type ReplyTarget } from './conversation.js';
 import { CREATE_CALLBACK_ID, decodeMetadata, formApology, formErrors, readCreateForm } from './modal.js';
 import { slackStrings } from './strings.js';
 import { unescapeSlack } from './text.js';
-import { buildActor, type SlackPlace, type SlackUserDirectory } from './users.js';
+import { buildActor, workspaceIdOf, type SlackPlace, type SlackUserDirectory } from './users.js';
 
 export const COMMAND = '/yakjeong';
 
@@ -36,6 +38,12 @@ const LOOKUP_BUDGET_MS = 1500;
  */
 const FORM_LOOKUP_BUDGET_MS = 300;
 
+/** The one answer a form submission gets besides closing: errors shown on its fields. */
+interface ViewErrors {
+  response_action: 'errors';
+  errors: Record<string, string>;
+}
+
 export interface HandlerDeps {
   engine: Engine;
   users: SlackUserDirectory;
@@ -44,17 +52,49 @@ export interface HandlerDeps {
   conversation: (target: ReplyTarget, context: Record<string, unknown>) => Conversation;
   logger: Logger;
   caps: AdapterCapabilities;
+  metrics?: Metrics;
 }
 
-export function registerHandlers(app: App, deps: HandlerDeps): void {
+/** Work still running for interactions already acknowledged. */
+export interface HandlersInFlight {
+  /** Resolves once every interaction that has started has finished. */
+  idle(): Promise<void>;
+}
+
+export function registerHandlers(app: App, deps: HandlerDeps): HandlersInFlight {
   const { engine, users, policy, logger, caps } = deps;
+  const metrics = deps.metrics ?? noMetrics;
+  const inFlight = new Set<Promise<void>>();
+
+  /** Runs one listener's work, counted by outcome and kept until it ends (a stop waits for it). */
+  async function tracked(kind: InteractionKind, work: () => Promise<InteractionOutcome>): Promise<void> {
+    const run = work().then(
+      (outcome) => metrics.interaction('slack', kind, outcome),
+      (err: unknown) => {
+        metrics.interaction('slack', kind, 'failed');
+        throw err;
+      },
+    );
+    const kept = run.catch(() => undefined).finally(() => inFlight.delete(kept));
+    inFlight.add(kept);
+    await run;
+  }
+
+  /** The acknowledgement, timed from when the listener started. */
+  function timedAck<A extends unknown[]>(kind: InteractionKind, ack: (...args: A) => Promise<void>): (...args: A) => Promise<void> {
+    const started = monotonicMs();
+    return async (...args: A) => {
+      await ack(...args);
+      metrics.acknowledged('slack', kind, (monotonicMs() - started) / 1000);
+    };
+  }
 
   async function actorAt(
     place: SlackPlace,
     user: { id: string; name?: string | undefined },
     budgetMs = LOOKUP_BUDGET_MS,
   ): Promise<{ actor: Actor; locale: Locale }> {
-    const info = await users.lookup(user.id, budgetMs);
+    const info = await users.lookup(workspaceIdOf(place), user.id, budgetMs);
     const actor = buildActor(place, user, info);
     return { actor, locale: await engine.queries.localeOf(actor) };
   }
@@ -68,12 +108,14 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
   }
 
   /** The error boundary: whatever fails after the person is known is reported by the shared policy. */
-  async function deliver(replies: Promise<Reply[]>, target: ReplyTarget, context: Record<string, unknown>): Promise<void> {
+  async function deliver(replies: Promise<Reply[]>, target: ReplyTarget, context: Record<string, unknown>): Promise<InteractionOutcome> {
     const conversation = deps.conversation(target, context);
     try {
       await policy.deliver(await replies, conversation);
+      return 'ok';
     } catch (err) {
       await policy.report(err, conversation);
+      return isUserError(err) ? 'user_error' : 'failed';
     }
   }
 
@@ -84,6 +126,7 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
   }
 
   interface Interaction {
+    kind: InteractionKind;
     ack: () => Promise<void>;
     /** Answer clicks are stored first and acknowledged after (within ACK_BUDGET_MS). */
     storeBeforeAck: boolean;
@@ -92,7 +135,11 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
     context: Record<string, unknown>;
   }
 
-  async function handle(i: Interaction): Promise<void> {
+  function handle(i: Interaction): Promise<void> {
+    return tracked(i.kind, () => run({ ...i, ack: timedAck(i.kind, i.ack) }));
+  }
+
+  async function run(i: Interaction): Promise<InteractionOutcome> {
     if (!i.storeBeforeAck) await safeAck(i.ack, i.context);
     const targetP = i.target();
     const repliesP = targetP.then(i.act);
@@ -107,9 +154,9 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
       target = await targetP;
     } catch (err) {
       logger.error({ err, ...i.context }, 'could not identify the Slack user');
-      return;
+      return 'failed';
     }
-    await deliver(repliesP, target, i.context);
+    return deliver(repliesP, target, i.context);
   }
 
   app.command(COMMAND, async ({ command, ack, respond }) => {
@@ -118,6 +165,7 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
     const text = unescapeSlack(command.text ?? '');
     const budget = textAsksForCreateForm(text) ? FORM_LOOKUP_BUDGET_MS : LOOKUP_BUDGET_MS;
     await handle({
+      kind: 'command',
       ack: () => ack(),
       storeBeforeAck: false,
       context: { command: COMMAND, team: command.team_id, channel: command.channel_id, user: command.user_id },
@@ -150,6 +198,7 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
     }
     const place: SlackPlace = { teamId, enterpriseId: body.enterprise?.id ?? body.team?.enterprise_id, channelId };
     await handle({
+      kind: 'click',
       ack: () => ack(),
       storeBeforeAck: true,
       context,
@@ -169,7 +218,8 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
     });
   });
 
-  app.view(CREATE_CALLBACK_ID, async ({ ack, body, view }) => {
+  app.view(CREATE_CALLBACK_ID, ({ ack: boltAck, body, view }) => tracked('form', async (): Promise<InteractionOutcome> => {
+    const ack = timedAck('form', (response?: ViewErrors) => (response ? boltAck(response) : boltAck()));
     const meta = decodeMetadata(view.private_metadata);
     const teamId = body.team?.id ?? body.user.team_id ?? view.team_id;
     const context = { view: CREATE_CALLBACK_ID, team: teamId, user: body.user.id };
@@ -182,17 +232,17 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
       if (meta?.responseUrl) target.respond = respondVia(meta.responseUrl);
     } catch (err) {
       await ack({ response_action: 'errors', errors: apology(err, 'en', context) });
-      return;
+      return 'failed';
     }
     const { locale } = target;
     if (!meta) {
       await ack({ response_action: 'errors', errors: formApology(slackStrings(locale).modalErrors.badMetadata) });
-      return;
+      return 'failed';
     }
     const form = readCreateForm(view.state.values, locale);
     if (!form.ok) {
       await ack({ response_action: 'errors', errors: form.errors });
-      return;
+      return 'user_error';
     }
     let replies: Reply[];
     try {
@@ -201,15 +251,21 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
     } catch (err) {
       const errors = isUserError(err) ? formErrors(err, form.usedWeekdays, locale) : apology(err, locale, context);
       await ack({ response_action: 'errors', errors });
-      return;
+      return isUserError(err) ? 'user_error' : 'failed';
     }
     await ack();
-    await deliver(Promise.resolve(replies), target, context);
-  });
+    return deliver(Promise.resolve(replies), target, context);
+  }));
 
   app.error(async (err) => {
     logger.error({ err }, 'Bolt reported an error');
   });
+
+  return {
+    async idle() {
+      while (inFlight.size) await Promise.allSettled([...inFlight]);
+    },
+  };
 }
 
 /** Waits for `work` but no longer than `ms`; never throws. */

@@ -3,16 +3,22 @@
  * shared HTTP server at POST /slack/events (with a signing secret), plus the Notifier the
  * scheduler uses for Slack polls.
  */
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { App, HTTPReceiver, SocketModeReceiver, webApi, type Receiver } from '@slack/bolt';
 import type { SlackConfig } from '../../src/config.js';
 import type { Engine } from '../../src/core/engine.js';
-import type { Clock } from '../../src/core/ports.js';
+import type { Clock, SharedRecords } from '../../src/core/ports.js';
 import type { AdapterCapabilities } from '../../src/core/views/reply.js';
 import type { HttpServer } from '../../src/infra/http/http-server.js';
 import { createLogger, type Logger } from '../../src/logger.js';
+import type { Metrics } from '../../src/infra/metrics/metrics.js';
 import type { ChatAdapter } from '../shared/chat-adapter.js';
 import { DeliveryPolicy } from '../shared/delivery.js';
+import { SecretBox } from '../../src/infra/crypto/secret-box.js';
 import { boltLogger } from './bolt-logger.js';
+import { SlackClients } from './clients.js';
+import { SharedRecordsInstallationStore, singleWorkspaceToken, type WorkspaceTokens } from './installations.js';
+import { registerUninstallHandlers } from './uninstall.js';
 import { SlackConversation, type SlackConversationDeps } from './conversation.js';
 import { registerHandlers } from './handlers.js';
 import { SlackMeetingReminders } from './meeting-reminders.js';
@@ -31,12 +37,20 @@ export { COMMAND } from './handlers.js';
 export const SLACK_CAPABILITIES: AdapterCapabilities = { maxSlotButtons: 48, maxButtonsPerRow: 24 };
 
 export const SLACK_EVENTS_PATH = '/slack/events';
+/** Where a workspace admin starts installing the app (OAuth mode), and where Slack sends them back. */
+export const SLACK_INSTALL_PATH = '/slack/install';
+export const SLACK_OAUTH_REDIRECT_PATH = '/slack/oauth_redirect';
+
+/** What the bot asks each workspace for; the manifests list the same (a test compares). */
+export const SLACK_BOT_SCOPES = ['commands', 'chat:write', 'chat:write.public', 'files:write', 'users:read', 'im:write'] as const;
 
 export interface SlackAdapterOptions {
   engine: Engine;
   config: SlackConfig;
   /** The domain clock: meeting reminders and the users.info cache read it. */
   clock: Clock;
+  /** Where the ids of scheduled meeting reminders are kept, seen by every instance. */
+  records: SharedRecords;
   /** The shared server; required in HTTP mode (no app token). */
   http?: HttpServer;
   logger?: Logger;
@@ -47,6 +61,8 @@ export interface SlackAdapterOptions {
   /** Web API retry policy; tests pass { retries: 0 }. Default: five retries in five minutes. */
   retryConfig?: webApi.RetryOptions;
   capabilities?: AdapterCapabilities;
+  /** Interactions by outcome and acknowledgement latency. */
+  metrics?: Metrics;
 }
 
 export interface SlackAdapter extends ChatAdapter {
@@ -71,6 +87,11 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     ...(config.apiUrl ? { slackApiUrl: apiBase(config.apiUrl) } : {}),
   };
 
+  const installations = config.oauth ? new SharedRecordsInstallationStore(options.records, new SecretBox(config.oauth.secretKey), options.clock) : undefined;
+  if (config.oauth && mode === 'socket') throw new Error('Installing into workspaces (SLACK_CLIENT_ID) runs in HTTP mode: remove SLACK_APP_TOKEN.');
+  if (!installations && !config.botToken) throw new Error('Slack needs SLACK_BOT_TOKEN, or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET.');
+  const tokens: WorkspaceTokens = installations ?? singleWorkspaceToken(config.botToken!);
+
   let receiver: Receiver;
   let httpReceiver: HTTPReceiver | undefined;
   if (config.appToken) {
@@ -92,12 +113,30 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       signingSecret: config.signingSecret!,
       endpoints: SLACK_EVENTS_PATH,
       logger: slackLogger,
+      ...(config.oauth && installations
+        ? {
+            clientId: config.oauth.clientId,
+            clientSecret: config.oauth.clientSecret,
+            // Signs the OAuth state itself (no server-side state), so any instance can finish an install another began.
+            stateSecret: config.oauth.stateSecret,
+            scopes: [...SLACK_BOT_SCOPES],
+            installationStore: installations,
+            installerOptions: {
+              installPath: SLACK_INSTALL_PATH,
+              redirectUriPath: SLACK_OAUTH_REDIRECT_PATH,
+              // /slack/install goes straight to Slack's consent page.
+              directInstall: true,
+              ...(config.apiUrl ? { clientOptions: { slackApiUrl: apiBase(config.apiUrl) } } : {}),
+            },
+          }
+        : {}),
     });
     receiver = httpReceiver;
   }
 
   const app = new App({
-    token: config.botToken,
+    // With OAuth, Bolt's receiver authorizes each request from the installation of its workspace.
+    ...(installations ? {} : { token: config.botToken }),
     receiver,
     logger: slackLogger,
     clientOptions,
@@ -106,13 +145,14 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     convoStore: false,
   });
 
-  const users = new SlackUserDirectory(app.client, logger, options.clock, options.userCacheTtlMs !== undefined ? { ttlMs: options.userCacheTtlMs } : {});
-  const messenger = new SlackMessenger(app.client, logger);
-  const polls = new SlackPollMessages(engine, messenger, logger, options.refreshIntervalMs ?? 2000);
-  const meetings = new SlackMeetingReminders({ client: app.client, logger, minutesBefore: config.meetingReminderMinutes, clock: options.clock });
-  const conversationDeps: SlackConversationDeps = {
+  // Every Web API call speaks for the workspace it is about, with that workspace's bot token.
+  const clients = new SlackClients(tokens, { ...clientOptions, logger: slackLogger });
+  const messengerFor = (workspaceId: string) => new SlackMessenger(() => clients.forWorkspace(workspaceId), logger);
+  const users = new SlackUserDirectory(clients.forWorkspace, logger, options.clock, options.userCacheTtlMs !== undefined ? { ttlMs: options.userCacheTtlMs } : {});
+  const polls = new SlackPollMessages(engine, messengerFor, logger, options.refreshIntervalMs ?? 2000);
+  const meetings = new SlackMeetingReminders({ clientFor: clients.forWorkspace, logger, minutesBefore: config.meetingReminderMinutes, clock: options.clock, records: options.records });
+  const conversationDeps: Omit<SlackConversationDeps, 'messenger'> = {
     engine,
-    messenger,
     polls,
     meetings,
     logger,
@@ -126,17 +166,19 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
         timezone: await engine.queries.zoneOf(target.actor),
         ...(target.responseUrl ? { responseUrl: target.responseUrl } : {}),
       });
-      await app.client.views.open({ trigger_id: target.triggerId, view });
+      await (await clients.forWorkspace(target.actor.channel.workspaceId)).views.open({ trigger_id: target.triggerId, view });
     },
   };
-  registerHandlers(app, {
+  const handlers = registerHandlers(app, {
     engine,
     users,
     policy: new DeliveryPolicy({ engine, logger, clock: options.clock }),
-    conversation: (target, context) => new SlackConversation(conversationDeps, target, context),
+    conversation: (target, context) => new SlackConversation({ ...conversationDeps, messenger: messengerFor(target.actor.channel.workspaceId) }, target, context),
     logger,
     caps: options.capabilities ?? SLACK_CAPABILITIES,
+    ...(options.metrics ? { metrics: options.metrics } : {}),
   });
+  if (installations) registerUninstallHandlers(app, installations, logger);
 
   let running = false;
   let mounted = false;
@@ -151,17 +193,20 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
         const listener = httpReceiver.requestListener;
         if (!mounted) {
           // Bolt's receiver verifies the signature (401 on a bad one or a timestamp older than 5 minutes) and acks.
-          http.route('POST', SLACK_EVENTS_PATH, (req, res) => {
+          const serve = (req: IncomingMessage, res: ServerResponse) => {
             if (!running) {
               res.writeHead(503);
               res.end();
               return;
             }
             listener(req, res);
-          });
+          };
+          http.route('POST', SLACK_EVENTS_PATH, serve);
+          // Bolt's installer answers these two: the consent redirect and the return with the code.
+          if (installations) for (const path of [SLACK_INSTALL_PATH, SLACK_OAUTH_REDIRECT_PATH]) http.route('GET', path, serve);
           mounted = true;
         }
-        http.setStatus('slack', 'http');
+        http.setStatus('slack', installations ? 'http+oauth' : 'http');
       } else {
         await app.start();
         http?.setStatus('slack', 'socket');
@@ -172,6 +217,8 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     async stop() {
       if (!running) return;
       running = false;
+      // Interactions already acknowledged finish their replies (and the edits they ask for).
+      await handlers.idle();
       await polls.flush();
       if (mode === 'socket') await app.stop();
       http?.setStatus('slack', 'stopped');

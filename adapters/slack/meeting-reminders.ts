@@ -1,15 +1,16 @@
 /**
  * A picked meeting gets a Slack reminder: a message scheduled with chat.scheduleMessage in
  * the poll's channel SLACK_MEETING_REMINDER_MINUTES before it starts. Slack holds the
- * schedule, so it survives our restarts; which message belongs to which poll is only
- * remembered in memory, so a re-pick after a restart adds a second reminder instead of
- * moving the first. A failure here never bothers the person who picked (the pick stands).
+ * schedule; which scheduled message belongs to which poll is kept in the shared store, so a
+ * re-pick on any instance, after a restart too, moves the reminder instead of adding a second.
+ * A failure here never bothers the person who picked (the pick stands).
  */
 import type { webApi } from '@slack/bolt';
+import type { ClientFor } from './clients.js';
 import type { MeetingEvent } from '../../src/core/domain/meeting.js';
 import { addDays, wallClock, zonedInstant } from '../../src/core/domain/time.js';
 import type { Locale, Poll } from '../../src/core/domain/types.js';
-import type { Clock } from '../../src/core/ports.js';
+import type { Clock, SharedRecords } from '../../src/core/ports.js';
 import { localTime, rich } from '../../src/core/views/rich.js';
 import { noticeView } from '../../src/core/views/notices.js';
 import type { Logger } from '../../src/logger.js';
@@ -21,15 +22,38 @@ import { slackStrings } from './strings.js';
 const MAX_AHEAD_MS = 120 * 86_400_000;
 
 export interface MeetingRemindersOptions {
-  client: webApi.WebClient;
+  /** The Web API client of the poll's workspace. */
+  clientFor: ClientFor;
   logger: Logger;
   /** 0 turns reminders off. */
   minutesBefore: number;
   clock: Clock;
+  records: SharedRecords;
+}
+
+/** Shared records scope: poll id → the reminder scheduled for its pick. */
+export const REMINDER_RECORDS = 'slack-meeting-reminder';
+
+interface ScheduledReminder {
+  channel: string;
+  id: string;
+}
+
+function readReminder(value: string | undefined): ScheduledReminder | undefined {
+  if (!value) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(value);
+    if (typeof parsed === 'object' && parsed !== null && 'channel' in parsed && 'id' in parsed) {
+      const { channel, id } = parsed;
+      if (typeof channel === 'string' && typeof id === 'string') return { channel, id };
+    }
+  } catch {
+    // A damaged record names no reminder: there is nothing to delete.
+  }
+  return undefined;
 }
 
 export class SlackMeetingReminders {
-  private readonly scheduled = new Map<number, { channel: string; id: string }>();
   private readonly now: () => number;
 
   constructor(private readonly options: MeetingRemindersOptions) {
@@ -38,8 +62,9 @@ export class SlackMeetingReminders {
 
   /** Schedules (or moves) the poll's reminder; returns when it is due, or undefined if none. */
   async meetingPicked(poll: Poll, meeting: MeetingEvent, locale: Locale): Promise<number | undefined> {
-    const { client, logger, minutesBefore } = this.options;
-    await this.cancel(poll.id);
+    const { logger, minutesBefore } = this.options;
+    const client = await this.options.clientFor(poll.channel.workspaceId);
+    await this.cancel(poll.id, client);
     if (minutesBefore <= 0 || !meeting.timed) return undefined; // all-day meetings have no start worth a ping
     const start = nextStart(meeting, minutesBefore, this.now());
     const postAt = start - minutesBefore * 60_000;
@@ -50,17 +75,21 @@ export class SlackMeetingReminders {
     const base = { channel: poll.channel.channelId, post_at: Math.floor(postAt / 1000), text: message.text, blocks: message.blocks };
     // Next to the poll: in its thread, and shown in the channel too.
     const res = await client.chat.scheduleMessage(ref ? { ...base, thread_ts: ref.ts, reply_broadcast: true } : base);
-    if (res.scheduled_message_id) this.scheduled.set(poll.id, { channel: res.channel ?? poll.channel.channelId, id: res.scheduled_message_id });
+    if (res.scheduled_message_id) {
+      const reminder: ScheduledReminder = { channel: res.channel ?? poll.channel.channelId, id: res.scheduled_message_id };
+      await this.options.records.put(REMINDER_RECORDS, String(poll.id), JSON.stringify(reminder), this.now());
+    }
     logger.debug({ pollId: poll.id, postAt }, 'meeting reminder scheduled');
     return postAt;
   }
 
-  private async cancel(pollId: number): Promise<void> {
-    const previous = this.scheduled.get(pollId);
+  private async cancel(pollId: number, client: webApi.WebClient): Promise<void> {
+    const { records } = this.options;
+    const previous = readReminder(await records.get(REMINDER_RECORDS, String(pollId)));
+    await records.remove(REMINDER_RECORDS, String(pollId));
     if (!previous) return;
-    this.scheduled.delete(pollId);
     try {
-      await this.options.client.chat.deleteScheduledMessage({ channel: previous.channel, scheduled_message_id: previous.id });
+      await client.chat.deleteScheduledMessage({ channel: previous.channel, scheduled_message_id: previous.id });
     } catch (err) {
       // Already sent or gone: nothing left to move.
       this.options.logger.debug({ err, pollId }, 'could not delete the earlier meeting reminder');

@@ -75,9 +75,10 @@ function toBuffer(bytes: Uint8Array): Buffer {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
+/** The Web API calls for one workspace, made with its bot token. */
 export class SlackMessenger {
   constructor(
-    private readonly client: webApi.WebClient,
+    private readonly client: () => Promise<webApi.WebClient>,
     private readonly logger: Logger,
   ) {}
 
@@ -92,7 +93,7 @@ export class SlackMessenger {
     const attachments = await this.renderAttachments(view);
     // Link previews of URLs pasted into a description are noise under a poll.
     const base = { channel, text: message.text, blocks: message.blocks, unfurl_links: false };
-    const res = await this.client.chat.postMessage(
+    const res = await (await this.client()).chat.postMessage(
       options.threadTs ? { ...base, thread_ts: options.threadTs, reply_broadcast: options.broadcast ?? false } : base,
     );
     const ref: MessageRef = { channel: res.channel ?? channel, ts: res.ts ?? '' };
@@ -102,17 +103,17 @@ export class SlackMessenger {
 
   async postEphemeral(channel: string, user: string, view: View, options: RenderOptions = {}): Promise<void> {
     const message = renderMessage(view, options);
-    await this.client.chat.postEphemeral({ channel, user, text: message.text, blocks: message.blocks });
+    await (await this.client()).chat.postEphemeral({ channel, user, text: message.text, blocks: message.blocks });
   }
 
   async updateMessage(ref: MessageRef, view: View): Promise<void> {
     const message = renderMessage(view);
-    await this.client.chat.update({ channel: ref.channel, ts: ref.ts, text: message.text, blocks: message.blocks });
+    await (await this.client()).chat.update({ channel: ref.channel, ts: ref.ts, text: message.text, blocks: message.blocks });
   }
 
   /** A plain mrkdwn message in the person's DM with the bot (chat.postMessage to a user id; needs im:write). */
   async postDirectText(user: string, text: string): Promise<void> {
-    await this.client.chat.postMessage({ channel: user, text });
+    await (await this.client()).chat.postMessage({ channel: user, text });
   }
 
   /** The view's picture and files (a picked meeting's .ics), drawn and ready to upload. */
@@ -146,7 +147,7 @@ export class SlackMessenger {
         ...(i === 0 && comment ? { initial_comment: comment } : {}),
       };
       try {
-        await this.client.filesUploadV2(threadTs ? { ...upload, thread_ts: threadTs } : upload);
+        await (await this.client()).filesUploadV2(threadTs ? { ...upload, thread_ts: threadTs } : upload);
       } catch (err) {
         this.logger.warn({ err, channel, filename: attachment.filename, slackError: slackErrorCode(err) }, 'could not upload a file under a posted message');
         failures.push(err);
@@ -157,7 +158,7 @@ export class SlackMessenger {
 
   /** The bot's direct-message conversation with a person (needs im:write). */
   async directChannel(user: string): Promise<string> {
-    const res = await this.client.conversations.open({ users: user });
+    const res = await (await this.client()).conversations.open({ users: user });
     const id = res.channel?.id;
     if (!id) throw new Error('conversations.open returned no channel');
     return id;

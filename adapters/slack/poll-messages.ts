@@ -22,7 +22,8 @@ export class SlackPollMessages implements Notifier {
 
   constructor(
     private readonly engine: Engine,
-    private readonly messenger: SlackMessenger,
+    /** The messenger of a poll's workspace. */
+    private readonly messengerFor: (workspaceId: string) => SlackMessenger,
     private readonly logger: Logger,
     private readonly intervalMs: number,
   ) {
@@ -55,9 +56,10 @@ export class SlackPollMessages implements Notifier {
       return;
     }
     const ref = parseMessageRef(poll.messageRef);
+    const messenger = this.messengerFor(poll.channel.workspaceId);
     for (const message of messagesOf(view)) {
       await translatingErrors(classifySlackError, () =>
-        this.messenger.postToChannel(poll.channel.channelId, message, {
+        messenger.postToChannel(poll.channel.channelId, message, {
           ...(ref ? { threadTs: ref.ts, broadcast: message.role === 'results' } : {}),
         }),
       );
@@ -112,6 +114,6 @@ export class SlackPollMessages implements Notifier {
     if (!poll || !ref) return;
     // Core renders it in the language the poll was created in, so a refresh never switches it.
     const view = await this.engine.queries.pollMessage(pollId);
-    if (view) await this.messenger.updateMessage(ref, view);
+    if (view) await this.messengerFor(poll.channel.workspaceId).updateMessage(ref, view);
   }
 }

@@ -3,7 +3,7 @@
  * users.info. Kept in memory for a while so a burst of clicks costs one API call; this is a
  * cache, not state: losing it only means asking Slack again.
  */
-import type { webApi } from '@slack/bolt';
+import type { ClientFor } from './clients.js';
 import type { Actor } from '../../src/core/engine.js';
 import type { Clock } from '../../src/core/ports.js';
 import type { Locale } from '../../src/core/domain/types.js';
@@ -43,7 +43,7 @@ export class SlackUserDirectory {
   private readonly now: () => number;
 
   constructor(
-    private readonly client: webApi.WebClient,
+    private readonly clientFor: ClientFor,
     private readonly logger: Logger,
     clock: Clock,
     options: UserDirectoryOptions = {},
@@ -58,8 +58,10 @@ export class SlackUserDirectory {
    * `timeoutMs` the caller stops waiting (the lookup still fills the cache for next time):
    * a click must be acknowledged within 3 s whatever users.info does.
    */
-  async lookup(userId: string, timeoutMs?: number): Promise<SlackUserInfo | undefined> {
-    const entry = this.fresh(userId) ?? this.fetch(userId);
+  async lookup(workspaceId: string, userId: string, timeoutMs?: number): Promise<SlackUserInfo | undefined> {
+    // The same user id may be asked about from two workspaces (Slack Connect): one entry each.
+    const key = `${workspaceId}/${userId}`;
+    const entry = this.fresh(key) ?? this.fetch(key, workspaceId, userId);
     if (timeoutMs === undefined) return entry.value;
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<undefined>((resolve) => {
@@ -72,16 +74,16 @@ export class SlackUserDirectory {
     }
   }
 
-  private fresh(userId: string): Entry | undefined {
-    const entry = this.entries.get(userId);
+  private fresh(key: string): Entry | undefined {
+    const entry = this.entries.get(key);
     if (entry && this.now() - entry.at < this.ttlMs) return entry;
     return undefined;
   }
 
-  private fetch(userId: string): Entry {
+  private fetch(key: string, workspaceId: string, userId: string): Entry {
     const entry: Entry = { at: this.now(), value: Promise.resolve(undefined) };
-    entry.value = this.client.users
-      .info({ user: userId, include_locale: true })
+    entry.value = this.clientFor(workspaceId)
+      .then((client) => client.users.info({ user: userId, include_locale: true }))
       .then((res): SlackUserInfo | undefined => {
         const u = res.user;
         if (!u?.id) return undefined;
@@ -100,11 +102,11 @@ export class SlackUserDirectory {
       .catch((err: unknown) => {
         this.logger.warn({ err, userId }, 'users.info failed; using what the payload says');
         // A failure is not cached: the next event asks again.
-        if (this.entries.get(userId) === entry) this.entries.delete(userId);
+        if (this.entries.get(key) === entry) this.entries.delete(key);
         return undefined;
       });
-    this.entries.delete(userId);
-    this.entries.set(userId, entry);
+    this.entries.delete(key);
+    this.entries.set(key, entry);
     // Oldest first in a Map: dropping the first keys bounds memory in huge workspaces.
     while (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
     return entry;

@@ -198,6 +198,8 @@ export interface DueWorkStore {
   markFailed(id: number, lease: string, error: string, retryAt: number | null): Promise<boolean>;
   /** Keeps the lease until `until` (a heartbeat while a slow send goes on). */
   extendLease(id: number, lease: string, until: number): Promise<boolean>;
+  /** Items still to send, and when the oldest of those already due became due (for operators' metrics). */
+  outboxBacklog(now: number): Promise<{ pending: number; oldestDueAt?: number }>;
 }
 
 /** Calendar files for a picked meeting. */

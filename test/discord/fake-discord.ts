@@ -80,6 +80,8 @@ export class FakeDiscord {
   readonly calls: RecordedCall[] = [];
   readonly messages = new Map<string, FakeMessage>();
   readonly identifies: Array<Record<string, unknown>> = [];
+  /** Every websocket ever opened to the fake gateway (an HTTP-only bot must open none). */
+  gatewayConnections = 0;
   /** Guild scheduled events by id. */
   readonly events = new Map<string, Record<string, unknown> & { id: string; guild_id: string | undefined }>();
   /** Interaction ids whose callback comes "too late" (after 3 s): Discord answers 10062. */
@@ -192,6 +194,7 @@ export class FakeDiscord {
 
   private onGateway(socket: WebSocket): void {
     this.sockets.add(socket);
+    this.gatewayConnections += 1;
     socket.on('close', () => this.sockets.delete(socket));
     socket.send(JSON.stringify({ op: 10, d: { heartbeat_interval: 41_250 } }));
     socket.on('message', (raw) => {
@@ -254,6 +257,11 @@ export class FakeDiscord {
         shards: 1,
         session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 },
       });
+    }
+
+    if (method === 'GET' && path === '/users/@me') {
+      if (!botAuthorized) return error(401, 0, '401: Unauthorized');
+      return reply(200, { id: this.options.applicationId, username: 'Yakjeong', discriminator: '0', global_name: null, avatar: null, bot: true });
     }
 
     if ((m = /^\/interactions\/(\d+)\/([^/]+)\/callback$/.exec(path)) && method === 'POST') {

@@ -28,6 +28,7 @@ import {
 import { Engine } from '../../src/core/engine.js';
 import { openDatabase, type OpenedDatabase } from '../../src/infra/db/open-database.js';
 import { SqlitePollStore } from '../../src/infra/db/sqlite-poll-store.js';
+import { SqliteSharedRecords } from '../../src/infra/db/sqlite/sqlite-shared-records.js';
 import { CanvasHeatmapRenderer } from '../../src/infra/heatmap/canvas-heatmap-renderer.js';
 import { IcsCalendarFiles } from '../../src/infra/calendar/ics-calendar-files.js';
 import type { Clock, HeatmapRenderer } from '../../src/core/ports.js';
@@ -272,6 +273,7 @@ export function visibleText(message: { content?: unknown; embeds?: unknown } | u
 export interface TestWorld {
   engine: Engine;
   store: SqlitePollStore;
+  records: SqliteSharedRecords;
   database: OpenedDatabase;
   /** The one domain clock, shared by the engine and the adapter. */
   clock: Clock;
@@ -280,8 +282,8 @@ export interface TestWorld {
   problems: Array<{ level: number; msg: string; err?: unknown }>;
 }
 
-export function createWorld(options: { heatmap?: HeatmapRenderer } = {}): TestWorld {
-  const database = openDatabase(':memory:');
+export function createWorld(options: { heatmap?: HeatmapRenderer; databasePath?: string } = {}): TestWorld {
+  const database = openDatabase(options.databasePath ?? ':memory:');
   const store = new SqlitePollStore(database);
   const clock: Clock = { now: () => NOW };
   const engine = new Engine({
@@ -303,7 +305,7 @@ export function createWorld(options: { heatmap?: HeatmapRenderer } = {}): TestWo
     },
   });
   const logger = pino({ level: 'debug' }, sink);
-  return { engine, store, database, clock, logger, problems };
+  return { engine, store, records: new SqliteSharedRecords(database), database, clock, logger, problems };
 }
 
 
@@ -318,9 +320,10 @@ export async function startGateway(world: TestWorld, refreshIntervalMs = 20): Pr
   const fake = await FakeDiscord.start({ botToken: BOT_TOKEN, applicationId: APP_ID });
   const adapter = createDiscordAdapter({
     engine: world.engine,
-    config: { token: BOT_TOKEN, applicationId: APP_ID, apiUrl: fake.apiUrl },
+    config: { token: BOT_TOKEN, applicationId: APP_ID, apiUrl: fake.apiUrl, gateway: true },
     logger: world.logger,
     store: world.store,
+    records: world.records,
     clock: world.clock,
     refreshIntervalMs,
   });

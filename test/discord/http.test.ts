@@ -3,46 +3,32 @@
  * pair, PING/PONG, and the same answers as over the gateway, with the initial response in the
  * HTTP body and everything after it through webhooks on the fake Discord.
  */
-import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
+import { generateKeyPairSync } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { InteractionResponseType, MessageFlags, type APIInteraction } from 'discord-api-types/v10';
-import { createDiscordAdapter, type DiscordAdapter } from '../../adapters/discord/index.js';
-import { HttpServer } from '../../src/infra/http/http-server.js';
-import { FakeDiscord, initialResponseViolation, isPng, type FakeMessage } from './fake-discord.js';
+import { InteractionResponseType, MessageFlags } from 'discord-api-types/v10';
+import type { DiscordAdapter } from '../../adapters/discord/index.js';
+import { FakeDiscord, isPng, type FakeMessage } from './fake-discord.js';
+import { publicKeyHex, startHttpEndpoint, type EndpointEnv } from './signed-http.js';
 import { APP_ID, BOT_TOKEN, NOW, alice, aliceInDm, bob, buttons, choose, click, createWorld, findButton, ping, selects, slash, visibleText, type TestWorld } from './fixtures.js';
 
+let env: EndpointEnv;
 let world: TestWorld;
 let fake: FakeDiscord;
-let http: HttpServer;
 let adapter: DiscordAdapter;
 let endpoint: string;
+let send: EndpointEnv['send'];
+let settledOriginal: EndpointEnv['settledOriginal'];
 const keys = generateKeyPairSync('ed25519');
 const otherKeys = generateKeyPairSync('ed25519');
 
-/** The raw 32-byte public key as hex, the way the developer portal shows it. */
-function publicKeyHex(key: KeyObject): string {
-  return key.export({ format: 'der', type: 'spki' }).subarray(12).toString('hex');
-}
-
 beforeAll(async () => {
-  world = createWorld();
   fake = await FakeDiscord.start({ botToken: BOT_TOKEN, applicationId: APP_ID });
-  http = new HttpServer(world.logger);
   // HTTP-only: a public key and no bot token, as on a serverless-style deployment.
-  adapter = createDiscordAdapter({
-    engine: world.engine,
-    config: { applicationId: APP_ID, publicKey: publicKeyHex(keys.publicKey), apiUrl: fake.apiUrl },
-    logger: world.logger,
-    http,
-    store: world.store,
-    refreshIntervalMs: 20,
-    clock: world.clock,
-    // Real time as the endpoint reads it when checking X-Signature-Timestamp.
-    realNow: () => NOW,
+  env = await startHttpEndpoint(createWorld(), fake, {
+    config: { applicationId: APP_ID, publicKey: publicKeyHex(keys.publicKey), apiUrl: fake.apiUrl, gateway: false },
+    privateKey: keys.privateKey,
   });
-  await adapter.start();
-  const port = await http.listen(0, '127.0.0.1');
-  endpoint = `http://127.0.0.1:${port}/discord/interactions`;
+  ({ world, adapter, endpoint, send, settledOriginal } = env);
 });
 
 afterEach(() => {
@@ -50,43 +36,9 @@ afterEach(() => {
 });
 
 afterAll(async () => {
-  await adapter?.stop();
-  await http?.close();
+  await env?.stop();
   await fake?.close();
-  world?.database.close();
 });
-
-interface Sent {
-  status: number;
-  body: { type?: number; data?: Record<string, unknown>; error?: string };
-}
-
-async function send(
-  interaction: APIInteraction,
-  options: { key?: KeyObject; tamper?: boolean; unsigned?: boolean; signedAt?: number } = {},
-): Promise<Sent> {
-  fake.expectHttp(interaction);
-  const body = JSON.stringify(interaction);
-  const timestamp = String(Math.floor((options.signedAt ?? NOW) / 1000));
-  const signature = sign(null, Buffer.from(timestamp + body), options.key ?? keys.privateKey).toString('hex');
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
-  if (!options.unsigned) {
-    headers['x-signature-ed25519'] = signature;
-    headers['x-signature-timestamp'] = timestamp;
-  }
-  const response = await fetch(endpoint, { method: 'POST', headers, body: options.tamper ? body.replace('yakjeong', 'yakjeonG') : body });
-  const sent = { status: response.status, body: (await response.json()) as Sent['body'] };
-  // The initial response never reaches the fake: hold it to Discord's limits here.
-  if (sent.status === 200) expect(initialResponseViolation(sent.body)).toBeUndefined();
-  return sent;
-}
-
-async function settledOriginal(interaction: APIInteraction): Promise<FakeMessage> {
-  return fake.waitFor(() => {
-    const m = fake.original(interaction);
-    return m && !m.deferred ? m : undefined;
-  });
-}
 
 describe('Discord HTTP interactions endpoint', () => {
   it('answers 401 to a signature from another key, a tampered body, or no signature', async () => {

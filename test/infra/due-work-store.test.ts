@@ -45,6 +45,16 @@ describeEachStore('DueWorkStore', (d) => {
     expect(await store.dueWork.claimDue(T0, 300_000)).toBe(10);
   });
 
+  it('reports the outbox backlog operators watch: items to send, and since when the oldest has been due', async () => {
+    const store = await d.open();
+    expect(await store.dueWork.outboxBacklog(T0)).toEqual({ pending: 0 });
+    await dueItems(store, 3);
+    expect(await store.dueWork.outboxBacklog(T0 + 5_000)).toEqual({ pending: 3, oldestDueAt: T0 });
+    const [item] = await store.dueWork.claimOutbox(T0 + 5_000, 1, LEASE);
+    await store.dueWork.markSent(item!.id, item!.lease, T0 + 5_000);
+    expect(await store.dueWork.outboxBacklog(T0 + 5_000)).toEqual({ pending: 2, oldestDueAt: T0 });
+  });
+
   it('gives each claimed item a fresh lease; only its holder may settle it', async () => {
     const store = await d.open();
     await dueItems(store, 1);

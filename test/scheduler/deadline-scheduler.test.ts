@@ -57,6 +57,9 @@ class CountingStore implements DueWorkStore {
   extendLease(id: number, lease: string, until: number): Promise<boolean> {
     return this.inner.extendLease(id, lease, until);
   }
+  outboxBacklog(now: number): Promise<{ pending: number; oldestDueAt?: number }> {
+    return this.inner.outboxBacklog(now);
+  }
 }
 
 /** Fake timers that move Date too, and a clock that reads them: the scheduler's real timer path, in fast time. */

@@ -55,6 +55,14 @@ export interface FakeUser {
   isStranger?: boolean;
 }
 
+/** A workspace that will install the app when the OAuth flow hands the fake this code. */
+export interface PendingInstall {
+  teamId: string;
+  teamName: string;
+  botToken: string;
+  installer: string;
+}
+
 export interface SocketAck {
   envelope_id: string;
   payload?: Json;
@@ -70,6 +78,10 @@ export class FakeSlack {
   readonly messages = new Map<string, StoredMessage>();
   readonly users = new Map<string, FakeUser>();
   readonly socketAcks: SocketAck[] = [];
+  /** Grant codes Slack would hand to the redirect URL, by code (oauth.v2.access trades them for tokens). */
+  readonly installCodes = new Map<string, PendingInstall>();
+  /** The app's credentials, which oauth.v2.access checks. */
+  oauthClient = { id: 'client-id', secret: 'client-secret' };
   private readonly failures = new Map<string, string[]>();
   private readonly delays = new Map<string, number[]>();
   private readonly expired = new Set<string>();
@@ -254,15 +266,38 @@ export class FakeSlack {
     const delay = this.delays.get(method)?.shift();
     if (delay) await new Promise((r) => setTimeout(r, delay));
     const failure = this.failures.get(method)?.shift();
-    call.response = failure ? { ok: false, error: failure } : this.answer(method, args);
+    call.response = failure ? { ok: false, error: failure } : this.answer(method, args, auth);
     return send(res, 200, call.response);
   }
 
-  private answer(method: string, args: Json): Json {
+  private answer(method: string, args: Json, token: string | undefined): Json {
     const str = (k: string) => (typeof args[k] === 'string' ? (args[k] as string) : '');
     switch (method) {
-      case 'auth.test':
-        return { ok: true, url: 'https://fake.slack.com/', team: 'Fake', user: 'yakjeong', team_id: 'T0ACME', user_id: 'U0BOT', bot_id: 'B0BOT' };
+      case 'auth.test': {
+        // An installed workspace's token speaks for that workspace; any other for the fake's own.
+        const installed = [...this.installCodes.values()].find((i) => i.botToken === token);
+        return { ok: true, url: 'https://fake.slack.com/', team: installed?.teamName ?? 'Fake', user: 'yakjeong', team_id: installed?.teamId ?? 'T0ACME', user_id: 'U0BOT', bot_id: 'B0BOT' };
+      }
+      case 'oauth.v2.access': {
+        if (str('client_id') !== this.oauthClient.id || str('client_secret') !== this.oauthClient.secret) return { ok: false, error: 'invalid_client_id' };
+        const install = this.installCodes.get(str('code'));
+        if (!install) return { ok: false, error: 'invalid_code' };
+        // A code is good once.
+        this.installCodes.delete(str('code'));
+        this.installCodes.set(`used:${str('code')}`, install);
+        return {
+          ok: true,
+          app_id: 'A_TEST',
+          authed_user: { id: install.installer },
+          scope: 'commands,chat:write,chat:write.public,files:write,users:read,im:write',
+          token_type: 'bot',
+          access_token: install.botToken,
+          bot_user_id: 'U0BOT',
+          team: { id: install.teamId, name: install.teamName },
+          enterprise: null,
+          is_enterprise_install: false,
+        };
+      }
       case 'apps.connections.open':
         return { ok: true, url: `ws://127.0.0.1:${this.port}/socket?ticket=${++this.counter}` };
       case 'chat.postMessage': {

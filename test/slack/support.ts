@@ -11,10 +11,12 @@ import type { ChannelRef, Poll } from '../../src/core/domain/types.js';
 import type { Clock } from '../../src/core/ports.js';
 import { openDatabase, type OpenedDatabase } from '../../src/infra/db/open-database.js';
 import { SqlitePollStore } from '../../src/infra/db/sqlite-poll-store.js';
+import { SqliteSharedRecords } from '../../src/infra/db/sqlite/sqlite-shared-records.js';
 import { IcsCalendarFiles } from '../../src/infra/calendar/ics-calendar-files.js';
 import { CanvasHeatmapRenderer } from '../../src/infra/heatmap/canvas-heatmap-renderer.js';
 import { HttpServer } from '../../src/infra/http/http-server.js';
 import { setRootLogger, type Logger } from '../../src/logger.js';
+import type { SlackOAuthConfig } from '../../src/config.js';
 import { FakeSlack, type Json, type ResponseUrlPost } from './fake-slack.js';
 
 export const SIGNING_SECRET = 'test-signing-secret';
@@ -35,6 +37,7 @@ export interface Harness {
   engine: Engine;
   store: SqlitePollStore;
   database: OpenedDatabase;
+  records: SqliteSharedRecords;
   adapter: SlackAdapter;
   http: HttpServer;
   port: number;
@@ -46,20 +49,28 @@ export interface HarnessOptions {
   refreshIntervalMs?: number;
   /** The adapter's logger (default: silent). */
   logger?: Logger;
+  /** A database file, for a restart on the same data (default: a fresh one in memory). */
+  databasePath?: string;
+  /** A running fake Slack to keep talking to (a restart); close() leaves it running. */
+  fake?: FakeSlack;
+  /** Install into workspaces through OAuth instead of one bot token (HTTP mode). */
+  oauth?: SlackOAuthConfig;
 }
 
 export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const silent = pino({ level: 'silent' });
   setRootLogger(silent);
-  const fake = new FakeSlack();
-  await fake.start();
+  const ownFake = !options.fake;
+  const fake = options.fake ?? new FakeSlack();
+  if (ownFake) await fake.start();
   fake.addUser({ id: ANA.id, name: ANA.name, realName: 'Ana Kim', displayName: 'Ana', tz: 'Asia/Seoul', locale: 'en-US' });
   fake.addUser({ id: BEN.id, name: BEN.name, realName: 'Ben Park', tz: 'America/New_York', locale: 'en-US' });
   fake.addUser({ id: ADA.id, name: ADA.name, realName: 'Ada Admin', tz: 'Europe/Berlin', locale: 'en-US', isAdmin: true });
   fake.addUser({ id: MALLORY.id, name: MALLORY.name, realName: 'Mallory', tz: 'UTC', locale: 'en-US' });
 
-  const database: OpenedDatabase = openDatabase(':memory:');
+  const database: OpenedDatabase = openDatabase(options.databasePath ?? ':memory:');
   const store = new SqlitePollStore(database);
+  const records = new SqliteSharedRecords(database);
   const clock: Clock = { now: () => NOW };
   const engine = new Engine({
     store,
@@ -73,13 +84,14 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const adapter = createSlackAdapter({
     engine,
     config: {
-      botToken: 'xoxb-test-bot',
+      ...(options.oauth ? { oauth: options.oauth } : { botToken: 'xoxb-test-bot' }),
       ...(options.mode === 'socket' ? { appToken: 'xapp-test-app' } : { signingSecret: SIGNING_SECRET }),
       apiUrl: fake.apiUrl,
       meetingReminderMinutes: 10,
     },
     http,
     clock,
+    records,
     logger: options.logger ?? silent,
     retryConfig: { retries: 0 },
     refreshIntervalMs: options.refreshIntervalMs ?? 300,
@@ -91,13 +103,14 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     engine,
     store,
     database,
+    records,
     adapter,
     http,
     port,
     async close() {
       await adapter.stop();
       await http.close();
-      await fake.close();
+      if (ownFake) await fake.close();
       database.close();
     },
   };
@@ -255,6 +268,8 @@ export interface SignOptions {
   /** Seconds since the epoch; default now. */
   timestamp?: number;
   secret?: string;
+  /** Events API deliveries are JSON; commands and interactions are forms (the default). */
+  json?: boolean;
 }
 
 export async function postSigned(port: number, body: string, options: SignOptions = {}): Promise<{ status: number; text: string }> {
@@ -263,7 +278,7 @@ export async function postSigned(port: number, body: string, options: SignOption
   const res = await fetch(`http://127.0.0.1:${port}/slack/events`, {
     method: 'POST',
     headers: {
-      'content-type': 'application/x-www-form-urlencoded',
+      'content-type': options.json ? 'application/json' : 'application/x-www-form-urlencoded',
       'x-slack-request-timestamp': String(timestamp),
       'x-slack-signature': signature,
     },

@@ -10,6 +10,7 @@ import { DeliveryError } from '../../core/errors.js';
 import type { Platform } from '../../core/domain/types.js';
 import type { Clock, DueWorkStore, Notifier, OutboxItem } from '../../core/ports.js';
 import type { Logger } from '../../logger.js';
+import { noMetrics, type Metrics } from '../metrics/metrics.js';
 
 export interface SchedulerOptions {
   store: DueWorkStore;
@@ -32,6 +33,8 @@ export interface SchedulerOptions {
   sendTimeoutMs?: number;
   /** Items sent at once, so one slow channel never holds up another poll's post; 4 by default. */
   sendConcurrency?: number;
+  /** Posts retried and given up, by platform. */
+  metrics?: Metrics;
 }
 
 /**
@@ -203,6 +206,7 @@ export class DeadlineScheduler {
       const retryAt = wait === null ? null : clock.now() + wait;
       if (retryAt === null) logger.error({ err, item }, 'giving up on a scheduled post');
       else logger.warn({ err, item, retryAt }, 'scheduled post failed; will retry');
+      (this.options.metrics ?? noMetrics).delivery(poll.channel.platform, retryAt === null ? 'failed' : 'retried');
       await store.markFailed(item.id, item.lease, err instanceof Error ? err.message : String(err), retryAt);
     }
   }

@@ -92,6 +92,15 @@ export class PgDueWorkStore implements DueWorkStore {
     return earliest(number(deadline?.at), number(retry?.at), ...(await this.pendingReminders(this.db)).map((r) => r.at));
   }
 
+  async outboxBacklog(now: number): Promise<{ pending: number; oldestDueAt?: number }> {
+    const [row] = await this.db
+      .select({ pending: sql<string>`count(*)`, oldest: sql<string | null>`min(case when ${outbox.nextAttemptAt} <= ${now} then ${outbox.nextAttemptAt} end)` })
+      .from(outbox)
+      .where(inArray(outbox.status, UNSENT));
+    // pg returns count and bigint aggregates as text.
+    return { pending: Number(row?.pending ?? 0), ...(row?.oldest != null ? { oldestDueAt: Number(row.oldest) } : {}) };
+  }
+
   async claimOutbox(now: number, limit: number, leaseMs: number): Promise<OutboxItem[]> {
     return this.db.transaction(async (tx) => {
       // Rows another instance is taking right now are skipped, not waited for.

@@ -91,6 +91,15 @@ export class SqliteDueWorkStore implements DueWorkStore {
     return earliest(deadline, retry, ...this.pendingReminders().map((r) => r.at));
   }
 
+  async outboxBacklog(now: number): Promise<{ pending: number; oldestDueAt?: number }> {
+    const row = this.db
+      .select({ pending: sql<number>`count(*)`, oldest: sql<number | null>`min(case when ${outbox.nextAttemptAt} <= ${now} then ${outbox.nextAttemptAt} end)` })
+      .from(outbox)
+      .where(inArray(outbox.status, UNSENT))
+      .get();
+    return { pending: row?.pending ?? 0, ...(row?.oldest != null ? { oldestDueAt: row.oldest } : {}) };
+  }
+
   async claimOutbox(now: number, limit: number, leaseMs: number): Promise<OutboxItem[]> {
     const take = this.database.sqlite.transaction((): OutboxItem[] => {
       const due = this.db
