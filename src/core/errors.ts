@@ -53,6 +53,11 @@ export const ERROR_CODES = [
   'UNKNOWN_PART_OF_DAY',
   'ANSWER_NEEDS_DAY',
   'REOPEN_NEEDS_DEADLINE',
+  // The web grid: a change of slots that does not fit the poll, or too many saves at once.
+  'BAD_PAINT',
+  'TOO_MANY_SAVES',
+  // A person asked for their web link where no address for it is configured.
+  'WEB_UNAVAILABLE',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
