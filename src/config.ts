@@ -23,6 +23,8 @@ const schema = z.object({
   DATABASE_PATH: z.string().min(1).default('./data/yakjeong.db'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  YAKJEONG_PUBLIC_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  YAKJEONG_WEB_SECRET: optionalText.pipe(z.string().min(32, 'at least 32 characters').optional()),
   SLACK_BOT_TOKEN: optionalText,
   SLACK_APP_TOKEN: optionalText,
   SLACK_SIGNING_SECRET: optionalText,
@@ -53,6 +55,13 @@ export interface DiscordConfig {
   apiUrl?: string;
 }
 
+export interface WebConfig {
+  /** Where people reach the web grid (https://yakjeong.example.com); without it only the console links to it. */
+  publicUrl?: string;
+  /** Signs the private links; without it one is generated once and kept in the store. */
+  secret?: string;
+}
+
 export interface Config {
   defaultTimezone: string;
   locale: 'ko' | 'en';
@@ -60,6 +69,7 @@ export interface Config {
   databasePath: string;
   logLevel?: Env['LOG_LEVEL'];
   port: number;
+  web: WebConfig;
   slack?: SlackConfig;
   discord?: DiscordConfig;
 }
@@ -86,6 +96,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     outDir: e.YAKJEONG_OUT_DIR,
     databasePath: e.DATABASE_PATH,
     port: e.PORT,
+    web: strip({ publicUrl: e.YAKJEONG_PUBLIC_URL?.replace(/\/+$/, ''), secret: e.YAKJEONG_WEB_SECRET }),
   };
   if (e.LOG_LEVEL) config.logLevel = e.LOG_LEVEL;
   if (e.SLACK_BOT_TOKEN) {

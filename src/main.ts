@@ -3,6 +3,10 @@ import { ConsoleAdapter } from '../adapters/console/console-adapter.js';
 import { createDiscordAdapter } from '../adapters/discord/index.js';
 import type { ChatAdapter } from '../adapters/shared/chat-adapter.js';
 import { createSlackAdapter } from '../adapters/slack/index.js';
+import { createWebLinks, startWebGrid } from '../adapters/web/index.js';
+import type { Platform } from './core/domain/types.js';
+import type { Notifier } from './core/ports.js';
+import { SqliteSharedRecords } from './infra/db/sqlite-shared-records.js';
 import { HttpServer } from './infra/http/http-server.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { Engine } from './core/engine.js';
@@ -35,7 +39,10 @@ async function main(): Promise<void> {
   const database = openDatabase(config.databasePath);
   const clock = new OffsetClock();
   const store = new SqlitePollStore(database);
+  // The web grid: the console links to this machine; Slack and Discord only to a public address.
+  const web = useConsole || config.web.publicUrl ? await createWebLinks({ ...config.web, records: new SqliteSharedRecords(database), clock }) : undefined;
   const engine = new Engine({
+    ...(web ? { webLinks: web.links } : {}),
     store,
     clock,
     heatmap: new CanvasHeatmapRenderer(),
@@ -70,8 +77,9 @@ async function main(): Promise<void> {
   stops.push(() => scheduler.stop());
 
   // Slack's HTTP mode and Discord's interactions endpoint share one server (with /healthz).
-  const needsHttp = !useConsole && Boolean(config.discord?.publicKey || (config.slack && !config.slack.appToken));
+  const needsHttp = web !== undefined || (!useConsole && Boolean(config.discord?.publicKey || (config.slack && !config.slack.appToken)));
   const http = needsHttp ? new HttpServer(createLogger('http')) : undefined;
+  const notifiers = new Map<Platform, Notifier>();
   const adapters: ChatAdapter[] = [];
   if (useConsole) {
     adapters.push(
@@ -91,18 +99,40 @@ async function main(): Promise<void> {
     if (config.slack) adapters.push(createSlackAdapter({ engine, clock, config: config.slack, logger: createLogger('slack'), ...(http ? { http } : {}) }));
     if (config.discord) adapters.push(createDiscordAdapter({ engine, clock, config: config.discord, store, logger: createLogger('discord'), ...(http ? { http } : {}) }));
   }
+  /** Mounts the web grid and listens. */
+  const serveHttp = async (server: HttpServer): Promise<void> => {
+    if (web) {
+      const grid = await startWebGrid({
+        engine,
+        clock,
+        tokens: web.tokens,
+        http: server,
+        // A save on the page redraws the chat's poll message through the platform's coalesced refresh.
+        refreshPoll: (poll) => void notifiers.get(poll.channel.platform)?.refreshPoll(poll),
+        defaultLocale: config.locale,
+        logger: createLogger('web'),
+      });
+      // Stopped before the server closes (stops run last-first): open live pages would hold it open.
+      stops.push(() => server.close(), () => grid.stop());
+    } else {
+      stops.push(() => server.close());
+    }
+    // The console serves only this machine, on PORT when free and otherwise on any free port.
+    const port = useConsole ? await listenLocal(server, config.port) : await server.listen(config.port);
+    if (useConsole) web?.links.setLocalBase(`http://127.0.0.1:${port}`);
+    logger.info({ port }, 'http listening');
+  };
+  // The console's first command may already show a link: its server listens before input is read.
+  if (http && useConsole) await serveHttp(http);
   for (const adapter of adapters) {
     scheduler.register(adapter.platform, adapter.notifier);
+    notifiers.set(adapter.platform, adapter.notifier);
     // Before the server listens: Slack's HTTP mode mounts /slack/events and Discord's endpoint
     // its route here, so the first request (Discord's verification PING) finds them.
     await adapter.start();
     stops.push(() => adapter.stop());
   }
-  if (http) {
-    const port = await http.listen(config.port);
-    stops.push(() => http.close());
-    logger.info({ port }, 'http listening');
-  }
+  if (http && !useConsole) await serveHttp(http);
   scheduler.start();
   logger.info({ adapters: adapters.map((a) => a.platform) }, 'yakjeong is running');
 
@@ -113,6 +143,15 @@ async function main(): Promise<void> {
     await Promise.all(finishing);
     await scheduler.tick();
     await shutdown(0);
+  }
+}
+
+async function listenLocal(http: HttpServer, port: number): Promise<number> {
+  try {
+    return await http.listen(port, '127.0.0.1');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw err;
+    return http.listen(0, '127.0.0.1');
   }
 }
 

@@ -10,6 +10,7 @@ export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => void |
 
 export class HttpServer {
   private readonly routes = new Map<string, RouteHandler>();
+  private readonly prefixRoutes: Array<{ method: string; prefix: string; handler: RouteHandler }> = [];
   private readonly server: Server;
   private readonly status: Record<string, unknown> = {};
 
@@ -23,6 +24,14 @@ export class HttpServer {
 
   route(method: string, path: string, handler: RouteHandler): void {
     this.routes.set(`${method.toUpperCase()} ${path}`, handler);
+  }
+
+  /**
+   * Serves every path under `prefix` (which ends in "/"), for pages named by their path. Paths
+   * under a prefix may carry secrets (the web grid's tokens): only the prefix is ever logged.
+   */
+  routePrefix(method: string, prefix: string, handler: RouteHandler): void {
+    this.prefixRoutes.push({ method: method.toUpperCase(), prefix, handler });
   }
 
   /** Adds a field to the /healthz answer (e.g. which adapters run). */
@@ -43,8 +52,11 @@ export class HttpServer {
   }
 
   private async dispatch(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const path = (req.url ?? '/').split('?')[0];
-    const handler = this.routes.get(`${(req.method ?? 'GET').toUpperCase()} ${path}`);
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    const method = (req.method ?? 'GET').toUpperCase();
+    const prefixed = this.prefixRoutes.find((r) => r.method === method && path.startsWith(r.prefix));
+    const handler = this.routes.get(`${method} ${path}`) ?? prefixed?.handler;
+    const route = this.routes.has(`${method} ${path}`) ? path : `${prefixed?.prefix ?? ''}…`;
     if (!handler) {
       res.writeHead(404, { 'content-type': 'application/json' });
       res.end('{"ok":false,"error":"not_found"}');
@@ -53,7 +65,7 @@ export class HttpServer {
     try {
       await handler(req, res);
     } catch (err) {
-      this.logger.error({ err, path }, 'http handler failed');
+      this.logger.error({ err, path: route }, 'http handler failed');
       if (!res.headersSent) res.writeHead(500);
       res.end();
     }
