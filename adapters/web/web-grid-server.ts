@@ -11,7 +11,8 @@
  * poll message is refreshed through the platform's own (coalesced) notifier. No cookies.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import type { Actor, Engine } from '../../src/core/engine.js';
@@ -23,7 +24,7 @@ import type { Reply } from '../../src/core/views/reply.js';
 import { plainText } from '../../src/core/views/rich.js';
 import { readBody, type HttpServer } from '../../src/infra/http/http-server.js';
 import type { Logger } from '../../src/logger.js';
-import { BUNDLE_FILES } from './bundle.js';
+import { BUNDLE_FILES, FONT_DIR } from './bundle.js';
 import type { LinkTokens } from './link-tokens.js';
 import { LiveUpdates } from './live-updates.js';
 import { buildPageState } from './page-model.js';
@@ -38,7 +39,7 @@ export const LINK_REFUSED = 'LINK_REFUSED';
 
 const SECURITY_HEADERS = {
   'content-security-policy':
-    "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+    "default-src 'none'; script-src 'self'; style-src 'self'; font-src 'self'; connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
   'referrer-policy': 'no-referrer',
   'x-content-type-options': 'nosniff',
   'x-frame-options': 'DENY',
@@ -98,6 +99,7 @@ export class WebGridServer {
     this.assets = new Map([
       ['app.js', readAsset(BUNDLE_FILES.js, 'text/javascript; charset=utf-8')],
       ['app.css', readAsset(BUNDLE_FILES.css, 'text/css; charset=utf-8')],
+      ...(existsSync(FONT_DIR) ? readdirSync(FONT_DIR) : []).map((name): [string, Asset] => [`fonts/${name}`, readAsset(join(FONT_DIR, name), 'font/woff2')]),
     ]);
     http.routePrefix('GET', WEB_PREFIX, (req, res) => this.get(req, res));
     http.routePrefix('POST', WEB_PREFIX, (req, res) => this.post(req, res));
@@ -117,7 +119,7 @@ export class WebGridServer {
 
   private async get(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const segments = pathSegments(req);
-    if (segments[0] === 'assets' && segments.length === 2) return this.asset(req, res, segments[1]!);
+    if (segments[0] === 'assets') return this.asset(req, res, segments.slice(1).join('/'));
     const visit = await this.visit(segments);
     if (!visit) return this.refuse(req, res, segments.length <= 2);
     switch (visit.endpoint) {
