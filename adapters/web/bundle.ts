@@ -32,10 +32,12 @@ export function bundleIsStale(): boolean {
 }
 
 export async function buildBundle(): Promise<void> {
-  rmSync(BUILD_DIR, { recursive: true, force: true });
+  // Built aside and moved in whole, so a process starting meanwhile never serves half a bundle.
+  const staging = `${BUILD_DIR}.${process.pid}`;
+  rmSync(staging, { recursive: true, force: true });
   await build({
     entryPoints: { app: join(here, 'client', 'main.ts'), 'app-style': join(here, 'client', 'style.css') },
-    outdir: BUILD_DIR,
+    outdir: staging,
     entryNames: '[name]',
     bundle: true,
     minify: true,
@@ -49,7 +51,15 @@ export async function buildBundle(): Promise<void> {
     logLevel: 'warning',
   });
   // esbuild names a CSS entry after its key; one name per kind keeps the server's paths fixed.
-  renameSync(join(BUILD_DIR, 'app-style.css'), BUNDLE_FILES.css);
+  renameSync(join(staging, 'app-style.css'), join(staging, 'app.css'));
+  rmSync(BUILD_DIR, { recursive: true, force: true });
+  try {
+    renameSync(staging, BUILD_DIR);
+  } catch (err) {
+    // Another process moved its build in first: the same sources, so keep that one.
+    if ((err as NodeJS.ErrnoException).code !== 'ENOTEMPTY' && (err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    rmSync(staging, { recursive: true, force: true });
+  }
 }
 
 /** Builds when a source is newer than the bundle (or there is none). */
