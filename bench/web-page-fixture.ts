@@ -6,14 +6,10 @@ import pino from 'pino';
 import { LinkTokens } from '../adapters/web/link-tokens.js';
 import { SignedWebLinks } from '../adapters/web/signed-web-links.js';
 import { startWebGrid, type WebGridServer } from '../adapters/web/index.js';
-import { Engine, type Actor } from '../src/core/engine.js';
+import type { Actor } from '../src/core/engine.js';
 import type { Locale } from '../src/core/domain/types.js';
 import { HttpServer } from '../src/infra/http/http-server.js';
-import { IcsCalendarFiles } from '../src/infra/calendar/ics-calendar-files.js';
-import { SqlitePollStore } from '../src/infra/db/sqlite-poll-store.js';
-import { CanvasHeatmapRenderer } from '../src/infra/heatmap/canvas-heatmap-renderer.js';
-import { ManualClock } from '../test/support/manual-clock.js';
-import { BENCH_CAPS, BENCH_NOW, BENCH_ZONE, benchDate, randomInt, scratchDatabase, seededRandom, seedAnswers } from './fixture.js';
+import { BENCH_CAPS, BENCH_ZONE, benchDate, benchKit, randomInt, scratchDatabase, seededRandom, seedAnswers } from './fixture.js';
 
 export interface WebPageDemo {
   /** A private link for a person who answered (or a newcomer when `index` is past them). */
@@ -33,20 +29,12 @@ export interface WebPageDemoOptions {
 
 export async function startWebPageDemo(options: WebPageDemoOptions): Promise<WebPageDemo> {
   const scratch = scratchDatabase('web');
-  const store = new SqlitePollStore(scratch.database);
-  const clock = new ManualClock(BENCH_NOW);
   const tokens = new LinkTokens('bench-web-secret-of-at-least-32-characters');
-  const links = new SignedWebLinks({ tokens, clock });
-  const engine = new Engine({
-    store,
-    clock,
-    heatmap: new CanvasHeatmapRenderer(),
-    calendar: new IcsCalendarFiles(),
-    defaultTimezone: BENCH_ZONE,
-    defaultLocale: 'en',
-    random: seededRandom(options.seed ?? 7),
-    webLinks: links,
-  });
+  let links: SignedWebLinks | undefined;
+  const kit = benchKit(scratch.database, options.seed ?? 7, (clock) => (links = new SignedWebLinks({ tokens, clock })));
+  const { store, engine, clock } = kit;
+  if (!links) throw new Error('the kit made no links');
+  const webLinks = links;
   const channel = { platform: 'console' as const, workspaceId: 'bench', channelId: 'web' };
   const actor = (i: number, locale: Locale): Actor => ({ channel, user: { id: `u${i}`, name: options.people[i] ?? `Guest ${i}` }, isAdmin: false, locale, platformTimezone: BENCH_ZONE });
   const created = await engine.runText(
@@ -61,7 +49,7 @@ export async function startWebPageDemo(options: WebPageDemoOptions): Promise<Web
   const random = seededRandom(options.seed ?? 7);
   // Each person free for a few stretches, some of them "if needed".
   await seedAnswers(
-    { database: scratch.database, store, engine, clock },
+    kit,
     options.people.map((_, i) => {
       const states = new Array<string>(slotCount).fill('.');
       for (let run = 0; run < 6; run++) {
@@ -77,9 +65,9 @@ export async function startWebPageDemo(options: WebPageDemoOptions): Promise<Web
   const http = new HttpServer(pino({ level: 'silent' }));
   const grid: WebGridServer = await startWebGrid({ engine, clock, tokens, http, refreshPoll: () => undefined, defaultLocale: 'en', logger: pino({ level: 'silent' }) });
   const port = await http.listen(0, '127.0.0.1');
-  links.setLocalBase(`http://127.0.0.1:${port}`);
+  webLinks.setLocalBase(`http://127.0.0.1:${port}`);
   return {
-    link: (index, locale) => links.linkFor(actor(index, locale), poll)!,
+    link: (index, locale) => webLinks.linkFor(actor(index, locale), poll)!,
     async close() {
       grid.stop();
       await http.close();
