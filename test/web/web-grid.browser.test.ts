@@ -164,6 +164,21 @@ describe.skipIf(!enabled)('the web grid in Chromium', () => {
     await page.close();
   });
 
+  it('offers the browser\'s zone when it differs, and choosing it sets the person\'s zone as /yakjeong tz does', async () => {
+    const { poll, channel } = await w.d.createPoll('Zone poll');
+    const context = await browser.newContext({ timezoneId: 'America/New_York' });
+    const page = await context.newPage();
+    await page.goto(await linkFromGrid(w, poll.code, { channel, user: ANA }));
+    await expect(page.locator('.zone').textContent()).resolves.toContain('Times in Asia/Seoul');
+    await page.getByRole('button', { name: 'Use America/New_York' }).click();
+    await page.locator('.zone', { hasText: 'Times in America/New_York' }).waitFor();
+    expect((await w.h.store.userPrefs('slack', ANA.id)).timezone).toBe('America/New_York');
+    // 09:00 in Seoul is 19:00 the evening before in New York.
+    await expect(page.locator('td[data-slot="0"]').getAttribute('aria-label')).resolves.toMatch(/Nov 30 19:00/);
+    await w.h.store.setUserPrefs('slack', ANA.id, {}, w.h.clock.now());
+    await context.close();
+  });
+
   it('refuses tampered, expired and other polls\' links with a 403 that names nothing, and changes nothing', async () => {
     const { poll, channel } = await w.d.createPoll('Secret plans');
     const other = await w.d.createPoll('Other plans');
