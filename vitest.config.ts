@@ -8,7 +8,7 @@ process.env.TZ = 'Pacific/Chatham';
  * Each such test keeps a core busy beside its own worker, so they run in a project of their own,
  * one file at a time, after the parallel project: the 2 CI cores are never oversubscribed.
  */
-const processTests = ['test/**/*.e2e.test.ts', 'test/discord/commands.test.ts'];
+const processTests = ['test/**/*.e2e.test.ts', 'test/**/*.browser.test.ts', 'test/discord/commands.test.ts'];
 
 export default defineConfig({
   test: {

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { Engine, type Actor } from '../src/core/engine.js';
 import type { ChannelRef, Poll, UserRef } from '../src/core/domain/types.js';
 import type { AdapterCapabilities } from '../src/core/views/reply.js';
+import type { WebLinks } from '../src/core/ports.js';
 import { IcsCalendarFiles } from '../src/infra/calendar/ics-calendar-files.js';
 import { ManualClock } from '../test/support/manual-clock.js';
 import { openDatabase, type OpenedDatabase } from '../src/infra/db/open-database.js';
@@ -43,8 +44,8 @@ export interface BenchKit {
   clock: ManualClock;
 }
 
-/** The real engine on `database`, with the fixed clock and seeded poll codes. */
-export function benchKit(database: OpenedDatabase, seed = 1): BenchKit {
+/** The real engine on `database`, with the fixed clock and seeded poll codes (and links to the web grid, when given). */
+export function benchKit(database: OpenedDatabase, seed = 1, webLinks?: (clock: ManualClock) => WebLinks): BenchKit {
   const store = new SqlitePollStore(database);
   const clock = new ManualClock(BENCH_NOW);
   const engine = new Engine({
@@ -55,6 +56,7 @@ export function benchKit(database: OpenedDatabase, seed = 1): BenchKit {
     defaultTimezone: BENCH_ZONE,
     defaultLocale: 'en',
     random: seededRandom(seed),
+    ...(webLinks ? { webLinks: webLinks(clock) } : {}),
   });
   return { database, store, engine, clock };
 }

@@ -8,9 +8,10 @@ import { resultsReplyBench } from './results-reply.bench.js';
 import { resultsStormBench } from './results-storm.bench.js';
 import { slackClicksBench } from './slack-clicks.bench.js';
 import { startupBench } from './startup.bench.js';
+import { webFirstPaintBench } from './web-first-paint.bench.js';
 
 /** In order of running: the in-process figures first, the process-level ones after. */
-const BENCHES: readonly Bench[] = [rankingBench, answerPathBench, heatmapBench, resultsReplyBench, slackClicksBench, discordClicksBench, resultsStormBench, startupBench];
+const BENCHES: readonly Bench[] = [rankingBench, answerPathBench, heatmapBench, resultsReplyBench, slackClicksBench, discordClicksBench, resultsStormBench, startupBench, webFirstPaintBench];
 
 /** Runs the chosen benches; resolves to the exit code (non-zero only when a bench crashed or a name is unknown). */
 export async function runSuite(names: readonly string[]): Promise<number> {

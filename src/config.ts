@@ -25,6 +25,8 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   METRICS_TOKEN: optionalText.pipe(z.string().min(16, 'at least 16 characters (e.g. openssl rand -hex 32)').optional()),
+  YAKJEONG_PUBLIC_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  YAKJEONG_WEB_SECRET: optionalText.pipe(z.string().min(32, 'at least 32 characters').optional()),
   SLACK_BOT_TOKEN: optionalText,
   SLACK_APP_TOKEN: optionalText,
   SLACK_SIGNING_SECRET: optionalText,
@@ -77,6 +79,13 @@ export interface DiscordConfig {
   gateway: boolean;
 }
 
+export interface WebConfig {
+  /** Where people reach the web grid (https://yakjeong.example.com); without it only the console links to it. */
+  publicUrl?: string;
+  /** Signs the private links; without it one is generated once and kept in the store. */
+  secret?: string;
+}
+
 export interface Config {
   defaultTimezone: string;
   locale: 'ko' | 'en';
@@ -88,6 +97,7 @@ export interface Config {
   port: number;
   /** Bearer token GET /metrics asks for; without it /metrics is open to whoever reaches the port. */
   metricsToken?: string;
+  web: WebConfig;
   slack?: SlackConfig;
   discord?: DiscordConfig;
 }
@@ -114,6 +124,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     outDir: e.YAKJEONG_OUT_DIR,
     databasePath: e.DATABASE_PATH,
     port: e.PORT,
+    web: strip({ publicUrl: e.YAKJEONG_PUBLIC_URL?.replace(/\/+$/, ''), secret: e.YAKJEONG_WEB_SECRET }),
   };
   if (e.DATABASE_URL) config.databaseUrl = e.DATABASE_URL;
   if (e.LOG_LEVEL) config.logLevel = e.LOG_LEVEL;

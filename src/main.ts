@@ -1,5 +1,8 @@
 /** Composition root: config → database → engine → adapters → graceful shutdown. */
 import type { ChatAdapter } from '../adapters/shared/chat-adapter.js';
+import { createWebLinks, startWebGrid } from '../adapters/web/index.js';
+import type { Platform } from './core/domain/types.js';
+import type { Notifier } from './core/ports.js';
 import { HttpServer } from './infra/http/http-server.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { Engine } from './core/engine.js';
@@ -44,8 +47,8 @@ async function main(): Promise<void> {
   const renderPool = new WorkerPoolHeatmapRenderer();
 
   // Slack's HTTP mode and Discord's interactions endpoint share one server (with /healthz, /metrics).
-  const needsHttp = !useConsole && Boolean(config.discord?.publicKey || (config.slack && !config.slack.appToken));
-  const metrics = needsHttp
+  const chatOverHttp = !useConsole && Boolean(config.discord?.publicKey || (config.slack && !config.slack.appToken));
+  const metrics = chatOverHttp
     ? new PrometheusMetrics({
         outbox: async () => outboxStats(await opened.dueWork.outboxBacklog(clock.now()), clock.now()),
         renderQueueLength: () => renderPool.queued,
@@ -55,7 +58,10 @@ async function main(): Promise<void> {
   const store = counted(opened.polls, 'polls');
   // Ids of platform objects the bot made, seen by every instance.
   const records = counted(opened.records, 'records');
+  // The web grid: the console links to this machine; Slack and Discord only to a public address.
+  const web = useConsole || config.web.publicUrl ? await createWebLinks({ ...config.web, records, clock }) : undefined;
   const engine = new Engine({
+    ...(web ? { webLinks: web.links } : {}),
     store,
     clock,
     heatmap: new SharedRenders(renderPool, { monotonic: monotonicMs }),
@@ -90,8 +96,11 @@ async function main(): Promise<void> {
   });
   stops.push(() => scheduler.stop());
 
+  // The web grid shares that server; in the console it is the only thing on it.
+  const needsHttp = chatOverHttp || web !== undefined;
   const http = needsHttp ? new HttpServer(createLogger('http'), { ping: () => opened.ping(), ...(metrics ? { metrics } : {}) }) : undefined;
   if (http && metrics) http.route('GET', METRICS_PATH, metricsRoute(metrics, config.metricsToken));
+  const notifiers = new Map<Platform, Notifier>();
   const adapters: ChatAdapter[] = [];
   // Each adapter is imported only when configured: Bolt and discord.js take most of a second to load.
   if (useConsole) {
@@ -119,18 +128,40 @@ async function main(): Promise<void> {
       adapters.push(createDiscordAdapter({ engine, clock, records, config: config.discord, store, logger: createLogger('discord'), ...(http ? { http } : {}), ...(metrics ? { metrics } : {}) }));
     }
   }
+  /** Mounts the web grid and listens. */
+  const serveHttp = async (server: HttpServer): Promise<void> => {
+    if (web) {
+      const grid = await startWebGrid({
+        engine,
+        clock,
+        tokens: web.tokens,
+        http: server,
+        // A save on the page redraws the chat's poll message through the platform's coalesced refresh.
+        refreshPoll: (poll) => void notifiers.get(poll.channel.platform)?.refreshPoll(poll),
+        defaultLocale: config.locale,
+        logger: createLogger('web'),
+      });
+      // Stopped before the server closes (stops run last-first): open live pages would hold it open.
+      stops.push(() => server.close(), () => grid.stop());
+    } else {
+      stops.push(() => server.close());
+    }
+    // The console serves only this machine, on PORT when free and otherwise on any free port.
+    const port = useConsole ? await listenLocal(server, config.port) : await server.listen(config.port);
+    if (useConsole) web?.links.setLocalBase(`http://127.0.0.1:${port}`);
+    logger.info({ port }, 'http listening');
+  };
+  // The console's first command may already show a link: its server listens before input is read.
+  if (http && useConsole) await serveHttp(http);
   for (const adapter of adapters) {
     scheduler.register(adapter.platform, adapter.notifier);
+    notifiers.set(adapter.platform, adapter.notifier);
     // Before the server listens: Slack's HTTP mode mounts /slack/events and Discord's endpoint
     // its route here, so the first request (Discord's verification PING) finds them.
     await adapter.start();
     stops.push(() => adapter.stop());
   }
-  if (http) {
-    const port = await http.listen(config.port);
-    stops.push(() => http.close());
-    logger.info({ port }, 'http listening');
-  }
+  if (http && !useConsole) await serveHttp(http);
   scheduler.start();
   logger.info({ adapters: adapters.map((a) => a.platform) }, 'yakjeong is running');
 
@@ -147,6 +178,15 @@ async function main(): Promise<void> {
 /** The outbox figures operators watch: what waits to be sent, and how long the oldest due item has waited. */
 function outboxStats(backlog: { pending: number; oldestDueAt?: number }, now: number): OutboxStats {
   return { depth: backlog.pending, oldestDueAgeSeconds: backlog.oldestDueAt === undefined ? 0 : Math.max(0, (now - backlog.oldestDueAt) / 1000) };
+}
+
+async function listenLocal(http: HttpServer, port: number): Promise<number> {
+  try {
+    return await http.listen(port, '127.0.0.1');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw err;
+    return http.listen(0, '127.0.0.1');
+  }
 }
 
 main().catch((err: unknown) => {

@@ -9,7 +9,17 @@ describe('config', () => {
       outDir: './out',
       databasePath: './data/yakjeong.db',
       port: 3000,
+      web: {},
     });
+  });
+
+  it('reads the web grid settings: a public address without its trailing slash, a secret long enough', () => {
+    expect(parseConfig({ YAKJEONG_PUBLIC_URL: 'https://yakjeong.example.com/', YAKJEONG_WEB_SECRET: 'x'.repeat(32) }).web).toEqual({
+      publicUrl: 'https://yakjeong.example.com',
+      secret: 'x'.repeat(32),
+    });
+    expect(() => parseConfig({ YAKJEONG_WEB_SECRET: 'short' })).toThrow(/YAKJEONG_WEB_SECRET: at least 32 characters/);
+    expect(() => parseConfig({ YAKJEONG_PUBLIC_URL: 'ftp://example.com' })).toThrow(/YAKJEONG_PUBLIC_URL/);
   });
 
   it('reads Slack and Discord settings and treats empty values as unset', () => {

@@ -6,6 +6,7 @@ import type { CommandTable } from '../src/core/commands/spec.js';
 /** Real parts for tests: SQLite in memory with the real migrations, the real engine and renderer. */
 import { Engine, type Actor } from '../src/core/engine.js';
 import { UserError } from '../src/core/errors.js';
+import type { WebLinks } from '../src/core/ports.js';
 import type { Locale } from '../src/core/domain/types.js';
 import type { AdapterCapabilities, Reply, View } from '../src/core/views/reply.js';
 import { plainText, renderRich, type Rich } from '../src/core/views/rich.js';
@@ -28,7 +29,7 @@ export interface TestKit {
   actor(name: string, overrides?: Partial<Actor>): Actor;
 }
 
-export function makeKit(options: { locale?: Locale; path?: string; now?: number; commands?: CommandTable } = {}): TestKit {
+export function makeKit(options: { locale?: Locale; path?: string; now?: number; commands?: CommandTable; webLinks?: WebLinks } = {}): TestKit {
   const database = openDatabase(options.path ?? ':memory:');
   const store = new SqlitePollStore(database);
   const clock = new ManualClock(options.now ?? T0);
@@ -39,6 +40,7 @@ export function makeKit(options: { locale?: Locale; path?: string; now?: number;
     heatmap: new CanvasHeatmapRenderer(),
     calendar: new IcsCalendarFiles(),
     ...(options.commands ? { commands: options.commands } : {}),
+    ...(options.webLinks ? { webLinks: options.webLinks } : {}),
     defaultTimezone: 'Asia/Seoul',
     defaultLocale: options.locale ?? 'en',
     random: () => {

@@ -53,6 +53,8 @@ const VERB_ARGS = {
   /** Carries the window's first slot, so the button fixes exactly the time it showed. */
   pick: { args: ['slot'] },
   done: { args: [], intent: 'primary' },
+  /** Answers privately with the presser's own link to the web grid. */
+  web: { args: [] },
   page: { args: ['page'] },
   all: { args: ['page'], writesAnswer: true },
   clear: { args: ['page'], writesAnswer: true },
@@ -85,6 +87,7 @@ const HANDLERS: { [V in Verb]: (context: ButtonContext, action: ActionOf<V>) => 
   reopen: ({ engine, actor, poll }) => engine.polls.reopen(actor, poll.code),
   pick: ({ engine, actor, poll }, { slot }) => engine.polls.pick(actor, poll.code, { slot }),
   done: ({ engine, actor, poll }) => engine.answers.gridDone(actor, poll),
+  web: ({ engine, actor, poll }) => engine.answers.webLink(actor, poll),
   page: ({ engine, actor, poll, caps }, { page }) => engine.answers.showGridPage(actor, poll, caps, page),
   // A select menu's own id changes nothing (its options are the actions): the page again.
   pickslots: ({ engine, actor, poll, caps }, { page }) => engine.answers.showGridPage(actor, poll, caps, page),

@@ -14,12 +14,13 @@ import { ReplayedRequest, UserError } from './errors.js';
 import { parseCommand } from './grammar/command.js';
 import type { AdapterCapabilities, Reply } from './views/reply.js';
 import { AdapterQueries } from './engine/adapter-queries.js';
-import { AnswerUseCases } from './engine/answer-use-cases.js';
+import { AnswerUseCases, type PaintResult, type SlotChange } from './engine/answer-use-cases.js';
 import { EngineContext, type EngineOptions as ContextOptions } from './engine/context.js';
 import { PollUseCases } from './engine/poll-use-cases.js';
 import { ScheduledWork } from './engine/scheduled-work.js';
 
 export type { Actor } from './actor.js';
+export type { PaintResult, SlotChange } from './engine/answer-use-cases.js';
 
 export interface EngineOptions extends ContextOptions {
   /** The commands it answers (tests add made-up ones); the built-in table by default. */
@@ -67,6 +68,11 @@ export class Engine {
       if (!verbWritesAnswer(action.verb)) await this.refuseReplay(actor);
       return handleAction({ engine: this, actor, caps, poll }, action);
     });
+  }
+
+  /** A stroke on the web grid: slots of the poll `code` (in the actor's channel) set to states. */
+  async paint(actor: Actor, code: string, changes: readonly SlotChange[]): Promise<PaintResult> {
+    return this.ctx.datedErrors(actor, async () => this.answers.paint(actor, await this.ctx.pollByCode(actor, code), changes));
   }
 
   /**

@@ -60,6 +60,11 @@ export const ERROR_CODES = [
   'OPTION_TOO_LONG',
   'ANSWER_TOO_LONG',
   'COMMAND_TOO_LONG',
+  // The web grid: a change of slots that does not fit the poll, or too many saves at once.
+  'BAD_PAINT',
+  'TOO_MANY_SAVES',
+  // A person asked for their web link where no address for it is configured.
+  'WEB_UNAVAILABLE',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

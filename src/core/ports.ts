@@ -3,6 +3,7 @@ import type { PollLayout } from './domain/slots.js';
 import type { MeetingEvent } from './domain/meeting.js';
 import type { RankedWindow } from './domain/ranking.js';
 import type { View } from './views/reply.js';
+import type { Actor } from './actor.js';
 import type {
   ChannelRef,
   HistoryEntry,
@@ -60,10 +61,15 @@ export interface ClearedAnswer {
   cleared: boolean;
 }
 
+/** Where an answer was given: a chat button or menu, typed text, or the web grid. */
+export type AnswerSource = 'button' | 'text' | 'web';
+
 export interface SaveAnswerOptions extends Once {
   /** Refuse a new participant once the poll has this many (POLL_FULL). */
   maxParticipants?: number;
   slotCount: number;
+  /** For the history; a store without the column may ignore it. */
+  source?: AnswerSource;
 }
 
 /**
@@ -218,4 +224,18 @@ export interface SharedRecords {
   get(scope: string, key: string): Promise<string | undefined>;
   put(scope: string, key: string, value: string, now: number): Promise<void>;
   remove(scope: string, key: string): Promise<void>;
+}
+
+/**
+ * Private links to the web grid (adapters/web): a signed address per person and poll. Each call
+ * makes a fresh link, so its expiry is renewed whenever the person opens their grid.
+ */
+export interface WebLinks {
+  /** The person's own link to the poll's page, or undefined when this platform's people cannot reach it. */
+  linkFor(actor: Actor, poll: Poll): string | undefined;
+  /**
+   * Whether the poll's shared channel message offers a button that answers privately with the
+   * presser's link (where people can reach the page and the channel message is seen by many).
+   */
+  inPollMessage(platform: Platform): boolean;
 }

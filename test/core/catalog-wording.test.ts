@@ -63,7 +63,7 @@ const LIST_PARAMS = new Set(['people', 'persons']);
 /** Parameters that are text: everything else a catalog function takes, named so a new one is noticed. */
 const TEXT_PARAMS = new Set([
   'title', 'code', 'pollCode', 'who', 'when', 'names', 'tz', 'source', 'from', 'to', 'days', 'wd',
-  'length', 'koreanWords', '_koreanWords', 'channel', 'owner', 'spans', 'hours', 'slot', 'dates', 'offered', 'example', 'answer',
+  'length', 'koreanWords', '_koreanWords', 'channel', 'owner', 'spans', 'hours', 'slot', 'dates', 'offered', 'example', 'answer', 'url',
 ]);
 
 /** A function's parameter names, read from its source (the catalogs use plain arrow functions). */

@@ -14,7 +14,7 @@ import { makeKit, posts } from '../helpers.js';
 /** Every verb a button can carry; `pickslots` names a select menu, never a button. */
 const BUTTON_VERBS = {
   respond: true, results: true, close: true, closenow: true, reopen: true, pick: true,
-  done: true, page: true, all: true, clear: true, copy: true, set: true,
+  done: true, page: true, all: true, clear: true, copy: true, set: true, web: true,
 } as const satisfies Record<Exclude<Verb, 'pickslots'>, true>;
 
 /** What a button means, read from the verb and, for a slot, from the answer its label shows. */
@@ -46,7 +46,8 @@ const LOOK: Record<Meaning, { slack: string | undefined; discord: ButtonStyle }>
 
 /** Every view a poll shows with buttons: its message open and closed, grid pages, channel results, the everyone-answered note. */
 async function viewsWithButtons(): Promise<View[]> {
-  const kit = makeKit();
+  // Web links on, so the poll message carries its "Open the big grid" button.
+  const kit = makeKit({ webLinks: { linkFor: () => 'https://yakjeong.example/w/K/t', inPollMessage: () => true } });
   const views: View[] = [];
   const keep = (replies: Reply[]) => views.push(...posts(replies));
   const host = kit.actor('host');

@@ -8,7 +8,7 @@ import pino from 'pino';
 import { createSlackAdapter, type SlackAdapter } from '../../adapters/slack/index.js';
 import { Engine } from '../../src/core/engine.js';
 import type { ChannelRef, Poll } from '../../src/core/domain/types.js';
-import type { Clock } from '../../src/core/ports.js';
+import type { Clock, WebLinks } from '../../src/core/ports.js';
 import { openDatabase, type OpenedDatabase } from '../../src/infra/db/open-database.js';
 import { SqlitePollStore } from '../../src/infra/db/sqlite-poll-store.js';
 import { SqliteSharedRecords } from '../../src/infra/db/sqlite/sqlite-shared-records.js';
@@ -34,6 +34,7 @@ export const MALLORY = { id: 'U0MAL', name: 'mallory' };
 
 export interface Harness {
   fake: FakeSlack;
+  clock: Clock;
   engine: Engine;
   store: SqlitePollStore;
   database: OpenedDatabase;
@@ -55,6 +56,10 @@ export interface HarnessOptions {
   fake?: FakeSlack;
   /** Install into workspaces through OAuth instead of one bot token (HTTP mode). */
   oauth?: SlackOAuthConfig;
+  /** Links to the web grid (test/web); none by default. */
+  webLinks?: WebLinks;
+  /** Where the shared server listens (default: any free port). */
+  port?: number;
 }
 
 export async function startHarness(options: HarnessOptions): Promise<Harness> {
@@ -79,6 +84,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     calendar: new IcsCalendarFiles(),
     defaultTimezone: 'Asia/Seoul',
     defaultLocale: 'en',
+    ...(options.webLinks ? { webLinks: options.webLinks } : {}),
   });
   const http = new HttpServer(silent);
   const adapter = createSlackAdapter({
@@ -97,9 +103,10 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     refreshIntervalMs: options.refreshIntervalMs ?? 300,
   });
   await adapter.start();
-  const port = await http.listen(0, '127.0.0.1');
+  const port = await http.listen(options.port ?? 0, '127.0.0.1');
   return {
     fake,
+    clock,
     engine,
     store,
     database,

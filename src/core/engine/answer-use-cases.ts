@@ -4,8 +4,9 @@ import { catalog } from '../i18n/index.js';
 import type { Actor } from '../actor.js';
 import { fitStates } from '../domain/availability.js';
 import { todayIn } from '../domain/time.js';
-import type { AnswerChange, RequestKey } from '../ports.js';
-import type { Poll, UserRef } from '../domain/types.js';
+import type { AnswerChange, AnswerSource, RequestKey } from '../ports.js';
+import { STATE_CHAR } from '../domain/availability.js';
+import type { AnswerState, Poll, UserRef } from '../domain/types.js';
 import { isClearAnswer, readAnswerText } from '../grammar/answer.js';
 import { answerGridView, gridPages, pageOfSlot } from '../views/answer-grid.js';
 import { answerClearedNotice, answerSavedNotice, gridDoneNotice } from '../views/answer-summary.js';
@@ -15,6 +16,19 @@ import { isClosed } from '../views/poll-message.js';
 import type { AdapterCapabilities, Reply, View } from '../views/reply.js';
 import type { Rich } from '../views/rich.js';
 import type { EngineContext } from './context.js';
+import { noticeView } from '../views/notices.js';
+
+/** One slot set to one state: a painted stroke is a list of these, never a whole answer. */
+export interface SlotChange {
+  slot: number;
+  state: AnswerState;
+}
+
+/** What a web stroke did: the person's answer as stored, and the replies for the chat (the poll message refresh). */
+export interface PaintResult {
+  states: string;
+  replies: Reply[];
+}
 
 /** A stored answer and the notes it calls for (the creator told that everyone has answered). */
 interface SavedAnswer {
@@ -73,9 +87,36 @@ export class AnswerUseCases {
     }
     const update = (current: string): string =>
       actions.reduce((states, action) => applyGridAction(poll, layout, pages[pageOf(action)]!, action, states), [...fitStates(current, layout.slots.length)]).join('');
-    const { change, notes } = await this.saveAnswer(poll, actor.user, update, ctx.requestKey(actor));
+    const { change, notes } = await this.saveAnswer(poll, actor.user, update, 'button', ctx.requestKey(actor));
     const view = await this.gridView({ actor, poll, caps, page: pageOf(actions[0]!), states: change.after });
     return [{ type: 'replace', view }, { type: 'refresh-poll', pollId: poll.id }, ...notes];
+  }
+
+  /**
+   * A stroke on the web grid: the slots it changed, applied to the stored answer in one
+   * transaction (so another tab's stroke or a button press in between is kept).
+   */
+  async paint(actor: Actor, poll: Poll, changes: readonly SlotChange[]): Promise<PaintResult> {
+    const { ctx } = this;
+    ctx.assertOpen(poll);
+    const n = ctx.layout(poll).slots.length;
+    if (changes.length === 0 || changes.some((c) => !Number.isInteger(c.slot) || c.slot < 0 || c.slot >= n)) throw new UserError('BAD_PAINT');
+    const update = (current: string): string => {
+      const states = [...fitStates(current, n)];
+      for (const c of changes) states[c.slot] = STATE_CHAR[c.state];
+      return states.join('');
+    };
+    const { change, notes } = await this.saveAnswer(poll, actor.user, update, 'web');
+    return { states: change.after, replies: [{ type: 'refresh-poll', pollId: poll.id }, ...notes] };
+  }
+
+  /** The presser's own link to the web grid, privately. */
+  async webLink(actor: Actor, poll: Poll): Promise<Reply[]> {
+    const { ctx } = this;
+    const url = ctx.webLinks?.linkFor(actor, poll);
+    if (!url) throw new UserError('WEB_UNAVAILABLE');
+    const c = catalog(await ctx.localeOf(actor));
+    return [ctx.toActor(actor, noticeView(c.grid.webLink(url), 'notice', poll.code))];
   }
 
   async gridDone(actor: Actor, poll: Poll): Promise<Reply[]> {
@@ -90,7 +131,7 @@ export class AnswerUseCases {
     const { locale, tz } = await ctx.reader(actor);
     const now = ctx.clock.now();
     const { states, leftOut, understood } = readAnswerText(text, poll.spec, layout, tz, now);
-    const { notes } = await this.saveAnswer(poll, actor.user, () => states);
+    const { notes } = await this.saveAnswer(poll, actor.user, () => states, 'text');
     const view = answerSavedNotice({ poll, layout, states, locale, tz, leftOut, understood: { parts: understood, today: todayIn(now, tz) } });
     return [ctx.toActor(actor, view), { type: 'refresh-poll', pollId: poll.id }, ...notes];
   }
@@ -113,7 +154,9 @@ export class AnswerUseCases {
     const layout = ctx.layout(poll);
     const current = request.states ?? (await ctx.store.participant(poll.id, actor.user.id))?.states ?? '';
     const reader = await ctx.reader(actor);
+    const webLink = ctx.webLinks?.linkFor(actor, poll);
     return answerGridView({
+      ...(webLink ? { webLink } : {}),
       poll,
       layout,
       states: fitStates(current, layout.slots.length),
@@ -129,11 +172,11 @@ export class AnswerUseCases {
    * Saves an answer. When it is the last expected person's first answer, the creator is told
    * privately, with a Close now button.
    */
-  private async saveAnswer(poll: Poll, user: UserRef, update: (current: string) => string, requestKey?: RequestKey): Promise<SavedAnswer> {
+  private async saveAnswer(poll: Poll, user: UserRef, update: (current: string) => string, source: AnswerSource, requestKey?: RequestKey): Promise<SavedAnswer> {
     const { ctx } = this;
     const watched = poll.spec.expected.some((u) => u.id === user.id);
     const wasNew = watched && !(await ctx.store.participant(poll.id, user.id));
-    const change = await this.storeAnswer(poll, user, update, requestKey);
+    const change = await this.storeAnswer(poll, user, update, source, requestKey);
     if (!wasNew) return { change, notes: [] };
     const answered = new Set((await ctx.store.participants(poll.id)).map((p) => p.user.id));
     if (!poll.spec.expected.every((u) => answered.has(u.id))) return { change, notes: [] };
@@ -141,10 +184,11 @@ export class AnswerUseCases {
     return { change, notes: [note] };
   }
 
-  private async storeAnswer(poll: Poll, user: UserRef, update: (current: string) => string, requestKey?: RequestKey): Promise<AnswerChange> {
+  private async storeAnswer(poll: Poll, user: UserRef, update: (current: string) => string, source: AnswerSource, requestKey?: RequestKey): Promise<AnswerChange> {
     const { ctx } = this;
     const options = {
       slotCount: ctx.layout(poll).slots.length,
+      source,
       ...(poll.spec.maxParticipants ? { maxParticipants: poll.spec.maxParticipants } : {}),
       ...(requestKey ? { requestKey } : {}),
     };

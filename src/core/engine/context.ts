@@ -10,7 +10,7 @@ import { rankWindows } from '../domain/ranking.js';
 import { layoutPoll, type PollLayout } from '../domain/slots.js';
 import { canonicalTimezone, todayIn } from '../domain/time.js';
 import type { ChannelRef, Locale, Participant, Poll, UnreadablePoll, UserPrefs, UserRef } from '../domain/types.js';
-import type { CalendarFiles, Clock, HeatmapRenderer, PollStore, RequestKey } from '../ports.js';
+import type { CalendarFiles, Clock, HeatmapRenderer, PollStore, RequestKey, WebLinks } from '../ports.js';
 import { isClosed, pollMessageView } from '../views/poll-message.js';
 import type { ImageSpec, Reply, View } from '../views/reply.js';
 import type { Rich } from '../views/rich.js';
@@ -28,6 +28,8 @@ export interface EngineOptions {
   random?: () => number;
   /** Called when a deadline or reminder was created or moved, so the scheduler aims its timer again. */
   onDueWorkChanged?: () => void;
+  /** Private links to the web grid; without it no view offers one. */
+  webLinks?: WebLinks;
 }
 
 export type ManagerAction = 'close' | 'reopen' | 'delete' | 'pick';
@@ -62,6 +64,7 @@ export class EngineContext {
   readonly defaultLocale: Locale;
   readonly random: () => number;
   readonly onDueWorkChanged: () => void;
+  readonly webLinks: WebLinks | undefined;
   /** Layouts are pure functions of the spec; caching keeps zone maths off the click path. */
   private readonly layouts = new Map<string, PollLayout>();
 
@@ -74,6 +77,7 @@ export class EngineContext {
     this.defaultLocale = options.defaultLocale;
     this.random = options.random ?? Math.random;
     this.onDueWorkChanged = options.onDueWorkChanged ?? (() => undefined);
+    this.webLinks = options.webLinks;
   }
 
   async localeOf(actor: Pick<Actor, 'locale' | 'channel' | 'user'>): Promise<Locale> {
@@ -129,7 +133,8 @@ export class EngineContext {
     const participants = await this.participants(poll);
     const now = this.clock.now();
     const best = poll.spec.hidden && !isClosed(poll, now) ? [] : rankWindows(poll.spec, layout, participants);
-    return pollMessageView({ poll, layout, participants, best, locale, now });
+    const webButton = this.webLinks?.inPollMessage(poll.channel.platform) ?? false;
+    return pollMessageView({ poll, layout, participants, best, locale, now, webButton });
   }
 
   /** Results view with the heatmap; a viewer gets their own answers drawn over the group. */

@@ -1,7 +1,7 @@
 /** English catalog. The Korean catalog must have exactly these keys (the type checker enforces it). */
 import type { ErrorCode } from '../errors.js';
 import { ExampleDates } from './example-dates.js';
-import { code, joinRich, rich, type Rich, type RichInput } from '../views/rich.js';
+import { code, joinRich, link, rich, type Rich, type RichInput } from '../views/rich.js';
 import { answerExampleText, partsOfDayText } from './grammar-examples.js';
 
 type P = Record<string, string | number>;
@@ -138,6 +138,9 @@ const errors: Record<ErrorCode, (p: P) => string | Rich> = {
   UNKNOWN_TIME_WORD: (p) =>
     rich`I don't know the word “${p.word}” in “${p.input}”. Write days like ${code('tomorrow')}, ${code('next Tuesday')}, ${code('this weekend')}, ${code('weekdays')} or ${code(on(p).md(0))}, and times like ${code('evening')}, ${code('after 7pm')} or ${code('3-5pm')}: for example ${code(answerExampleText(p, en.weekdaysShort) ?? `${on(p).md(0)} evening`)} or ${code('next Tuesday 7-9pm')}.`,
   ANSWER_NEEDS_DAY: (p) => rich`Which day is “${p.input}”? Put the day first, like ${code(answerExampleText(p, en.weekdaysShort) ?? '')}.`,
+  BAD_PAINT: () => 'That change does not fit this poll’s times. Reload the page and try again.',
+  TOO_MANY_SAVES: () => 'Too many saves at once. Wait a moment; your last changes will be saved.',
+  WEB_UNAVAILABLE: () => 'The big grid is not available here: the bot has no public web address (YAKJEONG_PUBLIC_URL).',
   REOPEN_NEEDS_DEADLINE: (p) =>
     rich`The deadline of poll ${p.code} has passed, so reopening it needs a new one, like ${code(`/yakjeong reopen ${p.code} deadline:24h`)} or ${code(`deadline:${on(p).deadline()}`)}.`,  TOO_MANY_PEOPLE: (p) =>
     rich`${code(`${p.option}:`)} names ${p.count} people; one list can name at most ${p.max}. Name fewer, like ${code(`${p.option}:@alice @bob`)}.`,
@@ -198,6 +201,7 @@ export const en = {
     prev: '◀ Previous',
     next: 'Next ▶',
     done: 'Done',
+    web: 'Open the big grid',
   },
   grid: {
     title: (title: string) => `Your answers · ${title}`,
@@ -210,6 +214,32 @@ export const en = {
     page: (n: number, of: number) => `Page ${n} of ${of}`,
     summary: (yes: number, maybe: number) => `✅ ${yes === 1 ? '1 slot' : `${yes} slots`} free · 🤔 ${maybe} if needed`,
     closed: 'This poll is closed: you can see your answers but not change them.',
+    webLink: (url: string) => rich`🖌️ ${link(url, 'Open the big grid')}: paint your times by dragging. The link is yours alone; do not share it.`,
+  },
+  /** The web grid page (adapters/web); plain strings, sent to the browser as they are. */
+  web: {
+    lang: 'en',
+    mine: 'My answer',
+    group: 'Group',
+    brush: 'Brush',
+    brushYes: 'Free',
+    brushMaybe: 'If needed',
+    paintMode: 'Paint mode',
+    paintModeHelp: 'On: dragging paints. Off: dragging scrolls.',
+    help: 'Drag across times to mark them; start on a marked time to erase. Keys: arrows move, space paints.',
+    saving: 'Saving…',
+    saved: 'Saved',
+    retrying: 'Not saved yet, trying again…',
+    closed: 'This poll is closed: your answers are shown read-only.',
+    live: 'Live',
+    reconnecting: 'Reconnecting…',
+    zone: 'Times in {zone}.',
+    zoneOffer: 'Your browser is in {zone}.',
+    useZone: 'Use {zone}',
+    gridLabel: 'Your availability',
+    groupLabel: 'Who is free',
+    nobody: 'Nobody yet',
+    refused: 'This link is not valid or has expired. Open your grid in the chat again for a fresh link.',
   },
   results: {
     title: (title: string) => `Best times · ${title}`,

@@ -4,7 +4,7 @@ import { CREATE_OPTIONS_LINE, type Catalog } from './en.js';
 import { ExampleDates } from './example-dates.js';
 import { answerExampleText, partsOfDayText } from './grammar-examples.js';
 import { withJosa } from './josa.js';
-import { code, joinRich, rich, type Rich, type RichInput } from '../views/rich.js';
+import { code, joinRich, link, rich, type Rich, type RichInput } from '../views/rich.js';
 
 type P = Record<string, string | number>;
 
@@ -142,6 +142,9 @@ const errors: Record<ErrorCode, (p: P) => string | Rich> = {
   UNKNOWN_TIME_WORD: (p) =>
     rich`“${p.input}” 중 “${p.word}”: 모르는 말이에요. 날짜는 ${code('내일')}, ${code('다음 주 화요일')}, ${code('이번 주말')}, ${code('평일')}, ${code(on(p).koreanMd(0))}처럼, 시간은 ${code('저녁')}, ${code('저녁 7시 이후')}, ${code('오후 3시~5시')}처럼 써 주세요. 예: ${code(answerExampleText(p, ko.weekdaysShort) ?? `${on(p).md(0)} 저녁`)}, ${code('다음 주 화요일 저녁 7시-9시')}`,
   ANSWER_NEEDS_DAY: (p) => rich`“${p.input}”: 어느 날인지 앞에 써 주세요. 예: ${code(answerExampleText(p, ko.weekdaysShort) ?? '')}`,
+  BAD_PAINT: () => '이 투표의 시간과 맞지 않는 변경이에요. 페이지를 새로 고친 뒤 다시 해 주세요.',
+  TOO_MANY_SAVES: () => '한꺼번에 너무 많이 저장하고 있어요. 잠시 기다리면 마지막 변경까지 저장돼요.',
+  WEB_UNAVAILABLE: () => '봇에 공개 웹 주소 YAKJEONG_PUBLIC_URL 설정이 없어서 여기서는 큰 표를 쓸 수 없어요.',
   REOPEN_NEEDS_DEADLINE: (p) =>
     rich`${p.code} 투표는 마감 시각이 지났어요. 다시 열려면 새 마감을 함께 써 주세요. 예: ${code(`/yakjeong reopen ${p.code} deadline:24h`)}, ${code(`deadline:${on(p).deadline()}`)}`,
   TOO_MANY_PEOPLE: (p) =>
@@ -200,6 +203,7 @@ export const ko: Catalog = {
     prev: '◀ 이전',
     next: '다음 ▶',
     done: '완료',
+    web: '큰 표로 열기',
   },
   grid: {
     title: (title: string) => `내 응답 · ${title}`,
@@ -212,6 +216,31 @@ export const ko: Catalog = {
     page: (n: number, of: number) => `${n}/${of}쪽`,
     summary: (yes: number, maybe: number) => `✅ 가능 ${yes}칸 · 🤔 필요하면 가능 ${maybe}칸`,
     closed: '마감된 투표예요. 응답을 볼 수는 있지만 바꿀 수는 없어요.',
+    webLink: (url: string) => rich`🖌️ ${link(url, '큰 표로 열기')}: 끌어서 시간을 칠할 수 있어요. 나만 쓰는 링크이니 다른 사람과 나누지 마세요.`,
+  },
+  web: {
+    lang: 'ko',
+    mine: '내 응답',
+    group: '모두의 응답',
+    brush: '붓',
+    brushYes: '가능',
+    brushMaybe: '필요하면 가능',
+    paintMode: '칠하기 모드',
+    paintModeHelp: '켜면 끌어서 칠하고, 끄면 끌어서 스크롤해요.',
+    help: '시간을 끌어서 칠하세요. 칠해진 칸에서 시작하면 지워져요. 키보드: 화살표로 이동, 스페이스로 칠하기.',
+    saving: '저장 중…',
+    saved: '저장됨',
+    retrying: '아직 저장되지 않았어요. 다시 시도하는 중…',
+    closed: '마감된 투표예요. 응답은 볼 수만 있어요.',
+    live: '실시간',
+    reconnecting: '다시 연결하는 중…',
+    zone: '{zone} 기준 시간이에요.',
+    zoneOffer: '브라우저 시간대: {zone}',
+    useZone: '{zone} 시간대 쓰기',
+    gridLabel: '내 가능 시간',
+    groupLabel: '가능한 사람',
+    nobody: '아직 없음',
+    refused: '쓸 수 없거나 기한이 지난 링크예요. 채팅에서 내 응답을 다시 열면 새 링크가 나와요.',
   },
   results: {
     title: (title: string) => `가장 좋은 시간 · ${title}`,

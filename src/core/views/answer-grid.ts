@@ -81,6 +81,8 @@ export interface GridInput {
   viewerTz: string;
   caps: AdapterCapabilities;
   closed: boolean;
+  /** The viewer's own link to the web grid, when there is one. */
+  webLink?: string;
 }
 
 export function answerGridView(input: GridInput): View {
@@ -168,6 +170,7 @@ export function answerGridView(input: GridInput): View {
       { type: 'header', text: `${c.grid.title(spec.title)} · ${poll.code}` },
       { type: 'text', text: [bold(heading)] },
       { type: 'context', text: joinRich(contextLines, '\n') },
+      ...(input.webLink ? [{ type: 'context' as const, text: c.grid.webLink(input.webLink) }] : []),
     ],
     buttons: rows,
     ...(selects.length ? { selects } : {}),

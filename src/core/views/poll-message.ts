@@ -16,6 +16,8 @@ export interface PollMessageInput {
   best: RankedWindow[];
   locale: Locale;
   now: number;
+  /** Offer a button that answers the presser privately with their link to the web grid. */
+  webButton?: boolean;
 }
 
 export function describeDates(spec: PollSpec, locale: Locale, now?: number): string {
@@ -118,6 +120,7 @@ export function pollMessageView(input: PollMessageInput): View {
             actionButton({ verb: 'respond', code: poll.code }, `🗓️ ${c.buttons.respond}`),
             actionButton({ verb: 'results', code: poll.code }, `📊 ${c.buttons.results}`),
             actionButton({ verb: 'close', code: poll.code }, `🔒 ${c.buttons.close}`),
+            ...(input.webButton ? [actionButton({ verb: 'web', code: poll.code }, `🖌️ ${c.buttons.web}`)] : []),
           ]];
   return {
     role: 'poll',

@@ -23,6 +23,7 @@ export interface HttpServerOptions {
 
 export class HttpServer {
   private readonly routes = new Map<string, RouteHandler>();
+  private readonly prefixRoutes: Array<{ method: string; prefix: string; handler: RouteHandler }> = [];
   private readonly server: Server;
   private readonly status: Record<string, unknown> = {};
   private readonly inFlight = new Set<Promise<void>>();
@@ -43,6 +44,14 @@ export class HttpServer {
 
   route(method: string, path: string, handler: RouteHandler): void {
     this.routes.set(`${method.toUpperCase()} ${path}`, handler);
+  }
+
+  /**
+   * Serves every path under `prefix` (which ends in "/"), for pages named by their path. Paths
+   * under a prefix may carry secrets (the web grid's tokens): only the prefix is ever logged.
+   */
+  routePrefix(method: string, prefix: string, handler: RouteHandler): void {
+    this.prefixRoutes.push({ method: method.toUpperCase(), prefix, handler });
   }
 
   /** Adds a field to the /healthz answer (e.g. which adapters run). */
@@ -113,11 +122,14 @@ export class HttpServer {
   }
 
   private async dispatch(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const path = (req.url ?? '/').split('?')[0];
-    const key = `${(req.method ?? 'GET').toUpperCase()} ${path}`;
-    const handler = this.routes.get(key);
-    // Only our own routes become labels, so a scan of random paths cannot grow the metrics.
-    const route = handler ? (path ?? '/') : 'other';
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    const method = (req.method ?? 'GET').toUpperCase();
+    const exact = this.routes.get(`${method} ${path}`);
+    const prefixed = exact ? undefined : this.prefixRoutes.find((r) => r.method === method && path.startsWith(r.prefix));
+    const handler = exact ?? prefixed?.handler;
+    // Only our own routes become labels (a prefix stands for its pages, whose paths carry tokens),
+    // so a scan of random paths cannot grow the metrics and no token reaches a log.
+    const route = exact ? path : prefixed ? `${prefixed.prefix}…` : 'other';
     res.once('finish', () => this.metrics.httpRequest(route, res.statusCode));
     // A load balancer should not reuse a connection to an instance that is going away.
     if (this.draining) res.setHeader('connection', 'close');
@@ -131,7 +143,7 @@ export class HttpServer {
       // Some handlers (Bolt's receiver) return before they answer: the request is in flight until then.
       if (!res.writableEnded && !res.closed) await new Promise<void>((resolve) => res.once('close', resolve));
     } catch (err) {
-      this.logger.error({ err, path }, 'http handler failed');
+      this.logger.error({ err, path: route }, 'http handler failed');
       if (!res.headersSent) res.writeHead(500);
       res.end();
     }

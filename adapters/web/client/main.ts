@@ -1,0 +1,249 @@
+/**
+ * The web grid page: my answer or the group, a brush, paint mode for touch, the zone, the
+ * best times, and live updates from the server (server-sent events; EventSource reconnects by
+ * itself). "Now" is never read here: everything dated comes from the server.
+ */
+import { legendSteps } from '../../../src/infra/heatmap/palette.js';
+import type { PageState } from '../page-state.js';
+import { applyPalette, countGroup, Grid, h, type Mode } from './grid.js';
+import { attachPainting } from './painting.js';
+import { Saver, type SaveStatus } from './saver.js';
+
+function fill(template: string, zone: string): string {
+  return template.replace('{zone}', zone);
+}
+
+class App {
+  private state: PageState;
+  private mode: Mode = 'mine';
+  private brushChar = 'y';
+  private touchPaint = true;
+  private grid!: Grid;
+  private readonly saver: Saver;
+  private readonly root: HTMLElement;
+  private readonly url: string;
+  private readOnly: boolean;
+  private readonly el = {
+    status: h('span', { class: 'status', role: 'status', 'aria-live': 'polite' }),
+    live: h('span', { class: 'live', 'aria-live': 'polite' }),
+    who: h('p', { class: 'who', 'aria-live': 'polite' }),
+    scroller: h('div', { class: 'scroller' }),
+    legend: h('div', { class: 'legend' }),
+    best: h('section', { class: 'best' }),
+    zone: h('p', { class: 'zone' }),
+    notice: h('p', { class: 'notice', role: 'alert' }),
+    mineBtn: h('button', { type: 'button', class: 'tab' }),
+    groupBtn: h('button', { type: 'button', class: 'tab' }),
+    yesBtn: h('button', { type: 'button', class: 'brush-yes' }),
+    maybeBtn: h('button', { type: 'button', class: 'brush-maybe' }),
+    paintToggle: h('input', { type: 'checkbox', id: 'paint-mode' }),
+    brushes: h('div', { class: 'seg', role: 'group' }),
+    paintLabel: h('label', { class: 'paint-mode', for: 'paint-mode' }),
+  };
+
+  constructor(root: HTMLElement, state: PageState) {
+    this.root = root;
+    this.state = state;
+    this.url = location.pathname.replace(/\/+$/, '');
+    this.readOnly = state.closed;
+    this.saver = new Saver(this.url, state.mine, {
+      changed: () => this.paintCells(),
+      status: (status, message) => this.showStatus(status, message),
+    });
+    applyPalette(document.documentElement);
+    this.build();
+    this.connect();
+  }
+
+  private build(): void {
+    const s = this.state.strings;
+    const { el } = this;
+    el.mineBtn.textContent = s.mine;
+    el.groupBtn.textContent = s.group;
+    el.mineBtn.addEventListener('click', () => this.setMode('mine'));
+    el.groupBtn.addEventListener('click', () => this.setMode('group'));
+    el.yesBtn.textContent = `✓ ${s.brushYes}`;
+    el.maybeBtn.textContent = `? ${s.brushMaybe}`;
+    el.yesBtn.addEventListener('click', () => this.setBrush('y'));
+    el.maybeBtn.addEventListener('click', () => this.setBrush('m'));
+    el.brushes.setAttribute('aria-label', s.brush);
+    el.brushes.append(el.yesBtn, el.maybeBtn);
+    el.paintToggle.checked = this.touchPaint;
+    el.paintToggle.addEventListener('change', () => {
+      this.touchPaint = el.paintToggle.checked;
+      this.grid.table.classList.toggle('touch-paint', this.touchPaint);
+    });
+    el.paintLabel.append(el.paintToggle, ` ${s.paintMode}`);
+    el.paintLabel.title = s.paintModeHelp;
+    const tabs = h('div', { class: 'seg', role: 'group' }, el.mineBtn, el.groupBtn);
+    const bar = h('div', { class: 'bar' }, tabs, el.brushes, el.paintLabel, el.status);
+    const help = h('p', { class: 'help' }, s.help);
+    this.root.append(bar, el.notice, el.zone, help, el.scroller, el.who, el.legend, el.best, h('p', { class: 'foot' }, el.live));
+    el.notice.hidden = true;
+    this.rebuildGrid();
+    this.setBrush('y');
+    this.setMode('mine');
+    this.showStatus(this.readOnly ? 'closed' : 'saved');
+    this.root.setAttribute('aria-busy', 'false');
+  }
+
+  private rebuildGrid(): void {
+    this.grid = new Grid(this.state);
+    this.grid.table.classList.toggle('touch-paint', this.touchPaint);
+    this.el.scroller.replaceChildren(this.grid.table);
+    attachPainting({
+      grid: this.grid,
+      canPaint: () => this.mode === 'mine' && !this.readOnly,
+      touchPaints: () => this.touchPaint,
+      brush: () => this.brushChar,
+      shownAt: (slot) => this.saver.shown().charAt(slot) || '.',
+      preview: (slot, c) => {
+        const shown = [...this.saver.shown()];
+        shown[slot] = c;
+        this.grid.showMine(shown.join(''), this.readOnly);
+      },
+      commit: (changes) => this.saver.add(changes),
+      inspect: (slot) => this.inspect(slot),
+    });
+    this.renderZone();
+    this.renderBest();
+    this.paintCells();
+  }
+
+  private setMode(mode: Mode): void {
+    // A hidden poll has no group to show.
+    this.mode = mode === 'group' && this.state.group ? 'group' : 'mine';
+    this.el.mineBtn.setAttribute('aria-pressed', String(this.mode === 'mine'));
+    this.el.groupBtn.setAttribute('aria-pressed', String(this.mode === 'group'));
+    this.el.groupBtn.disabled = !this.state.group;
+    if (!this.state.group) this.el.groupBtn.title = this.state.strings.hidden;
+    this.el.brushes.hidden = this.mode !== 'mine' || this.readOnly;
+    this.el.paintLabel.hidden = this.mode !== 'mine' || this.readOnly;
+    this.el.who.textContent = '';
+    this.paintCells();
+  }
+
+  private setBrush(c: string): void {
+    this.brushChar = c;
+    this.el.yesBtn.setAttribute('aria-pressed', String(c === 'y'));
+    this.el.maybeBtn.setAttribute('aria-pressed', String(c === 'm'));
+  }
+
+  private paintCells(): void {
+    const { group } = this.state;
+    if (this.mode === 'group' && group) {
+      this.grid.showGroup(countGroup(group.people, this.state.slotLabels.length), group.size);
+      this.renderLegend(group.size);
+    } else {
+      this.grid.showMine(this.saver.shown(), this.readOnly);
+      this.el.legend.replaceChildren();
+    }
+  }
+
+  private renderLegend(size: number): void {
+    const s = this.state.strings;
+    const steps = legendSteps(size).map((step) => {
+      const swatch = h('i');
+      // Set through the style object: the page's policy refuses style attributes, not this.
+      swatch.style.background = step.fill;
+      return h('span', { class: step.everyone ? 'step everyone' : 'step' }, swatch, step.label);
+    });
+    this.el.legend.replaceChildren(h('span', { class: 'legend-title' }, `${s.legend}:`), ...steps, h('span', { class: 'half' }, s.maybeHalf));
+  }
+
+  private renderBest(): void {
+    const s = this.state.strings;
+    const list = h('ol');
+    for (const lines of this.state.best) {
+      const li = h('li');
+      lines.forEach((line, i) => li.append(i === 0 ? h('strong', {}, line) : h('span', {}, line)));
+      list.append(li);
+    }
+    this.el.best.replaceChildren(h('h2', {}, s.best), this.state.group ? list : h('p', {}, s.hidden));
+    this.el.best.hidden = this.state.group !== undefined && this.state.best.length === 0;
+  }
+
+  private renderZone(): void {
+    const s = this.state.strings;
+    const parts: Array<Node | string> = [fill(s.zone, this.state.zone)];
+    const browser = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    if (browser && browser !== this.state.zone && this.state.kind !== 'date') {
+      const use = h('button', { type: 'button', class: 'use-zone' }, fill(s.useZone, browser));
+      use.addEventListener('click', () => void this.changeZone(browser));
+      parts.push(' ', h('span', { class: 'offer' }, fill(s.zoneOffer, browser), ' ', use));
+    }
+    this.el.zone.replaceChildren(...parts);
+  }
+
+  private async changeZone(zone: string): Promise<void> {
+    const res = await fetch(`${this.url}/zone`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ zone }),
+      credentials: 'omit',
+    });
+    if (res.ok) this.apply((await res.json()) as PageState);
+  }
+
+  /** Who is free at a slot, in the group view. */
+  private inspect(slot: number): void {
+    const { group } = this.state;
+    if (this.mode !== 'group' || !group) return;
+    const s = this.state.strings;
+    const yes = group.people.filter((p) => p.states.charAt(slot) === 'y').map((p) => p.name);
+    const maybe = group.people.filter((p) => p.states.charAt(slot) === 'm').map((p) => p.name);
+    const parts = [`${this.state.slotLabels[slot]} — ✓ ${s.free}: ${yes.join(', ') || s.nobody}`];
+    if (maybe.length) parts.push(`? ${s.maybe}: ${maybe.join(', ')}`);
+    this.el.who.textContent = parts.join(' · ');
+  }
+
+  private showStatus(status: SaveStatus, message?: string): void {
+    const s = this.state.strings;
+    const text: Record<SaveStatus, string> = { saved: s.saved, saving: s.saving, retrying: s.retrying, closed: s.closed, refused: s.refused };
+    this.el.status.textContent = text[status];
+    this.el.status.dataset['status'] = status;
+    if (message) {
+      this.el.notice.textContent = message;
+      this.el.notice.hidden = false;
+    }
+    if (status === 'closed' || status === 'refused') {
+      this.readOnly = true;
+      this.setMode(this.mode);
+    }
+  }
+
+  /** A newer state from the server. */
+  private apply(next: PageState): void {
+    const relayout =
+      next.zone !== this.state.zone ||
+      next.locale !== this.state.locale ||
+      next.rows.length !== this.state.rows.length ||
+      next.columns.length !== this.state.columns.length ||
+      next.slotLabels.join('\n') !== this.state.slotLabels.join('\n');
+    this.state = next;
+    if (next.closed && !this.readOnly) this.showStatus('closed');
+    if (relayout) this.rebuildGrid();
+    else this.renderBest();
+    this.setMode(this.mode);
+    this.saver.setStored(next.mine);
+  }
+
+  private connect(): void {
+    const s = this.state.strings;
+    const source = new EventSource(`${this.url}/events`);
+    source.addEventListener('open', () => {
+      this.el.live.textContent = `● ${s.live}`;
+      this.el.live.dataset['live'] = 'on';
+    });
+    source.addEventListener('state', (e) => this.apply(JSON.parse((e as MessageEvent<string>).data) as PageState));
+    source.addEventListener('gone', () => source.close());
+    source.addEventListener('error', () => {
+      this.el.live.textContent = s.reconnecting;
+      this.el.live.dataset['live'] = 'off';
+    });
+  }
+}
+
+const data = document.getElementById('state');
+const root = document.getElementById('app');
+if (data && root) new App(root, JSON.parse(data.textContent ?? '{}') as PageState);
