@@ -5,7 +5,7 @@ import type { Actor } from '../actor.js';
 import { fitStates } from '../domain/availability.js';
 import { todayIn } from '../domain/time.js';
 import type { AnswerChange } from '../ports.js';
-import type { Poll, UserRef } from '../domain/types.js';
+import type { ChangeReason, Poll, UserRef } from '../domain/types.js';
 import { isClearAnswer, readAnswerText } from '../grammar/answer.js';
 import { answerGridView, gridPages, pageOfSlot } from '../views/answer-grid.js';
 import { answerClearedNotice, answerSavedNotice, gridDoneNotice } from '../views/answer-summary.js';
@@ -78,6 +78,17 @@ export class AnswerUseCases {
     return [{ type: 'replace', view }, { type: 'refresh-poll', pollId: poll.id }, ...notes];
   }
 
+  /**
+   * Stores an answer an automatic change made (the reason goes into the history) and shows the
+   * grid page with it, as a grid button would.
+   */
+  async saveAutomatic(actor: Actor, poll: Poll, caps: AdapterCapabilities, page: number, update: (current: string) => string, reason: ChangeReason): Promise<Reply[]> {
+    this.ctx.assertOpen(poll);
+    const { change, notes } = await this.saveAnswer(poll, actor.user, update, reason);
+    const view = await this.gridView({ actor, poll, caps, page, states: change.after });
+    return [{ type: 'replace', view }, { type: 'refresh-poll', pollId: poll.id }, ...notes];
+  }
+
   async gridDone(actor: Actor, poll: Poll): Promise<Reply[]> {
     const states = (await this.ctx.store.participant(poll.id, actor.user.id))?.states ?? '';
     return [{ type: 'replace', view: gridDoneNotice(poll, states, await this.ctx.localeOf(actor)) }];
@@ -129,11 +140,11 @@ export class AnswerUseCases {
    * Saves an answer. When it is the last expected person's first answer, the creator is told
    * privately, with a Close now button.
    */
-  private async saveAnswer(poll: Poll, user: UserRef, update: (current: string) => string): Promise<SavedAnswer> {
+  private async saveAnswer(poll: Poll, user: UserRef, update: (current: string) => string, reason?: ChangeReason): Promise<SavedAnswer> {
     const { ctx } = this;
     const watched = poll.spec.expected.some((u) => u.id === user.id);
     const wasNew = watched && !(await ctx.store.participant(poll.id, user.id));
-    const change = await this.storeAnswer(poll, user, update);
+    const change = await this.storeAnswer(poll, user, update, reason);
     if (!wasNew) return { change, notes: [] };
     const answered = new Set((await ctx.store.participants(poll.id)).map((p) => p.user.id));
     if (!poll.spec.expected.every((u) => answered.has(u.id))) return { change, notes: [] };
@@ -141,9 +152,13 @@ export class AnswerUseCases {
     return { change, notes: [note] };
   }
 
-  private async storeAnswer(poll: Poll, user: UserRef, update: (current: string) => string): Promise<AnswerChange> {
+  private async storeAnswer(poll: Poll, user: UserRef, update: (current: string) => string, reason?: ChangeReason): Promise<AnswerChange> {
     const { ctx } = this;
-    const options = { slotCount: ctx.layout(poll).slots.length, ...(poll.spec.maxParticipants ? { maxParticipants: poll.spec.maxParticipants } : {}) };
+    const options = {
+      slotCount: ctx.layout(poll).slots.length,
+      ...(poll.spec.maxParticipants ? { maxParticipants: poll.spec.maxParticipants } : {}),
+      ...(reason ? { reason } : {}),
+    };
     try {
       return await ctx.store.saveAnswer(poll.id, user, update, ctx.clock.now(), options);
     } catch (err) {
