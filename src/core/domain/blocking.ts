@@ -4,7 +4,7 @@
  * zone), never a weekly poll's (a week with no dates), never a block without hours (its time
  * is unknown). A weekly meeting blocks nothing: it names no dates.
  */
-import type { MeetingEvent } from './meeting.js';
+import { meetingSpan, type MeetingEvent } from './meeting.js';
 import type { PollLayout } from './slots.js';
 import { addDays, zonedInstant } from './time.js';
 import type { AnswerState, PollSpec, UserRef } from './types.js';
@@ -21,15 +21,6 @@ export interface AnswerBlock {
 }
 
 export type NewAnswerBlock = Omit<AnswerBlock, 'id' | 'status'>;
-
-/** The meeting as real time: its own instants, or its whole days from midnight in its zone. */
-function meetingSpan(meeting: MeetingEvent): { start: number; end: number } | undefined {
-  if (meeting.timed) return meeting.timed;
-  if (!meeting.allDay) return undefined;
-  const start = zonedInstant(meeting.allDay.startDate, 0, meeting.timezone);
-  const end = zonedInstant(meeting.allDay.endDate, 0, meeting.timezone);
-  return start !== undefined && end !== undefined ? { start, end } : undefined;
-}
 
 export function slotsTakenBy(meeting: MeetingEvent, spec: PollSpec, layout: PollLayout): number[] {
   if (meeting.weekly || spec.days.type === 'weekly') return [];
