@@ -161,6 +161,10 @@ export class ConsoleAdapter implements ChatAdapter {
         case 'replace':
           await this.print(reply.view, { ephemeral: true, replaces: true });
           break;
+        case 'direct':
+          // The terminal is everyone's direct messages: shown to the one person, who alone may press its buttons.
+          await this.print(reply.view, { ephemeral: true, replaces: false, to: reply.userId });
+          break;
         case 'open-create-form':
           await this.print(reply.usage, { ephemeral: true, replaces: false });
           break;

@@ -110,6 +110,11 @@ export class DiscordApi {
     return messageRef(await this.rest.post(Routes.channelMessages(channelId), { body, files }));
   }
 
+  /** The bot's DM channel with a person (POST /users/@me/channels; needs the bot token). */
+  async directChannel(userId: string): Promise<string> {
+    return idOf(await this.rest.post(Routes.userChannels(), { body: { recipient_id: userId } }));
+  }
+
   /** A guild scheduled event; returns its id. */
   async createScheduledEvent(guildId: string, body: RESTPostAPIGuildScheduledEventJSONBody): Promise<string> {
     return idOf(await this.rest.post(Routes.guildScheduledEvents(guildId), { body }));

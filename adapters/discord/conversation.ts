@@ -111,6 +111,15 @@ export class DiscordConversation implements Conversation {
     await this.response.send(renderView(addressed), 'public');
   }
 
+  /**
+   * In the person's DM with the bot: an ephemeral message reaches only the one who interacted,
+   * and this news is for someone else as often as not.
+   */
+  async sendDirect(userId: string, view: View): Promise<void> {
+    const message = await attachUploads(renderView(view));
+    await this.deps.api.createMessage(await this.deps.api.directChannel(userId), message.body, message.files);
+  }
+
   /** A modal can only be the initial response. */
   async openCreateForm(): Promise<void> {
     if (this.response.answered) {

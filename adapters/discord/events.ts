@@ -9,7 +9,7 @@ import {
   GuildScheduledEventRecurrenceRuleFrequency,
   type RESTPostAPIGuildScheduledEventJSONBody,
 } from 'discord-api-types/v10';
-import type { MeetingEvent } from '../../src/core/domain/meeting.js';
+import { meetingSpan, type MeetingEvent } from '../../src/core/domain/meeting.js';
 import { addDays, wallClock, zonedInstant } from '../../src/core/domain/time.js';
 import type { ChannelRef } from '../../src/core/domain/types.js';
 import type { Clock, SharedRecords } from '../../src/core/ports.js';
@@ -102,15 +102,6 @@ export function eventBody(
     };
   }
   return body;
-}
-
-function meetingSpan(meeting: MeetingEvent): { start: number; end: number } | undefined {
-  if (meeting.timed) return meeting.timed;
-  if (!meeting.allDay) return undefined;
-  // An all-day meeting runs midnight to midnight in the poll's zone.
-  const start = zonedInstant(meeting.allDay.startDate, 0, meeting.timezone);
-  const end = zonedInstant(meeting.allDay.endDate, 0, meeting.timezone);
-  return start !== undefined && end !== undefined ? { start, end } : undefined;
 }
 
 /** Weekly polls are laid out on a reference week; the event starts at the next such weekday. */

@@ -58,6 +58,8 @@ export interface Conversation {
   postPollMessage(view: View): Promise<ChannelPost>;
   /** A note for someone other than the actor. */
   notify(userId: string, view: View): Promise<void>;
+  /** A private message in the person's direct messages with the bot, wherever the interaction was. */
+  sendDirect(userId: string, view: View): Promise<void>;
   openCreateForm(): Promise<void>;
   /** Asks for the poll's channel message to be rewritten (coalesced; never throws). */
   refreshPoll(pollId: number): void;
@@ -173,6 +175,9 @@ export class DeliveryPolicy {
       case 'open-create-form':
         await to.openCreateForm();
         return undefined;
+      case 'direct':
+        await this.sendDirect(to, reply.userId, reply.view);
+        return undefined;
       default: {
         // A reply type added to core fails the type check here until the policy knows it.
         const unknown: never = reply;
@@ -188,6 +193,15 @@ export class DeliveryPolicy {
       await to.notify(userId, view);
     } catch (err) {
       this.deps.logger.warn({ ...to.logContext, err, userId }, 'could not notify another person');
+    }
+  }
+
+  /** News about someone's own answers (another meeting was picked): like a note for someone else, its failure is only logged. */
+  private async sendDirect(to: Conversation, userId: string, view: View): Promise<void> {
+    try {
+      await to.sendDirect(userId, view);
+    } catch (err) {
+      this.deps.logger.warn({ ...to.logContext, err, userId }, 'could not send a direct message');
     }
   }
 

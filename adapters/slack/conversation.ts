@@ -112,6 +112,11 @@ export class SlackConversation implements Conversation {
     return this.tellUser(view, userId);
   }
 
+  /** chat.postMessage to a user id posts in the person's DM with the bot (needs im:write). */
+  async sendDirect(userId: string, view: View): Promise<void> {
+    await this.deps.messenger.postToChannel(userId, view);
+  }
+
   openCreateForm(): Promise<void> {
     return this.deps.openCreateForm(this.target);
   }

@@ -18,6 +18,8 @@ interface ArgTypes {
   /** The nth select menu of a page. */
   n: number;
   state: AnswerState;
+  /** A stored record's id (an automatic change to undo). */
+  ref: number;
 }
 type ArgName = keyof ArgTypes;
 
@@ -41,6 +43,11 @@ interface VerbSpec<Args extends readonly ArgName[]> {
    * so refusing a replayed click costs no extra round trip. Other verbs claim the key first.
    */
   writesAnswer?: true;
+  /**
+   * Pressed where its poll is not (a private notice in a DM): the poll is found by its code on
+   * the presser's platform, not in their channel, and the handler checks the button is theirs.
+   */
+  personal?: boolean;
 }
 
 /** Argument names in id order. */
@@ -65,6 +72,11 @@ const VERB_ARGS = {
    * options are `set` actions of their own; the container does nothing but show the page.
    */
   pickslots: { args: ['page', 'n'] },
+  /** Shows the answer the person's usual week would give, unsaved, with Save (fillsave) and Cancel (page). */
+  fill: { args: ['page'] },
+  fillsave: { args: ['page'], intent: 'primary' },
+  /** Gives back the slots one automatic "another meeting" change set (record `ref`), where they still hold what it set. */
+  unblock: { args: ['ref'], personal: true },
 } as const satisfies Record<string, VerbSpec<readonly ArgName[]>>;
 
 export type Verb = keyof typeof VERB_ARGS;
@@ -95,6 +107,9 @@ const HANDLERS: { [V in Verb]: (context: ButtonContext, action: ActionOf<V>) => 
   clear: ({ engine, actor, poll, caps }, action) => engine.answers.gridEdit(actor, poll, caps, [action]),
   copy: ({ engine, actor, poll, caps }, action) => engine.answers.gridEdit(actor, poll, caps, [action]),
   set: ({ engine, actor, poll, caps }, action) => engine.answers.gridEdit(actor, poll, caps, [action]),
+  fill: ({ engine, actor, poll, caps }, { page }) => engine.usualWeek.fillPreview(actor, poll, caps, page),
+  fillsave: ({ engine, actor, poll, caps }, { page }) => engine.usualWeek.fillSave(actor, poll, caps, page),
+  unblock: ({ engine, actor, poll }, { ref }) => engine.blocking.undo(actor, poll, ref),
 };
 
 /** Runs the handler of an action's verb. */
@@ -108,6 +123,12 @@ export function handleAction(context: ButtonContext, action: Action): Promise<Re
 export function verbWritesAnswer(verb: Verb): boolean {
   const spec: VerbSpec<readonly ArgName[]> = VERB_ARGS[verb];
   return spec.writesAnswer === true;
+}
+
+/** Whether a verb's buttons are pressed outside their poll's channel (see VerbSpec.personal). */
+export function isPersonalVerb(verb: Verb): boolean {
+  const spec: VerbSpec<readonly ArgName[]> = VERB_ARGS[verb];
+  return spec.personal === true;
 }
 
 /** The intent of a verb's buttons (a slot's depends on the state it shows, which the view decides). */
@@ -124,6 +145,7 @@ const CODE_STATE = new Map<string, AnswerState>([
   ['n', 'no'],
 ]);
 const NUM = /^\d{1,5}$/;
+const REF = /^\d{1,12}$/;
 
 function encodeArg(action: Action, name: ArgName): string {
   const value = (action as Partial<Record<ArgName, number | AnswerState>>)[name];
@@ -132,6 +154,7 @@ function encodeArg(action: Action, name: ArgName): string {
 
 function decodeArg(name: ArgName, text: string): number | AnswerState | undefined {
   if (name === 'state') return CODE_STATE.get(text);
+  if (name === 'ref') return REF.test(text) ? Number(text) : undefined;
   return NUM.test(text) ? Number(text) : undefined;
 }
 

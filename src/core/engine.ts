@@ -5,7 +5,7 @@
  * polls and for answers, read-only queries for adapters, and the scheduler's hooks. No platform
  * words, no I/O but the ports.
  */
-import { decodeAction, handleAction, verbWritesAnswer } from './actions.js';
+import { decodeAction, handleAction, isPersonalVerb, verbWritesAnswer } from './actions.js';
 import type { SetAction } from './views/grid-edit.js';
 import type { Actor } from './actor.js';
 import { COMMANDS, type Command } from './commands/builtin.js';
@@ -18,6 +18,8 @@ import { AnswerUseCases, type PaintResult, type SlotChange } from './engine/answ
 import { EngineContext, type EngineOptions as ContextOptions } from './engine/context.js';
 import { PollUseCases } from './engine/poll-use-cases.js';
 import { ScheduledWork } from './engine/scheduled-work.js';
+import { UsualWeekUseCases } from './engine/usual-week-use-cases.js';
+import { BlockingUseCases } from './engine/blocking-use-cases.js';
 
 export type { Actor } from './actor.js';
 export type { PaintResult, SlotChange } from './engine/answer-use-cases.js';
@@ -33,15 +35,19 @@ export class Engine {
   readonly answers: AnswerUseCases;
   readonly queries: AdapterQueries;
   readonly scheduled: ScheduledWork;
+  readonly usualWeek: UsualWeekUseCases;
+  readonly blocking: BlockingUseCases;
   private readonly ctx: EngineContext;
 
   constructor(options: EngineOptions) {
     this.ctx = new EngineContext(options);
     this.commands = options.commands ?? COMMANDS;
-    this.polls = new PollUseCases(this.ctx, this.commands);
+    this.blocking = new BlockingUseCases(this.ctx);
+    this.polls = new PollUseCases(this.ctx, this.commands, this.blocking);
     this.answers = new AnswerUseCases(this.ctx);
     this.queries = new AdapterQueries(this.ctx);
     this.scheduled = new ScheduledWork(this.ctx);
+    this.usualWeek = new UsualWeekUseCases(this.ctx, this.answers);
   }
 
   /** "/yakjeong …" text from any platform. */
@@ -64,7 +70,7 @@ export class Engine {
     return this.ctx.datedErrors(actor, async () => {
       const action = decodeAction(actionId);
       if (!action) throw new UserError('BAD_ACTION');
-      const poll = await this.ctx.pollByCode(actor, action.code);
+      const poll = isPersonalVerb(action.verb) ? await this.ctx.pollOnPlatform(actor, action.code) : await this.ctx.pollByCode(actor, action.code);
       if (!verbWritesAnswer(action.verb)) await this.refuseReplay(actor);
       return handleAction({ engine: this, actor, caps, poll }, action);
     });

@@ -65,6 +65,12 @@ export const ERROR_CODES = [
   'TOO_MANY_SAVES',
   // A person asked for their web link where no address for it is configured.
   'WEB_UNAVAILABLE',
+  // Your usual week: hours typed by hand that do not read, on/off that is neither, a poll with no times of day to fill.
+  'BAD_USUAL_WEEK',
+  'BAD_ON_OFF',
+  'USUAL_WEEK_NO_TIMES',
+  // An Undo for another meeting's change that is not the person's, or already undone or released.
+  'BLOCK_NOT_FOUND',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

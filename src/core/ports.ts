@@ -4,7 +4,10 @@ import type { MeetingEvent } from './domain/meeting.js';
 import type { RankedWindow } from './domain/ranking.js';
 import type { View } from './views/reply.js';
 import type { Actor } from './actor.js';
+import type { PastAnswer, UsualWeekSettings } from './domain/usual-week.js';
+import type { AnswerBlock, NewAnswerBlock } from './domain/blocking.js';
 import type {
+  ChangeReason,
   ChannelRef,
   HistoryEntry,
   Locale,
@@ -14,6 +17,7 @@ import type {
   PollSpec,
   PollStatus,
   Participant,
+  PersonRef,
   UnreadablePoll,
   UserPrefs,
   UserRef,
@@ -70,6 +74,8 @@ export interface SaveAnswerOptions extends Once {
   slotCount: number;
   /** For the history; a store without the column may ignore it. */
   source?: AnswerSource;
+  /** Why, when the change is automatic: kept in the history entry. */
+  reason?: ChangeReason;
 }
 
 /**
@@ -120,6 +126,17 @@ export interface PollStore {
   history(pollId: number, limit: number): Promise<HistoryEntry[]>;
   userPrefs(platform: Platform, userId: string): Promise<UserPrefs>;
   setUserPrefs(platform: Platform, userId: string, prefs: UserPrefs, now: number): Promise<void>;
+  /** The person's answers to readable polls of their platform and team made at or after `since`, newest first. */
+  answersSince(person: PersonRef, since: number): Promise<PastAnswer[]>;
+  usualWeekSettings(person: PersonRef): Promise<UsualWeekSettings>;
+  setUsualWeekSettings(person: PersonRef, settings: UsualWeekSettings, now: number): Promise<void>;
+  /** Records an automatic "another meeting" change; returns it with its id. */
+  recordBlock(block: NewAnswerBlock, at: number): Promise<AnswerBlock>;
+  answerBlock(id: number): Promise<AnswerBlock | undefined>;
+  /** The active changes a picked poll made, or that were made to a poll's answers. */
+  activeBlocks(query: { pickedPollId: number } | { blockedPollId: number }): Promise<AnswerBlock[]>;
+  /** Ends an active change (undone or released); false when it was not active, so two presses give back once. */
+  endBlock(id: number, status: 'undone' | 'released', at: number): Promise<boolean>;
 }
 
 /** What the heatmap is drawn from. */

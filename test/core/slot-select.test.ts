@@ -59,7 +59,7 @@ describe('grid select menus (slotSelect)', () => {
     }
     // No slot buttons: only the controls, in one row.
     expect(grid.buttons.flat().filter((b) => SLOT.test(b.label))).toEqual([]);
-    expect(grid.buttons.flat().map((b) => b.label)).toEqual(['All day', 'Clear', 'Done']);
+    expect(grid.buttons.flat().map((b) => b.label)).toEqual(['All day', 'Clear', 'Done', '📆 Fill from my usual week']);
     expect(textOf(grid)).toContain('Each time you choose in a menu');
   });
 
@@ -84,7 +84,7 @@ describe('grid select menus (slotSelect)', () => {
     expect(grid.selects!.map((s) => s.options.length)).toEqual([14, 14]);
     expect(grid.selects!.map((s) => s.placeholder)).toEqual(['Change 08:00 – 14:30', 'Change 15:00 – 21:30']);
     expect(new Set(grid.selects!.map((s) => s.id)).size).toBe(2);
-    expect(grid.buttons.flat().map((b) => b.label)).toEqual(['All day', 'Clear', 'Copy to every day', '◀ Previous', 'Next ▶', 'Done']);
+    expect(grid.buttons.flat().map((b) => b.label)).toEqual(['All day', 'Clear', 'Copy to every day', '◀ Previous', 'Next ▶', 'Done', '📆 Fill from my usual week']);
     expect(grid.buttons).toHaveLength(2);
     expect(pageCount(grid)).toBe(2);
 

@@ -25,7 +25,7 @@ describe('/yakjeong definition', () => {
   });
 
   it('offers every command of the grammar, with the create options named as in the grammar', () => {
-    expect(subcommands.map((s) => s.name)).toEqual(['create', 'answer', 'results', 'list', 'close', 'reopen', 'delete', 'pick', 'tz', 'history', 'help']);
+    expect(subcommands.map((s) => s.name)).toEqual(['create', 'answer', 'results', 'list', 'close', 'reopen', 'delete', 'pick', 'tz', 'history', 'usual', 'help']);
     expect(optionNames('create')).toEqual([...CREATE_OPTION_KEYS]);
     expect(optionNames('answer')).toEqual(['spec', 'code']);
     expect(optionNames('pick')).toEqual(['choice', 'code']);

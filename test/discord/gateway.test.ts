@@ -182,7 +182,7 @@ describe('Discord over the gateway', () => {
     expect(menu!.options[0]!.label).toBe('09:00 ▫️ → ✅');
     // The select's row comes first; the controls follow in their own row, with no slot buttons.
     expect(grid.components[0]!.components[0]!.type).toBe(ComponentType.StringSelect);
-    expect(buttons(grid).flat().map((b) => b.label)).toEqual(['All day', 'Clear', 'Done']);
+    expect(buttons(grid).flat().map((b) => b.label)).toEqual(['All day', 'Clear', 'Done', '📆 Fill from my usual week']);
 
     const chosen = [menu!.options[0]!.value, menu!.options[3]!.value];
     const update = await fake.interact(choose(bob, menu!.id, chosen, grid));
@@ -213,7 +213,7 @@ describe('Discord over the gateway', () => {
     expect(grid.components.length).toBeLessThanOrEqual(5);
     expect(selects(grid).map((s) => s.options.length)).toEqual([14, 14]);
     const firstIds = selects(grid).map((s) => s.id);
-    expect(buttons(grid).flat().map((b) => b.label)).toEqual(['All day', 'Clear', 'Copy to every day', '◀ Previous', 'Next ▶', 'Done']);
+    expect(buttons(grid).flat().map((b) => b.label)).toEqual(['All day', 'Clear', 'Copy to every day', '◀ Previous', 'Next ▶', 'Done', '📆 Fill from my usual week']);
     const next = await fake.interact(click(bob, findButton(grid, /^Next/), grid));
     expect(next.body?.type).toBe(InteractionResponseType.UpdateMessage);
     const second = fake.messages.get(grid.id)!;

@@ -14,7 +14,7 @@ import { makeKit, posts } from '../helpers.js';
 /** Every verb a button can carry; `pickslots` names a select menu, never a button. */
 const BUTTON_VERBS = {
   respond: true, results: true, close: true, closenow: true, reopen: true, pick: true,
-  done: true, page: true, all: true, clear: true, copy: true, set: true, web: true,
+  done: true, page: true, all: true, clear: true, copy: true, set: true, web: true, fill: true, fillsave: true, unblock: true,
 } as const satisfies Record<Exclude<Verb, 'pickslots'>, true>;
 
 /** What a button means, read from the verb and, for a slot, from the answer its label shows. */
@@ -22,6 +22,7 @@ function meaning(action: Action, label: string): ButtonIntent | undefined {
   switch (action.verb) {
     case 'respond':
     case 'done':
+    case 'fillsave':
       return 'primary';
     case 'close':
     case 'closenow':
@@ -68,6 +69,15 @@ async function viewsWithButtons(): Promise<View[]> {
   keep(await kit.engine.runText(host, '/yakjeong results', caps));
   keep(await kit.engine.runText(host, '/yakjeong close', caps));
   views.push((await kit.engine.queries.pollMessage(poll.id))!);
+  // The usual week's preview (Save) and a picked meeting's private notice (Undo).
+  await kit.engine.runText(host, '/yakjeong usual set mon-sun 09:00-12:00', caps);
+  keep(await kit.engine.runText(host, '/yakjeong create Lunch dates:12/1 time:09:00-12:00 slot:1h', caps));
+  keep(await kit.engine.runText(host, '/yakjeong create Brunch dates:12/1 time:09:00-12:00 slot:1h', caps));
+  const [brunch, lunch] = await kit.store.listPolls(host.channel, ['open']);
+  await click({ verb: 'fill', code: lunch!.code, page: 0 });
+  await click({ verb: 'fillsave', code: lunch!.code, page: 0 });
+  await kit.engine.runText(host, `/yakjeong answer ${brunch!.code} 12/1 09:00-12:00`, caps);
+  for (const reply of await kit.engine.runText(host, `/yakjeong pick ${lunch!.code} 1`, caps)) if (reply.type === 'direct') views.push(reply.view);
   return views.filter((v) => v.buttons.some((row) => row.length > 0));
 }
 

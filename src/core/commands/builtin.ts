@@ -5,6 +5,8 @@ import { CREATE_OPTION_KEYS, parseCreateText, type CreateOptionKey, type CreateO
 import { isPollCode } from '../domain/poll-code.js';
 import { ANSWER_TEXT_CAP, MAX_ANSWER_TEXT, MAX_DESCRIPTION, MAX_TITLE } from '../grammar/bounds.js';
 import { tokenize, type Token } from '../grammar/tokens.js';
+import { parseYesNo } from '../grammar/values.js';
+import type { UsualWeekRequest } from '../engine/usual-week-use-cases.js';
 import { CommandTable, defineCommand, type InvocationOf, type OptionSpec, type OptionValues } from './spec.js';
 
 const CODE: OptionSpec = {
@@ -290,6 +292,68 @@ const history = defineCommand({
   run: ({ engine, actor }, { code }) => engine.polls.history(actor, code),
 });
 
+/** The words after `usual` that say what to do, in both languages. */
+const USUAL_WORDS = new Map<string, 'set' | 'learn' | 'block' | 'clear'>([
+  ['set', 'set'],
+  ['설정', 'set'],
+  ['learn', 'learn'],
+  ['학습', 'learn'],
+  ['block', 'block'],
+  ['막기', 'block'],
+  ['clear', 'clear'],
+  ['지우기', 'clear'],
+]);
+
+function onOff(setting: 'learn' | 'block', input: string): UsualWeekRequest {
+  const on = parseYesNo(input);
+  if (on === undefined) throw new UserError('BAD_ON_OFF', { input: input.slice(0, 40), setting });
+  return { action: setting, on };
+}
+
+const usual = defineCommand({
+  id: 'usual',
+  aliases: { en: ['week'], ko: ['평소'] },
+  description: { en: 'Your usual week: see it, set it, learn on/off, block on/off', ko: '내 평소 일정: 보기, 직접 정하기, 학습 켜기/끄기, 막기 켜기/끄기' },
+  // Discord: one of them at a time; with none, the week is shown.
+  options: [
+    ['set', { type: 'string', description: { en: 'Set it by hand: mon-fri 19:00-22:00', ko: '직접 정하기: 월-금 19:00-22:00' }, maxLength: 200 }],
+    ['learn', { type: 'boolean', description: { en: 'Learn from your answers (off deletes what was learned)', ko: '응답에서 배우기 (끄면 배운 내용을 지워요)' } }],
+    ['block', { type: 'boolean', description: { en: 'Picked meetings block your other polls', ko: '확정된 모임 시간을 다른 투표에서 막기' } }],
+    ['clear', { type: 'boolean', description: { en: 'Forget your usual week', ko: '평소 일정 지우기' } }],
+  ],
+  examples: [
+    { text: '/yakjeong usual', note: { en: 'your usual week, privately, with a picture', ko: '내 평소 일정 (나만 보기, 그림 포함)' } },
+    { text: { en: '/yakjeong usual set mon-fri 19:00-22:00', ko: '/yakjeong usual set 월-금 19:00-22:00' }, note: { en: 'set it by hand', ko: '직접 정하기' } },
+    { text: '/yakjeong usual learn off', note: { en: 'stop learning and delete what was learned', ko: '배우기를 끄고 배운 내용 지우기' } },
+    { text: '/yakjeong usual block off', note: { en: 'picked meetings leave your other polls alone', ko: '확정된 모임이 다른 투표를 바꾸지 않게 하기' } },
+    { text: '/yakjeong usual clear', note: { en: 'forget your usual week', ko: '평소 일정 지우기' } },
+  ],
+  parse: (args): { request: UsualWeekRequest } => {
+    const [first, ...rest] = args;
+    if (!first) return { request: { action: 'show' } };
+    const word = USUAL_WORDS.get(first.text.toLowerCase());
+    const text = rest.map((t) => t.text).join(' ').trim();
+    if (word === 'set') {
+      if (!text) throw new UserError('BAD_USUAL_WEEK', { input: '' });
+      return { request: { action: 'set', hours: text } };
+    }
+    if (word === 'learn' || word === 'block') return { request: onOff(word, text) };
+    if (word === 'clear') return { request: { action: 'clear' } };
+    // "usual mon-fri 19:00-22:00" without "set" says what set would; anything else is refused by set's own rule.
+    return { request: { action: 'set', hours: args.map((t) => t.text).join(' ') } };
+  },
+  fromOptions: (values): { request: UsualWeekRequest } => {
+    const hours = optionText(values, 'set');
+    if (hours !== undefined) return { request: { action: 'set', hours } };
+    for (const setting of ['learn', 'block'] as const) {
+      const value = values[setting];
+      if (typeof value === 'boolean') return { request: { action: setting, on: value } };
+    }
+    return { request: values.clear === true ? { action: 'clear' } : { action: 'show' } };
+  },
+  run: ({ engine, actor }, { request }) => engine.usualWeek.run(actor, request),
+});
+
 const help = defineCommand({
   id: 'help',
   aliases: { en: ['?'], ko: ['도움말'] },
@@ -299,7 +363,7 @@ const help = defineCommand({
   run: ({ engine, actor }) => engine.polls.help(actor),
 });
 
-export const BUILTIN_COMMANDS = [create, answer, results, list, close, reopen, remove, pick, tz, history, help] as const;
+export const BUILTIN_COMMANDS = [create, answer, results, list, close, reopen, remove, pick, tz, history, usual, help] as const;
 
 export const COMMANDS = new CommandTable(BUILTIN_COMMANDS);
 

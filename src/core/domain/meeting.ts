@@ -1,5 +1,5 @@
 /** The final meeting a pick makes: what calendars need (.ics file, Google Calendar link, platform events). */
-import { addDays, formatHm, wallClock } from './time.js';
+import { addDays, formatHm, wallClock, zonedInstant } from './time.js';
 import type { PollLayout } from './slots.js';
 import type { PickedWindow, Poll } from './types.js';
 
@@ -43,6 +43,15 @@ export function meetingFromPick(poll: Poll, layout: PollLayout, picked: PickedWi
     if (blocks.length) meeting.title = `${poll.spec.title} (${blocks.join(', ')})`;
   }
   return meeting;
+}
+
+/** The meeting as real time: its own instants, or its whole days from midnight to midnight in its zone. */
+export function meetingSpan(meeting: MeetingEvent): { start: number; end: number } | undefined {
+  if (meeting.timed) return meeting.timed;
+  if (!meeting.allDay) return undefined;
+  const start = zonedInstant(meeting.allDay.startDate, 0, meeting.timezone);
+  const end = zonedInstant(meeting.allDay.endDate, 0, meeting.timezone);
+  return start !== undefined && end !== undefined ? { start, end } : undefined;
 }
 
 function utcStamp(ms: number): string {

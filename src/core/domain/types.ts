@@ -147,6 +147,24 @@ export interface HistoryEntry {
   at: number;
   /** Changed slots: [slot index, before, after]. */
   changes: Array<[number, AnswerState, AnswerState]>;
+  /** Why, when the change was automatic; absent for a person's own change. */
+  reason?: ChangeReason;
+}
+
+/**
+ * Why an answer changed without the person pressing a slot: filled from their usual week, set
+ * unavailable because another poll's meeting was picked at that time, or given back (undone by
+ * them, or released when that meeting was re-picked or deleted).
+ */
+export type ChangeReason =
+  | { kind: 'usual-week' }
+  | { kind: 'blocked' | 'unblocked' | 'released'; pollId: number; code: string; title: string };
+
+/** One person on one platform and team: the scope of their usual week and of blocking. */
+export interface PersonRef {
+  platform: Platform;
+  workspaceId: string;
+  userId: string;
 }
 
 export interface UserPrefs {

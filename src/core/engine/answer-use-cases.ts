@@ -6,7 +6,7 @@ import { fitStates } from '../domain/availability.js';
 import { todayIn } from '../domain/time.js';
 import type { AnswerChange, AnswerSource, RequestKey } from '../ports.js';
 import { STATE_CHAR } from '../domain/availability.js';
-import type { AnswerState, Poll, UserRef } from '../domain/types.js';
+import type { AnswerState, ChangeReason, Poll, UserRef } from '../domain/types.js';
 import { isClearAnswer, readAnswerText } from '../grammar/answer.js';
 import { answerGridView, gridPages, pageOfSlot } from '../views/answer-grid.js';
 import { answerClearedNotice, answerSavedNotice, gridDoneNotice } from '../views/answer-summary.js';
@@ -31,6 +31,13 @@ export interface PaintResult {
 }
 
 /** A stored answer and the notes it calls for (the creator told that everyone has answered). */
+/** How an answer came to be stored: its source and, for an automatic change, why; a click's request key. */
+interface HowSaved {
+  source: AnswerSource;
+  reason?: ChangeReason;
+  requestKey?: RequestKey | undefined;
+}
+
 interface SavedAnswer {
   change: AnswerChange;
   notes: Reply[];
@@ -87,7 +94,7 @@ export class AnswerUseCases {
     }
     const update = (current: string): string =>
       actions.reduce((states, action) => applyGridAction(poll, layout, pages[pageOf(action)]!, action, states), [...fitStates(current, layout.slots.length)]).join('');
-    const { change, notes } = await this.saveAnswer(poll, actor.user, update, 'button', ctx.requestKey(actor));
+    const { change, notes } = await this.saveAnswer(poll, actor.user, update, { source: 'button', requestKey: ctx.requestKey(actor) });
     const view = await this.gridView({ actor, poll, caps, page: pageOf(actions[0]!), states: change.after });
     return [{ type: 'replace', view }, { type: 'refresh-poll', pollId: poll.id }, ...notes];
   }
@@ -106,7 +113,7 @@ export class AnswerUseCases {
       for (const c of changes) states[c.slot] = STATE_CHAR[c.state];
       return states.join('');
     };
-    const { change, notes } = await this.saveAnswer(poll, actor.user, update, 'web');
+    const { change, notes } = await this.saveAnswer(poll, actor.user, update, { source: 'web' });
     return { states: change.after, replies: [{ type: 'refresh-poll', pollId: poll.id }, ...notes] };
   }
 
@@ -117,6 +124,17 @@ export class AnswerUseCases {
     if (!url) throw new UserError('WEB_UNAVAILABLE');
     const c = catalog(await ctx.localeOf(actor));
     return [ctx.toActor(actor, noticeView(c.grid.webLink(url), 'notice', poll.code))];
+  }
+
+  /**
+   * Stores an answer an automatic change made (the reason goes into the history) and shows the
+   * grid page with it, as a grid button would.
+   */
+  async saveAutomatic(actor: Actor, poll: Poll, caps: AdapterCapabilities, page: number, update: (current: string) => string, reason: ChangeReason): Promise<Reply[]> {
+    this.ctx.assertOpen(poll);
+    const { change, notes } = await this.saveAnswer(poll, actor.user, update, { source: 'button', reason });
+    const view = await this.gridView({ actor, poll, caps, page, states: change.after });
+    return [{ type: 'replace', view }, { type: 'refresh-poll', pollId: poll.id }, ...notes];
   }
 
   async gridDone(actor: Actor, poll: Poll): Promise<Reply[]> {
@@ -131,7 +149,7 @@ export class AnswerUseCases {
     const { locale, tz } = await ctx.reader(actor);
     const now = ctx.clock.now();
     const { states, leftOut, understood } = readAnswerText(text, poll.spec, layout, tz, now);
-    const { notes } = await this.saveAnswer(poll, actor.user, () => states, 'text');
+    const { notes } = await this.saveAnswer(poll, actor.user, () => states, { source: 'text' });
     const view = answerSavedNotice({ poll, layout, states, locale, tz, leftOut, understood: { parts: understood, today: todayIn(now, tz) } });
     return [ctx.toActor(actor, view), { type: 'refresh-poll', pollId: poll.id }, ...notes];
   }
@@ -172,11 +190,11 @@ export class AnswerUseCases {
    * Saves an answer. When it is the last expected person's first answer, the creator is told
    * privately, with a Close now button.
    */
-  private async saveAnswer(poll: Poll, user: UserRef, update: (current: string) => string, source: AnswerSource, requestKey?: RequestKey): Promise<SavedAnswer> {
+  private async saveAnswer(poll: Poll, user: UserRef, update: (current: string) => string, how: HowSaved): Promise<SavedAnswer> {
     const { ctx } = this;
     const watched = poll.spec.expected.some((u) => u.id === user.id);
     const wasNew = watched && !(await ctx.store.participant(poll.id, user.id));
-    const change = await this.storeAnswer(poll, user, update, source, requestKey);
+    const change = await this.storeAnswer(poll, user, update, how);
     if (!wasNew) return { change, notes: [] };
     const answered = new Set((await ctx.store.participants(poll.id)).map((p) => p.user.id));
     if (!poll.spec.expected.every((u) => answered.has(u.id))) return { change, notes: [] };
@@ -184,13 +202,14 @@ export class AnswerUseCases {
     return { change, notes: [note] };
   }
 
-  private async storeAnswer(poll: Poll, user: UserRef, update: (current: string) => string, source: AnswerSource, requestKey?: RequestKey): Promise<AnswerChange> {
+  private async storeAnswer(poll: Poll, user: UserRef, update: (current: string) => string, how: HowSaved): Promise<AnswerChange> {
     const { ctx } = this;
     const options = {
       slotCount: ctx.layout(poll).slots.length,
-      source,
+      source: how.source,
       ...(poll.spec.maxParticipants ? { maxParticipants: poll.spec.maxParticipants } : {}),
-      ...(requestKey ? { requestKey } : {}),
+      ...(how.requestKey ? { requestKey: how.requestKey } : {}),
+      ...(how.reason ? { reason: how.reason } : {}),
     };
     try {
       return await ctx.store.saveAnswer(poll.id, user, update, ctx.clock.now(), options);

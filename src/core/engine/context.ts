@@ -9,7 +9,7 @@ import { emptyStates, fitStates } from '../domain/availability.js';
 import { rankWindows } from '../domain/ranking.js';
 import { layoutPoll, type PollLayout } from '../domain/slots.js';
 import { canonicalTimezone, todayIn } from '../domain/time.js';
-import type { ChannelRef, Locale, Participant, Poll, UnreadablePoll, UserPrefs, UserRef } from '../domain/types.js';
+import type { ChannelRef, Locale, Participant, PersonRef, Poll, UnreadablePoll, UserPrefs, UserRef } from '../domain/types.js';
 import type { CalendarFiles, Clock, HeatmapRenderer, PollStore, RequestKey, WebLinks } from '../ports.js';
 import { isClosed, pollMessageView } from '../views/poll-message.js';
 import type { ImageSpec, Reply, View } from '../views/reply.js';
@@ -170,9 +170,22 @@ export class EngineContext {
       locale,
       tz,
       image,
+      otherMeetings: await this.otherMeetings(poll),
       pickButtons: !viewer && !poll.picked && poll.status !== 'deleted',
       ...(note ? { note } : {}),
     });
+  }
+
+  /** Who in `poll` has another meeting then, and which (named only when it is in the same channel). */
+  async otherMeetings(poll: Poll): Promise<OtherMeeting[]> {
+    const out: OtherMeeting[] = [];
+    for (const block of await this.store.activeBlocks({ blockedPollId: poll.id })) {
+      const picked = await this.store.getPoll(block.pickedPollId);
+      if (!picked) continue;
+      const named = sameChannel(picked.channel, poll.channel) ? { named: { title: picked.spec.title, code: picked.code } } : {};
+      out.push({ user: block.user, slots: block.slots.map(([slot]) => slot), ...named });
+    }
+    return out;
   }
 
   /** A poll named by code (must live in the actor's channel) or the channel's newest open poll, else its latest closed one. */
@@ -194,6 +207,23 @@ export class EngineContext {
       throw new UserError('POLL_NOT_FOUND', { code: code.toUpperCase().slice(0, 12) });
     }
     return poll;
+  }
+
+  /**
+   * A poll named by a button pressed outside its channel (a private notice in a DM): any live
+   * poll of the presser's platform. The handler must still check the button is theirs.
+   */
+  async pollOnPlatform(actor: Actor, code: string): Promise<Poll> {
+    const poll = await this.store.findPollByCode(code.toUpperCase());
+    if (!poll || poll.status === 'deleted' || poll.channel.platform !== actor.channel.platform) {
+      throw new UserError('POLL_NOT_FOUND', { code: code.toUpperCase().slice(0, 12) });
+    }
+    return poll;
+  }
+
+  /** The person acting, as the scope of their usual week and of blocking: their platform and team. */
+  personOf(actor: Pick<Actor, 'channel' | 'user'>): PersonRef {
+    return { platform: actor.channel.platform, workspaceId: actor.channel.workspaceId, userId: actor.user.id };
   }
 
   /** A damaged poll of the actor's channel named by code; other channels' stay unseen, as with readable ones. */
@@ -243,6 +273,13 @@ export class EngineContext {
   toActor(actor: Actor, view: View): Reply {
     return { type: 'post', audience: { kind: 'user', userId: actor.user.id }, view };
   }
+}
+
+/** Someone's slots in a poll that another poll's picked meeting took, and that poll when it may be named. */
+export interface OtherMeeting {
+  user: UserRef;
+  slots: number[];
+  named?: { title: string; code: string };
 }
 
 function sameChannel(a: ChannelRef, b: ChannelRef): boolean {

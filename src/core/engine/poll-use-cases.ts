@@ -20,6 +20,7 @@ import { noticeView, usageView } from '../views/notices.js';
 import { isClosed } from '../views/poll-message.js';
 import type { Reply } from '../views/reply.js';
 import type { Rich } from '../views/rich.js';
+import type { BlockingUseCases } from './blocking-use-cases.js';
 import type { EngineContext } from './context.js';
 
 /** History entries one reply shows. */
@@ -29,6 +30,7 @@ export class PollUseCases {
   constructor(
     private readonly ctx: EngineContext,
     private readonly commands: CommandTable,
+    private readonly blocking: BlockingUseCases,
   ) {}
 
   /** Creates a poll from raw options (text grammar, Slack modal, Discord options alike). */
@@ -144,10 +146,13 @@ export class PollUseCases {
     const spec = { ...rest, ...(deadline !== undefined ? { deadline } : {}), remindersFrom: now };
     await ctx.store.updatePoll(poll.id, { status: 'open', closedAt: null, picked: null, spec });
     ctx.onDueWorkChanged();
+    // No pick any more: its meeting no longer takes anyone's other times.
+    const released = await this.blocking.release(poll);
     const view = reopenedNotice(poll, actor.user, deadline, await ctx.localeOf(actor));
     return [
       { type: 'post', audience: { kind: 'channel' }, view, pollId: poll.id },
       { type: 'refresh-poll', pollId: poll.id },
+      ...released,
     ];
   }
 
@@ -158,9 +163,11 @@ export class PollUseCases {
     const poll = await ctx.resolvePoll(actor, code);
     ctx.assertManager(actor, poll, 'delete');
     await ctx.store.updatePoll(poll.id, { status: 'deleted' });
+    const released = await this.blocking.release(poll);
     return [
       { type: 'post', audience: { kind: 'channel' }, view: deletedNotice(poll, await ctx.localeOf(actor)), pollId: poll.id },
       { type: 'refresh-poll', pollId: poll.id },
+      ...released,
     ];
   }
 
@@ -187,6 +194,9 @@ export class PollUseCases {
         : choosePick({ poll, layout, participants, text: choice.text.trim(), tz, today: todayIn(now, poll.spec.timezone) });
     const picked = { firstSlot: window.firstSlot, slotCount: window.slotCount, pickedBy: actor.user, pickedAt: now };
     await ctx.store.updatePoll(poll.id, poll.status === 'open' ? { picked, status: 'closed', closedAt: now } : { picked });
+    // A re-pick first gives back what the earlier pick took, then takes the new time.
+    const released = await this.blocking.release(poll);
+    const blocked = await this.blocking.afterPick(poll, picked);
     const meeting = meetingFromPick(poll, layout, picked);
     const locale = await ctx.localeOf(actor);
     const view = pickedNotice({ poll, layout, window, locale, ...(meeting ? { calendarUrl: googleCalendarLink(meeting) } : {}) });
@@ -195,6 +205,8 @@ export class PollUseCases {
       { type: 'post', audience: { kind: 'channel' }, view, pollId: poll.id },
       ...(headsUp ? [ctx.toActor(actor, headsUp)] : []),
       { type: 'refresh-poll', pollId: poll.id },
+      ...released,
+      ...blocked,
     ];
     if (meeting) {
       const calendar = ctx.calendar;

@@ -142,12 +142,19 @@ const errors: Record<ErrorCode, (p: P) => string | Rich> = {
   TOO_MANY_SAVES: () => 'Too many saves at once. Wait a moment; your last changes will be saved.',
   WEB_UNAVAILABLE: () => 'The big grid is not available here: the bot has no public web address (YAKJEONG_PUBLIC_URL).',
   REOPEN_NEEDS_DEADLINE: (p) =>
-    rich`The deadline of poll ${p.code} has passed, so reopening it needs a new one, like ${code(`/yakjeong reopen ${p.code} deadline:24h`)} or ${code(`deadline:${on(p).deadline()}`)}.`,  TOO_MANY_PEOPLE: (p) =>
+    rich`The deadline of poll ${p.code} has passed, so reopening it needs a new one, like ${code(`/yakjeong reopen ${p.code} deadline:24h`)} or ${code(`deadline:${on(p).deadline()}`)}.`,
+  TOO_MANY_PEOPLE: (p) =>
     rich`${code(`${p.option}:`)} names ${p.count} people; one list can name at most ${p.max}. Name fewer, like ${code(`${p.option}:@alice @bob`)}.`,
   OPTION_TOO_LONG: (p) => rich`The option ${code(`${p.option}:`)} is ${p.length} characters long; it can have at most ${p.max}.`,
   ANSWER_TOO_LONG: (p) =>
     rich`Your answer is ${p.length} characters long; an answer can have at most ${p.max}. Write the days and times in short, like ${code('12/1 19:00-21:00, 12/2 evening')}.`,
   COMMAND_TOO_LONG: (p) => rich`That command is ${p.length} characters long; a command can have at most ${p.max}. ${code('/yakjeong help')} shows the short forms.`,
+  BAD_USUAL_WEEK: (p) =>
+    rich`I couldn't read “${p.input}” as weekdays and hours. Write the days first, then the hours, like ${code('/yakjeong usual set mon-fri 19:00-22:00')} or ${code('/yakjeong usual set sat,sun 10-18, mon evening maybe:fri 22:00-24:00')}.`,
+  BAD_ON_OFF: (p) => rich`“${p.input}” is neither on nor off. Write ${code(`/yakjeong usual ${p.setting} on`)} or ${code(`/yakjeong usual ${p.setting} off`)}.`,
+  USUAL_WEEK_NO_TIMES: (p) =>
+    `Poll ${p.code} offers whole days or blocks without hours, so there is no time of day your usual week could fill. Choose with the buttons instead.`,
+  BLOCK_NOT_FOUND: () => 'There is nothing to undo here: that change was already undone, or given back when its meeting was re-picked or deleted.',
 };
 
 export const en = {
@@ -202,6 +209,10 @@ export const en = {
     next: 'Next ▶',
     done: 'Done',
     web: 'Open the big grid',
+    fill: '📆 Fill from my usual week',
+    save: 'Save',
+    cancel: 'Cancel',
+    undo: (pollCode: string) => `Undo ${pollCode}`,
   },
   grid: {
     title: (title: string) => `Your answers · ${title}`,
@@ -296,6 +307,12 @@ export const en = {
     none: 'No answers yet.',
     cleared: 'cleared',
     more: (n: number) => `…and ${n} more changes`,
+    reasons: {
+      usualWeek: '(from the usual week)',
+      blocked: (code: string) => `(another meeting, ${code}, was picked)`,
+      unblocked: (code: string) => `(undone: another meeting, ${code})`,
+      released: (code: string) => `(given back: ${code} was re-picked or deleted)`,
+    },
   },
   tz: {
     current: (tz: string, source: string) => `Your time zone is ${tz} (${source}).`,
@@ -322,6 +339,36 @@ export const en = {
       rich`${open} polls are open in this channel; without a code, this went to the newest, “${title}” (${pollCode}). To answer another, start with its code: ${code(example)}`,
   },
   state: { yes: 'free', maybe: 'if needed', no: 'no' } as Record<string, string>,
+  /** Issue #16: your usual week, and picked meetings blocking your other polls. */
+  usual: {
+    title: (tz: string) => `Your usual week · ${tz}`,
+    learned: (n: number) =>
+      `Learned from your answers to ${n === 1 ? '1 poll' : `${n} polls`} of the last 8 weeks: a time is in it when you were free there in at least 60% of the polls that offered it, newer polls counting more.`,
+    byHand: rich`Set by you. ${code('/yakjeong usual clear')} goes back to learning from your answers.`,
+    learningOff: rich`Learning from your answers is off. ${code('/yakjeong usual learn on')} starts it again.`,
+    empty: rich`Nothing in it yet. It fills in as you answer polls with times, or set it yourself: ${code('/yakjeong usual set mon-fri 19:00-22:00')}`,
+    blockOn: rich`When a meeting you are free for is picked, the same time in your other open polls here becomes unavailable, and you get an Undo. ${code('/yakjeong usual block off')} stops it.`,
+    blockOff: rich`Picked meetings leave your other polls as they are. ${code('/yakjeong usual block on')} changes that.`,
+    onlyYou: 'Only you see this.',
+    set: 'Your usual week is set by hand:',
+    learnOn: 'Learning from your answers is on: polls you answer from now on teach your usual week.',
+    learnOff: 'Learning is off, and what was learned from your answers is deleted.',
+    blockOnSet: 'From now on, a picked meeting you are free for marks the same time unavailable in your other open polls here.',
+    blockOffSet: 'Picked meetings no longer change your other polls.',
+    cleared: 'Your usual week is cleared: what you set and what was learned are gone. It learns again from the polls you answer next.',
+    imageAlt: 'Your usual week',
+    preview: (title: string, code: string) => `Preview of your answer to “${title}” (${code}) from your usual week. Not saved, and nobody sees it until you press Save.`,
+    nothingToFill: (title: string, code: string) => `Your usual week has nothing at the times of “${title}” (${code}), so there is nothing to fill.`,
+    filled: (title: string, code: string) => `Filled your answer to “${title}” (${code}) from your usual week.`,
+    sameAsNow: 'That is your answer already.',
+  },
+  blocking: {
+    notice: (title: string, code: string) => `“${title}” (${code}) was picked at a time you were free, so the same time is now unavailable in your other open polls:`,
+    undoHint: 'Undo gives a poll those times back, wherever you have not changed them since. Only you see this.',
+    undone: (title: string, code: string) => `Gave back your times in “${title}” (${code}), wherever you had not changed them since.`,
+    anotherMeeting: (who: string) => `${who} has another meeting then`,
+    anotherMeetingNamed: (who: string, title: string, code: string) => `${who} has another meeting then: “${title}” (${code})`,
+  },
   heatmap: {
     answered: (n: number) => `${n} answered`,
     answeredOf: (n: number, of: number) => `${n} of ${of} answered`,

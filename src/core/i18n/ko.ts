@@ -153,6 +153,11 @@ const errors: Record<ErrorCode, (p: P) => string | Rich> = {
   ANSWER_TOO_LONG: (p) =>
     rich`응답이 너무 길어요. 지금 ${withJosa(`${p.length}자`, '이에요/예요')}. 응답은 ${p.max}자까지 쓸 수 있어요. ${code('12/1 19:00-21:00, 12/2 저녁')}처럼 짧게 써 주세요.`,
   COMMAND_TOO_LONG: (p) => rich`명령이 너무 길어요. 지금 ${withJosa(`${p.length}자`, '이에요/예요')}. 명령은 ${p.max}자까지 쓸 수 있어요. ${code('/yakjeong help')}에서 짧은 형식을 볼 수 있어요.`,
+  BAD_USUAL_WEEK: (p) =>
+    rich`“${p.input}” 부분을 요일과 시간으로 읽지 못했어요. 요일을 먼저, 그다음 시간을 써 주세요. 예: ${code('/yakjeong usual set 월-금 19:00-22:00')} 또는 ${code('/yakjeong usual set 토,일 10-18, 월 저녁 maybe:금 22:00-24:00')}`,
+  BAD_ON_OFF: (p) => rich`“${p.input}” 부분은 on도 off도 아니에요. ${code(`/yakjeong usual ${p.setting} on`)} 또는 ${code(`/yakjeong usual ${p.setting} off`)} 형식으로 써 주세요.`,
+  USUAL_WEEK_NO_TIMES: (p) => `투표 ${p.code}에는 하루 중 시간이 없어서(날짜 또는 시간 없는 구간) 평소 일정으로 채울 수 없어요. 버튼으로 골라 주세요.`,
+  BLOCK_NOT_FOUND: () => '되돌릴 것이 없어요. 이미 되돌렸거나, 그 모임의 확정이 바뀌거나 삭제되어 돌려놓았어요.',
 };
 
 export const ko: Catalog = {
@@ -204,6 +209,10 @@ export const ko: Catalog = {
     next: '다음 ▶',
     done: '완료',
     web: '큰 표로 열기',
+    fill: '📆 평소 일정으로 채우기',
+    save: '저장',
+    cancel: '취소',
+    undo: (pollCode: string) => `${pollCode} 되돌리기`,
   },
   grid: {
     title: (title: string) => `내 응답 · ${title}`,
@@ -300,6 +309,12 @@ export const ko: Catalog = {
     none: '아직 응답이 없어요.',
     cleared: '응답 지움',
     more: (n: number) => `…외 ${n}건`,
+    reasons: {
+      usualWeek: '(평소 일정으로 채움)',
+      blocked: (code: string) => `(다른 모임 확정: ${code})`,
+      unblocked: (code: string) => `(되돌림: 다른 모임 ${code})`,
+      released: (code: string) => `(돌려놓음: ${code} 확정 변경 또는 삭제)`,
+    },
   },
   tz: {
     current: (tz: string, source: string) => `내 시간대: ${tz} (${source})`,
@@ -324,6 +339,35 @@ export const ko: Catalog = {
       rich`이 채널에 진행 중인 투표가 ${open}개 있어요. 코드를 쓰지 않아서 가장 최근 투표인 “${title}”(${pollCode}) 투표에 응답을 저장했어요. 다른 투표에 응답하려면 코드를 먼저 써 주세요: ${code(example)}`,
   },
   state: { yes: '가능', maybe: '필요하면 가능', no: '불가' },
+  usual: {
+    title: (tz: string) => `내 평소 일정 · ${tz}`,
+    learned: (n: number) =>
+      `최근 8주 동안 응답한 투표 ${n}개에서 배웠어요. 그 시간을 제시한 투표 가운데 60% 이상에서 가능했던 시간이 들어가고, 최근 투표일수록 더 크게 반영돼요.`,
+    byHand: rich`직접 정한 일정이에요. ${code('/yakjeong usual clear')} 명령으로 다시 응답에서 배우게 할 수 있어요.`,
+    learningOff: rich`응답에서 배우기가 꺼져 있어요. ${code('/yakjeong usual learn on')} 명령으로 다시 켤 수 있어요.`,
+    empty: rich`아직 비어 있어요. 시간이 있는 투표에 응답하면 채워지고, 직접 정할 수도 있어요: ${code('/yakjeong usual set 월-금 19:00-22:00')}`,
+    blockOn: rich`내가 가능한 모임이 확정되면, 여기서 진행 중인 내 다른 투표의 같은 시간이 불가능으로 바뀌고 되돌리기 버튼을 받아요. ${code('/yakjeong usual block off')} 명령으로 끌 수 있어요.`,
+    blockOff: rich`확정된 모임이 내 다른 투표를 바꾸지 않아요. ${code('/yakjeong usual block on')} 명령으로 켤 수 있어요.`,
+    onlyYou: '나만 볼 수 있어요.',
+    set: '평소 일정을 직접 정했어요:',
+    learnOn: '응답에서 배우기를 켰어요. 지금부터 응답하는 투표로 평소 일정을 배워요.',
+    learnOff: '응답에서 배우기를 껐고, 지금까지 배운 내용을 지웠어요.',
+    blockOnSet: '이제 내가 가능한 모임이 확정되면, 여기서 진행 중인 내 다른 투표의 같은 시간이 불가능으로 바뀌어요.',
+    blockOffSet: '이제 확정된 모임이 내 다른 투표를 바꾸지 않아요.',
+    cleared: '평소 일정을 지웠어요. 직접 정한 것도, 배운 것도 없어졌고, 다음에 응답하는 투표부터 다시 배워요.',
+    imageAlt: '내 평소 일정',
+    preview: (title: string, code: string) => `평소 일정으로 채운 “${title}” (${code}) 응답 미리보기예요. 저장을 누르기 전에는 저장되지 않고 아무도 볼 수 없어요.`,
+    nothingToFill: (title: string, code: string) => `“${title}” (${code}) 투표의 시간에는 평소 일정이 없어서 채울 것이 없어요.`,
+    filled: (title: string, code: string) => `평소 일정으로 “${title}” (${code}) 응답을 채웠어요.`,
+    sameAsNow: '이미 그렇게 응답했어요.',
+  },
+  blocking: {
+    notice: (title: string, code: string) => `내가 가능했던 시간에 “${title}” (${code}) 모임이 확정되어, 진행 중인 내 다른 투표에서 같은 시간을 불가능으로 바꿨어요:`,
+    undoHint: '되돌리기를 누르면 그 뒤로 직접 바꾸지 않은 시간만 원래대로 돌아가요. 나만 볼 수 있어요.',
+    undone: (title: string, code: string) => `“${title}” (${code}) 투표에서 그 뒤로 바꾸지 않은 시간을 원래대로 돌려놓았어요.`,
+    anotherMeeting: (who: string) => `${who} 님은 그때 다른 모임이 있어요`,
+    anotherMeetingNamed: (who: string, title: string, code: string) => `${who} 님은 그때 다른 모임이 있어요: “${title}” (${code})`,
+  },
   heatmap: {
     answered: (n: number) => `${n}명 응답`,
     answeredOf: (n: number, of: number) => `${of}명 중 ${n}명 응답`,

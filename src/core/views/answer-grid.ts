@@ -12,6 +12,7 @@ import { actionButton } from './buttons.js';
 import type { AdapterCapabilities, Button, Select, SlotIntent, View } from './reply.js';
 import { bold, joinRich } from './rich.js';
 import { wallClock } from '../domain/time.js';
+import { hasTimedSlots } from '../domain/usual-week.js';
 
 export interface GridPage {
   /** Poll day of the page (date polls: the first day shown). */
@@ -150,6 +151,8 @@ export function answerGridView(input: GridInput): View {
     );
   }
   controls.push(actionButton({ verb: 'done', code: poll.code }, c.buttons.done));
+  // Last, so the buttons people already know keep their places.
+  if (!closed && hasTimedSlots(layout)) controls.push(actionButton({ verb: 'fill', code: poll.code, page: pageIndex }, c.buttons.fill));
 
   const rows = chunk(slotButtons, caps.maxButtonsPerRow);
   rows.push(...chunk(controls, caps.maxButtonsPerRow));

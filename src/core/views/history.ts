@@ -1,7 +1,7 @@
 /** Who changed which answers when, newest first. */
 import { catalog } from '../i18n/index.js';
 import type { PollLayout } from '../domain/slots.js';
-import type { HistoryEntry, Locale, Poll } from '../domain/types.js';
+import type { ChangeReason, HistoryEntry, Locale, Poll } from '../domain/types.js';
 import { formatInstant, formatRun } from './format.js';
 import { noticeView } from './notices.js';
 import type { View } from './reply.js';
@@ -34,7 +34,23 @@ export function historyView(input: HistoryInput): View {
       .slice(0, RUNS_PER_ENTRY)
       .map((run) => `${formatRun({ spec: poll.spec, layout, first: run.first, count: run.count, locale, tz })} ${run.key}`);
     const more = runs.length > RUNS_PER_ENTRY ? ` ${c.history.more(runs.length - RUNS_PER_ENTRY)}` : '';
-    return rich`• ${when} ${bold(e.user.name)}: ${changes.join(', ') || c.history.cleared}${more}`;
+    const why = e.reason ? ` ${reasonText(e.reason, locale)}` : '';
+    return rich`• ${when} ${bold(e.user.name)}: ${changes.join(', ') || c.history.cleared}${more}${why}`;
   });
   return noticeView(rich`${bold(c.history.title(poll.spec.title, poll.code))}\n${joinRich(lines, '\n')}`, 'history', poll.code);
+}
+
+/** Why an automatic change was made, as the history says it. */
+function reasonText(reason: ChangeReason, locale: Locale): string {
+  const r = catalog(locale).history.reasons;
+  switch (reason.kind) {
+    case 'usual-week':
+      return r.usualWeek;
+    case 'blocked':
+      return r.blocked(reason.code);
+    case 'unblocked':
+      return r.unblocked(reason.code);
+    case 'released':
+      return r.released(reason.code);
+  }
 }

@@ -114,6 +114,11 @@ export type Reply =
   | { type: 'refresh-poll'; pollId: number }
   /** A final time was picked: platforms that can, add it to their own calendar (Discord events, Slack reminders). */
   | { type: 'meeting-picked'; pollId: number; meeting: MeetingEvent }
+  /**
+   * A private message to one person wherever they are (their direct messages with the bot), for
+   * news about their own answers that no interaction of theirs asked for.
+   */
+  | { type: 'direct'; userId: string; view: View }
   /** Ask for the create form (Slack/Discord modal); where there is no form (the console), show `usage`. */
   | { type: 'open-create-form'; usage: View };
 

@@ -21,6 +21,8 @@ export interface ResultsInput {
   /** Offer "Pick #n" buttons (channel results of a poll without a final pick). */
   pickButtons: boolean;
   note?: Rich;
+  /** People whose slots here another poll's picked meeting took (their name, never a mention). */
+  otherMeetings?: ReadonlyArray<{ user: UserRef; slots: readonly number[]; named?: { title: string; code: string } }>;
 }
 
 const MAX_NAMES = 30;
@@ -62,6 +64,11 @@ export function resultsView(input: ResultsInput): View {
       if (w.yes.length) who.push(rich`✅ ${c.results.free}: ${names(w.yes, false)}`);
       if (w.maybe.length) who.push(rich`🤔 ${c.results.maybe}: ${names(w.maybe, false)}`);
       if (w.unavailable.length) who.push(rich`❌ ${c.results.unavailable}: ${names(w.unavailable, false)}`);
+      for (const other of input.otherMeetings ?? []) {
+        const inWindow = other.slots.some((slot) => slot >= w.firstSlot && slot < w.firstSlot + w.stretch);
+        if (!inWindow || !w.unavailable.some((u) => u.id === other.user.id)) continue;
+        who.push([`📅 ${other.named ? c.blocking.anotherMeetingNamed(other.user.name, other.named.title, other.named.code) : c.blocking.anotherMeeting(other.user.name)}`]);
+      }
       if (w.pending.length) who.push(rich`⏳ ${c.results.pending}: ${names(w.pending, true)}`);
       blocks.push({ type: 'text', text: joinRich([head, ...who], '\n') });
       lines.push(`${i + 1}. ${when} ${w.yes.length}/${w.respondents}`);

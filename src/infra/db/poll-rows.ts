@@ -17,6 +17,8 @@ import type {
   UserRef,
 } from '../../core/domain/types.js';
 import type { NewPoll, PollPatch } from '../../core/ports.js';
+import { reasonOf } from './usual-week-rows.js';
+import type { PastAnswer } from '../../core/domain/usual-week.js';
 
 export interface PollRow {
   id: number;
@@ -137,8 +139,11 @@ export function participantOf(r: { userId: string; userName: string; states: str
   return { user: { id: r.userId, name: r.userName }, states: r.states, answeredAt: r.answeredAt };
 }
 
-export function historyEntryOf(r: { userId: string; userName: string; at: number; changes: string }): HistoryEntry {
-  return { user: { id: r.userId, name: r.userName }, at: r.at, changes: JSON.parse(r.changes) as HistoryEntry['changes'] };
+export function historyEntryOf(r: { userId: string; userName: string; at: number; changes: string; reason: string | null }): HistoryEntry {
+  const entry: HistoryEntry = { user: { id: r.userId, name: r.userName }, at: r.at, changes: JSON.parse(r.changes) as HistoryEntry['changes'] };
+  const reason = reasonOf(r.reason);
+  if (reason) entry.reason = reason;
+  return entry;
 }
 
 export function userPrefsOf(r: { timezone: string | null; locale: string | null } | undefined): UserPrefs {
@@ -156,6 +161,17 @@ export function userPrefsValues(prefs: UserPrefs, now: number) {
 export function changesVersion(values: PollPatchValues): boolean {
   return Object.keys(values).some((key) => key !== 'messageRef');
 }
+
+/** A person's answers joined with their polls; polls that fail validation are left out. */
+export function pastAnswersOf(rows: Array<{ poll: PollRow; states: string }>): PastAnswer[] {
+  return rows.flatMap(({ poll, states }) => {
+    const read = readPollRow(poll);
+    return isUnreadable(read) ? [] : [{ poll: read, states }];
+  });
+}
+
+/** At most this many past answers are read to learn from (eight weeks of a busy person's polls). */
+export const PAST_ANSWERS_LIMIT = 500;
 
 /** How many codes to draw before giving up on finding a free one. */
 export const CODE_ATTEMPTS = 50;

@@ -2,11 +2,14 @@
  * PollStore on PostgreSQL. A read-modify-write of answers locks the poll row first
  * (SELECT … FOR UPDATE), so concurrent answers, and the participant limit, hold across instances.
  */
-import { and, count, desc, eq, inArray, lte, sql } from 'drizzle-orm';
-import type { ChannelRef, HistoryEntry, Participant, Platform, Poll, PollStatus, UnreadablePoll, UserPrefs, UserRef } from '../../../core/domain/types.js';
+import { and, count, desc, eq, gte, inArray, lte, ne, sql } from 'drizzle-orm';
+import type { ChannelRef, HistoryEntry, Participant, PersonRef, Platform, Poll, PollStatus, UnreadablePoll, UserPrefs, UserRef } from '../../../core/domain/types.js';
 import type { AnswerChange, ClearedAnswer, NewPoll, Once, PollPatch, PollStore, RequestKey, SaveAnswerOptions } from '../../../core/ports.js';
 import { clearedChanges, mustCount, planAnswer } from '../answer-plan.js';
 import { PurgeSchedule, refuseReplay } from '../request-keys.js';
+import { answerBlockOf, answerBlockValues, reasonValue, usualWeekSettingsOf, usualWeekSettingsValues } from '../usual-week-rows.js';
+import type { AnswerBlock, NewAnswerBlock } from '../../../core/domain/blocking.js';
+import type { PastAnswer, UsualWeekSettings } from '../../../core/domain/usual-week.js';
 import {
   changesVersion,
   CODE_ATTEMPTS,
@@ -22,9 +25,11 @@ import {
   userPrefsOf,
   userPrefsValues,
   type PollRow,
+  pastAnswersOf,
+  PAST_ANSWERS_LIMIT,
 } from '../poll-rows.js';
 import type { OpenedPostgres, PgDb } from './open-postgres.js';
-import { answerHistory, participants, polls, requestKeys, userPrefs } from './schema.js';
+import { answerBlocks, answerHistory, participants, polls, requestKeys, userPrefs, usualWeekSettings } from './schema.js';
 
 type Tx = Parameters<Parameters<PgDb['transaction']>[0]>[0];
 
@@ -52,6 +57,10 @@ function channelWhere(channel: ChannelRef) {
 /** Waits for the poll row's lock: answers to one poll are written one after another. */
 async function lockPoll(tx: Tx, pollId: number): Promise<void> {
   await tx.select({ id: polls.id }).from(polls).where(eq(polls.id, pollId)).for('update');
+}
+
+function personWhere(person: PersonRef) {
+  return and(eq(usualWeekSettings.platform, person.platform), eq(usualWeekSettings.workspaceId, person.workspaceId), eq(usualWeekSettings.userId, person.userId));
 }
 
 export class PgPollStore implements PollStore {
@@ -165,7 +174,7 @@ export class PgPollStore implements PollStore {
         await tx.insert(participants).values({ pollId, userId: user.id, userName: user.name, states: plan.after, firstAnsweredAt: at, answeredAt: at });
       }
       if (plan.recorded) {
-        await tx.insert(answerHistory).values({ pollId, userId: user.id, userName: user.name, at, changes: JSON.stringify(plan.changes) });
+        await tx.insert(answerHistory).values({ pollId, userId: user.id, userName: user.name, at, changes: JSON.stringify(plan.changes), reason: reasonValue(options.reason) });
         await tx.update(polls).set(nextVersion).where(eq(polls.id, pollId));
       }
       return { after: plan.after };
@@ -202,5 +211,62 @@ export class PgPollStore implements PollStore {
       .insert(userPrefs)
       .values({ platform, userId, ...values })
       .onConflictDoUpdate({ target: [userPrefs.platform, userPrefs.userId], set: values });
+  }
+
+  async answersSince(person: PersonRef, since: number): Promise<PastAnswer[]> {
+    const rows = await this.db
+      .select({ poll: polls, states: participants.states })
+      .from(participants)
+      .innerJoin(polls, eq(polls.id, participants.pollId))
+      .where(
+        and(
+          eq(polls.platform, person.platform),
+          eq(polls.workspaceId, person.workspaceId),
+          eq(participants.userId, person.userId),
+          gte(polls.createdAt, since),
+          ne(polls.status, 'deleted'),
+        ),
+      )
+      .orderBy(desc(polls.createdAt))
+      .limit(PAST_ANSWERS_LIMIT);
+    return pastAnswersOf(rows);
+  }
+
+  async usualWeekSettings(person: PersonRef): Promise<UsualWeekSettings> {
+    const [row] = await this.db.select().from(usualWeekSettings).where(personWhere(person));
+    return usualWeekSettingsOf(row);
+  }
+
+  async setUsualWeekSettings(person: PersonRef, settings: UsualWeekSettings, now: number): Promise<void> {
+    const values = usualWeekSettingsValues(settings, now);
+    await this.db
+      .insert(usualWeekSettings)
+      .values({ platform: person.platform, workspaceId: person.workspaceId, userId: person.userId, ...values })
+      .onConflictDoUpdate({ target: [usualWeekSettings.platform, usualWeekSettings.workspaceId, usualWeekSettings.userId], set: values });
+  }
+
+  async recordBlock(block: NewAnswerBlock, at: number): Promise<AnswerBlock> {
+    const [row] = await this.db.insert(answerBlocks).values(answerBlockValues(block, at)).returning();
+    return answerBlockOf(row!);
+  }
+
+  async answerBlock(id: number): Promise<AnswerBlock | undefined> {
+    const [row] = await this.db.select().from(answerBlocks).where(eq(answerBlocks.id, id));
+    return row && answerBlockOf(row);
+  }
+
+  async activeBlocks(query: { pickedPollId: number } | { blockedPollId: number }): Promise<AnswerBlock[]> {
+    const of = 'pickedPollId' in query ? eq(answerBlocks.pickedPollId, query.pickedPollId) : eq(answerBlocks.blockedPollId, query.blockedPollId);
+    const rows = await this.db.select().from(answerBlocks).where(and(of, eq(answerBlocks.status, 'active'))).orderBy(answerBlocks.id);
+    return rows.map(answerBlockOf);
+  }
+
+  async endBlock(id: number, status: 'undone' | 'released', at: number): Promise<boolean> {
+    const ended = await this.db
+      .update(answerBlocks)
+      .set({ status, endedAt: at })
+      .where(and(eq(answerBlocks.id, id), eq(answerBlocks.status, 'active')))
+      .returning({ id: answerBlocks.id });
+    return ended.length > 0;
   }
 }

@@ -62,6 +62,7 @@ export const answerHistory = pgTable(
     userName: text('user_name').notNull(),
     at: ms('at').notNull(),
     changes: text('changes').notNull(),
+    reason: text('reason'),
   },
   (t) => [index('answer_history_poll_idx').on(t.pollId, t.id)],
 );
@@ -127,3 +128,38 @@ export const requestKeys = pgTable('request_keys', {
   key: text('key').primaryKey(),
   expiresAt: ms('expires_at').notNull(),
 });
+
+export const usualWeekSettings = pgTable(
+  'usual_week_settings',
+  {
+    platform: text('platform').notNull(),
+    workspaceId: text('workspace_id').notNull(),
+    userId: text('user_id').notNull(),
+    learn: integer('learn').notNull().default(1),
+    learnFrom: ms('learn_from'),
+    block: integer('block').notNull().default(1),
+    pattern: text('pattern'),
+    updatedAt: ms('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.platform, t.workspaceId, t.userId] })],
+);
+
+export const answerBlocks = pgTable(
+  'answer_blocks',
+  {
+    id: serial('id').primaryKey(),
+    userId: text('user_id').notNull(),
+    userName: text('user_name').notNull(),
+    pickedPollId: integer('picked_poll_id')
+      .notNull()
+      .references(() => polls.id, { onDelete: 'cascade' }),
+    blockedPollId: integer('blocked_poll_id')
+      .notNull()
+      .references(() => polls.id, { onDelete: 'cascade' }),
+    slots: text('slots').notNull(),
+    status: text('status').notNull().default('active'),
+    createdAt: ms('created_at').notNull(),
+    endedAt: ms('ended_at'),
+  },
+  (t) => [index('answer_blocks_picked_idx').on(t.pickedPollId, t.status), index('answer_blocks_blocked_idx').on(t.blockedPollId, t.status)],
+);

@@ -59,6 +59,8 @@ export const answerHistory = sqliteTable(
     at: integer('at').notNull(),
     /** JSON [[slot, before, after], …]. */
     changes: text('changes').notNull(),
+    /** JSON ChangeReason when the change was automatic (usual week, another meeting); null for a person's own change. */
+    reason: text('reason'),
   },
   (t) => [index('answer_history_poll_idx').on(t.pollId, t.id)],
 );
@@ -132,3 +134,48 @@ export const requestKeys = sqliteTable('request_keys', {
   key: text('key').primaryKey(),
   expiresAt: integer('expires_at').notNull(),
 });
+
+/** A person's usual-week settings per platform and team: learning, blocking, and a pattern set by hand. */
+export const usualWeekSettings = sqliteTable(
+  'usual_week_settings',
+  {
+    platform: text('platform').notNull(),
+    workspaceId: text('workspace_id').notNull(),
+    userId: text('user_id').notNull(),
+    learn: integer('learn').notNull().default(1),
+    /** Answers before this instant are not learned from (learning was turned off, which forgets them). */
+    learnFrom: integer('learn_from'),
+    block: integer('block').notNull().default(1),
+    /** A hand-set pattern as JSON UsualWeek; null when the learned one applies. */
+    pattern: text('pattern'),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.platform, t.workspaceId, t.userId] })],
+);
+
+/**
+ * What one automatic "another meeting" change set: the slots of `blockedPollId` it set to
+ * unavailable for one person, each with the state it had, because `pickedPollId` was picked
+ * then. Undo and release give back only slots that still hold what it set.
+ */
+export const answerBlocks = sqliteTable(
+  'answer_blocks',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: text('user_id').notNull(),
+    userName: text('user_name').notNull(),
+    pickedPollId: integer('picked_poll_id')
+      .notNull()
+      .references(() => polls.id, { onDelete: 'cascade' }),
+    blockedPollId: integer('blocked_poll_id')
+      .notNull()
+      .references(() => polls.id, { onDelete: 'cascade' }),
+    /** JSON [[slot, state before], …]; the state set was always "no". */
+    slots: text('slots').notNull(),
+    /** active, undone (by the person) or released (the meeting was re-picked or deleted). */
+    status: text('status').notNull().default('active'),
+    createdAt: integer('created_at').notNull(),
+    endedAt: integer('ended_at'),
+  },
+  (t) => [index('answer_blocks_picked_idx').on(t.pickedPollId, t.status), index('answer_blocks_blocked_idx').on(t.blockedPollId, t.status)],
+);

@@ -1,9 +1,12 @@
 /** PollStore on SQLite (better-sqlite3 + drizzle). Writes that read-modify-write run in IMMEDIATE transactions. */
-import { and, count, desc, eq, inArray, lte, sql } from 'drizzle-orm';
-import type { ChannelRef, HistoryEntry, Participant, Platform, Poll, PollStatus, UnreadablePoll, UserPrefs, UserRef } from '../../../core/domain/types.js';
+import { and, count, desc, eq, gte, inArray, lte, ne, sql } from 'drizzle-orm';
+import type { ChannelRef, HistoryEntry, Participant, PersonRef, Platform, Poll, PollStatus, UnreadablePoll, UserPrefs, UserRef } from '../../../core/domain/types.js';
 import type { AnswerChange, ClearedAnswer, NewPoll, Once, PollPatch, PollStore, RequestKey, SaveAnswerOptions } from '../../../core/ports.js';
 import { clearedChanges, mustCount, planAnswer } from '../answer-plan.js';
 import { PurgeSchedule, refuseReplay } from '../request-keys.js';
+import { answerBlockOf, answerBlockValues, reasonValue, usualWeekSettingsOf, usualWeekSettingsValues } from '../usual-week-rows.js';
+import type { AnswerBlock, NewAnswerBlock } from '../../../core/domain/blocking.js';
+import type { PastAnswer, UsualWeekSettings } from '../../../core/domain/usual-week.js';
 import {
   changesVersion,
   CODE_ATTEMPTS,
@@ -19,14 +22,20 @@ import {
   userPrefsOf,
   userPrefsValues,
   type PollRow,
+  pastAnswersOf,
+  PAST_ANSWERS_LIMIT,
 } from '../poll-rows.js';
 import type { OpenedDatabase } from './open-database.js';
-import { answerHistory, participants, polls, requestKeys, userPrefs } from './schema.js';
+import { answerBlocks, answerHistory, participants, polls, requestKeys, userPrefs, usualWeekSettings } from './schema.js';
 
 const nextVersion = { version: sql`${polls.version} + 1` };
 
 function channelWhere(channel: ChannelRef) {
   return and(eq(polls.platform, channel.platform), eq(polls.workspaceId, channel.workspaceId), eq(polls.channelId, channel.channelId));
+}
+
+function personWhere(person: PersonRef) {
+  return and(eq(usualWeekSettings.platform, person.platform), eq(usualWeekSettings.workspaceId, person.workspaceId), eq(usualWeekSettings.userId, person.userId));
 }
 
 export class SqlitePollStore implements PollStore {
@@ -165,7 +174,7 @@ export class SqlitePollStore implements PollStore {
         this.db.insert(participants).values({ pollId, userId: user.id, userName: user.name, states: plan.after, firstAnsweredAt: at, answeredAt: at }).run();
       }
       if (plan.recorded) {
-        this.db.insert(answerHistory).values({ pollId, userId: user.id, userName: user.name, at, changes: JSON.stringify(plan.changes) }).run();
+        this.db.insert(answerHistory).values({ pollId, userId: user.id, userName: user.name, at, changes: JSON.stringify(plan.changes), reason: reasonValue(options.reason) }).run();
         this.db.update(polls).set(nextVersion).where(eq(polls.id, pollId)).run();
       }
       return { after: plan.after };
@@ -203,5 +212,63 @@ export class SqlitePollStore implements PollStore {
       .values({ platform, userId, ...values })
       .onConflictDoUpdate({ target: [userPrefs.platform, userPrefs.userId], set: values })
       .run();
+  }
+
+  async answersSince(person: PersonRef, since: number): Promise<PastAnswer[]> {
+    const rows = this.db
+      .select({ poll: polls, states: participants.states })
+      .from(participants)
+      .innerJoin(polls, eq(polls.id, participants.pollId))
+      .where(
+        and(
+          eq(polls.platform, person.platform),
+          eq(polls.workspaceId, person.workspaceId),
+          eq(participants.userId, person.userId),
+          gte(polls.createdAt, since),
+          ne(polls.status, 'deleted'),
+        ),
+      )
+      .orderBy(desc(polls.createdAt))
+      .limit(PAST_ANSWERS_LIMIT)
+      .all();
+    return pastAnswersOf(rows);
+  }
+
+  async usualWeekSettings(person: PersonRef): Promise<UsualWeekSettings> {
+    const [row] = this.db.select().from(usualWeekSettings).where(personWhere(person)).all();
+    return usualWeekSettingsOf(row);
+  }
+
+  async setUsualWeekSettings(person: PersonRef, settings: UsualWeekSettings, now: number): Promise<void> {
+    const values = usualWeekSettingsValues(settings, now);
+    this.db
+      .insert(usualWeekSettings)
+      .values({ platform: person.platform, workspaceId: person.workspaceId, userId: person.userId, ...values })
+      .onConflictDoUpdate({ target: [usualWeekSettings.platform, usualWeekSettings.workspaceId, usualWeekSettings.userId], set: values })
+      .run();
+  }
+
+  async recordBlock(block: NewAnswerBlock, at: number): Promise<AnswerBlock> {
+    return answerBlockOf(this.db.insert(answerBlocks).values(answerBlockValues(block, at)).returning().get());
+  }
+
+  async answerBlock(id: number): Promise<AnswerBlock | undefined> {
+    const row = this.db.select().from(answerBlocks).where(eq(answerBlocks.id, id)).get();
+    return row && answerBlockOf(row);
+  }
+
+  async activeBlocks(query: { pickedPollId: number } | { blockedPollId: number }): Promise<AnswerBlock[]> {
+    const of = 'pickedPollId' in query ? eq(answerBlocks.pickedPollId, query.pickedPollId) : eq(answerBlocks.blockedPollId, query.blockedPollId);
+    return this.db.select().from(answerBlocks).where(and(of, eq(answerBlocks.status, 'active'))).orderBy(answerBlocks.id).all().map(answerBlockOf);
+  }
+
+  async endBlock(id: number, status: 'undone' | 'released', at: number): Promise<boolean> {
+    const ended = this.db
+      .update(answerBlocks)
+      .set({ status, endedAt: at })
+      .where(and(eq(answerBlocks.id, id), eq(answerBlocks.status, 'active')))
+      .returning({ id: answerBlocks.id })
+      .all();
+    return ended.length > 0;
   }
 }

@@ -1,0 +1,53 @@
+/**
+ * A usual week typed by hand: "mon-fri 19:00-22:00", "평일 저녁, 토 10-18 maybe:일 오후 2시-6시".
+ * Parts are separated by a comma and a space, or a semicolon ("mon,wed 9-12" is one part); each is weekdays (the forms create's `dates:`
+ * takes for weekly polls) then a time range, a part of the day or "all day" (the typed-time
+ * grammar answers use). `maybe:` marks what follows as if needed; `yes:` switches back.
+ */
+import { UserError } from '../errors.js';
+import type { Weekday } from '../domain/types.js';
+import type { WeekHours } from '../domain/usual-week.js';
+import { parseWeekdays } from './dates.js';
+import { isAllDay, partOfDayHours, parseTypedRange, type TimeRange } from './times.js';
+
+const SWITCH = /^(maybe|yes|if-needed|아마|가능):\s*/i;
+
+function hoursOf(text: string): TimeRange | undefined {
+  if (isAllDay(text)) return { start: 0, end: 1440 };
+  return partOfDayHours(text) ?? parseTypedRange(text);
+}
+
+/** One part: the longest leading run of words that reads as weekdays, and the rest as hours. */
+function readPart(part: string, state: 'y' | 'm'): WeekHours | undefined {
+  const words = part.split(/\s+/).filter(Boolean);
+  for (let k = words.length - 1; k >= 1; k--) {
+    const weekdays = parseWeekdays(words.slice(0, k).join(' '));
+    const hours = weekdays && hoursOf(words.slice(k).join(' '));
+    if (weekdays && hours) return { weekdays: weekdays as Weekday[], start: hours.start, length: lengthOf(hours), state };
+  }
+  return undefined;
+}
+
+function lengthOf(range: TimeRange): number {
+  return range.end > range.start ? range.end - range.start : range.end + 1440 - range.start;
+}
+
+/** Every part, in order; BAD_USUAL_WEEK names the first that does not read. */
+export function parseWeekHours(input: string): WeekHours[] {
+  const parts: WeekHours[] = [];
+  let state: 'y' | 'm' = 'y';
+  for (const raw of input.split(/;\s*|,\s+|\s+(?=(?:maybe|yes|if-needed|아마|가능):)/i)) {
+    let text = raw.trim();
+    const m = SWITCH.exec(text);
+    if (m) {
+      state = /^(yes|가능)$/i.test(m[1]!) ? 'y' : 'm';
+      text = text.slice(m[0].length).trim();
+    }
+    if (!text) continue;
+    const part = readPart(text, state);
+    if (!part) throw new UserError('BAD_USUAL_WEEK', { input: text.slice(0, 60) });
+    parts.push(part);
+  }
+  if (parts.length === 0) throw new UserError('BAD_USUAL_WEEK', { input: input.trim().slice(0, 60) });
+  return parts;
+}
