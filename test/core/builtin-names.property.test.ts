@@ -60,7 +60,7 @@ const ZONE = 'Asia/Seoul';
 const spec = (options: Record<string, string>) => buildPollSpec(options, { now: NOW, defaultTimezone: ZONE });
 const poll = (code: string, options: Record<string, string>): { poll: Poll; layout: PollLayout } => {
   const s = spec(options);
-  const p: Poll = { id: 1, code, channel: { platform: 'console', workspaceId: 'w', channelId: 'c' }, creator: { id: 'a', name: 'a' }, spec: s, status: 'open', createdAt: NOW };
+  const p: Poll = { id: 1, code, channel: { platform: 'console', workspaceId: 'w', channelId: 'c' }, creator: { id: 'a', name: 'a' }, spec: s, status: 'open', createdAt: NOW, version: 1 };
   return { poll: p, layout: layoutPoll(s) };
 };
 /** One poll of each kind the answer and pick readers read against. */
