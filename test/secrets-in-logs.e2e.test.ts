@@ -4,10 +4,8 @@
  * bad signatures, platform calls failing with 500, a bad setting and an unreachable database at
  * start. Nothing it logged, answered or posted holds a secret in any obvious encoding.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { generateKeyPairSync, sign } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { APIInteraction } from 'discord-api-types/v10';
@@ -16,7 +14,7 @@ import { FakeDiscord } from './discord/fake-discord.js';
 import { APP_ID, alice, slash } from './discord/fixtures.js';
 import { FakeSlack } from './slack/fake-slack.js';
 import { ANA, commandBody, postSigned, slashCommand, waitFor } from './slack/support.js';
-import { clockShiftEnv } from './support/clock-shift-env.js';
+import { freePort, killBots, startBot, type BotProcess } from './support/bot-process.js';
 import { createTestDatabase, pgAvailableForTests, type TestDatabase } from './support/pg-test-database.js';
 
 const SLACK_BOT_TOKEN = 'xoxb-4242-LEAKCHECK-slackbot-9a8b7c6d';
@@ -40,7 +38,6 @@ function leaks(text: string): string[] {
 
 const dir = mkdtempSync(join(tmpdir(), 'yakjeong-secrets-'));
 const POLL_DATE = new Date(Date.now() + 21 * 86_400_000).toISOString().slice(0, 10);
-const children: ChildProcess[] = [];
 let pgDatabase: TestDatabase | undefined;
 
 beforeAll(async () => {
@@ -48,33 +45,13 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const child of children) child.kill('SIGKILL');
+  killBots();
   await pgDatabase?.drop();
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-function start(env: Record<string, string>): { child: ChildProcess; exited: Promise<number | null>; output: () => string } {
-  let output = '';
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: process.cwd(),
-    env: { PATH: process.env.PATH ?? '', ...clockShiftEnv(), LOG_LEVEL: 'debug', YAKJEONG_LOCALE: 'en', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
-  children.push(child);
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, exited, output: () => output };
+function start(env: Record<string, string>): BotProcess {
+  return startBot({ LOG_LEVEL: 'debug', YAKJEONG_LOCALE: 'en', ...env });
 }
 
 /** A database URL carrying the password: PostgreSQL when it runs here (trust auth ignores it), else nothing. */

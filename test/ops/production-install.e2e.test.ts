@@ -9,12 +9,12 @@
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeSlack } from '../slack/fake-slack.js';
 import { waitFor } from '../slack/support.js';
+import { freePort } from '../support/bot-process.js';
 import { clockShiftEnv } from '../support/clock-shift-env.js';
 import { envOf, execForm, readDockerfile } from './dockerfile.js';
 
@@ -49,16 +49,6 @@ function run(command: string, args: string[], options: { env: Record<string, str
       resolve({ code, output });
     });
     child.stdin.end(options.input ?? '');
-  });
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
   });
 }
 
