@@ -189,6 +189,33 @@ function strip<T extends object>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 }
 
+/**
+ * The configured values that must never be shown (logs, error text, replies): tokens, the signing
+ * secret and the database password. The logger replaces them wherever they turn up.
+ */
+export function secretValues(config: Config): string[] {
+  const secrets = [
+    config.slack?.botToken,
+    config.slack?.appToken,
+    config.slack?.signingSecret,
+    config.slack?.oauth?.clientSecret,
+    config.slack?.oauth?.stateSecret,
+    config.slack?.oauth?.secretKey,
+    config.discord?.token,
+    config.web.secret,
+    config.metricsToken,
+  ];
+  if (config.databaseUrl) {
+    try {
+      const password = new URL(config.databaseUrl).password;
+      secrets.push(password, decodeURIComponent(password));
+    } catch {
+      // Not a URL: the schema has already refused it.
+    }
+  }
+  return [...new Set(secrets.filter((s): s is string => Boolean(s)))];
+}
+
 /** Reads .env (if present) and process.env once. */
 export function loadConfig(): Config {
   if (existsSync('.env')) process.loadEnvFile('.env');

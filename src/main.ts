@@ -4,7 +4,7 @@ import { createWebLinks, startWebGrid } from '../adapters/web/index.js';
 import type { Platform } from './core/domain/types.js';
 import type { Notifier } from './core/ports.js';
 import { HttpServer } from './infra/http/http-server.js';
-import { ConfigError, loadConfig, type Config } from './config.js';
+import { ConfigError, loadConfig, secretValues, type Config } from './config.js';
 import { Engine } from './core/engine.js';
 import { openStore, StoreOpenError, type Store } from './infra/db/open-store.js';
 import { SharedRenders } from './infra/heatmap/shared-renders.js';
@@ -12,7 +12,7 @@ import { WorkerPoolHeatmapRenderer } from './infra/heatmap/worker-pool-renderer.
 import { monotonicMs, OffsetClock } from './infra/clock.js';
 import { IcsCalendarFiles } from './infra/calendar/ics-calendar-files.js';
 import { DeadlineScheduler } from './infra/scheduler/deadline-scheduler.js';
-import { configureLogger, createLogger } from './logger.js';
+import { configureLogger, createLogger, redactSecretValues, withoutSecrets } from './logger.js';
 import { countingStoreErrors, noMetrics, PrometheusMetrics, type OutboxStats } from './infra/metrics/metrics.js';
 import { METRICS_PATH, metricsRoute } from './infra/http/metrics-route.js';
 
@@ -27,18 +27,21 @@ async function main(): Promise<void> {
     }
     throw err;
   }
+  redactSecretValues(secretValues(config));
   const args = process.argv.slice(2);
   const useConsole = args.includes('--console') || (!config.slack && !config.discord);
   // In the terminal the console is the interface: keep routine logs out of the way unless asked.
   configureLogger(config.logLevel ?? (useConsole ? 'warn' : 'info'));
   const logger = createLogger('main');
+  // What the process actually runs with, for LOG_LEVEL=debug; the logger censors the secrets in it.
+  logger.debug({ config }, 'configuration');
 
   let opened: Store;
   try {
     opened = await openStore(config);
   } catch (err) {
     if (err instanceof StoreOpenError) {
-      process.stderr.write(`${err.message}\n`);
+      process.stderr.write(`${withoutSecrets(err.message)}\n`);
       process.exit(1);
     }
     throw err;

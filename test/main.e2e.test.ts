@@ -3,9 +3,7 @@
  * the composition root wires config, store, engine, adapters and the HTTP server, and a
  * command travels all the way to the (fake) platform and back.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -13,7 +11,7 @@ import { FakeDiscord } from './discord/fake-discord.js';
 import { APP_ID, BOT_TOKEN, alice, slash } from './discord/fixtures.js';
 import { FakeSlack } from './slack/fake-slack.js';
 import { BEN, SIGNING_SECRET, buttonPress, buttonsIn, commandBody, interactionBody, postSigned, slashCommand, waitFor } from './slack/support.js';
-import { clockShiftEnv } from './support/clock-shift-env.js';
+import { freePort, killBots, startBot, type BotProcess } from './support/bot-process.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'yakjeong-main-'));
 
@@ -31,34 +29,13 @@ function en(date: string): string {
 }
 
 
-const children: ChildProcess[] = [];
 afterAll(() => {
-  for (const child of children) child.kill('SIGKILL');
+  killBots();
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-function start(env: Record<string, string>): { child: ChildProcess; exited: Promise<number | null>; output: () => string } {
-  let output = '';
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: process.cwd(),
-    env: { PATH: process.env.PATH ?? '', ...clockShiftEnv(), DATABASE_PATH: join(dir, `${Math.random().toString(36).slice(2)}.db`), LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
-  children.push(child);
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, exited, output: () => output };
+function start(env: Record<string, string>): BotProcess {
+  return startBot({ DATABASE_PATH: join(dir, `${Math.random().toString(36).slice(2)}.db`), LOG_LEVEL: 'warn', ...env });
 }
 
 describe('npm start with platform credentials', () => {

@@ -83,6 +83,7 @@ export class FakeSlack {
   /** The app's credentials, which oauth.v2.access checks. */
   oauthClient = { id: 'client-id', secret: 'client-secret' };
   private readonly failures = new Map<string, string[]>();
+  private readonly httpFailures = new Map<string, number[]>();
   private readonly delays = new Map<string, number[]>();
   private readonly expired = new Set<string>();
   private readonly pendingAcks = new Map<string, (ack: SocketAck) => void>();
@@ -146,6 +147,13 @@ export class FakeSlack {
     const list = this.failures.get(method) ?? [];
     list.push(error);
     this.failures.set(method, list);
+  }
+
+  /** The next call of `method` gets HTTP `status` (an outage, e.g. 500) instead of an answer. */
+  failHttpNext(method: string, status: number): void {
+    const list = this.httpFailures.get(method) ?? [];
+    list.push(status);
+    this.httpFailures.set(method, list);
   }
 
   callsTo(method: string): ApiCall[] {
@@ -265,6 +273,8 @@ export class FakeSlack {
 
     const delay = this.delays.get(method)?.shift();
     if (delay) await new Promise((r) => setTimeout(r, delay));
+    const status = this.httpFailures.get(method)?.shift();
+    if (status) return send(res, status, { ok: false, error: 'internal_error' });
     const failure = this.failures.get(method)?.shift();
     call.response = failure ? { ok: false, error: failure } : this.answer(method, args, auth);
     return send(res, 200, call.response);

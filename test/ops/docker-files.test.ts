@@ -1,0 +1,106 @@
+/**
+ * The Dockerfile, .dockerignore and docker-compose.yml, checked without a container engine: the
+ * image an operator builds runs as a non-root user on node:20-slim, keeps the SQLite file in a
+ * volume, reports health through /healthz on the port it exposes, installs only production
+ * dependencies and starts the bot; secrets and local data never enter the build context.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { envOf, execForm, readDockerfile } from './dockerfile.js';
+
+const instructions = readDockerfile();
+const all = (keyword: string) => instructions.filter((i) => i.keyword === keyword);
+const one = (keyword: string) => {
+  const found = all(keyword);
+  expect(found, keyword).toHaveLength(1);
+  return found[0]!.args;
+};
+const env = envOf(instructions);
+
+describe('Dockerfile', () => {
+  it('builds on node:20-slim', () => {
+    expect(one('FROM')).toBe('node:20-slim');
+  });
+
+  it('installs production dependencies from the lock file', () => {
+    const runs = all('RUN').map((r) => r.args);
+    expect(runs.some((r) => /\bnpm ci\b/.test(r) && r.includes('--omit=dev'))).toBe(true);
+    expect(runs.some((r) => /\bnpm (install|i)\b/.test(r))).toBe(false);
+    expect(all('COPY')[0]!.args).toMatch(/package-lock\.json/);
+  });
+
+  it('runs as a user that is not root, declared after the last RUN', () => {
+    const user = one('USER');
+    expect(user).not.toMatch(/^(root|0)(:|$)/);
+    const lastRun = instructions.map((i) => i.keyword).lastIndexOf('RUN');
+    expect(instructions.findIndex((i) => i.keyword === 'USER')).toBeGreaterThan(lastRun);
+  });
+
+  it('keeps the SQLite file in a volume', () => {
+    const volumes = execForm(one('VOLUME'));
+    const databasePath = env.get('DATABASE_PATH');
+    expect(databasePath).toBeDefined();
+    expect(volumes.some((v) => databasePath!.startsWith(`${v}/`))).toBe(true);
+  });
+
+  it('exposes the port the bot listens on', () => {
+    expect(one('EXPOSE')).toBe(env.get('PORT'));
+  });
+
+  it('checks health at /healthz with node, not curl or wget', () => {
+    const healthcheck = one('HEALTHCHECK');
+    const command = execForm(healthcheck.slice(healthcheck.indexOf('CMD')));
+    expect(command[0]).toBe('node');
+    expect(command.join(' ')).toContain('/healthz');
+    expect(command.join(' ')).toContain('process.env.PORT');
+    expect(healthcheck).not.toMatch(/\b(curl|wget)\b/);
+  });
+
+  it('starts the bot (src/main.ts through tsx, or npm start) with node as the main process', () => {
+    const command = execForm(one('CMD'));
+    const starts = command.join(' ');
+    expect(starts === 'npm start' || (command[0] === 'node' && starts.includes('tsx') && command.at(-1) === 'src/main.ts')).toBe(true);
+    // The same thing `npm start` runs.
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> };
+    expect(pkg.scripts.start).toBe('tsx src/main.ts');
+  });
+});
+
+describe('.dockerignore', () => {
+  const ignored = readFileSync('.dockerignore', 'utf8')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#'));
+
+  it('keeps secrets, local data and installed modules out of the build context', () => {
+    expect(ignored).toEqual(expect.arrayContaining(['.env', 'node_modules', 'data', '*.db', '.git']));
+    // The example settings are documentation, not secrets.
+    expect(ignored).toContain('!.env.example');
+  });
+
+  it('keeps what the bot needs at run time', () => {
+    for (const needed of ['src', 'adapters', 'migrations', 'assets', 'scripts', 'package.json', 'package-lock.json']) {
+      expect(ignored, needed).not.toContain(needed);
+    }
+  });
+});
+
+describe('docker-compose.yml', () => {
+  const compose = readFileSync('docker-compose.yml', 'utf8');
+  const active = compose
+    .split('\n')
+    .filter((l) => !/^\s*#/.test(l))
+    .join('\n');
+
+  it('mounts a named volume where the image keeps its data, and reads secrets from .env', () => {
+    const volume = execForm(one('VOLUME'))[0]!;
+    expect(active).toMatch(new RegExp(`- yakjeong-data:${volume}\\b`));
+    expect(active).toMatch(/^volumes:\n\s+yakjeong-data:/m);
+    expect(active).toMatch(/env_file: \.env/);
+    expect(active).not.toMatch(/TOKEN|SECRET|PASSWORD/);
+  });
+
+  it('publishes the exposed port', () => {
+    expect(active).toContain(`"${env.get('PORT')}:${env.get('PORT')}"`);
+  });
+});
