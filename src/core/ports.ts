@@ -66,7 +66,7 @@ export interface ClearedAnswer {
 }
 
 /** Where an answer was given: a chat button or menu, typed text, or the web grid. */
-export type AnswerSource = 'button' | 'text' | 'web';
+export type AnswerSource = NonNullable<HistoryEntry['source']>;
 
 export interface SaveAnswerOptions extends Once {
   /** Refuse a new participant once the poll has this many (POLL_FULL). */

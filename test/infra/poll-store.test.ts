@@ -135,6 +135,17 @@ describeEachStore('PollStore', (d) => {
     expect((await polls.participants(poll.id)).map((p) => p.user.id)).toEqual(['U3']);
   });
 
+  it('records where each answer was given in its history entry', async () => {
+    const { polls } = await d.open();
+    const poll = await polls.createPoll(newPoll(), () => 'SRC1');
+    const bob = { id: 'U2', name: 'bob' };
+    await polls.saveAnswer(poll.id, bob, () => 'y..', 5, { slotCount: 3, source: 'button' });
+    await polls.saveAnswer(poll.id, bob, () => 'yy.', 6, { slotCount: 3, source: 'text' });
+    await polls.saveAnswer(poll.id, bob, () => 'yyy', 7, { slotCount: 3, source: 'web' });
+    await polls.saveAnswer(poll.id, bob, () => 'yym', 8, { slotCount: 3 });
+    expect((await polls.history(poll.id, 10)).map((e) => e.source)).toEqual([undefined, 'web', 'text', 'button']);
+  });
+
   it('keeps user settings per platform', async () => {
     const { polls } = await d.open();
     await polls.setUserPrefs('slack', 'U1', { timezone: 'Asia/Kolkata' }, T0);

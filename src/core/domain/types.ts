@@ -149,6 +149,8 @@ export interface HistoryEntry {
   changes: Array<[number, AnswerState, AnswerState]>;
   /** Why, when the change was automatic; absent for a person's own change. */
   reason?: ChangeReason;
+  /** Where it was given: a chat button or menu, typed text, or the web grid (absent for older entries and clears). */
+  source?: 'button' | 'text' | 'web';
 }
 
 /**

@@ -313,6 +313,7 @@ export const en = {
       unblocked: (code: string) => `(undone: another meeting, ${code})`,
       released: (code: string) => `(given back: ${code} was re-picked or deleted)`,
     },
+    sources: { text: '(typed)', web: '(on the big grid)' },
   },
   tz: {
     current: (tz: string, source: string) => `Your time zone is ${tz} (${source}).`,

@@ -315,6 +315,7 @@ export const ko: Catalog = {
       unblocked: (code: string) => `(되돌림: 다른 모임 ${code})`,
       released: (code: string) => `(돌려놓음: ${code} 확정 변경 또는 삭제)`,
     },
+    sources: { text: '(입력)', web: '(큰 표에서)' },
   },
   tz: {
     current: (tz: string, source: string) => `내 시간대: ${tz} (${source})`,

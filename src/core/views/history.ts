@@ -35,7 +35,9 @@ export function historyView(input: HistoryInput): View {
       .map((run) => `${formatRun({ spec: poll.spec, layout, first: run.first, count: run.count, locale, tz })} ${run.key}`);
     const more = runs.length > RUNS_PER_ENTRY ? ` ${c.history.more(runs.length - RUNS_PER_ENTRY)}` : '';
     const why = e.reason ? ` ${reasonText(e.reason, locale)}` : '';
-    return rich`• ${when} ${bold(e.user.name)}: ${changes.join(', ') || c.history.cleared}${more}${why}`;
+    // Typed and web answers say where they came from; buttons are the ordinary way.
+    const where = e.source && e.source !== 'button' && !e.reason ? ` ${c.history.sources[e.source]}` : '';
+    return rich`• ${when} ${bold(e.user.name)}: ${changes.join(', ') || c.history.cleared}${more}${why}${where}`;
   });
   return noticeView(rich`${bold(c.history.title(poll.spec.title, poll.code))}\n${joinRich(lines, '\n')}`, 'history', poll.code);
 }

@@ -16,7 +16,7 @@ import type {
   UserPrefs,
   UserRef,
 } from '../../core/domain/types.js';
-import type { NewPoll, PollPatch } from '../../core/ports.js';
+import type { AnswerSource, NewPoll, PollPatch } from '../../core/ports.js';
 import { reasonOf } from './usual-week-rows.js';
 import type { PastAnswer } from '../../core/domain/usual-week.js';
 
@@ -139,10 +139,14 @@ export function participantOf(r: { userId: string; userName: string; states: str
   return { user: { id: r.userId, name: r.userName }, states: r.states, answeredAt: r.answeredAt };
 }
 
-export function historyEntryOf(r: { userId: string; userName: string; at: number; changes: string; reason: string | null }): HistoryEntry {
+const SOURCES: ReadonlySet<string> = new Set<AnswerSource>(['button', 'text', 'web']);
+
+export function historyEntryOf(r: { userId: string; userName: string; at: number; changes: string; reason: string | null; source: string | null }): HistoryEntry {
   const entry: HistoryEntry = { user: { id: r.userId, name: r.userName }, at: r.at, changes: JSON.parse(r.changes) as HistoryEntry['changes'] };
   const reason = reasonOf(r.reason);
   if (reason) entry.reason = reason;
+  // A value this version does not know (a newer one wrote it) reads as unknown, not as an error.
+  if (r.source !== null && SOURCES.has(r.source)) entry.source = r.source as AnswerSource;
   return entry;
 }
 

@@ -174,7 +174,7 @@ export class PgPollStore implements PollStore {
         await tx.insert(participants).values({ pollId, userId: user.id, userName: user.name, states: plan.after, firstAnsweredAt: at, answeredAt: at });
       }
       if (plan.recorded) {
-        await tx.insert(answerHistory).values({ pollId, userId: user.id, userName: user.name, at, changes: JSON.stringify(plan.changes), reason: reasonValue(options.reason) });
+        await tx.insert(answerHistory).values({ pollId, userId: user.id, userName: user.name, at, changes: JSON.stringify(plan.changes), reason: reasonValue(options.reason), source: options.source ?? null });
         await tx.update(polls).set(nextVersion).where(eq(polls.id, pollId));
       }
       return { after: plan.after };

@@ -63,6 +63,8 @@ export const answerHistory = pgTable(
     at: ms('at').notNull(),
     changes: text('changes').notNull(),
     reason: text('reason'),
+    /** Where the answer was given: button, text or web (null before this was recorded, and for clears). */
+    source: text('source'),
   },
   (t) => [index('answer_history_poll_idx').on(t.pollId, t.id)],
 );

@@ -61,6 +61,8 @@ export const answerHistory = sqliteTable(
     changes: text('changes').notNull(),
     /** JSON ChangeReason when the change was automatic (usual week, another meeting); null for a person's own change. */
     reason: text('reason'),
+    /** Where the answer was given: button, text or web (null before this was recorded, and for clears). */
+    source: text('source'),
   },
   (t) => [index('answer_history_poll_idx').on(t.pollId, t.id)],
 );

@@ -174,7 +174,7 @@ export class SqlitePollStore implements PollStore {
         this.db.insert(participants).values({ pollId, userId: user.id, userName: user.name, states: plan.after, firstAnsweredAt: at, answeredAt: at }).run();
       }
       if (plan.recorded) {
-        this.db.insert(answerHistory).values({ pollId, userId: user.id, userName: user.name, at, changes: JSON.stringify(plan.changes), reason: reasonValue(options.reason) }).run();
+        this.db.insert(answerHistory).values({ pollId, userId: user.id, userName: user.name, at, changes: JSON.stringify(plan.changes), reason: reasonValue(options.reason), source: options.source ?? null }).run();
         this.db.update(polls).set(nextVersion).where(eq(polls.id, pollId)).run();
       }
       return { after: plan.after };

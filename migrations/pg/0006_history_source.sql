@@ -1,0 +1,1 @@
+ALTER TABLE "answer_history" ADD COLUMN "source" text;
