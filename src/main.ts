@@ -61,6 +61,9 @@ async function main(): Promise<void> {
   const store = counted(opened.polls, 'polls');
   // Ids of platform objects the bot made, seen by every instance.
   const records = counted(opened.records, 'records');
+  // Several instances share PostgreSQL: they pace their poll-message edits together. Alone on
+  // SQLite, each adapter's own coalescer is enough.
+  const editPacing = opened.dialect === 'postgres' ? { editPacing: opened.editPacing } : {};
   // The web grid: the console links to this machine; Slack and Discord only to a public address.
   const web = useConsole || config.web.publicUrl ? await createWebLinks({ ...config.web, records, clock }) : undefined;
   const engine = new Engine({
@@ -124,11 +127,11 @@ async function main(): Promise<void> {
   } else {
     if (config.slack) {
       const { createSlackAdapter } = await import('../adapters/slack/index.js');
-      adapters.push(createSlackAdapter({ engine, clock, records, config: config.slack, logger: createLogger('slack'), ...(http ? { http } : {}), ...(metrics ? { metrics } : {}) }));
+      adapters.push(createSlackAdapter({ engine, clock, records, ...editPacing, config: config.slack, logger: createLogger('slack'), ...(http ? { http } : {}), ...(metrics ? { metrics } : {}) }));
     }
     if (config.discord) {
       const { createDiscordAdapter } = await import('../adapters/discord/index.js');
-      adapters.push(createDiscordAdapter({ engine, clock, records, config: config.discord, store, logger: createLogger('discord'), ...(http ? { http } : {}), ...(metrics ? { metrics } : {}) }));
+      adapters.push(createDiscordAdapter({ engine, clock, records, ...editPacing, config: config.discord, store, logger: createLogger('discord'), ...(http ? { http } : {}), ...(metrics ? { metrics } : {}) }));
     }
   }
   /** Mounts the web grid and listens. */

@@ -7,7 +7,7 @@
 import type { Client } from 'discord.js';
 import type { DiscordConfig } from '../../src/config.js';
 import type { Engine } from '../../src/core/engine.js';
-import type { Clock, PollStore, SharedRecords } from '../../src/core/ports.js';
+import type { Clock, EditPacing, PollStore, SharedRecords } from '../../src/core/ports.js';
 import type { HttpServer } from '../../src/infra/http/http-server.js';
 import type { Logger } from '../../src/logger.js';
 import type { Metrics } from '../../src/infra/metrics/metrics.js';
@@ -17,7 +17,8 @@ import { DiscordEvents } from './events.js';
 import { connectGateway } from './gateway.js';
 import { InteractionHandler } from './handler.js';
 import { INTERACTIONS_PATH, interactionsEndpoint } from './http-endpoint.js';
-import { DiscordPollMessages } from './notifier.js';
+import { DiscordPollMessages, REFRESH_INTERVAL_MS } from './notifier.js';
+import { editGate } from '../shared/coalescer.js';
 import { RestResponder } from './responder.js';
 
 export { commandDefinitions, COMMAND_NAME } from './commands.js';
@@ -38,6 +39,8 @@ export interface DiscordAdapterOptions {
   clock: Clock;
   /** Where the ids of server events made for picks are kept, seen by every instance. */
   records: SharedRecords;
+  /** Paces poll-message edits with the other instances on the same store (PostgreSQL); none alone. */
+  editPacing?: EditPacing;
   /** Interactions by outcome and acknowledgement latency. */
   metrics?: Metrics;
   /** Real time for replay checks of HTTP interactions (default: the system's); tests move it. */
@@ -58,7 +61,8 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
     ...(config.token ? { token: config.token } : {}),
     ...(config.apiUrl ? { apiUrl: config.apiUrl } : {}),
   });
-  const polls = new DiscordPollMessages(engine, api, logger, options.refreshIntervalMs);
+  const refreshMs = options.refreshIntervalMs ?? REFRESH_INTERVAL_MS;
+  const polls = new DiscordPollMessages(engine, api, logger, refreshMs, editGate(options.editPacing, options.clock, refreshMs));
   const handler = new InteractionHandler({
     engine,
     api,

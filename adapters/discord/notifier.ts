@@ -2,7 +2,7 @@
  * Keeps poll messages fresh and posts scheduler notices. Poll message edits are coalesced per
  * poll (at most one every ~2 s, the last state always written) to stay under rate limits.
  */
-import { Coalescer } from '../shared/coalescer.js';
+import { Coalescer, type RunGate } from '../shared/coalescer.js';
 import { translatingErrors } from '../shared/delivery.js';
 import type { Engine } from '../../src/core/engine.js';
 import type { Poll } from '../../src/core/domain/types.js';
@@ -24,9 +24,14 @@ export class DiscordPollMessages implements Notifier, PollMessages {
     private readonly api: DiscordApi,
     private readonly logger: Logger,
     intervalMs = REFRESH_INTERVAL_MS,
+    gate?: RunGate<number>,
   ) {
-    this.coalescer = new Coalescer(intervalMs, (pollId) => this.redraw(pollId), (pollId, err) =>
-      this.logger.error({ err, pollId }, 'could not refresh the poll message'),
+    this.coalescer = new Coalescer(
+      intervalMs,
+      (pollId) => this.redraw(pollId),
+      (pollId, err) => this.logger.error({ err, pollId }, 'could not refresh the poll message'),
+      undefined,
+      gate,
     );
   }
 

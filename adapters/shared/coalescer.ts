@@ -3,6 +3,8 @@
  * always runs. Used to edit a poll's channel message after a burst of answers without
  * hitting platform rate limits.
  */
+import type { Clock, EditPacing } from '../../src/core/ports.js';
+import { monotonicMs } from '../../src/infra/clock.js';
 
 interface KeyState {
   timer?: NodeJS.Timeout;
@@ -11,7 +13,17 @@ interface KeyState {
   running?: Promise<void>;
 }
 
-import { monotonicMs } from '../../src/infra/clock.js';
+/**
+ * Asked before each run: 0 to go ahead, else how long to wait. With several instances on one
+ * store it paces them together (the store's EditPacing); one instance needs none.
+ */
+export type RunGate<K> = (key: K) => Promise<number>;
+
+/** The gate for a poll message's edits when several instances share the store, or none for one. */
+export function editGate(pacing: EditPacing | undefined, clock: Clock, intervalMs: number): RunGate<number> | undefined {
+  return pacing && ((pollId) => pacing.claimEdit(pollId, clock.now(), intervalMs));
+}
+
 export class Coalescer<K> {
   private readonly state = new Map<K, KeyState>();
 
@@ -20,6 +32,7 @@ export class Coalescer<K> {
     private readonly run: (key: K) => Promise<void>,
     private readonly onError: (key: K, err: unknown) => void,
     private readonly now: () => number = monotonicMs,
+    private readonly gate?: RunGate<K>,
   ) {}
 
   request(key: K): void {
@@ -38,7 +51,7 @@ export class Coalescer<K> {
     s.timer = setTimeout(() => this.fire(key), wait);
   }
 
-  private fire(key: K): void {
+  private fire(key: K, ungated = false): void {
     const s = this.state.get(key);
     if (!s) return;
     s.timer = undefined;
@@ -49,7 +62,7 @@ export class Coalescer<K> {
     }
     s.pending = false;
     s.lastRun = this.now();
-    s.running = this.run(key)
+    s.running = (ungated ? this.run(key) : this.runWhenAllowed(key, s))
       .catch((err: unknown) => this.onError(key, err))
       .finally(() => {
         s.running = undefined;
@@ -58,7 +71,16 @@ export class Coalescer<K> {
       });
   }
 
-  /** Runs everything pending now, ignoring the interval (shutdown, tests), and waits for it. */
+  /** Runs when the gate allows; otherwise stays pending and comes back when it says, through `arm`. */
+  private async runWhenAllowed(key: K, s: KeyState): Promise<void> {
+    // A gate that cannot answer (its store is down) holds nothing back: the edit is still wanted.
+    const wait = this.gate ? await this.gate(key).catch(() => 0) : 0;
+    if (wait <= 0) return this.run(key);
+    s.pending = true;
+    s.lastRun = this.now() + wait - this.intervalMs;
+  }
+
+  /** Runs everything pending now, ignoring the interval and the gate (shutdown, tests), and waits for it. */
   async flush(): Promise<void> {
     for (let pass = 0; pass < 5; pass++) {
       let busy = false;
@@ -67,7 +89,7 @@ export class Coalescer<K> {
         if (s.pending && !s.running) {
           if (s.timer) clearTimeout(s.timer);
           s.timer = undefined;
-          this.fire(key);
+          this.fire(key, true);
           busy = true;
         }
       }

@@ -7,7 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { App, HTTPReceiver, SocketModeReceiver, webApi, type Receiver } from '@slack/bolt';
 import type { SlackConfig } from '../../src/config.js';
 import type { Engine } from '../../src/core/engine.js';
-import type { Clock, SharedRecords } from '../../src/core/ports.js';
+import type { Clock, EditPacing, SharedRecords } from '../../src/core/ports.js';
 import type { AdapterCapabilities } from '../../src/core/views/reply.js';
 import type { HttpServer } from '../../src/infra/http/http-server.js';
 import { createLogger, type Logger } from '../../src/logger.js';
@@ -25,6 +25,7 @@ import { SlackMeetingReminders } from './meeting-reminders.js';
 import { SlackMessenger } from './messenger.js';
 import { createModal } from './modal.js';
 import { SlackPollMessages } from './poll-messages.js';
+import { editGate } from '../shared/coalescer.js';
 import { SlackUserDirectory } from './users.js';
 
 export { COMMAND } from './handlers.js';
@@ -51,6 +52,8 @@ export interface SlackAdapterOptions {
   clock: Clock;
   /** Where the ids of scheduled meeting reminders are kept, seen by every instance. */
   records: SharedRecords;
+  /** Paces poll-message edits with the other instances on the same store (PostgreSQL); none alone. */
+  editPacing?: EditPacing;
   /** The shared server; required in HTTP mode (no app token). */
   http?: HttpServer;
   logger?: Logger;
@@ -149,7 +152,8 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   const clients = new SlackClients(tokens, { ...clientOptions, logger: slackLogger });
   const messengerFor = (workspaceId: string) => new SlackMessenger(() => clients.forWorkspace(workspaceId), logger);
   const users = new SlackUserDirectory(clients.forWorkspace, logger, options.clock, options.userCacheTtlMs !== undefined ? { ttlMs: options.userCacheTtlMs } : {});
-  const polls = new SlackPollMessages(engine, messengerFor, logger, options.refreshIntervalMs ?? 2000);
+  const refreshMs = options.refreshIntervalMs ?? 2000;
+  const polls = new SlackPollMessages(engine, messengerFor, logger, refreshMs, editGate(options.editPacing, options.clock, refreshMs));
   const meetings = new SlackMeetingReminders({ clientFor: clients.forWorkspace, logger, minutesBefore: config.meetingReminderMinutes, clock: options.clock, records: options.records });
   const conversationDeps: Omit<SlackConversationDeps, 'messenger'> = {
     engine,

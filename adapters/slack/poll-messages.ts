@@ -3,7 +3,7 @@
  * one or two chat.update calls, the last state always written), and work that is nobody's
  * click (deadline results, reminders) is posted as a reply in the poll message's thread.
  */
-import { Coalescer } from '../shared/coalescer.js';
+import { Coalescer, type RunGate } from '../shared/coalescer.js';
 import { translatingErrors } from '../shared/delivery.js';
 import { monotonicMs } from '../../src/infra/clock.js';
 import type { Engine } from '../../src/core/engine.js';
@@ -26,11 +26,14 @@ export class SlackPollMessages implements Notifier {
     private readonly messengerFor: (workspaceId: string) => SlackMessenger,
     private readonly logger: Logger,
     private readonly intervalMs: number,
+    gate?: RunGate<number>,
   ) {
     this.coalescer = new Coalescer<number>(
       intervalMs,
       (pollId) => this.rewriteThenCool(pollId),
       (pollId, err) => this.logger.warn({ err, pollId }, 'could not update the poll message'),
+      undefined,
+      gate,
     );
   }
 

@@ -256,3 +256,15 @@ export interface WebLinks {
    */
   inPollMessage(platform: Platform): boolean;
 }
+
+/**
+ * Paces the edits of each poll's channel message across every instance sharing the store, so N
+ * instances behind a load balancer make no more edits than one (platforms rate-limit them).
+ */
+export interface EditPacing {
+  /**
+   * 0 when the caller may edit now (the next edit, by anyone, then waits `intervalMs`), else how
+   * many milliseconds until an edit is allowed.
+   */
+  claimEdit(pollId: number, now: number, intervalMs: number): Promise<number>;
+}

@@ -2,14 +2,16 @@
  * Chooses the store: PostgreSQL when a DATABASE_URL is given, otherwise the embedded SQLite file.
  * Both give the same ports; core never knows which.
  */
-import type { DueWorkStore, PollStore, SharedRecords } from '../../core/ports.js';
+import type { DueWorkStore, EditPacing, PollStore, SharedRecords } from '../../core/ports.js';
 import { openPostgres } from './pg/open-postgres.js';
 import { PgDueWorkStore } from './pg/pg-due-work-store.js';
 import { PgPollStore } from './pg/pg-poll-store.js';
+import { PgEditPacing } from './pg/pg-edit-pacing.js';
 import { PgSharedRecords } from './pg/pg-shared-records.js';
 import { openDatabase } from './sqlite/open-database.js';
 import { SqliteDueWorkStore } from './sqlite/sqlite-due-work-store.js';
 import { SqlitePollStore } from './sqlite/sqlite-poll-store.js';
+import { SqliteEditPacing } from './sqlite/sqlite-edit-pacing.js';
 import { SqliteSharedRecords } from './sqlite/sqlite-shared-records.js';
 
 export type StoreDialect = 'sqlite' | 'postgres';
@@ -27,6 +29,8 @@ export interface Store {
   polls: PollStore;
   dueWork: DueWorkStore;
   records: SharedRecords;
+  /** Poll-message edits paced across the instances sharing this store. */
+  editPacing: EditPacing;
   /** Resolves when the database answers a query (for /healthz). */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -90,6 +94,7 @@ export async function openStore(config: StoreConfig): Promise<Store> {
       polls: new PgPollStore(database),
       dueWork: new PgDueWorkStore(database),
       records: new PgSharedRecords(database),
+      editPacing: new PgEditPacing(database),
       ping: async () => {
         await database.pool.query('select 1');
       },
@@ -104,6 +109,7 @@ export async function openStore(config: StoreConfig): Promise<Store> {
     polls: new SqlitePollStore(database),
     dueWork: new SqliteDueWorkStore(database),
     records: new SqliteSharedRecords(database),
+    editPacing: new SqliteEditPacing(database),
     ping: async () => {
       database.sqlite.prepare('select 1').get();
     },

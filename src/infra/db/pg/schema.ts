@@ -165,3 +165,11 @@ export const answerBlocks = pgTable(
   },
   (t) => [index('answer_blocks_picked_idx').on(t.pickedPollId, t.status), index('answer_blocks_blocked_idx').on(t.blockedPollId, t.status)],
 );
+
+/** EditPacing: when each poll's channel message may next be edited, by any instance. */
+export const pollEditPacing = pgTable('poll_edit_pacing', {
+  pollId: integer('poll_id')
+    .primaryKey()
+    .references(() => polls.id, { onDelete: 'cascade' }),
+  nextAt: ms('next_at').notNull(),
+});

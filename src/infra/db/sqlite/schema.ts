@@ -181,3 +181,11 @@ export const answerBlocks = sqliteTable(
   },
   (t) => [index('answer_blocks_picked_idx').on(t.pickedPollId, t.status), index('answer_blocks_blocked_idx').on(t.blockedPollId, t.status)],
 );
+
+/** EditPacing: when each poll's channel message may next be edited, by any instance. */
+export const pollEditPacing = sqliteTable('poll_edit_pacing', {
+  pollId: integer('poll_id')
+    .primaryKey()
+    .references(() => polls.id, { onDelete: 'cascade' }),
+  nextAt: integer('next_at').notNull(),
+});
