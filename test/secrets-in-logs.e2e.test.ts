@@ -93,6 +93,8 @@ describe('secrets never reach logs, replies or error text', () => {
         DISCORD_TOKEN,
         DISCORD_APPLICATION_ID: APP_ID,
         DISCORD_PUBLIC_KEY: PUBLIC_KEY,
+        // Both Discord ways at once: the gateway (off by default beside a public key) and HTTP interactions.
+        DISCORD_GATEWAY: 'on',
         DISCORD_API_URL: discord.apiUrl,
       });
       const health = await waitFor(
