@@ -195,6 +195,8 @@ export interface OutboxItem {
   attempts: number;
   /** This claim's token: only its holder may settle or extend the item. */
   lease: string;
+  /** Messages of its post already posted by earlier attempts. */
+  partsSent: number;
 }
 
 /**
@@ -221,6 +223,8 @@ export interface DueWorkStore {
   markFailed(id: number, lease: string, error: string, retryAt: number | null): Promise<boolean>;
   /** Keeps the lease until `until` (a heartbeat while a slow send goes on). */
   extendLease(id: number, lease: string, until: number): Promise<boolean>;
+  /** Records that the first `partsSent` messages of the item's post went out, so a retry posts only the rest. */
+  markPartsSent(id: number, lease: string, partsSent: number): Promise<boolean>;
   /** Items still to send, and when the oldest of those already due became due (for operators' metrics). */
   outboxBacklog(now: number): Promise<{ pending: number; oldestDueAt?: number }>;
 }

@@ -19,7 +19,11 @@ class RecordingChannel implements Notifier {
   posts: Array<{ code: string; text: string }> = [];
   refreshes = 0;
   failNext = 0;
+  /** Calls to post (counted from 1) that fail once. */
+  failCalls = new Set<number>();
+  private calls = 0;
   async post(poll: Poll, view: View): Promise<void> {
+    if (this.failCalls.delete(++this.calls)) throw Object.assign(new Error('platform answered 500'), { status: 500 });
     if (this.failNext > 0) {
       this.failNext--;
       throw Object.assign(new Error('platform answered 500'), { status: 500 });
@@ -59,6 +63,9 @@ class CountingStore implements DueWorkStore {
   }
   outboxBacklog(now: number): Promise<{ pending: number; oldestDueAt?: number }> {
     return this.inner.outboxBacklog(now);
+  }
+  markPartsSent(id: number, lease: string, partsSent: number): Promise<boolean> {
+    return this.inner.markPartsSent(id, lease, partsSent);
   }
 }
 
@@ -265,6 +272,24 @@ describeEachStore('deadline scheduler', (d) => {
     clock.advance(3_600_000); // 1h before: everyone answered, so no reminder is posted
     await a.scheduler.tick();
     expect(a.channel.posts).toHaveLength(1);
+  });
+
+  it('a reminder split over two messages whose second fails is retried from there: each message posted once', async () => {
+    const clock = new ManualClock(T0);
+    const a = await start(clock);
+    const people = Array.from({ length: 60 }, (_, i) => `@p${String(i).padStart(2, '0')}`).join(' ');
+    await poll(a.engine, `Crowd kind:date dates:12/1-12/2 deadline:3h remind:2h with:${people}`);
+    a.channel.failCalls.add(2);
+    clock.advance(3_600_000 + 1_000);
+    await a.scheduler.tick();
+    expect(a.channel.posts).toHaveLength(1);
+    clock.advance(5_000);
+    await a.scheduler.tick();
+    await a.scheduler.tick();
+    expect(a.channel.posts).toHaveLength(2);
+    const mentioned = a.channel.posts.flatMap((p) => p.text.match(/<@p\d+>/g) ?? []);
+    expect(mentioned).toHaveLength(60);
+    expect(new Set(mentioned).size).toBe(60);
   });
 
   it('tells the creator, with a Close now button, when everyone expected has answered', async () => {

@@ -100,7 +100,9 @@ export function viewMentions(view: View): string[] {
 
 /** A view and the messages that follow it, in the order they are posted. */
 export function messagesOf(view: View): View[] {
-  return [view, ...(view.followUps ?? [])];
+  // Each message stands alone: the first no longer carries the others, so posting it posts one.
+  const { followUps, ...first } = view;
+  return [first, ...(followUps ?? [])];
 }
 
 export type Audience = { kind: 'channel' } | { kind: 'user'; userId: string };

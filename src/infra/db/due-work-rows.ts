@@ -63,9 +63,9 @@ export function outboxValues(pollId: number, work: DueWork, now: number) {
   return { pollId, kind: work.kind, payload: JSON.stringify(work), nextAttemptAt: now, createdAt: now };
 }
 
-export function outboxItemOf(r: { id: number; pollId: number; payload: string; attempts: number; lease: string | null }): OutboxItem {
+export function outboxItemOf(r: { id: number; pollId: number; payload: string; attempts: number; lease: string | null; partsSent: number }): OutboxItem {
   if (r.lease === null) throw new Error(`outbox item ${r.id} was claimed without a lease`);
-  return { id: r.id, pollId: r.pollId, work: JSON.parse(r.payload) as DueWork, attempts: r.attempts, lease: r.lease };
+  return { id: r.id, pollId: r.pollId, work: JSON.parse(r.payload) as DueWork, attempts: r.attempts, lease: r.lease, partsSent: r.partsSent };
 }
 
 /** A failed send: retried at `retryAt`, or failed for good when it is null. The attempt count is raised by the store. */

@@ -8,6 +8,7 @@ import cron, { type ScheduledTask } from 'node-cron';
 import type { Engine } from '../../core/engine.js';
 import { DeliveryError } from '../../core/errors.js';
 import type { Platform } from '../../core/domain/types.js';
+import { messagesOf } from '../../core/views/reply.js';
 import type { Clock, DueWorkStore, Notifier, OutboxItem } from '../../core/ports.js';
 import type { Logger } from '../../logger.js';
 import { noMetrics, type Metrics } from '../metrics/metrics.js';
@@ -198,7 +199,12 @@ export class DeadlineScheduler {
     }
     try {
       const view = item.work.kind === 'deadline' ? await engine.scheduled.deadlineAnnouncement(poll, item.work.late) : await engine.scheduled.reminder(poll);
-      if (view) await untilAborted(notifier.post(poll, view, { key: `yj${item.id}`, signal }), signal);
+      // Part by part, each recorded once posted: a retry after a failed part goes on from there.
+      const parts = view ? messagesOf(view) : [];
+      for (let part = item.partsSent; part < parts.length; part++) {
+        await untilAborted(notifier.post(poll, parts[part]!, { key: `yj${item.id}p${part}`, signal }), signal);
+        if (!(await store.markPartsSent(item.id, item.lease, part + 1))) throw new Error('the lease was lost');
+      }
       if (item.work.kind === 'deadline') await untilAborted(notifier.refreshPoll(poll), signal);
       if (!(await store.markSent(item.id, item.lease, clock.now()))) logger.warn({ item }, 'a scheduled post went out after its lease was lost');
     } catch (err) {

@@ -142,6 +142,10 @@ export class PgDueWorkStore implements DueWorkStore {
     return this.settle(id, lease, { attempts: sql`${outbox.attempts} + 1`, ...failureValues(error, retryAt) });
   }
 
+  markPartsSent(id: number, lease: string, partsSent: number): Promise<boolean> {
+    return this.settle(id, lease, { partsSent });
+  }
+
   extendLease(id: number, lease: string, until: number): Promise<boolean> {
     return this.settle(id, lease, { nextAttemptAt: until });
   }

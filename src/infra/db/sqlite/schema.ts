@@ -114,6 +114,8 @@ export const outbox = sqliteTable(
     createdAt: integer('created_at').notNull(),
     /** Who holds the item while it is sent: a fresh random token per claim; only its holder may settle it. */
     lease: text('lease'),
+    /** Messages of a multi-part post (a reminder split at 50 mentions) already posted: a retry goes on from there. */
+    partsSent: integer('parts_sent').notNull().default(0),
     sentAt: integer('sent_at'),
   },
   (t) => [index('outbox_due_idx').on(t.status, t.nextAttemptAt)],

@@ -138,6 +138,10 @@ export class SqliteDueWorkStore implements DueWorkStore {
     return this.settle(id, lease, { attempts: sql`${outbox.attempts} + 1`, ...failureValues(error, retryAt) });
   }
 
+  async markPartsSent(id: number, lease: string, partsSent: number): Promise<boolean> {
+    return this.settle(id, lease, { partsSent });
+  }
+
   async extendLease(id: number, lease: string, until: number): Promise<boolean> {
     return this.settle(id, lease, { nextAttemptAt: until });
   }
