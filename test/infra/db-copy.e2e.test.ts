@@ -52,6 +52,18 @@ async function snapshot(store: Store, codes: string[]) {
   return { polls, prefs: await store.polls.userPrefs('slack', 'bob'), secret: await store.records.get('secret', 'web'), next: await store.dueWork.nextDueAt() };
 }
 
+/** The tables of the PostgreSQL database (after the copy migrated it). */
+async function pgTables(url: string): Promise<string[]> {
+  const client = numericClient(url);
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ name: string }>("select table_name as name from information_schema.tables where table_schema = 'public'");
+    return rows.map((r) => r.name);
+  } finally {
+    await client.end();
+  }
+}
+
 describe.skipIf(!PG_AVAILABLE)('db:copy', () => {
   it('copies every table into an empty PostgreSQL database, keeping ids and going on after the last one', async () => {
     const path = join(dir, 'bot.db');
@@ -74,6 +86,10 @@ describe.skipIf(!PG_AVAILABLE)('db:copy', () => {
     await sqlite.close();
     const file = new Database(path);
     file.prepare('delete from polls where id in (?, ?)').run(gone.id, last.id);
+    // A row in each of the remaining tables, written as their stores would.
+    file.prepare("insert into usual_week_settings (platform, workspace_id, user_id, learn, block, pattern, updated_at) values ('slack', 'T1', 'bob', 0, 1, null, ?)").run(T0);
+    file.prepare("insert into answer_blocks (user_id, user_name, picked_poll_id, blocked_poll_id, slots, status, created_at) values ('bob', 'bob', ?, ?, '[[0,\"yes\"]]', 'active', ?)").run(kept.id, due.id, T0);
+    file.prepare('insert into poll_edit_pacing (poll_id, next_at) values (?, ?)').run(kept.id, T0 + 2_000);
     file.close();
     const before = await openStore({ databasePath: path });
     const expected = await snapshot(before, ['KEEP', 'DUE1']);
@@ -82,7 +98,13 @@ describe.skipIf(!PG_AVAILABLE)('db:copy', () => {
     const database = await createTestDatabase('copy');
     try {
       const { code, out } = await copy(['--to', database.url], { DATABASE_PATH: path });
-      expect(out).toMatch(/Copied .*bot\.db to postgres:\/\/.*: polls 2, participants 2, answer_history 2, user_prefs 1, reminders_sent 1, outbox 1, shared_records 1, request_keys 1\./);
+      expect(out).toMatch(/Copied .*bot\.db to postgres:\/\/.*: polls 2, /);
+      // Every table of the schema, each with what it held.
+      for (const counted of ['polls 2', 'participants 2', 'answer_history 2', 'user_prefs 1', 'reminders_sent 1', 'outbox 1', 'shared_records 1', 'request_keys 1', 'usual_week_settings 1', 'answer_blocks 1', 'poll_edit_pacing 1']) {
+        expect(out).toContain(counted);
+      }
+      const tables = (await pgTables(database.url)).filter((t) => !t.startsWith('__drizzle'));
+      for (const table of tables) expect(out).toMatch(new RegExp(`\\b${table} \\d+`));
       expect(code).toBe(0);
 
       const pg = await openStore({ databasePath: '', databaseUrl: database.url });

@@ -3,8 +3,8 @@
  * sets the PostgreSQL sequences past them so new rows never collide. One transaction: a copy
  * that fails leaves the target empty.
  */
-import { count, getTableName, sql } from 'drizzle-orm';
-import type { PgTable } from 'drizzle-orm/pg-core';
+import { count, getTableColumns, getTableName, is, sql } from 'drizzle-orm';
+import { PgTable } from 'drizzle-orm/pg-core';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { opening, withoutPassword } from './open-store.js';
 import { openPostgres } from './pg/open-postgres.js';
@@ -12,10 +12,17 @@ import * as pgSchema from './pg/schema.js';
 import { openDatabase } from './sqlite/open-database.js';
 import * as sqliteSchema from './sqlite/schema.js';
 
-/** Parents before children, for the foreign keys. */
-const TABLES = ['polls', 'participants', 'answerHistory', 'userPrefs', 'remindersSent', 'outbox', 'sharedRecords', 'requestKeys'] as const;
+type TableName = keyof typeof pgSchema & keyof typeof sqliteSchema;
+
+/**
+ * Every table of the schema, read from the schema itself so a table added later is never left
+ * behind: polls first, since every other table that refers to another refers to it.
+ */
+const TABLES: readonly TableName[] = (Object.keys(pgSchema) as TableName[])
+  .filter((name) => is(pgSchema[name], PgTable))
+  .sort((a, b) => Number(b === 'polls') - Number(a === 'polls'));
 /** Tables whose `id` is drawn from a sequence in PostgreSQL. */
-const SERIAL = ['polls', 'answerHistory', 'outbox'] as const;
+const SERIAL = TABLES.filter((name) => getTableColumns(pgSchema[name] as PgTable).id?.columnType === 'PgSerial');
 const CHUNK = 500;
 
 export class CopyRefused extends Error {
