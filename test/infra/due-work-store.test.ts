@@ -1,8 +1,19 @@
+import pg from 'pg';
 import { expect, it } from 'vitest';
 import type { PollSpec } from '../../src/core/domain/types.js';
 import type { Store } from '../../src/infra/db/open-store.js';
 import { T0 } from '../helpers.js';
 import { describeEachStore } from '../support/pg-store-dialects.js';
+
+/** Resolves once another session waits for a lock (the claim reached the row `holder` holds). */
+async function waitUntilBlocked(holder: pg.Client, what: string): Promise<void> {
+  for (let i = 0; i < 500; i++) {
+    const { rows } = await holder.query<{ n: number }>("select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock' and datname = current_database()");
+    if ((rows[0]?.n ?? 0) > 0) return;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  throw new Error(`nothing waited for the lock on ${what}`);
+}
 
 const spec: PollSpec = {
   kind: 'date',
@@ -34,6 +45,26 @@ describeEachStore('DueWorkStore', (d) => {
     expect(poll).toMatchObject({ status: 'closed', closedAt: T0, version: 1 });
     expect(await store.dueWork.claimDue(T0 + 1, 300_000)).toBe(0);
     expect(await store.dueWork.nextDueAt()).toBe(T0);
+  });
+
+  it.runIf(d.name === 'postgres')('leaves alone a poll someone closes while the claim waits for its row', async () => {
+    const store = await d.open();
+    const poll = await store.polls.createPoll({ channel, creator: { id: 'U1', name: 'a' }, spec: { ...spec, deadline: T0 - 1_000 }, createdAt: T0 - 60_000 }, () => 'RACE');
+    const person = new pg.Client({ connectionString: d.config().databaseUrl });
+    await person.connect();
+    try {
+      // A person's close holds the row while the deadline claim reaches it.
+      await person.query('begin');
+      await person.query("update polls set status = 'closed', closed_at = $1, version = version + 1 where id = $2", [T0 - 500, poll.id]);
+      const claim = store.dueWork.claimDue(T0, 300_000);
+      await waitUntilBlocked(person, 'polls');
+      await person.query('commit');
+      expect(await claim).toBe(0);
+    } finally {
+      await person.end();
+    }
+    expect(await store.polls.getPoll(poll.id)).toMatchObject({ status: 'closed', closedAt: T0 - 500, version: 1 });
+    expect(await d.query('select count(*)::int as n from outbox')).toEqual([{ n: 0 }]);
   });
 
   it('closes at most a batch of polls per claim, so instances share a burst', async () => {

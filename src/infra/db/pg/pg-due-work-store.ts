@@ -48,7 +48,9 @@ export class PgDueWorkStore implements DueWorkStore {
       const closed = await tx
         .update(polls)
         .set({ status: 'closed', closedAt: now, version: sql`${polls.version} + 1` })
-        .where(inArray(polls.id, due))
+        // Checked again on the row itself: PostgreSQL re-reads a row another transaction changed
+        // meanwhile against these conditions only, so a poll someone just closed is left alone.
+        .where(and(inArray(polls.id, due), eq(polls.status, 'open'), lte(polls.deadline, now)))
         .returning({ id: polls.id, deadline: polls.deadline });
       if (closed.length) await tx.insert(outbox).values(closed.map((poll) => outboxValues(poll.id, deadlineWork(poll.deadline, now, lateAfterMs), now)));
       let claimed = closed.length;
