@@ -207,8 +207,9 @@ export function secretValues(config: Config): string[] {
   ];
   if (config.databaseUrl) {
     try {
-      const password = new URL(config.databaseUrl).password;
-      secrets.push(password, decodeURIComponent(password));
+      const url = new URL(config.databaseUrl);
+      // node-postgres also takes the password as a query parameter.
+      for (const password of [url.password, url.searchParams.get('password') ?? '']) secrets.push(password, decodeURIComponent(password));
     } catch {
       // Not a URL: the schema has already refused it.
     }

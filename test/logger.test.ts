@@ -29,6 +29,11 @@ describe('the logger keeps secrets out', () => {
     expect(secretValues(config)).toEqual(expect.arrayContaining([BOT_TOKEN, SIGNING_SECRET, DB_PASSWORD]));
   });
 
+  it('takes a database password given as a query parameter too', () => {
+    const inQuery = parseConfig({ DATABASE_URL: `postgres://yak@db.example/yakjeong?password=${encodeURIComponent('query secret 42')}&sslmode=require` });
+    expect(secretValues(inQuery)).toContain('query secret 42');
+  });
+
   it('censors an HTTP client error that carries the request config and raw header block', () => {
     const { lines, logger } = capture();
     const original = Object.assign(new Error('Request failed with status code 500'), {

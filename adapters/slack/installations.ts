@@ -46,24 +46,28 @@ export class SharedRecordsInstallationStore implements InstallationStore, Worksp
   }
 
   async fetchInstallation(query: InstallationQuery<boolean>): Promise<Installation> {
-    const found = (await this.read(recordKey(query))) ?? (query.enterpriseId ? await this.read(recordKey({ enterpriseId: query.enterpriseId, isEnterpriseInstall: true })) : undefined);
+    const found = await this.find(query);
     if (!found) throw new Error(`no installation for ${query.teamId ?? query.enterpriseId ?? 'this workspace'}`);
     return found;
+  }
+
+  /** The workspace's installation, or its organisation's; undefined when there is none. */
+  private async find(query: InstallationQuery<boolean>): Promise<Installation | undefined> {
+    return (await this.read(recordKey(query))) ?? (query.enterpriseId ? await this.read(recordKey({ enterpriseId: query.enterpriseId, isEnterpriseInstall: true })) : undefined);
   }
 
   async deleteInstallation(query: InstallationQuery<boolean>): Promise<void> {
     await this.records.remove(INSTALLATION_RECORDS, recordKey(query));
   }
 
-  /** A workspace that is not installed (any more) gets nothing: nothing sent there can succeed. */
+  /**
+   * A workspace that is not installed (any more) gets nothing: nothing sent there can succeed.
+   * A record this instance cannot open is another matter (its YAKJEONG_SECRET_KEY differs from
+   * the one that sealed it): that error goes up as it is, naming the key, not as "not installed".
+   */
   async tokenFor(workspaceId: string): Promise<string> {
     const [enterpriseId, teamId] = workspaceId.includes(':') ? workspaceId.split(':') : [undefined, workspaceId];
-    let installation: Installation | undefined;
-    try {
-      installation = await this.fetchInstallation({ teamId, enterpriseId, isEnterpriseInstall: false });
-    } catch {
-      installation = undefined;
-    }
+    const installation = await this.find({ teamId, enterpriseId, isEnterpriseInstall: false });
     const token = installation?.bot?.token;
     if (!token) throw new DeliveryError('permanent', { platformCode: 'not_installed' });
     return token;
@@ -72,7 +76,13 @@ export class SharedRecordsInstallationStore implements InstallationStore, Worksp
   private async read(key: string): Promise<Installation | undefined> {
     const sealed = await this.records.get(INSTALLATION_RECORDS, key);
     if (sealed === undefined) return undefined;
-    const value: unknown = JSON.parse(this.box.open(sealed, key));
+    let opened: string;
+    try {
+      opened = this.box.open(sealed, key);
+    } catch (err) {
+      throw new Error(`the stored installation ${key} cannot be opened: is YAKJEONG_SECRET_KEY the one it was installed under? (${err instanceof Error ? err.message : String(err)})`);
+    }
+    const value: unknown = JSON.parse(opened);
     if (!isInstallation(value)) throw new Error(`the stored installation ${key} is not one`);
     return value;
   }
