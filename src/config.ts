@@ -208,8 +208,9 @@ export function secretValues(config: Config): string[] {
   if (config.databaseUrl) {
     try {
       const url = new URL(config.databaseUrl);
-      // node-postgres also takes the password as a query parameter.
-      for (const password of [url.password, url.searchParams.get('password') ?? '']) secrets.push(password, decodeURIComponent(password));
+      secrets.push(url.password, decodeURIComponent(url.password));
+      // node-postgres also takes the password as a query parameter (searchParams has decoded it).
+      secrets.push(url.searchParams.get('password') ?? '');
     } catch {
       // Not a URL: the schema has already refused it.
     }
