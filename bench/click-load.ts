@@ -6,10 +6,9 @@
  */
 import { Agent, request } from 'node:http';
 import type { AnswerState, ChannelRef, UserRef } from '../src/core/domain/types.js';
-import { openDatabase } from '../src/infra/db/open-database.js';
-import { SqlitePollStore } from '../src/infra/db/sqlite-poll-store.js';
+import { openStore, type StoreConfig } from '../src/infra/db/open-store.js';
 import { atLeast, atMost, exactly, figure, percentile, type Figure } from './figure.js';
-import { benchActor, benchDate, benchKit, createPoll, randomInt, scratchDatabase, seededRandom } from './fixture.js';
+import { benchActor, benchDate, benchKit, createPoll, randomInt, scratchDatabase, seededRandom, type EngineKit } from './fixture.js';
 import { freePort, launchNode, waitForHealth } from './processes.js';
 
 /** Issue #11's load: 200 people at once, 2,000 measured clicks, after one warm-up click each. */
@@ -109,7 +108,7 @@ const STATES: readonly AnswerState[] = ['yes', 'maybe', 'no'];
 const STATE_CHAR: Record<AnswerState, string> = { yes: 'y', maybe: 'm', no: '.' };
 
 /** Every person's clicks, drawn up front from a seed: the bot and the baseline get the same ones. */
-function planClicks(seed: number, people: number, each: number, slotCount: number): PlannedClick[][] {
+export function planClicks(seed: number, people: number, each: number, slotCount: number): PlannedClick[][] {
   const random = seededRandom(seed);
   return Array.from({ length: people }, () =>
     Array.from({ length: each }, () => ({ slot: randomInt(random, slotCount), state: STATES[randomInt(random, STATES.length)]! })),
@@ -122,12 +121,16 @@ export const CLICK_POLL = `Click storm dates:${benchDate(7)}..${benchDate(11)} t
 /** Creates the click poll on a fresh database file and closes it, for the bot to open. */
 export async function seedClickPoll(label: string, channel: ChannelRef, creator: UserRef, messageRef: string) {
   const scratch = scratchDatabase(label);
-  const kit = benchKit(scratch.database);
+  const created = await createClickPoll(benchKit(scratch.database), channel, creator, messageRef);
+  scratch.database.close();
+  return { scratch, ...created };
+}
+
+/** Creates the click poll through the engine on any store, its channel message already posted as `messageRef`. */
+export async function createClickPoll(kit: EngineKit, channel: ChannelRef, creator: UserRef, messageRef: string) {
   const poll = await createPoll(kit, benchActor(channel, creator), CLICK_POLL);
   await kit.engine.polls.attachPollMessage(poll.id, messageRef);
-  const slotCount = kit.engine.queries.layout(poll).slots.length;
-  scratch.database.close();
-  return { scratch, poll, slotCount };
+  return { poll, slotCount: kit.engine.queries.layout(poll).slots.length };
 }
 
 /** Each person's answer as the acknowledged clicks, applied in order, leave it. */
@@ -146,11 +149,14 @@ export class Acknowledged {
     this.clicked[person] = true;
   }
 
-  /** People whose stored answer differs from their acknowledged clicks (or who are missing, or should not be there). */
-  async lost(databasePath: string, pollId: number, userIds: readonly string[]): Promise<number> {
-    const database = openDatabase(databasePath);
+  /**
+   * People whose stored answer differs from their acknowledged clicks (or who are missing, or should
+   * not be there), read through openStore as the bot reads them: a SQLite file or PostgreSQL.
+   */
+  async lost(where: StoreConfig, pollId: number, userIds: readonly string[]): Promise<number> {
+    const store = await openStore(where);
     try {
-      const stored = new Map((await new SqlitePollStore(database).participants(pollId)).map((p) => [p.user.id, p.states]));
+      const stored = new Map((await store.polls.participants(pollId)).map((p) => [p.user.id, p.states]));
       let lost = [...stored.keys()].filter((id) => !userIds.includes(id)).length;
       userIds.forEach((id, person) => {
         const expected = this.clicked[person] ? this.states[person]!.join('') : undefined;
@@ -158,7 +164,7 @@ export class Acknowledged {
       });
       return lost;
     } finally {
-      database.close();
+      await store.close();
     }
   }
 }
@@ -240,7 +246,7 @@ export async function runClickBench(bench: ClickBench, note: (line: string) => v
   const baseline = await measure(bench.baseline.label, bench.baseline.script);
   const acknowledged = new Acknowledged(PEOPLE, slotCount);
   const ours = await measure('yakjeong', 'src/main.ts', acknowledged);
-  const lost = await acknowledged.lost(scratch.path, poll.id, bench.users);
+  const lost = await acknowledged.lost({ databasePath: scratch.path }, poll.id, bench.users);
   note(`${bench.name}: ${lost} people's stored answers differ from their acknowledged clicks`);
   return clickFigures(bench.name, ours, baseline, lost, bench.minThroughput);
 }

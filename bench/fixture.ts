@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { Engine, type Actor } from '../src/core/engine.js';
 import type { ChannelRef, Poll, UserRef } from '../src/core/domain/types.js';
 import type { AdapterCapabilities } from '../src/core/views/reply.js';
-import type { WebLinks } from '../src/core/ports.js';
+import type { PollStore, WebLinks } from '../src/core/ports.js';
 import { IcsCalendarFiles } from '../src/infra/calendar/ics-calendar-files.js';
 import { ManualClock } from '../test/support/manual-clock.js';
 import { openDatabase, type OpenedDatabase } from '../src/infra/db/open-database.js';
@@ -37,16 +37,25 @@ export function randomInt(random: () => number, below: number): number {
   return Math.floor(random() * below);
 }
 
-export interface BenchKit {
-  database: OpenedDatabase;
-  store: SqlitePollStore;
+/** The real engine on any store (SQLite or PostgreSQL, as openStore gives them). */
+export interface EngineKit<S extends PollStore = PollStore> {
+  store: S;
   engine: Engine;
   clock: ManualClock;
 }
 
+/** The engine on a SQLite file, whose connection in-process figures also use directly. */
+export interface BenchKit extends EngineKit<SqlitePollStore> {
+  database: OpenedDatabase;
+}
+
 /** The real engine on `database`, with the fixed clock and seeded poll codes (and links to the web grid, when given). */
 export function benchKit(database: OpenedDatabase, seed = 1, webLinks?: (clock: ManualClock) => WebLinks): BenchKit {
-  const store = new SqlitePollStore(database);
+  return { database, ...engineKit(new SqlitePollStore(database), seed, webLinks) };
+}
+
+/** The real engine on `store`, with the fixed clock and seeded poll codes (and links to the web grid, when given). */
+export function engineKit<S extends PollStore>(store: S, seed = 1, webLinks?: (clock: ManualClock) => WebLinks): EngineKit<S> {
   const clock = new ManualClock(BENCH_NOW);
   const engine = new Engine({
     store,
@@ -58,7 +67,7 @@ export function benchKit(database: OpenedDatabase, seed = 1, webLinks?: (clock: 
     random: seededRandom(seed),
     ...(webLinks ? { webLinks: webLinks(clock) } : {}),
   });
-  return { database, store, engine, clock };
+  return { store, engine, clock };
 }
 
 /** A fresh SQLite file (with the real migrations) in a temporary folder removed by `dispose`. */
@@ -86,7 +95,7 @@ export function benchActor(channel: ChannelRef, user: UserRef): Actor {
 }
 
 /** Creates a poll through the engine's text grammar, as a person would, and returns it as stored. */
-export async function createPoll(kit: BenchKit, actor: Actor, options: string): Promise<Poll> {
+export async function createPoll(kit: EngineKit, actor: Actor, options: string): Promise<Poll> {
   const replies = await kit.engine.runText(actor, `/yakjeong create ${options}`, BENCH_CAPS);
   const first = replies[0];
   const code = first?.type === 'post' ? first.view.pollCode : undefined;

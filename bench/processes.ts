@@ -118,32 +118,55 @@ function healthStatus(port: number): Promise<number> {
 }
 
 /**
- * Resident memory (bytes) of the program a launch runs: the deepest process below it, since npm,
- * its shell and the TypeScript runner's launcher sit above the program in the same way for ours
- * and for each baseline.
+ * The program a launch runs: the deepest process below it, since npm, its shell and the TypeScript
+ * runner's launcher sit above the program in the same way for ours and for each baseline.
  */
-export function programRss(rootPid: number): number {
+export function programPid(rootPid: number): number {
   const children = new Map<number, number[]>();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      // Fields after the command name (which may hold spaces) start with the state, then the parent.
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
-    } catch {
-      // The process ended while the list was read.
-    }
+    const fields = statFields(Number(entry));
+    // The process ended while the list was read.
+    if (!fields.length) continue;
+    const ppid = Number(fields[1]);
+    children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
   }
   // Down through node processes (npm's shell is not one; a helper a program starts need not be).
   const isNode = (pid: number) => readProc(pid, 'comm').trim() === 'node';
   const below = (pid: number) => children.get(pid)?.find(isNode) ?? children.get(pid)?.[0];
   let pid = rootPid;
   for (let next = below(pid); next !== undefined; next = below(pid)) pid = next;
+  return pid;
+}
+
+/** Resident memory (bytes) of the program a launch runs. */
+export function programRss(rootPid: number): number {
+  const pid = programPid(rootPid);
   const status = readProc(pid, 'status');
   const kb = /VmRSS:\s+(\d+)\s+kB/.exec(status);
   if (!kb) throw new Error(`no VmRSS for process ${pid}`);
   return Number(kb[1]) * 1024;
+}
+
+/**
+ * Linux reports CPU times in /proc in USER_HZ, fixed at 100 a second for user space whatever the
+ * kernel's own tick (sysconf(_SC_CLK_TCK), which Node does not expose).
+ */
+const MS_PER_TICK = 10;
+
+/** CPU time (ms, user + system) the process `pid` has used so far, its threads included. */
+export function cpuMs(pid: number): number {
+  const fields = statFields(pid);
+  // utime and stime are fields 14 and 15 of /proc/PID/stat; `fields` starts at field 3.
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  if (!Number.isFinite(ticks)) throw new Error(`no CPU times for process ${pid}`);
+  return ticks * MS_PER_TICK;
+}
+
+/** The fields of /proc/PID/stat after the command name (which may hold spaces): the state first, then the parent. Empty when the process is gone. */
+function statFields(pid: number): string[] {
+  const stat = readProc(pid, 'stat');
+  return stat ? stat.slice(stat.lastIndexOf(')') + 2).split(' ') : [];
 }
 
 function readProc(pid: number, file: string): string {

@@ -100,7 +100,7 @@ export const resultsStormBench: Bench = {
       note(`clicks alone: ack p50 ${percentile(quiet, 50).toFixed(1)} p99 ${quiet99.toFixed(1)} ms; with ${PRESSERS} Results presses: p50 ${percentile(storm, 50).toFixed(1)} p99 ${storm99.toFixed(1)} ms; presses acked p99 ${percentile(pressed.map((x) => x.ms), 99).toFixed(0)} ms; ${fake.uploads.size - uploadsBefore}/${PRESSERS} pictures uploaded`);
       agent.destroy();
       await bot.stop();
-      const lost = await acknowledged.lost(scratch.path, poll.id, users);
+      const lost = await acknowledged.lost({ databasePath: scratch.path }, poll.id, users);
       return [
         figure({ name: 'results-storm', value: storm99, unit: 'ms p99', baseline: quiet99, ratio: storm99 / quiet99, target: atMost(1.5) }),
         figure({ name: 'results-storm-lost', value: lost, unit: 'people', baseline: null, ratio: lost, target: exactly(0) }),

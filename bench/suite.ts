@@ -3,6 +3,7 @@ import { failedFigure, type Bench, type Figure } from './figure.js';
 import { answerPathBench } from './answer-path.bench.js';
 import { discordClicksBench } from './discord-clicks.bench.js';
 import { heatmapBench } from './heatmap.bench.js';
+import { loadHttpBench } from './load-http.bench.js';
 import { rankingBench } from './ranking.bench.js';
 import { resultsReplyBench } from './results-reply.bench.js';
 import { resultsStormBench } from './results-storm.bench.js';
@@ -11,7 +12,7 @@ import { startupBench } from './startup.bench.js';
 import { webFirstPaintBench } from './web-first-paint.bench.js';
 
 /** In order of running: the in-process figures first, the process-level ones after. */
-const BENCHES: readonly Bench[] = [rankingBench, answerPathBench, heatmapBench, resultsReplyBench, slackClicksBench, discordClicksBench, resultsStormBench, startupBench, webFirstPaintBench];
+const BENCHES: readonly Bench[] = [rankingBench, answerPathBench, heatmapBench, resultsReplyBench, slackClicksBench, discordClicksBench, resultsStormBench, loadHttpBench, startupBench, webFirstPaintBench];
 
 /** Runs the chosen benches; resolves to the exit code (non-zero only when a bench crashed or a name is unknown). */
 export async function runSuite(names: readonly string[]): Promise<number> {
@@ -52,7 +53,7 @@ function table(figures: readonly Figure[]): string {
       f.value === null ? '—' : `${f.value} ${f.unit}`,
       f.baseline === null ? '—' : String(f.baseline),
       f.ratio === null ? '—' : String(f.ratio),
-      f.value === null ? 'crashed' : (f.target ?? 'reported'),
+      f.value === null ? 'not measured' : (f.target ?? 'reported'),
       f.pass === null ? '' : f.pass ? 'ok' : 'MISS',
     ]),
   ];

@@ -60,8 +60,9 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-export async function createTestDatabase(label: string): Promise<TestDatabase> {
-  const name = `yakjeong_test_${label.replace(/\W/g, '_')}_${process.pid}_${randomBytes(3).toString('hex')}`.toLowerCase();
+/** A fresh database on the test server; `prefix` tells its owner apart (the bench makes its own too). */
+export async function createTestDatabase(label: string, prefix = 'yakjeong_test'): Promise<TestDatabase> {
+  const name = `${prefix}_${label.replace(/\W/g, '_')}_${process.pid}_${randomBytes(3).toString('hex')}`.toLowerCase();
   await admin((c) => c.query(`create database "${name}"`));
   const url = new URL(TEST_PG_URL);
   url.pathname = `/${name}`;
