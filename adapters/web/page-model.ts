@@ -53,6 +53,7 @@ export async function buildPageState(input: PageModelInput): Promise<PageState> 
     colOfSlot: [...model.colOfSlot],
     slotLabels: layout.slots.map((slot) => formatRun({ spec, layout, first: slot.index, count: 1, locale, tz: zone })),
     mine: fitStates(mine, layout.slots.length),
+    fill: await engine.usualWeek.fillOffer(actor, poll),
     best: [],
   };
   if (hidden) return state;

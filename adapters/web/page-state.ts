@@ -2,6 +2,7 @@
  * What the page is drawn from, as the server sends it (embedded in the page, then on every
  * live update). Types only: the client bundle imports them without pulling in server code.
  */
+import type { FillOffer } from '../../src/core/engine/usual-week-use-cases.js';
 import type { Catalog } from '../../src/core/i18n/index.js';
 
 export type PageStrings = Catalog['web'] & {
@@ -58,6 +59,8 @@ export interface PageState {
   slotLabels: string[];
   /** My answer as stored. */
   mine: string;
+  /** "Fill from my usual week": offered, or why not (no time of day to fill, an empty usual week). */
+  fill: FillOffer;
   /** Absent while a hidden poll keeps the group's answers to itself. */
   group?: PageGroup;
   /** Best times, each as lines, in the words the chat uses. */
@@ -71,6 +74,12 @@ export interface PaintRequest {
 
 export interface PaintResponse {
   mine: string;
+}
+
+/** The usual week's fill, shown and not stored: my answer as stored and as filled. */
+export interface FillPreviewResponse {
+  mine: string;
+  filled: string;
 }
 
 /** A refusal the page can show: a stable code and the message in the person's language. */

@@ -5,6 +5,8 @@
  *   GET  /w/<CODE>/<token>/state                    the state again (JSON)
  *   POST /w/<CODE>/<token>/paint                    a stroke: { changes: [[slot, "y"|"m"|"."], …] }
  *   POST /w/<CODE>/<token>/zone                     { zone }: the person's zone, as /yakjeong tz
+ *   GET  /w/<CODE>/<token>/fill                     the answer filled from the usual week, not stored
+ *   POST /w/<CODE>/<token>/fill                     {}: store that fill (history: from the usual week)
  *   GET  /w/<CODE>/<token>/events                   server-sent events: the state whenever it changes
  * The token says who the page answers as; a bad, expired or other poll's token gets the same
  * 403, which names nothing. Saves go through the engine like buttons and text, and the chat's
@@ -29,7 +31,7 @@ import type { LinkTokens } from './link-tokens.js';
 import { LiveUpdates } from './live-updates.js';
 import { buildPageState } from './page-model.js';
 import { pageHtml, refusedHtml } from './page-html.js';
-import type { PageError, PaintResponse } from './page-state.js';
+import type { FillPreviewResponse, PageError, PaintResponse } from './page-state.js';
 import type { PollVersions } from './poll-versions.js';
 import { SaveLimiter } from './save-limiter.js';
 import { WEB_PREFIX } from './signed-web-links.js';
@@ -132,6 +134,8 @@ export class WebGridServer {
         return sendJson(res, 200, await this.state(visit));
       case 'events':
         return this.events(req, res, visit);
+      case 'fill':
+        return this.refusals(res, visit, () => this.fillPreview(res, visit));
       default:
         return sendJson(res, 404, { code: 'NOT_FOUND', message: 'not found' });
     }
@@ -140,15 +144,23 @@ export class WebGridServer {
   private async post(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const visit = await this.visit(pathSegments(req));
     if (!visit) return this.refuse(req, res, false);
-    const locale = await this.options.engine.queries.localeOf(visit.actor);
-    try {
+    return this.refusals(res, visit, async () => {
       const body = await readJson(req);
-      if (visit.endpoint === 'paint') return await this.paint(res, visit, body);
-      if (visit.endpoint === 'zone') return await this.zone(res, visit, body);
+      if (visit.endpoint === 'paint') return this.paint(res, visit, body);
+      if (visit.endpoint === 'zone') return this.zone(res, visit, body);
+      if (visit.endpoint === 'fill') return this.fillSave(res, visit);
       sendJson(res, 404, { code: 'NOT_FOUND', message: 'not found' });
+    });
+  }
+
+  /** A refusal the person can act on is answered in their language with its stable code. */
+  private async refusals(res: ServerResponse, visit: Visit, work: () => Promise<void>): Promise<void> {
+    try {
+      await work();
     } catch (err) {
       if (!isUserError(err)) throw err;
       const status = err.code === 'TOO_MANY_SAVES' ? 429 : err.code === 'POLL_CLOSED' || err.code === 'POLL_FULL' ? 409 : 400;
+      const locale = await this.options.engine.queries.localeOf(visit.actor);
       const error: PageError = { code: err.code, message: plainText(catalog(locale).errors[err.code](err.params)) };
       sendJson(res, status, error);
     }
@@ -158,9 +170,31 @@ export class WebGridServer {
     const parsed = paintBody.safeParse(body);
     if (!parsed.success) throw new UserError('BAD_PAINT');
     const { actor, poll } = visit;
-    if (!this.limiter.allow(`${actor.channel.platform}:${actor.channel.workspaceId}:${actor.user.id}`)) throw new UserError('TOO_MANY_SAVES');
+    this.allowSave(actor);
     const changes = parsed.data.changes.map(([slot, state]) => ({ slot, state: STATE_CODE[state] }));
     const result = await this.options.engine.paint(actor, poll.code, changes);
+    this.afterSave(poll, result.replies);
+    const response: PaintResponse = { mine: result.states };
+    sendJson(res, 200, response);
+  }
+
+  /** Saves are limited per person, whichever page and route they come from. */
+  private allowSave(actor: Actor): void {
+    if (!this.limiter.allow(`${actor.channel.platform}:${actor.channel.workspaceId}:${actor.user.id}`)) throw new UserError('TOO_MANY_SAVES');
+  }
+
+  /** "Fill from my usual week": the filled answer for this page alone; nothing is stored, so no other page hears of it. */
+  private async fillPreview(res: ServerResponse, visit: Visit): Promise<void> {
+    const { stored, filled } = await this.options.engine.previewUsualWeek(visit.actor, visit.poll.code);
+    const response: FillPreviewResponse = { mine: stored, filled };
+    sendJson(res, 200, response);
+  }
+
+  /** Its Save: one store through the engine, recorded as from the usual week. */
+  private async fillSave(res: ServerResponse, visit: Visit): Promise<void> {
+    const { actor, poll } = visit;
+    this.allowSave(actor);
+    const result = await this.options.engine.saveUsualWeek(actor, poll.code);
     this.afterSave(poll, result.replies);
     const response: PaintResponse = { mine: result.states };
     sendJson(res, 200, response);

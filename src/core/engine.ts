@@ -23,6 +23,7 @@ import { BlockingUseCases } from './engine/blocking-use-cases.js';
 
 export type { Actor } from './actor.js';
 export type { PaintResult, SlotChange } from './engine/answer-use-cases.js';
+export type { FillOffer } from './engine/usual-week-use-cases.js';
 
 export interface EngineOptions extends ContextOptions {
   /** The commands it answers (tests add made-up ones); the built-in table by default. */
@@ -79,6 +80,16 @@ export class Engine {
   /** A stroke on the web grid: slots of the poll `code` (in the actor's channel) set to states. */
   async paint(actor: Actor, code: string, changes: readonly SlotChange[]): Promise<PaintResult> {
     return this.ctx.datedErrors(actor, async () => this.answers.paint(actor, await this.ctx.pollByCode(actor, code), changes));
+  }
+
+  /** The web grid's "Fill from my usual week": the filled answer, read and not stored. */
+  async previewUsualWeek(actor: Actor, code: string): Promise<{ stored: string; filled: string }> {
+    return this.ctx.datedErrors(actor, async () => this.usualWeek.fillStates(actor, await this.ctx.pollByCode(actor, code)));
+  }
+
+  /** The web grid's Save of that preview, worked out again from what is stored now. */
+  async saveUsualWeek(actor: Actor, code: string): Promise<PaintResult> {
+    return this.ctx.datedErrors(actor, async () => this.usualWeek.fillSaveFromWeb(actor, await this.ctx.pollByCode(actor, code)));
   }
 
   /**

@@ -69,19 +69,25 @@ export class Grid {
     return { row: this.state.rowOfSlot[slot]!, col: this.state.colOfSlot[slot]! };
   }
 
-  showMine(states: string, readOnly: boolean): void {
+  /**
+   * My answer. With `stored`, `states` is a preview that is not stored: the table says so, and
+   * every cell it changes is marked (outlined and hatched) and named as a preview.
+   */
+  showMine(states: string, readOnly: boolean, stored?: string): void {
     const s = this.state.strings;
     this.table.setAttribute('aria-readonly', String(readOnly));
-    this.table.setAttribute('aria-label', s.gridLabel);
+    this.table.setAttribute('aria-label', stored === undefined ? s.gridLabel : `${s.gridLabel} · ${s.previewTitle}`);
+    this.table.classList.toggle('previewing', stored !== undefined);
     this.cells.forEach((td, slot) => {
       if (!td) return;
       const c = states.charAt(slot);
       const state = c === 'y' ? 'yes' : c === 'm' ? 'maybe' : 'no';
-      td.className = `s-${c === 'y' ? 'y' : c === 'm' ? 'm' : 'n'}`;
+      const previewed = stored !== undefined && (stored.charAt(slot) || '.') !== (c || '.');
+      td.className = `s-${c === 'y' ? 'y' : c === 'm' ? 'm' : 'n'}${previewed ? ' preview' : ''}`;
       td.style.background = '';
       td.style.color = '';
       td.textContent = c === 'y' ? '✓' : c === 'm' ? '?' : '';
-      td.setAttribute('aria-label', `${this.state.slotLabels[slot]}, ${s.stateNames[state]}`);
+      td.setAttribute('aria-label', `${this.state.slotLabels[slot]}, ${s.stateNames[state]}${previewed ? ` (${s.previewCell})` : ''}`);
       td.setAttribute('aria-selected', String(c === 'y' || c === 'm'));
     });
   }
@@ -90,6 +96,7 @@ export class Grid {
     const s = this.state.strings;
     this.table.setAttribute('aria-readonly', 'true');
     this.table.setAttribute('aria-label', s.groupLabel);
+    this.table.classList.remove('previewing');
     this.cells.forEach((td, slot) => {
       if (!td) return;
       const yes = counts.yes[slot]!;

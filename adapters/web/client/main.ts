@@ -8,6 +8,7 @@ import type { PageState } from '../page-state.js';
 import { applyPalette, countGroup, Grid, h, type Mode } from './grid.js';
 import { attachPainting } from './painting.js';
 import { Saver, type SaveStatus } from './saver.js';
+import { previewFill, saveFill, type FillResult } from './usual-fill.js';
 
 function fill(template: string, zone: string): string {
   return template.replace('{zone}', zone);
@@ -23,6 +24,10 @@ class App {
   private readonly root: HTMLElement;
   private readonly url: string;
   private readOnly: boolean;
+  /** The answer filled from the usual week, shown and not stored, while previewing. */
+  private preview: { filled: string; stored: string } | undefined;
+  /** A fill request is on its way: its buttons wait. */
+  private fillBusy = false;
   private readonly el = {
     status: h('span', { class: 'status', role: 'status', 'aria-live': 'polite' }),
     live: h('span', { class: 'live', 'aria-live': 'polite' }),
@@ -39,6 +44,12 @@ class App {
     paintToggle: h('input', { type: 'checkbox', id: 'paint-mode' }),
     brushes: h('div', { class: 'seg', role: 'group' }),
     paintLabel: h('label', { class: 'paint-mode', for: 'paint-mode' }),
+    fillBtn: h('button', { type: 'button', class: 'fill', 'aria-describedby': 'fill-reason' }),
+    fillReason: h('span', { class: 'fill-reason', id: 'fill-reason' }),
+    fillNote: h('p', { class: 'fill-note', role: 'status', 'aria-live': 'polite' }),
+    banner: h('section', { class: 'preview-banner', 'aria-labelledby': 'preview-title' }),
+    saveBtn: h('button', { type: 'button', class: 'preview-save', 'aria-describedby': 'preview-title preview-help' }),
+    cancelBtn: h('button', { type: 'button', class: 'preview-cancel' }),
   };
 
   constructor(root: HTMLElement, state: PageState) {
@@ -76,9 +87,10 @@ class App {
     el.paintLabel.append(el.paintToggle, ` ${s.paintMode}`);
     el.paintLabel.title = s.paintModeHelp;
     const tabs = h('div', { class: 'seg', role: 'group' }, el.mineBtn, el.groupBtn);
-    const bar = h('div', { class: 'bar' }, tabs, el.brushes, el.paintLabel, el.status);
+    const bar = h('div', { class: 'bar' }, tabs, el.brushes, el.paintLabel, el.fillBtn, el.status);
     const help = h('p', { class: 'help' }, s.help);
-    this.root.append(bar, el.notice, el.zone, help, el.scroller, el.who, el.legend, el.best, h('p', { class: 'foot' }, el.live));
+    this.buildFill();
+    this.root.append(bar, el.fillReason, el.banner, el.fillNote, el.notice, el.zone, help, el.scroller, el.who, el.legend, el.best, h('p', { class: 'foot' }, el.live));
     el.notice.hidden = true;
     this.rebuildGrid();
     this.setBrush('y');
@@ -87,13 +99,115 @@ class App {
     this.root.setAttribute('aria-busy', 'false');
   }
 
+  private buildFill(): void {
+    const s = this.state.strings;
+    const { el } = this;
+    el.fillBtn.textContent = s.fill;
+    el.fillReason.textContent = s.fillNoWeek;
+    el.fillBtn.addEventListener('click', () => void this.startPreview());
+    el.saveBtn.textContent = s.save;
+    el.cancelBtn.textContent = s.cancel;
+    el.saveBtn.addEventListener('click', () => void this.savePreview());
+    el.cancelBtn.addEventListener('click', () => this.endPreview(s.previewCancelled));
+    el.banner.append(
+      h('strong', { id: 'preview-title' }, s.previewTitle),
+      h('p', { id: 'preview-help' }, s.previewHelp),
+      h('div', { class: 'preview-actions' }, el.saveBtn, el.cancelBtn),
+    );
+    // Escape leaves the preview, from anywhere on the page.
+    document.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape' && this.preview && !this.fillBusy) this.endPreview(s.previewCancelled);
+    });
+  }
+
+  /** The fill button: hidden where there is no time of day to fill or nothing may change; disabled, with the reason, on an empty usual week. */
+  private renderFill(): void {
+    const { el } = this;
+    const offered = !this.readOnly && this.state.fill !== 'no-times';
+    const noWeek = this.state.fill === 'no-week';
+    el.fillBtn.hidden = !offered || this.preview !== undefined || this.mode !== 'mine';
+    // aria-disabled rather than disabled: the button stays focusable, so its reason is read out.
+    el.fillBtn.setAttribute('aria-disabled', String(noWeek || this.fillBusy));
+    el.fillReason.hidden = el.fillBtn.hidden || !noWeek;
+    el.banner.hidden = this.preview === undefined;
+    el.saveBtn.disabled = this.fillBusy;
+    el.cancelBtn.disabled = this.fillBusy;
+  }
+
+  private async startPreview(): Promise<void> {
+    if (this.state.fill !== 'ready' || this.fillBusy || this.readOnly) return;
+    this.fillBusy = true;
+    this.el.fillNote.textContent = '';
+    this.renderFill();
+    // Strokes still on their way are stored first, so the fill starts from them.
+    await this.saver.whenIdle();
+    const result = await previewFill(this.url);
+    this.fillBusy = false;
+    if (!this.fillFailed(result)) {
+      const { mine, filled } = result.value;
+      if (filled === mine) this.el.fillNote.textContent = this.state.strings.fillNothing;
+      else this.preview = { filled, stored: mine };
+    }
+    this.setMode('mine');
+    if (this.preview) this.el.saveBtn.focus();
+  }
+
+  /** A live update changed my stored answer under the preview: the preview is worked out again from it. */
+  private async refreshPreview(): Promise<void> {
+    if (!this.preview || this.fillBusy) return;
+    const result = await previewFill(this.url);
+    if (!this.preview || result.ok === false) return;
+    this.preview = { filled: result.value.filled, stored: result.value.mine };
+    this.paintCells();
+  }
+
+  private async savePreview(): Promise<void> {
+    if (!this.preview || this.fillBusy) return;
+    this.fillBusy = true;
+    this.renderFill();
+    this.showStatus('saving');
+    const result = await saveFill(this.url);
+    this.fillBusy = false;
+    if (this.fillFailed(result)) {
+      if (!this.readOnly) this.showStatus('saved');
+      this.renderFill();
+      return;
+    }
+    this.saver.setStored(result.value.mine);
+    this.showStatus('saved');
+    this.endPreview(this.state.strings.filledSaved);
+  }
+
+  private endPreview(note: string): void {
+    this.preview = undefined;
+    this.el.fillNote.textContent = note;
+    this.setMode(this.mode);
+    if (!this.el.fillBtn.hidden) this.el.fillBtn.focus();
+  }
+
+  /** Shows why a fill request failed; a closed poll makes the page read-only as a refused stroke does. */
+  private fillFailed<T>(result: FillResult<T>): result is Extract<FillResult<T>, { ok: false }> {
+    if (result.ok) return false;
+    const s = this.state.strings;
+    const message = result.status === 0 ? s.fillFailed : result.error.message;
+    if (result.status === 403 || result.status === 409) {
+      this.preview = undefined;
+      this.showStatus(result.status === 403 ? 'refused' : 'closed', message);
+    } else {
+      this.el.notice.textContent = message;
+      this.el.notice.hidden = false;
+    }
+    return true;
+  }
+
   private rebuildGrid(): void {
     this.grid = new Grid(this.state);
     this.grid.table.classList.toggle('touch-paint', this.touchPaint);
     this.el.scroller.replaceChildren(this.grid.table);
     attachPainting({
       grid: this.grid,
-      canPaint: () => this.mode === 'mine' && !this.readOnly,
+      // Painting is off during a preview: the preview is the usual week's, Save or Cancel it first.
+      canPaint: () => this.mode === 'mine' && !this.readOnly && !this.preview,
       touchPaints: () => this.touchPaint,
       brush: () => this.brushChar,
       shownAt: (slot) => this.saver.shown().charAt(slot) || '.',
@@ -117,9 +231,10 @@ class App {
     this.el.groupBtn.setAttribute('aria-pressed', String(this.mode === 'group'));
     this.el.groupBtn.disabled = !this.state.group;
     if (!this.state.group) this.el.groupBtn.title = this.state.strings.hidden;
-    this.el.brushes.hidden = this.mode !== 'mine' || this.readOnly;
-    this.el.paintLabel.hidden = this.mode !== 'mine' || this.readOnly;
+    this.el.brushes.hidden = this.mode !== 'mine' || this.readOnly || this.preview !== undefined;
+    this.el.paintLabel.hidden = this.mode !== 'mine' || this.readOnly || this.preview !== undefined;
     this.el.who.textContent = '';
+    this.renderFill();
     this.paintCells();
   }
 
@@ -134,6 +249,9 @@ class App {
     if (this.mode === 'group' && group) {
       this.grid.showGroup(countGroup(group.people, this.state.slotLabels.length), group.size);
       this.renderLegend(group.size);
+    } else if (this.preview) {
+      this.grid.showMine(this.preview.filled, true, this.preview.stored);
+      this.el.legend.replaceChildren();
     } else {
       this.grid.showMine(this.saver.shown(), this.readOnly);
       this.el.legend.replaceChildren();
@@ -208,6 +326,7 @@ class App {
     }
     if (status === 'closed' || status === 'refused') {
       this.readOnly = true;
+      this.preview = undefined;
       this.setMode(this.mode);
     }
   }
@@ -220,12 +339,14 @@ class App {
       next.rows.length !== this.state.rows.length ||
       next.columns.length !== this.state.columns.length ||
       next.slotLabels.join('\n') !== this.state.slotLabels.join('\n');
+    const mineChanged = next.mine !== this.state.mine;
     this.state = next;
     if (next.closed && !this.readOnly) this.showStatus('closed');
     if (relayout) this.rebuildGrid();
     else this.renderBest();
     this.setMode(this.mode);
     this.saver.setStored(next.mine);
+    if (mineChanged) void this.refreshPreview();
   }
 
   private connect(): void {

@@ -23,6 +23,7 @@ export class Saver {
   private pending: Changes = new Map();
   private inflight: Changes | undefined;
   private stopped = false;
+  private idleWaiters: Array<() => void> = [];
 
   constructor(
     private readonly url: string,
@@ -43,6 +44,23 @@ export class Saver {
   setStored(states: string): void {
     this.base = states;
     this.events.changed();
+  }
+
+  /** Resolves once every stroke made so far is stored (or saving has stopped). */
+  whenIdle(): Promise<void> {
+    if (this.idle()) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  private idle(): boolean {
+    return this.stopped || (!this.inflight && this.pending.size === 0);
+  }
+
+  private wakeIdle(): void {
+    if (!this.idle()) return;
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const resolve of waiters) resolve();
   }
 
   /** One stroke. */
@@ -83,6 +101,7 @@ export class Saver {
     }
     this.inflight = undefined;
     this.events.changed();
+    this.wakeIdle();
     if (this.stopped) return;
     if (retry) {
       this.events.status('retrying');

@@ -113,7 +113,13 @@ export class AnswerUseCases {
       for (const c of changes) states[c.slot] = STATE_CHAR[c.state];
       return states.join('');
     };
-    const { change, notes } = await this.saveAnswer(poll, actor.user, update, { source: 'web' });
+    return this.saveFromWeb(actor, poll, update);
+  }
+
+  /** Stores an answer given on the web grid (a stroke, or an automatic change with its reason) in one transaction. */
+  async saveFromWeb(actor: Actor, poll: Poll, update: (current: string) => string, reason?: ChangeReason): Promise<PaintResult> {
+    this.ctx.assertOpen(poll);
+    const { change, notes } = await this.saveAnswer(poll, actor.user, update, { source: 'web', ...(reason ? { reason } : {}) });
     return { states: change.after, replies: [{ type: 'refresh-poll', pollId: poll.id }, ...notes] };
   }
 

@@ -9,6 +9,7 @@ import {
   emptyWeek,
   fillFromUsualWeek,
   hasTimedSlots,
+  isEmptyWeek,
   learnUsualWeek,
   LEARN_WEEKS,
   WEEK_MS,
@@ -21,8 +22,11 @@ import { actionButton } from '../views/buttons.js';
 import { noticeView } from '../views/notices.js';
 import type { AdapterCapabilities, ImageSpec, Reply } from '../views/reply.js';
 import { fillPreviewView, usualWeekAsPoll, usualWeekSetNotice, usualWeekView, type WeekSource } from '../views/usual-week.js';
-import type { AnswerUseCases } from './answer-use-cases.js';
+import type { AnswerUseCases, PaintResult } from './answer-use-cases.js';
 import type { EngineContext } from './context.js';
+
+/** Whether a poll's grid offers "Fill from my usual week", or why not. */
+export type FillOffer = 'ready' | 'no-times' | 'no-week';
 
 /** What `/yakjeong usual` asks for. */
 export type UsualWeekRequest =
@@ -122,6 +126,31 @@ export class UsualWeekUseCases {
     const { ctx } = this;
     const person = ctx.personOf(actor);
     await ctx.store.setUsualWeekSettings(person, change(await ctx.store.usualWeekSettings(person)), ctx.clock.now());
+  }
+
+  /**
+   * Whether the fill can be offered on this poll: 'no-times' when it has no time of day to fill
+   * (whole days, blocks without hours), 'no-week' when the person's usual week is empty.
+   */
+  async fillOffer(actor: Actor, poll: Poll): Promise<FillOffer> {
+    if (!hasTimedSlots(this.ctx.layout(poll))) return 'no-times';
+    return isEmptyWeek((await this.weekOf(actor)).week) ? 'no-week' : 'ready';
+  }
+
+  /** The answer as stored and as the usual week would fill it, read and never stored (the web grid's preview). */
+  async fillStates(actor: Actor, poll: Poll): Promise<{ stored: string; filled: string }> {
+    const { before, after } = await this.filled(actor, poll);
+    return { stored: before, filled: after };
+  }
+
+  /** The web grid's Save: the same rule and history reason as the chat's Save, given on the web. */
+  async fillSaveFromWeb(actor: Actor, poll: Poll): Promise<PaintResult> {
+    const layout = this.ctx.layout(poll);
+    const { before, after } = await this.filled(actor, poll);
+    // Nothing to add: storing it would only make an unanswered person count as answered.
+    if (before === after) return { states: before, replies: [] };
+    const { week } = await this.weekOf(actor);
+    return this.answers.saveFromWeb(actor, poll, (current) => fillFromUsualWeek(week, layout, current), { kind: 'usual-week' });
   }
 
   /** The answer the usual week gives this poll, from the person's current one (the fill only adds). */
