@@ -13,7 +13,7 @@ import type { ChannelRef, Locale, Participant, PersonRef, Poll, UnreadablePoll, 
 import type { CalendarFiles, Clock, HeatmapRenderer, PollStore, RequestKey, WebLinks } from '../ports.js';
 import { isClosed, pollMessageView } from '../views/poll-message.js';
 import type { ImageSpec, Reply, View } from '../views/reply.js';
-import type { Rich } from '../views/rich.js';
+import { joinRich, type Rich } from '../views/rich.js';
 import { resultsView } from '../views/results.js';
 
 export interface EngineOptions {
@@ -146,7 +146,9 @@ export class EngineContext {
     const c = catalog(locale);
     const mine = viewer ? participants.find((p) => p.user.id === viewer.id) : undefined;
     const now = this.clock.now();
+    const queued = this.heatmap.busy?.() === true;
     const image: ImageSpec = {
+      ...(queued ? { followsUp: true } : {}),
       filename: `yakjeong-${poll.code}${viewer ? '-mine' : ''}.png`,
       alt: viewer ? c.results.overlayAlt : c.results.heatmapAlt(poll.spec.title),
       render: () =>
@@ -172,7 +174,7 @@ export class EngineContext {
       image,
       otherMeetings: await this.otherMeetings(poll),
       pickButtons: !viewer && !poll.picked && poll.status !== 'deleted',
-      ...(note ? { note } : {}),
+      ...(note || queued ? { note: joinRich([note, queued ? c.results.pictureComing : undefined].filter((n) => n !== undefined), '\n') } : {}),
     });
   }
 

@@ -265,6 +265,7 @@ export const en = {
   },
   results: {
     title: (title: string) => `Best times · ${title}`,
+    pictureComing: 'Many pictures are being drawn right now: this one follows in a moment.',
     none: 'No answers yet.',
     noWindow: 'No time works yet for the people who answered.',
     everyone: 'Everyone is free',

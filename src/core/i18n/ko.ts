@@ -264,6 +264,7 @@ export const ko: Catalog = {
   },
   results: {
     title: (title: string) => `가장 좋은 시간 · ${title}`,
+    pictureComing: '지금 그림을 많이 그리고 있어요. 이 그림은 곧 따로 보내 드릴게요.',
     none: '아직 응답이 없어요.',
     noWindow: '응답한 사람들이 함께 되는 시간이 아직 없어요.',
     everyone: '모두 가능',

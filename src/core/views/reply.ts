@@ -60,6 +60,11 @@ export interface ImageSpec {
   alt: string;
   /** Rendering is deferred so adapters can acknowledge first and draw after. */
   render: () => Promise<Uint8Array>;
+  /**
+   * The renderer has a queue: send the text at once and the picture as a follow-up when drawn
+   * (the text says it is coming), rather than holding the whole reply for it.
+   */
+  followsUp?: true;
 }
 
 /** A file attached to a message (an .ics calendar entry). */
