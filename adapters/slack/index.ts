@@ -21,6 +21,7 @@ import { SharedRecordsInstallationStore, singleWorkspaceToken, type WorkspaceTok
 import { registerUninstallHandlers } from './uninstall.js';
 import { SlackConversation, type SlackConversationDeps } from './conversation.js';
 import { registerHandlers } from './handlers.js';
+import { dropReplayedEvents, keyOfEnvelope, keyOfSignedBody } from './request-keys.js';
 import { SlackMeetingReminders } from './meeting-reminders.js';
 import { SlackMessenger } from './messenger.js';
 import { createModal } from './modal.js';
@@ -98,6 +99,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     receiver = new SocketModeReceiver({
       appToken: config.appToken,
       logger: slackLogger,
+      customPropertiesExtractor: keyOfEnvelope,
       // The Socket Mode client makes its own Web API calls (apps.connections.open) and takes
       // its base URL from here, not from the App's clientOptions. Its own retry default
       // (keep reconnecting) is right for a long-lived connection, so only a test's policy is passed.
@@ -113,6 +115,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       signingSecret: config.signingSecret!,
       endpoints: SLACK_EVENTS_PATH,
       logger: slackLogger,
+      customPropertiesExtractor: keyOfSignedBody,
       ...(config.oauth && installations
         ? {
             clientId: config.oauth.clientId,
@@ -179,6 +182,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     ...(options.metrics ? { metrics: options.metrics } : {}),
   });
   if (installations) registerUninstallHandlers(app, installations, logger);
+  dropReplayedEvents(app, (key) => engine.claimRequest(key), logger);
 
   let running = false;
   let mounted = false;
