@@ -16,7 +16,7 @@ import type { ChatAdapter } from '../shared/chat-adapter.js';
 import { DeliveryPolicy } from '../shared/delivery.js';
 import { SecretBox } from '../../src/infra/crypto/secret-box.js';
 import { boltLogger } from './bolt-logger.js';
-import { SlackClients } from './clients.js';
+import { CALL_BOUND_MS, SlackClients, boundedCalls } from './clients.js';
 import { SharedRecordsInstallationStore, singleWorkspaceToken, type WorkspaceTokens } from './installations.js';
 import { registerUninstallHandlers } from './uninstall.js';
 import { SlackConversation, type SlackConversationDeps } from './conversation.js';
@@ -59,7 +59,9 @@ export interface SlackAdapterOptions {
   refreshIntervalMs?: number;
   /** How long users.info answers are reused (default 10 min). */
   userCacheTtlMs?: number;
-  /** Web API retry policy; tests pass { retries: 0 }. Default: five retries in five minutes. */
+  /** How long one Web API call may take, retries included (default CALL_BOUND_MS); tests shorten it. */
+  callBoundMs?: number;
+  /** Replaces the bounded retry policy; tests pass { retries: 0 }. */
   retryConfig?: webApi.RetryOptions;
   capabilities?: AdapterCapabilities;
   /** Interactions by outcome and acknowledgement latency. */
@@ -83,8 +85,10 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   if (mode === 'http' && !http) throw new Error('Slack HTTP mode needs the shared HTTP server.');
 
   const slackLogger = boltLogger(logger);
+  // Bolt's per-request clients and ours alike: a call (retries included) ends well inside a scheduled send.
   const clientOptions: webApi.WebClientOptions = {
-    retryConfig: options.retryConfig ?? webApi.retryPolicies.fiveRetriesInFiveMinutes,
+    ...boundedCalls(options.callBoundMs ?? CALL_BOUND_MS),
+    ...(options.retryConfig ? { retryConfig: options.retryConfig } : {}),
     ...(config.apiUrl ? { slackApiUrl: apiBase(config.apiUrl) } : {}),
   };
 
