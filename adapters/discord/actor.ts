@@ -27,6 +27,8 @@ export function actorOf(interaction: UserInteraction): Actor {
     channel: { platform: 'discord', workspaceId: interaction.guild_id, channelId },
     user: { id: user.id, name: interaction.member.nick ?? user.global_name ?? user.username },
     isAdmin: hasAdminBits(interaction.member.permissions),
+    // Discord never delivers one interaction twice: a second request with its id is a replay.
+    requestKey: `discord:${interaction.id}`,
     ...(locale ? { locale } : {}),
   };
 }

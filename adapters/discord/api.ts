@@ -3,6 +3,7 @@
  * waits out 429s). Interaction callbacks and webhooks authenticate by the interaction token,
  * so they work without a bot token (HTTP-only mode); channel messages need the bot token.
  */
+import { createHash } from 'node:crypto';
 import { DiscordAPIError, RateLimitError, REST, type RawFile } from '@discordjs/rest';
 import { Routes, type APIInteractionResponse, type RESTPostAPIGuildScheduledEventJSONBody } from 'discord-api-types/v10';
 import { DeliveryError } from '../../src/core/errors.js';
@@ -50,8 +51,27 @@ export interface DiscordApiOptions {
   apiUrl?: string;
 }
 
+/**
+ * @discordjs/rest's own retries (of 5xx answers and timeouts) and per-attempt timeout: three
+ * attempts of at most 10 s each, so one call ends well inside the 60 s the scheduler gives a send.
+ */
+export const REST_BOUNDS = { retries: 2, timeout: 10_000 } as const;
+
+/** Discord keeps a message nonce at most this long. */
+const MAX_NONCE = 25;
+
+/**
+ * The nonce of part `part` of a scheduled post: the same on every attempt at it, so with
+ * `enforce_nonce` Discord returns the first message instead of posting it again.
+ */
+export function scheduledNonce(deliveryKey: string, part: number): string {
+  const nonce = `${deliveryKey}.${part}`;
+  // Keys are short ("yj123"); a longer one is hashed rather than cut, so two never collide by truncation.
+  return nonce.length <= MAX_NONCE ? nonce : createHash('sha256').update(nonce).digest('base64url').slice(0, MAX_NONCE);
+}
+
 export function createRest(options: Pick<DiscordApiOptions, 'token' | 'apiUrl'>): REST {
-  const rest = new REST({ version: '10', ...(options.apiUrl ? { api: options.apiUrl } : {}) });
+  const rest = new REST({ version: '10', ...REST_BOUNDS, ...(options.apiUrl ? { api: options.apiUrl } : {}) });
   if (options.token) rest.setToken(options.token);
   return rest;
 }
@@ -106,8 +126,9 @@ export class DiscordApi {
     return messageRef(message);
   }
 
-  async createMessage(channelId: string, body: MessageBody, files: RawFile[] = []): Promise<MessageRef> {
-    return messageRef(await this.rest.post(Routes.channelMessages(channelId), { body, files }));
+  /** `signal` stops the call, also while it waits in @discordjs/rest's queue. */
+  async createMessage(channelId: string, body: MessageBody, files: RawFile[] = [], signal?: AbortSignal): Promise<MessageRef> {
+    return messageRef(await this.rest.post(Routes.channelMessages(channelId), { body, files, ...(signal ? { signal } : {}) }));
   }
 
   /** The bot's DM channel with a person (POST /users/@me/channels; needs the bot token). */

@@ -153,4 +153,8 @@ export class DiscordConversation implements Conversation {
   finish(): Promise<void> {
     return this.response.withdraw();
   }
+
+  endUnanswered(): Promise<void> {
+    return this.response.drop();
+  }
 }

@@ -6,6 +6,7 @@
 import { Client, Events, GatewayDispatchEvents, GatewayIntentBits } from 'discord.js';
 import { InteractionType, type APIInteraction } from 'discord-api-types/v10';
 import type { Logger } from '../../src/logger.js';
+import { REST_BOUNDS } from './api.js';
 
 export interface GatewayOptions {
   token: string;
@@ -17,7 +18,7 @@ export interface GatewayOptions {
 export async function connectGateway(options: GatewayOptions): Promise<Client> {
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
-    ...(options.apiUrl ? { rest: { api: options.apiUrl } } : {}),
+    rest: { ...REST_BOUNDS, ...(options.apiUrl ? { api: options.apiUrl } : {}) },
   });
   client.ws.on(GatewayDispatchEvents.InteractionCreate, (data: unknown) => {
     if (isInteraction(data)) options.onInteraction(data);

@@ -21,7 +21,7 @@ import type { AdapterCapabilities, Reply } from '../../src/core/views/reply.js';
 import type { Logger } from '../../src/logger.js';
 import { monotonicMs } from '../../src/infra/clock.js';
 import { noMetrics, type InteractionKind, type InteractionOutcome, type Metrics } from '../../src/infra/metrics/metrics.js';
-import { DeliveryPolicy } from '../shared/delivery.js';
+import { DeliveryPolicy, failedOutcome } from '../shared/delivery.js';
 import { actorOf, type UserInteraction } from './actor.js';
 import { ALREADY_ACKNOWLEDGED, UNKNOWN_INTERACTION, discordErrorCode, type DiscordApi } from './api.js';
 import { pollCodeChoices, timezoneChoices } from './autocomplete.js';
@@ -74,6 +74,7 @@ function timed(responder: Responder, report: () => void): Responder {
       await responder.reply(response);
       report();
     },
+    drop: () => responder.drop(),
   };
 }
 
@@ -108,7 +109,7 @@ export class InteractionHandler {
           return await this.modalSubmit(conversation, interaction);
       }
     } catch (err) {
-      outcome = isUserError(err) ? 'user_error' : 'failed';
+      outcome = failedOutcome(err);
       await this.fail(conversation, interaction, err);
     } finally {
       metrics.interaction('discord', kind, outcome);
@@ -148,7 +149,7 @@ export class InteractionHandler {
     const actor = actorOf(interaction);
     if (interaction.data.custom_id !== CREATE_MODAL_ID) throw new UserError('BAD_ACTION');
     const options = createOptionsFromForm(modalValues(interaction.data));
-    const replies = await this.deps.engine.polls.create(actor, options);
+    const replies = await this.deps.engine.createFromForm(actor, options);
     await this.policy.deliver(replies, conversation);
   }
 

@@ -85,6 +85,13 @@ export class InteractionResponse {
     await this.api.editOriginal(this.interaction.token, message.body, message.files);
   }
 
+  /** Ends an unanswered interaction without any response (a replay). */
+  async drop(): Promise<void> {
+    if (this.current !== 'unanswered') return;
+    this.current = 'filled';
+    await this.responder.drop();
+  }
+
   /** Removes a "thinking…" that nothing filled: left there, it would read as a hang. */
   async withdraw(): Promise<void> {
     if (this.current !== 'deferred-public' && this.current !== 'deferred-private') return;

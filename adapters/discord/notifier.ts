@@ -6,10 +6,10 @@ import { Coalescer, type RunGate } from '../shared/coalescer.js';
 import { translatingErrors } from '../shared/delivery.js';
 import type { Engine } from '../../src/core/engine.js';
 import type { Poll } from '../../src/core/domain/types.js';
-import type { Notifier } from '../../src/core/ports.js';
+import type { Notifier, ScheduledDelivery } from '../../src/core/ports.js';
 import { messagesOf, type View } from '../../src/core/views/reply.js';
 import type { Logger } from '../../src/logger.js';
-import { classifyDiscordError, parseMessageRef, type DiscordApi } from './api.js';
+import { classifyDiscordError, parseMessageRef, scheduledNonce, type DiscordApi } from './api.js';
 import type { PollMessages } from './conversation.js';
 import { attachUploads, renderView } from './render.js';
 
@@ -45,15 +45,25 @@ export class DiscordPollMessages implements Notifier, PollMessages {
 
   /**
    * A reply to the poll message in its channel (deadline results, reminders). Discord's refusals
-   * are thrown as DeliveryErrors, so the scheduler knows which not to retry.
+   * are thrown as DeliveryErrors, so the scheduler knows which not to retry. Each part carries
+   * the delivery's nonce with enforce_nonce, so a part posted by an earlier attempt whose answer
+   * was lost (or by @discordjs/rest's own retry) is not posted again; `delivery.signal` stops
+   * the call under way and the parts after it.
    */
-  async post(poll: Poll, view: View): Promise<void> {
+  async post(poll: Poll, view: View, delivery?: ScheduledDelivery): Promise<void> {
     if (!this.canWrite()) return;
     const ref = parseMessageRef(poll.messageRef);
-    for (const part of messagesOf(view)) {
+    for (const [i, part] of messagesOf(view).entries()) {
+      delivery?.signal.throwIfAborted();
       const message = await attachUploads(renderView(part));
       if (ref) message.body.message_reference = { message_id: ref.id, fail_if_not_exists: false };
-      await translatingErrors(classifyDiscordError, () => this.api.createMessage(ref?.channelId ?? poll.channel.channelId, message.body, message.files));
+      if (delivery) {
+        message.body.nonce = scheduledNonce(delivery.key, i);
+        message.body.enforce_nonce = true;
+      }
+      await translatingErrors(classifyDiscordError, () =>
+        this.api.createMessage(ref?.channelId ?? poll.channel.channelId, message.body, message.files, delivery?.signal),
+      );
     }
   }
 

@@ -30,6 +30,9 @@ export interface MessageBody {
   attachments?: RESTAPIAttachment[];
   allowed_mentions?: APIAllowedMentions;
   message_reference?: RESTAPIMessageReference;
+  /** With enforce_nonce, a second create with this nonce within minutes returns the first message. */
+  nonce?: string;
+  enforce_nonce?: boolean;
 }
 
 export interface RenderedView {

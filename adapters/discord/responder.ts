@@ -13,6 +13,11 @@ export interface Responder {
   reply(response: APIInteractionResponse): Promise<void>;
   /** True once `reply` went out. */
   readonly replied: boolean;
+  /**
+   * Ends the request with no initial response (a replay: Discord itself never sends one twice,
+   * and the first was answered). Over HTTP a 200 with an empty body; over the gateway nothing.
+   */
+  drop(): Promise<void>;
 }
 
 export class RestResponder implements Responder {
@@ -28,6 +33,10 @@ export class RestResponder implements Responder {
     this.replied = true;
     await this.api.callback(this.interaction.id, this.interaction.token, response);
   }
+
+  async drop(): Promise<void> {
+    this.replied = true;
+  }
 }
 
 export class HttpResponder implements Responder {
@@ -42,6 +51,15 @@ export class HttpResponder implements Responder {
     await new Promise<void>((resolve) => {
       this.res.writeHead(200, { 'content-type': 'application/json' });
       this.res.end(JSON.stringify(response), () => resolve());
+    });
+  }
+
+  async drop(): Promise<void> {
+    if (this.replied) return;
+    this.replied = true;
+    await new Promise<void>((resolve) => {
+      this.res.writeHead(200);
+      this.res.end(() => resolve());
     });
   }
 }

@@ -9,16 +9,18 @@
  * - a note for someone other than the actor only logs its failure (the actor did nothing wrong);
  * - when the channel refuses the bot, the actor gets one private hint instead of an apology;
  * - a calendar entry that cannot be made never undoes the pick.
- * The adapter's error boundary ends in `report`, so the person hears of a failure the same way.
+ * The adapter's error boundary ends in `report`, so the person hears of a failure the same way,
+ * and a replayed request (ReplayedRequest) is dropped the same way: silently, logged at debug.
  */
 import type { Engine } from '../../src/core/engine.js';
 import type { MeetingEvent } from '../../src/core/domain/meeting.js';
 import type { Locale, Poll } from '../../src/core/domain/types.js';
-import { isStorageFull, isUserError, type DeliveryError } from '../../src/core/errors.js';
+import { isReplayedRequest, isStorageFull, isUserError, type DeliveryError } from '../../src/core/errors.js';
 import type { Clock } from '../../src/core/ports.js';
 import { errorView } from '../../src/core/views/notices.js';
 import type { Reply, View } from '../../src/core/views/reply.js';
 import type { Logger } from '../../src/logger.js';
+import type { InteractionOutcome } from '../../src/infra/metrics/metrics.js';
 import { RateLimitedLog } from './rate-limited-log.js';
 
 /** What the channel refused: a new poll's message, another message, or the files under a posted one. */
@@ -72,6 +74,17 @@ export interface Conversation {
   classify: ErrorClassifier;
   /** Ends the interaction's answer (Discord: removes a "thinking…" nothing filled). */
   finish(): Promise<void>;
+  /**
+   * Ends a replayed request without a word: the first delivery was answered already. Over
+   * HTTP it gets a 200 with an empty body (Slack's acknowledgement is that already).
+   */
+  endUnanswered(): Promise<void>;
+}
+
+/** What an interaction that ended in `err` came to, for the metrics. */
+export function failedOutcome(err: unknown): InteractionOutcome {
+  if (isReplayedRequest(err)) return 'replayed';
+  return isUserError(err) ? 'user_error' : 'failed';
 }
 
 export interface DeliveryPolicyDeps {
@@ -142,6 +155,12 @@ export class DeliveryPolicy {
   /** The end of an adapter's error boundary: the person hears about it privately, in their language. */
   async report(err: unknown, to: Conversation): Promise<void> {
     const { logger } = this.deps;
+    if (isReplayedRequest(err)) {
+      // Someone sent a signed request again (or Slack retried an event): nothing changed, nobody is told.
+      logger.debug({ ...to.logContext, requestKey: err.key }, 'replayed request ignored');
+      await to.endUnanswered();
+      return;
+    }
     const refusal = this.isRefusal(err, to);
     if (isUserError(err)) logger.debug({ ...to.logContext, code: err.code }, 'user error');
     else if (isStorageFull(err)) this.storageFull.error('storage-full', { ...to.logContext, err }, 'storage is full: nothing can be saved (people are told their click was not saved)');

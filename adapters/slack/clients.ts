@@ -6,6 +6,25 @@
 import { webApi } from '@slack/bolt';
 import type { WorkspaceTokens } from './installations.js';
 
+/**
+ * How long one Web API call may take, its retries included, by default: well inside the 60 s the
+ * scheduler gives a send, so a call never outlives the send (and its lease) it belongs to.
+ */
+export const CALL_BOUND_MS = 30_000;
+
+/**
+ * The WebClient's timeout and retry policy for calls bounded by `withinMs`: each attempt may take
+ * a third of it, retries start only in the first half, and the wait before one is at most a
+ * tenth, so the last attempt ends by about 0.93 × withinMs. (A 429's Retry-After wait is the
+ * WebClient's own and not counted here.)
+ */
+export function boundedCalls(withinMs: number): Pick<webApi.WebClientOptions, 'timeout' | 'retryConfig'> {
+  return {
+    timeout: Math.round(withinMs / 3),
+    retryConfig: { retries: 5, factor: 2, minTimeout: Math.round(withinMs / 30), maxTimeout: Math.round(withinMs / 10), maxRetryTime: Math.round(withinMs / 2), randomize: true },
+  };
+}
+
 /** Enough clients for every workspace one instance serves at once; the oldest go first. */
 const MAX_CLIENTS = 1000;
 

@@ -151,6 +151,9 @@ export class SlackConversation implements Conversation {
 
   async finish(): Promise<void> {}
 
+  /** Slack's acknowledgement (an empty 200) already ended the request; nothing else goes out. */
+  async endUnanswered(): Promise<void> {}
+
   /**
    * Posted with any picture uploaded under it. Once the message is out the post counts: a
    * failed upload is only noted, as a refusal when the channel would not take it.

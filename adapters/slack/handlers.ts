@@ -8,16 +8,17 @@
 import type { App } from '@slack/bolt';
 import type { Actor, Engine } from '../../src/core/engine.js';
 import type { Locale } from '../../src/core/domain/types.js';
-import { isUserError } from '../../src/core/errors.js';
+import { isReplayedRequest, isUserError } from '../../src/core/errors.js';
 import { textAsksForCreateForm } from '../../src/core/grammar/command.js';
 import type { AdapterCapabilities, Reply } from '../../src/core/views/reply.js';
 import { errorView } from '../../src/core/views/notices.js';
 import type { Logger } from '../../src/logger.js';
 import { monotonicMs } from '../../src/infra/clock.js';
 import { noMetrics, type InteractionKind, type InteractionOutcome, type Metrics } from '../../src/infra/metrics/metrics.js';
-import type { Conversation, DeliveryPolicy } from '../shared/delivery.js';
+import { failedOutcome, type Conversation, type DeliveryPolicy } from '../shared/delivery.js';
 import { respondVia, type ReplyTarget } from './conversation.js';
 import { CREATE_CALLBACK_ID, decodeMetadata, formApology, formErrors, readCreateForm } from './modal.js';
+import { requestKeyOf } from './request-keys.js';
 import { slackStrings } from './strings.js';
 import { unescapeSlack } from './text.js';
 import { buildActor, workspaceIdOf, type SlackPlace, type SlackUserDirectory } from './users.js';
@@ -89,13 +90,15 @@ export function registerHandlers(app: App, deps: HandlerDeps): HandlersInFlight 
     };
   }
 
+  /** The person acting, with the delivery's key so the engine refuses a replay of it. */
   async function actorAt(
     place: SlackPlace,
     user: { id: string; name?: string | undefined },
+    requestKey: string | undefined,
     budgetMs = LOOKUP_BUDGET_MS,
   ): Promise<{ actor: Actor; locale: Locale }> {
     const info = await users.lookup(workspaceIdOf(place), user.id, budgetMs);
-    const actor = buildActor(place, user, info);
+    const actor: Actor = { ...buildActor(place, user, info), ...(requestKey ? { requestKey } : {}) };
     return { actor, locale: await engine.queries.localeOf(actor) };
   }
 
@@ -115,7 +118,7 @@ export function registerHandlers(app: App, deps: HandlerDeps): HandlersInFlight 
       return 'ok';
     } catch (err) {
       await policy.report(err, conversation);
-      return isUserError(err) ? 'user_error' : 'failed';
+      return failedOutcome(err);
     }
   }
 
@@ -159,7 +162,7 @@ export function registerHandlers(app: App, deps: HandlerDeps): HandlersInFlight 
     return deliver(repliesP, target, i.context);
   }
 
-  app.command(COMMAND, async ({ command, ack, respond }) => {
+  app.command(COMMAND, async ({ command, ack, respond, body, context: boltContext }) => {
     const place: SlackPlace = { teamId: command.team_id, enterpriseId: command.enterprise_id || undefined, channelId: command.channel_id };
     // should_escape is on, so &, < and > arrive escaped; mentions arrive as <@U…|name>.
     const text = unescapeSlack(command.text ?? '');
@@ -170,7 +173,7 @@ export function registerHandlers(app: App, deps: HandlerDeps): HandlersInFlight 
       storeBeforeAck: false,
       context: { command: COMMAND, team: command.team_id, channel: command.channel_id, user: command.user_id },
       target: async () => {
-        const { actor, locale } = await actorAt(place, { id: command.user_id, name: command.user_name }, budget);
+        const { actor, locale } = await actorAt(place, { id: command.user_id, name: command.user_name }, requestKeyOf(body, boltContext), budget);
         return {
           actor,
           locale,
@@ -185,7 +188,7 @@ export function registerHandlers(app: App, deps: HandlerDeps): HandlersInFlight 
     });
   });
 
-  app.action({ type: 'block_actions', action_id: OUR_ACTIONS }, async ({ ack, body, action, respond }) => {
+  app.action({ type: 'block_actions', action_id: OUR_ACTIONS }, async ({ ack, body, action, respond, context: boltContext }) => {
     const container = body.container;
     const channelId = body.channel?.id ?? (typeof container['channel_id'] === 'string' ? container['channel_id'] : undefined);
     const teamId = body.team?.id ?? body.user.team_id;
@@ -203,7 +206,7 @@ export function registerHandlers(app: App, deps: HandlerDeps): HandlersInFlight 
       storeBeforeAck: true,
       context,
       target: async () => {
-        const { actor, locale } = await actorAt(place, { id: body.user.id, name: body.user.name ?? body.user.username });
+        const { actor, locale } = await actorAt(place, { id: body.user.id, name: body.user.name ?? body.user.username }, requestKeyOf(body, boltContext));
         return {
           actor,
           locale,
@@ -218,7 +221,7 @@ export function registerHandlers(app: App, deps: HandlerDeps): HandlersInFlight 
     });
   });
 
-  app.view(CREATE_CALLBACK_ID, ({ ack: boltAck, body, view }) => tracked('form', async (): Promise<InteractionOutcome> => {
+  app.view(CREATE_CALLBACK_ID, ({ ack: boltAck, body, view, context: boltContext }) => tracked('form', async (): Promise<InteractionOutcome> => {
     const ack = timedAck('form', (response?: ViewErrors) => (response ? boltAck(response) : boltAck()));
     const meta = decodeMetadata(view.private_metadata);
     const teamId = body.team?.id ?? body.user.team_id ?? view.team_id;
@@ -226,7 +229,7 @@ export function registerHandlers(app: App, deps: HandlerDeps): HandlersInFlight 
     const place: SlackPlace = { teamId, enterpriseId: body.enterprise?.id ?? body.team?.enterprise_id, channelId: meta?.channelId ?? '' };
     let target: ReplyTarget;
     try {
-      const { actor, locale } = await actorAt(place, { id: body.user.id, name: body.user.name });
+      const { actor, locale } = await actorAt(place, { id: body.user.id, name: body.user.name }, requestKeyOf(body, boltContext));
       target = { actor, locale, channelId: place.channelId, replaceable: false };
       // The slash command's response_url (carried in the form) tells the person privately if posting fails.
       if (meta?.responseUrl) target.respond = respondVia(meta.responseUrl);
@@ -247,8 +250,13 @@ export function registerHandlers(app: App, deps: HandlerDeps): HandlersInFlight 
     let replies: Reply[];
     try {
       // Created before the ack: a mistake must come back on the form, which stays open.
-      replies = await engine.polls.create(target.actor, form.options);
+      replies = await engine.createFromForm(target.actor, form.options);
     } catch (err) {
+      if (isReplayedRequest(err)) {
+        // The form was closed by the first delivery: an empty ack, and the boundary drops it quietly.
+        await ack();
+        return deliver(Promise.reject(err), target, context);
+      }
       const errors = isUserError(err) ? formErrors(err, form.usedWeekdays, locale) : apology(err, locale, context);
       await ack({ response_action: 'errors', errors });
       return isUserError(err) ? 'user_error' : 'failed';

@@ -16,11 +16,12 @@ import type { ChatAdapter } from '../shared/chat-adapter.js';
 import { DeliveryPolicy } from '../shared/delivery.js';
 import { SecretBox } from '../../src/infra/crypto/secret-box.js';
 import { boltLogger } from './bolt-logger.js';
-import { SlackClients } from './clients.js';
+import { CALL_BOUND_MS, SlackClients, boundedCalls } from './clients.js';
 import { SharedRecordsInstallationStore, singleWorkspaceToken, type WorkspaceTokens } from './installations.js';
 import { registerUninstallHandlers } from './uninstall.js';
 import { SlackConversation, type SlackConversationDeps } from './conversation.js';
 import { registerHandlers } from './handlers.js';
+import { dropReplayedEvents, keyOfEnvelope, keyOfSignedBody } from './request-keys.js';
 import { SlackMeetingReminders } from './meeting-reminders.js';
 import { SlackMessenger } from './messenger.js';
 import { createModal } from './modal.js';
@@ -61,7 +62,9 @@ export interface SlackAdapterOptions {
   refreshIntervalMs?: number;
   /** How long users.info answers are reused (default 10 min). */
   userCacheTtlMs?: number;
-  /** Web API retry policy; tests pass { retries: 0 }. Default: five retries in five minutes. */
+  /** How long one Web API call may take, retries included (default CALL_BOUND_MS); tests shorten it. */
+  callBoundMs?: number;
+  /** Replaces the bounded retry policy; tests pass { retries: 0 }. */
   retryConfig?: webApi.RetryOptions;
   capabilities?: AdapterCapabilities;
   /** Interactions by outcome and acknowledgement latency. */
@@ -85,8 +88,10 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   if (mode === 'http' && !http) throw new Error('Slack HTTP mode needs the shared HTTP server.');
 
   const slackLogger = boltLogger(logger);
+  // Bolt's per-request clients and ours alike: a call (retries included) ends well inside a scheduled send.
   const clientOptions: webApi.WebClientOptions = {
-    retryConfig: options.retryConfig ?? webApi.retryPolicies.fiveRetriesInFiveMinutes,
+    ...boundedCalls(options.callBoundMs ?? CALL_BOUND_MS),
+    ...(options.retryConfig ? { retryConfig: options.retryConfig } : {}),
     ...(config.apiUrl ? { slackApiUrl: apiBase(config.apiUrl) } : {}),
   };
 
@@ -101,6 +106,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     receiver = new SocketModeReceiver({
       appToken: config.appToken,
       logger: slackLogger,
+      customPropertiesExtractor: keyOfEnvelope,
       // The Socket Mode client makes its own Web API calls (apps.connections.open) and takes
       // its base URL from here, not from the App's clientOptions. Its own retry default
       // (keep reconnecting) is right for a long-lived connection, so only a test's policy is passed.
@@ -116,6 +122,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       signingSecret: config.signingSecret!,
       endpoints: SLACK_EVENTS_PATH,
       logger: slackLogger,
+      customPropertiesExtractor: keyOfSignedBody,
       ...(config.oauth && installations
         ? {
             clientId: config.oauth.clientId,
@@ -183,6 +190,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     ...(options.metrics ? { metrics: options.metrics } : {}),
   });
   if (installations) registerUninstallHandlers(app, installations, logger);
+  dropReplayedEvents(app, (key) => engine.claimRequest(key), logger);
 
   let running = false;
   let mounted = false;

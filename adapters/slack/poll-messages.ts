@@ -8,7 +8,7 @@ import { translatingErrors } from '../shared/delivery.js';
 import { monotonicMs } from '../../src/infra/clock.js';
 import type { Engine } from '../../src/core/engine.js';
 import type { Poll } from '../../src/core/domain/types.js';
-import type { Notifier } from '../../src/core/ports.js';
+import type { Notifier, ScheduledDelivery } from '../../src/core/ports.js';
 import { messagesOf, type View } from '../../src/core/views/reply.js';
 import type { Logger } from '../../src/logger.js';
 import { classifySlackError } from './errors.js';
@@ -52,8 +52,10 @@ export class SlackPollMessages implements Notifier {
    * The scheduler retries a post that throws, so this throws only while nothing was posted:
    * the heatmap is drawn first, and an upload failing after the message is logged, not thrown.
    * Slack's refusals are thrown as DeliveryErrors, so the scheduler knows which not to retry.
+   * A send the scheduler gave up on (`delivery.signal`) posts no further part: the WebClient
+   * takes no signal, so a call under way runs to its own bound.
    */
-  async post(poll: Poll, view: View): Promise<void> {
+  async post(poll: Poll, view: View, delivery?: ScheduledDelivery): Promise<void> {
     if (poll.channel.platform !== 'slack') {
       this.logger.warn({ pollId: poll.id, platform: poll.channel.platform }, 'not a Slack poll; not posted');
       return;
@@ -61,6 +63,7 @@ export class SlackPollMessages implements Notifier {
     const ref = parseMessageRef(poll.messageRef);
     const messenger = this.messengerFor(poll.channel.workspaceId);
     for (const message of messagesOf(view)) {
+      delivery?.signal.throwIfAborted();
       await translatingErrors(classifySlackError, () =>
         messenger.postToChannel(poll.channel.channelId, message, {
           ...(ref ? { threadTs: ref.ts, broadcast: message.role === 'results' } : {}),

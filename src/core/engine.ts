@@ -12,6 +12,7 @@ import { COMMANDS, type Command } from './commands/builtin.js';
 import type { CommandTable, Invocation } from './commands/spec.js';
 import { ReplayedRequest, UserError } from './errors.js';
 import { parseCommand } from './grammar/command.js';
+import type { CreateOptions } from './grammar/create-options.js';
 import type { AdapterCapabilities, Reply } from './views/reply.js';
 import { AdapterQueries } from './engine/adapter-queries.js';
 import { AnswerUseCases, type PaintResult, type SlotChange } from './engine/answer-use-cases.js';
@@ -77,6 +78,23 @@ export class Engine {
     });
   }
 
+  /**
+   * A create form's submission (Slack's modal, Discord's): like every command, refused when its
+   * request was already acted on, before the poll is made.
+   */
+  async createFromForm(actor: Actor, options: CreateOptions): Promise<Reply[]> {
+    await this.refuseReplay(actor);
+    return this.polls.create(actor, options);
+  }
+
+  /**
+   * A platform delivery that is no person's command (a Slack Events API event such as
+   * app_uninstalled): throws ReplayedRequest when `requestKey` was already claimed.
+   */
+  async claimRequest(requestKey: string): Promise<void> {
+    await this.refuseReplay({ requestKey });
+  }
+
   /** A stroke on the web grid: slots of the poll `code` (in the actor's channel) set to states. */
   async paint(actor: Actor, code: string, changes: readonly SlotChange[]): Promise<PaintResult> {
     return this.ctx.datedErrors(actor, async () => this.answers.paint(actor, await this.ctx.pollByCode(actor, code), changes));
@@ -110,7 +128,7 @@ export class Engine {
   }
 
   /** A request whose key was seen within the replay window is refused before it does anything. */
-  private async refuseReplay(actor: Actor): Promise<void> {
+  private async refuseReplay(actor: Pick<Actor, 'requestKey'>): Promise<void> {
     const key = this.ctx.requestKey(actor);
     if (key && !(await this.ctx.store.claimRequestKey(key, this.ctx.clock.now()))) throw new ReplayedRequest(key.key);
   }

@@ -159,3 +159,7 @@ export class ReplayedRequest extends Error {
     this.name = 'ReplayedRequest';
   }
 }
+
+export function isReplayedRequest(err: unknown): err is ReplayedRequest {
+  return err instanceof ReplayedRequest;
+}

@@ -6,7 +6,10 @@
  * editing an original that was never created, channel writes without the bot token, and with a
  * 400 any message, autocomplete choice or event over Discord's limits, select menus included:
  * ≤ 5 rows, a select alone in its row, ≤ 25 options, values ≤ 100, unique custom_ids). Tests can make
- * chosen requests fail the way Discord does (`failRequests`, e.g. 403 Missing Access).
+ * chosen requests fail the way Discord does (`failRequests`, e.g. 403 Missing Access), or take
+ * effect with the answer lost on the way back (`loseResponses`). Like Discord, a channel message
+ * created with `enforce_nonce` and a nonce seen in the last few minutes returns the first message
+ * and posts nothing.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -65,6 +68,17 @@ export interface FailureRule {
   times?: number;
 }
 
+/** Requests that take effect but whose answer never reaches the bot (a 502 from a proxy instead). */
+export interface LostResponseRule {
+  method: string;
+  path: RegExp;
+  /** How many matching requests lose their answer (default: all until removed). */
+  times?: number;
+}
+
+/** How long Discord remembers a message nonce for enforce_nonce ("the past few minutes"). */
+const NONCE_WINDOW_MS = 5 * 60_000;
+
 export interface FakeDiscordOptions {
   botToken: string;
   applicationId: string;
@@ -91,6 +105,9 @@ export class FakeDiscord {
   /** Requests refused with 400 for breaking a length limit, with the reason (tests assert it stays empty). */
   readonly invalid: Array<{ method: string; path: string; reason: string }> = [];
   private readonly failures: FailureRule[] = [];
+  private readonly lostResponses: LostResponseRule[] = [];
+  /** "channelId:nonce" → the message created with it, and when. */
+  private readonly nonces = new Map<string, { messageId: string; at: number }>();
   private readonly interactions = new Map<string, TrackedInteraction>();
   private readonly server: Server;
   private readonly wss: WebSocketServer;
@@ -178,6 +195,16 @@ export class FakeDiscord {
     };
   }
 
+  /** Matching requests take effect, but the bot gets a 502 instead of the answer; returns a function that lifts the rule. */
+  loseResponses(rule: LostResponseRule): () => void {
+    const own = { ...rule };
+    this.lostResponses.push(own);
+    return () => {
+      const i = this.lostResponses.indexOf(own);
+      if (i >= 0) this.lostResponses.splice(i, 1);
+    };
+  }
+
   /** Creates a channel message as if someone else had posted it (tests for edits of it). */
   seedMessage(channelId: string): FakeMessage {
     return this.createMessage(channelId, {}, []);
@@ -231,7 +258,14 @@ export class FakeDiscord {
     const { body, files } = await parseBody(req.headers['content-type'], raw);
     const call: RecordedCall = { method, path, body, files, authorization: req.headers.authorization };
     this.calls.push(call);
+    const lost = this.lostResponses.find((l) => l.method === method && l.path.test(path));
+    if (lost?.times !== undefined && --lost.times <= 0) this.lostResponses.splice(this.lostResponses.indexOf(lost), 1);
     const reply = (status: number, payload?: unknown) => {
+      if (lost) {
+        res.writeHead(502, { 'content-type': 'text/plain' });
+        res.end('Bad Gateway');
+        return;
+      }
       // Like Discord: a 204 has no body and no content type.
       res.writeHead(status, payload === undefined ? {} : { 'content-type': 'application/json' });
       res.end(payload === undefined ? undefined : JSON.stringify(payload));
@@ -297,7 +331,7 @@ export class FakeDiscord {
     if ((m = /^\/channels\/(\d+)\/messages(?:\/(\d+))?$/.exec(path))) {
       if (!botAuthorized) return error(401, 0, '401: Unauthorized');
       const [, channelId, messageId] = m;
-      if (!messageId && method === 'POST') return reply(200, this.createMessage(channelId!, body ?? {}, files));
+      if (!messageId && method === 'POST') return reply(200, this.createOnce(channelId!, body ?? {}, files));
       const message = messageId ? this.messages.get(messageId) : undefined;
       if (!message || message.channel_id !== channelId) return error(404, 10008, 'Unknown Message');
       if (method === 'PATCH') return reply(200, this.editMessage(message, body ?? {}, files));
@@ -357,6 +391,17 @@ export class FakeDiscord {
       default:
         break;
     }
+  }
+
+  /** A channel message, unless enforce_nonce names a nonce used here within the window: then the first message. */
+  private createOnce(channelId: string, body: Record<string, unknown>, files: UploadedFile[]): FakeMessage {
+    const nonce = body.enforce_nonce === true && (typeof body.nonce === 'string' || typeof body.nonce === 'number') ? `${channelId}:${body.nonce}` : undefined;
+    const seen = nonce ? this.nonces.get(nonce) : undefined;
+    const first = seen && Date.now() - seen.at < NONCE_WINDOW_MS ? this.messages.get(seen.messageId) : undefined;
+    if (first) return first;
+    const message = this.createMessage(channelId, body, files);
+    if (nonce) this.nonces.set(nonce, { messageId: message.id, at: Date.now() });
+    return message;
   }
 
   private createMessage(channelId: string, body: Record<string, unknown>, files: UploadedFile[]): FakeMessage {
@@ -449,6 +494,7 @@ function limitViolation(path: string, method: string, body: Json | undefined): s
 
 function messageViolation(message: Json): string | undefined {
   if (length(message.content) > 2000) return `content over 2000 characters (${length(message.content)})`;
+  if (length(message.nonce) > 25) return `nonce over 25 characters (${length(message.nonce)})`;
   const embeds = (Array.isArray(message.embeds) ? message.embeds : []) as Json[];
   if (embeds.length > 10) return 'more than 10 embeds';
   let total = 0;

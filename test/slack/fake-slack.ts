@@ -84,6 +84,7 @@ export class FakeSlack {
   oauthClient = { id: 'client-id', secret: 'client-secret' };
   private readonly failures = new Map<string, string[]>();
   private readonly httpFailures = new Map<string, number[]>();
+  private readonly outages = new Map<string, number>();
   private readonly delays = new Map<string, number[]>();
   private readonly expired = new Set<string>();
   private readonly pendingAcks = new Map<string, (ack: SocketAck) => void>();
@@ -154,6 +155,12 @@ export class FakeSlack {
     const list = this.httpFailures.get(method) ?? [];
     list.push(status);
     this.httpFailures.set(method, list);
+  }
+
+  /** Every call of `method` gets HTTP `status` until the returned function is called (a long outage). */
+  outage(method: string, status: number): () => void {
+    this.outages.set(method, status);
+    return () => this.outages.delete(method);
   }
 
   callsTo(method: string): ApiCall[] {
@@ -273,7 +280,7 @@ export class FakeSlack {
 
     const delay = this.delays.get(method)?.shift();
     if (delay) await new Promise((r) => setTimeout(r, delay));
-    const status = this.httpFailures.get(method)?.shift();
+    const status = this.httpFailures.get(method)?.shift() ?? this.outages.get(method);
     if (status) return send(res, status, { ok: false, error: 'internal_error' });
     const failure = this.failures.get(method)?.shift();
     call.response = failure ? { ok: false, error: failure } : this.answer(method, args, auth);

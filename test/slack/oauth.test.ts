@@ -2,8 +2,11 @@
  * Slack in many workspaces: Bolt's OAuth flow (/slack/install, /slack/oauth_redirect) against
  * the fake Slack's oauth.v2.access installs two workspaces; their installations live in the
  * shared store with the bot tokens sealed; each workspace's poll is posted with its own token;
- * app_uninstalled and tokens_revoked remove an installation, after which nothing is sent there.
+ * app_uninstalled and tokens_revoked remove an installation, after which nothing is sent there;
+ * Slack's retry of such an event (same event_id) is dropped.
  */
+import { Writable } from 'node:stream';
+import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config.js';
 import { isDeliveryError } from '../../src/core/errors.js';
@@ -16,8 +19,17 @@ const OAUTH = { clientId: 'client-id', clientSecret: 'client-secret', stateSecre
 const TOKENS = { [TEAM_A.id]: 'xoxb-acme-installed', [TEAM_B.id]: 'xoxb-rival-installed' };
 let h: Harness;
 
+const logs: Array<{ level: number; msg: string }> = [];
+const replayedEvents = () => logs.filter((l) => l.msg === 'replayed Slack event ignored' && l.level === 20);
+
 beforeAll(async () => {
-  h = await startHarness({ mode: 'http', oauth: OAUTH });
+  const sink = new Writable({
+    write(chunk: Buffer, _enc, done) {
+      for (const line of chunk.toString('utf8').split('\n').filter(Boolean)) logs.push(JSON.parse(line) as (typeof logs)[number]);
+      done();
+    },
+  });
+  h = await startHarness({ mode: 'http', oauth: OAUTH, logger: pino({ level: 'debug' }, sink) });
 });
 
 afterAll(async () => {
@@ -99,6 +111,25 @@ describe('Slack OAuth installs', () => {
     const res = await postSigned(h.port, event(TEAM_B, { type: 'tokens_revoked', tokens: { bot: ['U0BOT'] }, event_ts: '2.0' }), { json: true });
     expect(res.status).toBe(200);
     await waitFor(async () => (await h.records.get(INSTALLATION_RECORDS, `team:${TEAM_B.id}`)) === undefined, 5000, 'the installation removed');
+  });
+
+  it('a retried app_uninstalled (same event_id, new signature) after a reinstall leaves the new installation', async () => {
+    expect((await install(TEAM_A)).status).toBe(200);
+    const uninstalled = event(TEAM_A, { type: 'app_uninstalled', event_ts: '3.0' });
+    const signedAt = Math.floor(Date.now() / 1000);
+    expect((await postSigned(h.port, uninstalled, { json: true, timestamp: signedAt })).status).toBe(200);
+    await waitFor(async () => (await h.records.get(INSTALLATION_RECORDS, `team:${TEAM_A.id}`)) === undefined, 5000, 'the installation removed');
+    expect((await install(TEAM_A)).status).toBe(200);
+
+    // Slack retries a delivery it thinks failed: the same event, signed anew.
+    expect((await postSigned(h.port, uninstalled, { json: true, timestamp: signedAt + 1 })).status).toBe(200);
+    await waitFor(
+      async () => replayedEvents().length === 1 || (await h.records.get(INSTALLATION_RECORDS, `team:${TEAM_A.id}`)) === undefined,
+      5000,
+      'the retry dropped or acted on',
+    );
+    expect(await h.records.get(INSTALLATION_RECORDS, `team:${TEAM_A.id}`)).toBeDefined();
+    expect(replayedEvents()).toHaveLength(1);
   });
 });
 

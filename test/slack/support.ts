@@ -60,6 +60,8 @@ export interface HarnessOptions {
   webLinks?: WebLinks;
   /** Where the shared server listens (default: any free port). */
   port?: number;
+  /** Bound each Web API call to this long, retries included, instead of not retrying at all. */
+  callBoundMs?: number;
 }
 
 export async function startHarness(options: HarnessOptions): Promise<Harness> {
@@ -99,7 +101,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     clock,
     records,
     logger: options.logger ?? silent,
-    retryConfig: { retries: 0 },
+    ...(options.callBoundMs ? { callBoundMs: options.callBoundMs } : { retryConfig: { retries: 0 } }),
     refreshIntervalMs: options.refreshIntervalMs ?? 300,
   });
   await adapter.start();

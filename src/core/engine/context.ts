@@ -107,7 +107,7 @@ export class EngineContext {
   }
 
   /** The actor's request key as the store keeps it, or nothing when the platform gave none. */
-  requestKey(actor: Actor): RequestKey | undefined {
+  requestKey(actor: Pick<Actor, 'requestKey'>): RequestKey | undefined {
     return actor.requestKey ? { key: actor.requestKey, expiresAt: this.clock.now() + REQUEST_KEY_KEEP_MS } : undefined;
   }
 

@@ -7,8 +7,11 @@
  */
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
-/** What a person's interaction came to: answered, refused with a message for them, or failed on our side. */
-export type InteractionOutcome = 'ok' | 'user_error' | 'failed';
+/**
+ * What a person's interaction came to: answered, refused with a message for them, failed on our
+ * side, or a replay of a request already acted on (dropped without a word).
+ */
+export type InteractionOutcome = 'ok' | 'user_error' | 'failed' | 'replayed';
 export type InteractionKind = 'command' | 'click' | 'form' | 'autocomplete';
 
 export interface Metrics {
