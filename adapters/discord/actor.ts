@@ -15,14 +15,26 @@ export function interactionUser(interaction: UserInteraction): APIUser | undefin
 }
 
 /**
- * The actor of a guild interaction. A DM (no guild) has no channel a group shares, so it is
- * refused with NOT_IN_CHANNEL; Discord does not tell a person's zone, so none is set here.
+ * The actor of an interaction. A DM (no guild) has no channel a group shares: the actor is marked
+ * `direct`, and the engine lets it press only personal buttons (the Undo of a private notice the
+ * bot sent there), refusing the rest with NOT_IN_CHANNEL. Discord does not tell a person's zone,
+ * so none is set here.
  */
 export function actorOf(interaction: UserInteraction): Actor {
   const user = interactionUser(interaction);
   const channelId = interaction.channel?.id ?? interaction.channel_id;
-  if (!interaction.guild_id || !interaction.member || !user || !channelId) throw new UserError('NOT_IN_CHANNEL');
+  if (!user || !channelId) throw new UserError('NOT_IN_CHANNEL');
   const locale = toLocale(interaction.locale);
+  if (!interaction.guild_id || !interaction.member) {
+    return {
+      channel: { platform: 'discord', workspaceId: '', channelId },
+      user: { id: user.id, name: user.global_name ?? user.username },
+      isAdmin: false,
+      direct: true,
+      requestKey: `discord:${interaction.id}`,
+      ...(locale ? { locale } : {}),
+    };
+  }
   return {
     channel: { platform: 'discord', workspaceId: interaction.guild_id, channelId },
     user: { id: user.id, name: interaction.member.nick ?? user.global_name ?? user.username },

@@ -15,4 +15,9 @@ export interface Actor {
    * a Discord interaction id). A second request with the same key is a replay: refused, no effect.
    */
   requestKey?: string;
+  /**
+   * Acting from a direct conversation with the bot, outside any shared channel (a Discord DM):
+   * only personal buttons (an Undo in a private notice) work there; everything else needs a channel.
+   */
+  direct?: true;
 }

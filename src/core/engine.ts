@@ -62,6 +62,7 @@ export class Engine {
     return this.ctx.datedErrors(actor, async () => {
       const entry = this.commands.byId(command.type);
       if (!entry) throw new UserError('UNKNOWN_SUBCOMMAND', this.commands.unknownCommandParams(command.type));
+      if (actor.direct) throw new UserError('NOT_IN_CHANNEL');
       await this.refuseReplay(actor);
       return entry.run({ engine: this, actor, caps }, command);
     });
@@ -72,6 +73,7 @@ export class Engine {
     return this.ctx.datedErrors(actor, async () => {
       const action = decodeAction(actionId);
       if (!action) throw new UserError('BAD_ACTION');
+      if (actor.direct && !isPersonalVerb(action.verb)) throw new UserError('NOT_IN_CHANNEL');
       const poll = isPersonalVerb(action.verb) ? await this.ctx.pollOnPlatform(actor, action.code) : await this.ctx.pollByCode(actor, action.code);
       if (!verbWritesAnswer(action.verb)) await this.refuseReplay(actor);
       return handleAction({ engine: this, actor, caps, poll }, action);
@@ -116,6 +118,7 @@ export class Engine {
    */
   async chooseFromMenu(actor: Actor, menuId: string, optionIds: readonly string[], caps: AdapterCapabilities): Promise<Reply[]> {
     return this.ctx.datedErrors(actor, async () => {
+      if (actor.direct) throw new UserError('NOT_IN_CHANNEL');
       const menu = decodeAction(menuId);
       if (menu?.verb !== 'pickslots') throw new UserError('BAD_ACTION');
       const actions = optionIds.map(decodeAction);

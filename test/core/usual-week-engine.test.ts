@@ -141,6 +141,21 @@ describe('picked meetings block your other polls', () => {
     expect(history).toContain(`(undone: another meeting, ${a})`);
   });
 
+  it('Undo works from a direct conversation with the bot (a Discord DM), where nothing else does', async () => {
+    const k = kit();
+    const { a, b, day } = await twoPolls(k);
+    const replies = await run(k, 'host', `/yakjeong pick ${a} ${day} 10:00`);
+    const direct = replies.find((r) => r.type === 'direct');
+    const undo = direct?.type === 'direct' ? direct.view.buttons.flat()[0]! : undefined;
+    const inDm = { ...k.actor('ann'), channel: { ...k.actor('ann').channel, workspaceId: '', channelId: 'dm-ann' }, direct: true as const };
+    expect(await errorCode(k.engine.runText(inDm, `/yakjeong results ${b}`, CAPS))).toBe('NOT_IN_CHANNEL');
+    expect(await errorCode(k.engine.click(inDm, encodeAction({ verb: 'set', code: b, slot: 0, state: 'yes' }), CAPS))).toBe('NOT_IN_CHANNEL');
+    const review = (await k.store.findPollByCode(b))!;
+    expect((await k.store.participant(review.id, 'ann'))?.states).toBe('..yyyy');
+    expect(allText(await k.engine.click(inDm, undo!.id, CAPS))).toContain('Gave back your times in “Review”');
+    expect((await k.store.participant(review.id, 'ann'))?.states).toBe('yyyyyy');
+  });
+
   it('re-picking or deleting the picked poll releases the slots; block off leaves polls alone', async () => {
     const k = kit();
     const { a, b, day } = await twoPolls(k);

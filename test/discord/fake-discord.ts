@@ -93,6 +93,7 @@ export function isPng(bytes: Buffer | undefined): boolean {
 export class FakeDiscord {
   readonly calls: RecordedCall[] = [];
   readonly messages = new Map<string, FakeMessage>();
+  private readonly directChannels = new Map<string, string>();
   readonly identifies: Array<Record<string, unknown>> = [];
   /** Every websocket ever opened to the fake gateway (an HTTP-only bot must open none). */
   gatewayConnections = 0;
@@ -132,6 +133,13 @@ export class FakeDiscord {
   /** What DISCORD_API_URL would be. */
   get apiUrl(): string {
     return `http://127.0.0.1:${this.port}/api`;
+  }
+
+  /** The DM channel between the bot and a person: one per person, as on Discord. */
+  directChannelOf(userId: string): string {
+    let id = this.directChannels.get(userId);
+    if (!id) this.directChannels.set(userId, (id = this.newId()));
+    return id;
   }
 
   newId(): string {
@@ -296,6 +304,13 @@ export class FakeDiscord {
     if (method === 'GET' && path === '/users/@me') {
       if (!botAuthorized) return error(401, 0, '401: Unauthorized');
       return reply(200, { id: this.options.applicationId, username: 'Yakjeong', discriminator: '0', global_name: null, avatar: null, bot: true });
+    }
+
+    if (method === 'POST' && path === '/users/@me/channels') {
+      if (!botAuthorized) return error(401, 0, '401: Unauthorized');
+      const recipient = String((body as { recipient_id?: unknown } | undefined)?.recipient_id ?? '');
+      if (!/^\d+$/.test(recipient)) return error(400, 50035, 'Invalid Form Body');
+      return reply(200, { id: this.directChannelOf(recipient), type: 1, recipients: [{ id: recipient }] });
     }
 
     if ((m = /^\/interactions\/(\d+)\/([^/]+)\/callback$/.exec(path)) && method === 'POST') {

@@ -328,6 +328,29 @@ describe('Discord over the gateway', () => {
     expect((await world.engine.queries.getPoll(poll.id))?.picked).toMatchObject({ firstSlot: 1, slotCount: 1 });
   });
 
+  it('a pick that blocks someone\'s other poll tells them in a DM, and Undo works there', async () => {
+    const standup = await createPoll(alice, { title: 'Standup', dates: '2026-12-22', time: '09:00-12:00', slot: '60m' });
+    const review = await createPoll(alice, { title: 'Review', dates: '2026-12-22', time: '10:00-13:00', slot: '30m' });
+    await fake.interact(slash(bob, 'answer', { spec: '2026-12-22 09:00-12:00', code: standup.poll.code }));
+    await fake.interact(slash(bob, 'answer', { spec: '2026-12-22 10:00-13:00', code: review.poll.code }));
+    await fake.interact(slash(alice, 'pick', { code: standup.poll.code, choice: '2026-12-22 10:00' }));
+    const dm = fake.directChannelOf(bob.id);
+    const notice = await fake.waitFor(() => [...fake.messages.values()].find((m) => m.channel_id === dm && /Review/.test(visibleText(m))));
+    await fake.waitFor(async () => ((await world.store.participant(review.poll.id, bob.id))?.states === '..yyyy' ? true : undefined));
+    const bobInDm: Person = { id: bob.id, name: bob.name, channelId: dm, permissions: bob.permissions, locale: bob.locale };
+    // Only the personal button works in a DM; a command there is still refused with a hint.
+    const refused = await fake.interact(slash(bobInDm, 'list'));
+    expect(responseData(refused).content).toBe('⚠️ Use this in a server channel, not in a direct message.');
+    const undo = click(bobInDm, findButton(notice, /Undo/), notice);
+    await fake.interact(undo);
+    const reply = await fake.waitFor(() => {
+      const m = fake.original(undo);
+      return m && !m.deferred ? m : undefined;
+    });
+    expect(visibleText(reply)).toContain('Gave back your times in “Review”');
+    expect((await world.store.participant(review.poll.id, bob.id))?.states).toBe('yyyyyy');
+  });
+
   it('says privately when it cannot make the server event, and the pick still stands', async () => {
     const { poll } = await createPoll(alice, { title: 'Bouldering', dates: '2026-12-18', time: '10:00-12:00', slot: '60m' });
     await fake.interact(slash(bob, 'answer', { spec: '2026-12-18 10:00-11:00', code: poll.code }));
