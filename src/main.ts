@@ -16,6 +16,9 @@ import { configureLogger, createLogger, redactSecretValues, withoutSecrets } fro
 import { countingStoreErrors, noMetrics, PrometheusMetrics, type OutboxStats } from './infra/metrics/metrics.js';
 import { METRICS_PATH, metricsRoute } from './infra/http/metrics-route.js';
 
+/** Under the 30 s an orchestrator waits between SIGTERM and SIGKILL (the drain itself takes up to 25 s). */
+const SHUTDOWN_CAP_MS = 28_000;
+
 async function main(): Promise<void> {
   let config: Config;
   try {
@@ -80,6 +83,13 @@ async function main(): Promise<void> {
 
   const stops: Array<() => Promise<void> | void> = [() => renderPool.close()];
   const shutdown = async (code: number) => {
+    // Orchestrators kill at 30 s: whatever a stop step still waits on by then is given up, so the
+    // exit (and the store's close) comes before the SIGKILL rather than after it.
+    const giveUp = setTimeout(() => {
+      logger.warn({ afterMs: SHUTDOWN_CAP_MS }, 'shutdown took too long; exiting without waiting further');
+      process.exit(code);
+    }, SHUTDOWN_CAP_MS);
+    giveUp.unref();
     for (const stop of stops.reverse()) {
       try {
         await stop();
