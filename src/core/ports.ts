@@ -153,6 +153,8 @@ export interface HeatmapRequest {
   overlay?: { user: UserRef; states: string };
   /** The engine checked that this viewer may see a hidden poll's group answers before close. */
   revealHidden?: boolean;
+  /** One person's own week (the usual week), not a poll: no poll kind, code, counts or names, and a free / if needed legend. */
+  personal?: true;
   now: number;
 }
 

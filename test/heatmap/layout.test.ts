@@ -244,3 +244,22 @@ describe('computeHeatmapLayout', () => {
     expect(texts(l)).toEqual(expect.arrayContaining(['שרה לוי', 'Emoji', 'محمد']));
   });
 });
+
+describe('one person\'s own week', () => {
+  it('reads as a week, not a poll: no kind, code, counts or names, and a free / if needed legend', () => {
+    const base = weeklyStudy();
+    const me = user('U1', 'Ann');
+    const states = base.layout.slots.map((_, i) => (i % 3 === 0 ? 'y' : i % 3 === 1 ? 'm' : '.')).join('');
+    const week: HeatmapRequest = { ...base, participants: [answer(me, states)], best: [], personal: true };
+    const all = texts(computeHeatmapLayout(week));
+    expect(all).toContain('Times in Asia/Seoul');
+    expect(all).toEqual(expect.arrayContaining(['Free', 'If needed']));
+    for (const pollish of ['WK01', 'answered', 'Everyone', 'Answered', 'Ann', 'People free']) {
+      expect(all.some((t) => t.includes(pollish)), pollish).toBe(false);
+    }
+    // The same answers as a poll say all of that.
+    const asPoll = texts(computeHeatmapLayout({ ...week, personal: undefined } as HeatmapRequest));
+    expect(asPoll.some((t) => t.includes('WK01'))).toBe(true);
+    expect(asPoll.some((t) => t.includes('Ann'))).toBe(true);
+  });
+});

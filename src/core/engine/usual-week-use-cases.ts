@@ -88,6 +88,7 @@ export class UsualWeekUseCases {
           participants: [{ user: actor.user, states: grid.states, answeredAt: now }],
           best: [],
           timezone: week.tz,
+          personal: true,
           now,
         }),
     };

@@ -400,6 +400,8 @@ export const en = {
     notOffered: 'Not offered',
     yourYes: 'You: free',
     yourMaybe: 'You: if needed',
+    free: 'Free',
+    ifNeeded: 'If needed',
     month: (y: number, m: number) => `${en.months[m - 1]} ${y}`,
   },
   /** An option where nobody is free for all of it, only "if needed": the results and the heatmap say so. */

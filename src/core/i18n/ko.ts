@@ -399,6 +399,8 @@ export const ko: Catalog = {
     notOffered: '선택지 아님',
     yourYes: '나: 가능',
     yourMaybe: '나: 필요하면 가능',
+    free: '가능',
+    ifNeeded: '필요하면 가능',
     month: (y: number, m: number) => `${y}년 ${m}월`,
   },
   /** An option where nobody is free for all of it, only "if needed": the results and the heatmap say so. */

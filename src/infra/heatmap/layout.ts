@@ -58,7 +58,7 @@ export function computeHeatmapLayout(request: HeatmapRequest, measure: Measure =
   const spec = request.poll.spec;
   const contentMax = MAX_WIDTH - 2 * PAD;
 
-  const headerLines = hidden ? 4 : 3;
+  const headerLines = request.personal ? 2 : hidden ? 4 : 3;
   const bodyY = PAD + 28 + 20 * (headerLines - 1) + 16;
   const body: BodyLayout =
     spec.kind === 'date' && spec.days.type === 'dates'
@@ -115,6 +115,10 @@ function headerTexts(request: HeatmapRequest, measure: Measure, inner: number, h
     texts.push({ text: ellipsize(measure, text, styleFont(style), inner), x: PAD, y, style, align: 'left' });
 
   line(spec.title, PAD + 12, 'title');
+  if (request.personal) {
+    line(c.heatmap.zone(request.timezone), PAD + 38, 'meta');
+    return texts;
+  }
   line([c.kind[spec.kind] ?? spec.kind, poll.code, c.heatmap.zone(request.timezone)].join(' · '), PAD + 38, 'meta');
 
   const known = spec.expected.length + participants.filter((p) => !spec.expected.some((e) => e.id === p.user.id)).length;
@@ -160,7 +164,12 @@ function legendFlow(request: HeatmapRequest, measure: Measure, place: LegendPlac
   const { inner, top, hidden, body, hasBest, hasNobodyFree } = place;
   const c = catalog(request.locale).heatmap;
   const items: LegendItem[] = [];
-  if (!hidden) {
+  if (request.personal) {
+    // One person: a cell is free or if needed, never a count of people.
+    const alone = cellLevel(0, 1, 1);
+    items.push({ swatch: { kind: 'everyone' }, text: c.free, style: 'legend' });
+    items.push({ swatch: { kind: 'maybe', fill: levelFill(alone), ink: levelInk(alone) }, text: c.ifNeeded, style: 'legend' });
+  } else if (!hidden) {
     const n = groupSize(request);
     items.push({ text: c.legend, style: 'legendStrong' });
     for (const step of legendSteps(n)) {
@@ -222,7 +231,7 @@ function footerTexts(
   const c = catalog(request.locale).heatmap;
   const texts: TextItem[] = [];
   let y = top;
-  if (hidden) return { texts, bottom: y };
+  if (hidden || request.personal) return { texts, bottom: y };
   const answered = request.participants.map((p) => p.user.name);
   const answeredIds = new Set(request.participants.map((p) => p.user.id));
   const respondents = nameList(measure, { label: `${c.respondents} ${answered.length}`, names: answered, inner, top: y });
