@@ -99,6 +99,11 @@ export interface PollStore {
   unreadablePolls(channel: ChannelRef, statuses: PollStatus[]): Promise<UnreadablePoll[]>;
   /** A change to the spec, status or pick raises the poll's version; the message reference alone does not. A request key expires by `at`. */
   updatePoll(id: number, patch: PollPatch, options?: { requestKey: RequestKey; at: number }): Promise<void>;
+  /**
+   * The same change, made only while the poll still has status `from`: false when it no longer has
+   * (someone else closed it meanwhile, on this instance or another), and then nothing changed.
+   */
+  updatePollIf(id: number, from: PollStatus, patch: PollPatch): Promise<boolean>;
   participants(pollId: number): Promise<Participant[]>;
   participant(pollId: number, userId: string): Promise<Participant | undefined>;
   /**

@@ -91,6 +91,19 @@ describe('engine', () => {
     expect((await kit.store.findPollByCode(code))!.status).toBe('open');
   });
 
+  it('two Close presses at once announce the close and the results once; the other is told it is closed', async () => {
+    const kit = makeKit();
+    const code = await createPoll(kit, 'host', 'x dates:12/1 time:09:00-11:00');
+    const presses = await Promise.allSettled([
+      kit.engine.click(kit.actor('host'), encodeAction({ verb: 'close', code }), CAPS),
+      kit.engine.runText(kit.actor('host'), `/yakjeong close ${code}`, CAPS),
+    ]);
+    const announced = presses.flatMap((p) => (p.status === 'fulfilled' ? p.value : [])).filter((r) => r.type === 'post' && r.audience.kind === 'channel');
+    expect(announced).toHaveLength(2);
+    const refused = presses.filter((p) => p.status === 'rejected' || p.value.some((r) => r.type === 'post' && r.audience.kind !== 'channel'));
+    expect(refused).toHaveLength(1);
+  });
+
   it('pick by rank or start time announces the final time and who is free', async () => {
     const kit = makeKit();
     const code = await createPoll(kit, 'host', 'x dates:12/1 time:09:00-12:00 slot:1h duration:2h');

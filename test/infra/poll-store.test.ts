@@ -183,6 +183,17 @@ describeEachStore('PollStore', (d) => {
     expect(seen).toEqual(steps.map(([what, , expected]) => [what, expected]));
   });
 
+  it('closes a poll once when two connections close it at the same moment', async () => {
+    const a = (await d.open()).polls;
+    const b = (await d.open()).polls;
+    const poll = await a.createPoll(newPoll(), () => 'CL05');
+    const closes = await Promise.all([a, b, a, b].map((s, i) => s.updatePollIf(poll.id, 'open', { status: 'closed', closedAt: 10 + i })));
+    expect(closes.filter(Boolean)).toHaveLength(1);
+    const closed = (await a.getPoll(poll.id))!;
+    expect(closed).toMatchObject({ status: 'closed', version: 1 });
+    expect(closed.closedAt).toBe(10 + closes.indexOf(true));
+  });
+
   it('claims a request key once until it expires', async () => {
     const { polls } = await d.open();
     expect(await polls.claimRequestKey({ key: 'slack:1', expiresAt: 100 }, 10)).toBe(true);

@@ -116,7 +116,8 @@ export class PollUseCases {
     ctx.assertManager(actor, poll, 'close');
     if (poll.status !== 'open') throw new UserError('POLL_CLOSED', { code: poll.code });
     const now = ctx.clock.now();
-    await ctx.store.updatePoll(poll.id, { status: 'closed', closedAt: now });
+    // Two presses of Close, or a Close racing the deadline: only the one that closes it announces it.
+    if (!(await ctx.store.updatePollIf(poll.id, 'open', { status: 'closed', closedAt: now }))) throw new UserError('POLL_CLOSED', { code: poll.code });
     const closed: Poll = { ...poll, status: 'closed', closedAt: now };
     const locale = await ctx.localeOf(actor);
     const results = await ctx.resultsView({ poll: closed, locale, tz: poll.spec.timezone });

@@ -269,4 +269,14 @@ export class PgPollStore implements PollStore {
       .returning({ id: answerBlocks.id });
     return ended.length > 0;
   }
+
+  async updatePollIf(id: number, from: PollStatus, patch: PollPatch): Promise<boolean> {
+    const values = pollPatchValues(patch);
+    const changed = await this.db
+      .update(polls)
+      .set(changesVersion(values) ? { ...values, ...nextVersion } : values)
+      .where(and(eq(polls.id, id), eq(polls.status, from)))
+      .returning({ id: polls.id });
+    return changed.length > 0;
+  }
 }

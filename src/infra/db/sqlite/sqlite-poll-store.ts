@@ -271,4 +271,15 @@ export class SqlitePollStore implements PollStore {
       .all();
     return ended.length > 0;
   }
+
+  async updatePollIf(id: number, from: PollStatus, patch: PollPatch): Promise<boolean> {
+    const values = pollPatchValues(patch);
+    const changed = this.db
+      .update(polls)
+      .set(changesVersion(values) ? { ...values, ...nextVersion } : values)
+      .where(and(eq(polls.id, id), eq(polls.status, from)))
+      .returning({ id: polls.id })
+      .all();
+    return changed.length > 0;
+  }
 }
