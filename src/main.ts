@@ -6,7 +6,7 @@ import type { Notifier } from './core/ports.js';
 import { HttpServer } from './infra/http/http-server.js';
 import { ConfigError, loadConfig, secretValues, type Config } from './config.js';
 import { Engine } from './core/engine.js';
-import { openStore, StoreOpenError, type Store } from './infra/db/open-store.js';
+import { openStore, StoreOpenError, withoutPassword, type Store } from './infra/db/open-store.js';
 import { SharedRenders } from './infra/heatmap/shared-renders.js';
 import { WorkerPoolHeatmapRenderer } from './infra/heatmap/worker-pool-renderer.js';
 import { monotonicMs, OffsetClock } from './infra/clock.js';
@@ -36,8 +36,9 @@ async function main(): Promise<void> {
   // In the terminal the console is the interface: keep routine logs out of the way unless asked.
   configureLogger(config.logLevel ?? (useConsole ? 'warn' : 'info'));
   const logger = createLogger('main');
-  // What the process actually runs with, for LOG_LEVEL=debug; the logger censors the secrets in it.
-  logger.debug({ config }, 'configuration');
+  // What the process actually runs with, for LOG_LEVEL=debug; the logger censors the secrets in it,
+  // but a database password too short to be searched for by value is taken out of its URL here.
+  logger.debug({ config: config.databaseUrl ? { ...config, databaseUrl: withoutPassword(config.databaseUrl) } : config }, 'configuration');
 
   let opened: Store;
   try {

@@ -181,4 +181,11 @@ describe('secrets never reach logs, replies or error text', () => {
     expect(bot.output()).toContain('postgres://postgres@127.0.0.1:1/yakjeong');
     expect(leaks(bot.output())).toEqual([]);
   });
+
+  it('a database password too short to search for by value is still kept out of the debug configuration', async () => {
+    const bot = start({ DATABASE_URL: 'postgres://postgres:pw9@127.0.0.1:1/yakjeong?password=pw9', SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET, PORT: '0' });
+    expect(await bot.exited).toBe(1);
+    expect(bot.output()).toContain('"configuration"');
+    expect(bot.output()).not.toContain('pw9');
+  });
 });
