@@ -38,11 +38,24 @@ describe('Slack calls bounded for scheduled sends', () => {
     expect(posts('outage reminder').length).toBeLessThanOrEqual(6);
   });
 
+  it('a post Slack is slow to answer is not sent again by the client: it may already be in the channel', async () => {
+    const { poll } = await createPoll('Slow dinner');
+    // Longer than one attempt may take (half the 600 ms bound): the attempt times out unanswered,
+    // though Slack posts it. A retry would be answered at once, and would post it a second time.
+    h.fake.delay('chat.postMessage', 900);
+    const failure = await h.adapter.notifier
+      .post(poll, noticeView('⏰ slow reminder'), { key: 'yj3', signal: new AbortController().signal })
+      .then(() => undefined, (err: unknown) => err);
+    expect(failure).toBeInstanceOf(Error);
+    expect(posts('slow reminder')).toHaveLength(1);
+  });
+
   it('a send aborted while its first part is under way posts no further part', async () => {
     const { poll } = await createPoll('Abort dinner');
     const view: View = { ...noticeView('part one of the results'), followUps: [noticeView('part two of the results')] };
     const abort = new AbortController();
-    h.fake.delay('chat.postMessage', 300);
+    // Slower than the abort below, faster than an attempt's 300 ms: part one is posted, then the send stops.
+    h.fake.delay('chat.postMessage', 250);
     const sending = h.adapter.notifier.post(poll, view, { key: 'yj2', signal: abort.signal });
     await waitFor(() => posts('part one').length === 1, 5000, 'the first part under way');
     abort.abort(new Error('lease lost'));
