@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { PollSpec } from '../../src/core/domain/types.js';
+import { copySqliteToPostgres } from '../../src/infra/db/copy-sqlite-to-postgres.js';
 import { openStore, type Store } from '../../src/infra/db/open-store.js';
 import { clockShiftEnv } from '../support/clock-shift-env.js';
 import { createTestDatabase, numericClient, pgAvailableForTests } from '../support/pg-test-database.js';
@@ -131,6 +132,37 @@ describe.skipIf(!PG_AVAILABLE)('db:copy', () => {
       expect((await client.query('select count(*)::int as n from polls')).rows).toEqual([{ n: 3 }]);
       await client.end();
     } finally {
+      await database.drop();
+    }
+  });
+
+  it('copies one consistent snapshot while a bot keeps writing to the file', async () => {
+    const path = join(dir, 'busy.db');
+    const writer = await openStore({ databasePath: path });
+    for (let i = 0; i < 50; i++) {
+      const poll = await writer.polls.createPoll({ channel, creator: ann, spec: spec(), createdAt: T0 }, () => `B${String(i).padStart(3, '0')}`);
+      await writer.polls.saveAnswer(poll.id, ann, () => 'y.', T0, { slotCount: 2 });
+    }
+    // Each round writes a poll and then its answer, while the copy reads polls first and answers after.
+    let writing = true;
+    let round = 0;
+    const writes = (async () => {
+      while (writing) {
+        const poll = await writer.polls.createPoll({ channel, creator: ann, spec: spec(), createdAt: T0 }, () => `W${String(round++).padStart(3, '0')}`);
+        await writer.polls.saveAnswer(poll.id, ann, () => 'y.', T0, { slotCount: 2 });
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    })();
+    const database = await createTestDatabase('copybusy');
+    try {
+      const copied = await copySqliteToPostgres(path, database.url).finally(() => (writing = false));
+      await writes;
+      expect(round).toBeGreaterThan(0);
+      // Every copied answer belongs to a copied poll, and no poll is missing its answer.
+      expect(copied.participants).toBe(copied.polls);
+      expect(copied.polls).toBeGreaterThanOrEqual(50);
+    } finally {
+      await writer.close();
       await database.drop();
     }
   });

@@ -41,6 +41,9 @@ export async function copySqliteToPostgres(fromPath: string, toUrl: string): Pro
     source.close();
     throw err;
   });
+  // One read transaction over the whole copy: every table is read from the same snapshot, even if a
+  // bot still writes to the file (WAL readers see the database as of their first read).
+  source.sqlite.exec('BEGIN');
   try {
     return await target.db.transaction(async (tx) => {
       const filled: string[] = [];
@@ -68,6 +71,7 @@ export async function copySqliteToPostgres(fromPath: string, toUrl: string): Pro
       return copied;
     });
   } finally {
+    source.sqlite.exec('ROLLBACK');
     source.close();
     await target.close();
   }
