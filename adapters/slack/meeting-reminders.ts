@@ -64,11 +64,14 @@ export class SlackMeetingReminders {
   async meetingPicked(poll: Poll, meeting: MeetingEvent, locale: Locale): Promise<number | undefined> {
     const { logger, minutesBefore } = this.options;
     const client = await this.options.clientFor(poll.channel.workspaceId);
-    await this.cancel(poll.id, client);
-    if (minutesBefore <= 0 || !meeting.timed) return undefined; // all-day meetings have no start worth a ping
+    const noReminder = async () => {
+      await this.unschedule(poll.id, client, await this.options.records.take(REMINDER_RECORDS, String(poll.id)));
+      return undefined;
+    };
+    if (minutesBefore <= 0 || !meeting.timed) return noReminder(); // all-day meetings have no start worth a ping
     const start = nextStart(meeting, minutesBefore, this.now());
     const postAt = start - minutesBefore * 60_000;
-    if (postAt <= this.now() + 60_000 || postAt > this.now() + MAX_AHEAD_MS) return undefined;
+    if (postAt <= this.now() + 60_000 || postAt > this.now() + MAX_AHEAD_MS) return noReminder();
     const s = slackStrings(locale);
     const message = renderMessage(noticeView(rich`⏰ ${s.meetingSoon(meeting.title, localTime(start), minutesBefore)}`, 'notice', poll.code));
     const ref = parseMessageRef(poll.messageRef);
@@ -77,16 +80,19 @@ export class SlackMeetingReminders {
     const res = await client.chat.scheduleMessage(ref ? { ...base, thread_ts: ref.ts, reply_broadcast: true } : base);
     if (res.scheduled_message_id) {
       const reminder: ScheduledReminder = { channel: res.channel ?? poll.channel.channelId, id: res.scheduled_message_id };
-      await this.options.records.put(REMINDER_RECORDS, String(poll.id), JSON.stringify(reminder), this.now());
+      // Scheduled first, swapped in after: two re-picks at once (on two instances) each delete what
+      // they displaced, so one reminder is left, never two, and never none.
+      const displaced = await this.options.records.swap(REMINDER_RECORDS, String(poll.id), JSON.stringify(reminder), this.now());
+      await this.unschedule(poll.id, client, displaced);
+    } else {
+      await noReminder();
     }
     logger.debug({ pollId: poll.id, postAt }, 'meeting reminder scheduled');
     return postAt;
   }
 
-  private async cancel(pollId: number, client: webApi.WebClient): Promise<void> {
-    const { records } = this.options;
-    const previous = readReminder(await records.get(REMINDER_RECORDS, String(pollId)));
-    await records.remove(REMINDER_RECORDS, String(pollId));
+  private async unschedule(pollId: number, client: webApi.WebClient, record: string | undefined): Promise<void> {
+    const previous = readReminder(record);
     if (!previous) return;
     try {
       await client.chat.deleteScheduledMessage({ channel: previous.channel, scheduled_message_id: previous.id });

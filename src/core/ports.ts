@@ -252,6 +252,14 @@ export interface SharedRecords {
   get(scope: string, key: string): Promise<string | undefined>;
   put(scope: string, key: string, value: string, now: number): Promise<void>;
   remove(scope: string, key: string): Promise<void>;
+  /**
+   * Stores `value` under (scope, key) and returns what it replaced, as one step: of several
+   * concurrent callers each gets back a different earlier value, so whatever one displaces is
+   * known to exactly one of them (to undo it: the reminder a re-pick moves).
+   */
+  swap(scope: string, key: string, value: string, now: number): Promise<string | undefined>;
+  /** Removes the record and returns its value, as one step: of concurrent callers only one gets it. */
+  take(scope: string, key: string): Promise<string | undefined>;
 }
 
 /**

@@ -28,4 +28,18 @@ describeEachStore('SharedRecords', (d) => {
     await records.remove('discord-event', '7');
     expect(await records.get('discord-event', '7')).toBeUndefined();
   });
+
+  it('swaps and takes as one step: of many callers at once, each displaced value comes back to exactly one', async () => {
+    const stores = await Promise.all([d.open(), d.open(), d.open()]);
+    // From no record at all, the hardest case: nothing to lock yet.
+    const written = stores.flatMap((_, i) => [0, 1, 2, 3].map((j) => `r${i}${j}`));
+    const displaced = await Promise.all(written.map((value, n) => stores[n % 3]!.records.swap('slack-reminder', '9', value, n)));
+    const last = await stores[0]!.records.get('slack-reminder', '9');
+    // Every value written is either the one left or was handed back once; exactly one swap found nothing.
+    expect([...displaced.filter((v) => v !== undefined), last].sort()).toEqual([...written].sort());
+    expect(displaced.filter((v) => v === undefined)).toHaveLength(1);
+    const taken = await Promise.all(stores.map((s) => s.records.take('slack-reminder', '9')));
+    expect(taken.filter((v) => v !== undefined)).toEqual([last]);
+    expect(await stores[1]!.records.get('slack-reminder', '9')).toBeUndefined();
+  });
 });

@@ -38,9 +38,36 @@ describe('Slack meeting reminders across a restart', () => {
     await command(`pick ${poll.code} 2026-12-01 09:00`, { channel }, 'repick');
     const second = await waitFor(() => fake.callsTo('chat.scheduleMessage').filter((c) => c.args.channel === channel.id)[1]);
     expect(Number(second.args.post_at)).toBe((Date.UTC(2026, 11, 1, 0, 0) - 10 * 60_000) / 1000);
-    const deleted = fake.callsTo('chat.deleteScheduledMessage');
+    const deleted = await waitFor(() => (fake.callsTo('chat.deleteScheduledMessage').length > 0 ? fake.callsTo('chat.deleteScheduledMessage') : undefined));
     expect(deleted.map((c) => c.args)).toEqual([expect.objectContaining({ channel: channel.id, scheduled_message_id: first.response?.scheduled_message_id })]);
     // The record now names the second reminder, for the next pick on any instance.
     expect(await h.records.get('slack-meeting-reminder', String(poll.id))).toContain(String(second.response?.scheduled_message_id));
+  });
+
+  it('two re-picks at once on two instances leave one reminder, the one the record names', async () => {
+    const databasePath = join(dir, 'yakjeong.db');
+    await h?.close();
+    h = await startHarness({ mode: 'http', fake, databasePath });
+    const other = await startHarness({ mode: 'http', fake, databasePath });
+    try {
+      const { poll, channel } = await createPoll('Retreat');
+      await command(`answer ${poll.code} 12/2 10:00-11:00`, { channel }, 'answer2');
+      await latestResponse('answer2');
+      const here = h;
+      const there = driver(() => other, 'restart');
+      await Promise.all([
+        command(`pick ${poll.code} 2026-12-01 09:00`, { channel }, 'pickA'),
+        there.command(`pick ${poll.code} 2026-12-02 10:00`, { channel }, 'pickB'),
+      ]);
+      const scheduledIds = () => fake.callsTo('chat.scheduleMessage').filter((c) => c.args.channel === channel.id).map((c) => String(c.response?.scheduled_message_id));
+      const deletedIds = () => fake.callsTo('chat.deleteScheduledMessage').filter((c) => c.args.channel === channel.id).map((c) => String(c.args.scheduled_message_id));
+      const left = await waitFor(() => {
+        const live = scheduledIds().filter((id) => !deletedIds().includes(id));
+        return scheduledIds().length === 2 && live.length === 1 ? live : undefined;
+      }, 10_000, 'one reminder left of the two scheduled');
+      expect(await here.records.get('slack-meeting-reminder', String(poll.id))).toContain(left[0]);
+    } finally {
+      await other.close();
+    }
   });
 });

@@ -7,6 +7,10 @@ export interface SharedRecordRows {
   insertIfAbsent(scope: string, key: string, value: string, now: number): Promise<void>;
   upsert(scope: string, key: string, value: string, now: number): Promise<void>;
   delete(scope: string, key: string): Promise<void>;
+  /** Upserts and returns the value it replaced, atomically with respect to other swaps and takes. */
+  swap(scope: string, key: string, value: string, now: number): Promise<string | undefined>;
+  /** Deletes and returns the deleted value. */
+  take(scope: string, key: string): Promise<string | undefined>;
 }
 
 export class SharedRecordsOverRows implements SharedRecords {
@@ -32,5 +36,13 @@ export class SharedRecordsOverRows implements SharedRecords {
 
   remove(scope: string, key: string): Promise<void> {
     return this.rows.delete(scope, key);
+  }
+
+  swap(scope: string, key: string, value: string, now: number): Promise<string | undefined> {
+    return this.rows.swap(scope, key, value, now);
+  }
+
+  take(scope: string, key: string): Promise<string | undefined> {
+    return this.rows.take(scope, key);
   }
 }

@@ -20,6 +20,21 @@ function sqliteRecordRows({ db }: OpenedDatabase): SharedRecordRows {
     delete: async (scope, key) => {
       db.delete(sharedRecords).where(where(scope, key)).run();
     },
+    // One synchronous transaction: nothing else runs on this connection between the read and the
+    // write, and other processes wait on the file's write lock.
+    swap: async (scope, key, value, now) =>
+      db.transaction(
+        (tx) => {
+          const previous = tx.select({ value: sharedRecords.value }).from(sharedRecords).where(where(scope, key)).get()?.value;
+          tx.insert(sharedRecords)
+            .values({ scope, key, value, updatedAt: now })
+            .onConflictDoUpdate({ target: [sharedRecords.scope, sharedRecords.key], set: { value, updatedAt: now } })
+            .run();
+          return previous;
+        },
+        { behavior: 'immediate' },
+      ),
+    take: async (scope, key) => db.delete(sharedRecords).where(where(scope, key)).returning({ value: sharedRecords.value }).get()?.value,
   };
 }
 
