@@ -141,6 +141,21 @@ describe('picked meetings block your other polls', () => {
     expect(history).toContain(`(undone: another meeting, ${a})`);
   });
 
+  it('Undo says so when every blocked time was changed by hand since, and gives nothing back', async () => {
+    const k = kit();
+    const { a, b, day } = await twoPolls(k);
+    const replies = await run(k, 'host', `/yakjeong pick ${a} ${day} 10:00`);
+    const direct = replies.find((r) => r.type === 'direct');
+    const undo = direct?.type === 'direct' ? direct.view.buttons.flat()[0]! : undefined;
+    await click(k, 'ann', { verb: 'set', code: b, slot: 0, state: 'maybe' });
+    await click(k, 'ann', { verb: 'set', code: b, slot: 1, state: 'maybe' });
+    const undone = allText(await k.engine.click(k.actor('ann'), undo!.id, CAPS));
+    expect(undone).toContain('Nothing to give back in “Review”');
+    expect(undone).not.toContain('Gave back');
+    const review = (await k.store.findPollByCode(b))!;
+    expect((await k.store.participant(review.id, 'ann'))?.states).toBe('mmyyyy');
+  });
+
   it('Undo works from a direct conversation with the bot (a Discord DM), where nothing else does', async () => {
     const k = kit();
     const { a, b, day } = await twoPolls(k);

@@ -79,7 +79,7 @@ export class BlockingUseCases {
   async release(poll: Poll): Promise<Reply[]> {
     const refreshed = new Set<number>();
     for (const block of await this.ctx.store.activeBlocks({ pickedPollId: poll.id })) {
-      if (await this.giveBack(block, poll, 'released')) refreshed.add(block.blockedPollId);
+      if ((await this.giveBack(block, poll, 'released')) !== false) refreshed.add(block.blockedPollId);
     }
     return [...refreshed].map((pollId): Reply => ({ type: 'refresh-poll', pollId }));
   }
@@ -90,7 +90,8 @@ export class BlockingUseCases {
     const block = await ctx.store.answerBlock(ref);
     const picked = block && (await ctx.store.getPoll(block.pickedPollId));
     if (!block || !picked || block.user.id !== actor.user.id || block.blockedPollId !== poll.id || block.status !== 'active') throw new UserError('BLOCK_NOT_FOUND');
-    if (!(await this.giveBack(block, picked, 'undone'))) throw new UserError('BLOCK_NOT_FOUND');
+    const restored = await this.giveBack(block, picked, 'undone');
+    if (restored === false) throw new UserError('BLOCK_NOT_FOUND');
     // The notice again, without the poll given back.
     const changed: BlockedPoll[] = [];
     for (const other of await ctx.store.activeBlocks({ pickedPollId: picked.id })) {
@@ -98,24 +99,34 @@ export class BlockingUseCases {
       if (otherPoll) changed.push({ poll: otherPoll, layout: ctx.layout(otherPoll), slots: other.slots.map(([slot]) => slot), blockId: other.id });
     }
     const { locale, tz } = await ctx.reader(actor);
-    const lead = `↩️ ${catalog(locale).blocking.undone(poll.spec.title, poll.code)}`;
+    const c = catalog(locale).blocking;
+    const lead = `↩️ ${restored > 0 ? c.undone(poll.spec.title, poll.code) : c.undoneNothing(poll.spec.title, poll.code)}`;
     return [{ type: 'replace', view: blockedNotice({ picked, changed, locale, tz, lead }) }, { type: 'refresh-poll', pollId: poll.id }];
   }
 
-  /** Ends the change (once) and restores each of its slots that still says "no"; false when it had already ended. */
-  private async giveBack(block: AnswerBlock, picked: Poll, how: 'undone' | 'released'): Promise<boolean> {
+  /**
+   * Ends the change (once) and restores each of its slots that still says "no": how many it
+   * restored, or false when it had already ended.
+   */
+  private async giveBack(block: AnswerBlock, picked: Poll, how: 'undone' | 'released'): Promise<number | false> {
     const { ctx } = this;
     const now = ctx.clock.now();
     if (!(await ctx.store.endBlock(block.id, how, now))) return false;
     const blocked = await ctx.store.getPoll(block.blockedPollId);
-    if (!blocked || blocked.status === 'deleted') return true;
+    if (!blocked || blocked.status === 'deleted') return 0;
+    let restored = 0;
     const update = (current: string) => {
       const states = [...current];
-      for (const [slot, before] of block.slots) if (states[slot] === STATE_CHAR.no) states[slot] = STATE_CHAR[before];
+      restored = 0;
+      for (const [slot, before] of block.slots) {
+        if (states[slot] !== STATE_CHAR.no) continue;
+        states[slot] = STATE_CHAR[before];
+        restored++;
+      }
       return states.join('');
     };
     const reason = reasonFor(how === 'undone' ? 'unblocked' : 'released', picked);
     await ctx.store.saveAnswer(blocked.id, block.user, update, now, { slotCount: ctx.layout(blocked).slots.length, reason });
-    return true;
+    return restored;
   }
 }
