@@ -20,6 +20,7 @@ class App {
   private brushChar = 'y';
   private touchPaint = true;
   private grid!: Grid;
+  private detachPainting: (() => void) | undefined;
   private readonly saver: Saver;
   private readonly root: HTMLElement;
   private readonly url: string;
@@ -204,16 +205,17 @@ class App {
     this.grid = new Grid(this.state);
     this.grid.table.classList.toggle('touch-paint', this.touchPaint);
     this.el.scroller.replaceChildren(this.grid.table);
-    attachPainting({
+    this.detachPainting?.();
+    this.detachPainting = attachPainting({
       grid: this.grid,
       // Painting is off during a preview: the preview is the usual week's, Save or Cancel it first.
       canPaint: () => this.mode === 'mine' && !this.readOnly && !this.preview,
       touchPaints: () => this.touchPaint,
       brush: () => this.brushChar,
-      shownAt: (slot) => this.saver.shown().charAt(slot) || '.',
-      preview: (slot, c) => {
+      shown: () => this.saver.shown(),
+      preview: (changes) => {
         const shown = [...this.saver.shown()];
-        shown[slot] = c;
+        for (const [slot, c] of changes) shown[slot] = c;
         this.grid.showMine(shown.join(''), this.readOnly);
       },
       commit: (changes) => this.saver.add(changes),
