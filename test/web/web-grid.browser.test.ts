@@ -164,6 +164,30 @@ describe.skipIf(!enabled)('the web grid in Chromium', () => {
     await page.close();
   });
 
+  it('keeps one tab stop, the cell last clicked: Tab and the arrow keys go on from there', async () => {
+    const { poll, channel } = await w.d.createPoll('Roving poll');
+    const page = await browser.newPage();
+    await page.goto(await linkFromGrid(w, poll.code, { channel, user: ANA }));
+    const tabStops = () => page.locator('td[tabindex="0"]').evaluateAll((cells) => cells.map((c) => c.getAttribute('data-slot')));
+    await expect(tabStops()).resolves.toEqual(['0']);
+    // A click on the second day's 10:00 paints it and makes it the grid's one tab stop.
+    await page.locator('td[data-slot="3"]').click();
+    await saved(page);
+    await expect(tabStops()).resolves.toEqual(['3']);
+    // Shift+Tab leaves the grid (no other cell is a stop), Tab comes back to the clicked cell.
+    await page.keyboard.press('Shift+Tab');
+    await expect(page.evaluate('document.activeElement?.getAttribute("data-slot") ?? null')).resolves.toBeNull();
+    await page.keyboard.press('Tab');
+    await expect(page.evaluate('document.activeElement?.getAttribute("data-slot")')).resolves.toBe('3');
+    // The arrows go on from it: up to 09:00 of the same day, and space paints it.
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('Space');
+    await saved(page);
+    await waitFor(async () => (await storedStates(poll.id, ANA.id)) === '..yy');
+    await expect(tabStops()).resolves.toEqual(['2']);
+    await page.close();
+  });
+
   it('offers the browser\'s zone when it differs, and choosing it sets the person\'s zone as /yakjeong tz does', async () => {
     const { poll, channel } = await w.d.createPoll('Zone poll');
     const context = await browser.newContext({ timezoneId: 'America/New_York' });

@@ -6,7 +6,8 @@
  * the pointer is found from the rows' and columns' positions, so a fast move skips nothing and
  * a pointer past the grid's edge stands for the edge row or column; near the scroller's edge the
  * grid scrolls by itself. The stroke is saved as one change when the pointer is released. The
- * keyboard moves with the arrow keys and paints one cell with space.
+ * keyboard moves with the arrow keys and paints one cell with space; the grid has one tab stop,
+ * the cell last focused, however it was focused (keys, click or drag).
  */
 import type { Grid } from './grid.js';
 
@@ -183,7 +184,9 @@ export function attachPainting(host: PaintHost): () => void {
     'focusin',
     (e) => {
       const slot = slotOf(e.target as Element);
-      if (slot !== undefined) host.inspect(slot);
+      if (slot === undefined) return;
+      rove(grid, slot);
+      host.inspect(slot);
     },
     listen,
   );
@@ -198,7 +201,7 @@ export function attachPainting(host: PaintHost): () => void {
       if (step) {
         e.preventDefault();
         const next = neighbour(grid, slot, step[0], step[1]);
-        if (next !== undefined) focusSlot(grid, slot, next);
+        if (next !== undefined) grid.cells[next]?.focus();
         return;
       }
       if ((e.key === ' ' || e.key === 'Enter') && host.canPaint() && !stroke) {
@@ -231,11 +234,9 @@ function neighbour(grid: Grid, slot: number, dr: number, dc: number): number | u
   }
 }
 
-function focusSlot(grid: Grid, from: number, to: number): void {
-  const a = grid.cells[from];
-  const b = grid.cells[to];
-  if (!b) return;
-  if (a) a.tabIndex = -1;
-  b.tabIndex = 0;
-  b.focus();
+/** Roving tabindex: the focused cell becomes the grid's one tab stop. */
+function rove(grid: Grid, slot: number): void {
+  for (const cell of grid.cells) if (cell && cell.tabIndex === 0 && cell !== grid.cells[slot]) cell.tabIndex = -1;
+  const cell = grid.cells[slot];
+  if (cell) cell.tabIndex = 0;
 }
