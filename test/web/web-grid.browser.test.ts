@@ -188,6 +188,27 @@ describe.skipIf(!enabled)('the web grid in Chromium', () => {
     await page.close();
   });
 
+  it('goes read-only when the poll closes and editable again when it is reopened, while the page stays open', async () => {
+    const { poll, channel } = await w.d.createPoll('Reopened poll');
+    const page = await browser.newPage();
+    page.setDefaultTimeout(8000);
+    await page.goto(await linkFromGrid(w, poll.code, { channel, user: BEN }));
+    await page.locator('.live[data-live="on"]').waitFor();
+
+    await w.d.command(`close ${poll.code}`, { channel, user: ANA });
+    await page.locator('.status[data-status="closed"]').waitFor();
+    await expect(page.locator('table.grid').getAttribute('aria-readonly')).resolves.toBe('true');
+    await expect(page.locator('.brush-yes').isVisible()).resolves.toBe(false);
+
+    await w.d.command(`reopen ${poll.code}`, { channel, user: ANA });
+    await page.locator('.status[data-status="saved"]').waitFor();
+    await expect(page.locator('table.grid').getAttribute('aria-readonly')).resolves.toBe('false');
+    await expect(page.locator('.brush-yes').isVisible()).resolves.toBe(true);
+    await drag(page, 0, 1);
+    await waitFor(async () => (await storedStates(poll.id, BEN.id)) === 'yy..', 5000, 'the stroke after the reopen');
+    await page.close();
+  });
+
   it('offers the browser\'s zone when it differs, and choosing it sets the person\'s zone as /yakjeong tz does', async () => {
     const { poll, channel } = await w.d.createPoll('Zone poll');
     const context = await browser.newContext({ timezoneId: 'America/New_York' });
