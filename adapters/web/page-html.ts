@@ -39,7 +39,7 @@ export function pageHtml(state: PageState, assets: AssetPaths): string {
 <script src="${assets.js}" defer></script>
 </head>
 <body>
-<header class="top"><h1 id="title">${title}</h1><p class="dates">${escapeHtml(state.dates)} · <span class="code">${escapeHtml(state.code)}</span></p></header>
+<header class="top"><h1 id="title">${title}</h1><p class="dates"><span id="dates">${escapeHtml(state.dates)}</span> · <span class="code">${escapeHtml(state.code)}</span></p></header>
 <main id="app"></main>
 <script type="application/json" id="state">${jsonForHtml(state)}</script>
 </body>

@@ -209,14 +209,18 @@ describe.skipIf(!enabled)('the web grid in Chromium', () => {
     await page.close();
   });
 
-  it('offers the browser\'s zone when it differs, and choosing it sets the person\'s zone as /yakjeong tz does', async () => {
+  it('offers the browser\'s zone when it differs, and choosing it sets the person\'s zone as /yakjeong tz does, dates line too', async () => {
     const { poll, channel } = await w.d.createPoll('Zone poll');
     const context = await browser.newContext({ timezoneId: 'America/New_York' });
     const page = await context.newPage();
     await page.goto(await linkFromGrid(w, poll.code, { channel, user: ANA }));
     await expect(page.locator('.zone').textContent()).resolves.toContain('Times in Asia/Seoul');
+    const dates = page.locator('.top .dates');
+    await expect(dates.textContent()).resolves.toMatch(/^Tue, Dec 1 – Wed, Dec 2 · /);
     await page.getByRole('button', { name: 'Use America/New_York' }).click();
     await page.locator('.zone', { hasText: 'Times in America/New_York' }).waitFor();
+    // The dates line follows: 09:00–11:00 in Seoul on Dec 1 and 2 is the evening before in New York.
+    await expect(dates.textContent()).resolves.toMatch(/^Mon, Nov 30 – Tue, Dec 1 · /);
     expect((await w.h.store.userPrefs('slack', ANA.id)).timezone).toBe('America/New_York');
     // 09:00 in Seoul is 19:00 the evening before in New York.
     await expect(page.locator('td[data-slot="0"]').getAttribute('aria-label')).resolves.toMatch(/Nov 30 19:00/);

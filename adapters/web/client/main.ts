@@ -360,6 +360,9 @@ class App {
       next.columns.length !== this.state.columns.length ||
       next.slotLabels.join('\n') !== this.state.slotLabels.join('\n');
     const mineChanged = next.mine !== this.state.mine;
+    // The header above the app names the dates in the zone times are shown in.
+    const dates = document.getElementById('dates');
+    if (dates && next.dates !== this.state.dates) dates.textContent = next.dates;
     this.state = next;
     if (next.closed && !this.readOnly) this.showStatus('closed');
     else if (!next.closed && this.lock === 'closed') this.reopened();
