@@ -38,6 +38,8 @@ export interface WebGridOptions {
   logger: Logger;
   versions?: PollVersions;
   liveIntervalMs?: number;
+  /** Saves (and zone changes) allowed per person per second (default 10). */
+  savesPerSecond?: number;
 }
 
 /** Builds the bundle if stale and mounts the page's routes. */
@@ -52,6 +54,7 @@ export async function startWebGrid(options: WebGridOptions): Promise<WebGridServ
     defaultLocale: options.defaultLocale,
     logger: options.logger,
     ...(options.liveIntervalMs ? { liveIntervalMs: options.liveIntervalMs } : {}),
+    ...(options.savesPerSecond ? { savesPerSecond: options.savesPerSecond } : {}),
   });
   server.mount(options.http);
   return server;

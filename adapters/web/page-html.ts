@@ -34,6 +34,7 @@ export function pageHtml(state: PageState, assets: AssetPaths): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
+<link rel="icon" href="data:,">
 <title>${title} · ${escapeHtml(state.code)}</title>
 <link rel="stylesheet" href="${assets.css}">
 <script src="${assets.js}" defer></script>

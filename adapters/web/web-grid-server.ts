@@ -7,7 +7,11 @@
  *   POST /w/<CODE>/<token>/zone                     { zone }: the person's zone, as /yakjeong tz
  *   GET  /w/<CODE>/<token>/fill                     the answer filled from the usual week, not stored
  *   POST /w/<CODE>/<token>/fill                     {}: store that fill (history: from the usual week)
- *   GET  /w/<CODE>/<token>/events                   server-sent events: the state whenever it changes
+ *   GET  /w/<CODE>/<token>/events                   server-sent events: the state whenever it changes,
+ *                                                   until the token expires ("expired", then the end)
+ *   GET  /favicon.ico                               204: the page has no icon
+ * HEAD answers wherever GET does, with its headers and no body. A POST must be JSON (else 415);
+ * saves, zone changes and fills are limited per person.
  * The token says who the page answers as; a bad, expired or other poll's token gets the same
  * 403, which names nothing. Saves go through the engine like buttons and text, and the chat's
  * poll message is refreshed through the platform's own (coalesced) notifier. No cookies.
@@ -75,7 +79,12 @@ interface Visit {
   actor: Actor;
   poll: Poll;
   endpoint: string;
+  /** When the token stops granting anything (domain clock, epoch ms). */
+  expiresAt: number;
 }
+
+/** The longest a timer can wait (about 24.8 days); links last a week. */
+const MAX_TIMER_MS = 2_147_483_647;
 
 const paintBody = z.object({
   changes: z
@@ -104,7 +113,15 @@ export class WebGridServer {
       ...(existsSync(FONT_DIR) ? readdirSync(FONT_DIR) : []).map((name): [string, Asset] => [`fonts/${name}`, readAsset(join(FONT_DIR, name), 'font/woff2')]),
     ]);
     http.routePrefix('GET', WEB_PREFIX, (req, res) => this.get(req, res));
+    http.routePrefix('HEAD', WEB_PREFIX, (req, res) => this.get(req, res));
     http.routePrefix('POST', WEB_PREFIX, (req, res) => this.post(req, res));
+    // Browsers ask for an icon beside every page: a quiet "no content" rather than a 404.
+    const noIcon = (_req: IncomingMessage, res: ServerResponse) => {
+      res.writeHead(204, { 'cache-control': 'public, max-age=86400' });
+      res.end();
+    };
+    http.route('GET', '/favicon.ico', noIcon);
+    http.route('HEAD', '/favicon.ico', noIcon);
   }
 
   /** Ends the live streams (shutdown). */
@@ -144,6 +161,7 @@ export class WebGridServer {
   private async post(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const visit = await this.visit(pathSegments(req));
     if (!visit) return this.refuse(req, res, false);
+    if (!isJson(req)) return sendJson(res, 415, { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Send application/json.' } satisfies PageError);
     return this.refusals(res, visit, async () => {
       const body = await readJson(req);
       if (visit.endpoint === 'paint') return this.paint(res, visit, body);
@@ -203,6 +221,7 @@ export class WebGridServer {
   private async zone(res: ServerResponse, visit: Visit, body: unknown): Promise<void> {
     const parsed = zoneBody.safeParse(body);
     if (!parsed.success) throw new UserError('BAD_TIMEZONE', { input: '' });
+    this.allowSave(visit.actor);
     // The same use case as /yakjeong tz: it checks the zone and keeps it for the chat too.
     await this.options.engine.polls.timezone(visit.actor, parsed.data.zone);
     sendJson(res, 200, await this.state(visit));
@@ -224,25 +243,38 @@ export class WebGridServer {
       connection: 'keep-alive',
       'x-accel-buffering': 'no',
     });
+    if (req.method === 'HEAD') {
+      res.end();
+      return;
+    }
     // EventSource reconnects by itself after this long when the stream drops.
     res.write('retry: 2000\n\n');
     this.streams.add(res);
+    const { clock } = this.options;
+    // The link grants the stream only until it expires: then the page is told, and it ends.
+    const expired = () => clock.now() >= visit.expiresAt;
+    const finish = (event: 'gone' | 'expired') => {
+      if (res.writableEnded) return;
+      res.write(`event: ${event}\ndata: {}\n\n`);
+      res.end();
+    };
+    const expiry = setTimeout(() => finish('expired'), Math.max(0, Math.min(visit.expiresAt - clock.now(), MAX_TIMER_MS)));
+    expiry.unref();
     const first = await this.state(visit);
     const unfollow = this.live.follow(visit.poll.id, first.version, async (version) => {
-      if (version === undefined) {
-        res.write('event: gone\ndata: {}\n\n');
-        res.end();
-        return;
-      }
+      if (res.writableEnded) return;
+      if (expired()) return finish('expired');
+      if (version === undefined) return finish('gone');
       const poll = await this.options.engine.queries.getPoll(visit.poll.id);
       if (!poll) return;
       const state = await this.state({ ...visit, poll });
       res.write(`event: state\ndata: ${JSON.stringify(state)}\n\n`);
     });
     // Proxies close quiet connections; a comment every 20 s keeps this one open.
-    const heartbeat = setInterval(() => res.write(': ping\n\n'), 20_000);
+    const heartbeat = setInterval(() => (expired() ? finish('expired') : res.write(': ping\n\n')), 20_000);
     heartbeat.unref();
-    req.on('close', () => {
+    res.on('close', () => {
+      clearTimeout(expiry);
       clearInterval(heartbeat);
       unfollow();
       this.streams.delete(res);
@@ -278,7 +310,7 @@ export class WebGridServer {
       ...(claims.locale ? { locale: claims.locale } : {}),
       ...(claims.platformTimezone ? { platformTimezone: claims.platformTimezone } : {}),
     };
-    return { actor, poll, endpoint };
+    return { actor, poll, endpoint, expiresAt: claims.expiresAt };
   }
 
   private refuse(req: IncomingMessage, res: ServerResponse, page: boolean): void {
@@ -311,9 +343,12 @@ function pathSegments(req: IncomingMessage): string[] {
   return path.slice(WEB_PREFIX.length).split('/').filter(Boolean);
 }
 
+function isJson(req: IncomingMessage): boolean {
+  const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  return type === 'application/json';
+}
+
 async function readJson(req: IncomingMessage): Promise<unknown> {
-  const type = req.headers['content-type'] ?? '';
-  if (!type.startsWith('application/json')) throw new UserError('BAD_PAINT');
   try {
     return JSON.parse((await readBody(req, 200_000)).toString('utf8'));
   } catch {

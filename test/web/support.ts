@@ -65,7 +65,7 @@ export interface WebHarness {
   close(): Promise<void>;
 }
 
-export async function startWebHarness(): Promise<WebHarness> {
+export async function startWebHarness(options: { savesPerSecond?: number } = {}): Promise<WebHarness> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const tokens = new LinkTokens(TEST_SECRET);
@@ -83,6 +83,7 @@ export async function startWebHarness(): Promise<WebHarness> {
     defaultLocale: 'en',
     logger: pino({ level: 'silent' }),
     liveIntervalMs: 150,
+    ...options,
   });
   return {
     h,

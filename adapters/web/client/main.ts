@@ -382,6 +382,13 @@ class App {
     });
     source.addEventListener('state', (e) => this.apply(JSON.parse((e as MessageEvent<string>).data) as PageState));
     source.addEventListener('gone', () => source.close());
+    // The link expired: the server ends the stream, and reconnecting would only be refused.
+    source.addEventListener('expired', () => {
+      source.close();
+      this.el.live.textContent = '';
+      this.el.live.dataset['live'] = 'off';
+      this.showStatus('refused', s.refused);
+    });
     source.addEventListener('error', () => {
       this.el.live.textContent = s.reconnecting;
       this.el.live.dataset['live'] = 'off';
