@@ -228,6 +228,46 @@ describe.skipIf(!enabled)('the web grid in Chromium', () => {
     await context.close();
   });
 
+  it('weekly polls: the row-header column fits its labels at desktop and phone widths, and a weekly date poll has none', async () => {
+    const weekly = async (title: string, options: string) => {
+      const channel = w.d.freshChannel();
+      await w.d.command(`create ${title} ${options}`, { channel });
+      const poll = await waitFor(async () => (await w.h.store.listPolls(channelOf(undefined, channel), ['open']))[0], 5000, 'the poll');
+      return linkFromGrid(w, poll.code, { channel, user: ANA });
+    };
+    const times = await weekly('Weekly sync', 'dates:mon-fri time:09:00-12:00 slot:30m');
+    const days = await weekly('Weekly day', 'dates:mon-sun');
+    for (const viewport of [{ width: 1100, height: 800 }, { width: 360, height: 740 }]) {
+      const page = await browser.newPage({ viewport });
+      await page.goto(times);
+      const header = page.locator('tbody th').first();
+      const box = (await header.boundingBox())!;
+      // As wide as "09:00" and its padding, not a share of the spare width; nothing cut off.
+      const label = await header.evaluate((th) => {
+        const range = document.createRange();
+        range.selectNodeContents(th);
+        return range.getBoundingClientRect().width;
+      });
+      expect(box.width, `${viewport.width} px`).toBeLessThanOrEqual(label + 16);
+      await expect(header.evaluate((th) => th.scrollWidth <= th.clientWidth)).resolves.toBe(true);
+      // The corner above it lines up with it, and the days share the rest evenly.
+      const corner = (await page.locator('thead th.corner').boundingBox())!;
+      expect(Math.abs(corner.x - box.x) + Math.abs(corner.width - box.width)).toBeLessThanOrEqual(1);
+      const widths = await page.locator('tbody tr').first().locator('td').evaluateAll((tds) => tds.map((td) => td.getBoundingClientRect().width));
+      expect(Math.max(...widths) - Math.min(...widths)).toBeLessThanOrEqual(2);
+      expect(Math.min(...widths)).toBeGreaterThanOrEqual(40);
+      expect(Number(await page.evaluate('document.documentElement.scrollWidth'))).toBeLessThanOrEqual(viewport.width);
+
+      // One unnamed row of weekdays: no empty row-header column, the first day starts at the grid's edge.
+      await page.goto(days);
+      await expect(page.locator('tbody th').first().isVisible()).resolves.toBe(false);
+      const grid = (await page.locator('table.grid').boundingBox())!;
+      const monday = (await page.locator('td[data-slot="0"]').boundingBox())!;
+      expect(monday.x - grid.x).toBeLessThanOrEqual(1);
+      await page.close();
+    }
+  });
+
   it('refuses tampered, expired and other polls\' links with a 403 that names nothing, and changes nothing', async () => {
     const { poll, channel } = await w.d.createPoll('Secret plans');
     const other = await w.d.createPoll('Other plans');
