@@ -244,7 +244,7 @@ describe.skipIf(!enabled)('the web grid in Chromium', () => {
       const box = (await header.boundingBox())!;
       // As wide as "09:00" and its padding, not a share of the spare width; nothing cut off.
       const label = await header.evaluate((th) => {
-        const range = document.createRange();
+        const range = th.ownerDocument.createRange();
         range.selectNodeContents(th);
         return range.getBoundingClientRect().width;
       });
