@@ -5,6 +5,7 @@
 import type { Engine } from '../../src/core/engine.js';
 import type { Locale, Poll } from '../../src/core/domain/types.js';
 import type { Clock, SharedRecords } from '../../src/core/ports.js';
+import type { View } from '../../src/core/views/reply.js';
 import type { HttpServer } from '../../src/infra/http/http-server.js';
 import type { Logger } from '../../src/logger.js';
 import { ensureBundle } from './bundle.js';
@@ -34,6 +35,8 @@ export interface WebGridOptions {
   tokens: LinkTokens;
   http: HttpServer;
   refreshPoll: (poll: Poll) => void;
+  /** Delivers a save's note for one person on the poll's platform (the creator's "everyone answered"). */
+  notify?: (poll: Poll, userId: string, view: View) => Promise<void>;
   defaultLocale: Locale;
   logger: Logger;
   versions?: PollVersions;
@@ -51,6 +54,7 @@ export async function startWebGrid(options: WebGridOptions): Promise<WebGridServ
     tokens: options.tokens,
     versions: options.versions ?? new StoredPollVersions(options.engine.queries),
     refreshPoll: options.refreshPoll,
+    ...(options.notify ? { notify: options.notify } : {}),
     defaultLocale: options.defaultLocale,
     logger: options.logger,
     ...(options.liveIntervalMs ? { liveIntervalMs: options.liveIntervalMs } : {}),

@@ -26,7 +26,7 @@ import type { Locale, Poll } from '../../src/core/domain/types.js';
 import { isUserError, UserError } from '../../src/core/errors.js';
 import { catalog, toLocale } from '../../src/core/i18n/index.js';
 import type { Clock } from '../../src/core/ports.js';
-import type { Reply } from '../../src/core/views/reply.js';
+import type { Reply, View } from '../../src/core/views/reply.js';
 import { plainText } from '../../src/core/views/rich.js';
 import { readBody, type HttpServer } from '../../src/infra/http/http-server.js';
 import type { Logger } from '../../src/logger.js';
@@ -60,6 +60,8 @@ export interface WebGridServerOptions {
   versions: PollVersions;
   /** Asks the poll's chat platform to redraw its channel message (coalesced there). */
   refreshPoll: (poll: Poll) => void;
+  /** Delivers a note for one person on the poll's chat platform, as after a button press. */
+  notify?: (poll: Poll, userId: string, view: View) => Promise<void>;
   defaultLocale: Locale;
   logger: Logger;
   /** How often open pages' polls are checked for changes (default 1 s). */
@@ -227,11 +229,23 @@ export class WebGridServer {
     sendJson(res, 200, await this.state(visit));
   }
 
-  /** The chat's poll message follows the answer; other notes (to the creator) stay in the chat's own paths. */
+  /**
+   * The engine's replies to a save, as a button press's would go: the chat's poll message follows
+   * the answer, and a note for one person (the creator told that everyone answered, decided by
+   * the engine as for buttons and text) is sent on the poll's platform. Like a button's note for
+   * someone else, its failure is only logged: the save stands.
+   */
   private afterSave(poll: Poll, replies: Reply[]): void {
+    const { logger, notify } = this.options;
     for (const reply of replies) {
-      if (reply.type === 'refresh-poll') this.options.refreshPoll(poll);
-      else this.options.logger.debug({ pollId: poll.id, reply: reply.type }, 'web save: reply not delivered from the page');
+      if (reply.type === 'refresh-poll') {
+        this.options.refreshPoll(poll);
+      } else if (reply.type === 'post' && reply.audience.kind === 'user' && notify) {
+        const userId = reply.audience.userId;
+        notify(poll, userId, reply.view).catch((err: unknown) => logger.warn({ err, pollId: poll.id, userId }, 'web save: could not notify another person'));
+      } else {
+        logger.debug({ pollId: poll.id, reply: reply.type }, 'web save: reply not delivered from the page');
+      }
     }
   }
 

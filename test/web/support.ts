@@ -80,6 +80,7 @@ export async function startWebHarness(options: { savesPerSecond?: number } = {})
     tokens,
     http: h.http,
     refreshPoll: (poll) => void h.adapter.notifier.refreshPoll(poll),
+    notify: async (poll, userId, view) => h.adapter.notifier.notify?.(poll, userId, view),
     defaultLocale: 'en',
     logger: pino({ level: 'silent' }),
     liveIntervalMs: 150,

@@ -1,11 +1,12 @@
 /**
  * The page server's HTTP manners, without a browser (the Slack harness with the page server on
  * its HTTP server): JSON or 415, HEAD wherever GET, a quiet favicon, zone changes limited like
- * saves, and a live stream that ends when its link expires.
+ * saves, a live stream that ends when its link expires, and a save's notes for others (the
+ * creator's "everyone answered") delivered as after a button press.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ANA, BEN } from '../slack/support.js';
-import { linkFromGrid, startWebHarness, type WebHarness } from './support.js';
+import { ADA, ANA, BEN, blocksText, buttonsIn, channelOf } from '../slack/support.js';
+import { linkFromGrid, startWebHarness, waitFor, type WebHarness } from './support.js';
 
 let w: WebHarness;
 
@@ -68,8 +69,8 @@ describe('the page server', () => {
 
   it('limits zone changes like saves, per person', async () => {
     const { poll, channel } = await w.d.createPoll('Zones');
-    // Ben has saved nothing yet: his whole budget is left for the burst.
-    const url = await linkFromGrid(w, poll.code, { channel, user: BEN });
+    // Ada saves nothing else here: her whole budget is left for the burst.
+    const url = await linkFromGrid(w, poll.code, { channel, user: ADA });
     const statuses: number[] = [];
     for (let i = 0; i < 5; i++) {
       const res = await fetch(`${url}/zone`, { method: 'POST', headers: json, body: JSON.stringify({ zone: i % 2 ? 'Asia/Seoul' : 'Europe/Paris' }) });
@@ -78,7 +79,7 @@ describe('the page server', () => {
     }
     expect(statuses.slice(0, 3)).toEqual([200, 200, 200]);
     expect(statuses.slice(3)).toEqual([429, 429]);
-    await w.h.store.setUserPrefs('slack', BEN.id, {}, w.h.clock.now());
+    await w.h.store.setUserPrefs('slack', ADA.id, {}, w.h.clock.now());
   });
 
   it('ends the live stream when the link expires, saying so', async () => {
@@ -98,5 +99,24 @@ describe('the page server', () => {
     const text = await res.text();
     expect(text).toContain('event: expired');
     expect(performance.now() - started).toBeGreaterThanOrEqual(350);
+  });
+
+  it('tells the creator privately that everyone answered when the last missing answer comes from the page, as a button would', async () => {
+    const channel = w.d.freshChannel();
+    await w.d.command(`create Review dates:2026-12-01 time:09:00-11:00 slot:1h with:<@${BEN.id}|ben>`, { channel });
+    const poll = await waitFor(async () => (await w.h.store.listPolls(channelOf(undefined, channel), ['open']))[0], 5000, 'the poll');
+    expect(poll.spec.expected).toEqual([{ id: BEN.id, name: 'ben' }]);
+    const url = await linkFromGrid(w, poll.code, { channel, user: BEN });
+    const res = await fetch(`${url}/paint`, { method: 'POST', headers: json, body: JSON.stringify({ changes: [[0, 'y']] }) });
+    expect(res.status).toBe(200);
+    // The note a Slack button press gives: an ephemeral message to Ana in the poll's channel, with Close now.
+    const note = await waitFor(() => w.h.fake.callsTo('chat.postEphemeral').find((c) => c.args.channel === channel.id), 5000, "the creator's note");
+    expect(note.args.user).toBe(ANA.id);
+    expect(blocksText(note.args.blocks)).toContain('Everyone you expected has answered');
+    expect(buttonsIn(note.args.blocks).map((b) => b.actionId)).toEqual([`y1:${poll.code}:closenow`]);
+    // A second stroke is not a first answer: no second note.
+    await fetch(`${url}/paint`, { method: 'POST', headers: json, body: JSON.stringify({ changes: [[1, 'y']] }) });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(w.h.fake.callsTo('chat.postEphemeral').filter((c) => c.args.channel === channel.id)).toHaveLength(1);
   });
 });
