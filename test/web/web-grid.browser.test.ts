@@ -252,9 +252,9 @@ describe.skipIf(!enabled)('the web grid in Chromium', () => {
       await expect(header.evaluate((th) => th.scrollWidth <= th.clientWidth)).resolves.toBe(true);
       // The corner above it lines up with it, and the days share the rest evenly.
       const corner = (await page.locator('thead th.corner').boundingBox())!;
-      expect(Math.abs(corner.x - box.x) + Math.abs(corner.width - box.width)).toBeLessThanOrEqual(1);
+      expect(Math.abs(corner.x - box.x) + Math.abs(corner.width - box.width), 'corner').toBeLessThanOrEqual(1);
       const widths = await page.locator('tbody tr').first().locator('td').evaluateAll((tds) => tds.map((td) => td.getBoundingClientRect().width));
-      expect(Math.max(...widths) - Math.min(...widths)).toBeLessThanOrEqual(2);
+      expect(Math.max(...widths) - Math.min(...widths), `day widths ${widths.join(' ')}`).toBeLessThanOrEqual(2);
       expect(Math.min(...widths)).toBeGreaterThanOrEqual(40);
       expect(Number(await page.evaluate('document.documentElement.scrollWidth'))).toBeLessThanOrEqual(viewport.width);
 
@@ -263,7 +263,7 @@ describe.skipIf(!enabled)('the web grid in Chromium', () => {
       await expect(page.locator('tbody th').first().isVisible()).resolves.toBe(false);
       const grid = (await page.locator('table.grid').boundingBox())!;
       const monday = (await page.locator('td[data-slot="0"]').boundingBox())!;
-      expect(monday.x - grid.x).toBeLessThanOrEqual(1);
+      expect(monday.x - grid.x, 'first day at the edge').toBeLessThanOrEqual(1);
       await page.close();
     }
   });
