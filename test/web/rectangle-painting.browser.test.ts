@@ -121,6 +121,38 @@ describe.skipIf(!enabled)('rectangle painting on the big grid', () => {
     await page.close();
   });
 
+  it('scrolls only for a pointer at the edge: a stroke in the first row in view of a scrolled grid stays put', async () => {
+    const channel = w.d.freshChannel();
+    await w.d.command('create Scrolled dates:2026-12-01..2026-12-14 time:08:00-20:00 slot:30m', { channel });
+    const poll = await waitFor(async () => (await w.h.store.listPolls(channelOf(undefined, channel), ['open']))[0], 5000, 'the poll');
+    const page = await browser.newPage({ viewport: { width: 1100, height: 800 } });
+    page.setDefaultTimeout(5000);
+    await page.goto(await linkFromGrid(w, poll.code, { channel, user: BEN }));
+    const scroller = page.locator('.scroller');
+    await scroller.evaluate((el) => el.scrollBy(0, 200));
+    const top = await scroller.evaluate((el) => el.scrollTop);
+    // The first row fully in view below the sticky header: day 1, then day 2 in the same row.
+    const row = await page.locator('tbody tr').evaluateAll((trs) => {
+      // The header's cells are the sticky ones: the bottom of one is where the rows in view begin.
+      const head = trs[0]!.closest('table')!.tHead!.rows[0]!.cells[1]!.getBoundingClientRect().bottom;
+      return trs.findIndex((tr) => tr.getBoundingClientRect().top >= head);
+    });
+    const a = await centre(page, slotAt(0, row));
+    const b = await centre(page, slotAt(1, row));
+    await page.mouse.move(a.x, a.y);
+    await page.mouse.down();
+    await page.mouse.move(b.x, b.y, { steps: 4 });
+    await page.waitForTimeout(300);
+    await page.mouse.up();
+    expect(await scroller.evaluate((el) => el.scrollTop)).toBe(top);
+    await waitFor(async () => {
+      const states = await storedStates(poll.id, BEN.id);
+      return states[slotAt(0, row)] === 'y' && states[slotAt(1, row)] === 'y' && states.replace(/\./g, '').length === 2;
+    }, 5000, 'the two cells stored');
+    expect(row).toBeGreaterThan(0);
+    await page.close();
+  });
+
   it('paints the rectangle by touch in paint mode, on a phone-sized screen', async () => {
     const { poll, channel } = await w.d.createPoll('Phone rectangle');
     const context = await browser.newContext({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 });

@@ -44,8 +44,12 @@ interface Stroke {
   changes: Map<number, string>;
 }
 
-/** Within this many pixels of the scroller's edge (or past it), a stroke scrolls the grid. */
-const EDGE = 32;
+/**
+ * A stroke scrolls the grid while its pointer is over the sticky headers (up, left), within this
+ * many pixels of the scroller's bottom or right edge, or past any edge: never just for pressing
+ * a cell of the first row or column in view.
+ */
+const EDGE = 16;
 /** The most it scrolls in one frame. */
 const MAX_STEP = 24;
 
@@ -122,9 +126,9 @@ export function attachPainting(host: PaintHost): () => void {
     let dx = 0;
     let dy = 0;
     if (stroke.y > box.bottom - EDGE) dy = speed(stroke.y - (box.bottom - EDGE));
-    else if (stroke.y < box.top + head + EDGE) dy = -speed(box.top + head + EDGE - stroke.y);
+    else if (stroke.y < box.top + head) dy = -speed(box.top + head - stroke.y);
     if (stroke.x > box.right - EDGE) dx = speed(stroke.x - (box.right - EDGE));
-    else if (stroke.x < box.left + rowHead + EDGE) dx = -speed(box.left + rowHead + EDGE - stroke.x);
+    else if (stroke.x < box.left + rowHead) dx = -speed(box.left + rowHead - stroke.x);
     const before = [scroller.scrollLeft, scroller.scrollTop];
     if (dx || dy) scroller.scrollBy(dx, dy);
     if (scroller.scrollLeft !== before[0] || scroller.scrollTop !== before[1]) follow();
