@@ -155,6 +155,8 @@ async function main(): Promise<void> {
         http: server,
         // A save on the page redraws the chat's poll message through the platform's coalesced refresh.
         refreshPoll: (poll) => void notifiers.get(poll.channel.platform)?.refreshPoll(poll),
+        // …and a note it made for someone else (the creator's "everyone answered") goes as after a button press.
+        notify: async (poll, userId, view) => notifiers.get(poll.channel.platform)?.notify?.(poll, userId, view),
         defaultLocale: config.locale,
         logger: createLogger('web'),
       });

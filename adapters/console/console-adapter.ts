@@ -145,6 +145,9 @@ export class ConsoleAdapter implements ChatAdapter {
       for (const message of messagesOf(view)) await this.print(message, { ephemeral: false, replaces: false });
     },
     refreshPoll: async (): Promise<void> => {},
+    notify: async (_poll: Poll, userId: string, view: View): Promise<void> => {
+      await this.print(view, { ephemeral: true, replaces: false, to: userId });
+    },
   };
 
   /** Shows posts that arrive outside a command (deadline announcements). */

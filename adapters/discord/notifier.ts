@@ -8,6 +8,7 @@ import type { Engine } from '../../src/core/engine.js';
 import type { Poll } from '../../src/core/domain/types.js';
 import type { Notifier, ScheduledDelivery } from '../../src/core/ports.js';
 import { messagesOf, type View } from '../../src/core/views/reply.js';
+import { mention } from '../../src/core/views/rich.js';
 import type { Logger } from '../../src/logger.js';
 import { classifyDiscordError, parseMessageRef, scheduledNonce, type DiscordApi } from './api.js';
 import type { PollMessages } from './conversation.js';
@@ -65,6 +66,17 @@ export class DiscordPollMessages implements Notifier, PollMessages {
         this.api.createMessage(ref?.channelId ?? poll.channel.channelId, message.body, message.files, delivery?.signal),
       );
     }
+  }
+
+  /**
+   * A note for one person, as a button press's note for another person: Discord has no message
+   * only they see in a channel, so it is a channel message that mentions them.
+   */
+  async notify(poll: Poll, userId: string, view: View): Promise<void> {
+    if (!this.canWrite()) return;
+    const addressed: View = { ...view, blocks: [{ type: 'text', text: [mention({ id: userId, name: '' })] }, ...view.blocks] };
+    const message = await attachUploads(renderView(addressed));
+    await translatingErrors(classifyDiscordError, () => this.api.createMessage(poll.channel.channelId, message.body, message.files));
   }
 
   /** Writes every pending refresh now (shutdown, tests). */

@@ -72,6 +72,13 @@ export class SlackPollMessages implements Notifier {
     }
   }
 
+  /** A note only `userId` sees, in the poll's channel: chat.postEphemeral, as a button press's note for another person. */
+  async notify(poll: Poll, userId: string, view: View): Promise<void> {
+    if (poll.channel.platform !== 'slack') return;
+    const messenger = this.messengerFor(poll.channel.workspaceId);
+    await translatingErrors(classifySlackError, () => messenger.postEphemeral(poll.channel.channelId, userId, view));
+  }
+
   /** Writes everything still pending now (shutdown, tests). */
   async flush(): Promise<void> {
     this.flushing = true;

@@ -5,6 +5,7 @@
 import type { Engine } from '../../src/core/engine.js';
 import type { Locale, Poll } from '../../src/core/domain/types.js';
 import type { Clock, SharedRecords } from '../../src/core/ports.js';
+import type { View } from '../../src/core/views/reply.js';
 import type { HttpServer } from '../../src/infra/http/http-server.js';
 import type { Logger } from '../../src/logger.js';
 import { ensureBundle } from './bundle.js';
@@ -34,10 +35,14 @@ export interface WebGridOptions {
   tokens: LinkTokens;
   http: HttpServer;
   refreshPoll: (poll: Poll) => void;
+  /** Delivers a save's note for one person on the poll's platform (the creator's "everyone answered"). */
+  notify?: (poll: Poll, userId: string, view: View) => Promise<void>;
   defaultLocale: Locale;
   logger: Logger;
   versions?: PollVersions;
   liveIntervalMs?: number;
+  /** Saves (and zone changes) allowed per person per second (default 10). */
+  savesPerSecond?: number;
 }
 
 /** Builds the bundle if stale and mounts the page's routes. */
@@ -49,9 +54,11 @@ export async function startWebGrid(options: WebGridOptions): Promise<WebGridServ
     tokens: options.tokens,
     versions: options.versions ?? new StoredPollVersions(options.engine.queries),
     refreshPoll: options.refreshPoll,
+    ...(options.notify ? { notify: options.notify } : {}),
     defaultLocale: options.defaultLocale,
     logger: options.logger,
     ...(options.liveIntervalMs ? { liveIntervalMs: options.liveIntervalMs } : {}),
+    ...(options.savesPerSecond ? { savesPerSecond: options.savesPerSecond } : {}),
   });
   server.mount(options.http);
   return server;

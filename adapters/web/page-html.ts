@@ -34,12 +34,13 @@ export function pageHtml(state: PageState, assets: AssetPaths): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
+<link rel="icon" href="data:,">
 <title>${title} · ${escapeHtml(state.code)}</title>
 <link rel="stylesheet" href="${assets.css}">
 <script src="${assets.js}" defer></script>
 </head>
 <body>
-<header class="top"><h1 id="title">${title}</h1><p class="dates">${escapeHtml(state.dates)} · <span class="code">${escapeHtml(state.code)}</span></p></header>
+<header class="top"><h1 id="title">${title}</h1><p class="dates"><span id="dates">${escapeHtml(state.dates)}</span> · <span class="code">${escapeHtml(state.code)}</span></p></header>
 <main id="app"></main>
 <script type="application/json" id="state">${jsonForHtml(state)}</script>
 </body>

@@ -6,7 +6,9 @@
  */
 import type { Actor, Engine } from '../../src/core/engine.js';
 import { fitStates } from '../../src/core/domain/availability.js';
-import type { Poll } from '../../src/core/domain/types.js';
+import { wallClock } from '../../src/core/domain/time.js';
+import type { PollLayout } from '../../src/core/domain/slots.js';
+import type { Poll, PollSpec } from '../../src/core/domain/types.js';
 import { catalog } from '../../src/core/i18n/index.js';
 import type { HeatmapRequest } from '../../src/core/ports.js';
 import { formatRun } from '../../src/core/views/format.js';
@@ -40,7 +42,7 @@ export async function buildPageState(input: PageModelInput): Promise<PageState> 
   const state: PageState = {
     code: poll.code,
     title: spec.title,
-    dates: describeDates(spec, locale, now),
+    dates: datesIn(poll, layout, locale, zone, now),
     kind: spec.kind,
     closed,
     version,
@@ -61,6 +63,24 @@ export async function buildPageState(input: PageModelInput): Promise<PageState> 
   const results = await engine.queries.resultsView({ poll, locale, tz: zone });
   state.best = results.blocks.flatMap((block) => (block.type === 'text' ? [plainText(block.text, { mention: (user) => user.name }).split('\n')] : []));
   return state;
+}
+
+/**
+ * The poll's dates as the chat writes them, in the zone the page shows times in: seen from
+ * another zone, a time poll's days fall on the local dates of their first slots (as the grid's
+ * columns are named). Block and date polls are floating: their dates are the same everywhere.
+ */
+function datesIn(poll: Poll, layout: PollLayout, locale: 'ko' | 'en', zone: string, now: number): string {
+  const { spec } = poll;
+  if (spec.kind !== 'time' || zone === spec.timezone) return describeDates(spec, locale, now);
+  const local = layout.days.flatMap((day) => {
+    const start = day.count > 0 ? layout.slots[day.first]?.start : undefined;
+    return start === undefined ? [] : [wallClock(start, zone).date];
+  });
+  const dates = [...new Set(local)].sort();
+  if (dates.length === 0) return describeDates(spec, locale, now);
+  const days: PollSpec['days'] = spec.days.type === 'weekly' ? { ...spec.days, referenceDates: dates } : { type: 'dates', dates };
+  return describeDates({ ...spec, days, timezone: zone }, locale, now);
 }
 
 function pageStrings(locale: 'ko' | 'en'): PageStrings {

@@ -7,7 +7,11 @@
  *   POST /w/<CODE>/<token>/zone                     { zone }: the person's zone, as /yakjeong tz
  *   GET  /w/<CODE>/<token>/fill                     the answer filled from the usual week, not stored
  *   POST /w/<CODE>/<token>/fill                     {}: store that fill (history: from the usual week)
- *   GET  /w/<CODE>/<token>/events                   server-sent events: the state whenever it changes
+ *   GET  /w/<CODE>/<token>/events                   server-sent events: the state whenever it changes,
+ *                                                   until the token expires ("expired", then the end)
+ *   GET  /favicon.ico                               204: the page has no icon
+ * HEAD answers wherever GET does, with its headers and no body. A POST must be JSON (else 415);
+ * saves, zone changes and fills are limited per person.
  * The token says who the page answers as; a bad, expired or other poll's token gets the same
  * 403, which names nothing. Saves go through the engine like buttons and text, and the chat's
  * poll message is refreshed through the platform's own (coalesced) notifier. No cookies.
@@ -22,7 +26,7 @@ import type { Locale, Poll } from '../../src/core/domain/types.js';
 import { isUserError, UserError } from '../../src/core/errors.js';
 import { catalog, toLocale } from '../../src/core/i18n/index.js';
 import type { Clock } from '../../src/core/ports.js';
-import type { Reply } from '../../src/core/views/reply.js';
+import type { Reply, View } from '../../src/core/views/reply.js';
 import { plainText } from '../../src/core/views/rich.js';
 import { readBody, type HttpServer } from '../../src/infra/http/http-server.js';
 import type { Logger } from '../../src/logger.js';
@@ -56,6 +60,8 @@ export interface WebGridServerOptions {
   versions: PollVersions;
   /** Asks the poll's chat platform to redraw its channel message (coalesced there). */
   refreshPoll: (poll: Poll) => void;
+  /** Delivers a note for one person on the poll's chat platform, as after a button press. */
+  notify?: (poll: Poll, userId: string, view: View) => Promise<void>;
   defaultLocale: Locale;
   logger: Logger;
   /** How often open pages' polls are checked for changes (default 1 s). */
@@ -75,7 +81,12 @@ interface Visit {
   actor: Actor;
   poll: Poll;
   endpoint: string;
+  /** When the token stops granting anything (domain clock, epoch ms). */
+  expiresAt: number;
 }
+
+/** The longest a timer can wait (about 24.8 days); links last a week. */
+const MAX_TIMER_MS = 2_147_483_647;
 
 const paintBody = z.object({
   changes: z
@@ -104,7 +115,15 @@ export class WebGridServer {
       ...(existsSync(FONT_DIR) ? readdirSync(FONT_DIR) : []).map((name): [string, Asset] => [`fonts/${name}`, readAsset(join(FONT_DIR, name), 'font/woff2')]),
     ]);
     http.routePrefix('GET', WEB_PREFIX, (req, res) => this.get(req, res));
+    http.routePrefix('HEAD', WEB_PREFIX, (req, res) => this.get(req, res));
     http.routePrefix('POST', WEB_PREFIX, (req, res) => this.post(req, res));
+    // Browsers ask for an icon beside every page: a quiet "no content" rather than a 404.
+    const noIcon = (_req: IncomingMessage, res: ServerResponse) => {
+      res.writeHead(204, { 'cache-control': 'public, max-age=86400' });
+      res.end();
+    };
+    http.route('GET', '/favicon.ico', noIcon);
+    http.route('HEAD', '/favicon.ico', noIcon);
   }
 
   /** Ends the live streams (shutdown). */
@@ -144,6 +163,7 @@ export class WebGridServer {
   private async post(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const visit = await this.visit(pathSegments(req));
     if (!visit) return this.refuse(req, res, false);
+    if (!isJson(req)) return sendJson(res, 415, { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Send application/json.' } satisfies PageError);
     return this.refusals(res, visit, async () => {
       const body = await readJson(req);
       if (visit.endpoint === 'paint') return this.paint(res, visit, body);
@@ -203,16 +223,29 @@ export class WebGridServer {
   private async zone(res: ServerResponse, visit: Visit, body: unknown): Promise<void> {
     const parsed = zoneBody.safeParse(body);
     if (!parsed.success) throw new UserError('BAD_TIMEZONE', { input: '' });
+    this.allowSave(visit.actor);
     // The same use case as /yakjeong tz: it checks the zone and keeps it for the chat too.
     await this.options.engine.polls.timezone(visit.actor, parsed.data.zone);
     sendJson(res, 200, await this.state(visit));
   }
 
-  /** The chat's poll message follows the answer; other notes (to the creator) stay in the chat's own paths. */
+  /**
+   * The engine's replies to a save, as a button press's would go: the chat's poll message follows
+   * the answer, and a note for one person (the creator told that everyone answered, decided by
+   * the engine as for buttons and text) is sent on the poll's platform. Like a button's note for
+   * someone else, its failure is only logged: the save stands.
+   */
   private afterSave(poll: Poll, replies: Reply[]): void {
+    const { logger, notify } = this.options;
     for (const reply of replies) {
-      if (reply.type === 'refresh-poll') this.options.refreshPoll(poll);
-      else this.options.logger.debug({ pollId: poll.id, reply: reply.type }, 'web save: reply not delivered from the page');
+      if (reply.type === 'refresh-poll') {
+        this.options.refreshPoll(poll);
+      } else if (reply.type === 'post' && reply.audience.kind === 'user' && notify) {
+        const userId = reply.audience.userId;
+        notify(poll, userId, reply.view).catch((err: unknown) => logger.warn({ err, pollId: poll.id, userId }, 'web save: could not notify another person'));
+      } else {
+        logger.debug({ pollId: poll.id, reply: reply.type }, 'web save: reply not delivered from the page');
+      }
     }
   }
 
@@ -224,25 +257,38 @@ export class WebGridServer {
       connection: 'keep-alive',
       'x-accel-buffering': 'no',
     });
+    if (req.method === 'HEAD') {
+      res.end();
+      return;
+    }
     // EventSource reconnects by itself after this long when the stream drops.
     res.write('retry: 2000\n\n');
     this.streams.add(res);
+    const { clock } = this.options;
+    // The link grants the stream only until it expires: then the page is told, and it ends.
+    const expired = () => clock.now() >= visit.expiresAt;
+    const finish = (event: 'gone' | 'expired') => {
+      if (res.writableEnded) return;
+      res.write(`event: ${event}\ndata: {}\n\n`);
+      res.end();
+    };
+    const expiry = setTimeout(() => finish('expired'), Math.max(0, Math.min(visit.expiresAt - clock.now(), MAX_TIMER_MS)));
+    expiry.unref();
     const first = await this.state(visit);
     const unfollow = this.live.follow(visit.poll.id, first.version, async (version) => {
-      if (version === undefined) {
-        res.write('event: gone\ndata: {}\n\n');
-        res.end();
-        return;
-      }
+      if (res.writableEnded) return;
+      if (expired()) return finish('expired');
+      if (version === undefined) return finish('gone');
       const poll = await this.options.engine.queries.getPoll(visit.poll.id);
       if (!poll) return;
       const state = await this.state({ ...visit, poll });
       res.write(`event: state\ndata: ${JSON.stringify(state)}\n\n`);
     });
     // Proxies close quiet connections; a comment every 20 s keeps this one open.
-    const heartbeat = setInterval(() => res.write(': ping\n\n'), 20_000);
+    const heartbeat = setInterval(() => (expired() ? finish('expired') : res.write(': ping\n\n')), 20_000);
     heartbeat.unref();
-    req.on('close', () => {
+    res.on('close', () => {
+      clearTimeout(expiry);
       clearInterval(heartbeat);
       unfollow();
       this.streams.delete(res);
@@ -278,7 +324,7 @@ export class WebGridServer {
       ...(claims.locale ? { locale: claims.locale } : {}),
       ...(claims.platformTimezone ? { platformTimezone: claims.platformTimezone } : {}),
     };
-    return { actor, poll, endpoint };
+    return { actor, poll, endpoint, expiresAt: claims.expiresAt };
   }
 
   private refuse(req: IncomingMessage, res: ServerResponse, page: boolean): void {
@@ -311,9 +357,12 @@ function pathSegments(req: IncomingMessage): string[] {
   return path.slice(WEB_PREFIX.length).split('/').filter(Boolean);
 }
 
+function isJson(req: IncomingMessage): boolean {
+  const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  return type === 'application/json';
+}
+
 async function readJson(req: IncomingMessage): Promise<unknown> {
-  const type = req.headers['content-type'] ?? '';
-  if (!type.startsWith('application/json')) throw new UserError('BAD_PAINT');
   try {
     return JSON.parse((await readBody(req, 200_000)).toString('utf8'));
   } catch {

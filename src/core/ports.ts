@@ -190,6 +190,12 @@ export interface Notifier {
   post(poll: Poll, view: View, delivery?: ScheduledDelivery): Promise<void>;
   /** Re-renders the poll's channel message. */
   refreshPoll(poll: Poll): Promise<void>;
+  /**
+   * A note for one person about the poll that no interaction on this platform is there to carry
+   * (an answer saved on the web grid made the creator's "everyone answered"): delivered the way
+   * a button press delivers a note for someone other than the presser.
+   */
+  notify?(poll: Poll, userId: string, view: View): Promise<void>;
 }
 
 /** Scheduled work for a poll: its deadline announcement or one reminder. */

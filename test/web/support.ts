@@ -65,7 +65,7 @@ export interface WebHarness {
   close(): Promise<void>;
 }
 
-export async function startWebHarness(): Promise<WebHarness> {
+export async function startWebHarness(options: { savesPerSecond?: number } = {}): Promise<WebHarness> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const tokens = new LinkTokens(TEST_SECRET);
@@ -80,9 +80,11 @@ export async function startWebHarness(): Promise<WebHarness> {
     tokens,
     http: h.http,
     refreshPoll: (poll) => void h.adapter.notifier.refreshPoll(poll),
+    notify: async (poll, userId, view) => h.adapter.notifier.notify?.(poll, userId, view),
     defaultLocale: 'en',
     logger: pino({ level: 'silent' }),
     liveIntervalMs: 150,
+    ...options,
   });
   return {
     h,

@@ -164,19 +164,108 @@ describe.skipIf(!enabled)('the web grid in Chromium', () => {
     await page.close();
   });
 
-  it('offers the browser\'s zone when it differs, and choosing it sets the person\'s zone as /yakjeong tz does', async () => {
+  it('keeps one tab stop, the cell last clicked: Tab and the arrow keys go on from there', async () => {
+    const { poll, channel } = await w.d.createPoll('Roving poll');
+    const page = await browser.newPage();
+    await page.goto(await linkFromGrid(w, poll.code, { channel, user: ANA }));
+    const tabStops = () => page.locator('td[tabindex="0"]').evaluateAll((cells) => cells.map((c) => c.getAttribute('data-slot')));
+    await expect(tabStops()).resolves.toEqual(['0']);
+    // A click on the second day's 10:00 paints it and makes it the grid's one tab stop.
+    await page.locator('td[data-slot="3"]').click();
+    await saved(page);
+    await expect(tabStops()).resolves.toEqual(['3']);
+    // Shift+Tab leaves the grid (no other cell is a stop), Tab comes back to the clicked cell.
+    await page.keyboard.press('Shift+Tab');
+    await expect(page.evaluate('document.activeElement?.getAttribute("data-slot") ?? null')).resolves.toBeNull();
+    await page.keyboard.press('Tab');
+    await expect(page.evaluate('document.activeElement?.getAttribute("data-slot")')).resolves.toBe('3');
+    // The arrows go on from it: up to 09:00 of the same day, and space paints it.
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('Space');
+    await saved(page);
+    await waitFor(async () => (await storedStates(poll.id, ANA.id)) === '..yy');
+    await expect(tabStops()).resolves.toEqual(['2']);
+    await page.close();
+  });
+
+  it('goes read-only when the poll closes and editable again when it is reopened, while the page stays open', async () => {
+    const { poll, channel } = await w.d.createPoll('Reopened poll');
+    const page = await browser.newPage();
+    page.setDefaultTimeout(8000);
+    await page.goto(await linkFromGrid(w, poll.code, { channel, user: BEN }));
+    await page.locator('.live[data-live="on"]').waitFor();
+
+    await w.d.command(`close ${poll.code}`, { channel, user: ANA });
+    await page.locator('.status[data-status="closed"]').waitFor();
+    await expect(page.locator('table.grid').getAttribute('aria-readonly')).resolves.toBe('true');
+    await expect(page.locator('.brush-yes').isVisible()).resolves.toBe(false);
+
+    await w.d.command(`reopen ${poll.code}`, { channel, user: ANA });
+    await page.locator('.status[data-status="saved"]').waitFor();
+    await expect(page.locator('table.grid').getAttribute('aria-readonly')).resolves.toBe('false');
+    await expect(page.locator('.brush-yes').isVisible()).resolves.toBe(true);
+    await drag(page, 0, 1);
+    await waitFor(async () => (await storedStates(poll.id, BEN.id)) === 'yy..', 5000, 'the stroke after the reopen');
+    await page.close();
+  });
+
+  it('offers the browser\'s zone when it differs, and choosing it sets the person\'s zone as /yakjeong tz does, dates line too', async () => {
     const { poll, channel } = await w.d.createPoll('Zone poll');
     const context = await browser.newContext({ timezoneId: 'America/New_York' });
     const page = await context.newPage();
     await page.goto(await linkFromGrid(w, poll.code, { channel, user: ANA }));
     await expect(page.locator('.zone').textContent()).resolves.toContain('Times in Asia/Seoul');
+    const dates = page.locator('.top .dates');
+    await expect(dates.textContent()).resolves.toMatch(/^Tue, Dec 1 – Wed, Dec 2 · /);
     await page.getByRole('button', { name: 'Use America/New_York' }).click();
     await page.locator('.zone', { hasText: 'Times in America/New_York' }).waitFor();
+    // The dates line follows: 09:00–11:00 in Seoul on Dec 1 and 2 is the evening before in New York.
+    await expect(dates.textContent()).resolves.toMatch(/^Mon, Nov 30 – Tue, Dec 1 · /);
     expect((await w.h.store.userPrefs('slack', ANA.id)).timezone).toBe('America/New_York');
     // 09:00 in Seoul is 19:00 the evening before in New York.
     await expect(page.locator('td[data-slot="0"]').getAttribute('aria-label')).resolves.toMatch(/Nov 30 19:00/);
     await w.h.store.setUserPrefs('slack', ANA.id, {}, w.h.clock.now());
     await context.close();
+  });
+
+  it('weekly polls: the row-header column fits its labels at desktop and phone widths, and a weekly date poll has none', async () => {
+    const weekly = async (title: string, options: string) => {
+      const channel = w.d.freshChannel();
+      await w.d.command(`create ${title} ${options}`, { channel });
+      const poll = await waitFor(async () => (await w.h.store.listPolls(channelOf(undefined, channel), ['open']))[0], 5000, 'the poll');
+      return linkFromGrid(w, poll.code, { channel, user: ANA });
+    };
+    const times = await weekly('Weekly sync', 'dates:mon-fri time:09:00-12:00 slot:30m');
+    const days = await weekly('Weekly day', 'dates:mon-sun');
+    for (const viewport of [{ width: 1100, height: 800 }, { width: 360, height: 740 }]) {
+      const page = await browser.newPage({ viewport });
+      await page.goto(times);
+      const header = page.locator('tbody th').first();
+      const box = (await header.boundingBox())!;
+      // As wide as "09:00" and its padding, not a share of the spare width; nothing cut off.
+      const label = await header.evaluate((th) => {
+        const range = th.ownerDocument.createRange();
+        range.selectNodeContents(th);
+        return range.getBoundingClientRect().width;
+      });
+      expect(box.width, `${viewport.width} px`).toBeLessThanOrEqual(label + 16);
+      await expect(header.evaluate((th) => th.scrollWidth <= th.clientWidth)).resolves.toBe(true);
+      // The corner above it lines up with it, and the days share the rest evenly.
+      const corner = (await page.locator('thead th.corner').boundingBox())!;
+      expect(Math.abs(corner.x - box.x) + Math.abs(corner.width - box.width), 'corner').toBeLessThanOrEqual(1);
+      const widths = await page.locator('tbody tr').first().locator('td').evaluateAll((tds) => tds.map((td) => td.getBoundingClientRect().width));
+      expect(Math.max(...widths) - Math.min(...widths), `day widths ${widths.join(' ')}`).toBeLessThanOrEqual(2);
+      expect(Math.min(...widths)).toBeGreaterThanOrEqual(40);
+      expect(Number(await page.evaluate('document.documentElement.scrollWidth'))).toBeLessThanOrEqual(viewport.width);
+
+      // One unnamed row of weekdays: no empty row-header column, the first day starts at the grid's edge.
+      await page.goto(days);
+      await expect(page.locator('tbody th').first().isVisible()).resolves.toBe(false);
+      const grid = (await page.locator('table.grid').boundingBox())!;
+      const monday = (await page.locator('td[data-slot="0"]').boundingBox())!;
+      expect(monday.x - grid.x, 'first day at the edge').toBeLessThanOrEqual(1);
+      await page.close();
+    }
   });
 
   it('refuses tampered, expired and other polls\' links with a 403 that names nothing, and changes nothing', async () => {

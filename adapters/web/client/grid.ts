@@ -60,6 +60,8 @@ export class Grid {
       tbody.append(tr);
     });
     this.table.append(thead, tbody);
+    // A weekly date poll has one row with no name: no row-header column then, the days take the width.
+    if (state.rows.every((row) => !row.label && !row.sub)) this.table.classList.add('no-row-heads');
     const first = this.cells.find(Boolean);
     if (first) first.tabIndex = 0;
   }

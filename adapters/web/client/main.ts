@@ -20,10 +20,16 @@ class App {
   private brushChar = 'y';
   private touchPaint = true;
   private grid!: Grid;
+  private detachPainting: (() => void) | undefined;
   private readonly saver: Saver;
   private readonly root: HTMLElement;
   private readonly url: string;
   private readOnly: boolean;
+  /**
+   * Why the page is read-only: the poll is closed (undone when a live update says it is open
+   * again), it is full, or the link was refused (both for good).
+   */
+  private lock: 'closed' | 'full' | 'refused' | undefined;
   /** The answer filled from the usual week, shown and not stored, while previewing. */
   private preview: { filled: string; stored: string } | undefined;
   /** A fill request is on its way: its buttons wait. */
@@ -57,9 +63,10 @@ class App {
     this.state = state;
     this.url = location.pathname.replace(/\/+$/, '');
     this.readOnly = state.closed;
+    this.lock = state.closed ? 'closed' : undefined;
     this.saver = new Saver(this.url, state.mine, {
       changed: () => this.paintCells(),
-      status: (status, message) => this.showStatus(status, message),
+      status: (status, message, code) => this.showStatus(status, message, code),
     });
     applyPalette(document.documentElement);
     this.build();
@@ -192,7 +199,7 @@ class App {
     const message = result.status === 0 ? s.fillFailed : result.error.message;
     if (result.status === 403 || result.status === 409) {
       this.preview = undefined;
-      this.showStatus(result.status === 403 ? 'refused' : 'closed', message);
+      this.showStatus(result.status === 403 ? 'refused' : 'closed', message, result.error.code);
     } else {
       this.el.notice.textContent = message;
       this.el.notice.hidden = false;
@@ -204,16 +211,17 @@ class App {
     this.grid = new Grid(this.state);
     this.grid.table.classList.toggle('touch-paint', this.touchPaint);
     this.el.scroller.replaceChildren(this.grid.table);
-    attachPainting({
+    this.detachPainting?.();
+    this.detachPainting = attachPainting({
       grid: this.grid,
       // Painting is off during a preview: the preview is the usual week's, Save or Cancel it first.
       canPaint: () => this.mode === 'mine' && !this.readOnly && !this.preview,
       touchPaints: () => this.touchPaint,
       brush: () => this.brushChar,
-      shownAt: (slot) => this.saver.shown().charAt(slot) || '.',
-      preview: (slot, c) => {
+      shown: () => this.saver.shown(),
+      preview: (changes) => {
         const shown = [...this.saver.shown()];
-        shown[slot] = c;
+        for (const [slot, c] of changes) shown[slot] = c;
         this.grid.showMine(shown.join(''), this.readOnly);
       },
       commit: (changes) => this.saver.add(changes),
@@ -315,7 +323,7 @@ class App {
     this.el.who.textContent = parts.join(' · ');
   }
 
-  private showStatus(status: SaveStatus, message?: string): void {
+  private showStatus(status: SaveStatus, message?: string, code?: string): void {
     const s = this.state.strings;
     const text: Record<SaveStatus, string> = { saved: s.saved, saving: s.saving, retrying: s.retrying, closed: s.closed, refused: s.refused };
     this.el.status.textContent = text[status];
@@ -326,9 +334,21 @@ class App {
     }
     if (status === 'closed' || status === 'refused') {
       this.readOnly = true;
+      // A 409 is a closed poll unless the server says it is full.
+      if (this.lock !== 'refused') this.lock = status === 'refused' ? 'refused' : code === 'POLL_FULL' ? 'full' : 'closed';
       this.preview = undefined;
       this.setMode(this.mode);
     }
+  }
+
+  /** The poll is open again (reopened while the page was open): painting and saving come back. */
+  private reopened(): void {
+    this.lock = undefined;
+    this.readOnly = false;
+    this.saver.resume();
+    this.el.notice.hidden = true;
+    this.el.notice.textContent = '';
+    this.showStatus('saved');
   }
 
   /** A newer state from the server. */
@@ -340,8 +360,12 @@ class App {
       next.columns.length !== this.state.columns.length ||
       next.slotLabels.join('\n') !== this.state.slotLabels.join('\n');
     const mineChanged = next.mine !== this.state.mine;
+    // The header above the app names the dates in the zone times are shown in.
+    const dates = document.getElementById('dates');
+    if (dates && next.dates !== this.state.dates) dates.textContent = next.dates;
     this.state = next;
     if (next.closed && !this.readOnly) this.showStatus('closed');
+    else if (!next.closed && this.lock === 'closed') this.reopened();
     if (relayout) this.rebuildGrid();
     else this.renderBest();
     this.setMode(this.mode);
@@ -358,6 +382,13 @@ class App {
     });
     source.addEventListener('state', (e) => this.apply(JSON.parse((e as MessageEvent<string>).data) as PageState));
     source.addEventListener('gone', () => source.close());
+    // The link expired: the server ends the stream, and reconnecting would only be refused.
+    source.addEventListener('expired', () => {
+      source.close();
+      this.el.live.textContent = '';
+      this.el.live.dataset['live'] = 'off';
+      this.showStatus('refused', s.refused);
+    });
     source.addEventListener('error', () => {
       this.el.live.textContent = s.reconnecting;
       this.el.live.dataset['live'] = 'off';

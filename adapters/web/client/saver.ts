@@ -13,7 +13,8 @@ type Changes = Map<number, string>;
 export interface SaverEvents {
   /** The answer to show changed. */
   changed(): void;
-  status(status: SaveStatus, message?: string): void;
+  /** `code`: the server's stable code when it refused a stroke (POLL_CLOSED, POLL_FULL, LINK_REFUSED …). */
+  status(status: SaveStatus, message?: string, code?: string): void;
 }
 
 const RETRY_MS = 1000;
@@ -90,7 +91,7 @@ export class Saver {
       } else {
         const error = (await res.json().catch(() => ({ code: 'HTTP', message: String(res.status) }))) as PageError;
         if (res.status === 429 || res.status >= 500) retry = true;
-        else this.stop(res.status === 403 ? 'refused' : 'closed', error.message);
+        else this.stop(res.status === 403 ? 'refused' : 'closed', error.message, error.code);
       }
     } catch {
       retry = true;
@@ -113,9 +114,14 @@ export class Saver {
     }
   }
 
-  private stop(status: SaveStatus, message: string): void {
+  private stop(status: SaveStatus, message: string, code?: string): void {
     this.stopped = true;
     this.pending.clear();
-    this.events.status(status, message);
+    this.events.status(status, message, code);
+  }
+
+  /** Saving again after a stop (the poll was reopened): strokes refused meanwhile stay dropped. */
+  resume(): void {
+    this.stopped = false;
   }
 }
