@@ -9,7 +9,7 @@ import { emptyStates, fitStates } from '../domain/availability.js';
 import { rankWindows } from '../domain/ranking.js';
 import { layoutKey, layoutPoll, type PollLayout } from '../domain/slots.js';
 import { canonicalTimezone, todayIn } from '../domain/time.js';
-import type { ChannelRef, Locale, Participant, PersonRef, Poll, UnreadablePoll, UserPrefs, UserRef } from '../domain/types.js';
+import type { ChannelRef, Locale, Participant, PersonRef, Poll, PollSpec, UnreadablePoll, UserPrefs, UserRef } from '../domain/types.js';
 import type { CalendarFiles, Clock, HeatmapRenderer, PollStore, RequestKey, WebLinks } from '../ports.js';
 import { isClosed, pollMessageView } from '../views/poll-message.js';
 import type { ImageSpec, Reply, View } from '../views/reply.js';
@@ -72,6 +72,8 @@ export class EngineContext {
   /** Layouts are pure functions of the spec; caching keeps zone maths off the click path. In recency order, oldest first. */
   private readonly layouts = new Map<string, PollLayout>();
   private layoutSlots = 0;
+  /** Each spec's layout key, worked out once per spec object (the store shares the object of a spec it has read). */
+  private readonly layoutKeys = new WeakMap<PollSpec, string>();
 
   constructor(options: EngineOptions) {
     this.store = options.store;
@@ -117,7 +119,8 @@ export class EngineContext {
   }
 
   layout(poll: Poll): PollLayout {
-    const key = layoutKey(poll.spec);
+    let key = this.layoutKeys.get(poll.spec);
+    if (key === undefined) this.layoutKeys.set(poll.spec, (key = layoutKey(poll.spec)));
     let layout = this.layouts.get(key);
     if (layout) {
       // Most recently used last: a hit moves it to the end.
