@@ -238,7 +238,8 @@ export function wallClock(instant: number, tz: string): { date: string; minute: 
   const offsetMin = offsetAt(tz, instant);
   const shifted = new Date(instant + offsetMin * 60_000);
   const date = isoDate(shifted.getUTCFullYear(), shifted.getUTCMonth() + 1, shifted.getUTCDate());
-  return { date, minute: shifted.getUTCHours() * 60 + shifted.getUTCMinutes(), weekday: weekdayOf(date) };
+  // The weekday straight from the shifted instant: reading it back from `date` parsed the text again on every label.
+  return { date, minute: shifted.getUTCHours() * 60 + shifted.getUTCMinutes(), weekday: ((shifted.getUTCDay() + 6) % 7) as Weekday };
 }
 
 /**
