@@ -23,6 +23,15 @@ export function windowMinutes(window: { start: string; end: string }): { start: 
   return { start, length };
 }
 
+/**
+ * What a layout depends on, as one string: polls that differ only in their title, deadline,
+ * people or other settings have the same days and slots, so a cache keyed by this shares them.
+ * Keep it in step with layoutPoll (and daySlots) when either reads another field of the spec.
+ */
+export function layoutKey(spec: PollSpec): string {
+  return JSON.stringify([spec.kind, spec.timezone, spec.days, spec.window, spec.slotMinutes, spec.blocks]);
+}
+
 export function layoutPoll(spec: PollSpec): PollLayout {
   const dates = pollDates(spec);
   const days: PollDay[] = [];

@@ -7,6 +7,35 @@ import type { Weekday } from './types.js';
 
 const DAY_MS = 86_400_000;
 
+/**
+ * Offsets already asked for, by zone and instant: each answer costs an Intl format, and laying
+ * out a poll or labelling its slots asks about the same instants again and again (every click
+ * builds a grid of them). A zone's offset at an instant never changes while the process runs.
+ * Bounded: the whole table is dropped when it grows past this many instants.
+ */
+const offsets = new Map<string, Map<number, number>>();
+let offsetsKept = 0;
+const OFFSETS_KEPT = 200_000;
+
+/** UTC offset in minutes of `tz` at `instant` (as @date-fns/tz's tzOffset), remembered. */
+export function offsetAt(tz: string, instant: number): number {
+  let zone = offsets.get(tz);
+  const known = zone?.get(instant);
+  if (known !== undefined) return known;
+  const offset = tzOffset(tz, new Date(instant));
+  // NaN (an unknown zone) is not remembered: it is the caller's error to see each time.
+  if (Number.isNaN(offset)) return offset;
+  if (offsetsKept >= OFFSETS_KEPT) {
+    offsets.clear();
+    offsetsKept = 0;
+    zone = undefined;
+  }
+  if (!zone) offsets.set(tz, (zone = new Map()));
+  zone.set(instant, offset);
+  offsetsKept++;
+  return offset;
+}
+
 export function isValidTimezone(tz: string): boolean {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: tz });
@@ -206,10 +235,11 @@ export function isShowableInstant(instant: number): boolean {
 
 /** Wall-clock fields of an instant in a zone. */
 export function wallClock(instant: number, tz: string): { date: string; minute: number; weekday: Weekday } {
-  const offsetMin = tzOffset(tz, new Date(instant));
+  const offsetMin = offsetAt(tz, instant);
   const shifted = new Date(instant + offsetMin * 60_000);
   const date = isoDate(shifted.getUTCFullYear(), shifted.getUTCMonth() + 1, shifted.getUTCDate());
-  return { date, minute: shifted.getUTCHours() * 60 + shifted.getUTCMinutes(), weekday: weekdayOf(date) };
+  // The weekday straight from the shifted instant: reading it back from `date` parsed the text again on every label.
+  return { date, minute: shifted.getUTCHours() * 60 + shifted.getUTCMinutes(), weekday: ((shifted.getUTCDay() + 6) % 7) as Weekday };
 }
 
 /**
@@ -220,14 +250,14 @@ export function wallClock(instant: number, tz: string): { date: string; minute: 
 export function zonedInstant(date: string, minute: number, tz: string): number | undefined {
   const wallAsUtc = dateToUtcMs(date) + minute * 60_000;
   const offsets = new Set<number>([
-    tzOffset(tz, new Date(wallAsUtc - DAY_MS)),
-    tzOffset(tz, new Date(wallAsUtc)),
-    tzOffset(tz, new Date(wallAsUtc + DAY_MS)),
+    offsetAt(tz, wallAsUtc - DAY_MS),
+    offsetAt(tz, wallAsUtc),
+    offsetAt(tz, wallAsUtc + DAY_MS),
   ]);
   const instants: number[] = [];
   for (const offset of offsets) {
     const candidate = wallAsUtc - offset * 60_000;
-    if (tzOffset(tz, new Date(candidate)) === offset) instants.push(candidate);
+    if (offsetAt(tz, candidate) === offset) instants.push(candidate);
   }
   if (instants.length === 0) return undefined;
   return Math.min(...instants);
@@ -239,10 +269,10 @@ export function zonedInstant(date: string, minute: number, tz: string): number |
  * three hours, so looking three hours back finds the offset before the change.
  */
 function repeatedBy(instant: number, tz: string): number {
-  const after = tzOffset(tz, new Date(instant));
-  const back = tzOffset(tz, new Date(instant - 3 * 3_600_000)) - after;
+  const after = offsetAt(tz, instant);
+  const back = offsetAt(tz, instant - 3 * 3_600_000) - after;
   if (back <= 0) return 0;
-  return tzOffset(tz, new Date(instant - back * 60_000)) === after + back ? back : 0;
+  return offsetAt(tz, instant - back * 60_000) === after + back ? back : 0;
 }
 
 /**
@@ -253,7 +283,7 @@ function repeatedBy(instant: number, tz: string): number {
  */
 export function labelEndInstant(start: number, end: number, readerTz: string): number {
   const back = repeatedBy(end, readerTz);
-  if (back === 0 || tzOffset(readerTz, new Date(start)) === tzOffset(readerTz, new Date(end))) return end;
+  if (back === 0 || offsetAt(readerTz, start) === offsetAt(readerTz, end)) return end;
   return end + back * 60_000;
 }
 

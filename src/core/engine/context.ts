@@ -7,9 +7,9 @@ import { catalog } from '../i18n/index.js';
 import type { Actor } from '../actor.js';
 import { emptyStates, fitStates } from '../domain/availability.js';
 import { rankWindows } from '../domain/ranking.js';
-import { layoutPoll, type PollLayout } from '../domain/slots.js';
+import { layoutKey, layoutPoll, type PollLayout } from '../domain/slots.js';
 import { canonicalTimezone, todayIn } from '../domain/time.js';
-import type { ChannelRef, Locale, Participant, PersonRef, Poll, UnreadablePoll, UserPrefs, UserRef } from '../domain/types.js';
+import type { ChannelRef, Locale, Participant, PersonRef, Poll, PollSpec, UnreadablePoll, UserPrefs, UserRef } from '../domain/types.js';
 import type { CalendarFiles, Clock, HeatmapRenderer, PollStore, RequestKey, WebLinks } from '../ports.js';
 import { isClosed, pollMessageView } from '../views/poll-message.js';
 import type { ImageSpec, Reply, View } from '../views/reply.js';
@@ -47,8 +47,12 @@ export interface ResultsRequest {
   revealHidden?: boolean;
 }
 
-/** Layouts kept at once; enough for every poll active on a busy instance. */
-const LAYOUT_CACHE_SIZE = 500;
+/**
+ * Slots kept in cached layouts at once (about 100 bytes each): the least recently used layouts go
+ * first past it. Layouts are shared by every poll of the same days and slots (layoutKey), so this
+ * holds the shapes of thousands of active polls; one 2,000-slot layout never pushes out the rest.
+ */
+const LAYOUT_CACHE_SLOTS = 200_000;
 /**
  * How long a request key is kept: past the 5 minutes either platform lets a signed request be
  * delivered, with room for clock skew, so every replay that passes a signature check is caught.
@@ -65,8 +69,11 @@ export class EngineContext {
   readonly random: () => number;
   readonly onDueWorkChanged: () => void;
   readonly webLinks: WebLinks | undefined;
-  /** Layouts are pure functions of the spec; caching keeps zone maths off the click path. */
+  /** Layouts are pure functions of the spec; caching keeps zone maths off the click path. In recency order, oldest first. */
   private readonly layouts = new Map<string, PollLayout>();
+  private layoutSlots = 0;
+  /** Each spec's layout key, worked out once per spec object (the store shares the object of a spec it has read). */
+  private readonly layoutKeys = new WeakMap<PollSpec, string>();
 
   constructor(options: EngineOptions) {
     this.store = options.store;
@@ -112,12 +119,24 @@ export class EngineContext {
   }
 
   layout(poll: Poll): PollLayout {
-    const key = JSON.stringify(poll.spec);
+    let key = this.layoutKeys.get(poll.spec);
+    if (key === undefined) this.layoutKeys.set(poll.spec, (key = layoutKey(poll.spec)));
     let layout = this.layouts.get(key);
-    if (!layout) {
-      layout = layoutPoll(poll.spec);
-      if (this.layouts.size > LAYOUT_CACHE_SIZE) this.layouts.delete(this.layouts.keys().next().value!);
-      this.layouts.set(key, layout);
+    if (layout) {
+      // Most recently used last: a hit moves it to the end.
+      if (this.layouts.size > 1) {
+        this.layouts.delete(key);
+        this.layouts.set(key, layout);
+      }
+      return layout;
+    }
+    layout = layoutPoll(poll.spec);
+    this.layouts.set(key, layout);
+    this.layoutSlots += layout.slots.length;
+    for (const [oldKey, old] of this.layouts) {
+      if (this.layoutSlots <= LAYOUT_CACHE_SLOTS || old === layout) break;
+      this.layouts.delete(oldKey);
+      this.layoutSlots -= old.slots.length;
     }
     return layout;
   }

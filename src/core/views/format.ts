@@ -24,9 +24,29 @@ export function formatDay(spec: PollSpec, date: string, locale: Locale): string 
   return spec.days.type === 'weekly' ? weekdayName(date, locale) : formatDate(date, locale);
 }
 
+/**
+ * Clock labels already written, by zone and instant: every grid a click builds labels the same
+ * slots again. Bounded: dropped whole when it holds this many.
+ */
+const clockLabels = new Map<string, Map<number, string>>();
+let clockLabelsKept = 0;
+const CLOCK_LABELS_KEPT = 100_000;
+
 /** "HH:MM" of an instant in a zone. */
 export function formatClock(instant: number, tz: string): string {
-  return formatHm(wallClock(instant, tz).minute);
+  let zone = clockLabels.get(tz);
+  const known = zone?.get(instant);
+  if (known !== undefined) return known;
+  const label = formatHm(wallClock(instant, tz).minute);
+  if (clockLabelsKept >= CLOCK_LABELS_KEPT) {
+    clockLabels.clear();
+    clockLabelsKept = 0;
+    zone = undefined;
+  }
+  if (!zone) clockLabels.set(tz, (zone = new Map()));
+  zone.set(instant, label);
+  clockLabelsKept++;
+  return label;
 }
 
 /** Start label of a slot as the viewer sees it: "09:00", a block name, or a date. */

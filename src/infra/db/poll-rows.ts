@@ -40,13 +40,48 @@ export interface PollRow {
   version: number;
 }
 
+/**
+ * Specs already read, by their stored text: every click reads its poll, and parsing and checking
+ * the spec cost more than the query. The same text always reads the same, so each spec is checked
+ * once and shared, frozen so no caller can change it for the others. Bounded by the text held
+ * (a typical spec is under 1,000 characters); the least recently read go first.
+ */
+const specsRead = new Map<string, ReturnType<typeof readStoredJson<PollSpec>>>();
+let specTextHeld = 0;
+const SPEC_TEXT_KEPT = 16_000_000;
+
+function readSpec(text: string): ReturnType<typeof readStoredJson<PollSpec>> {
+  const known = specsRead.get(text);
+  if (known) {
+    specsRead.delete(text);
+    specsRead.set(text, known);
+    return known;
+  }
+  const read = readStoredJson(text, pollSpecSchema);
+  if (read.ok) deepFreeze(read.value);
+  specsRead.set(text, read);
+  specTextHeld += text.length;
+  for (const [oldText] of specsRead) {
+    if (specTextHeld <= SPEC_TEXT_KEPT || oldText === text) break;
+    specsRead.delete(oldText);
+    specTextHeld -= oldText.length;
+  }
+  return read;
+}
+
+function deepFreeze(value: unknown): void {
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return;
+  Object.freeze(value);
+  for (const inner of Object.values(value)) deepFreeze(inner);
+}
+
 /** A row as a poll, or, when its spec or pick fails validation, as the unreadable poll its plain columns describe. */
 export function readPollRow(row: PollRow): Poll | UnreadablePoll {
   const channel: ChannelRef = { platform: row.platform as Platform, workspaceId: row.workspaceId, channelId: row.channelId };
   const creator: UserRef = { id: row.creatorId, name: row.creatorName };
   const status = row.status as PollStatus;
   const unreadable = (problem: string): UnreadablePoll => ({ id: row.id, code: row.code, channel, creator, title: row.title, status, problem });
-  const spec = readStoredJson(row.spec, pollSpecSchema);
+  const spec = readSpec(row.spec);
   if (!spec.ok) return unreadable(`spec ${spec.problem}`);
   const picked = row.picked === null ? undefined : readStoredJson(row.picked, pickedWindowSchema);
   if (picked && !picked.ok) return unreadable(`picked ${picked.problem}`);

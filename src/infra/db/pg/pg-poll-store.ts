@@ -63,10 +63,36 @@ function personWhere(person: PersonRef) {
   return and(eq(usualWeekSettings.platform, person.platform), eq(usualWeekSettings.workspaceId, person.workspaceId), eq(usualWeekSettings.userId, person.userId));
 }
 
+/**
+ * The reads every click runs outside a transaction, as named prepared statements: drizzle builds
+ * their SQL once, and each pooled connection has the server parse and plan them once. (Statements
+ * inside a transaction must run on its connection, so saveAnswer's stay as they are.)
+ */
+function hotReads(db: PgDb) {
+  const placeholder = sql.placeholder;
+  return {
+    pollById: db.select().from(polls).where(eq(polls.id, placeholder('id'))).prepare('yakjeong_poll_by_id'),
+    pollByCode: db.select().from(polls).where(eq(polls.code, placeholder('code'))).prepare('yakjeong_poll_by_code'),
+    participant: db
+      .select()
+      .from(participants)
+      .where(and(eq(participants.pollId, placeholder('pollId')), eq(participants.userId, placeholder('userId'))))
+      .prepare('yakjeong_participant'),
+    userPrefs: db
+      .select()
+      .from(userPrefs)
+      .where(and(eq(userPrefs.platform, placeholder('platform')), eq(userPrefs.userId, placeholder('userId'))))
+      .prepare('yakjeong_user_prefs'),
+  };
+}
+
 export class PgPollStore implements PollStore {
   private readonly purges = new PurgeSchedule();
+  private readonly hot: ReturnType<typeof hotReads>;
 
-  constructor(private readonly database: OpenedPostgres) {}
+  constructor(private readonly database: OpenedPostgres) {
+    this.hot = hotReads(database.db);
+  }
 
   private get db() {
     return this.database.db;
@@ -95,11 +121,11 @@ export class PgPollStore implements PollStore {
   }
 
   async getPoll(id: number): Promise<Poll | undefined> {
-    return readablePoll((await this.db.select().from(polls).where(eq(polls.id, id)))[0]);
+    return readablePoll((await this.hot.pollById.execute({ id }))[0]);
   }
 
   async findPollByCode(code: string): Promise<Poll | undefined> {
-    return readablePoll((await this.db.select().from(polls).where(eq(polls.code, code)))[0]);
+    return readablePoll((await this.hot.pollByCode.execute({ code }))[0]);
   }
 
   async newestOpenPoll(channel: ChannelRef): Promise<Poll | undefined> {
@@ -154,10 +180,7 @@ export class PgPollStore implements PollStore {
   }
 
   async participant(pollId: number, userId: string): Promise<Participant | undefined> {
-    const [r] = await this.db
-      .select()
-      .from(participants)
-      .where(and(eq(participants.pollId, pollId), eq(participants.userId, userId)));
+    const [r] = await this.hot.participant.execute({ pollId, userId });
     return r && participantOf(r);
   }
 
@@ -201,7 +224,7 @@ export class PgPollStore implements PollStore {
   }
 
   async userPrefs(platform: Platform, userId: string): Promise<UserPrefs> {
-    const [r] = await this.db.select().from(userPrefs).where(and(eq(userPrefs.platform, platform), eq(userPrefs.userId, userId)));
+    const [r] = await this.hot.userPrefs.execute({ platform, userId });
     return userPrefsOf(r);
   }
 

@@ -25,6 +25,7 @@ import {
   pastAnswersOf,
   PAST_ANSWERS_LIMIT,
 } from '../poll-rows.js';
+import type Database from 'better-sqlite3';
 import type { OpenedDatabase } from './open-database.js';
 import { answerBlocks, answerHistory, participants, polls, requestKeys, userPrefs, usualWeekSettings } from './schema.js';
 
@@ -38,10 +39,77 @@ function personWhere(person: PersonRef) {
   return and(eq(usualWeekSettings.platform, person.platform), eq(usualWeekSettings.workspaceId, person.workspaceId), eq(usualWeekSettings.userId, person.userId));
 }
 
+/**
+ * A named value bound when a prepared statement runs, typed as the value it stands for: drizzle
+ * binds a placeholder in set() as in where() and values(), but its types only allow the latter.
+ */
+const param = <T>(name: string) => sql.placeholder(name) as unknown as T;
+
+/**
+ * The queries every click runs, built and compiled once per connection rather than on every call
+ * (drizzle building the SQL and SQLite compiling it cost more than running them).
+ */
+function hotStatements(db: OpenedDatabase['db']) {
+  const mine = and(eq(participants.pollId, param<number>('pollId')), eq(participants.userId, param<string>('userId')));
+  return {
+    storeKey: db
+      .insert(requestKeys)
+      .values({ key: param<string>('key'), expiresAt: param<number>('expiresAt') })
+      .onConflictDoUpdate({ target: requestKeys.key, set: { expiresAt: param<number>('expiresAt') }, setWhere: lte(requestKeys.expiresAt, param<number>('now')) })
+      .returning({ key: requestKeys.key })
+      .prepare(),
+    pollById: db.select().from(polls).where(eq(polls.id, param<number>('id'))).prepare(),
+    pollByCode: db.select().from(polls).where(eq(polls.code, param<string>('code'))).prepare(),
+    participant: db.select().from(participants).where(mine).prepare(),
+    statesOf: db.select({ states: participants.states }).from(participants).where(mine).prepare(),
+    countParticipants: db.select({ n: count() }).from(participants).where(eq(participants.pollId, param<number>('pollId'))).prepare(),
+    updateAnswer: db
+      .update(participants)
+      .set({ states: param<string>('states'), answeredAt: param<number>('at'), userName: param<string>('userName') })
+      .where(mine)
+      .prepare(),
+    insertAnswer: db
+      .insert(participants)
+      .values({
+        pollId: param<number>('pollId'),
+        userId: param<string>('userId'),
+        userName: param<string>('userName'),
+        states: param<string>('states'),
+        firstAnsweredAt: param<number>('at'),
+        answeredAt: param<number>('at'),
+      })
+      .prepare(),
+    insertHistory: db
+      .insert(answerHistory)
+      .values({
+        pollId: param<number>('pollId'),
+        userId: param<string>('userId'),
+        userName: param<string>('userName'),
+        at: param<number>('at'),
+        changes: param<string>('changes'),
+        reason: param<string | null>('reason'),
+        source: param<string | null>('source'),
+      })
+      .prepare(),
+    bumpVersion: db.update(polls).set(nextVersion).where(eq(polls.id, param<number>('pollId'))).prepare(),
+    userPrefs: db
+      .select()
+      .from(userPrefs)
+      .where(and(eq(userPrefs.platform, param<string>('platform')), eq(userPrefs.userId, param<string>('userId'))))
+      .prepare(),
+  };
+}
+
 export class SqlitePollStore implements PollStore {
   private readonly purges = new PurgeSchedule();
+  private readonly hot: ReturnType<typeof hotStatements>;
+  /** saveAnswer's transaction, wrapped once (better-sqlite3 builds four wrappers for each `transaction()`). */
+  private readonly saveInTransaction: Database.Transaction<SqlitePollStore['saveAnswerNow']>;
 
-  constructor(private readonly database: OpenedDatabase) {}
+  constructor(private readonly database: OpenedDatabase) {
+    this.hot = hotStatements(database.db);
+    this.saveInTransaction = database.sqlite.transaction(this.saveAnswerNow.bind(this));
+  }
 
   private get db() {
     return this.database.db;
@@ -49,13 +117,7 @@ export class SqlitePollStore implements PollStore {
 
   /** Stores the key unless it is there and unexpired at `now`; true when stored. */
   private storeKey(key: RequestKey, now: number): boolean {
-    const stored = this.db
-      .insert(requestKeys)
-      .values(key)
-      .onConflictDoUpdate({ target: requestKeys.key, set: { expiresAt: key.expiresAt }, setWhere: lte(requestKeys.expiresAt, now) })
-      .returning({ key: requestKeys.key })
-      .all();
-    return stored.length > 0;
+    return this.hot.storeKey.all({ key: key.key, expiresAt: key.expiresAt, now }).length > 0;
   }
 
   /** Within a transaction: throws ReplayedRequest, abandoning it, when the write's key was seen. */
@@ -88,11 +150,11 @@ export class SqlitePollStore implements PollStore {
   }
 
   async getPoll(id: number): Promise<Poll | undefined> {
-    return readablePoll(this.db.select().from(polls).where(eq(polls.id, id)).get());
+    return readablePoll(this.hot.pollById.get({ id }));
   }
 
   async findPollByCode(code: string): Promise<Poll | undefined> {
-    return readablePoll(this.db.select().from(polls).where(eq(polls.code, code)).get());
+    return readablePoll(this.hot.pollByCode.get({ code }));
   }
 
   async newestOpenPoll(channel: ChannelRef): Promise<Poll | undefined> {
@@ -153,33 +215,31 @@ export class SqlitePollStore implements PollStore {
   }
 
   async participant(pollId: number, userId: string): Promise<Participant | undefined> {
-    const r = this.db
-      .select()
-      .from(participants)
-      .where(and(eq(participants.pollId, pollId), eq(participants.userId, userId)))
-      .get();
+    const r = this.hot.participant.get({ pollId, userId });
     return r && participantOf(r);
   }
 
   async saveAnswer(pollId: number, user: UserRef, update: (current: string) => string, at: number, options: SaveAnswerOptions): Promise<AnswerChange> {
-    const run = this.database.sqlite.transaction((): AnswerChange => {
-      this.once(options, at);
-      const mine = and(eq(participants.pollId, pollId), eq(participants.userId, user.id));
-      const existing = this.db.select({ states: participants.states }).from(participants).where(mine).get()?.states;
-      // Counted by the database: a full poll of thousands is not read row by row for each newcomer.
-      const taken = mustCount(existing, options) ? (this.db.select({ n: count() }).from(participants).where(eq(participants.pollId, pollId)).get()?.n ?? 0) : 0;
-      const plan = planAnswer(existing, taken, update, options);
-      if (plan.write === 'update') this.db.update(participants).set({ states: plan.after, answeredAt: at, userName: user.name }).where(mine).run();
-      if (plan.write === 'insert') {
-        this.db.insert(participants).values({ pollId, userId: user.id, userName: user.name, states: plan.after, firstAnsweredAt: at, answeredAt: at }).run();
-      }
-      if (plan.recorded) {
-        this.db.insert(answerHistory).values({ pollId, userId: user.id, userName: user.name, at, changes: JSON.stringify(plan.changes), reason: reasonValue(options.reason), source: options.source ?? null }).run();
-        this.db.update(polls).set(nextVersion).where(eq(polls.id, pollId)).run();
-      }
-      return { after: plan.after };
-    });
-    return run.immediate();
+    return this.saveInTransaction.immediate(pollId, user, update, at, options);
+  }
+
+  /** saveAnswer's work, inside its IMMEDIATE transaction. */
+  private saveAnswerNow(pollId: number, user: UserRef, update: (current: string) => string, at: number, options: SaveAnswerOptions): AnswerChange {
+    const { hot } = this;
+    this.once(options, at);
+    const mine = { pollId, userId: user.id };
+    const existing = hot.statesOf.get(mine)?.states;
+    // Counted by the database: a full poll of thousands is not read row by row for each newcomer.
+    const taken = mustCount(existing, options) ? (hot.countParticipants.get({ pollId })?.n ?? 0) : 0;
+    const plan = planAnswer(existing, taken, update, options);
+    const row = { ...mine, userName: user.name, states: plan.after, at };
+    if (plan.write === 'update') hot.updateAnswer.run(row);
+    if (plan.write === 'insert') hot.insertAnswer.run(row);
+    if (plan.recorded) {
+      hot.insertHistory.run({ ...mine, userName: user.name, at, changes: JSON.stringify(plan.changes), reason: reasonValue(options.reason), source: options.source ?? null });
+      hot.bumpVersion.run({ pollId });
+    }
+    return { after: plan.after };
   }
 
   async clearAnswer(pollId: number, user: UserRef, at: number, slotCount: number, options?: Once): Promise<ClearedAnswer> {
@@ -202,7 +262,7 @@ export class SqlitePollStore implements PollStore {
   }
 
   async userPrefs(platform: Platform, userId: string): Promise<UserPrefs> {
-    return userPrefsOf(this.db.select().from(userPrefs).where(and(eq(userPrefs.platform, platform), eq(userPrefs.userId, userId))).get());
+    return userPrefsOf(this.hot.userPrefs.get({ platform, userId }));
   }
 
   async setUserPrefs(platform: Platform, userId: string, prefs: UserPrefs, now: number): Promise<void> {
