@@ -2,8 +2,11 @@
  * One Discord interaction as the shared delivery policy sees it (adapters/shared/delivery.ts):
  * the initial response, edits of it and follow-ups through the interaction's InteractionResponse,
  * channel messages with the bot token, server events for picked meetings. Decides nothing.
+ * A picture that follows its message (ImageSpec.followsUp) is drawn after the message is out
+ * and sent as a message of its own where the message went: a follow-up through the
+ * interaction's webhook (ephemeral when the message was), or the same channel or DM.
  */
-import { InteractionResponseType, InteractionType } from 'discord-api-types/v10';
+import { InteractionResponseType, InteractionType, MessageFlags } from 'discord-api-types/v10';
 import type { Engine } from '../../src/core/engine.js';
 import type { MeetingEvent } from '../../src/core/domain/meeting.js';
 import type { Locale, Poll } from '../../src/core/domain/types.js';
@@ -14,11 +17,12 @@ import type { View } from '../../src/core/views/reply.js';
 import type { Logger } from '../../src/logger.js';
 import type { ChannelPost, Conversation, Refusal } from '../shared/delivery.js';
 import { actorOf, interactionUser, type UserInteraction } from './actor.js';
-import { classifyDiscordError, formatMessageRef, type DiscordApi } from './api.js';
+import { classifyDiscordError, formatMessageRef, type DiscordApi, type MessageRef } from './api.js';
 import type { DiscordEvents } from './events.js';
-import { InteractionResponse } from './interaction-response.js';
+import type { FollowUps } from './follow-ups.js';
+import { InteractionResponse, type Visibility } from './interaction-response.js';
 import { createModal } from './modal.js';
-import { attachUploads, renderView } from './render.js';
+import { attachPicture, attachUploads, renderView, type RenderedView } from './render.js';
 import type { Responder } from './responder.js';
 import { discordStrings } from './strings.js';
 
@@ -36,6 +40,8 @@ export interface DiscordConversationDeps {
   logger: Logger;
   /** Turns picked meetings into server events; without it picks make none. */
   events?: DiscordEvents;
+  /** Where pictures that follow their message run (one for the adapter, so stop() can wait for them). */
+  followUps: FollowUps;
 }
 
 export class DiscordConversation implements Conversation {
@@ -74,8 +80,10 @@ export class DiscordConversation implements Conversation {
     });
   }
 
-  sendPrivately(view: View): Promise<void> {
-    return this.response.send(renderView(view, { ephemeral: true }), 'private');
+  async sendPrivately(view: View): Promise<void> {
+    const rendered = renderView(view, { ephemeral: true });
+    await this.response.send(rendered, 'private');
+    this.followWithPicture(rendered, 'private');
   }
 
   /** The clicked message is replaced in place (type 7) while the click is unanswered; else a private message. */
@@ -84,16 +92,24 @@ export class DiscordConversation implements Conversation {
       await this.sendPrivately(view);
       return;
     }
-    await this.response.update(renderView(view, { edit: true }));
+    const rendered = renderView(view, { edit: true });
+    await this.response.update(rendered);
+    const flags = this.interaction.message.flags ?? 0;
+    this.followWithPicture(rendered, (flags & MessageFlags.Ephemeral) !== 0 ? 'private' : 'public');
   }
 
   async postToChannel(view: View): Promise<ChannelPost> {
-    await this.response.send(renderView(view), 'public');
+    const rendered = renderView(view);
+    await this.response.send(rendered, 'public');
+    this.followWithPicture(rendered, 'public');
     return {};
   }
 
   async postPollMessage(view: View): Promise<ChannelPost> {
-    return { ref: formatMessageRef(await this.response.sendKept(renderView(view))) };
+    const rendered = renderView(view);
+    const ref = await this.response.sendKept(rendered);
+    this.followWithPicture(rendered, 'public');
+    return { ref: formatMessageRef(ref) };
   }
 
   /**
@@ -103,12 +119,14 @@ export class DiscordConversation implements Conversation {
   async notify(userId: string, view: View): Promise<void> {
     const addressed: View = { ...view, blocks: [{ type: 'text', text: [mention({ id: userId, name: '' })] }, ...view.blocks] };
     // A plain channel message reads best, but the interaction itself must still be answered.
+    const rendered = renderView(addressed);
     if (this.deps.api.hasBotToken && this.response.answered && this.channelId) {
-      const message = await attachUploads(renderView(addressed));
-      await this.deps.api.createMessage(this.channelId, message.body, message.files);
+      const message = await attachUploads(rendered);
+      this.followInChannel(rendered, await this.deps.api.createMessage(this.channelId, message.body, message.files));
       return;
     }
-    await this.response.send(renderView(addressed), 'public');
+    await this.response.send(rendered, 'public');
+    this.followWithPicture(rendered, 'public');
   }
 
   /**
@@ -116,8 +134,9 @@ export class DiscordConversation implements Conversation {
    * and this news is for someone else as often as not.
    */
   async sendDirect(userId: string, view: View): Promise<void> {
-    const message = await attachUploads(renderView(view));
-    await this.deps.api.createMessage(await this.deps.api.directChannel(userId), message.body, message.files);
+    const rendered = renderView(view);
+    const message = await attachUploads(rendered);
+    this.followInChannel(rendered, await this.deps.api.createMessage(await this.deps.api.directChannel(userId), message.body, message.files));
   }
 
   /** A modal can only be the initial response. */
@@ -156,5 +175,39 @@ export class DiscordConversation implements Conversation {
 
   endUnanswered(): Promise<void> {
     return this.response.drop();
+  }
+
+  /**
+   * The picture that follows an interaction's message, once drawn: a follow-up through the
+   * interaction's webhook (it lives 15 minutes), private when the message was. The text already
+   * reached people, so a failure is only logged; a refusal also gets the usual private note.
+   */
+  private followWithPicture(rendered: RenderedView, visibility: Visibility): void {
+    const { picture } = rendered;
+    if (!picture) return;
+    const { api, followUps, logger } = this.deps;
+    const token = this.interaction.token;
+    followUps.start(async () => {
+      const message = await attachPicture(picture, { ephemeral: visibility === 'private' });
+      try {
+        await api.followUp(token, message.body, message.files);
+      } catch (err) {
+        if (this.classify(err)?.kind !== 'refused') throw err;
+        logger.warn({ ...this.logContext, err }, 'the channel refused a picture after its message');
+        await this.hintRefused('files');
+      }
+    }, this.logContext);
+  }
+
+  /** The picture that follows a message the bot posted itself, once drawn: in the same channel (or DM), replying to it. */
+  private followInChannel(rendered: RenderedView, posted: MessageRef): void {
+    const { picture } = rendered;
+    if (!picture) return;
+    const { api, followUps } = this.deps;
+    followUps.start(async () => {
+      const message = await attachPicture(picture);
+      message.body.message_reference = { message_id: posted.id, fail_if_not_exists: false };
+      await api.createMessage(posted.channelId, message.body, message.files);
+    }, this.logContext);
   }
 }

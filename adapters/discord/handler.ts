@@ -29,6 +29,7 @@ import { COMMAND_NAME, readSubcommand, toCommand } from './commands.js';
 import { DiscordConversation, type PollMessages } from './conversation.js';
 import { CREATE_MODAL_ID, createOptionsFromForm, modalValues } from './modal.js';
 import type { DiscordEvents } from './events.js';
+import type { FollowUps } from './follow-ups.js';
 import type { Responder } from './responder.js';
 
 /**
@@ -52,6 +53,8 @@ export interface InteractionHandlerDeps {
   store?: Pick<PollStore, 'listPolls'>;
   /** Turns picked meetings into server events; without it picks make none. */
   events?: DiscordEvents;
+  /** Where pictures that follow their message run; the adapter's stop() waits for them. */
+  followUps: FollowUps;
   /** Paces repeated failure logs (a full disk). */
   clock?: Pick<Clock, 'now'>;
   metrics?: Metrics;
@@ -90,12 +93,12 @@ export class InteractionHandler {
       await responder.reply({ type: InteractionResponseType.Pong });
       return;
     }
-    const { engine, api, polls, logger, events } = this.deps;
+    const { engine, api, polls, logger, events, followUps } = this.deps;
     const metrics = this.deps.metrics ?? noMetrics;
     const kind = KINDS[interaction.type] ?? 'command';
     const started = monotonicMs();
     const measured = timed(responder, () => metrics.acknowledged('discord', kind, (monotonicMs() - started) / 1000));
-    const conversation = new DiscordConversation({ engine, api, polls, logger, ...(events ? { events } : {}) }, interaction, measured);
+    const conversation = new DiscordConversation({ engine, api, polls, logger, followUps, ...(events ? { events } : {}) }, interaction, measured);
     let outcome: InteractionOutcome = 'ok';
     try {
       switch (interaction.type) {

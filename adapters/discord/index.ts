@@ -14,6 +14,7 @@ import type { Metrics } from '../../src/infra/metrics/metrics.js';
 import type { ChatAdapter } from '../shared/chat-adapter.js';
 import { DiscordApi } from './api.js';
 import { DiscordEvents } from './events.js';
+import { FollowUps } from './follow-ups.js';
 import { connectGateway } from './gateway.js';
 import { InteractionHandler } from './handler.js';
 import { INTERACTIONS_PATH, interactionsEndpoint } from './http-endpoint.js';
@@ -47,7 +48,7 @@ export interface DiscordAdapterOptions {
   realNow?: () => number;
 }
 
-/** stop() disconnects, refuses new HTTP interactions and writes pending poll message edits. */
+/** stop() disconnects, refuses new HTTP interactions, sends pictures still following their message and writes pending poll message edits. */
 export interface DiscordAdapter extends ChatAdapter {
   /** Which transports run, for logs and /healthz. */
   readonly transports: ReadonlyArray<'gateway' | 'http'>;
@@ -62,12 +63,15 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
     ...(config.apiUrl ? { apiUrl: config.apiUrl } : {}),
   });
   const refreshMs = options.refreshIntervalMs ?? REFRESH_INTERVAL_MS;
-  const polls = new DiscordPollMessages(engine, api, logger, refreshMs, editGate(options.editPacing, options.clock, refreshMs));
+  // Pictures that follow their message run on their own; stop() waits for them.
+  const followUps = new FollowUps(logger);
+  const polls = new DiscordPollMessages(engine, api, logger, refreshMs, editGate(options.editPacing, options.clock, refreshMs), followUps);
   const handler = new InteractionHandler({
     engine,
     api,
     polls,
     logger,
+    followUps,
     events: new DiscordEvents(api, options.clock, options.records),
     clock: options.clock,
     ...(options.store ? { store: options.store } : {}),
@@ -127,6 +131,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
       await client?.destroy();
       client = undefined;
       await Promise.allSettled([...inFlight]);
+      await followUps.idle();
       await polls.flush();
     },
   };

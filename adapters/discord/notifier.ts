@@ -12,7 +12,8 @@ import { mention } from '../../src/core/views/rich.js';
 import type { Logger } from '../../src/logger.js';
 import { classifyDiscordError, parseMessageRef, scheduledNonce, type DiscordApi } from './api.js';
 import type { PollMessages } from './conversation.js';
-import { attachUploads, renderView } from './render.js';
+import { FollowUps } from './follow-ups.js';
+import { attachPicture, attachUploads, renderView } from './render.js';
 
 export const REFRESH_INTERVAL_MS = 2000;
 
@@ -26,6 +27,8 @@ export class DiscordPollMessages implements Notifier, PollMessages {
     private readonly logger: Logger,
     intervalMs = REFRESH_INTERVAL_MS,
     gate?: RunGate<number>,
+    /** Where pictures that follow their message run (the adapter's, so its stop() waits for them). */
+    private readonly followUps = new FollowUps(logger),
   ) {
     this.coalescer = new Coalescer(
       intervalMs,
@@ -50,21 +53,37 @@ export class DiscordPollMessages implements Notifier, PollMessages {
    * the delivery's nonce with enforce_nonce, so a part posted by an earlier attempt whose answer
    * was lost (or by @discordjs/rest's own retry) is not posted again; `delivery.signal` stops
    * the call under way and the parts after it.
+   * A heatmap marked to follow (the renderer's queue is long) is not waited for: the part is
+   * posted without it, and the picture is drawn after and posted in the same channel as a reply
+   * to it (with its own nonce), so a slow drawing never holds, nor repeats, the part; its
+   * failure is only logged.
    */
   async post(poll: Poll, view: View, delivery?: ScheduledDelivery): Promise<void> {
     if (!this.canWrite()) return;
     const ref = parseMessageRef(poll.messageRef);
     for (const [i, part] of messagesOf(view).entries()) {
       delivery?.signal.throwIfAborted();
-      const message = await attachUploads(renderView(part));
+      const rendered = renderView(part);
+      const message = await attachUploads(rendered);
       if (ref) message.body.message_reference = { message_id: ref.id, fail_if_not_exists: false };
       if (delivery) {
         message.body.nonce = scheduledNonce(delivery.key, i);
         message.body.enforce_nonce = true;
       }
-      await translatingErrors(classifyDiscordError, () =>
+      const posted = await translatingErrors(classifyDiscordError, () =>
         this.api.createMessage(ref?.channelId ?? poll.channel.channelId, message.body, message.files, delivery?.signal),
       );
+      const { picture } = rendered;
+      if (!picture) continue;
+      this.followUps.start(async () => {
+        const follow = await attachPicture(picture);
+        follow.body.message_reference = { message_id: posted.id, fail_if_not_exists: false };
+        if (delivery) {
+          follow.body.nonce = scheduledNonce(`${delivery.key}i`, i);
+          follow.body.enforce_nonce = true;
+        }
+        await this.api.createMessage(posted.channelId, follow.body, follow.files);
+      }, { pollId: poll.id, part: i });
     }
   }
 

@@ -1,7 +1,8 @@
 /**
  * Neutral views → Discord messages: an embed (or plain content for short notices), select-menu
  * rows then button rows and, for results, the heatmap as the attachment heatmap.png shown inside
- * the embed.
+ * the embed; or, when the heatmap is to follow the message (ImageSpec.followsUp), the message
+ * without it and the heatmap as a message of its own, drawn after.
  */
 import type { RawFile } from '@discordjs/rest';
 import {
@@ -41,6 +42,17 @@ export interface RenderedView {
   image?: ImageSpec;
   /** Other files (a picked meeting's .ics), made by `attachUploads` too. */
   files?: FileSpec[];
+  /**
+   * A picture that follows the message (ImageSpec.followsUp): not in `body`, not an upload of
+   * it; sent once drawn, as its own message, by `attachPicture`.
+   */
+  picture?: FollowingPicture;
+}
+
+/** A picture sent after its message, shown in an embed of the message's colour and title. */
+export interface FollowingPicture {
+  image: ImageSpec;
+  embed: APIEmbed;
 }
 
 /** True when the message carries files, which are made after the acknowledgement. */
@@ -122,8 +134,10 @@ export function renderView(view: View, options: RenderOptions = {}): RenderedVie
   const body: MessageBody = { allowed_mentions: allowedMentions(view) };
   const hasHeader = view.blocks.some((b) => b.type === 'header');
   const hasFields = view.blocks.some((b) => b.type === 'fields');
+  const following = view.image?.followsUp ? view.image : undefined;
+  const inline = following ? undefined : view.image;
   if (hasHeader || hasFields || view.image) {
-    body.embeds = [renderEmbed(view)];
+    body.embeds = [renderEmbed(view, inline)];
     if (options.edit) body.content = '';
   } else {
     body.content = joinWithin(describeParts(view), LIMITS.content) || truncate(escapeMarkdown(view.fallback), LIMITS.content);
@@ -132,12 +146,36 @@ export function renderView(view: View, options: RenderOptions = {}): RenderedVie
   // The core sized the grid to our capabilities (menus take the slot rows); the cut is a last guard.
   const components = [...renderSelects(view.selects ?? []), ...renderButtons(view.buttons)].slice(0, LIMITS.rows);
   if (components.length || options.edit) body.components = components;
-  if (options.edit && !view.image && !view.files?.length) body.attachments = [];
+  if (options.edit && !inline && !view.files?.length) body.attachments = [];
   if (options.ephemeral && !options.edit) body.flags = MessageFlags.Ephemeral;
   const rendered: RenderedView = { body };
-  if (view.image) rendered.image = view.image;
+  if (inline) rendered.image = inline;
   if (view.files?.length) rendered.files = view.files;
+  if (following) rendered.picture = { image: following, embed: pictureEmbed(view) };
   return rendered;
+}
+
+/** The embed a following picture is shown in: the message's colour and, for context, its title. */
+function pictureEmbed(view: View): APIEmbed {
+  const embed: APIEmbed = { color: ROLE_COLOUR[view.role], image: { url: `attachment://${HEATMAP_FILENAME}` } };
+  const header = view.blocks.find((b) => b.type === 'header');
+  if (header) embed.title = truncate(escapeMarkdown(header.text), LIMITS.title);
+  return embed;
+}
+
+/**
+ * Draws a picture that follows its message, as a message of its own: heatmap.png shown in its
+ * embed, pinging nobody; private (flag 64) when the message it follows was.
+ */
+export async function attachPicture(picture: FollowingPicture, options: { ephemeral?: boolean } = {}): Promise<OutgoingMessage> {
+  const png = await picture.image.render();
+  const body: MessageBody = {
+    embeds: [picture.embed],
+    attachments: [{ id: 0, filename: HEATMAP_FILENAME, description: truncate(picture.image.alt, LIMITS.altText) }],
+    allowed_mentions: { parse: [] },
+  };
+  if (options.ephemeral) body.flags = MessageFlags.Ephemeral;
+  return { body, files: [{ name: HEATMAP_FILENAME, data: Buffer.from(png), contentType: 'image/png' }] };
 }
 
 /**
@@ -161,7 +199,8 @@ export async function attachUploads(rendered: RenderedView): Promise<OutgoingMes
   return { body: { ...rendered.body, attachments }, files };
 }
 
-function renderEmbed(view: View): APIEmbed {
+/** The view's embed; `image`, when given, is shown in it as heatmap.png. */
+function renderEmbed(view: View, image: ImageSpec | undefined): APIEmbed {
   const embed: APIEmbed = { color: ROLE_COLOUR[view.role] };
   const header = view.blocks.find((b) => b.type === 'header');
   // Embed titles and field names render Markdown too: plain text is escaped there as well.
@@ -184,7 +223,7 @@ function renderEmbed(view: View): APIEmbed {
   const description = joinWithin(describeParts(view), room);
   if (description) embed.description = description;
   shrinkFields(embed);
-  if (view.image) embed.image = { url: `attachment://${HEATMAP_FILENAME}` };
+  if (image) embed.image = { url: `attachment://${HEATMAP_FILENAME}` };
   return embed;
 }
 

@@ -3,6 +3,8 @@
  * channel posts with chat.postMessage, private messages through the interaction's
  * response_url (ephemeral) or chat.postEphemeral, grid edits by replacing the person's
  * ephemeral message, pictures in their DM, the create form as a modal. Decides nothing.
+ * A picture that follows its message (ImageSpec.followsUp) goes where it would have gone with
+ * it (the channel, or the person's DM), once drawn, after the text.
  */
 import { rich } from '../../src/core/views/rich.js';
 import type { RespondArguments, RespondFn } from '@slack/bolt';
@@ -16,7 +18,7 @@ import type { ChannelPost, Conversation, Refusal } from '../shared/delivery.js';
 import { renderMessage } from './blocks.js';
 import { classifySlackError, isChannelRefusal } from './errors.js';
 import type { SlackMeetingReminders } from './meeting-reminders.js';
-import { attachmentComment, formatMessageRef, type SlackMessenger } from './messenger.js';
+import { attachmentComment, formatMessageRef, pictureToFollow, type RenderedAttachment, type SlackMessenger } from './messenger.js';
 import type { SlackPollMessages } from './poll-messages.js';
 import { slackStrings } from './strings.js';
 
@@ -93,10 +95,9 @@ export class SlackConversation implements Conversation {
       await this.sendPrivately(view);
       return;
     }
-    const { messenger } = this.deps;
-    const attachments = await messenger.renderAttachments(view);
+    const attachments = await this.deps.messenger.renderAttachments(view);
     await target.respond({ ...this.ephemeral(view), replace_original: true });
-    await messenger.sendAttachmentsPrivately(this.userId, attachments, attachmentComment(view));
+    await this.sendAttachmentsAfter(this.userId, view, attachments);
   }
 
   postToChannel(view: View): Promise<ChannelPost> {
@@ -159,7 +160,15 @@ export class SlackConversation implements Conversation {
    * failed upload is only noted, as a refusal when the channel would not take it.
    */
   private async post(view: View): Promise<ChannelPost> {
-    const posted = await this.deps.messenger.postToChannel(this.target.channelId, view);
+    const posted = await this.deps.messenger.postToChannel(this.target.channelId, view, {
+      // A picture that follows is shared after the delivery ended: its refusal gets the same hint on its own.
+      pictureFailed: async (failures) => {
+        if (!failures.some(isChannelRefusal)) return;
+        await this.hintRefused('files').catch((err: unknown) =>
+          this.deps.logger.warn({ ...this.logContext, err }, 'could not tell the person that the channel refused a picture'),
+        );
+      },
+    });
     const result: ChannelPost = { filesRefused: posted.failedUploads.some(isChannelRefusal) };
     if (posted.ref.ts) result.ref = formatMessageRef(posted.ref);
     return result;
@@ -182,7 +191,10 @@ export class SlackConversation implements Conversation {
     await this.deps.messenger.postDirectText(this.userId, text);
   }
 
-  /** A message only `userId` sees, with any picture sent to their DM (drawn before anything is sent). */
+  /**
+   * A message only `userId` sees, with any picture sent to their DM (drawn before anything is
+   * sent, unless it follows the message).
+   */
   private async tellUser(view: View, userId: string): Promise<void> {
     const { messenger } = this.deps;
     const attachments = await messenger.renderAttachments(view);
@@ -191,7 +203,19 @@ export class SlackConversation implements Conversation {
     } else {
       await messenger.postEphemeral(this.target.channelId, userId, view, this.notes(view));
     }
-    await messenger.sendAttachmentsPrivately(userId, attachments, attachmentComment(view));
+    await this.sendAttachmentsAfter(userId, view, attachments);
+  }
+
+  /**
+   * A private message's picture and files, in the person's DM: what was drawn at once now, a
+   * picture that follows once drawn (it then carries the best times as its comment).
+   */
+  private async sendAttachmentsAfter(userId: string, view: View, attachments: RenderedAttachment[]): Promise<void> {
+    const { messenger } = this.deps;
+    const picture = pictureToFollow(view);
+    const comment = attachmentComment(view);
+    await messenger.sendAttachmentsPrivately(userId, attachments, picture ? '' : comment);
+    if (picture) messenger.sharePictureLater(picture, comment, { user: userId });
   }
 
   private ephemeral(view: View): RespondArguments {
@@ -200,6 +224,8 @@ export class SlackConversation implements Conversation {
   }
 
   private notes(view: View): { notes: string[] } {
-    return { notes: view.image || view.files?.length ? [slackStrings(this.target.locale).dmNote] : [] };
+    const s = slackStrings(this.target.locale);
+    if (pictureToFollow(view)) return { notes: [s.dmNoteLater] };
+    return { notes: view.image || view.files?.length ? [s.dmNote] : [] };
   }
 }

@@ -23,6 +23,7 @@ import { SlackConversation, type SlackConversationDeps } from './conversation.js
 import { registerHandlers } from './handlers.js';
 import { dropReplayedEvents, keyOfEnvelope, keyOfSignedBody } from './request-keys.js';
 import { SlackMeetingReminders } from './meeting-reminders.js';
+import { FollowUps } from './follow-ups.js';
 import { SlackMessenger } from './messenger.js';
 import { createModal } from './modal.js';
 import { SlackPollMessages } from './poll-messages.js';
@@ -157,7 +158,9 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
 
   // Every Web API call speaks for the workspace it is about, with that workspace's bot token.
   const clients = new SlackClients(tokens, { ...clientOptions, logger: slackLogger });
-  const messengerFor = (workspaceId: string) => new SlackMessenger(() => clients.forWorkspace(workspaceId), logger);
+  // Pictures that follow their message run on their own; stop() waits for them.
+  const followUps = new FollowUps(logger);
+  const messengerFor = (workspaceId: string) => new SlackMessenger(() => clients.forWorkspace(workspaceId), logger, followUps);
   const users = new SlackUserDirectory(clients.forWorkspace, logger, options.clock, options.userCacheTtlMs !== undefined ? { ttlMs: options.userCacheTtlMs } : {});
   const refreshMs = options.refreshIntervalMs ?? 2000;
   const polls = new SlackPollMessages(engine, messengerFor, logger, refreshMs, editGate(options.editPacing, options.clock, refreshMs));
@@ -229,8 +232,10 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     async stop() {
       if (!running) return;
       running = false;
-      // Interactions already acknowledged finish their replies (and the edits they ask for).
+      // Interactions already acknowledged finish their replies (and the edits they ask for),
+      // and pictures promised to follow a message are sent.
       await handlers.idle();
+      await followUps.idle();
       await polls.flush();
       if (mode === 'socket') await app.stop();
       http?.setStatus('slack', 'stopped');

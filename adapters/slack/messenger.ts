@@ -1,13 +1,15 @@
 /**
  * The Slack Web API calls the adapter makes, each taking a neutral View: post to a channel
  * (or a thread), post ephemerally, edit the poll message, and share a heatmap picture
- * with the best times as its comment.
+ * with the best times as its comment. A picture marked to follow its message
+ * (ImageSpec.followsUp) is drawn and shared after the message, on its own.
  */
 import type { webApi } from '@slack/bolt';
-import type { View } from '../../src/core/views/reply.js';
+import type { ImageSpec, View } from '../../src/core/views/reply.js';
 import type { Logger } from '../../src/logger.js';
 import { renderMessage, type RenderOptions } from './blocks.js';
 import { slackErrorCode } from './errors.js';
+import type { FollowUps } from './follow-ups.js';
 import { firstLine } from '../../src/core/views/rich.js';
 import { escapeMrkdwn, toMrkdwn, truncate } from './text.js';
 
@@ -32,6 +34,19 @@ export interface ChannelPostOptions extends RenderOptions {
   threadTs?: string;
   /** Also show a thread reply in the channel. */
   broadcast?: boolean;
+  /**
+   * Told of what failed when a picture that follows the message could not be drawn or shared
+   * (each failure already logged); its own failure is only logged.
+   */
+  pictureFailed?: (failures: unknown[]) => Promise<void>;
+}
+
+/** Where a picture that follows its message goes: the message's conversation (and thread), or a person's DM. */
+export type PicturePlace = { channel: string; threadTs?: string } | { user: string };
+
+/** The view's picture when it is to follow the message rather than hold it back (ImageSpec.followsUp). */
+export function pictureToFollow(view: View): ImageSpec | undefined {
+  return view.image?.followsUp ? view.image : undefined;
 }
 
 /** A picture or file drawn and ready to upload. */
@@ -80,6 +95,8 @@ export class SlackMessenger {
   constructor(
     private readonly client: () => Promise<webApi.WebClient>,
     private readonly logger: Logger,
+    /** Where pictures that follow their message run (one for the adapter, so stop() can wait for them). */
+    private readonly followUps: FollowUps,
   ) {}
 
   /**
@@ -87,6 +104,9 @@ export class SlackMessenger {
    * the message. Everything is drawn before anything is posted, so a drawing failure posts
    * nothing (and a retry does not post twice). Once the message is posted the call succeeds:
    * a failed upload is logged and returned in `failedUploads`, never thrown.
+   * A picture that follows (ImageSpec.followsUp) is not waited for: the message goes out at
+   * once, and the picture is drawn and shared in the same conversation and thread after it;
+   * its failure is logged and told to `options.pictureFailed`, never thrown.
    */
   async postToChannel(channel: string, view: View, options: ChannelPostOptions = {}): Promise<PostResult> {
     const message = renderMessage(view, options);
@@ -97,7 +117,14 @@ export class SlackMessenger {
       options.threadTs ? { ...base, thread_ts: options.threadTs, reply_broadcast: options.broadcast ?? false } : base,
     );
     const ref: MessageRef = { channel: res.channel ?? channel, ts: res.ts ?? '' };
-    const failedUploads = await this.uploadRendered(ref.channel, attachments, attachmentComment(view), options.threadTs);
+    const picture = pictureToFollow(view);
+    // The best times go with the first upload: the picture's, when it follows.
+    const comment = attachmentComment(view);
+    const failedUploads = await this.uploadRendered(ref.channel, attachments, picture ? '' : comment, options.threadTs);
+    if (picture) {
+      const place = { channel: ref.channel, ...(options.threadTs ? { threadTs: options.threadTs } : {}) };
+      this.sharePictureLater(picture, comment, place, options.pictureFailed);
+    }
     return { ref, failedUploads };
   }
 
@@ -116,17 +143,43 @@ export class SlackMessenger {
     await (await this.client()).chat.postMessage({ channel: user, text });
   }
 
-  /** The view's picture and files (a picked meeting's .ics), drawn and ready to upload. */
+  /**
+   * The view's picture and files (a picked meeting's .ics), drawn and ready to upload with the
+   * message; a picture that follows the message is not among them (see `sharePictureLater`).
+   */
   async renderAttachments(view: View): Promise<RenderedAttachment[]> {
     const out: RenderedAttachment[] = [];
-    if (view.image) {
-      const alt = truncate(view.image.alt, 1000, 'plain');
-      out.push({ filename: view.image.filename, title: alt, altText: alt, bytes: toBuffer(await view.image.render()) });
-    }
+    if (view.image && !pictureToFollow(view)) out.push(await this.renderImage(view.image));
     for (const file of view.files ?? []) {
       out.push({ filename: file.filename, title: file.filename, bytes: toBuffer(await file.render()) });
     }
     return out;
+  }
+
+  private async renderImage(image: ImageSpec): Promise<RenderedAttachment> {
+    const alt = truncate(image.alt, 1000, 'plain');
+    return { filename: image.filename, title: alt, altText: alt, bytes: toBuffer(await image.render()) };
+  }
+
+  /**
+   * Draws a picture that follows its message and shares it in `place`, with `comment`, on its
+   * own: this returns at once. A failure to draw or share it is logged and handed to `failed`
+   * (a private picture's DM failures are only logged); nothing is thrown.
+   */
+  sharePictureLater(image: ImageSpec, comment: string, place: PicturePlace, failed?: (failures: unknown[]) => Promise<void>): void {
+    const context = { ...place, filename: image.filename };
+    this.followUps.start(async () => {
+      let failures: unknown[] = [];
+      try {
+        const drawn = [await this.renderImage(image)];
+        if ('user' in place) await this.sendAttachmentsPrivately(place.user, drawn, comment);
+        else failures = await this.uploadRendered(place.channel, drawn, comment, place.threadTs);
+      } catch (err) {
+        this.logger.warn({ ...context, err }, 'could not draw a picture that follows its message');
+        failures = [err];
+      }
+      if (failures.length && failed) await failed(failures);
+    }, context);
   }
 
   /**

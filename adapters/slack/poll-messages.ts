@@ -51,6 +51,9 @@ export class SlackPollMessages implements Notifier {
    * Deadline results, reminders: a reply in the poll's thread; results also show in the channel.
    * The scheduler retries a post that throws, so this throws only while nothing was posted:
    * the heatmap is drawn first, and an upload failing after the message is logged, not thrown.
+   * A heatmap marked to follow (the renderer's queue is long) is not waited for: it is drawn
+   * and shared in the same thread after the message, so a slow drawing never holds (or, by
+   * outlasting the send, repeats) the part already posted.
    * Slack's refusals are thrown as DeliveryErrors, so the scheduler knows which not to retry.
    * A send the scheduler gave up on (`delivery.signal`) posts no further part: the WebClient
    * takes no signal, so a call under way runs to its own bound.

@@ -51,6 +51,8 @@ const en = {
     badMetadata: 'This form is out of date. Close it and run /yakjeong create again.',
   },
   dmNote: '📩 I sent the picture to you in a direct message.',
+  /** For a picture that follows its message: it is not there yet. */
+  dmNoteLater: '📩 The picture will come to you in a direct message.',
   meetingSoon: (title: string, when: RichInput, minutes: number) => rich`“${title}” starts ${when}, in ${minutes} minutes.`,
   notInChannel: rich`I can't post in this channel. Invite me with ${code('/invite @Yakjeong')} and try again.`,
   /** mrkdwn; `channel` is a `<#C…>` mention or `thisChannel`. */
@@ -107,6 +109,7 @@ const ko: SlackStrings = {
     badMetadata: '오래된 입력 창이에요. 닫고 /yakjeong create 명령을 다시 실행해 주세요.',
   },
   dmNote: '📩 그림은 다이렉트 메시지로 보냈어요.',
+  dmNoteLater: '📩 그림은 다이렉트 메시지로 보내 드릴게요.',
   meetingSoon: (title: string, when: RichInput, minutes: number) => rich`“${title}” 모임이 ${minutes}분 뒤(${when})에 시작해요.`,
   notInChannel: rich`이 채널에 글을 올릴 수 없어요. ${code('/invite @Yakjeong')} 명령으로 저를 초대한 뒤 다시 해 주세요.`,
   pollNotPosted: (channel: string) =>

@@ -1,7 +1,7 @@
 /** Views → Discord message bodies: markdown, markers, embeds, limits and the heatmap attachment. */
 import { describe, expect, it } from 'vitest';
 import { ButtonStyle, ComponentType, MessageFlags, type APIEmbed } from 'discord-api-types/v10';
-import { attachUploads, discordText, renderView } from '../../adapters/discord/render.js';
+import { attachPicture, attachUploads, discordText, hasUploads, renderView } from '../../adapters/discord/render.js';
 import { truncate } from '../../adapters/discord/text-limits.js';
 import { bold, code, italic, link, localTime, mention, rich } from '../../src/core/views/rich.js';
 import { noticeView } from '../../src/core/views/notices.js';
@@ -155,6 +155,34 @@ describe('renderView', () => {
     expect(drawn).toBe(1);
     expect(message.files).toEqual([{ name: 'heatmap.png', data: Buffer.from(png), contentType: 'image/png' }]);
     expect(message.body.attachments).toEqual([{ id: 0, filename: 'heatmap.png', description: 'Heatmap of who is free' }]);
+  });
+
+  it('leaves a picture that follows out of the message (no image, no upload, an edit clears an old one) and draws it as its own', async () => {
+    let drawn = 0;
+    const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
+    const view: View = {
+      role: 'results',
+      fallback: 'Best times',
+      blocks: [{ type: 'header', text: 'Best times · Lunch · AB12' }, { type: 'text', text: ['1. Tue'] }],
+      buttons: [],
+      image: { filename: 'yakjeong-AB12.png', alt: 'Heatmap of who is free', render: async () => (drawn++, png), followsUp: true },
+    };
+    const rendered = renderView(view);
+    expect(hasUploads(rendered)).toBe(false);
+    expect(rendered.body.embeds![0]!.image).toBeUndefined();
+    expect(rendered.body.embeds![0]!.title).toBe('Best times · Lunch · AB12');
+    expect(renderView(view, { edit: true }).body.attachments).toEqual([]);
+    expect(drawn).toBe(0);
+
+    const picture = await attachPicture(rendered.picture!, { ephemeral: true });
+    expect(drawn).toBe(1);
+    expect(picture.files).toEqual([{ name: 'heatmap.png', data: Buffer.from(png), contentType: 'image/png' }]);
+    expect(picture.body).toEqual({
+      embeds: [{ color: 0x57f287, title: 'Best times · Lunch · AB12', image: { url: 'attachment://heatmap.png' } }],
+      attachments: [{ id: 0, filename: 'heatmap.png', description: 'Heatmap of who is free' }],
+      allowed_mentions: { parse: [] },
+      flags: MessageFlags.Ephemeral,
+    });
   });
 
   it('attaches other files (an .ics) after the heatmap, each with its own attachment id', async () => {

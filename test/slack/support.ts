@@ -8,7 +8,7 @@ import pino from 'pino';
 import { createSlackAdapter, type SlackAdapter } from '../../adapters/slack/index.js';
 import { Engine } from '../../src/core/engine.js';
 import type { ChannelRef, Poll } from '../../src/core/domain/types.js';
-import type { Clock, WebLinks } from '../../src/core/ports.js';
+import type { Clock, HeatmapRenderer, WebLinks } from '../../src/core/ports.js';
 import { openDatabase, type OpenedDatabase } from '../../src/infra/db/open-database.js';
 import { SqlitePollStore } from '../../src/infra/db/sqlite-poll-store.js';
 import { SqliteSharedRecords } from '../../src/infra/db/sqlite/sqlite-shared-records.js';
@@ -62,6 +62,8 @@ export interface HarnessOptions {
   port?: number;
   /** Bound each Web API call to this long, retries included, instead of not retrying at all. */
   callBoundMs?: number;
+  /** The engine's heatmap renderer (default: the real canvas one). */
+  heatmap?: HeatmapRenderer;
 }
 
 export async function startHarness(options: HarnessOptions): Promise<Harness> {
@@ -82,7 +84,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const engine = new Engine({
     store,
     clock,
-    heatmap: new CanvasHeatmapRenderer(),
+    heatmap: options.heatmap ?? new CanvasHeatmapRenderer(),
     calendar: new IcsCalendarFiles(),
     defaultTimezone: 'Asia/Seoul',
     defaultLocale: 'en',
