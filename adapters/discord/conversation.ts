@@ -19,7 +19,7 @@ import type { ChannelPost, Conversation, Refusal } from '../shared/delivery.js';
 import { actorOf, interactionUser, type UserInteraction } from './actor.js';
 import { classifyDiscordError, formatMessageRef, type DiscordApi, type MessageRef } from './api.js';
 import type { DiscordEvents } from './events.js';
-import type { FollowUps } from './follow-ups.js';
+import type { FollowUps } from '../shared/follow-ups.js';
 import { InteractionResponse, type Visibility } from './interaction-response.js';
 import { createModal } from './modal.js';
 import { attachPicture, attachUploads, renderView, type RenderedView } from './render.js';

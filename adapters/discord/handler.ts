@@ -29,7 +29,7 @@ import { COMMAND_NAME, readSubcommand, toCommand } from './commands.js';
 import { DiscordConversation, type PollMessages } from './conversation.js';
 import { CREATE_MODAL_ID, createOptionsFromForm, modalValues } from './modal.js';
 import type { DiscordEvents } from './events.js';
-import type { FollowUps } from './follow-ups.js';
+import type { FollowUps } from '../shared/follow-ups.js';
 import type { Responder } from './responder.js';
 
 /**

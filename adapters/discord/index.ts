@@ -14,7 +14,7 @@ import type { Metrics } from '../../src/infra/metrics/metrics.js';
 import type { ChatAdapter } from '../shared/chat-adapter.js';
 import { DiscordApi } from './api.js';
 import { DiscordEvents } from './events.js';
-import { FollowUps } from './follow-ups.js';
+import { FollowUps } from '../shared/follow-ups.js';
 import { connectGateway } from './gateway.js';
 import { InteractionHandler } from './handler.js';
 import { INTERACTIONS_PATH, interactionsEndpoint } from './http-endpoint.js';

@@ -12,7 +12,7 @@ import { mention } from '../../src/core/views/rich.js';
 import type { Logger } from '../../src/logger.js';
 import { classifyDiscordError, parseMessageRef, scheduledNonce, type DiscordApi } from './api.js';
 import type { PollMessages } from './conversation.js';
-import { FollowUps } from './follow-ups.js';
+import { FollowUps } from '../shared/follow-ups.js';
 import { attachPicture, attachUploads, renderView } from './render.js';
 
 export const REFRESH_INTERVAL_MS = 2000;

@@ -23,7 +23,7 @@ import { SlackConversation, type SlackConversationDeps } from './conversation.js
 import { registerHandlers } from './handlers.js';
 import { dropReplayedEvents, keyOfEnvelope, keyOfSignedBody } from './request-keys.js';
 import { SlackMeetingReminders } from './meeting-reminders.js';
-import { FollowUps } from './follow-ups.js';
+import { FollowUps } from '../shared/follow-ups.js';
 import { SlackMessenger } from './messenger.js';
 import { createModal } from './modal.js';
 import { SlackPollMessages } from './poll-messages.js';

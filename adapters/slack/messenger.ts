@@ -9,7 +9,7 @@ import type { ImageSpec, View } from '../../src/core/views/reply.js';
 import type { Logger } from '../../src/logger.js';
 import { renderMessage, type RenderOptions } from './blocks.js';
 import { slackErrorCode } from './errors.js';
-import type { FollowUps } from './follow-ups.js';
+import type { FollowUps } from '../shared/follow-ups.js';
 import { firstLine } from '../../src/core/views/rich.js';
 import { escapeMrkdwn, toMrkdwn, truncate } from './text.js';
 

@@ -13,7 +13,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { InteractionResponseType, MessageFlags, type APIInteraction } from 'discord-api-types/v10';
 import type { DiscordAdapter } from '../../adapters/discord/index.js';
 import type { Poll } from '../../src/core/domain/types.js';
-import { GatedHeatmap } from '../slack/gated-heatmap.js';
+import { GatedHeatmap } from '../support/gated-heatmap.js';
 import { FakeDiscord, isPng, type FakeMessage, type RecordedCall } from './fake-discord.js';
 import { APP_ID, BOT_TOKEN, alice, bob, click, createWorld, findButton, slash, startGateway, stopGateway, visibleText, type Person, type TestWorld } from './fixtures.js';
 import { publicKeyHex, startHttpEndpoint, type EndpointEnv } from './signed-http.js';

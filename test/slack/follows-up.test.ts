@@ -10,7 +10,7 @@ import { Writable } from 'node:stream';
 import pino from 'pino';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiCall, Json } from './fake-slack.js';
-import { GatedHeatmap } from './gated-heatmap.js';
+import { GatedHeatmap } from '../support/gated-heatmap.js';
 import { BEN, PNG_SIGNATURE, blocksText, driver, startHarness, waitFor, type Harness } from './support.js';
 
 const heatmap = new GatedHeatmap();
