@@ -81,6 +81,7 @@ describe('Discord server events across a restart', () => {
     await bot.world.records.put('discord-event', String(poll.id), '1399999999999999999', NOW);
     await pick(bot, poll, '2026-12-09 10:00');
     const made = await fake!.waitFor(() => [...fake!.events.values()].find((e) => e.name === 'Deleted retro'));
-    expect(await bot.world.records.get('discord-event', String(poll.id))).toBe(made.id);
+    // The id is recorded right after Discord answers the create: wait for it, not for the event alone.
+    await fake!.waitFor(async () => (await bot.world.records.get('discord-event', String(poll.id))) === made.id);
   });
 });
