@@ -111,7 +111,6 @@ async function main(): Promise<void> {
     logger: createLogger('scheduler'),
     ...(metrics ? { metrics } : {}),
   });
-  stops.push(() => scheduler.stop());
 
   // The web grid shares that server; in the console it is the only thing on it.
   const needsHttp = chatOverHttp || web !== undefined;
@@ -182,6 +181,9 @@ async function main(): Promise<void> {
   }
   if (http && !useConsole) await serveHttp(http);
   scheduler.start();
+  // Stopped first (stops run last-first): a scheduled post's picture follows its text, and the
+  // adapters' stop waits for such pictures only if nothing sends after it.
+  stops.push(() => scheduler.stop());
   logger.info({ adapters: adapters.map((a) => a.platform) }, 'yakjeong is running');
 
   // Adapters that finish by themselves (the console at the end of its input) end the process

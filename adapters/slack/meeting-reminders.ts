@@ -77,7 +77,11 @@ export class SlackMeetingReminders {
     const ref = parseMessageRef(poll.messageRef);
     const base = { channel: poll.channel.channelId, post_at: Math.floor(postAt / 1000), text: message.text, blocks: message.blocks };
     // Next to the poll: in its thread, and shown in the channel too.
-    const res = await client.chat.scheduleMessage(ref ? { ...base, thread_ts: ref.ts, reply_broadcast: true } : base);
+    // A re-pick whose reminder cannot be scheduled must not leave the earlier time's reminder to fire.
+    const res = await client.chat.scheduleMessage(ref ? { ...base, thread_ts: ref.ts, reply_broadcast: true } : base).catch(async (err: unknown) => {
+      await noReminder();
+      throw err;
+    });
     if (res.scheduled_message_id) {
       const reminder: ScheduledReminder = { channel: res.channel ?? poll.channel.channelId, id: res.scheduled_message_id };
       // Scheduled first, swapped in after: two re-picks at once (on two instances) each delete what

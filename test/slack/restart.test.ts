@@ -70,4 +70,20 @@ describe('Slack meeting reminders across a restart', () => {
       await other.close();
     }
   });
+
+  it('a re-pick whose reminder Slack refuses leaves no reminder for the earlier time', async () => {
+    await h?.close();
+    h = await startHarness({ mode: 'http', fake, databasePath: join(dir, 'refused.db') });
+    const { poll, channel } = await createPoll('Standup');
+    await command(`answer ${poll.code} 12/2 10:00-11:00`, { channel }, 'answer3');
+    await latestResponse('answer3');
+    await command(`pick ${poll.code} 1`, { channel }, 'pick3');
+    const first = await waitFor(() => fake.callsTo('chat.scheduleMessage').find((c) => c.args.channel === channel.id));
+    const recorded = await waitFor(() => h!.records.get('slack-meeting-reminder', String(poll.id)));
+    expect(recorded).toContain(String(first.response?.scheduled_message_id));
+    fake.failNext('chat.scheduleMessage', 'restricted_too_many');
+    await command(`pick ${poll.code} 2026-12-01 09:00`, { channel }, 'repick3');
+    await waitFor(() => fake.callsTo('chat.deleteScheduledMessage').some((c) => c.args.scheduled_message_id === first.response?.scheduled_message_id));
+    expect(await h.records.get('slack-meeting-reminder', String(poll.id))).toBeUndefined();
+  });
 });
