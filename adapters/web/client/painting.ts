@@ -222,6 +222,10 @@ export function attachPainting(host: PaintHost): () => void {
   return () => {
     if (scrolling) cancelAnimationFrame(scrolling);
     off.abort();
+    // The grid is redrawn under a stroke (a live update changed its layout): keep what was painted
+    // so far rather than dropping it; the new grid takes the next stroke.
+    if (stroke && stroke.changes.size > 0) host.commit(stroke.changes);
+    stroke = undefined;
   };
 }
 

@@ -91,7 +91,10 @@ export class Saver {
       } else {
         const error = (await res.json().catch(() => ({ code: 'HTTP', message: String(res.status) }))) as PageError;
         if (res.status === 429 || res.status >= 500) retry = true;
-        else this.stop(res.status === 403 ? 'refused' : 'closed', error.message, error.code);
+        else if (res.status === 403 || res.status === 409) this.stop(res.status === 403 ? 'refused' : 'closed', error.message, error.code);
+        // Any other refusal is of this stroke alone (its slots no longer exist after an edit of the
+        // poll): it is dropped and said why, and saving goes on.
+        else this.events.status('saved', error.message, error.code);
       }
     } catch {
       retry = true;
