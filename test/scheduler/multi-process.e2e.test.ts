@@ -212,8 +212,8 @@ describeEachStore('three scheduler processes', (d) => {
   it('a process killed mid-send: what it was sending is posted at most twice, every other item once', async () => {
     const recorder = new Recorder();
     const url = await recorder.start();
-    // Small claims and a short lease: what the killed process held comes back to the others soon.
-    const settings = { LEASE_MS: '4000', OUTBOX_BATCH: '5' };
+    // Four lanes (so it holds at most four items) and a short lease: what the killed process held comes back to the others soon.
+    const settings = { LEASE_MS: '4000', SEND_CONCURRENCY: '4' };
     let seenFromVictim = 0;
     recorder.hold = (post) => post.process === 'victim' && ++seenFromVictim === 3;
     try {
