@@ -3,7 +3,7 @@ import { afterEach, expect, it, vi } from 'vitest';
 import { Engine } from '../../src/core/engine.js';
 import { DeliveryError } from '../../src/core/errors.js';
 import type { Poll } from '../../src/core/domain/types.js';
-import type { Clock, DueWorkStore, Notifier, OutboxItem } from '../../src/core/ports.js';
+import type { Clock, DueWorkStore, Notifier, OutboxItem, ScheduledDelivery } from '../../src/core/ports.js';
 import type { View } from '../../src/core/views/reply.js';
 import { ManualClock } from '../support/manual-clock.js';
 import type { Store } from '../../src/infra/db/open-store.js';
@@ -22,7 +22,7 @@ class RecordingChannel implements Notifier {
   /** Calls to post (counted from 1) that fail once. */
   failCalls = new Set<number>();
   private calls = 0;
-  async post(poll: Poll, view: View): Promise<void> {
+  async post(poll: Poll, view: View, _delivery?: ScheduledDelivery): Promise<void> {
     if (this.failCalls.delete(++this.calls)) throw Object.assign(new Error('platform answered 500'), { status: 500 });
     if (this.failNext > 0) {
       this.failNext--;
@@ -38,6 +38,8 @@ class RecordingChannel implements Notifier {
 /** Counts the scheduler's wake-ups: each run starts by claiming due work. */
 class CountingStore implements DueWorkStore {
   claims = 0;
+  /** Told what each outbox claim took. */
+  onClaimOutbox?: (items: OutboxItem[]) => void;
   constructor(private readonly inner: DueWorkStore) {}
   claimDue(now: number, lateAfterMs: number): Promise<number> {
     this.claims++;
@@ -46,8 +48,10 @@ class CountingStore implements DueWorkStore {
   nextDueAt(): Promise<number | undefined> {
     return this.inner.nextDueAt();
   }
-  claimOutbox(now: number, limit: number, leaseMs: number): Promise<OutboxItem[]> {
-    return this.inner.claimOutbox(now, limit, leaseMs);
+  async claimOutbox(now: number, limit: number, leaseMs: number): Promise<OutboxItem[]> {
+    const items = await this.inner.claimOutbox(now, limit, leaseMs);
+    this.onClaimOutbox?.(items);
+    return items;
   }
   markSent(id: number, lease: string, now: number): Promise<boolean> {
     return this.inner.markSent(id, lease, now);
@@ -147,6 +151,37 @@ const actor = (name: string) => ({
   isAdmin: false,
   locale: 'en' as const,
 });
+
+/** A promise with its resolve exposed: a gate a test opens, or a signal it waits for. */
+function signal<T = void>(): { promise: Promise<T>; resolve: (value: T) => void } {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((r) => (resolve = r));
+  return { promise, resolve };
+}
+
+/** Makes the channel's first `n` posts wait for `gate`; `entered` resolves once all `n` have started. */
+function holdFirstPosts(channel: RecordingChannel, n: number, gate: Promise<void>) {
+  const entered = signal();
+  const signals: AbortSignal[] = [];
+  const post = channel.post.bind(channel);
+  let calls = 0;
+  channel.post = async (p, v, delivery) => {
+    if (++calls <= n) {
+      if (delivery) signals.push(delivery.signal);
+      if (calls === n) entered.resolve();
+      await gate;
+    }
+    return post(p, v);
+  };
+  return { entered: entered.promise, signals };
+}
+
+/** How many times each poll was posted, over every channel given. */
+function postsPerPoll(...channels: RecordingChannel[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const post of channels.flatMap((c) => c.posts)) counts.set(post.code, (counts.get(post.code) ?? 0) + 1);
+  return counts;
+}
 
 async function poll(engine: Engine, text: string): Promise<string> {
   const replies = await engine.runText(actor('host'), `/yakjeong create ${text}`, CAPS);
@@ -437,5 +472,129 @@ describeEachStore('deadline scheduler', (d) => {
       expect.stringMatching(/Still waiting/),
       expect.stringMatching(/closed at its deadline/),
     ]);
+  });
+
+  it('claims only what its lanes can send: items behind slow sends are never posted twice by two processes', async () => {
+    const clock = fakeTimeClock();
+    // A send timeout far past the lease: only the heartbeat keeps the slow sends' items.
+    const options = { sendConcurrency: 4, sendTimeoutMs: 3_600_000 };
+    const a = await start(clock, options);
+    const codes: string[] = [];
+    for (let i = 0; i < 8; i++) codes.push(await poll(a.engine, `Queue${i} kind:date dates:12/1 deadline:1h`));
+    await a.passFakeTime(3_601_000);
+    const gate = signal();
+    const slow = holdFirstPosts(a.channel, 4, gate.promise);
+    const round = a.scheduler.tick();
+    await slow.entered;
+    // The slow sends outlast the lease (120 s) with their heartbeats; anything merely queued behind them would not.
+    await a.passFakeTime(150_000);
+    const b = await start(clock, options);
+    await b.scheduler.tick();
+    // The healthy polls went out while the four slow sends held a's lanes.
+    expect(b.channel.posts).toHaveLength(4);
+    gate.resolve();
+    await round;
+    expect(postsPerPoll(a.channel, b.channel)).toEqual(new Map(codes.map((code) => [code, 1])));
+  });
+
+  it('posts nothing whose lease was lost before its turn came: the lease is checked right before each send', async () => {
+    const clock = new ManualClock(T0);
+    const a = await start(clock);
+    const code = await poll(a.engine, 'Stalled kind:date dates:12/1 deadline:1h');
+    clock.advance(3_601_000);
+    // The poll's read stalls (a slow database, a blocked event loop) past the lease, without a heartbeat.
+    const reading = signal();
+    const gate = signal();
+    const getPoll = a.engine.queries.getPoll.bind(a.engine.queries);
+    a.engine.queries.getPoll = async (id) => {
+      reading.resolve();
+      await gate.promise;
+      return getPoll(id);
+    };
+    const round = a.scheduler.tick();
+    await reading.promise;
+    clock.advance(121_000);
+    const b = await start(clock);
+    await b.scheduler.tick();
+    gate.resolve();
+    await round;
+    expect(postsPerPoll(a.channel, b.channel)).toEqual(new Map([[code, 1]]));
+    expect(b.channel.posts).toHaveLength(1);
+  });
+
+  it('on stop, lets the send in flight finish, starts nothing new, and leaves the rest for another instance at once', async () => {
+    const clock = new ManualClock(T0);
+    const a = await start(clock, { sendConcurrency: 1 });
+    const codes = [await poll(a.engine, 'One kind:date dates:12/1 deadline:1h'), await poll(a.engine, 'Two kind:date dates:12/1 deadline:1h')];
+    clock.advance(3_601_000);
+    const gate = signal();
+    const held = holdFirstPosts(a.channel, 1, gate.promise);
+    void a.scheduler.tick();
+    await held.entered;
+    const stopped = a.scheduler.stop();
+    gate.resolve();
+    await stopped;
+    expect(a.channel.posts).toHaveLength(1);
+    expect(held.signals[0]!.aborted).toBe(false);
+    // No clock moves: what a did not start is due now, for anyone.
+    const b = await start(clock);
+    await b.scheduler.tick();
+    expect(b.channel.posts).toHaveLength(1);
+    expect(postsPerPoll(a.channel, b.channel)).toEqual(new Map(codes.map((c) => [c, 1])));
+  });
+
+  it('on stop, aborts a send that outlasts the grace and hands its item back at once', async () => {
+    const clock = new ManualClock(T0);
+    // The send timeout matters only to a scheduler that would wait for it.
+    const a = await start(clock, { sendConcurrency: 1, stopGraceMs: 0, sendTimeoutMs: 2_000 });
+    const codes = [await poll(a.engine, 'One kind:date dates:12/1 deadline:1h'), await poll(a.engine, 'Two kind:date dates:12/1 deadline:1h')];
+    clock.advance(3_601_000);
+    // A hung platform call that gives up only when its signal aborts.
+    const entered = signal<AbortSignal>();
+    a.channel.post = (_p, _v, delivery) =>
+      new Promise<void>((_resolve, reject) => {
+        entered.resolve(delivery!.signal);
+        delivery!.signal.addEventListener('abort', () => reject(delivery!.signal.reason as Error), { once: true });
+      });
+    void a.scheduler.tick();
+    const sending = await entered.promise;
+    await a.scheduler.stop();
+    expect(sending.aborted).toBe(true);
+    expect(await d.query('select status, attempts, lease from outbox order by id')).toEqual([
+      { status: 'pending', attempts: 0, lease: null },
+      { status: 'pending', attempts: 0, lease: null },
+    ]);
+    const b = await start(clock);
+    await b.scheduler.tick();
+    expect(postsPerPoll(b.channel)).toEqual(new Map(codes.map((c) => [c, 1])));
+  });
+
+  it('one item failing in the store does not end the round while another is still being sent', async () => {
+    const clock = new ManualClock(T0);
+    const a = await start(clock, { sendConcurrency: 2 });
+    await poll(a.engine, 'Broken kind:date dates:12/1 deadline:1h');
+    const code = await poll(a.engine, 'Fine kind:date dates:12/1 deadline:1h');
+    clock.advance(3_601_000);
+    const getPoll = a.engine.queries.getPoll.bind(a.engine.queries);
+    a.engine.queries.getPoll = async (id) => {
+      if (id === 1) throw new Error('the database went away');
+      return getPoll(id);
+    };
+    // The healthy send waits until a lane has dealt with the failure and looked for more work.
+    const gate = signal();
+    a.store.onClaimOutbox = (items) => {
+      if (items.length === 0) gate.resolve();
+    };
+    const post = a.channel.post.bind(a.channel);
+    a.channel.post = async (p, v) => {
+      if (p.code === code) await gate.promise;
+      return post(p, v);
+    };
+    const postsWhenDone = await a.scheduler.tick().then(() => a.channel.posts.length);
+    gate.resolve();
+    expect(postsWhenDone).toBe(1);
+    expect(a.channel.posts.map((p) => p.code)).toEqual([code]);
+    // The failed item is retried later with backoff, like any failed send.
+    expect(await d.query('select status, attempts from outbox where poll_id = 1')).toEqual([{ status: 'pending', attempts: 1 }]);
   });
 });

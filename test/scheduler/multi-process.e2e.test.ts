@@ -178,32 +178,41 @@ describeEachStore('three scheduler processes', (d) => {
     }
   }, 120_000);
 
-  it('a platform answering 503 for longer than the lease: one post of that item, the other polls posted meanwhile', async () => {
+  it('a platform answering 503 for longer than the lease to several polls: each posted once, the healthy polls posted meanwhile', async () => {
     const recorder = new Recorder();
     const url = await recorder.start();
     // A three-second lease (short, but with room for a loaded machine's pauses between heartbeats);
-    // the refused send is retried, as an SDK retries, for several times that.
-    const settings = { LEASE_MS: '3000', SEND_TIMEOUT_MS: '60000' };
-    let slow: string | undefined;
-    // The first reminder is refused until every other item has been posted: a healthy poll that
-    // waited behind it would never arrive, and the test would time out.
+    // the refused sends are retried, as an SDK retries, for several times that. Four lanes each:
+    // the slow polls can fill every lane of one process, and what it claimed behind them must not
+    // wait out its lease there (to be taken and posted by the other process, then by it too).
+    const settings = { LEASE_MS: '3000', SEND_TIMEOUT_MS: '60000', SEND_CONCURRENCY: '4' };
+    const SLOW = 6;
+    const slow = new Set<string>();
+    const posted = () => new Set(recorder.posts.map(itemOf));
+    // The first SLOW items seen are refused until every other item has been posted: a healthy poll
+    // that waited behind them would never arrive, and the test would time out.
     recorder.refuse = (post) => {
-      slow ??= itemOf(post);
-      return itemOf(post) === slow && new Set(recorder.posts.map(itemOf)).size < POLLS * 2 - 1;
+      const item = itemOf(post);
+      if (slow.size < SLOW && !posted().has(item)) slow.add(item);
+      return slow.has(item) && posted().size < POLLS * 2 - SLOW;
     };
     try {
       await Promise.all([startProcess(d, 'p1', url, settings), startProcess(d, 'p2', url, settings)]);
       // Later deadlines, so every reminder goes out before its poll closes even on a loaded machine.
       const codes = await makePolls(d, 15_000);
       const expected = codes.flatMap((code) => [`${code}:deadline`, `${code}:reminder`]);
-      await recorder.until(() => new Set(recorder.posts.map(itemOf)).size >= expected.length, 90_000, 'every item');
+      await recorder.until(() => posted().size >= expected.length, 90_000, 'every item');
       await Promise.all(children.map((c) => new Promise<void>((resolve) => (c.once('exit', () => resolve()), c.kill('SIGTERM')))));
       const counts = countBy(recorder.posts, itemOf);
       expect([...counts.keys()].sort()).toEqual([...expected].sort());
       expect([...counts].filter(([, n]) => n !== 1)).toEqual([]);
-      // It was refused for seconds, many lease lengths, and only its lease holder kept trying.
-      expect(recorder.refused.length).toBeGreaterThan(5);
-      expect(new Set(recorder.refused.map((p) => p.process)).size).toBe(1);
+      // Each slow item was refused for seconds, many lease lengths, and only its lease holder kept trying.
+      expect(slow.size).toBe(SLOW);
+      for (const item of slow) {
+        const refusals = recorder.refused.filter((p) => itemOf(p) === item);
+        expect(refusals.length, item).toBeGreaterThan(5);
+        expect(new Set(refusals.map((p) => p.process)).size, item).toBe(1);
+      }
     } finally {
       await recorder.close();
     }
@@ -212,8 +221,8 @@ describeEachStore('three scheduler processes', (d) => {
   it('a process killed mid-send: what it was sending is posted at most twice, every other item once', async () => {
     const recorder = new Recorder();
     const url = await recorder.start();
-    // Small claims and a short lease: what the killed process held comes back to the others soon.
-    const settings = { LEASE_MS: '4000', OUTBOX_BATCH: '5' };
+    // Four lanes (so it holds at most four items) and a short lease: what the killed process held comes back to the others soon.
+    const settings = { LEASE_MS: '4000', SEND_CONCURRENCY: '4' };
     let seenFromVictim = 0;
     recorder.hold = (post) => post.process === 'victim' && ++seenFromVictim === 3;
     try {

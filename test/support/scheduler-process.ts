@@ -46,7 +46,7 @@ const scheduler = new DeadlineScheduler({
   // Every second: polls are created by another process, so only the sweep finds them.
   sweep: '* * * * * *',
   ...(process.env.LEASE_MS ? { leaseMs: Number(process.env.LEASE_MS) } : {}),
-  ...(process.env.OUTBOX_BATCH ? { outboxBatch: Number(process.env.OUTBOX_BATCH) } : {}),
+  ...(process.env.SEND_CONCURRENCY ? { sendConcurrency: Number(process.env.SEND_CONCURRENCY) } : {}),
   ...(process.env.SEND_TIMEOUT_MS ? { sendTimeoutMs: Number(process.env.SEND_TIMEOUT_MS) } : {}),
 });
 scheduler.register('console', notifier);

@@ -3,6 +3,12 @@
  * at the next due instant, so a deadline is met within a second and the process sleeps in
  * between; a node-cron sweep once a minute catches what another process created. Claiming is
  * done by the store in a transaction, so any number of processes may run this.
+ *
+ * Outbox items are sent in a few lanes, each claiming its next item only when it is free: an
+ * item is claimed right before it is sent, its lease renewed by a heartbeat and again before each
+ * message, so no item's lease runs out while it waits behind slow sends. A slow send holds one
+ * lane (for at most the send timeout); the other lanes keep going. On stop nothing new starts,
+ * sends in flight get a short grace, then are aborted and their items handed back.
  */
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Engine } from '../../core/engine.js';
@@ -25,15 +31,19 @@ export interface SchedulerOptions {
   maxAttempts?: number;
   /** How long a claimed outbox item is held before another process may take it; 2 minutes by default. */
   leaseMs?: number;
-  /** How many outbox items one round claims; 50 by default. */
-  outboxBatch?: number;
   /**
    * A send still going after this long is aborted and retried later; half the lease by default.
    * The adapters bound their SDKs' own retries well below it, so a call never outlives its send.
    */
   sendTimeoutMs?: number;
-  /** Items sent at once, so one slow channel never holds up another poll's post; 4 by default. */
+  /**
+   * Items sent at once (lanes), so one slow channel never holds up another poll's post; 8 by
+   * default. A lane claims its next item only when it is free, so nothing waits claimed (its
+   * lease running out) and an instance holds at most this many items.
+   */
   sendConcurrency?: number;
+  /** On stop, how long sends in flight may finish before they are aborted and handed back; 5 s by default. */
+  stopGraceMs?: number;
   /** Posts retried and given up, by platform. */
   metrics?: Metrics;
 }
@@ -52,15 +62,6 @@ export function retryDelay(err: unknown, attempts: number, maxAttempts: number):
   return Math.min(600_000, 5_000 * 2 ** (attempts - 1));
 }
 
-/** Runs `work` over `items`, at most `limit` at a time. */
-async function inParallel<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const lane = async () => {
-    while (next < items.length) await work(items[next++]!);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
-}
-
 /** `work`, or a rejection as soon as `signal` aborts: a notifier that ignores the signal cannot hold the send. */
 function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
   if (signal.aborted) return Promise.reject(signal.reason as Error);
@@ -71,12 +72,27 @@ function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
   });
 }
 
+/** The reason a send is aborted when the scheduler stops: its item is handed back, not counted as a failure. */
+const STOPPING = new Error('the scheduler is stopping');
+
 export class DeadlineScheduler {
   private readonly notifiers = new Map<Platform, Notifier>();
   private sweep?: ScheduledTask;
   private timer?: NodeJS.Timeout;
+  /** The current round: claims and sends until no lane finds more work, then aims the timer. */
   private running: Promise<void> | undefined;
   private stopped = false;
+  /** Lanes of the current round that are still running, and who waits for them all to end. */
+  private lanes = 0;
+  private lanesEnded: Array<() => void> = [];
+  /** Whether the round still starts lanes; past that, a tick asks for another pass instead. */
+  private filling = false;
+  private again = false;
+  /** A tick asked for due work to be claimed: the next lane to look for work claims it first. */
+  private dueWanted = false;
+  private claimingDue: Promise<void> | undefined;
+  /** Sends in flight, so stop() can abort them. */
+  private readonly sending = new Set<AbortController>();
 
   constructor(private readonly options: SchedulerOptions) {}
 
@@ -96,11 +112,24 @@ export class DeadlineScheduler {
     void this.armTimer().catch((err: unknown) => this.options.logger.error({ err }, 'scheduler could not re-arm'));
   }
 
+  /**
+   * Starts nothing new; sends in flight get `stopGraceMs` to finish, then are aborted and their
+   * items handed back (due at once, for another instance). Resolves when every send has settled.
+   */
   async stop(): Promise<void> {
     this.stopped = true;
     await this.sweep?.stop();
     if (this.timer) clearTimeout(this.timer);
-    await this.running;
+    const round = this.running;
+    if (!round) return;
+    const grace = setTimeout(() => {
+      for (const send of this.sending) send.abort(STOPPING);
+    }, this.options.stopGraceMs ?? 5_000);
+    try {
+      await round;
+    } finally {
+      clearTimeout(grace);
+    }
   }
 
   /**
@@ -124,24 +153,101 @@ export class DeadlineScheduler {
     await this.tick();
   }
 
-  /** Claims due work and sends what is pending. Concurrent calls share one run. */
+  /**
+   * Claims due work and sends what is pending. A tick during a round joins it: due work is
+   * claimed by the next free lane (or a new one), so a slow send never holds up a new deadline.
+   * Resolves when the round has sent everything it took.
+   */
   tick(): Promise<void> {
-    this.running ??= this.runOnce().finally(() => {
+    if (this.stopped) return this.running ?? Promise.resolve();
+    this.dueWanted = true;
+    if (this.running) {
+      if (this.filling) this.addLane();
+      else this.again = true;
+      return this.running;
+    }
+    this.running = this.runRound().finally(() => {
       this.running = undefined;
     });
     return this.running;
   }
 
-  private async runOnce(): Promise<void> {
+  private async runRound(): Promise<void> {
+    do {
+      this.again = false;
+      this.filling = true;
+      const ended = new Promise<void>((resolve) => this.lanesEnded.push(resolve));
+      this.addLane();
+      await ended;
+      this.filling = false;
+      try {
+        await this.armTimer();
+      } catch (err) {
+        this.options.logger.error({ err }, 'scheduler could not arm its timer');
+      }
+    } while (this.again && !this.stopped);
+  }
+
+  /** Opens one more lane, while there is room: the first when a pass starts, another each time a lane finds work. */
+  private addLane(): void {
+    if (!this.filling || this.stopped || this.lanes >= (this.options.sendConcurrency ?? 8)) return;
+    this.lanes++;
+    void this.lane();
+  }
+
+  /**
+   * One lane: claims an item only when it is free to send it, so no item waits claimed (its lease
+   * running out) behind a slow send. Never rejects: every item is settled or logged on its own.
+   */
+  private async lane(): Promise<void> {
     const { store, clock, logger } = this.options;
     try {
-      const claimed = await store.claimDue(clock.now(), this.options.lateAfterMs ?? 300_000);
-      if (claimed) logger.info({ claimed }, 'claimed due work');
-      const items = await store.claimOutbox(clock.now(), this.options.outboxBatch ?? 50, this.leaseMs);
-      await inParallel(items, this.options.sendConcurrency ?? 4, (item) => this.sendHoldingLease(item));
-      await this.armTimer();
+      // Unbounded, yet no spin: a failed item comes back only after its backoff, and gives up after maxAttempts.
+      while (!this.stopped) {
+        if (this.dueWanted) await this.claimDue();
+        if (this.stopped) break;
+        const [item] = await store.claimOutbox(clock.now(), 1, this.leaseMs);
+        if (!item) break;
+        if (this.stopped) {
+          await this.handBack(item);
+          break;
+        }
+        // There was work: another lane looks for more while this one sends.
+        this.addLane();
+        await this.sendHoldingLease(item);
+      }
     } catch (err) {
-      logger.error({ err }, 'scheduler tick failed');
+      logger.error({ err }, 'scheduler could not take outbox work');
+    } finally {
+      if (--this.lanes === 0) for (const resolve of this.lanesEnded.splice(0)) resolve();
+    }
+  }
+
+  /** Claims due deadlines and reminders; lanes asking at once share one claim. */
+  private claimDue(): Promise<void> {
+    this.claimingDue ??= (async () => {
+      const { store, clock, logger } = this.options;
+      this.dueWanted = false;
+      try {
+        const claimed = await store.claimDue(clock.now(), this.options.lateAfterMs ?? 300_000);
+        if (claimed) logger.info({ claimed }, 'claimed due work');
+      } catch (err) {
+        logger.error({ err }, 'scheduler could not claim due work');
+      }
+    })().finally(() => {
+      this.claimingDue = undefined;
+    });
+    return this.claimingDue;
+  }
+
+  /** Gives an item not (fully) sent back, due at once, so another instance takes it now rather than when its lease runs out. */
+  private async handBack(item: OutboxItem): Promise<void> {
+    const { store, clock, logger } = this.options;
+    try {
+      await store.release(item.id, item.lease, clock.now());
+      logger.info({ item }, 'handed a scheduled post back on stop');
+    } catch (err) {
+      logger.warn({ err, item }, 'could not hand a scheduled post back on stop; it is taken again when its lease runs out');
     }
   }
 
@@ -150,13 +256,14 @@ export class DeadlineScheduler {
   }
 
   /**
-   * Sends one item while keeping its lease: a heartbeat extends it every quarter lease, so a slow
-   * platform never lets another process take the item and post it too. A send that outlives
-   * `sendTimeoutMs`, or whose lease was lost, is aborted.
+   * Sends one item while keeping its lease: a heartbeat, from the claim on, extends it every
+   * quarter lease, so a slow platform never lets another process take the item and post it too.
+   * A send that outlives `sendTimeoutMs`, or whose lease was lost, is aborted. Never rejects.
    */
   private async sendHoldingLease(item: OutboxItem): Promise<void> {
     const { store, clock, logger } = this.options;
     const abort = new AbortController();
+    this.sending.add(abort);
     const timeout = setTimeout(() => abort.abort(new Error('the send took too long')), this.options.sendTimeoutMs ?? this.leaseMs / 2);
     const heartbeat = setInterval(() => {
       void store.extendLease(item.id, item.lease, clock.now() + this.leaseMs).then(
@@ -171,10 +278,33 @@ export class DeadlineScheduler {
     }, this.leaseMs / 4);
     try {
       await this.send(item, abort.signal);
+    } catch (err) {
+      // A store error (reading the poll, settling the item): logged, and retried later if the store lets us say so.
+      logger.error({ err, item }, 'a scheduled post failed in the store');
+      const wait = retryDelay(err, item.attempts + 1, this.options.maxAttempts ?? 8);
+      await store.markFailed(item.id, item.lease, err instanceof Error ? err.message : String(err), wait === null ? null : clock.now() + wait).catch((again: unknown) => {
+        logger.warn({ err: again, item }, 'could not record the failure; the item is taken again when its lease runs out');
+      });
     } finally {
       clearTimeout(timeout);
       clearInterval(heartbeat);
+      this.sending.delete(abort);
     }
+  }
+
+  /**
+   * Right before each message: a stopping scheduler hands the item back instead, and the lease is
+   * renewed, so a post never goes out for an item that is someone else's now. False: do not post.
+   */
+  private async mayPost(item: OutboxItem): Promise<boolean> {
+    const { store, clock, logger } = this.options;
+    if (this.stopped) {
+      await this.handBack(item);
+      return false;
+    }
+    if (await store.extendLease(item.id, item.lease, clock.now() + this.leaseMs)) return true;
+    logger.warn({ item }, 'the lease of a scheduled post ran out before it was sent; another instance has it');
+    return false;
   }
 
   private async send(item: OutboxItem, signal: AbortSignal): Promise<void> {
@@ -202,12 +332,18 @@ export class DeadlineScheduler {
       // Part by part, each recorded once posted: a retry after a failed part goes on from there.
       const parts = view ? messagesOf(view) : [];
       for (let part = item.partsSent; part < parts.length; part++) {
+        if (!(await this.mayPost(item))) return;
         await untilAborted(notifier.post(poll, parts[part]!, { key: `yj${item.id}p${part}`, signal }), signal);
         if (!(await store.markPartsSent(item.id, item.lease, part + 1))) throw new Error('the lease was lost');
       }
       if (item.work.kind === 'deadline') await untilAborted(notifier.refreshPoll(poll), signal);
       if (!(await store.markSent(item.id, item.lease, clock.now()))) logger.warn({ item }, 'a scheduled post went out after its lease was lost');
     } catch (err) {
+      if (signal.reason === STOPPING) {
+        // Cut short by a stop: not the platform's fault; another instance sends it now.
+        await this.handBack(item);
+        return;
+      }
       const wait = retryDelay(err, item.attempts + 1, this.options.maxAttempts ?? 8);
       const retryAt = wait === null ? null : clock.now() + wait;
       if (retryAt === null) logger.error({ err, item }, 'giving up on a scheduled post');
