@@ -182,6 +182,13 @@ const PHRASES: Array<[string, Kind, (t: Today) => string]> = [
   ['mon 9-11am, wed evening', 'time', (t) => `${each(t.on([0]), '09:00-11:00')}, ${each(t.on([2]), '18:00-22:00')}`],
   ['mon maybe:wed evening', 'time', (t) => `${each(t.on([0]))}, maybe:${each(t.on([2]), '18:00-22:00')}`],
   ['내일 종일, 모레 저녁', 'time', (t) => `${t.d(1)} all day, ${t.d(2)} 18:00-22:00`],
+  // A part of the day before a time narrows it, as 저녁 before 7시 does.
+  ['weekday evenings after 7', 'time', (t) => each(t.on([0, 1, 2, 3, 4]), '19:00-23:00')],
+  ['tomorrow evening 7-9', 'time', (t) => `${t.d(1)} 19:00-21:00`],
+  ['tomorrow morning before 11', 'time', (t) => `${t.d(1)} 08:00-11:00`],
+  ['tomorrow after 7 before 9', 'time', (t) => `${t.d(1)} 19:00-21:00`],
+  ['tomorrow from 7 to 9', 'time', (t) => `${t.d(1)} 19:00-21:00`],
+  ['내일 7시 이후 9시 이전', 'time', (t) => `${t.d(1)} 19:00-21:00`],
   ['mon wed evening', 'block', (t) => `${each(t.on([0]), '저녁')}, ${each(t.on([2]), '저녁')}`],
   // Block polls (오전, 오후, 저녁): parts of the day name the blocks, in either language.
   ['다음 주 화요일 저녁', 'block', (t) => `${t.week(1, 1)} 저녁`],

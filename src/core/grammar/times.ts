@@ -64,7 +64,17 @@ interface TypedClock {
 const LATIN_CLOCK = /^(\d{1,2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?$/;
 const KOREAN_CLOCK = /^(\d{1,2})\s*시(?:\s*(\d{1,2})\s*분?|\s*(반))?$/;
 
-function readClock(input: string): TypedClock | undefined {
+/**
+ * One typed time. `partOfDay` places a 1–12 hour written with nothing else to place it, as a
+ * part of the day said before it does ("evening 7" is 19:00, like "저녁 7시").
+ */
+function readClock(input: string, partOfDay?: Meridiem): TypedClock | undefined {
+  const clock = readOwnClock(input);
+  if (!clock || !partOfDay || clock.meridiem || clock.twentyFour || clock.hour > 12) return clock;
+  return { ...clock, meridiem: partOfDay, bare: false };
+}
+
+function readOwnClock(input: string): TypedClock | undefined {
   let s = input.trim().toLowerCase();
   const named = NAMED_TIMES.get(s);
   if (named !== undefined) return { hour: named / 60, minute: 0, twentyFour: true, bare: false };
@@ -257,6 +267,25 @@ export type TimePhrase =
 
 const AFTER = [/^(?:after|from|since)\s+(.+)$/i, /^(.+?)\s*(?:이후|부터|以後|넘어서?|후)$/];
 const BEFORE = [/^(?:before|until|till)\s+(.+)$/i, /^(.+?)\s*(?:이전|까지|전)$/];
+/** Both open ends at once ("after 7 before 9", "7시 이후 9시 이전"): the range between them. */
+const AFTER_BEFORE = [
+  /^(?:after|from|since)\s+(.+?)\s+(?:and\s+)?(?:before|until|till|to)\s+(.+)$/i,
+  /^(.+?)\s*(?:이후|以後|넘어서?|후)\s*(.+?)\s*(?:이전|까지|전)$/,
+];
+
+/**
+ * How a part of the day said before a time places its bare hour: the same reading a Korean
+ * 오전/오후/저녁/밤 before the hour gives, so "evenings after 7" is "저녁 7시 이후".
+ */
+const PART_MERIDIEMS = new Map<PartOfDay, Meridiem>([
+  ['morning', AM],
+  ['lunch', DAYTIME],
+  ['afternoon', PM],
+  ['evening', PM],
+  ['night', NIGHT],
+]);
+/** "evenings after 7", "morning 9-11": a part of the day, then a time within it. */
+const PART_THEN_TIME = /^(\S+)\s+(.+)$/;
 
 /** The readings of one clock: as written, then the afternoon's when the hour is bare. */
 function clockReadings(c: TypedClock): number[] {
@@ -279,22 +308,42 @@ function rangeReadings(from: TypedClock, to: TypedClock): TimeRange[] {
 export function parseTimePhrase(input: string): TimePhrase | undefined {
   const part = parsePartOfDay(input);
   if (part) return { type: 'part', part };
-  const ends = splitRange(input);
+  // A part of the day said before a time narrows it, and does not add to it: "evenings after 7" is after 19:00.
+  const split = PART_THEN_TIME.exec(input.trim());
+  // 오전/오후/저녁/밤 before the hour are read by the clock itself ("저녁 7시 이후").
+  const before = split && !KOREAN_MERIDIEMS.has(split[1]!) ? parsePartOfDay(split[1]!) : undefined;
+  if (before) return clockPhrase(split![2]!, PART_MERIDIEMS.get(before));
+  return clockPhrase(input);
+}
+
+/** A range or an open end, a bare hour placed by `partOfDay` when one was said. */
+function clockPhrase(input: string, partOfDay?: Meridiem): TimePhrase | undefined {
+  const s = input.trim();
+  for (const form of AFTER_BEFORE) {
+    const m = form.exec(s);
+    const ends = m && ([readClock(m[1]!, partOfDay), readClock(m[2]!)] as const);
+    if (ends && ends[0] && ends[1]) return rangePhrase(ends[0], ends[1]);
+  }
+  const ends = splitRange(s);
   if (ends) {
-    const from = readClock(ends[0]);
+    // Like "오전 10시-12시": the part places the start, and the end comes soonest after it.
+    const from = readClock(ends[0], partOfDay);
     const to = readClock(ends[1]);
-    if (!from || !to) return undefined;
-    const readings = rangeReadings(from, to).filter((r) => r.start !== r.end);
-    return readings.length ? { type: 'range', readings } : undefined;
+    return from && to ? rangePhrase(from, to) : undefined;
   }
   for (const [type, forms] of [['after', AFTER], ['before', BEFORE]] as const) {
     for (const form of forms) {
-      const m = form.exec(input.trim());
-      const clock = m ? readClock(m[1]!) : undefined;
+      const m = form.exec(s);
+      const clock = m ? readClock(m[1]!, partOfDay) : undefined;
       if (clock) return { type, readings: clockReadings(clock) };
     }
   }
   return undefined;
+}
+
+function rangePhrase(from: TypedClock, to: TypedClock): TimePhrase | undefined {
+  const readings = rangeReadings(from, to).filter((r) => r.start !== r.end);
+  return readings.length ? { type: 'range', readings } : undefined;
 }
 
 /** The hours a poll day has on the reader's clock: minutes after its midnight, the end past 1440 when it runs overnight. */
