@@ -54,6 +54,9 @@ export const ERROR_CODES = [
   'ANSWER_NEEDS_DAY',
   // Plain-language days and times: a word in the phrase that is none of them ("next Tusday").
   'UNKNOWN_TIME_WORD',
+  // A typed time that cannot be: an end before its start ("7-5"), an open end that leaves nothing ("before 0").
+  'BACKWARDS_TIME_RANGE',
+  'EMPTY_TIME_RANGE',
   'REOPEN_NEEDS_DEADLINE',
   // Caps on typed text (grammar/bounds.ts).
   'TOO_MANY_PEOPLE',

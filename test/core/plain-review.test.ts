@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { addDays, todayIn, weekdayOf } from '../../src/core/domain/time.js';
-import { allText, CAPS, createPoll, makeKit, T0 } from '../helpers.js';
+import { errorView } from '../../src/core/views/notices.js';
+import { allText, CAPS, createPoll, makeKit, T0, textOf, userErrorOf } from '../helpers.js';
 
 const TODAY = todayIn(T0, 'Asia/Seoul');
 /** Weekday w (0 = Monday) of this week (k = 0) or the weeks after it. */
@@ -39,5 +40,31 @@ describe('English time words narrow the time, as Korean ones do', () => {
     await createPoll(kit, 'host', `Dinner dates:${TODAY}..${addDays(TODAY, 6)} time:09:00-22:00 slot:1h`);
     const text = allText(await kit.engine.runText(kit.actor('ann'), '/yakjeong answer tomorrow after 7 before 9', CAPS));
     expect(echoOf(text)).toMatch(/^\w{3} \d+\/\d+ 19:00–21:00$/);
+  });
+});
+
+describe('impossible times are refused, naming the problem and the accepted form', () => {
+  it.each([
+    ['en', '7-5', 'BACKWARDS_TIME_RANGE', ['ends before it starts', '`7am-5pm`', '`19:00-21:00`']],
+    ['ko', '7-5', 'BACKWARDS_TIME_RANGE', ['끝나는 시각이 시작보다 앞서요', '`오전 7시-오후 5시`']],
+    ['en', 'before 0', 'EMPTY_TIME_RANGE', ['leaves no time', '`before 4pm`']],
+    ['en', 'after midnight', 'EMPTY_TIME_RANGE', ['leaves no time']],
+    ['ko', '0시 이전', 'EMPTY_TIME_RANGE', ['남는 시간이 없어요', '`오후 4시 이전`']],
+  ] as const)('%s “%s” → %s, and nothing is stored', async (locale, time, code, words) => {
+    const { kit, code: poll } = await twoWeeks(locale);
+    const day = week(1, 3).split('-').slice(1).map(Number).join('/');
+    const error = await userErrorOf(kit.engine.runText(kit.actor('ann'), `/yakjeong answer ${day} ${time}`, CAPS));
+    expect(error.code).toBe(code);
+    const text = textOf(errorView(error, locale));
+    expect(text).toContain(`“${time}”`);
+    for (const word of words) expect(text).toContain(word);
+    expect(await statesOf(kit, poll, 'ann')).toBeUndefined();
+  });
+
+  it('a bare range that one reading of the poll’s hours fits, and hours written for a night, still read', async () => {
+    const { kit } = await twoWeeks();
+    const day = week(1, 3).split('-').slice(1).map(Number).join('/');
+    expect(echoOf(allText(await kit.engine.runText(kit.actor('ann'), `/yakjeong answer ${day} 9-5`, CAPS)))).toBe(`Thu ${day} 09:00–17:00`);
+    expect(echoOf(allText(await kit.engine.runText(kit.actor('ann'), `/yakjeong answer ${day} 19-5`, CAPS)))).toBe(`Thu ${day} 19:00–05:00`);
   });
 });

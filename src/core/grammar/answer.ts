@@ -15,6 +15,7 @@ import { parseDateRange, parseWeekdayWord } from './dates.js';
 import { isBareWeekdays, parsePlainDays, weekOfPhrase } from './plain-days.js';
 import { unknownTimeWord } from './unknown-word.js';
 import {
+  impossibleTime,
   isAllDay,
   parsePartOfDay,
   parseTimePhrase,
@@ -220,9 +221,15 @@ export function readAnswerText(
     if (spec.kind === 'time') {
       const range = longest(text, words, i, (span) => {
         const phrase = parseTimePhrase(span);
-        return phrase && resolveTimePhrase(phrase, hours);
+        return phrase && { ...resolveTimePhrase(phrase, hours), problem: impossibleTime(phrase, hours) };
       });
+      if (range?.value.problem) {
+        // "7-5", "before 0": saying so beats saving a whole day or nothing.
+        const code = range.value.problem === 'backwards' ? 'BACKWARDS_TIME_RANGE' : 'EMPTY_TIME_RANGE';
+        throw new UserError(code, { input: range.text, ...answerExample(spec, layout, viewerTz) });
+      }
       if (range) {
+        delete range.value.problem;
         const item = dayFor(range.text);
         shareTime(item, (other) => other.ranges.push(range.value));
         // Errors then name the date and the time, not just the date.

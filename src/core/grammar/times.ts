@@ -371,6 +371,25 @@ function pick(readings: readonly TimeRange[], hours: DayHours | undefined): Time
 }
 
 /**
+ * What makes a typed time impossible on a day with these hours, if anything: an end before its
+ * start where the person meant no night ("7-5": no reading of its bare hours fits the hours, and
+ * 07:00 to 05:00 the next morning is no answer), or an open end that leaves nothing ("before 0",
+ * "after midnight"). Hours written so that only one reading fits ("19-5", "10pm-2am") may run
+ * past midnight.
+ */
+export function impossibleTime(phrase: TimePhrase, hours: DayHours | undefined): 'backwards' | 'empty' | undefined {
+  if (phrase.type === 'part') return undefined;
+  if (phrase.type !== 'range') {
+    const none = phrase.type === 'before' ? (m: number) => m === 0 : (m: number) => m === 1440;
+    return phrase.readings.every(none) ? 'empty' : undefined;
+  }
+  const [written] = phrase.readings;
+  // Only a range of bare hours has other readings; one that fits is what was meant.
+  if (phrase.readings.length < 2 || !written || written.end > written.start) return undefined;
+  return hours && phrase.readings.some((r) => fits(r, hours)) ? undefined : 'backwards';
+}
+
+/**
  * A typed time as a range of the day. A part of the day and an open end within the hours are
  * marked `part`: they mean those hours clipped to the poll's, so nothing of them is left out.
  */

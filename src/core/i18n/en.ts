@@ -137,6 +137,10 @@ const errors: Record<ErrorCode, (p: P) => string | Rich> = {
   },
   UNKNOWN_TIME_WORD: (p) =>
     rich`I don't know the word “${p.word}” in “${p.input}”. Write days like ${code('tomorrow')}, ${code('next Tuesday')}, ${code('this weekend')}, ${code('weekdays')} or ${code(on(p).md(0))}, and times like ${code('evening')}, ${code('after 7pm')} or ${code('3-5pm')}: for example ${code(answerExampleText(p, en.weekdaysShort) ?? `${on(p).md(0)} evening`)} or ${code('next Tuesday 7-9pm')}.`,
+  BACKWARDS_TIME_RANGE: (p) =>
+    rich`“${p.input}” ends before it starts. Write the start first, with am/pm or a 24-hour clock: ${code('7am-5pm')}, ${code('19:00-21:00')}, or ${code('22:00-02:00')} for a night; for example ${code(answerExampleText(p, en.weekdaysShort) ?? '12/8 19:00-21:00')}.`,
+  EMPTY_TIME_RANGE: (p) =>
+    rich`“${p.input}” leaves no time: nothing comes before 00:00 or after 24:00. Write a time within the day, like ${code('before 4pm')}, ${code('after 7pm')} or ${code(answerExampleText(p, en.weekdaysShort) ?? '12/8 19:00-21:00')}.`,
   ANSWER_NEEDS_DAY: (p) => rich`Which day is “${p.input}”? Put the day first, like ${code(answerExampleText(p, en.weekdaysShort) ?? '')}.`,
   BAD_PAINT: () => 'That change does not fit this poll’s times. Reload the page and try again.',
   TOO_MANY_SAVES: () => 'Too many saves at once. Wait a moment; your last changes will be saved.',

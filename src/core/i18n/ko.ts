@@ -141,6 +141,10 @@ const errors: Record<ErrorCode, (p: P) => string | Rich> = {
   },
   UNKNOWN_TIME_WORD: (p) =>
     rich`“${p.input}” 중 “${p.word}”: 모르는 말이에요. 날짜는 ${code('내일')}, ${code('다음 주 화요일')}, ${code('이번 주말')}, ${code('평일')}, ${code(on(p).koreanMd(0))}처럼, 시간은 ${code('저녁')}, ${code('저녁 7시 이후')}, ${code('오후 3시~5시')}처럼 써 주세요. 예: ${code(answerExampleText(p, ko.weekdaysShort) ?? `${on(p).md(0)} 저녁`)}, ${code('다음 주 화요일 저녁 7시-9시')}`,
+  BACKWARDS_TIME_RANGE: (p) =>
+    rich`“${p.input}”: 끝나는 시각이 시작보다 앞서요. 시작을 먼저, 오전/오후나 24시간제로 써 주세요: ${code('오전 7시-오후 5시')}, ${code('19:00-21:00')}, 밤을 넘기면 ${code('22:00-02:00')}. 예: ${code(answerExampleText(p, ko.weekdaysShort) ?? '12/8 19:00-21:00')}`,
+  EMPTY_TIME_RANGE: (p) =>
+    rich`“${p.input}”: 남는 시간이 없어요. 00:00 전이나 24:00 뒤는 없어요. 하루 안의 시각으로 써 주세요: ${code('오후 4시 이전')}, ${code('저녁 7시 이후')}, ${code(answerExampleText(p, ko.weekdaysShort) ?? '12/8 19:00-21:00')}`,
   ANSWER_NEEDS_DAY: (p) => rich`“${p.input}”: 어느 날인지 앞에 써 주세요. 예: ${code(answerExampleText(p, ko.weekdaysShort) ?? '')}`,
   BAD_PAINT: () => '이 투표의 시간과 맞지 않는 변경이에요. 페이지를 새로 고친 뒤 다시 해 주세요.',
   TOO_MANY_SAVES: () => '한꺼번에 너무 많이 저장하고 있어요. 잠시 기다리면 마지막 변경까지 저장돼요.',
