@@ -47,6 +47,8 @@ export const ERROR_CODES = [
   'NOT_IN_CHANNEL',
   'EXTRA_WORDS',
   'DATES_IN_PAST',
+  // Dates of a new poll that start before today: the past days are named, and the rest offered.
+  'DATES_START_IN_PAST',
   'DURATION_TOO_LONG',
   // Typed times: a weekday that is not the date's, a block-like word in a time poll, a time with no day.
   'WEEKDAY_MISMATCH',

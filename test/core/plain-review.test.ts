@@ -68,3 +68,40 @@ describe('impossible times are refused, naming the problem and the accepted form
     expect(echoOf(allText(await kit.engine.runText(kit.actor('ann'), `/yakjeong answer ${day} 19-5`, CAPS)))).toBe(`Thu ${day} 19:00–05:00`);
   });
 });
+
+describe('a create range that starts before today stays in this year', () => {
+  const md = (date: string) => date.split('-').slice(1).map(Number).join('/');
+  const yesterday = addDays(TODAY, -1);
+  const end = addDays(TODAY, 12);
+
+  it.each(['en', 'ko'] as const)('“dates:<yesterday>-<in 12 days>” names the past day and offers the range from today (%s)', async (locale) => {
+    const kit = makeKit({ locale });
+    const error = await userErrorOf(kit.engine.runText(kit.actor('host'), `/yakjeong create X dates:${md(yesterday)}-${md(end)}`, CAPS));
+    expect(error.code).toBe('DATES_START_IN_PAST');
+    const text = textOf(errorView(error, locale));
+    expect(text).toContain(md(yesterday));
+    expect(text).toContain(`\`dates:${md(TODAY)}-${md(end)}\``);
+    expect(text).not.toContain(String(Number(TODAY.slice(0, 4)) + 1));
+    expect(await kit.store.listPolls(kit.actor('host').channel, ['open'])).toEqual([]);
+  });
+
+  it('the offered range makes this year’s poll, and one that has wholly passed still means next year, as a single past date does', async () => {
+    const kit = makeKit();
+    await createPoll(kit, 'host', `X dates:${md(TODAY)}-${md(end)}`);
+    const [poll] = await kit.store.listPolls(kit.actor('host').channel, ['open']);
+    expect(poll!.spec.days).toMatchObject({ type: 'dates' });
+    const dates = poll!.spec.days.type === 'dates' ? poll!.spec.days.dates : [];
+    expect([dates[0], dates[dates.length - 1]]).toEqual([TODAY, end]);
+    const past = [addDays(TODAY, -10), addDays(TODAY, -5)];
+    await createPoll(kit, 'host', `Y dates:${md(past[0]!)}-${md(past[1]!)}`);
+    const single = addDays(TODAY, -3);
+    await createPoll(kit, 'host', `Z dates:${md(single)}`);
+    const polls = await kit.store.listPolls(kit.actor('host').channel, ['open']);
+    const first = (title: string) => {
+      const days = polls.find((p) => p.spec.title === title)!.spec.days;
+      return days.type === 'dates' ? days.dates[0] : undefined;
+    };
+    expect(first('Y')! > TODAY).toBe(true);
+    expect(first('Z')! > TODAY).toBe(true);
+  });
+});

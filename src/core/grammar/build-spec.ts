@@ -46,6 +46,9 @@ export function buildPollSpec(raw: CreateOptions, ctx: SpecContext): PollSpec {
   if (!present(o.dates)) throw new UserError('MISSING_DATES');
   const days = parseDays(o.dates, today);
   if (days.type === 'dates' && days.dates[days.dates.length - 1]! < today) throw new UserError('DATES_IN_PAST', { input: o.dates });
+  // "12/1-12/14" said on 12/2 is this year's, and its past days are named rather than kept or
+  // moved to next year; dates written with their year are taken as written.
+  if (days.type === 'dates' && days.dates[0]! < today && !/\d{4}/.test(o.dates)) throw startsInPast(o.dates, days.dates, today);
   const dateCount = days.type === 'dates' ? days.dates.length : days.weekdays.length;
   if (dateCount > MAX_DATES) throw new UserError('TOO_MANY_DATES', { count: dateCount, max: MAX_DATES });
 
@@ -182,6 +185,20 @@ function parseDays(input: string, today: string): DaySpec {
   if (dates) return { type: 'dates', dates };
   const word = unknownTimeWord(input);
   throw word ? new UserError('UNKNOWN_TIME_WORD', { input, word }) : new UserError('BAD_DATE', { input });
+}
+
+/**
+ * Dates that start before today ("12/1-12/14" said on 12/2): the days gone by are named, with
+ * the same dates from today on to type instead (a range when they run on, else a list).
+ */
+function startsInPast(input: string, dates: readonly string[], today: string): UserError {
+  const md = (date: string) => date.split('-').slice(1).map(Number).join('/');
+  const past = dates.filter((d) => d < today);
+  const ahead = dates.filter((d) => d >= today);
+  const runs = ahead.every((d, i) => i === 0 || addDays(ahead[i - 1]!, 1) === d);
+  const rest = runs && ahead.length > 1 ? `${md(ahead[0]!)}-${md(ahead[ahead.length - 1]!)}` : ahead.map(md).join(',');
+  const shown = past.length > 3 ? `${md(past[0]!)}–${md(past[past.length - 1]!)}` : past.map(md).join(', ');
+  return new UserError('DATES_START_IN_PAST', { input, past: shown, count: past.length, dates: `dates:${rest}` });
 }
 
 /** Weekly polls get real dates in the week starting the next Monday (today if Monday), in weekday order. */

@@ -125,6 +125,8 @@ const errors: Record<ErrorCode, (p: P) => string | Rich> = {
     return `A meeting of “${p.input}” does not fit in any one day of this poll: the longest it holds is ${en.minutes(n * Number(p.slotMinutes))}. Make it shorter or widen the hours.`;
   },
   DATES_IN_PAST: (p) => `All of “${p.input}” is in the past. Choose dates from today on.`,
+  DATES_START_IN_PAST: (p) =>
+    rich`“${p.input}” starts in the past: ${p.past} ${Number(p.count) === 1 ? 'has' : 'have'} gone by, and a poll is for days to come. Start from today: ${code(String(p.dates))}.`,
   // Typed times (grammar/times.ts, grammar/dates.ts).
   WEEKDAY_MISMATCH: (p) => {
     const [y, m, d] = String(p.date).split('-').map(Number) as [number, number, number];
