@@ -46,6 +46,8 @@ export const ERROR_CODES = [
   'BAD_ACTION',
   'NOT_IN_CHANNEL',
   'EXTRA_WORDS',
+  // A word after a create option's value that the option cannot read (it used to join the title).
+  'OPTION_EXTRA_WORDS',
   'DATES_IN_PAST',
   // Dates of a new poll that start before today: the past days are named, and the rest offered.
   'DATES_START_IN_PAST',

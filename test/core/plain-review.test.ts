@@ -105,3 +105,40 @@ describe('a create range that starts before today stays in this year', () => {
     expect(first('Z')! > TODAY).toBe(true);
   });
 });
+
+describe('create reads every word of its options, or refuses it; none joins the title unread', () => {
+  it('“dates:tomorrow morning” is a time poll of tomorrow morning titled “N”', async () => {
+    const kit = makeKit();
+    await createPoll(kit, 'host', 'N dates:tomorrow morning');
+    const [poll] = await kit.store.listPolls(kit.actor('host').channel, ['open']);
+    expect(poll!.spec).toMatchObject({ title: 'N', kind: 'time', window: { start: '09:00', end: '12:00' }, days: { type: 'dates', dates: [addDays(TODAY, 1)] } });
+  });
+
+  it.each([
+    ['K dates:tomorrow time:evenings after 7', '19:00', '22:00'],
+    ['K dates:내일 time:저녁 7시 이후', '19:00', '22:00'],
+    ['K dates:내일 저녁 7시 이후', '19:00', '22:00'],
+    ['K dates:tomorrow time:evening 7-9', '19:00', '21:00'],
+  ])('%s → %s–%s, titled “K”', async (text, start, end) => {
+    const kit = makeKit();
+    await createPoll(kit, 'host', text);
+    const [poll] = await kit.store.listPolls(kit.actor('host').channel, ['open']);
+    expect(poll!.spec).toMatchObject({ title: 'K', kind: 'time', window: { start, end } });
+  });
+
+  it.each(['en', 'ko'] as const)('a word no option reads is refused by name, and no poll is made (%s)', async (locale) => {
+    const kit = makeKit({ locale });
+    const error = await userErrorOf(kit.engine.runText(kit.actor('host'), '/yakjeong create N dates:tomorrow evning', CAPS));
+    expect(error.code).toBe('OPTION_EXTRA_WORDS');
+    const text = textOf(errorView(error, locale));
+    expect(text).toContain('“evning”');
+    expect(text).toContain('`dates:tomorrow`');
+    expect(await kit.store.listPolls(kit.actor('host').channel, ['open'])).toEqual([]);
+  });
+
+  it('a time with the days and a time: of its own is one time too many', async () => {
+    const kit = makeKit();
+    const error = await userErrorOf(kit.engine.runText(kit.actor('host'), '/yakjeong create N dates:tomorrow morning time:evening', CAPS));
+    expect(error.code).toBe('DUPLICATE_OPTION');
+  });
+});

@@ -8,7 +8,7 @@ import { checkCreateBounds, normalTitle } from './bounds.js';
 import { CREATE_OPTION_KEYS, createOptionsSchema, type CreateOptions } from './create-options.js';
 import { parseDateList, parseDateWord, parseWeekdays } from './dates.js';
 import { parsePlainDays } from './plain-days.js';
-import { partOfDayHours, parseTypedClock, parseTypedRange } from './times.js';
+import { parseCreateWindow, parseTypedClock } from './times.js';
 import { unknownTimeWord } from './unknown-word.js';
 import { parseBlocks, parseDurationMinutes, parseUsers, parseYesNo, toHm as hm } from './values.js';
 
@@ -31,7 +31,7 @@ export function buildPollSpec(raw: CreateOptions, ctx: SpecContext): PollSpec {
     // Every platform hands over strings; anything else is a fault of ours, not of the person typing.
     throw new Error(`create options of the wrong type: ${issue?.path.join('.') ?? ''}`);
   }
-  const o = parsed.data;
+  const o = withTimeFromDates(parsed.data);
 
   const title = normalTitle(o.title ?? '');
   if (!title) throw new UserError('MISSING_TITLE');
@@ -67,7 +67,7 @@ export function buildPollSpec(raw: CreateOptions, ctx: SpecContext): PollSpec {
 
   if (kind === 'time') {
     if (!present(o.time)) throw new UserError('MISSING_TIME_RANGE');
-    const range = parseTypedRange(o.time, { wholeDay: true }) ?? partOfDayHours(o.time);
+    const range = parseCreateWindow(o.time);
     if (!range) throw new UserError('BAD_TIME_RANGE', { input: o.time });
     spec.window = { start: hm(range.start), end: hm(range.end) };
     const slot = present(o.slot) ? parseDurationMinutes(o.slot) : 30;
@@ -146,6 +146,21 @@ function durationTerms(spec: PollSpec, longest: number): { kind: PollKind; slotM
   // Two slots first: the usual meeting is longer than one slot, and one slot is no example of a multiple.
   const counts = [2, 3, 1].filter((n) => n <= longest).slice(0, DURATION_EXAMPLES).sort((a, b) => a - b);
   return { kind: spec.kind, slotMinutes: slot, longest, examples: counts.map(typed).join('\n') };
+}
+
+/**
+ * "dates:tomorrow morning": the days, and a time said with them that becomes the poll's hours
+ * (a time poll), as `time:morning` would. Said beside a `time:` of its own, it is one time too many.
+ */
+function withTimeFromDates(o: CreateOptions): CreateOptions {
+  const words = o.dates?.trim().split(/\s+/) ?? [];
+  for (let k = 1; k < words.length; k++) {
+    const time = words.slice(k).join(' ');
+    if (!parseCreateWindow(time)) continue;
+    if (present(o.time)) throw new UserError('DUPLICATE_OPTION', { option: 'time' });
+    return { ...o, dates: words.slice(0, k).join(' '), time };
+  }
+  return o;
 }
 
 /** A Map, so `kind:constructor` is a bad kind rather than a built-in property. */

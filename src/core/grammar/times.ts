@@ -405,3 +405,41 @@ export function resolveTimePhrase(phrase: TimePhrase, hours: DayHours | undefine
   const written = phrase.readings[0]!;
   return phrase.type === 'after' ? { start: written % 1440, end: 1440 } : { start: 0, end: written };
 }
+
+/** Words that go on a time begun by a part of the day: "evenings after 7", "저녁 7시 이후", "morning 9-11". */
+const WINDOW_WORD = /^(after|before|from|since|until|till|to|and|am|pm|a\.m\.|p\.m\.|이후|이전|전|후|부터|까지|반|\d.*)$/i;
+
+/** Whether a part of the day is among the words, so the words after it may narrow it. */
+function startsWithPart(value: string): boolean {
+  return value.trim().split(/\s+/).some((w) => parsePartOfDay(w) !== undefined);
+}
+
+/** Whether `word` carries on a create window whose words so far are `value` ("time:evenings after 7"). */
+export function continuesWindow(value: string, word: string): boolean {
+  return continuesTypedRange(value, word) || (startsWithPart(value) && WINDOW_WORD.test(word));
+}
+
+/** Whether `word` begins or carries on a time said right after the days of create's `dates:` ("dates:tomorrow morning"). */
+export function continuesDatesWithTime(value: string, word: string): boolean {
+  return parsePartOfDay(word) !== undefined || (startsWithPart(value) && WINDOW_WORD.test(word));
+}
+
+/**
+ * A poll's daily hours as typed for create: a range ("18:00-22:00", "7-11pm"), a part of the day
+ * ("evening"), or a part narrowed by a time said with it, by the rule answers use ("evenings after
+ * 7" and "저녁 7시 이후" are 19:00–22:00, "evening 7-9" 19:00–21:00); undefined when it reads as none,
+ * or the narrowing leaves the part.
+ */
+export function parseCreateWindow(input: string): TimeRange | undefined {
+  const typed = parseTypedRange(input, { wholeDay: true }) ?? partOfDayHours(input);
+  if (typed) return typed;
+  const first = /^(\S+)\s+\S/.exec(input.trim());
+  const part = first ? parsePartOfDay(first[1]!) : undefined;
+  const phrase = part ? parseTimePhrase(input) : undefined;
+  if (!part || !phrase || phrase.type === 'part') return undefined;
+  const hours = PARTS_OF_DAY.get(part)!;
+  if (impossibleTime(phrase, hours)) return undefined;
+  const range = resolveTimePhrase(phrase, hours);
+  const inside = range.start >= hours.start && range.end <= hours.end && range.start < range.end;
+  return inside ? { start: range.start, end: range.end } : undefined;
+}

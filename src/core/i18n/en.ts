@@ -117,6 +117,8 @@ const errors: Record<ErrorCode, (p: P) => string | Rich> = {
   RESULTS_HIDDEN: (p) => `The results of poll ${p.code} are hidden until it closes.`,
   BAD_ACTION: () => rich`That button is out of date. Use ${code('/yakjeong results')} or the poll's Respond button instead.`,
   NOT_IN_CHANNEL: () => 'Use this in a server channel, not in a direct message.',
+  OPTION_EXTRA_WORDS: (p) =>
+    rich`I can't read “${p.input}” after ${code(`${p.option}${p.value}`)}. Put the title first and each option after it, like ${code('/yakjeong create Dinner dates:tomorrow time:evening')}; quote a title that holds a colon.`,
   EXTRA_WORDS: (p) => rich`I did not expect “${p.input}” there. Write ${code(`/yakjeong ${p.command} [CODE]`)}, e.g. ${code(`/yakjeong ${p.command} K7Q2`)}.`,
   DURATION_TOO_LONG: (p) => {
     const n = Number(p.longest);

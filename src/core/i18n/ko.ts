@@ -120,6 +120,8 @@ const errors: Record<ErrorCode, (p: P) => string | Rich> = {
   RESULTS_HIDDEN: (p) => `${p.code} 투표의 결과는 마감 후에 공개돼요.`,
   BAD_ACTION: () => rich`더 이상 쓸 수 없는 버튼이에요. ${code('/yakjeong results')} 명령이나 투표의 응답하기 버튼을 눌러 다시 열어 주세요.`,
   NOT_IN_CHANNEL: () => '서버 채널에서 써 주세요. 개인 메시지에서는 쓸 수 없어요.',
+  OPTION_EXTRA_WORDS: (p) =>
+    rich`${code(`${p.option}${p.value}`)} 뒤의 “${p.input}”: 읽을 수 없는 말이에요. 제목을 먼저 쓰고 옵션을 그 뒤에 써 주세요. 예: ${code('/yakjeong create 회식 dates:내일 time:저녁')}. 제목에 콜론이 있으면 따옴표로 묶어 주세요.`,
   EXTRA_WORDS: (p) =>
     rich`여기에는 올 수 없는 말이에요: “${p.input}”. ${code(`/yakjeong ${p.command} [코드]`)}처럼 써 주세요. 예: ${code(`/yakjeong ${p.command} K7Q2`)}`,
   DURATION_TOO_LONG: (p) => {
