@@ -142,3 +142,14 @@ describe('create reads every word of its options, or refuses it; none joins the 
     expect(error.code).toBe('DUPLICATE_OPTION');
   });
 });
+
+describe('Korean written without spaces', () => {
+  it('“<date>저녁” reads as that date’s evening, the same answer as with a space', async () => {
+    const { kit, code } = await twoWeeks('ko');
+    const day = week(1, 3).split('-').slice(1).map(Number).join('/');
+    const text = allText(await kit.engine.runText(kit.actor('민지'), `/yakjeong answer ${day}저녁`, CAPS));
+    expect(echoOf(text)).toBe(`${day}(목) 18:00–22:00`);
+    await kit.engine.runText(kit.actor('준호'), `/yakjeong answer ${day} 저녁`, CAPS);
+    expect(await statesOf(kit, code, '민지')).toBe(await statesOf(kit, code, '준호'));
+  });
+});

@@ -189,6 +189,13 @@ const PHRASES: Array<[string, Kind, (t: Today) => string]> = [
   ['tomorrow after 7 before 9', 'time', (t) => `${t.d(1)} 19:00-21:00`],
   ['tomorrow from 7 to 9', 'time', (t) => `${t.d(1)} 19:00-21:00`],
   ['내일 7시 이후 9시 이전', 'time', (t) => `${t.d(1)} 19:00-21:00`],
+  // Korean written without spaces: the day and the time apart.
+  ['내일저녁', 'time', (t) => `${t.d(1)} 18:00-22:00`],
+  ['주말오후', 'time', (t) => each(t.on([5, 6]), '13:00-18:00')],
+  ['월수금오전', 'time', (t) => each(t.on([0, 2, 4]), '09:00-12:00')],
+  ['평일저녁7시이후', 'time', (t) => each(t.on([0, 1, 2, 3, 4]), '19:00-23:00')],
+  ['다음주화요일저녁', 'time', (t) => `${t.week(1, 1)} 18:00-22:00`],
+  ['내일오후2시-4시', 'time', (t) => `${t.d(1)} 14:00-16:00`],
   ['mon wed evening', 'block', (t) => `${each(t.on([0]), '저녁')}, ${each(t.on([2]), '저녁')}`],
   // Block polls (오전, 오후, 저녁): parts of the day name the blocks, in either language.
   ['다음 주 화요일 저녁', 'block', (t) => `${t.week(1, 1)} 저녁`],

@@ -247,6 +247,12 @@ export function readAnswerText(
         continue;
       }
     }
+    // "내일저녁", "월수금오전", "12/3저녁": Korean often writes the day and the time as one word.
+    const split = splitDayFromTime(words[i]!, readDay);
+    if (split) {
+      words.splice(i, 1, ...split);
+      continue;
+    }
     // "오후 7씨": 오후 was read as the afternoon, but it was the start of a time that failed.
     const from = i > 0 && partAt === i - 1 && !words[i - 1]!.comma && /^\d/.test(words[i]!.text) ? i - 1 : i;
     throw notUnderstood(failedPart(text, words, from, readDay), spec, layout, viewerTz, current !== undefined);
@@ -284,6 +290,30 @@ function splitWords(text: string): Word[] {
     words[w]!.comma = text.slice(words[w]!.end, words[w + 1]!.start).includes(',');
   }
   return words;
+}
+
+/**
+ * A word that begins with a day and goes on with something else where Hangul meets the rest
+ * ("내일저녁", "평일저녁7시이후", "12/3저녁"), as the day and the rest: the longest day first.
+ */
+function splitDayFromTime(word: Word, readDay: (span: string) => unknown): [Word, Word] | undefined {
+  const t = word.text;
+  if (!/[가-힣]/.test(t)) return undefined;
+  for (let k = t.length - 1; k >= 1; k--) {
+    if (!/[가-힣]/.test(t[k - 1]! + t[k]!)) continue;
+    let day: unknown;
+    try {
+      day = readDay(t.slice(0, k));
+    } catch {
+      day = undefined;
+    }
+    if (day === undefined) continue;
+    return [
+      { text: t.slice(0, k), start: word.start, end: word.start + k, comma: false },
+      { text: t.slice(k), start: word.start + k, end: word.end, comma: word.comma },
+    ];
+  }
+  return undefined;
 }
 
 /**
