@@ -46,7 +46,11 @@ export const ERROR_CODES = [
   'BAD_ACTION',
   'NOT_IN_CHANNEL',
   'EXTRA_WORDS',
+  // A word after a create option's value that the option cannot read (it used to join the title).
+  'OPTION_EXTRA_WORDS',
   'DATES_IN_PAST',
+  // Dates of a new poll that start before today: the past days are named, and the rest offered.
+  'DATES_START_IN_PAST',
   'DURATION_TOO_LONG',
   // Typed times: a weekday that is not the date's, a block-like word in a time poll, a time with no day.
   'WEEKDAY_MISMATCH',
@@ -54,6 +58,9 @@ export const ERROR_CODES = [
   'ANSWER_NEEDS_DAY',
   // Plain-language days and times: a word in the phrase that is none of them ("next Tusday").
   'UNKNOWN_TIME_WORD',
+  // A typed time that cannot be: an end before its start ("7-5"), an open end that leaves nothing ("before 0").
+  'BACKWARDS_TIME_RANGE',
+  'EMPTY_TIME_RANGE',
   'REOPEN_NEEDS_DEADLINE',
   // Caps on typed text (grammar/bounds.ts).
   'TOO_MANY_PEOPLE',

@@ -219,7 +219,7 @@ const reopen = defineCommand({
   parse: (args): CodeArg & { deadline?: string } => {
     const { code, rest } = takeCode(args);
     // Create's option grammar, so "deadline:12/1 18:00" reads the same in both; nothing else may follow.
-    const { deadline, ...others } = parseCreateText(rest);
+    const { deadline, ...others } = parseCreateText(rest, { afterOptions: 'title' });
     const extra = others.title ?? Object.keys(others)[0];
     if (extra !== undefined) rejectExtra('reopen', tokenize(others.title ?? `${extra}:`));
     return { ...(code ? { code } : {}), ...(deadline ? { deadline } : {}) };

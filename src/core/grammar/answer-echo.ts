@@ -13,6 +13,8 @@ export interface EchoStyle {
   weekdays: readonly string[];
   /** "Tue 12/8" (English) rather than "12/8(화)" (Korean). */
   weekdayFirst: boolean;
+  /** The words for a whole day ("all day", "종일"); by default the English or Korean one, as weekdayFirst says. */
+  allDay?: string;
 }
 
 function clock(minutes: number): string {
@@ -46,13 +48,16 @@ function partTexts(part: UnderstoodPart, anchor: string, style: EchoStyle): stri
 /** The whole answer, parts in the order typed, with maybe: and yes: where the state changes. */
 export function writeUnderstood(parts: readonly UnderstoodPart[], anchor: string, style: EchoStyle): string {
   let state: UnderstoodPart['state'] = 'yes';
-  const out: string[] = [];
+  const out: Array<{ text: string; timed: boolean; switches: boolean }> = [];
   for (const part of parts) {
-    const texts = partTexts(part, anchor, style);
+    const timed = part.ranges.length > 0 || part.blocks.length > 0;
+    const texts = partTexts(part, anchor, style).map((text) => ({ text, timed, switches: false }));
     if (texts.length === 0) continue;
-    if (part.state !== state) texts[0] = `${part.state}:${texts[0]}`;
+    if (part.state !== state) texts[0] = { ...texts[0]!, text: `${part.state}:${texts[0]!.text}`, switches: true };
     state = part.state;
     out.push(...texts);
   }
-  return out.join(', ');
+  // A day alone right before a day with times would share them when typed back ("12/8, 12/9 18:00–20:00"): it says it is the whole day.
+  const allDay = style.allDay ?? (style.weekdayFirst ? 'all day' : '종일');
+  return out.map((t, i) => (!t.timed && out[i + 1]?.timed && !out[i + 1]!.switches ? `${t.text} ${allDay}` : t.text)).join(', ');
 }

@@ -12,9 +12,10 @@ import type { PollLayout } from '../domain/slots.js';
 import { addDays, formatHm, todayIn, wallClock, weekdayOf, zonedInstant } from '../domain/time.js';
 import type { AnswerState, NamedBlock, PollSpec, Slot, Weekday } from '../domain/types.js';
 import { parseDateRange, parseWeekdayWord } from './dates.js';
-import { parsePlainDays } from './plain-days.js';
+import { isBareWeekdays, parsePlainDays, weekOfPhrase } from './plain-days.js';
 import { unknownTimeWord } from './unknown-word.js';
 import {
+  impossibleTime,
   isAllDay,
   parsePartOfDay,
   parseTimePhrase,
@@ -40,6 +41,10 @@ interface AnswerItem {
   /** "all day" was said: the whole poll day whatever else follows. */
   allDay?: boolean;
   text: string;
+  /** The week its day words named ("next week" for "다음 주 화"), which the next days of its list share. */
+  week?: { words: string; after: boolean };
+  /** It was days of the week alone ("목"), so a week said later in its list ("thu next week") is its week too. */
+  bareWeekdays?: boolean;
 }
 
 /** A word as typed and where it sits, so an error can quote the typed text itself. */
@@ -124,10 +129,30 @@ export function readAnswerText(
   const today = todayIn(now, viewerTz);
   const words = splitWords(text);
   const readDay = (span: string) => dayWord(span, spec, layout, today);
+  /** A day of the week read again in the week its list named later ("tue" of "tue, thu next week"). */
+  const rereadWithWeek = (item: AnswerItem, week: string) => {
+    const again = readDay(`${week} ${item.text}`);
+    if (!again) return;
+    item.days = again.days;
+    item.dates = again.dates;
+    if (again.weekdays) item.weekdays = again.weekdays;
+    else delete item.weekdays;
+  };
   const hours = viewerHours(layout, viewerTz);
   let lastDay: AnswerItem | undefined;
   /** Where the last part of the day ("오후") was read, which may have been a time's first word. */
   let partAt = -1;
+  /**
+   * The days of a list not yet given a time ("mon wed", "화, 목", "12/8,12/10"): a time that
+   * follows is every one's, so "mon wed evening" is Monday evening and Wednesday evening.
+   */
+  let list: AnswerItem[] = [];
+  /** A time read for `item`, given to every day of its list too (none of them has one of its own). */
+  const shareTime = (item: AnswerItem, give: (other: AnswerItem) => void) => {
+    give(item);
+    for (const other of list) if (other !== item) give(other);
+  };
+  const hasTime = (item: AnswerItem) => item.ranges.length > 0 || item.blocks.length > 0 || item.allDay === true;
 
   /** The item a time of day belongs to: the current date, the date before a maybe:, or the only day. */
   const dayFor = (part: string): AnswerItem => {
@@ -141,6 +166,7 @@ export function readAnswerText(
       throw new UserError('ANSWER_NEEDS_DAY', { input: part, ...answerExample(spec, layout, viewerTz) });
     }
     items.push(current);
+    list = [current];
     return current;
   };
 
@@ -151,6 +177,8 @@ export function readAnswerText(
       // "12/1 maybe:09:00-10:00": a time right after the switch still belongs to the last date.
       lastDay = current ?? lastDay;
       current = undefined;
+      // "12/8 maybe:12/10 evening": the evening is the maybe day's alone.
+      list = [];
       const word = words[i]!;
       if (word.text.length === mode[0].length) {
         i++;
@@ -159,28 +187,51 @@ export function readAnswerText(
       words[i] = { ...word, text: word.text.slice(mode[0].length), start: word.start + mode[0].length };
     }
 
-    const day = longest(text, words, i, readDay);
+    // A day after a day with no time yet goes on its list: "다음 주 화, 목" shares its week too.
+    const before = current && hasTime(current) ? [] : list;
+    const listWeek = before.find((item) => item.week)?.week;
+    const day = longest(text, words, i, (span) =>
+      listWeek && isBareWeekdays(span) ? readDay(`${listWeek.words} ${span}`) : readDay(span),
+    );
     if (day) {
+      list = before;
       current = { state, days: day.value.days, dates: day.value.dates, ranges: [], blocks: [], text: day.text };
       if (day.value.weekdays) current.weekdays = day.value.weekdays;
+      const week = weekOfPhrase(day.text);
+      if (week) {
+        current.week = week;
+        // "tue, thu next week": the week said last is the list's, for the days before it too.
+        if (week.after) for (const other of list) if (other.bareWeekdays && !other.week) rereadWithWeek(other, week.words);
+      } else if (listWeek) {
+        current.week = listWeek;
+      } else if (isBareWeekdays(day.text)) {
+        current.bareWeekdays = true;
+      }
       items.push(current);
+      list.push(current);
       i = day.next;
       continue;
     }
     const allDay = longest(text, words, i, (span) => (isAllDay(span) ? true : undefined), 2);
     if (allDay) {
-      dayFor(allDay.text).allDay = true;
+      shareTime(dayFor(allDay.text), (item) => (item.allDay = true));
       i = allDay.next;
       continue;
     }
     if (spec.kind === 'time') {
       const range = longest(text, words, i, (span) => {
         const phrase = parseTimePhrase(span);
-        return phrase && resolveTimePhrase(phrase, hours);
+        return phrase && { ...resolveTimePhrase(phrase, hours), problem: impossibleTime(phrase, hours) };
       });
+      if (range?.value.problem) {
+        // "7-5", "before 0": saying so beats saving a whole day or nothing.
+        const code = range.value.problem === 'backwards' ? 'BACKWARDS_TIME_RANGE' : 'EMPTY_TIME_RANGE';
+        throw new UserError(code, { input: range.text, ...answerExample(spec, layout, viewerTz) });
+      }
       if (range) {
+        delete range.value.problem;
         const item = dayFor(range.text);
-        item.ranges.push(range.value);
+        shareTime(item, (other) => other.ranges.push(range.value));
         // Errors then name the date and the time, not just the date.
         item.text = item.text ? `${item.text} ${range.text}` : range.text;
         partAt = parsePartOfDay(range.text) ? i : -1;
@@ -191,10 +242,16 @@ export function readAnswerText(
     if (spec.kind === 'block') {
       const block = longest(text, words, i, (span) => blockNamed(spec, span));
       if (block) {
-        dayFor(block.text).blocks.push(block.value.name);
+        shareTime(dayFor(block.text), (item) => item.blocks.push(block.value.name));
         i = block.next;
         continue;
       }
+    }
+    // "내일저녁", "월수금오전", "12/3저녁": Korean often writes the day and the time as one word.
+    const split = splitDayFromTime(words[i]!, readDay);
+    if (split) {
+      words.splice(i, 1, ...split);
+      continue;
     }
     // "오후 7씨": 오후 was read as the afternoon, but it was the start of a time that failed.
     const from = i > 0 && partAt === i - 1 && !words[i - 1]!.comma && /^\d/.test(words[i]!.text) ? i - 1 : i;
@@ -233,6 +290,30 @@ function splitWords(text: string): Word[] {
     words[w]!.comma = text.slice(words[w]!.end, words[w + 1]!.start).includes(',');
   }
   return words;
+}
+
+/**
+ * A word that begins with a day and goes on with something else where Hangul meets the rest
+ * ("내일저녁", "평일저녁7시이후", "12/3저녁"), as the day and the rest: the longest day first.
+ */
+function splitDayFromTime(word: Word, readDay: (span: string) => unknown): [Word, Word] | undefined {
+  const t = word.text;
+  if (!/[가-힣]/.test(t)) return undefined;
+  for (let k = t.length - 1; k >= 1; k--) {
+    if (!/[가-힣]/.test(t[k - 1]! + t[k]!)) continue;
+    let day: unknown;
+    try {
+      day = readDay(t.slice(0, k));
+    } catch {
+      day = undefined;
+    }
+    if (day === undefined) continue;
+    return [
+      { text: t.slice(0, k), start: word.start, end: word.start + k, comma: false },
+      { text: t.slice(k), start: word.start + k, end: word.end, comma: word.comma },
+    ];
+  }
+  return undefined;
 }
 
 /**

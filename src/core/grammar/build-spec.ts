@@ -8,7 +8,7 @@ import { checkCreateBounds, normalTitle } from './bounds.js';
 import { CREATE_OPTION_KEYS, createOptionsSchema, type CreateOptions } from './create-options.js';
 import { parseDateList, parseDateWord, parseWeekdays } from './dates.js';
 import { parsePlainDays } from './plain-days.js';
-import { partOfDayHours, parseTypedClock, parseTypedRange } from './times.js';
+import { parseCreateWindow, parseTypedClock } from './times.js';
 import { unknownTimeWord } from './unknown-word.js';
 import { parseBlocks, parseDurationMinutes, parseUsers, parseYesNo, toHm as hm } from './values.js';
 
@@ -31,7 +31,7 @@ export function buildPollSpec(raw: CreateOptions, ctx: SpecContext): PollSpec {
     // Every platform hands over strings; anything else is a fault of ours, not of the person typing.
     throw new Error(`create options of the wrong type: ${issue?.path.join('.') ?? ''}`);
   }
-  const o = parsed.data;
+  const o = withTimeFromDates(parsed.data);
 
   const title = normalTitle(o.title ?? '');
   if (!title) throw new UserError('MISSING_TITLE');
@@ -46,6 +46,9 @@ export function buildPollSpec(raw: CreateOptions, ctx: SpecContext): PollSpec {
   if (!present(o.dates)) throw new UserError('MISSING_DATES');
   const days = parseDays(o.dates, today);
   if (days.type === 'dates' && days.dates[days.dates.length - 1]! < today) throw new UserError('DATES_IN_PAST', { input: o.dates });
+  // "12/1-12/14" said on 12/2 is this year's, and its past days are named rather than kept or
+  // moved to next year; dates written with their year are taken as written.
+  if (days.type === 'dates' && days.dates[0]! < today && !/\d{4}/.test(o.dates)) throw startsInPast(o.dates, days.dates, today);
   const dateCount = days.type === 'dates' ? days.dates.length : days.weekdays.length;
   if (dateCount > MAX_DATES) throw new UserError('TOO_MANY_DATES', { count: dateCount, max: MAX_DATES });
 
@@ -64,7 +67,7 @@ export function buildPollSpec(raw: CreateOptions, ctx: SpecContext): PollSpec {
 
   if (kind === 'time') {
     if (!present(o.time)) throw new UserError('MISSING_TIME_RANGE');
-    const range = parseTypedRange(o.time, { wholeDay: true }) ?? partOfDayHours(o.time);
+    const range = parseCreateWindow(o.time);
     if (!range) throw new UserError('BAD_TIME_RANGE', { input: o.time });
     spec.window = { start: hm(range.start), end: hm(range.end) };
     const slot = present(o.slot) ? parseDurationMinutes(o.slot) : 30;
@@ -145,6 +148,21 @@ function durationTerms(spec: PollSpec, longest: number): { kind: PollKind; slotM
   return { kind: spec.kind, slotMinutes: slot, longest, examples: counts.map(typed).join('\n') };
 }
 
+/**
+ * "dates:tomorrow morning": the days, and a time said with them that becomes the poll's hours
+ * (a time poll), as `time:morning` would. Said beside a `time:` of its own, it is one time too many.
+ */
+function withTimeFromDates(o: CreateOptions): CreateOptions {
+  const words = o.dates?.trim().split(/\s+/) ?? [];
+  for (let k = 1; k < words.length; k++) {
+    const time = words.slice(k).join(' ');
+    if (!parseCreateWindow(time)) continue;
+    if (present(o.time)) throw new UserError('DUPLICATE_OPTION', { option: 'time' });
+    return { ...o, dates: words.slice(0, k).join(' '), time };
+  }
+  return o;
+}
+
 /** A Map, so `kind:constructor` is a bad kind rather than a built-in property. */
 const KIND_WORDS = new Map<string, PollKind>([
   ['time', 'time'],
@@ -182,6 +200,20 @@ function parseDays(input: string, today: string): DaySpec {
   if (dates) return { type: 'dates', dates };
   const word = unknownTimeWord(input);
   throw word ? new UserError('UNKNOWN_TIME_WORD', { input, word }) : new UserError('BAD_DATE', { input });
+}
+
+/**
+ * Dates that start before today ("12/1-12/14" said on 12/2): the days gone by are named, with
+ * the same dates from today on to type instead (a range when they run on, else a list).
+ */
+function startsInPast(input: string, dates: readonly string[], today: string): UserError {
+  const md = (date: string) => date.split('-').slice(1).map(Number).join('/');
+  const past = dates.filter((d) => d < today);
+  const ahead = dates.filter((d) => d >= today);
+  const runs = ahead.every((d, i) => i === 0 || addDays(ahead[i - 1]!, 1) === d);
+  const rest = runs && ahead.length > 1 ? `${md(ahead[0]!)}-${md(ahead[ahead.length - 1]!)}` : ahead.map(md).join(',');
+  const shown = past.length > 3 ? `${md(past[0]!)}–${md(past[past.length - 1]!)}` : past.map(md).join(', ');
+  return new UserError('DATES_START_IN_PAST', { input, past: shown, count: past.length, dates: `dates:${rest}` });
 }
 
 /** Weekly polls get real dates in the week starting the next Monday (today if Monday), in weekday order. */

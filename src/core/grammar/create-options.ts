@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { UserError } from '../errors.js';
 import { continuesPlainDays } from './plain-days.js';
-import { continuesTypedRange } from './times.js';
+import { continuesDatesWithTime, continuesWindow } from './times.js';
 import { isMention, looksLikeClock } from './values.js';
 import type { Token } from './tokens.js';
 
@@ -100,9 +100,10 @@ function continues(key: CreateOptionKey, value: string, word: string): boolean {
     case 'must':
       return isMention(word);
     case 'dates':
-      return endsWithSeparator || /^(\.\.|[-~–—,])/.test(word) || /^\d{1,2}일/.test(word) || continuesPlainDays(value, word);
+      // "dates:tomorrow morning": a time said with the days goes with them, and becomes the poll's hours.
+      return endsWithSeparator || /^(\.\.|[-~–—,])/.test(word) || /^\d{1,2}일/.test(word) || continuesPlainDays(value, word) || continuesDatesWithTime(value, word);
     case 'time':
-      return endsWithSeparator || /^[-~–—,=]/.test(word) || continuesTypedRange(value, word);
+      return endsWithSeparator || /^[-~–—,=]/.test(word) || continuesWindow(value, word);
     case 'remind':
       return endsWithSeparator || /^[-~–—,=]/.test(word);
     case 'deadline':
@@ -122,8 +123,13 @@ function continues(key: CreateOptionKey, value: string, word: string): boolean {
   }
 }
 
-/** Text after "/yakjeong create" → raw options. Free words (and quoted phrases) make the title. */
-export function parseCreateText(tokens: Token[]): CreateOptions {
+/**
+ * Text after "/yakjeong create" → raw options. Free words before the options (and quoted
+ * phrases anywhere) make the title. A word right after an option's value that the option cannot
+ * read is refused, naming it, rather than quietly joining the title ("create N dates:tomorrow
+ * evning"); `afterOptions: 'title'` keeps such words as the title for a caller that refuses them itself.
+ */
+export function parseCreateText(tokens: Token[], settings: { afterOptions?: 'refuse' | 'title' } = {}): CreateOptions {
   const options: CreateOptions = {};
   const titleWords: string[] = [];
   let last: CreateOptionKey | undefined;
@@ -142,6 +148,9 @@ export function parseCreateText(tokens: Token[]): CreateOptions {
     if (last && !token.quoted && (options[last] === '' || continues(last, options[last] ?? '', token.text))) {
       options[last] = `${options[last]} ${token.text}`.trim();
       continue;
+    }
+    if (last && !token.quoted && settings.afterOptions !== 'title') {
+      throw new UserError('OPTION_EXTRA_WORDS', { option: `${last}:`, value: options[last] ?? '', input: token.text });
     }
     titleWords.push(token.text);
     last = undefined;

@@ -163,15 +163,22 @@ export function parseDateRange(input: string, today: string, from = today): stri
     if (!m) continue;
     const startText = m[1]!;
     let endText = m[2]!;
-    const start = parseDateWord(startText, today, from);
+    let start = parseDateWord(startText, today, from);
     if (!start) continue;
     // "12월 1일-5일" / "12/1-5": the end borrows the start's month.
     const startMd = /^(?:\d{4}[-./])?(\d{1,2})[/.월-]/.exec(startText.trim());
     if (/^\d{1,2}일?$/.test(endText.trim()) && startMd) endText = `${Number(startMd[1])}/${parseInt(endText, 10)}`;
-    let end = parseDateWord(endText, start);
-    if (!end) continue;
     const endHasYear = /^\d{4}/.test(endText.trim());
     const startHasYear = /^\d{4}/.test(startText.trim());
+    if (!startHasYear && !endHasYear && start > from) {
+      // "12/1-12/14" said on 12/2: the end is still ahead this year, so the range is this year's
+      // (its start has passed, which the caller says), not next year's.
+      const ahead = parseDateWord(endText, today, from);
+      const earlier = ahead && parseDateWord(startText, today, addDays(ahead, -365));
+      if (ahead && earlier && earlier < from && earlier <= ahead && daysBetween(earlier, ahead) < 365) start = earlier;
+    }
+    let end = parseDateWord(endText, start);
+    if (!end) continue;
     if (end < start && endHasYear) throw new UserError('BAD_DATE_RANGE', { input });
     if (!endHasYear) {
       // A month/day end is the next such date on or after the start; same month backwards is an error.

@@ -86,6 +86,25 @@ export function parsePlainDays(input: string, today: string): PlainDays | undefi
   return { type: 'dates', dates: ahead.length ? ahead : dates };
 }
 
+/**
+ * The week a day phrase names, as words another day of the same list can borrow ("next week"
+ * for "다음 주 화", so "다음 주 화, 목" is next week's Tuesday and Thursday), and whether it was
+ * said after the day ("tue next week"), so the days before it in the list borrow it too.
+ */
+export function weekOfPhrase(input: string): { words: string; after: boolean } | undefined {
+  const s = input.trim().toLowerCase().replace(/\s+/g, ' ');
+  const { week, rest } = splitWeek(s);
+  // A whole week ("next week") is no day of a list.
+  if (!week || rest === '' || !readPhrase(s)) return undefined;
+  return { words: `${week} week`, after: !WEEK_FIRST.test(s) };
+}
+
+/** Days of the week said alone, with no week and nothing else: "목", "Thursday", "mon-wed". */
+export function isBareWeekdays(input: string): boolean {
+  const phrase = readPhrase(input);
+  return phrase !== undefined && 'weekdays' in phrase && phrase.week === undefined && !/^(매주|every)/i.test(input.trim());
+}
+
 /** Whether a word or phrase is a plain-language day ("다음주화요일", "weekdays"), whatever today is. */
 export function isPlainDays(input: string): boolean {
   return readPhrase(input) !== undefined;

@@ -64,7 +64,17 @@ interface TypedClock {
 const LATIN_CLOCK = /^(\d{1,2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?$/;
 const KOREAN_CLOCK = /^(\d{1,2})\s*시(?:\s*(\d{1,2})\s*분?|\s*(반))?$/;
 
-function readClock(input: string): TypedClock | undefined {
+/**
+ * One typed time. `partOfDay` places a 1–12 hour written with nothing else to place it, as a
+ * part of the day said before it does ("evening 7" is 19:00, like "저녁 7시").
+ */
+function readClock(input: string, partOfDay?: Meridiem): TypedClock | undefined {
+  const clock = readOwnClock(input);
+  if (!clock || !partOfDay || clock.meridiem || clock.twentyFour || clock.hour > 12) return clock;
+  return { ...clock, meridiem: partOfDay, bare: false };
+}
+
+function readOwnClock(input: string): TypedClock | undefined {
   let s = input.trim().toLowerCase();
   const named = NAMED_TIMES.get(s);
   if (named !== undefined) return { hour: named / 60, minute: 0, twentyFour: true, bare: false };
@@ -257,6 +267,25 @@ export type TimePhrase =
 
 const AFTER = [/^(?:after|from|since)\s+(.+)$/i, /^(.+?)\s*(?:이후|부터|以後|넘어서?|후)$/];
 const BEFORE = [/^(?:before|until|till)\s+(.+)$/i, /^(.+?)\s*(?:이전|까지|전)$/];
+/** Both open ends at once ("after 7 before 9", "7시 이후 9시 이전"): the range between them. */
+const AFTER_BEFORE = [
+  /^(?:after|from|since)\s+(.+?)\s+(?:and\s+)?(?:before|until|till|to)\s+(.+)$/i,
+  /^(.+?)\s*(?:이후|以後|넘어서?|후)\s*(.+?)\s*(?:이전|까지|전)$/,
+];
+
+/**
+ * How a part of the day said before a time places its bare hour: the same reading a Korean
+ * 오전/오후/저녁/밤 before the hour gives, so "evenings after 7" is "저녁 7시 이후".
+ */
+const PART_MERIDIEMS = new Map<PartOfDay, Meridiem>([
+  ['morning', AM],
+  ['lunch', DAYTIME],
+  ['afternoon', PM],
+  ['evening', PM],
+  ['night', NIGHT],
+]);
+/** "evenings after 7", "morning 9-11": a part of the day, then a time within it. */
+const PART_THEN_TIME = /^(\S+)\s+(.+)$/;
 
 /** The readings of one clock: as written, then the afternoon's when the hour is bare. */
 function clockReadings(c: TypedClock): number[] {
@@ -279,22 +308,42 @@ function rangeReadings(from: TypedClock, to: TypedClock): TimeRange[] {
 export function parseTimePhrase(input: string): TimePhrase | undefined {
   const part = parsePartOfDay(input);
   if (part) return { type: 'part', part };
-  const ends = splitRange(input);
+  // A part of the day said before a time narrows it, and does not add to it: "evenings after 7" is after 19:00.
+  const split = PART_THEN_TIME.exec(input.trim());
+  // 오전/오후/저녁/밤 before the hour are read by the clock itself ("저녁 7시 이후").
+  const before = split && !KOREAN_MERIDIEMS.has(split[1]!) ? parsePartOfDay(split[1]!) : undefined;
+  if (before) return clockPhrase(split![2]!, PART_MERIDIEMS.get(before));
+  return clockPhrase(input);
+}
+
+/** A range or an open end, a bare hour placed by `partOfDay` when one was said. */
+function clockPhrase(input: string, partOfDay?: Meridiem): TimePhrase | undefined {
+  const s = input.trim();
+  for (const form of AFTER_BEFORE) {
+    const m = form.exec(s);
+    const ends = m && ([readClock(m[1]!, partOfDay), readClock(m[2]!)] as const);
+    if (ends && ends[0] && ends[1]) return rangePhrase(ends[0], ends[1]);
+  }
+  const ends = splitRange(s);
   if (ends) {
-    const from = readClock(ends[0]);
+    // Like "오전 10시-12시": the part places the start, and the end comes soonest after it.
+    const from = readClock(ends[0], partOfDay);
     const to = readClock(ends[1]);
-    if (!from || !to) return undefined;
-    const readings = rangeReadings(from, to).filter((r) => r.start !== r.end);
-    return readings.length ? { type: 'range', readings } : undefined;
+    return from && to ? rangePhrase(from, to) : undefined;
   }
   for (const [type, forms] of [['after', AFTER], ['before', BEFORE]] as const) {
     for (const form of forms) {
-      const m = form.exec(input.trim());
-      const clock = m ? readClock(m[1]!) : undefined;
+      const m = form.exec(s);
+      const clock = m ? readClock(m[1]!, partOfDay) : undefined;
       if (clock) return { type, readings: clockReadings(clock) };
     }
   }
   return undefined;
+}
+
+function rangePhrase(from: TypedClock, to: TypedClock): TimePhrase | undefined {
+  const readings = rangeReadings(from, to).filter((r) => r.start !== r.end);
+  return readings.length ? { type: 'range', readings } : undefined;
 }
 
 /** The hours a poll day has on the reader's clock: minutes after its midnight, the end past 1440 when it runs overnight. */
@@ -322,6 +371,25 @@ function pick(readings: readonly TimeRange[], hours: DayHours | undefined): Time
 }
 
 /**
+ * What makes a typed time impossible on a day with these hours, if anything: an end before its
+ * start where the person meant no night ("7-5": no reading of its bare hours fits the hours, and
+ * 07:00 to 05:00 the next morning is no answer), or an open end that leaves nothing ("before 0",
+ * "after midnight"). Hours written so that only one reading fits ("19-5", "10pm-2am") may run
+ * past midnight.
+ */
+export function impossibleTime(phrase: TimePhrase, hours: DayHours | undefined): 'backwards' | 'empty' | undefined {
+  if (phrase.type === 'part') return undefined;
+  if (phrase.type !== 'range') {
+    const none = phrase.type === 'before' ? (m: number) => m === 0 : (m: number) => m === 1440;
+    return phrase.readings.every(none) ? 'empty' : undefined;
+  }
+  const [written] = phrase.readings;
+  // Only a range of bare hours has other readings; one that fits is what was meant.
+  if (phrase.readings.length < 2 || !written || written.end > written.start) return undefined;
+  return hours && phrase.readings.some((r) => fits(r, hours)) ? undefined : 'backwards';
+}
+
+/**
  * A typed time as a range of the day. A part of the day and an open end within the hours are
  * marked `part`: they mean those hours clipped to the poll's, so nothing of them is left out.
  */
@@ -336,4 +404,42 @@ export function resolveTimePhrase(phrase: TimePhrase, hours: DayHours | undefine
   if (inside.length) return { ...pick(inside, hours), part: true };
   const written = phrase.readings[0]!;
   return phrase.type === 'after' ? { start: written % 1440, end: 1440 } : { start: 0, end: written };
+}
+
+/** Words that go on a time begun by a part of the day: "evenings after 7", "저녁 7시 이후", "morning 9-11". */
+const WINDOW_WORD = /^(after|before|from|since|until|till|to|and|am|pm|a\.m\.|p\.m\.|이후|이전|전|후|부터|까지|반|\d.*)$/i;
+
+/** Whether a part of the day is among the words, so the words after it may narrow it. */
+function startsWithPart(value: string): boolean {
+  return value.trim().split(/\s+/).some((w) => parsePartOfDay(w) !== undefined);
+}
+
+/** Whether `word` carries on a create window whose words so far are `value` ("time:evenings after 7"). */
+export function continuesWindow(value: string, word: string): boolean {
+  return continuesTypedRange(value, word) || (startsWithPart(value) && WINDOW_WORD.test(word));
+}
+
+/** Whether `word` begins or carries on a time said right after the days of create's `dates:` ("dates:tomorrow morning"). */
+export function continuesDatesWithTime(value: string, word: string): boolean {
+  return parsePartOfDay(word) !== undefined || (startsWithPart(value) && WINDOW_WORD.test(word));
+}
+
+/**
+ * A poll's daily hours as typed for create: a range ("18:00-22:00", "7-11pm"), a part of the day
+ * ("evening"), or a part narrowed by a time said with it, by the rule answers use ("evenings after
+ * 7" and "저녁 7시 이후" are 19:00–22:00, "evening 7-9" 19:00–21:00); undefined when it reads as none,
+ * or the narrowing leaves the part.
+ */
+export function parseCreateWindow(input: string): TimeRange | undefined {
+  const typed = parseTypedRange(input, { wholeDay: true }) ?? partOfDayHours(input);
+  if (typed) return typed;
+  const first = /^(\S+)\s+\S/.exec(input.trim());
+  const part = first ? parsePartOfDay(first[1]!) : undefined;
+  const phrase = part ? parseTimePhrase(input) : undefined;
+  if (!part || !phrase || phrase.type === 'part') return undefined;
+  const hours = PARTS_OF_DAY.get(part)!;
+  if (impossibleTime(phrase, hours)) return undefined;
+  const range = resolveTimePhrase(phrase, hours);
+  const inside = range.start >= hours.start && range.end <= hours.end && range.start < range.end;
+  return inside ? { start: range.start, end: range.end } : undefined;
 }

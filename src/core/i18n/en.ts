@@ -117,6 +117,8 @@ const errors: Record<ErrorCode, (p: P) => string | Rich> = {
   RESULTS_HIDDEN: (p) => `The results of poll ${p.code} are hidden until it closes.`,
   BAD_ACTION: () => rich`That button is out of date. Use ${code('/yakjeong results')} or the poll's Respond button instead.`,
   NOT_IN_CHANNEL: () => 'Use this in a server channel, not in a direct message.',
+  OPTION_EXTRA_WORDS: (p) =>
+    rich`I can't read “${p.input}” after ${code(`${p.option}${p.value}`)}. Put the title first and each option after it, like ${code('/yakjeong create Dinner dates:tomorrow time:evening')}; quote a title that holds a colon.`,
   EXTRA_WORDS: (p) => rich`I did not expect “${p.input}” there. Write ${code(`/yakjeong ${p.command} [CODE]`)}, e.g. ${code(`/yakjeong ${p.command} K7Q2`)}.`,
   DURATION_TOO_LONG: (p) => {
     const n = Number(p.longest);
@@ -125,6 +127,8 @@ const errors: Record<ErrorCode, (p: P) => string | Rich> = {
     return `A meeting of “${p.input}” does not fit in any one day of this poll: the longest it holds is ${en.minutes(n * Number(p.slotMinutes))}. Make it shorter or widen the hours.`;
   },
   DATES_IN_PAST: (p) => `All of “${p.input}” is in the past. Choose dates from today on.`,
+  DATES_START_IN_PAST: (p) =>
+    rich`“${p.input}” starts in the past: ${p.past} ${Number(p.count) === 1 ? 'has' : 'have'} gone by, and a poll is for days to come. Start from today: ${code(String(p.dates))}.`,
   // Typed times (grammar/times.ts, grammar/dates.ts).
   WEEKDAY_MISMATCH: (p) => {
     const [y, m, d] = String(p.date).split('-').map(Number) as [number, number, number];
@@ -137,6 +141,10 @@ const errors: Record<ErrorCode, (p: P) => string | Rich> = {
   },
   UNKNOWN_TIME_WORD: (p) =>
     rich`I don't know the word “${p.word}” in “${p.input}”. Write days like ${code('tomorrow')}, ${code('next Tuesday')}, ${code('this weekend')}, ${code('weekdays')} or ${code(on(p).md(0))}, and times like ${code('evening')}, ${code('after 7pm')} or ${code('3-5pm')}: for example ${code(answerExampleText(p, en.weekdaysShort) ?? `${on(p).md(0)} evening`)} or ${code('next Tuesday 7-9pm')}.`,
+  BACKWARDS_TIME_RANGE: (p) =>
+    rich`“${p.input}” ends before it starts. Write the start first, with am/pm or a 24-hour clock: ${code('7am-5pm')}, ${code('19:00-21:00')}, or ${code('22:00-02:00')} for a night; for example ${code(answerExampleText(p, en.weekdaysShort) ?? '12/8 19:00-21:00')}.`,
+  EMPTY_TIME_RANGE: (p) =>
+    rich`“${p.input}” leaves no time: nothing comes before 00:00 or after 24:00. Write a time within the day, like ${code('before 4pm')}, ${code('after 7pm')} or ${code(answerExampleText(p, en.weekdaysShort) ?? '12/8 19:00-21:00')}.`,
   ANSWER_NEEDS_DAY: (p) => rich`Which day is “${p.input}”? Put the day first, like ${code(answerExampleText(p, en.weekdaysShort) ?? '')}.`,
   BAD_PAINT: () => 'That change does not fit this poll’s times. Reload the page and try again.',
   TOO_MANY_SAVES: () => 'Too many saves at once. Wait a moment; your last changes will be saved.',

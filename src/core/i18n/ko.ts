@@ -120,6 +120,8 @@ const errors: Record<ErrorCode, (p: P) => string | Rich> = {
   RESULTS_HIDDEN: (p) => `${p.code} 투표의 결과는 마감 후에 공개돼요.`,
   BAD_ACTION: () => rich`더 이상 쓸 수 없는 버튼이에요. ${code('/yakjeong results')} 명령이나 투표의 응답하기 버튼을 눌러 다시 열어 주세요.`,
   NOT_IN_CHANNEL: () => '서버 채널에서 써 주세요. 개인 메시지에서는 쓸 수 없어요.',
+  OPTION_EXTRA_WORDS: (p) =>
+    rich`${code(`${p.option}${p.value}`)} 뒤의 “${p.input}”: 읽을 수 없는 말이에요. 제목을 먼저 쓰고 옵션을 그 뒤에 써 주세요. 예: ${code('/yakjeong create 회식 dates:내일 time:저녁')}. 제목에 콜론이 있으면 따옴표로 묶어 주세요.`,
   EXTRA_WORDS: (p) =>
     rich`여기에는 올 수 없는 말이에요: “${p.input}”. ${code(`/yakjeong ${p.command} [코드]`)}처럼 써 주세요. 예: ${code(`/yakjeong ${p.command} K7Q2`)}`,
   DURATION_TOO_LONG: (p) => {
@@ -129,6 +131,7 @@ const errors: Record<ErrorCode, (p: P) => string | Rich> = {
     return `“${p.input}” 길이의 모임은 이 투표의 하루 안에 들어가지 않아요. 가장 길게 잡을 수 있는 시간은 ${ko.minutes(n * Number(p.slotMinutes))}이에요. 더 짧게 하거나 시간 범위를 넓혀 주세요.`;
   },
   DATES_IN_PAST: (p) => `모두 지난 날짜예요: “${p.input}”. 오늘이나 그 뒤의 날짜를 골라 주세요.`,
+  DATES_START_IN_PAST: (p) => rich`“${p.input}”: 이미 지난 날짜가 있어요(${p.past}). 투표는 오늘부터의 날짜로 만들어 주세요: ${code(String(p.dates))}`,
   // Typed times (grammar/times.ts, grammar/dates.ts). Weekday names all end in 일, so 이 is always right after them.
   WEEKDAY_MISMATCH: (p) => {
     const [y, m, d] = String(p.date).split('-').map(Number) as [number, number, number];
@@ -141,6 +144,10 @@ const errors: Record<ErrorCode, (p: P) => string | Rich> = {
   },
   UNKNOWN_TIME_WORD: (p) =>
     rich`“${p.input}” 중 “${p.word}”: 모르는 말이에요. 날짜는 ${code('내일')}, ${code('다음 주 화요일')}, ${code('이번 주말')}, ${code('평일')}, ${code(on(p).koreanMd(0))}처럼, 시간은 ${code('저녁')}, ${code('저녁 7시 이후')}, ${code('오후 3시~5시')}처럼 써 주세요. 예: ${code(answerExampleText(p, ko.weekdaysShort) ?? `${on(p).md(0)} 저녁`)}, ${code('다음 주 화요일 저녁 7시-9시')}`,
+  BACKWARDS_TIME_RANGE: (p) =>
+    rich`“${p.input}”: 끝나는 시각이 시작보다 앞서요. 시작을 먼저, 오전/오후나 24시간제로 써 주세요: ${code('오전 7시-오후 5시')}, ${code('19:00-21:00')}, 밤을 넘기면 ${code('22:00-02:00')}. 예: ${code(answerExampleText(p, ko.weekdaysShort) ?? '12/8 19:00-21:00')}`,
+  EMPTY_TIME_RANGE: (p) =>
+    rich`“${p.input}”: 남는 시간이 없어요. 00:00 전이나 24:00 뒤는 없어요. 하루 안의 시각으로 써 주세요: ${code('오후 4시 이전')}, ${code('저녁 7시 이후')}, ${code(answerExampleText(p, ko.weekdaysShort) ?? '12/8 19:00-21:00')}`,
   ANSWER_NEEDS_DAY: (p) => rich`“${p.input}”: 어느 날인지 앞에 써 주세요. 예: ${code(answerExampleText(p, ko.weekdaysShort) ?? '')}`,
   BAD_PAINT: () => '이 투표의 시간과 맞지 않는 변경이에요. 페이지를 새로 고친 뒤 다시 해 주세요.',
   TOO_MANY_SAVES: () => '한꺼번에 너무 많이 저장하고 있어요. 잠시 기다리면 마지막 변경까지 저장돼요.',
