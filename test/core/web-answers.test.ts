@@ -3,21 +3,12 @@
  * names (another stroke or a button press in between is kept), bad strokes and closed polls change
  * nothing, and the usual-week preview is read without storing while its Save is recorded.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { encodeAction } from '../../src/core/actions.js';
 import { addDays, todayIn, weekdayOf } from '../../src/core/domain/time.js';
-import { CAPS, createPoll, errorCode, makeKit, T0, type TestKit } from '../helpers.js';
+import { CAPS, createPoll, errorCode, kitsOnFiles, T0, type TestKit } from '../helpers.js';
 
-const kits: TestKit[] = [];
-afterEach(() => {
-  for (const k of kits.splice(0)) k.database.close();
-});
-
-function kit(): TestKit {
-  const k = makeKit();
-  kits.push(k);
-  return k;
-}
+const kit = kitsOnFiles('web-answers');
 
 const TODAY = todayIn(T0, 'Asia/Seoul');
 const nextTuesday = addDays(TODAY, 7 - weekdayOf(TODAY) + 1);

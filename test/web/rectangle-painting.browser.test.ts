@@ -8,7 +8,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANA, BEN, channelOf } from '../slack/support.js';
-import { browserSuiteEnabled, launchBrowser, linkFromGrid, startWebHarness, waitFor, type WebHarness } from './support.js';
+import { browserSuiteEnabled, centre, launchBrowser, linkFromGrid, startWebHarness, waitFor, type WebHarness } from './support.js';
 
 const enabled = browserSuiteEnabled();
 
@@ -25,12 +25,6 @@ afterAll(async () => {
   await browser?.close();
   await w?.close();
 });
-
-async function centre(page: Page, slot: number): Promise<{ x: number; y: number }> {
-  const box = await page.locator(`td[data-slot="${slot}"]`).boundingBox();
-  if (!box) throw new Error(`slot ${slot} is not on screen`);
-  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-}
 
 async function storedStates(pollId: number, userId: string): Promise<string> {
   return (await w.h.store.participant(pollId, userId))?.states ?? '';

@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import pino from 'pino';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { startWebGrid, type WebGridServer } from '../../adapters/web/index.js';
 import { LinkTokens } from '../../adapters/web/link-tokens.js';
 import { SignedWebLinks } from '../../adapters/web/signed-web-links.js';
@@ -110,6 +110,13 @@ export async function linkFromGrid(w: WebHarness, code: string, who: Who): Promi
   const match = /<(http:\/\/127\.0\.0\.1:\d+\/w\/[^|>]+)\|/.exec(text);
   if (!match) throw new Error(`no link in the grid: ${text}`);
   return match[1]!;
+}
+
+/** Where to point at a slot's cell on the page (its centre). */
+export async function centre(page: Page, slot: number): Promise<{ x: number; y: number }> {
+  const box = await page.locator(`td[data-slot="${slot}"]`).boundingBox();
+  if (!box) throw new Error(`slot ${slot} is not on screen`);
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
 }
 
 export { waitFor };

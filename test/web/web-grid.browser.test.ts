@@ -6,7 +6,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANA, BEN, blocksText, channelOf } from '../slack/support.js';
-import { browserSuiteEnabled, launchBrowser, linkFromGrid, startWebHarness, waitFor, type WebHarness } from './support.js';
+import { browserSuiteEnabled, centre, launchBrowser, linkFromGrid, startWebHarness, waitFor, type WebHarness } from './support.js';
 
 const enabled = browserSuiteEnabled();
 
@@ -23,12 +23,6 @@ afterAll(async () => {
   await browser?.close();
   await w?.close();
 });
-
-async function centre(page: Page, slot: number): Promise<{ x: number; y: number }> {
-  const box = await page.locator(`td[data-slot="${slot}"]`).boundingBox();
-  if (!box) throw new Error(`slot ${slot} is not on screen`);
-  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-}
 
 async function drag(page: Page, from: number, to: number): Promise<void> {
   const a = await centre(page, from);
