@@ -7,7 +7,8 @@
  * it (the channel, or the person's DM), once drawn, after the text.
  */
 import { rich } from '../../src/core/views/rich.js';
-import type { RespondArguments, RespondFn } from '@slack/bolt';
+import type { RespondArguments } from '@slack/bolt';
+import type { Respond } from './response-url.js';
 import type { Actor, Engine } from '../../src/core/engine.js';
 import type { MeetingEvent } from '../../src/core/domain/meeting.js';
 import type { Locale, Poll } from '../../src/core/domain/types.js';
@@ -31,7 +32,7 @@ export interface ReplyTarget {
    * The interaction's response_url (slash commands and buttons; for a modal submission the
    * response_url of the slash command that opened the modal, when it was carried along).
    */
-  respond?: RespondFn;
+  respond?: Respond;
   /** The slash command's raw response_url, carried into the create modal. */
   responseUrl?: string;
   /** The pressed button sits on this person's own ephemeral message, which may be replaced. */
@@ -52,20 +53,6 @@ export interface SlackConversationDeps {
 
 /** A Slack channel id, safe to put in a `<#…>` mention. */
 const CHANNEL_ID = /^[CGD][A-Z0-9]{2,}$/;
-
-/**
- * A RespondFn for a response_url kept from an earlier interaction (the slash command that
- * opened the create modal): the same JSON POST Bolt's own respond() makes.
- */
-export function respondVia(url: string): RespondFn {
-  return async (message: string | RespondArguments) => {
-    const body = typeof message === 'string' ? { text: message } : message;
-    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-    const answer = await res.text();
-    if (!res.ok) throw new Error(`response_url answered ${res.status}: ${answer.slice(0, 200)}`);
-    return res;
-  };
-}
 
 export class SlackConversation implements Conversation {
   readonly classify = classifySlackError;

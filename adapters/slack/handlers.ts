@@ -16,7 +16,8 @@ import type { Logger } from '../../src/logger.js';
 import { monotonicMs } from '../../src/infra/clock.js';
 import { noMetrics, type InteractionKind, type InteractionOutcome, type Metrics } from '../../src/infra/metrics/metrics.js';
 import { failedOutcome, type Conversation, type DeliveryPolicy } from '../shared/delivery.js';
-import { respondVia, type ReplyTarget } from './conversation.js';
+import type { ReplyTarget } from './conversation.js';
+import { respondVia } from './response-url.js';
 import { CREATE_CALLBACK_ID, decodeMetadata, formApology, formErrors, readCreateForm } from './modal.js';
 import { requestKeyOf } from './request-keys.js';
 import { slackStrings } from './strings.js';
@@ -178,7 +179,7 @@ export function registerHandlers(app: App, deps: HandlerDeps): HandlersInFlight 
           actor,
           locale,
           channelId: command.channel_id,
-          respond,
+          respond: command.response_url ? respondVia(command.response_url) : respond,
           ...(command.response_url ? { responseUrl: command.response_url } : {}),
           replaceable: false,
           triggerId: command.trigger_id,
@@ -211,7 +212,7 @@ export function registerHandlers(app: App, deps: HandlerDeps): HandlersInFlight 
           actor,
           locale,
           channelId,
-          respond,
+          respond: body.response_url ? respondVia(body.response_url) : respond,
           // Only the person's own ephemeral message (the grid) may be replaced, never the shared poll message.
           replaceable: container['is_ephemeral'] === true,
           triggerId: body.trigger_id,
