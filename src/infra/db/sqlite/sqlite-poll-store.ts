@@ -1,5 +1,6 @@
 /** PollStore on SQLite (better-sqlite3 + drizzle). Writes that read-modify-write run in IMMEDIATE transactions. */
-import { and, count, desc, eq, gte, inArray, lte, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, gte, inArray, lte, ne, sql } from 'drizzle-orm';
+import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { ChannelRef, HistoryEntry, Participant, PersonRef, Platform, Poll, PollStatus, UnreadablePoll, UserPrefs, UserRef } from '../../../core/domain/types.js';
 import type { AnswerChange, ClearedAnswer, NewPoll, Once, PollPatch, PollStore, RequestKey, SaveAnswerOptions } from '../../../core/ports.js';
 import { clearedChanges, mustCount, planAnswer } from '../answer-plan.js';
@@ -39,64 +40,44 @@ function personWhere(person: PersonRef) {
   return and(eq(usualWeekSettings.platform, person.platform), eq(usualWeekSettings.workspaceId, person.workspaceId), eq(usualWeekSettings.userId, person.userId));
 }
 
-/**
- * A named value bound when a prepared statement runs, typed as the value it stands for: drizzle
- * binds a placeholder in set() as in where() and values(), but its types only allow the latter.
- */
-const param = <T>(name: string) => sql.placeholder(name) as unknown as T;
+/** `"sql_name" AS "jsName"` for each column: raw rows come back shaped as drizzle's selects. */
+function columnsOf(table: SQLiteTable): string {
+  return Object.entries(getTableColumns(table))
+    .map(([field, column]) => `"${column.name}" AS "${field}"`)
+    .join(', ');
+}
+
+type Mine = { pollId: number; userId: string };
+type AnswerRow = Mine & { userName: string; states: string; at: number };
 
 /**
- * The queries every click runs, built and compiled once per connection rather than on every call
- * (drizzle building the SQL and SQLite compiling it cost more than running them).
+ * The queries every click runs, compiled once per connection and run by better-sqlite3 itself:
+ * through drizzle, even prepared, binding the values and mapping the rows cost more than running
+ * them (slack-clicks and answer-path profiles, issue #11). The SQL is spelt out here; schema.ts
+ * stays the source of truth, and the store's tests run every one of these against the migrations.
  */
-function hotStatements(db: OpenedDatabase['db']) {
-  const mine = and(eq(participants.pollId, param<number>('pollId')), eq(participants.userId, param<string>('userId')));
+function hotStatements(sqlite: Database.Database) {
+  const mine = 'poll_id = @pollId AND user_id = @userId';
   return {
-    storeKey: db
-      .insert(requestKeys)
-      .values({ key: param<string>('key'), expiresAt: param<number>('expiresAt') })
-      .onConflictDoUpdate({ target: requestKeys.key, set: { expiresAt: param<number>('expiresAt') }, setWhere: lte(requestKeys.expiresAt, param<number>('now')) })
-      .returning({ key: requestKeys.key })
-      .prepare(),
-    pollById: db.select().from(polls).where(eq(polls.id, param<number>('id'))).prepare(),
-    pollByCode: db.select().from(polls).where(eq(polls.code, param<string>('code'))).prepare(),
-    participant: db.select().from(participants).where(mine).prepare(),
-    statesOf: db.select({ states: participants.states }).from(participants).where(mine).prepare(),
-    countParticipants: db.select({ n: count() }).from(participants).where(eq(participants.pollId, param<number>('pollId'))).prepare(),
-    updateAnswer: db
-      .update(participants)
-      .set({ states: param<string>('states'), answeredAt: param<number>('at'), userName: param<string>('userName') })
-      .where(mine)
-      .prepare(),
-    insertAnswer: db
-      .insert(participants)
-      .values({
-        pollId: param<number>('pollId'),
-        userId: param<string>('userId'),
-        userName: param<string>('userName'),
-        states: param<string>('states'),
-        firstAnsweredAt: param<number>('at'),
-        answeredAt: param<number>('at'),
-      })
-      .prepare(),
-    insertHistory: db
-      .insert(answerHistory)
-      .values({
-        pollId: param<number>('pollId'),
-        userId: param<string>('userId'),
-        userName: param<string>('userName'),
-        at: param<number>('at'),
-        changes: param<string>('changes'),
-        reason: param<string | null>('reason'),
-        source: param<string | null>('source'),
-      })
-      .prepare(),
-    bumpVersion: db.update(polls).set(nextVersion).where(eq(polls.id, param<number>('pollId'))).prepare(),
-    userPrefs: db
-      .select()
-      .from(userPrefs)
-      .where(and(eq(userPrefs.platform, param<string>('platform')), eq(userPrefs.userId, param<string>('userId'))))
-      .prepare(),
+    storeKey: sqlite.prepare<{ key: string; expiresAt: number; now: number }, { key: string }>(
+      'INSERT INTO request_keys (key, expires_at) VALUES (@key, @expiresAt) ON CONFLICT (key) DO UPDATE SET expires_at = @expiresAt WHERE request_keys.expires_at <= @now RETURNING key',
+    ),
+    pollById: sqlite.prepare<{ id: number }, PollRow>(`SELECT ${columnsOf(polls)} FROM polls WHERE id = @id`),
+    pollByCode: sqlite.prepare<{ code: string }, PollRow>(`SELECT ${columnsOf(polls)} FROM polls WHERE code = @code`),
+    participant: sqlite.prepare<Mine, typeof participants.$inferSelect>(`SELECT ${columnsOf(participants)} FROM participants WHERE ${mine}`),
+    statesOf: sqlite.prepare<Mine, { states: string }>(`SELECT states FROM participants WHERE ${mine}`),
+    countParticipants: sqlite.prepare<{ pollId: number }, { n: number }>('SELECT count(*) AS n FROM participants WHERE poll_id = @pollId'),
+    updateAnswer: sqlite.prepare<AnswerRow>(`UPDATE participants SET states = @states, answered_at = @at, user_name = @userName WHERE ${mine}`),
+    insertAnswer: sqlite.prepare<AnswerRow>(
+      'INSERT INTO participants (poll_id, user_id, user_name, states, first_answered_at, answered_at) VALUES (@pollId, @userId, @userName, @states, @at, @at)',
+    ),
+    insertHistory: sqlite.prepare<Mine & { userName: string; at: number; changes: string; reason: string | null; source: string | null }>(
+      'INSERT INTO answer_history (poll_id, user_id, user_name, at, changes, reason, source) VALUES (@pollId, @userId, @userName, @at, @changes, @reason, @source)',
+    ),
+    bumpVersion: sqlite.prepare<{ pollId: number }>('UPDATE polls SET version = version + 1 WHERE id = @pollId'),
+    userPrefs: sqlite.prepare<{ platform: string; userId: string }, typeof userPrefs.$inferSelect>(
+      `SELECT ${columnsOf(userPrefs)} FROM user_prefs WHERE platform = @platform AND user_id = @userId`,
+    ),
   };
 }
 
@@ -107,7 +88,7 @@ export class SqlitePollStore implements PollStore {
   private readonly saveInTransaction: Database.Transaction<SqlitePollStore['saveAnswerNow']>;
 
   constructor(private readonly database: OpenedDatabase) {
-    this.hot = hotStatements(database.db);
+    this.hot = hotStatements(database.sqlite);
     this.saveInTransaction = database.sqlite.transaction(this.saveAnswerNow.bind(this));
   }
 
