@@ -11,15 +11,18 @@ WORKDIR /app
 
 # Dependencies first, so a code change does not reinstall them. better-sqlite3 and @napi-rs/canvas
 # download prebuilt binaries for linux-x64/arm64 (glibc), so the slim image needs no compiler.
-# Only `dependencies`: tsx runs the TypeScript at start, nothing at start needs a devDependency.
+# Only `dependencies`: esbuild compiles the TypeScript (tsx runs it where that cannot be written);
+# nothing at start needs a devDependency.
 COPY package.json package-lock.json .npmrc ./
 RUN npm ci --omit=dev --no-audit --no-fund --loglevel=warn && npm cache clean --force
 
 # The code stays root-owned: the bot may write only its data and output folders.
 COPY . .
 
-# The SQLite file lives in the volume; heatmaps and .ics files the console writes go to out/.
-RUN mkdir -p /app/data /app/out && chown node:node /app/data /app/out
+# The compiled start (dist/), built here because the bot may not write the code's folders; it is
+# used only while it matches these sources. The SQLite file lives in the volume; heatmaps and .ics
+# files the console writes go to out/.
+RUN node scripts/main-bundle.mjs && mkdir -p /app/data /app/out && chown node:node /app/data /app/out
 ENV DATABASE_PATH=/app/data/yakjeong.db \
     YAKJEONG_OUT_DIR=/app/out \
     PORT=3000
@@ -34,5 +37,6 @@ EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/healthz', { signal: AbortSignal.timeout(4000) }).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 
-# Node itself as the main process (not npm), so SIGTERM reaches the bot's graceful shutdown.
-CMD ["node", "--import", "tsx", "src/main.ts"]
+# Node itself as the main process (not npm), so SIGTERM reaches the bot's graceful shutdown; the
+# same as `npm start`.
+CMD ["node", "scripts/start.mjs"]

@@ -1,6 +1,5 @@
 /** Composition root: config → database → engine → adapters → graceful shutdown. */
 import type { ChatAdapter } from '../adapters/shared/chat-adapter.js';
-import { createWebLinks, startWebGrid } from '../adapters/web/index.js';
 import type { Platform } from './core/domain/types.js';
 import type { Notifier } from './core/ports.js';
 import { HttpServer } from './infra/http/http-server.js';
@@ -13,7 +12,7 @@ import { monotonicMs, OffsetClock } from './infra/clock.js';
 import { IcsCalendarFiles } from './infra/calendar/ics-calendar-files.js';
 import { DeadlineScheduler } from './infra/scheduler/deadline-scheduler.js';
 import { configureLogger, createLogger, redactSecretValues, withoutSecrets } from './logger.js';
-import { countingStoreErrors, noMetrics, PrometheusMetrics, type OutboxStats } from './infra/metrics/metrics.js';
+import { countingStoreErrors, noMetrics, type OutboxStats } from './infra/metrics/metrics.js';
 import { METRICS_PATH, metricsRoute } from './infra/http/metrics-route.js';
 
 /** Under the 30 s an orchestrator waits between SIGTERM and SIGKILL (the drain itself takes up to 25 s). */
@@ -55,8 +54,9 @@ async function main(): Promise<void> {
 
   // Slack's HTTP mode and Discord's interactions endpoint share one server (with /healthz, /metrics).
   const chatOverHttp = !useConsole && Boolean(config.discord?.publicKey || (config.slack && !config.slack.appToken));
+  // prom-client loads only where there is a server to scrape it.
   const metrics = chatOverHttp
-    ? new PrometheusMetrics({
+    ? new (await import('./infra/metrics/prometheus-metrics.js')).PrometheusMetrics({
         outbox: async () => outboxStats(await opened.dueWork.outboxBacklog(clock.now()), clock.now()),
         renderQueueLength: () => renderPool.queued,
       })
@@ -69,7 +69,8 @@ async function main(): Promise<void> {
   // SQLite, each adapter's own coalescer is enough.
   const editPacing = opened.dialect === 'postgres' ? { editPacing: opened.editPacing } : {};
   // The web grid: the console links to this machine; Slack and Discord only to a public address.
-  const web = useConsole || config.web.publicUrl ? await createWebLinks({ ...config.web, records, clock }) : undefined;
+  // Imported only where it is served, like the adapters below.
+  const web = useConsole || config.web.publicUrl ? await (await import('../adapters/web/index.js')).createWebLinks({ ...config.web, records, clock }) : undefined;
   const engine = new Engine({
     ...(web ? { webLinks: web.links } : {}),
     store,
@@ -147,6 +148,7 @@ async function main(): Promise<void> {
   /** Mounts the web grid and listens. */
   const serveHttp = async (server: HttpServer): Promise<void> => {
     if (web) {
+      const { startWebGrid } = await import('../adapters/web/index.js');
       const grid = await startWebGrid({
         engine,
         clock,

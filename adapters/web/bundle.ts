@@ -6,7 +6,6 @@
 import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
@@ -35,6 +34,8 @@ export async function buildBundle(): Promise<void> {
   // Built aside and moved in whole, so a process starting meanwhile never serves half a bundle.
   const staging = `${BUILD_DIR}.${process.pid}`;
   rmSync(staging, { recursive: true, force: true });
+  // Loaded only to build: a start with a fresh bundle never loads esbuild.
+  const { build } = await import('esbuild');
   await build({
     entryPoints: { app: join(here, 'client', 'main.ts'), 'app-style': join(here, 'client', 'style.css') },
     outdir: staging,

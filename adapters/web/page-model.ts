@@ -15,7 +15,7 @@ import { formatRun } from '../../src/core/views/format.js';
 import { describeDates, isClosed } from '../../src/core/views/poll-message.js';
 import { plainText } from '../../src/core/views/rich.js';
 import { buildGridModel } from '../../src/infra/heatmap/grid-model.js';
-import { groupSize, isHidden } from '../../src/infra/heatmap/layout.js';
+import { groupSize, isHidden } from '../../src/infra/heatmap/audience.js';
 import type { PageState, PageStrings } from './page-state.js';
 
 export interface PageModelInput {

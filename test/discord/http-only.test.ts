@@ -10,7 +10,7 @@ import { InteractionResponseType, MessageFlags } from 'discord-api-types/v10';
 import { createDiscordAdapter, type DiscordAdapter } from '../../adapters/discord/index.js';
 import { parseConfig, type DiscordConfig } from '../../src/config.js';
 import { HttpServer } from '../../src/infra/http/http-server.js';
-import { PrometheusMetrics } from '../../src/infra/metrics/metrics.js';
+import { PrometheusMetrics } from '../../src/infra/metrics/prometheus-metrics.js';
 import { FakeDiscord, type FakeMessage } from './fake-discord.js';
 import { APP_ID, BOT_TOKEN, alice, bob, buttons, click, createWorld, findButton, slash, visibleText, type TestWorld } from './fixtures.js';
 import { publicKeyHex, startHttpEndpoint, type EndpointEnv } from './signed-http.js';

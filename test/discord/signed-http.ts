@@ -8,7 +8,7 @@ import type { APIInteraction } from 'discord-api-types/v10';
 import { createDiscordAdapter, type DiscordAdapter } from '../../adapters/discord/index.js';
 import type { DiscordConfig } from '../../src/config.js';
 import { HttpServer } from '../../src/infra/http/http-server.js';
-import type { PrometheusMetrics } from '../../src/infra/metrics/metrics.js';
+import type { PrometheusMetrics } from '../../src/infra/metrics/prometheus-metrics.js';
 import { initialResponseViolation, type FakeDiscord, type FakeMessage } from './fake-discord.js';
 import { NOW, type TestWorld } from './fixtures.js';
 

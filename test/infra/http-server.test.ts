@@ -12,7 +12,8 @@ import { openDatabase } from '../../src/infra/db/open-database.js';
 import { SqliteSharedRecords } from '../../src/infra/db/sqlite/sqlite-shared-records.js';
 import { HttpServer } from '../../src/infra/http/http-server.js';
 import { METRICS_PATH, metricsRoute } from '../../src/infra/http/metrics-route.js';
-import { countingStoreErrors, PrometheusMetrics } from '../../src/infra/metrics/metrics.js';
+import { countingStoreErrors } from '../../src/infra/metrics/metrics.js';
+import { PrometheusMetrics } from '../../src/infra/metrics/prometheus-metrics.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'yakjeong-http-'));
 const logger = pino({ level: 'silent' });

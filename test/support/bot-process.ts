@@ -1,6 +1,7 @@
 /**
- * The bot as a process (`node --import tsx src/main.ts`, what `npm start` runs), for the tests that
- * drive it from outside: its combined output, its exit, and a free port for its HTTP server.
+ * The bot as a process (`node --import tsx src/main.ts`: the sources `npm start` runs compiled, see
+ * test/ops/compiled-start.e2e.test.ts), for the tests that drive it from outside: its combined
+ * output, its exit, and a free port for its HTTP server.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';

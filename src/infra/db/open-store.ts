@@ -3,11 +3,6 @@
  * Both give the same ports; core never knows which.
  */
 import type { DueWorkStore, EditPacing, PollStore, SharedRecords } from '../../core/ports.js';
-import { openPostgres } from './pg/open-postgres.js';
-import { PgDueWorkStore } from './pg/pg-due-work-store.js';
-import { PgPollStore } from './pg/pg-poll-store.js';
-import { PgEditPacing } from './pg/pg-edit-pacing.js';
-import { PgSharedRecords } from './pg/pg-shared-records.js';
 import { openDatabase } from './sqlite/open-database.js';
 import { SqliteDueWorkStore } from './sqlite/sqlite-due-work-store.js';
 import { SqlitePollStore } from './sqlite/sqlite-poll-store.js';
@@ -87,6 +82,14 @@ export async function openStore(config: StoreConfig): Promise<Store> {
   if (config.databaseUrl) {
     const url = config.databaseUrl;
     const location = withoutPassword(url);
+    // The driver and its schema load only for PostgreSQL: the default SQLite start never pays for them.
+    const [{ openPostgres }, { PgPollStore }, { PgDueWorkStore }, { PgSharedRecords }, { PgEditPacing }] = await Promise.all([
+      import('./pg/open-postgres.js'),
+      import('./pg/pg-poll-store.js'),
+      import('./pg/pg-due-work-store.js'),
+      import('./pg/pg-shared-records.js'),
+      import('./pg/pg-edit-pacing.js'),
+    ]);
     const database = await opening(location, () => openPostgres(url));
     return {
       dialect: 'postgres',

@@ -5,7 +5,8 @@ import { ensureFonts } from './fonts.js';
 import { computeHeatmapLayout } from './layout.js';
 import { paintHeatmap } from './paint.js';
 
-export { computeHeatmapLayout, groupSize, isHidden, MAX_PIXEL_WIDTH, PIXEL_RATIO } from './layout.js';
+export { groupSize, isHidden } from './audience.js';
+export { computeHeatmapLayout, MAX_PIXEL_WIDTH, PIXEL_RATIO } from './layout.js';
 export { cellFill, cellLevel, heatmapPalette, legendSteps, scaleIndex } from './palette.js';
 export type { CellBox, HeatmapLayout, Rect, WindowMark } from './layout-types.js';
 

@@ -5,6 +5,7 @@
 import { catalog } from '../../core/i18n/index.js';
 import { formatInstant } from '../../core/views/format.js';
 import type { HeatmapRequest } from '../../core/ports.js';
+import { groupSize, isHidden } from './audience.js';
 import { layoutCalendar } from './calendar-layout.js';
 import { measureText, type Measure } from './fonts.js';
 import { buildGridModel } from './grid-model.js';
@@ -38,20 +39,6 @@ const FOOT_LINE = 20;
 const FOOT_MAX_LINES = 2;
 const NAME_MAX_WIDTH = 160;
 const MAX_WINDOWS = 3;
-
-/** True when the group's answers must not be shown. */
-export function isHidden(request: HeatmapRequest): boolean {
-  return request.poll.spec.hidden && request.poll.status !== 'closed' && !request.revealHidden;
-}
-
-/**
- * How many people the colours are counted against: everyone who answered plus the expected
- * people still missing, so the "everyone" accent never shows while someone has yet to answer.
- */
-export function groupSize(request: HeatmapRequest): number {
-  const answered = new Set(request.participants.map((p) => p.user.id));
-  return request.participants.length + request.poll.spec.expected.filter((u) => !answered.has(u.id)).length;
-}
 
 export function computeHeatmapLayout(request: HeatmapRequest, measure: Measure = measureText): HeatmapLayout {
   const hidden = isHidden(request);

@@ -5,7 +5,7 @@ import type { HeatmapRequest } from '../../core/ports.js';
 import { cssFont } from './fonts.js';
 import { mergeRuns } from './geometry.js';
 import type { CellBox, HeatmapLayout, LegendSwatch, Rect, TextItem } from './layout-types.js';
-import { groupSize } from './layout.js';
+import { groupSize } from './audience.js';
 import { cellLevel, formatScore, heatmapPalette as P, levelFill, levelInk, type CellLevel } from './palette.js';
 import { TEXT_LOOKS, styleFont } from './styles.js';
 

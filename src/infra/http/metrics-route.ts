@@ -4,7 +4,7 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { PrometheusMetrics } from '../metrics/metrics.js';
+import type { PrometheusMetrics } from '../metrics/prometheus-metrics.js';
 import type { RouteHandler } from './http-server.js';
 
 export const METRICS_PATH = '/metrics';
