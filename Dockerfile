@@ -19,10 +19,11 @@ RUN npm ci --omit=dev --no-audit --no-fund --loglevel=warn && npm cache clean --
 # The code stays root-owned: the bot may write only its data and output folders.
 COPY . .
 
-# The compiled start (dist/), built here because the bot may not write the code's folders; it is
-# used only while it matches these sources. The SQLite file lives in the volume; heatmaps and .ics
+# The web page's bundle and the compiled start (dist/), built here because the bot may not write
+# the code's folders (npm's prepare found no sources above); the start uses dist/ only while it
+# matches these sources. The SQLite file lives in the volume; heatmaps and .ics
 # files the console writes go to out/.
-RUN node scripts/main-bundle.mjs && mkdir -p /app/data /app/out && chown node:node /app/data /app/out
+RUN node --import tsx scripts/build-web.ts && node scripts/main-bundle.mjs && mkdir -p /app/data /app/out && chown node:node /app/data /app/out
 ENV DATABASE_PATH=/app/data/yakjeong.db \
     YAKJEONG_OUT_DIR=/app/out \
     PORT=3000

@@ -4,7 +4,10 @@
  * volume, reports health through /healthz on the port it exposes, installs only production
  * dependencies and starts the bot; secrets and local data never enter the build context.
  */
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { envOf, execForm, readDockerfile } from './dockerfile.js';
 
@@ -63,9 +66,24 @@ describe('Dockerfile', () => {
     expect(command.join(' ')).toBe(pkg.scripts.start);
   });
 
-  it('builds the compiled start as root, before the user that cannot write the code takes over', () => {
+  it('builds the web page and the compiled start as root, after the sources are copied, before the user that cannot write the code takes over', () => {
     const runs = all('RUN').map((r) => r.args);
-    expect(runs.some((r) => r.includes('node scripts/main-bundle.mjs'))).toBe(true);
+    const building = instructions.findIndex((i) => i.keyword === 'RUN' && i.args.includes('node scripts/main-bundle.mjs'));
+    expect(building).toBeGreaterThan(instructions.findIndex((i) => i.keyword === 'COPY' && i.args.startsWith('. ')));
+    expect(runs.some((r) => r.includes('scripts/build-web.ts') && r.includes('node scripts/main-bundle.mjs'))).toBe(true);
+  });
+
+  it("installs the dependencies before the sources are there: npm's prepare then builds nothing and succeeds", () => {
+    const bare = mkdtempSync(join(tmpdir(), 'yakjeong-deps-layer-'));
+    try {
+      mkdirSync(join(bare, 'scripts'));
+      copyFileSync('scripts/prepare.mjs', join(bare, 'scripts', 'prepare.mjs'));
+      const run = spawnSync(process.execPath, [join(bare, 'scripts', 'prepare.mjs')], { cwd: bare, encoding: 'utf8' });
+      expect(run.status).toBe(0);
+      expect(run.stderr).toContain('nothing to build');
+    } finally {
+      rmSync(bare, { recursive: true, force: true });
+    }
   });
 });
 
