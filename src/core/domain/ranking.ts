@@ -3,7 +3,7 @@
  * Order: required people must be free or maybe; then most "yes" for the whole run,
  * then most "maybe", then earliest. Picks do not overlap one another.
  */
-import { AvailabilityMatrix, bitsetCount, bitsetHas } from './availability.js';
+import { answersOf, bitsetHas, popcount, type AvailabilityMatrix, type PollAnswers } from './availability.js';
 import { slotsAdjacent, windowStarts } from './adjacency.js';
 import type { PollSpec, Participant, UserRef } from './types.js';
 import type { PollLayout } from './slots.js';
@@ -32,88 +32,86 @@ export interface RankOptions {
   limit?: number;
 }
 
-export function rankWindows(
-  spec: PollSpec,
-  layout: PollLayout,
-  participants: readonly Participant[],
-  options: RankOptions = {},
-): RankedWindow[] {
+/** Answers as participants (parsed here) or already as bits (as the store keeps them). */
+export type RankAnswers = readonly Participant[] | PollAnswers;
+
+function asAnswers(answers: RankAnswers, slots: number): PollAnswers {
+  return Array.isArray(answers) ? answersOf(answers as readonly Participant[], slots) : (answers as PollAnswers);
+}
+
+export function rankWindows(spec: PollSpec, layout: PollLayout, answers: RankAnswers, options: RankOptions = {}): RankedWindow[] {
   const limit = options.limit ?? 3;
   const length = Math.max(1, spec.durationSlots);
-  const respondents = participants;
-  if (respondents.length === 0) return [];
-  const matrix = new AvailabilityMatrix(respondents, layout.slots.length);
-  const answeredIds = new Set(respondents.map((p) => p.user.id));
-  const requiredIdx = spec.required
-    .map((r) => respondents.findIndex((p) => p.user.id === r.id))
-    .filter((i) => i >= 0);
+  const { people, matrix } = asAnswers(answers, layout.slots.length);
+  if (people.length === 0) return [];
+  const words = matrix.words;
+  const requiredIdx = spec.required.map((r) => people.findIndex((p) => p.id === r.id)).filter((i) => i >= 0);
 
-  const yesBits = new Uint32Array(matrix.words);
-  const availBits = new Uint32Array(matrix.words);
-  const scored: Array<{ start: number; yes: number; maybe: number }> = [];
-  for (const start of windowStarts(spec.kind, layout.slots, length)) {
-    matrix.availableOver(start, length, availBits);
-    if (requiredIdx.some((i) => !bitsetHas(availBits, i))) continue;
-    const avail = bitsetCount(availBits);
+  // Row s: who is free (available) for the whole window starting at slot s.
+  const yesRuns = matrix.yesRuns(length);
+  const availRuns = matrix.availableRuns(length);
+  const starts = windowStarts(spec.kind, layout.slots, length);
+  const valid = new Uint8Array(layout.slots.length);
+  const scoredStart: number[] = [];
+  const scoredYes: number[] = [];
+  const scoredMaybe: number[] = [];
+  for (const start of starts) {
+    valid[start] = 1;
+    const base = start * words;
+    if (requiredIdx.some((i) => ((availRuns[base + (i >>> 5)]! >>> (i & 31)) & 1) === 0)) continue;
+    let avail = 0;
+    let yes = 0;
+    for (let w = 0; w < words; w++) {
+      avail += popcount(availRuns[base + w]!);
+      yes += popcount(yesRuns[base + w]!);
+    }
     if (avail === 0) continue;
-    matrix.yesOver(start, length, yesBits);
-    const yes = bitsetCount(yesBits);
-    scored.push({ start, yes, maybe: avail - yes });
+    scoredStart.push(start);
+    scoredYes.push(yes);
+    scoredMaybe.push(avail - yes);
   }
-  scored.sort((a, b) => b.yes - a.yes || b.maybe - a.maybe || a.start - b.start);
+  const order = Array.from(scoredStart.keys());
+  order.sort((a, b) => scoredYes[b]! - scoredYes[a]! || scoredMaybe[b]! - scoredMaybe[a]! || scoredStart[a]! - scoredStart[b]!);
 
   // A window is one option; the same people free in the windows right after it make it a
   // longer stretch ("13:00–16:00, any hour"), not three more options. Later picks must not
   // overlap an earlier pick's stretch.
-  const valid = new Set(windowStarts(spec.kind, layout.slots, length));
   const chosen: Array<{ start: number; stretch: number }> = [];
-  const nextYes = new Uint32Array(matrix.words);
-  const nextAvail = new Uint32Array(matrix.words);
-  for (const candidate of scored) {
+  const sameRow = (a: number, b: number) => {
+    for (let w = 0; w < words; w++) {
+      if (yesRuns[a * words + w] !== yesRuns[b * words + w] || availRuns[a * words + w] !== availRuns[b * words + w]) return false;
+    }
+    return true;
+  };
+  for (const k of order) {
     if (chosen.length >= limit) break;
-    if (chosen.some((c) => candidate.start < c.start + c.stretch && c.start < candidate.start + length)) continue;
-    matrix.yesOver(candidate.start, length, yesBits);
-    matrix.availableOver(candidate.start, length, availBits);
-    let end = candidate.start;
-    const clear = (start: number) => !chosen.some((c) => start < c.start + c.stretch && c.start < start + length);
+    const start = scoredStart[k]!;
+    if (chosen.some((c) => start < c.start + c.stretch && c.start < start + length)) continue;
+    let end = start;
+    const clear = (s: number) => !chosen.some((c) => s < c.start + c.stretch && c.start < s + length);
     // A stretch only grows across adjacent slots, and never into an earlier pick's stretch, so
     // outlines never overlap and "fits anywhere in it" is true.
-    while (valid.has(end + 1) && slotsAdjacent(spec.kind, layout.slots[end]!, layout.slots[end + 1]!) && clear(end + 1)) {
-      matrix.yesOver(end + 1, length, nextYes);
-      matrix.availableOver(end + 1, length, nextAvail);
-      if (!sameBits(yesBits, nextYes) || !sameBits(availBits, nextAvail)) break;
-      end++;
-    }
-    chosen.push({ start: candidate.start, stretch: end - candidate.start + length });
+    while (valid[end + 1] === 1 && slotsAdjacent(spec.kind, layout.slots[end]!, layout.slots[end + 1]!) && clear(end + 1) && sameRow(start, end + 1)) end++;
+    chosen.push({ start, stretch: end - start + length });
   }
 
+  const answeredIds = new Set(people.map((p) => p.id));
   const pending = spec.expected.filter((u) => !answeredIds.has(u.id));
-  return chosen.map((c) => ({ ...describeWindow({ layout, matrix, respondents, start: c.start, length, pending }), stretch: c.stretch }));
-}
-
-function sameBits(a: Uint32Array, b: Uint32Array): boolean {
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
+  return chosen.map((c) => ({ ...describeWindow({ layout, matrix, people, start: c.start, length, pending }), stretch: c.stretch }));
 }
 
 /** Who is free, maybe and unavailable over one run of slots. */
-export function describeRun(
-  spec: PollSpec,
-  layout: PollLayout,
-  participants: readonly Participant[],
-  firstSlot: number,
-  slotCount: number,
-): RankedWindow {
-  const matrix = new AvailabilityMatrix(participants, layout.slots.length);
-  const answeredIds = new Set(participants.map((p) => p.user.id));
+export function describeRun(spec: PollSpec, layout: PollLayout, answers: RankAnswers, firstSlot: number, slotCount: number): RankedWindow {
+  const { people, matrix } = asAnswers(answers, layout.slots.length);
+  const answeredIds = new Set(people.map((p) => p.id));
   const pending = spec.expected.filter((u) => !answeredIds.has(u.id));
-  return describeWindow({ layout, matrix, respondents: participants, start: firstSlot, length: slotCount, pending });
+  return describeWindow({ layout, matrix, people, start: firstSlot, length: slotCount, pending });
 }
 
 interface WindowInput {
   layout: PollLayout;
   matrix: AvailabilityMatrix;
-  respondents: readonly Participant[];
+  people: readonly UserRef[];
   /** The window's first slot and its length in slots. */
   start: number;
   length: number;
@@ -122,16 +120,16 @@ interface WindowInput {
 }
 
 function describeWindow(input: WindowInput): RankedWindow {
-  const { layout, matrix, respondents, start, length, pending } = input;
-  const yesBits = respondents.length ? matrix.yesOver(start, length) : new Uint32Array(1);
-  const availBits = respondents.length ? matrix.availableOver(start, length) : new Uint32Array(1);
+  const { layout, matrix, people, start, length, pending } = input;
+  const yesBits = people.length ? matrix.yesOver(start, length) : new Uint32Array(1);
+  const availBits = people.length ? matrix.availableOver(start, length) : new Uint32Array(1);
   const yes: UserRef[] = [];
   const maybe: UserRef[] = [];
   const unavailable: UserRef[] = [];
-  respondents.forEach((p, i) => {
-    if (bitsetHas(yesBits, i)) yes.push(p.user);
-    else if (bitsetHas(availBits, i)) maybe.push(p.user);
-    else unavailable.push(p.user);
+  people.forEach((user, i) => {
+    if (bitsetHas(yesBits, i)) yes.push(user);
+    else if (bitsetHas(availBits, i)) maybe.push(user);
+    else unavailable.push(user);
   });
   return {
     firstSlot: start,
@@ -141,8 +139,8 @@ function describeWindow(input: WindowInput): RankedWindow {
     maybe,
     unavailable,
     pending,
-    everyone: respondents.length > 0 && yes.length === respondents.length && pending.length === 0,
-    respondents: respondents.length,
+    everyone: people.length > 0 && yes.length === people.length && pending.length === 0,
+    respondents: people.length,
     stretch: length,
   };
 }
