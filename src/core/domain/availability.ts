@@ -44,8 +44,8 @@ export class AvailabilityMatrix {
   private readonly availBits: Uint32Array;
 
   /** From answers (one bit per participant, in their order), or from bits kept earlier (their length must fit `slots`). */
-  constructor(source: readonly Participant[] | MatrixBits, slots: number) {
-    const participants = Array.isArray(source) ? (source as readonly Participant[]) : undefined;
+  constructor(source: ReadonlyArray<Pick<Participant, 'states'>> | MatrixBits, slots: number) {
+    const participants = Array.isArray(source) ? (source as ReadonlyArray<Pick<Participant, 'states'>>) : undefined;
     this.people = participants ? participants.length : (source as MatrixBits).people;
     this.slots = slots;
     this.words = wordsFor(this.people);
@@ -78,19 +78,6 @@ export class AvailabilityMatrix {
   /** The bits themselves, to keep (not copied: do not change them). */
   bits(): MatrixBits {
     return { people: this.people, yes: this.yesBits, available: this.availBits };
-  }
-
-  /**
-   * Row `s` of the result: the people free for every slot of [s, s + count), for every s up to
-   * slots - count (AND of rows by doubling spans: each row is read about log2(count) times).
-   */
-  yesRuns(count: number): Uint32Array {
-    return runsOf(this.yesBits, this.words, this.slots, count);
-  }
-
-  /** As yesRuns, for people free or "if needed". */
-  availableRuns(count: number): Uint32Array {
-    return runsOf(this.availBits, this.words, this.slots, count);
   }
 
   /** People free ("yes") for every slot of [first, first+count), as a bitset. */
@@ -129,26 +116,6 @@ function wordsFor(people: number): number {
   return Math.max(1, Math.ceil(people / 32));
 }
 
-function runsOf(bits: Uint32Array, words: number, slots: number, count: number): Uint32Array {
-  const rows = slots - count + 1;
-  if (rows <= 0) return new Uint32Array(0);
-  let span = 1;
-  let cur = bits;
-  // cur row s = AND of rows [s, s + span); AND is idempotent, so two spans that overlap cover count.
-  while (span * 2 <= count) {
-    const next = new Uint32Array((slots - span * 2 + 1) * words);
-    const shift = span * words;
-    for (let i = 0; i < next.length; i++) next[i] = cur[i]! & cur[i + shift]!;
-    cur = next;
-    span *= 2;
-  }
-  if (span === count) return cur === bits ? bits.slice(0, rows * words) : cur.subarray(0, rows * words);
-  const out = new Uint32Array(rows * words);
-  const shift = (count - span) * words;
-  for (let i = 0; i < out.length; i++) out[i] = cur[i]! & cur[i + shift]!;
-  return out;
-}
-
 /**
  * A poll's answers in the form ranking reads: who answered, in answer order, and their bits (the
  * person at index i is bit i). The store keeps this form, so a read does not parse every answer.
@@ -158,7 +125,7 @@ export interface PollAnswers {
   matrix: AvailabilityMatrix;
 }
 
-export function answersOf(participants: readonly Participant[], slots: number): PollAnswers {
+export function answersOf(participants: ReadonlyArray<Pick<Participant, 'user' | 'states'>>, slots: number): PollAnswers {
   return { people: participants.map((p) => p.user), matrix: new AvailabilityMatrix(participants, slots) };
 }
 

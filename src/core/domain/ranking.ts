@@ -47,57 +47,91 @@ export function rankWindows(spec: PollSpec, layout: PollLayout, answers: RankAns
   const words = matrix.words;
   const requiredIdx = spec.required.map((r) => people.findIndex((p) => p.id === r.id)).filter((i) => i >= 0);
 
-  // Row s: who is free (available) for the whole window starting at slot s.
-  const yesRuns = matrix.yesRuns(length);
-  const availRuns = matrix.availableRuns(length);
+  // Every window's count of people free and available for all of it, ANDed word by word in place
+  // (no bitset per window is made: a poll of thousands has thousands of windows).
+  const { yes: yesBits, available: availBits } = matrix.bits();
   const starts = windowStarts(spec.kind, layout.slots, length);
   const valid = new Uint8Array(layout.slots.length);
-  const scoredStart: number[] = [];
-  const scoredYes: number[] = [];
-  const scoredMaybe: number[] = [];
+  const scored = { start: [] as number[], yes: [] as number[], maybe: [] as number[] };
+  const requiredFree = (start: number) =>
+    requiredIdx.every((i) => {
+      for (let s = start; s < start + length; s++) if (((availBits[s * words + (i >>> 5)]! >>> (i & 31)) & 1) === 0) return false;
+      return true;
+    });
   for (const start of starts) {
     valid[start] = 1;
-    const base = start * words;
-    if (requiredIdx.some((i) => ((availRuns[base + (i >>> 5)]! >>> (i & 31)) & 1) === 0)) continue;
+    if (requiredIdx.length > 0 && !requiredFree(start)) continue;
     let avail = 0;
     let yes = 0;
-    for (let w = 0; w < words; w++) {
-      avail += popcount(availRuns[base + w]!);
-      yes += popcount(yesRuns[base + w]!);
+    for (let w = start * words, end = w + words; w < end; w++) {
+      let a = availBits[w]!;
+      let y = yesBits[w]!;
+      for (let s = 1, o = w + words; s < length; s++, o += words) {
+        a &= availBits[o]!;
+        y &= yesBits[o]!;
+      }
+      avail += popcount(a);
+      yes += popcount(y);
     }
     if (avail === 0) continue;
-    scoredStart.push(start);
-    scoredYes.push(yes);
-    scoredMaybe.push(avail - yes);
+    scored.start.push(start);
+    scored.yes.push(yes);
+    scored.maybe.push(avail - yes);
   }
-  const order = Array.from(scoredStart.keys());
-  order.sort((a, b) => scoredYes[b]! - scoredYes[a]! || scoredMaybe[b]! - scoredMaybe[a]! || scoredStart[a]! - scoredStart[b]!);
+  const order = rankOrder(scored, people.length, layout.slots.length);
 
   // A window is one option; the same people free in the windows right after it make it a
   // longer stretch ("13:00–16:00, any hour"), not three more options. Later picks must not
   // overlap an earlier pick's stretch.
   const chosen: Array<{ start: number; stretch: number }> = [];
-  const sameRow = (a: number, b: number) => {
-    for (let w = 0; w < words; w++) {
-      if (yesRuns[a * words + w] !== yesRuns[b * words + w] || availRuns[a * words + w] !== availRuns[b * words + w]) return false;
-    }
-    return true;
-  };
-  for (const k of order) {
+  const yesAt = new Uint32Array(words);
+  const availAt = new Uint32Array(words);
+  const yesNext = new Uint32Array(words);
+  const availNext = new Uint32Array(words);
+  for (const start of order) {
     if (chosen.length >= limit) break;
-    const start = scoredStart[k]!;
     if (chosen.some((c) => start < c.start + c.stretch && c.start < start + length)) continue;
     let end = start;
     const clear = (s: number) => !chosen.some((c) => s < c.start + c.stretch && c.start < s + length);
     // A stretch only grows across adjacent slots, and never into an earlier pick's stretch, so
     // outlines never overlap and "fits anywhere in it" is true.
-    while (valid[end + 1] === 1 && slotsAdjacent(spec.kind, layout.slots[end]!, layout.slots[end + 1]!) && clear(end + 1) && sameRow(start, end + 1)) end++;
+    matrix.yesOver(start, length, yesAt);
+    matrix.availableOver(start, length, availAt);
+    while (valid[end + 1] === 1 && slotsAdjacent(spec.kind, layout.slots[end]!, layout.slots[end + 1]!) && clear(end + 1)) {
+      if (!sameBits(yesAt, matrix.yesOver(end + 1, length, yesNext)) || !sameBits(availAt, matrix.availableOver(end + 1, length, availNext))) break;
+      end++;
+    }
     chosen.push({ start, stretch: end - start + length });
   }
 
   const answeredIds = new Set(people.map((p) => p.id));
   const pending = spec.expected.filter((u) => !answeredIds.has(u.id));
   return chosen.map((c) => ({ ...describeWindow({ layout, matrix, people, start: c.start, length, pending }), stretch: c.stretch }));
+}
+
+function sameBits(a: Uint32Array, b: Uint32Array): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * Window starts best first: most yes, then most maybe, then earliest. Sorted as one number per
+ * window when yes, maybe and start fit exactly in a double (any real poll), else by comparison.
+ */
+function rankOrder(scored: { start: number[]; yes: number[]; maybe: number[] }, people: number, slots: number): number[] {
+  const n = scored.start.length;
+  const span = people + 1;
+  if (span * span * slots < Number.MAX_SAFE_INTEGER) {
+    const keys = new Float64Array(n);
+    for (let k = 0; k < n; k++) keys[k] = (scored.yes[k]! * span + scored.maybe[k]!) * slots + (slots - 1 - scored.start[k]!);
+    keys.sort();
+    const order = new Array<number>(n);
+    for (let k = 0; k < n; k++) order[k] = slots - 1 - (keys[n - 1 - k]! % slots);
+    return order;
+  }
+  const index = Array.from(scored.start.keys());
+  index.sort((a, b) => scored.yes[b]! - scored.yes[a]! || scored.maybe[b]! - scored.maybe[a]! || scored.start[a]! - scored.start[b]!);
+  return index.map((k) => scored.start[k]!);
 }
 
 /** Who is free, maybe and unavailable over one run of slots. */

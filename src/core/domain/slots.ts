@@ -38,18 +38,19 @@ export function layoutPoll(spec: PollSpec): PollLayout {
   const slots: Slot[] = [];
   dates.forEach((date, dayIndex) => {
     const first = slots.length;
-    for (const slot of daySlots(spec, date, dayIndex)) slots.push({ ...slot, index: slots.length });
+    for (const slot of daySlots(spec, date, dayIndex, first)) slots.push(slot);
     days.push({ index: dayIndex, date, weekday: weekdayOf(date), first, count: slots.length - first });
   });
   return { days, slots };
 }
 
-function daySlots(spec: PollSpec, date: string, day: number): Array<Omit<Slot, 'index'>> {
+/** The slots of one date, numbered from `first`. */
+function daySlots(spec: PollSpec, date: string, day: number, first: number): Slot[] {
   switch (spec.kind) {
     case 'date':
-      return [{ day, date }];
+      return [{ day, date, index: first }];
     case 'block':
-      return (spec.blocks ?? []).map((block) => {
+      return (spec.blocks ?? []).map((block, i) => {
         const slot: Omit<Slot, 'index'> = { day, date, block: block.name };
         if (block.start && block.end) {
           const s = parseHm(block.start) ?? 0;
@@ -63,7 +64,7 @@ function daySlots(spec: PollSpec, date: string, day: number): Array<Omit<Slot, '
             slot.minute = s;
           }
         }
-        return slot;
+        return { ...slot, index: first + i };
       });
     case 'time': {
       const step = spec.slotMinutes ?? 60;
@@ -73,7 +74,7 @@ function daySlots(spec: PollSpec, date: string, day: number): Array<Omit<Slot, '
       // hour ends at 03:00, one real hour later), so it never overlaps the next slot.
       const count = Math.floor(length / step);
       const instants = zonedInstants(date, Array.from({ length: count + 1 }, (_, k) => start + k * step), spec.timezone);
-      const out: Array<Omit<Slot, 'index'>> = [];
+      const out: Slot[] = [];
       const seen = new Set<number>();
       const wallDay = dayNumber(date) * 1440;
       for (let k = 0; k < count; k++) {
@@ -84,7 +85,7 @@ function daySlots(spec: PollSpec, date: string, day: number): Array<Omit<Slot, '
         const m = start + k * step;
         const wallStart = wallDay + m;
         const end = Math.min(instant + step * 60_000, instants[k + 1] ?? Infinity);
-        out.push({ day, date, start: instant, end, minute: m % 1440, wallStart, wallEnd: wallStart + step });
+        out.push({ day, date, start: instant, end, minute: m % 1440, wallStart, wallEnd: wallStart + step, index: first + out.length });
       }
       return out;
     }

@@ -27,7 +27,9 @@ import {
 } from '../poll-rows.js';
 import type Database from 'better-sqlite3';
 import type { OpenedDatabase } from './open-database.js';
-import { answerBlocks, answerHistory, participants, polls, requestKeys, userPrefs, usualWeekSettings } from './schema.js';
+import { answerBlocks, answerHistory, answerMatrices, participants, polls, requestKeys, userPrefs, usualWeekSettings } from './schema.js';
+import { answersAtVersion, answersOfRow } from '../answer-matrix-rows.js';
+import type { PollAnswers } from '../../../core/domain/availability.js';
 
 const nextVersion = { version: sql`${polls.version} + 1` };
 
@@ -92,6 +94,31 @@ function hotStatements(db: OpenedDatabase['db']) {
       })
       .prepare(),
     bumpVersion: db.update(polls).set(nextVersion).where(eq(polls.id, param<number>('pollId'))).prepare(),
+    /** The kept answers, only while they are for the poll's current version. */
+    keptAnswers: db
+      .select({ slotCount: answerMatrices.slotCount, people: answerMatrices.people, bits: answerMatrices.bits })
+      .from(answerMatrices)
+      .innerJoin(polls, and(eq(polls.id, answerMatrices.pollId), eq(polls.version, answerMatrices.version)))
+      .where(eq(answerMatrices.pollId, param<number>('pollId')))
+      .prepare(),
+    /** The version and the answers in one statement, so they are read from one snapshot. */
+    answersAtVersion: db
+      .select({ version: polls.version, userId: participants.userId, userName: participants.userName, states: participants.states })
+      .from(polls)
+      .leftJoin(participants, eq(participants.pollId, polls.id))
+      .where(eq(polls.id, param<number>('pollId')))
+      .orderBy(participants.firstAnsweredAt, participants.userId)
+      .prepare(),
+    keepAnswers: db
+      .insert(answerMatrices)
+      .values({ pollId: param<number>('pollId'), version: param<number>('version'), slotCount: param<number>('slotCount'), people: param<string>('people'), bits: param<Buffer>('bits') })
+      .onConflictDoUpdate({
+        target: answerMatrices.pollId,
+        set: { version: sql`excluded.version`, slotCount: sql`excluded.slot_count`, people: sql`excluded.people`, bits: sql`excluded.bits` },
+        // A slower reader of an older version never overwrites a newer row.
+        setWhere: sql`excluded.version >= ${answerMatrices.version}`,
+      })
+      .prepare(),
     userPrefs: db
       .select()
       .from(userPrefs)
@@ -212,6 +239,15 @@ export class SqlitePollStore implements PollStore {
       .orderBy(participants.firstAnsweredAt, participants.userId)
       .all()
       .map(participantOf);
+  }
+
+  async answers(pollId: number, slotCount: number): Promise<PollAnswers> {
+    const kept = this.hot.keptAnswers.get({ pollId });
+    const answers = kept && answersOfRow(kept, slotCount);
+    if (answers) return answers;
+    const { answers: read, keep } = answersAtVersion(this.hot.answersAtVersion.all({ pollId }), slotCount);
+    if (keep) this.hot.keepAnswers.run({ pollId, ...keep, bits: Buffer.from(keep.bits.buffer, keep.bits.byteOffset, keep.bits.byteLength) });
+    return read;
   }
 
   async participant(pollId: number, userId: string): Promise<Participant | undefined> {
