@@ -1,4 +1,5 @@
 /** What core needs from the outside world. Implementations live in src/infra and adapters. */
+import type { PollAnswers } from './domain/availability.js';
 import type { PollLayout } from './domain/slots.js';
 import type { MeetingEvent } from './domain/meeting.js';
 import type { RankedWindow } from './domain/ranking.js';
@@ -105,6 +106,12 @@ export interface PollStore {
    */
   updatePollIf(id: number, from: PollStatus, patch: PollPatch): Promise<boolean>;
   participants(pollId: number): Promise<Participant[]>;
+  /**
+   * The poll's answers as ranking reads them: who answered (in the order of participants()) and
+   * their bits over `slotCount` slots. Kept beside the answers for the poll's version; a read after
+   * a change raised the version works them out again from the answers and keeps them.
+   */
+  answers(pollId: number, slotCount: number): Promise<PollAnswers>;
   participant(pollId: number, userId: string): Promise<Participant | undefined>;
   /**
    * Reads the person's current answer, applies `update` and writes the result and a history

@@ -5,6 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { encodeAction, type Action } from '../../src/core/actions.js';
+import { answersOf } from '../../src/core/domain/availability.js';
 import { addDays, todayIn, weekdayOf } from '../../src/core/domain/time.js';
 import type { Reply } from '../../src/core/views/reply.js';
 import { allText, CAPS, createPoll, errorCode, makeKit, posts, T0, type TestKit } from '../helpers.js';
@@ -29,6 +30,14 @@ async function click(k: TestKit, who: string, action: Action): Promise<Reply[]> 
 }
 
 const run = (k: TestKit, who: string, text: string) => k.engine.runText(k.actor(who), text, CAPS);
+
+/** Ranking's kept answers (read, so kept, before each change) agree with the answers as stored now. */
+async function rankingSeesStored(k: TestKit, code: string): Promise<void> {
+  const poll = (await k.store.findPollByCode(code))!;
+  const kept = await k.engine.queries.answers(poll);
+  const stored = answersOf(await k.engine.queries.participants(poll), k.engine.queries.layout(poll).slots.length);
+  expect({ who: kept.people, ...kept.matrix.bits() }).toEqual({ who: stored.people, ...stored.matrix.bits() });
+}
 
 describe('your usual week', () => {
   it('is learned from answers, shown privately with a picture, and fills a new poll only after Save', async () => {
@@ -132,9 +141,11 @@ describe('picked meetings block your other polls', () => {
     expect((await k.store.participant(review.id, 'ann'))?.states).toBe('.myyyy');
     // Someone else cannot press ann's Undo.
     expect(await errorCode(k.engine.click(k.actor('bob'), undo!.id, CAPS))).toBe('BLOCK_NOT_FOUND');
+    await rankingSeesStored(k, b);
     const undone = await k.engine.click(k.actor('ann'), undo!.id, CAPS);
     expect(allText(undone)).toContain('Gave back your times in “Review”');
     expect((await k.store.participant(review.id, 'ann'))?.states).toBe('ymyyyy');
+    await rankingSeesStored(k, b);
     expect(await errorCode(k.engine.click(k.actor('ann'), undo!.id, CAPS))).toBe('BLOCK_NOT_FOUND');
     const history = allText(await run(k, 'ann', `/yakjeong history ${b}`));
     expect(history).toContain(`(another meeting, ${a}, was picked)`);
@@ -175,14 +186,19 @@ describe('picked meetings block your other polls', () => {
     const k = kit();
     const { a, b, day } = await twoPolls(k);
     const review = (await k.store.findPollByCode(b))!;
+    await rankingSeesStored(k, b);
     await run(k, 'host', `/yakjeong pick ${a} ${day} 10:00`);
     expect((await k.store.participant(review.id, 'ann'))?.states).toBe('..yyyy');
+    await rankingSeesStored(k, b);
     await run(k, 'host', `/yakjeong pick ${a} ${day} 09:00`);
     expect((await k.store.participant(review.id, 'ann'))?.states).toBe('yyyyyy');
+    await rankingSeesStored(k, b);
     await run(k, 'host', `/yakjeong pick ${a} ${day} 11:00`);
     expect((await k.store.participant(review.id, 'ann'))?.states).toBe('yy..yy');
+    await rankingSeesStored(k, b);
     await run(k, 'host', `/yakjeong delete ${a}`);
     expect((await k.store.participant(review.id, 'ann'))?.states).toBe('yyyyyy');
+    await rankingSeesStored(k, b);
 
     const c = await createPoll(k, 'host', `Sync dates:${day} time:11:00-12:00 slot:1h`);
     await run(k, 'ann', `/yakjeong answer ${c} ${day} 11:00-12:00`);

@@ -7,6 +7,8 @@ import type { PollSpec } from '../../src/core/domain/types.js';
 import { T0 } from '../helpers.js';
 import { ReplayedRequest, UserError } from '../../src/core/errors.js';
 import { describeEachStore } from '../support/pg-store-dialects.js';
+import { answersOf } from '../../src/core/domain/availability.js';
+import type { PollStore } from '../../src/core/ports.js';
 
 const spec: PollSpec = {
   kind: 'date',
@@ -181,6 +183,43 @@ describeEachStore('PollStore', (d) => {
       seen.push([what, await version()]);
     }
     expect(seen).toEqual(steps.map(([what, , expected]) => [what, expected]));
+  });
+
+  it('gives the answers as ranking reads them, and after every change the changed ones, never a kept stale copy', async () => {
+    const store = await d.open();
+    const other = (await d.open()).polls;
+    const { polls } = store;
+    const poll = await polls.createPoll(newPoll(), () => 'AM11');
+    // What ranking must see: exactly the stored answers, in the stored order, as bits.
+    const expected = async (slots: number) => {
+      const { people, matrix } = answersOf(await polls.participants(poll.id), slots);
+      return { ...matrix.bits(), who: people };
+    };
+    const read = async (from: PollStore, slots = 3) => {
+      const { people, matrix } = await from.answers(poll.id, slots);
+      return { ...matrix.bits(), who: people };
+    };
+    const same = async (what: string, slots = 3) => {
+      // The first read works them out and keeps them, the second reads the kept row (on another connection too).
+      const want = await expected(slots);
+      expect({ what, got: await read(polls, slots) }).toEqual({ what, got: want });
+      expect({ what, got: await read(other, slots) }).toEqual({ what, got: want });
+    };
+    await same('no answers');
+    // Names are user text: the separator and the escape of the kept list come back as typed.
+    const bob = { id: 'U2', name: 'bob \\s \u001f \\' };
+    const cy = { id: 'U3\u001f', name: '' };
+    await polls.saveAnswer(poll.id, bob, () => 'y.m', 2, { slotCount: 3 });
+    await same('a first answer');
+    await polls.saveAnswer(poll.id, cy, () => 'mm.', 3, { slotCount: 3 });
+    await same('a second answer');
+    await other.saveAnswer(poll.id, bob, () => '.yy', 4, { slotCount: 3 });
+    await same('a changed answer, saved through another connection');
+    await polls.updatePoll(poll.id, { spec: { ...spec, days: { type: 'dates', dates: [...(spec.days as { dates: string[] }).dates, '2026-12-04'] } } });
+    await same('one more slot', 4);
+    await polls.clearAnswer(poll.id, bob, 5, 4);
+    await same('a cleared answer', 4);
+    expect((await read(polls, 4)).who).toEqual([cy]);
   });
 
   it('closes a poll once when two connections close it at the same moment', async () => {

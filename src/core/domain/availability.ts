@@ -3,7 +3,7 @@
  * "yes or maybe". Windows are scored by AND-ing slot rows and counting bits, which keeps
  * ranking fast for a thousand people over a thousand slots.
  */
-import type { AnswerState, Participant } from './types.js';
+import type { AnswerState, Participant, UserRef } from './types.js';
 
 export const STATE_CHAR: Record<AnswerState, string> = { yes: 'y', maybe: 'm', no: '.' };
 
@@ -26,6 +26,16 @@ export function hasAnyAnswer(states: string): boolean {
   return /[ym]/.test(states);
 }
 
+/**
+ * A matrix's bits as they are kept: slot-major rows of `words` 32-bit words, bit `person & 31` of
+ * word `person >>> 5` set when that person is free ("yes") or available (yes or "if needed").
+ */
+export interface MatrixBits {
+  people: number;
+  yes: Uint32Array;
+  available: Uint32Array;
+}
+
 export class AvailabilityMatrix {
   readonly people: number;
   readonly slots: number;
@@ -33,10 +43,19 @@ export class AvailabilityMatrix {
   private readonly yesBits: Uint32Array;
   private readonly availBits: Uint32Array;
 
-  constructor(participants: readonly Participant[], slots: number) {
-    this.people = participants.length;
+  /** From answers (one bit per participant, in their order), or from bits kept earlier (their length must fit `slots`). */
+  constructor(source: ReadonlyArray<Pick<Participant, 'states'>> | MatrixBits, slots: number) {
+    const participants = Array.isArray(source) ? (source as ReadonlyArray<Pick<Participant, 'states'>>) : undefined;
+    this.people = participants ? participants.length : (source as MatrixBits).people;
     this.slots = slots;
-    this.words = Math.max(1, Math.ceil(this.people / 32));
+    this.words = wordsFor(this.people);
+    if (!participants) {
+      const bits = source as MatrixBits;
+      if (bits.yes.length !== slots * this.words || bits.available.length !== slots * this.words) throw new Error('availability bits do not fit the poll');
+      this.yesBits = bits.yes;
+      this.availBits = bits.available;
+      return;
+    }
     this.yesBits = new Uint32Array(slots * this.words);
     this.availBits = new Uint32Array(slots * this.words);
     participants.forEach((p, person) => {
@@ -54,6 +73,11 @@ export class AvailabilityMatrix {
         }
       }
     });
+  }
+
+  /** The bits themselves, to keep (not copied: do not change them). */
+  bits(): MatrixBits {
+    return { people: this.people, yes: this.yesBits, available: this.availBits };
   }
 
   /** People free ("yes") for every slot of [first, first+count), as a bitset. */
@@ -86,6 +110,23 @@ export class AvailabilityMatrix {
     }
     return out;
   }
+}
+
+function wordsFor(people: number): number {
+  return Math.max(1, Math.ceil(people / 32));
+}
+
+/**
+ * A poll's answers in the form ranking reads: who answered, in answer order, and their bits (the
+ * person at index i is bit i). The store keeps this form, so a read does not parse every answer.
+ */
+export interface PollAnswers {
+  people: readonly UserRef[];
+  matrix: AvailabilityMatrix;
+}
+
+export function answersOf(participants: ReadonlyArray<Pick<Participant, 'user' | 'states'>>, slots: number): PollAnswers {
+  return { people: participants.map((p) => p.user), matrix: new AvailabilityMatrix(participants, slots) };
 }
 
 export function popcount(x: number): number {

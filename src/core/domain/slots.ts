@@ -1,5 +1,5 @@
 /** Turns a poll spec into its days and slots. Deterministic: the same spec gives the same slots. */
-import { addDays, dayNumber, formatHm, parseHm, weekdayOf, zonedInstant } from './time.js';
+import { addDays, dayNumber, formatHm, parseHm, weekdayOf, zonedInstant, zonedInstants } from './time.js';
 import type { PollDay, PollSpec, Slot } from './types.js';
 
 export const SLOT_MINUTES = [15, 30, 60, 120] as const;
@@ -38,18 +38,19 @@ export function layoutPoll(spec: PollSpec): PollLayout {
   const slots: Slot[] = [];
   dates.forEach((date, dayIndex) => {
     const first = slots.length;
-    for (const slot of daySlots(spec, date, dayIndex)) slots.push({ ...slot, index: slots.length });
+    for (const slot of daySlots(spec, date, dayIndex, first)) slots.push(slot);
     days.push({ index: dayIndex, date, weekday: weekdayOf(date), first, count: slots.length - first });
   });
   return { days, slots };
 }
 
-function daySlots(spec: PollSpec, date: string, day: number): Array<Omit<Slot, 'index'>> {
+/** The slots of one date, numbered from `first`. */
+function daySlots(spec: PollSpec, date: string, day: number, first: number): Slot[] {
   switch (spec.kind) {
     case 'date':
-      return [{ day, date }];
+      return [{ day, date, index: first }];
     case 'block':
-      return (spec.blocks ?? []).map((block) => {
+      return (spec.blocks ?? []).map((block, i) => {
         const slot: Omit<Slot, 'index'> = { day, date, block: block.name };
         if (block.start && block.end) {
           const s = parseHm(block.start) ?? 0;
@@ -63,7 +64,7 @@ function daySlots(spec: PollSpec, date: string, day: number): Array<Omit<Slot, '
             slot.minute = s;
           }
         }
-        return slot;
+        return { ...slot, index: first + i };
       });
     case 'time': {
       const step = spec.slotMinutes ?? 60;
@@ -72,22 +73,19 @@ function daySlots(spec: PollSpec, date: string, day: number): Array<Omit<Slot, '
       // reads its end when that comes sooner than the slot's length (01:00 + 2h over a skipped
       // hour ends at 03:00, one real hour later), so it never overlaps the next slot.
       const count = Math.floor(length / step);
-      const instants: Array<number | undefined> = [];
-      for (let k = 0; k <= count; k++) {
-        const m = start + k * step;
-        instants.push(zonedInstant(addDays(date, Math.floor(m / 1440)), m % 1440, spec.timezone));
-      }
-      const out: Array<Omit<Slot, 'index'>> = [];
+      const instants = zonedInstants(date, Array.from({ length: count + 1 }, (_, k) => start + k * step), spec.timezone);
+      const out: Slot[] = [];
       const seen = new Set<number>();
+      const wallDay = dayNumber(date) * 1440;
       for (let k = 0; k < count; k++) {
         const instant = instants[k];
         // Skipped (clocks jump forward) or already offered (clocks go back): leave it out.
         if (instant === undefined || seen.has(instant)) continue;
         seen.add(instant);
         const m = start + k * step;
-        const wallStart = dayNumber(date) * 1440 + m;
+        const wallStart = wallDay + m;
         const end = Math.min(instant + step * 60_000, instants[k + 1] ?? Infinity);
-        out.push({ day, date, start: instant, end, minute: m % 1440, wallStart, wallEnd: wallStart + step });
+        out.push({ day, date, start: instant, end, minute: m % 1440, wallStart, wallEnd: wallStart + step, index: first + out.length });
       }
       return out;
     }

@@ -263,6 +263,27 @@ export function zonedInstant(date: string, minute: number, tz: string): number |
   return Math.min(...instants);
 }
 
+/** Between two offset changes of a zone there are always more than this many milliseconds. */
+const CHANGE_GAP_MS = 3 * 3_600_000;
+
+/**
+ * zonedInstant of `date` at each of `minutes` (which may run past midnight into the next days),
+ * with a handful of offset look-ups for the whole run instead of four per time: when the zone
+ * keeps one offset from a day before the first time to a day after the last, every time is just
+ * that far from UTC. Sampled CHANGE_GAP_MS apart, two equal samples have no change between them.
+ */
+export function zonedInstants(date: string, minutes: readonly number[], tz: string): Array<number | undefined> {
+  if (minutes.length === 0) return [];
+  const midnight = dateToUtcMs(date);
+  const from = midnight + Math.min(...minutes) * 60_000 - DAY_MS;
+  const to = midnight + Math.max(...minutes) * 60_000 + DAY_MS;
+  const offset = offsetAt(tz, from);
+  let steady = !Number.isNaN(offset);
+  for (let t = from + CHANGE_GAP_MS; steady && t < to; t += CHANGE_GAP_MS) steady = offsetAt(tz, t) === offset;
+  if (steady && offsetAt(tz, to) === offset) return minutes.map((m) => midnight + m * 60_000 - offset * 60_000);
+  return minutes.map((m) => zonedInstant(addDays(date, Math.floor(m / 1440)), ((m % 1440) + 1440) % 1440, tz));
+}
+
 /**
  * Minutes by which an instant lies inside the second pass of a repeated hour (clocks went back
  * at most that long before it), or 0. Between two offset changes there are always more than
@@ -270,7 +291,7 @@ export function zonedInstant(date: string, minute: number, tz: string): number |
  */
 function repeatedBy(instant: number, tz: string): number {
   const after = offsetAt(tz, instant);
-  const back = offsetAt(tz, instant - 3 * 3_600_000) - after;
+  const back = offsetAt(tz, instant - CHANGE_GAP_MS) - after;
   if (back <= 0) return 0;
   return offsetAt(tz, instant - back * 60_000) === after + back ? back : 0;
 }

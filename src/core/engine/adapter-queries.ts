@@ -1,5 +1,6 @@
 /** Read-only questions adapters ask while rendering and delivering: nothing here changes a poll. */
 import type { Actor } from '../actor.js';
+import type { PollAnswers } from '../domain/availability.js';
 import type { PollLayout } from '../domain/slots.js';
 import type { Locale, Participant, Poll } from '../domain/types.js';
 import type { View } from '../views/reply.js';
@@ -26,6 +27,11 @@ export class AdapterQueries {
 
   participants(poll: Poll): Promise<Participant[]> {
     return this.ctx.participants(poll);
+  }
+
+  /** Who answered and their bits, as ranking (rankWindows) reads them, without parsing each answer. */
+  answers(poll: Poll): Promise<PollAnswers> {
+    return this.ctx.answers(poll);
   }
 
   resultsView(request: ResultsRequest): Promise<View> {

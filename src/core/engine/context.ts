@@ -5,7 +5,7 @@
 import { UserError } from '../errors.js';
 import { catalog } from '../i18n/index.js';
 import type { Actor } from '../actor.js';
-import { emptyStates, fitStates } from '../domain/availability.js';
+import { emptyStates, fitStates, type PollAnswers } from '../domain/availability.js';
 import { rankWindows } from '../domain/ranking.js';
 import { layoutKey, layoutPoll, type PollLayout } from '../domain/slots.js';
 import { canonicalTimezone, todayIn } from '../domain/time.js';
@@ -146,12 +146,17 @@ export class EngineContext {
     return (await this.store.participants(poll.id)).map((p) => ({ ...p, states: fitStates(p.states, n) }));
   }
 
+  /** Who answered and their bits, as ranking reads them: kept by the store, so a read parses no answer. */
+  answers(poll: Poll): Promise<PollAnswers> {
+    return this.store.answers(poll.id, this.layout(poll).slots.length);
+  }
+
   /** The poll's live channel message. */
   async pollView(poll: Poll, locale: Locale): Promise<View> {
     const layout = this.layout(poll);
     const participants = await this.participants(poll);
     const now = this.clock.now();
-    const best = poll.spec.hidden && !isClosed(poll, now) ? [] : rankWindows(poll.spec, layout, participants);
+    const best = poll.spec.hidden && !isClosed(poll, now) ? [] : rankWindows(poll.spec, layout, await this.answers(poll));
     const webButton = this.webLinks?.inPollMessage(poll.channel.platform) ?? false;
     return pollMessageView({ poll, layout, participants, best, locale, now, webButton });
   }
@@ -161,7 +166,7 @@ export class EngineContext {
     const { poll, locale, tz, viewer, note, revealHidden } = request;
     const layout = this.layout(poll);
     const participants = await this.participants(poll);
-    const best = rankWindows(poll.spec, layout, participants);
+    const best = rankWindows(poll.spec, layout, await this.answers(poll));
     const c = catalog(locale);
     const mine = viewer ? participants.find((p) => p.user.id === viewer.id) : undefined;
     const now = this.clock.now();

@@ -29,7 +29,9 @@ import {
   PAST_ANSWERS_LIMIT,
 } from '../poll-rows.js';
 import type { OpenedPostgres, PgDb } from './open-postgres.js';
-import { answerBlocks, answerHistory, participants, polls, requestKeys, userPrefs, usualWeekSettings } from './schema.js';
+import { answerBlocks, answerHistory, answerMatrices, participants, polls, requestKeys, userPrefs, usualWeekSettings } from './schema.js';
+import { answersAtVersion, answersOfRow } from '../answer-matrix-rows.js';
+import type { PollAnswers } from '../../../core/domain/availability.js';
 
 type Tx = Parameters<Parameters<PgDb['transaction']>[0]>[0];
 
@@ -83,6 +85,13 @@ function hotReads(db: PgDb) {
       .from(userPrefs)
       .where(and(eq(userPrefs.platform, placeholder('platform')), eq(userPrefs.userId, placeholder('userId'))))
       .prepare('yakjeong_user_prefs'),
+    /** The kept answers, only while they are for the poll's current version. */
+    keptAnswers: db
+      .select({ slotCount: answerMatrices.slotCount, people: answerMatrices.people, bits: answerMatrices.bits })
+      .from(answerMatrices)
+      .innerJoin(polls, and(eq(polls.id, answerMatrices.pollId), eq(polls.version, answerMatrices.version)))
+      .where(eq(answerMatrices.pollId, placeholder('pollId')))
+      .prepare('yakjeong_kept_answers'),
   };
 }
 
@@ -177,6 +186,33 @@ export class PgPollStore implements PollStore {
       .where(eq(participants.pollId, pollId))
       .orderBy(participants.firstAnsweredAt, participants.userId);
     return rows.map(participantOf);
+  }
+
+  async answers(pollId: number, slotCount: number): Promise<PollAnswers> {
+    const [kept] = await this.hot.keptAnswers.execute({ pollId });
+    const answers = kept && answersOfRow(kept, slotCount);
+    if (answers) return answers;
+    // The version and the answers in one statement, so they are read from one snapshot.
+    const rows = await this.db
+      .select({ version: polls.version, userId: participants.userId, userName: participants.userName, states: participants.states })
+      .from(polls)
+      .leftJoin(participants, eq(participants.pollId, polls.id))
+      .where(eq(polls.id, pollId))
+      .orderBy(participants.firstAnsweredAt, participants.userId);
+    const { answers: read, keep } = answersAtVersion(rows, slotCount);
+    if (keep) {
+      const row = { ...keep, bits: Buffer.from(keep.bits.buffer, keep.bits.byteOffset, keep.bits.byteLength) };
+      await this.db
+        .insert(answerMatrices)
+        .values({ pollId, ...row })
+        .onConflictDoUpdate({
+          target: answerMatrices.pollId,
+          set: row,
+          // A slower reader of an older version never overwrites a newer row.
+          setWhere: sql`excluded.version >= ${answerMatrices.version}`,
+        });
+    }
+    return read;
   }
 
   async participant(pollId: number, userId: string): Promise<Participant | undefined> {

@@ -3,7 +3,7 @@
  * turned into migrations/pg by drizzle-kit. Millisecond times are bigint read as numbers; no
  * default reads the server's clock, since every time comes from the bot's Clock.
  */
-import { bigint, index, integer, pgTable, primaryKey, serial, text } from 'drizzle-orm/pg-core';
+import { bigint, customType, index, integer, pgTable, primaryKey, serial, text } from 'drizzle-orm/pg-core';
 
 const ms = (name: string) => bigint(name, { mode: 'number' });
 
@@ -174,4 +174,22 @@ export const pollEditPacing = pgTable('poll_edit_pacing', {
     .primaryKey()
     .references(() => polls.id, { onDelete: 'cascade' }),
   nextAt: ms('next_at').notNull(),
+});
+
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
+
+/**
+ * Each poll's answers in the form ranking reads (answer-matrix-rows.ts), kept for one poll version:
+ * every change to answers raises the version in its own transaction, so a kept row whose version
+ * is not the poll's is stale and is worked out again from participants on the next read.
+ */
+export const answerMatrices = pgTable('answer_matrices', {
+  pollId: integer('poll_id')
+    .primaryKey()
+    .references(() => polls.id, { onDelete: 'cascade' }),
+  version: integer('version').notNull(),
+  slotCount: integer('slot_count').notNull(),
+  /** Who each bit is, in answer order. */
+  people: text('people').notNull(),
+  bits: bytea('bits').notNull(),
 });

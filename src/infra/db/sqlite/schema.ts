@@ -1,6 +1,6 @@
 /** The database schema: the source of truth that drizzle-kit turns into migrations/. */
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { blob, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 export const polls = sqliteTable(
   'polls',
@@ -190,4 +190,20 @@ export const pollEditPacing = sqliteTable('poll_edit_pacing', {
     .primaryKey()
     .references(() => polls.id, { onDelete: 'cascade' }),
   nextAt: integer('next_at').notNull(),
+});
+
+/**
+ * Each poll's answers in the form ranking reads (answer-matrix-rows.ts), kept for one poll version:
+ * every change to answers raises the version in its own transaction, so a kept row whose version
+ * is not the poll's is stale and is worked out again from participants on the next read.
+ */
+export const answerMatrices = sqliteTable('answer_matrices', {
+  pollId: integer('poll_id')
+    .primaryKey()
+    .references(() => polls.id, { onDelete: 'cascade' }),
+  version: integer('version').notNull(),
+  slotCount: integer('slot_count').notNull(),
+  /** Who each bit is, in answer order. */
+  people: text('people').notNull(),
+  bits: blob('bits', { mode: 'buffer' }).notNull(),
 });

@@ -29,6 +29,8 @@ import {
 import type Database from 'better-sqlite3';
 import type { OpenedDatabase } from './open-database.js';
 import { answerBlocks, answerHistory, participants, polls, requestKeys, userPrefs, usualWeekSettings } from './schema.js';
+import { answersAtVersion, answersOfRow } from '../answer-matrix-rows.js';
+import type { PollAnswers } from '../../../core/domain/availability.js';
 
 const nextVersion = { version: sql`${polls.version} + 1` };
 
@@ -75,6 +77,19 @@ function hotStatements(sqlite: Database.Database) {
       'INSERT INTO answer_history (poll_id, user_id, user_name, at, changes, reason, source) VALUES (@pollId, @userId, @userName, @at, @changes, @reason, @source)',
     ),
     bumpVersion: sqlite.prepare<{ pollId: number }>('UPDATE polls SET version = version + 1 WHERE id = @pollId'),
+    /** The kept answers, only while they are for the poll's current version. */
+    keptAnswers: sqlite.prepare<{ pollId: number }, { slotCount: number; people: string; bits: Buffer }>(
+      'SELECT m.slot_count AS slotCount, m.people AS people, m.bits AS bits FROM answer_matrices m JOIN polls p ON p.id = m.poll_id AND p.version = m.version WHERE m.poll_id = @pollId',
+    ),
+    /** The version and the answers in one statement, so they are read from one snapshot. */
+    answersAtVersion: sqlite.prepare<{ pollId: number }, { version: number; userId: string | null; userName: string | null; states: string | null }>(
+      'SELECT p.version AS version, a.user_id AS userId, a.user_name AS userName, a.states AS states FROM polls p LEFT JOIN participants a ON a.poll_id = p.id WHERE p.id = @pollId ORDER BY a.first_answered_at, a.user_id',
+    ),
+    // A slower reader of an older version never overwrites a newer row.
+    keepAnswers: sqlite.prepare<{ pollId: number; version: number; slotCount: number; people: string; bits: Buffer }>(
+      'INSERT INTO answer_matrices (poll_id, version, slot_count, people, bits) VALUES (@pollId, @version, @slotCount, @people, @bits) ' +
+        'ON CONFLICT (poll_id) DO UPDATE SET version = excluded.version, slot_count = excluded.slot_count, people = excluded.people, bits = excluded.bits WHERE excluded.version >= answer_matrices.version',
+    ),
     userPrefs: sqlite.prepare<{ platform: string; userId: string }, typeof userPrefs.$inferSelect>(
       `SELECT ${columnsOf(userPrefs)} FROM user_prefs WHERE platform = @platform AND user_id = @userId`,
     ),
@@ -193,6 +208,15 @@ export class SqlitePollStore implements PollStore {
       .orderBy(participants.firstAnsweredAt, participants.userId)
       .all()
       .map(participantOf);
+  }
+
+  async answers(pollId: number, slotCount: number): Promise<PollAnswers> {
+    const kept = this.hot.keptAnswers.get({ pollId });
+    const answers = kept && answersOfRow(kept, slotCount);
+    if (answers) return answers;
+    const { answers: read, keep } = answersAtVersion(this.hot.answersAtVersion.all({ pollId }), slotCount);
+    if (keep) this.hot.keepAnswers.run({ pollId, ...keep, bits: Buffer.from(keep.bits.buffer, keep.bits.byteOffset, keep.bits.byteLength) });
+    return read;
   }
 
   async participant(pollId: number, userId: string): Promise<Participant | undefined> {
