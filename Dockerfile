@@ -14,6 +14,8 @@ WORKDIR /app
 # Only `dependencies`: esbuild compiles the TypeScript (tsx runs it where that cannot be written);
 # nothing at start needs a devDependency.
 COPY package.json package-lock.json .npmrc ./
+# npm ci runs npm's prepare even with --omit=dev: its script must be here (it builds nothing yet).
+COPY scripts/prepare.mjs scripts/
 RUN npm ci --omit=dev --no-audit --no-fund --loglevel=warn && npm cache clean --force
 
 # The code stays root-owned: the bot may write only its data and output folders.

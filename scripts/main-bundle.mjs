@@ -16,7 +16,7 @@
  * `node scripts/main-bundle.mjs` builds when stale (npm's `prepare` runs that on install).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -29,13 +29,27 @@ const SETTINGS = ['scripts/main-bundle.mjs', 'tsconfig.json'];
 /** Older builds kept for processes still running them. */
 const KEEP_OLDER = 2;
 
-/** A digest of the files' names and contents (relative to the root); throws when a source is gone. */
-function digestOf(files) {
+/**
+ * What the build is made with besides its inputs: its options (this file), the compiler's settings,
+ * the compiler and Node's major version (an `npm install` that brings a new esbuild rebuilds).
+ */
+function toolchain() {
   const hash = createHash('sha256');
   for (const file of SETTINGS) hash.update(`${file}\0`).update(existsSync(join(ROOT, file)) ? readFileSync(join(ROOT, file)) : '(none)').update('\0');
-  for (const file of files) hash.update(`${file}\0`).update(readFileSync(join(ROOT, file))).update('\0');
+  const esbuild = join(ROOT, 'node_modules', 'esbuild', 'package.json');
+  hash.update(`esbuild ${existsSync(esbuild) ? JSON.parse(readFileSync(esbuild, 'utf8')).version : '(none)'}\0node ${process.versions.node.split('.')[0]}\0`);
+  return hash;
+}
+
+/** A digest of the toolchain and of each input's name and bytes, in the inputs' order. */
+function digestOf(inputs, bytesOf) {
+  const hash = toolchain();
+  for (const file of inputs) hash.update(`${file}\0`).update(bytesOf(file)).update('\0');
   return hash.digest('hex');
 }
+
+/** The digest of the inputs as they are on disk now; throws when one is gone. */
+const digestOnDisk = (inputs) => digestOf(inputs, (file) => readFileSync(join(ROOT, file)));
 
 const entryOf = (build) => join(BUILDS, build, 'main.mjs');
 
@@ -44,7 +58,7 @@ export function freshEntry() {
   try {
     const { build, inputs, digest } = JSON.parse(readFileSync(CURRENT, 'utf8'));
     if (typeof build !== 'string' || !Array.isArray(inputs) || !existsSync(entryOf(build))) return undefined;
-    return digestOf(inputs) === digest ? entryOf(build) : undefined;
+    return digestOnDisk(inputs) === digest ? entryOf(build) : undefined;
   } catch {
     // No build yet, a source that is gone, or a pointer that does not parse: build again.
     return undefined;
@@ -52,31 +66,40 @@ export function freshEntry() {
 }
 
 /**
+ * Loads every source for esbuild, keeping the exact bytes it compiled (the build's digest is of
+ * these, so a file saved during the build makes the next start build again, whatever its time).
  * Each module keeps its own import.meta.url (the file's place in the sources, relative to the
  * build's folder), so paths it finds from there (migrations, the render thread's entry, the web
  * page's sources) are the same as when the sources run.
  */
-const ownImportMetaUrl = {
-  name: 'own-import-meta-url',
-  setup(build) {
-    build.onLoad({ filter: /\.[cm]?ts$/ }, (args) => {
-      const source = readFileSync(args.path, 'utf8');
-      if (!source.includes('import.meta.url')) return undefined;
-      // Every build's folder is at the same depth, so any name gives the same relative path.
-      const fromBuild = relative(join(BUILDS, 'any'), args.path).split('\\').join('/');
-      return { contents: source.replaceAll('import.meta.url', `new URL(${JSON.stringify(fromBuild)}, import.meta.url).href`), loader: 'ts' };
-    });
-  },
-};
+function loadingSources(loaded) {
+  return {
+    name: 'loading-sources',
+    setup(build) {
+      build.onLoad({ filter: /\.[cm]?ts$/ }, (args) => {
+        const bytes = readFileSync(args.path);
+        loaded.set(relative(ROOT, args.path).split('\\').join('/'), bytes);
+        const source = bytes.toString('utf8');
+        // Every build's folder is at the same depth, so any name gives the same relative path.
+        const fromBuild = relative(join(BUILDS, 'any'), args.path).split('\\').join('/');
+        const contents = source.includes('import.meta.url') ? source.replaceAll('import.meta.url', `new URL(${JSON.stringify(fromBuild)}, import.meta.url).href`) : source;
+        return { contents, loader: 'ts' };
+      });
+    },
+  };
+}
 
 /** Builds into a folder of its own and makes it current; returns its entry. */
 export async function buildMainBundle() {
   const { build } = await import('esbuild');
-  for (let attempt = 1; ; attempt++) {
-    const started = Date.now();
-    const staging = join(BUILDS, `.staging-${process.pid}`);
-    rmSync(staging, { recursive: true, force: true });
-    const result = await build({
+  const staging = join(BUILDS, `.staging-${process.pid}`);
+  rmSync(staging, { recursive: true, force: true });
+  // Made here, not by esbuild: a folder that cannot be written fails with its code (EACCES…).
+  mkdirSync(staging);
+  const loaded = new Map();
+  let result;
+  try {
+    result = await build({
       absWorkingDir: ROOT,
       entryPoints: ['src/main.ts'],
       outdir: staging,
@@ -93,40 +116,70 @@ export async function buildMainBundle() {
       keepNames: true,
       sourcemap: 'linked',
       sourcesContent: false,
-      plugins: [ownImportMetaUrl],
+      plugins: [loadingSources(loaded)],
       metafile: true,
       logLevel: 'warning',
     });
-    const inputs = Object.keys(result.metafile.inputs).sort();
-    const digest = digestOf(inputs);
-    // A source saved while the build read it may be in the build as it was before: build again.
-    if (inputs.some((file) => statSync(join(ROOT, file)).mtimeMs >= started - 1) && attempt < 3) {
-      rmSync(staging, { recursive: true, force: true });
-      continue;
-    }
-    const name = digest.slice(0, 16);
-    const folder = join(BUILDS, name);
-    try {
-      renameSync(staging, folder);
-    } catch (err) {
-      // Another process built the same sources first: use that one.
-      rmSync(staging, { recursive: true, force: true });
-      if (!existsSync(entryOf(name))) throw err;
-    }
-    const pointer = `${CURRENT}.${process.pid}`;
-    writeFileSync(pointer, `${JSON.stringify({ build: name, digest, inputs })}\n`);
-    renameSync(pointer, CURRENT);
-    pruneBuilds(name);
-    return entryOf(name);
+  } catch (err) {
+    rmSync(staging, { recursive: true, force: true });
+    throw err;
+  }
+  const inputs = Object.keys(result.metafile.inputs).sort();
+  const digest = digestOf(inputs, (file) => loaded.get(file) ?? readFileSync(join(ROOT, file)));
+  const name = digest.slice(0, 16);
+  const folder = join(BUILDS, name);
+  try {
+    renameSync(staging, folder);
+  } catch (err) {
+    // Another process built the same sources first: use that one.
+    rmSync(staging, { recursive: true, force: true });
+    if (!existsSync(entryOf(name))) throw err;
+  }
+  const pointer = `${CURRENT}.${process.pid}`;
+  writeFileSync(pointer, `${JSON.stringify({ build: name, digest, inputs })}\n`);
+  renameSync(pointer, CURRENT);
+  pruneBuilds(name);
+  return entryOf(name);
+}
+
+/** The time a build was made, from its entry; undefined when another process is removing it. */
+function builtAt(name) {
+  try {
+    return statSync(entryOf(name)).mtimeMs;
+  } catch {
+    return undefined;
   }
 }
 
+/** Whether the process that owns a staging folder (`.staging-<pid>`) is gone. */
+function abandoned(name) {
+  const pid = Number(name.slice('.staging-'.length));
+  if (!Number.isInteger(pid) || pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (err) {
+    return err?.code === 'ESRCH';
+  }
+}
+
+/**
+ * Keeps the KEEP_OLDER newest builds besides the current one and drops staging folders of builds
+ * that died. Best effort: several processes may prune at once, and a start never fails over it.
+ */
 function pruneBuilds(current) {
-  const older = readdirSync(BUILDS)
-    .filter((name) => /^[0-9a-f]{16}$/.test(name) && name !== current)
-    .map((name) => ({ name, at: statSync(join(BUILDS, name)).mtimeMs }))
-    .sort((a, b) => b.at - a.at);
-  for (const { name } of older.slice(KEEP_OLDER)) rmSync(join(BUILDS, name), { recursive: true, force: true });
+  try {
+    const names = readdirSync(BUILDS);
+    const older = names
+      .filter((name) => /^[0-9a-f]{16}$/.test(name) && name !== current)
+      .map((name) => ({ name, at: builtAt(name) }))
+      .filter((b) => b.at !== undefined)
+      .sort((a, b) => b.at - a.at);
+    const gone = [...older.slice(KEEP_OLDER).map((b) => b.name), ...names.filter((name) => name.startsWith('.staging-') && abandoned(name))];
+    for (const name of gone) rmSync(join(BUILDS, name), { recursive: true, force: true });
+  } catch {
+    // Another process pruning the same folder: it will finish the job.
+  }
 }
 
 /**
@@ -147,7 +200,7 @@ export async function freshMainBundle() {
   return pathToFileURL(entry).href;
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+if (process.argv[1] && fileURLToPath(import.meta.url) === realpathSync(process.argv[1])) {
   if (!freshEntry()) {
     mkdirSync(BUILDS, { recursive: true });
     await buildMainBundle();

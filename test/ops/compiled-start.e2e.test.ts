@@ -86,4 +86,35 @@ describe('npm start, compiled', () => {
     expect(current().build).not.toBe(before);
     expect(builds()).toContain(before);
   });
+
+  it('refuses to start sources that do not compile, naming the file and line, and runs them once mended', async () => {
+    const before = current().build;
+    const catalog = join(copy, 'src', 'core', 'i18n', 'en.ts');
+    const good = readFileSync(catalog, 'utf8');
+    writeFileSync(catalog, good.replace('find a time that suits everyone', "find a time that suits everyone' +,"));
+    const broken = await npmStart(['/yakjeong help'], 'broken');
+    expect(broken.code, broken.output).toBe(1);
+    expect(broken.output).toContain('src/core/i18n/en.ts:');
+    expect(broken.output).toContain('npm start: the sources above do not compile; nothing was started.');
+    expect(broken.output).not.toContain('/yakjeong create');
+    expect(current().build).toBe(before);
+    writeFileSync(catalog, good.replace('find a time that suits everyone', 'find a time for everyone'));
+    const mended = await npmStart(['/yakjeong help'], 'mended');
+    expect(mended.code, mended.output).toBe(0);
+    expect(mended.output).toContain('Yakjeong — find a time for everyone');
+  });
+
+  it("tidies the staging folder a killed build left behind, and keeps another process's", async () => {
+    const dead = join(copy, 'dist', 'builds', '.staging-999999999');
+    const alive = join(copy, 'dist', 'builds', `.staging-${process.pid}`);
+    mkdirSync(dead);
+    mkdirSync(alive);
+    const catalog = join(copy, 'src', 'core', 'i18n', 'en.ts');
+    writeFileSync(catalog, readFileSync(catalog, 'utf8').replace('find a time for everyone', 'find a time, together'));
+    const run = await npmStart(['/yakjeong help'], 'tidy');
+    expect(run.code, run.output).toBe(0);
+    expect(existsSync(dead)).toBe(false);
+    expect(existsSync(alive)).toBe(true);
+    rmSync(alive, { recursive: true });
+  });
 });

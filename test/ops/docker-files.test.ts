@@ -7,7 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { envOf, execForm, readDockerfile } from './dockerfile.js';
 
@@ -73,16 +73,23 @@ describe('Dockerfile', () => {
     expect(runs.some((r) => r.includes('scripts/build-web.ts') && r.includes('node scripts/main-bundle.mjs'))).toBe(true);
   });
 
-  it("installs the dependencies before the sources are there: npm's prepare then builds nothing and succeeds", () => {
-    const bare = mkdtempSync(join(tmpdir(), 'yakjeong-deps-layer-'));
+  it("installs the dependencies with only what the first COPYs bring: npm's prepare is among them, builds nothing and succeeds", () => {
+    const install = instructions.findIndex((i) => i.keyword === 'RUN' && /\bnpm ci\b/.test(i.args));
+    const layer = mkdtempSync(join(tmpdir(), 'yakjeong-deps-layer-'));
     try {
-      mkdirSync(join(bare, 'scripts'));
-      copyFileSync('scripts/prepare.mjs', join(bare, 'scripts', 'prepare.mjs'));
-      const run = spawnSync(process.execPath, [join(bare, 'scripts', 'prepare.mjs')], { cwd: bare, encoding: 'utf8' });
-      expect(run.status).toBe(0);
-      expect(run.stderr).toContain('nothing to build');
+      for (const copy of instructions.slice(0, install).filter((i) => i.keyword === 'COPY')) {
+        const [destination, ...sources] = copy.args.split(/\s+/).reverse();
+        for (const source of sources) {
+          const into = destination!.endsWith('/') ? join(layer, destination!, basename(source)) : join(layer, destination!);
+          mkdirSync(dirname(into), { recursive: true });
+          copyFileSync(source, into);
+        }
+      }
+      const prepare = spawnSync('npm', ['run', 'prepare'], { cwd: layer, encoding: 'utf8' });
+      expect(prepare.status, prepare.stderr).toBe(0);
+      expect(prepare.stderr).toContain('nothing to build');
     } finally {
-      rmSync(bare, { recursive: true, force: true });
+      rmSync(layer, { recursive: true, force: true });
     }
   });
 });

@@ -1,7 +1,8 @@
 /**
- * The bot as a process (`node --import tsx src/main.ts`: the sources `npm start` runs compiled, see
- * test/ops/compiled-start.e2e.test.ts), for the tests that drive it from outside: its combined
- * output, its exit, and a free port for its HTTP server.
+ * The bot as a process, started as `npm start` starts it (`node scripts/start.mjs`: the compiled
+ * start, built first if the sources changed; without npm in between, so signals reach the bot), for
+ * the tests that drive it from outside: its combined output, its exit, and a free port for its HTTP
+ * server.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
@@ -19,7 +20,7 @@ const started: ChildProcess[] = [];
 /** Starts the bot with only PATH, the test clock's settings and `env`. */
 export function startBot(env: Record<string, string>): BotProcess {
   let output = '';
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, ['scripts/start.mjs'], {
     cwd: process.cwd(),
     env: { PATH: process.env.PATH ?? '', ...clockShiftEnv(), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
