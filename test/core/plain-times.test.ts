@@ -83,7 +83,7 @@ function pollSpec(kind: Kind, t: Today): PollSpec {
   }[kind];
   const cmd = parseCommand(`/yakjeong create T ${options} tz:${SEOUL}`);
   if (cmd.type !== 'create') throw new Error('not create');
-  return buildPollSpec(cmd.options, { now: noonOf(t.date), defaultTimezone: SEOUL });
+  return buildPollSpec(cmd.options, { now: noonOf(t.date), speakerTimezone: SEOUL });
 }
 
 /** An answer read on `today`: its states and its echo. */
@@ -478,7 +478,7 @@ describe('plain-language refusals', () => {
     const t = TODAYS[0]!;
     const spec = buildPollSpec(
       { title: 'T', dates: `${t.week(1, 0)}..${t.week(1, 4)}`, kind: 'date', tz: SEOUL },
-      { now: noonOf(t.date), defaultTimezone: SEOUL },
+      { now: noonOf(t.date), speakerTimezone: SEOUL },
     );
     expect(() => readAnswerText('주말', spec, layoutPoll(spec), SEOUL, noonOf(t.date))).toThrow(UserError);
   });

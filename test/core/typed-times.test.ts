@@ -43,7 +43,7 @@ const WRONG_KO1 = KO_WEEKDAYS[(weekdayOf(DAY1) + 1) % 7]!;
 function spec(options: string): PollSpec {
   const cmd = parseCommand(`/yakjeong create T ${options}`);
   if (cmd.type !== 'create') throw new Error('not create');
-  return buildPollSpec(cmd.options, { now: T0, defaultTimezone: SEOUL });
+  return buildPollSpec(cmd.options, { now: T0, speakerTimezone: SEOUL });
 }
 
 /** The slots an answer chooses, as "12/8 19:00" (or "12/8 lunch", "12/8"), with m for maybe. */
