@@ -5,7 +5,8 @@
  * what is wrong. Every date is counted from the fixed clock's today or from the zone's own rules.
  */
 import { describe, expect, it } from 'vitest';
-import { addDays, todayIn, weekdayOf, zonedInstant } from '../../src/core/domain/time.js';
+import { addDays, daysInMonth, todayIn, weekdayOf, zonedInstant } from '../../src/core/domain/time.js';
+import { parseDateList } from '../../src/core/grammar/dates.js';
 import type { Locale } from '../../src/core/domain/types.js';
 import { errorView } from '../../src/core/views/notices.js';
 import { allText, CAPS, createPoll, makeKit, T0, textOf, userErrorOf, type TestKit } from '../helpers.js';
@@ -100,8 +101,8 @@ describe('typos', () => {
     ['en', 'tommorow evening', 'tommorow', 'Did you mean “tomorrow”?'],
     ['en', 'wendesday evening', 'wendesday', 'Did you mean “wednesday”?'],
     ['en', 'tomorow', 'tomorow', 'Did you mean “tomorrow”?'],
-    ['ko', '네일 저녁', '네일', '“내일”을 말씀하신 건가요?'],
-    ['ko', '펑일 저녁', '펑일', '“평일”을 말씀하신 건가요?'],
+    ['ko', '네일 저녁', '네일', '혹시 “내일” 말씀인가요?'],
+    ['ko', '펑일 저녁', '펑일', '혹시 “평일” 말씀인가요?'],
   ] as const)('%s “%s” names “%s” and offers the word it is close to', async (locale, phrase, word, hint) => {
     const kit = makeKit({ locale });
     await createPoll(kit, 'host', `D dates:${TODAY}..${addDays(TODAY, 6)} time:09:00-22:00 slot:1h`);
@@ -216,6 +217,13 @@ describe('create', () => {
     await createPoll(kit, 'host', `Y dates:${md(b)},${md(a)}`);
     expect((await onlyPoll(kit)).spec.days).toEqual({ type: 'dates', dates: [a, b] });
   });
+
+  it('a Feb 29 in a list said the day after it is that leap year’s, not the next one four years on', () => {
+    let year = Number(TODAY.slice(0, 4));
+    while (daysInMonth(year, 2) !== 29) year++;
+    const marchFirst = `${year}-03-01`;
+    expect(parseDateList('3/2,2/29', marchFirst)).toEqual([addDays(marchFirst, -1), addDays(marchFirst, 1)]);
+  });
 });
 
 /** The first date after `from` whose day in `tz` is `hours` long (25 on a fall-back day, 23 on a spring-forward one). */
@@ -243,7 +251,7 @@ describe('clock changes in the answerer’s zone', () => {
   it.each([
     ['2-3', 'en', 'the clocks jump from 02:00 to 03:00'],
     ['2:30am', 'en', 'the clocks jump from 02:00 to 03:00'],
-    ['2-3', 'ko', '02:00에서 03:00로 건너뛰어서'],
+    ['2-3', 'ko', '시계가 02:00 → 03:00 건너뛰는 날'],
   ] as const)('on a spring-forward day “%s” is refused, naming the missing hour (%s)', async (time, locale, words) => {
     const day = dayOfLength(TODAY, NY, 23);
     const kit = makeKit({ locale });

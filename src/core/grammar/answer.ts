@@ -538,7 +538,7 @@ function dayWord(word: string, spec: PollSpec, layout: PollLayout, today: string
 function weeklyTakesWeekdays(input: string, named: readonly Weekday[], spec: PollSpec): UserError {
   const days = spec.days.type === 'weekly' ? spec.days.weekdays : [];
   const sorted = (ws: readonly number[]) => [...ws].sort((a, b) => a - b).join(',');
-  return new UserError('WEEKLY_TAKES_WEEKDAYS', { input, named: sorted(named), days: sorted(days) });
+  return new UserError('WEEKLY_TAKES_WEEKDAYS', { input, namedWeekdays: sorted(named), pollWeekdays: sorted(days) });
 }
 
 /** Days of the week named without a week: "화요일", "평일", "월수금", "Mon/Wed/Fri". */

@@ -122,7 +122,7 @@ function checked(y: number, mo: number, d: number, input: string): string {
 /** "2/30": a day past its month's end, named with the month's length (February's in a common and a leap year, when no year was given). */
 function noSuchDate(input: string, month: number, day: number, year?: number): UserError {
   const max = daysInMonth(year ?? 2001, month);
-  return new UserError('NO_SUCH_DATE', { input, month, day, max, ...(year === undefined ? {} : { year }) });
+  return new UserError('NO_SUCH_DATE', { input, month, mday: day, max, ...(year === undefined ? {} : { year }) });
 }
 
 function nextMonthDay(mo: number, d: number, today: string, input: string): string {
@@ -168,18 +168,19 @@ export function parseDateList(input: string, today: string): string[] | undefine
   movable.sort((a, b) => (a[0]! < b[0]! ? -1 : 1));
   let best: string[] = [...fixed, ...movable.flat()];
   for (let k = 1; k <= movable.length; k++) {
-    const earlier = movable.slice(movable.length - k).map((dates) => dates.map(yearBefore));
-    if (earlier.some((dates) => dates.includes(''))) break;
+    const earlier = movable.slice(movable.length - k).map((dates) => dates.map(occurrenceBefore));
     const candidate = [...fixed, ...movable.slice(0, movable.length - k).flat(), ...earlier.flat()];
     if (spanOf(candidate) < spanOf(best)) best = candidate;
   }
   return [...new Set(best)].sort();
 }
 
-/** The same month and day a year earlier, or '' for a Feb 29 that year has not. */
-function yearBefore(date: string): string {
+/** The same month and day the time before: a year earlier (a Feb 29, in the leap year before). */
+function occurrenceBefore(date: string): string {
   const { y, m, d } = parseIsoDate(date)!;
-  return d > daysInMonth(y - 1, m) ? '' : isoDate(y - 1, m, d);
+  let year = y - 1;
+  while (d > daysInMonth(year, m)) year--;
+  return isoDate(year, m, d);
 }
 
 function spanOf(dates: readonly string[]): number {

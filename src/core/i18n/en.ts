@@ -157,9 +157,9 @@ const errors: Record<ErrorCode, (p: P) => string | Rich> = {
   EMPTY_TIME_RANGE: (p) =>
     rich`“${p.input}” leaves no time: ${p.same ? 'it starts and ends at the same time' : 'nothing comes before 00:00 or after 24:00'}. Write a time within the day, like ${code('before 4pm')}, ${code('after 7pm')} or ${code(answerExampleText(p, en.weekdaysShort) ?? '12/8 19:00-21:00')}.`,
   NO_SUCH_DATE: (p) =>
-    `There is no ${MONTHS_LONG[Number(p.month) - 1]} ${p.day}${p.year ? `, ${p.year}` : ''} (“${p.input}”): ${MONTHS_LONG[Number(p.month) - 1]} has ${Number(p.month) === 2 && !p.year ? '28 days, 29 in a leap year' : `${p.max} days`}. Check the date.`,
+    `There is no ${MONTHS_LONG[Number(p.month) - 1]} ${p.mday}${p.year ? `, ${p.year}` : ''} (“${p.input}”): ${MONTHS_LONG[Number(p.month) - 1]} has ${Number(p.month) === 2 && !p.year ? '28 days, 29 in a leap year' : `${p.max} days`}. Check the date.`,
   WEEKLY_TAKES_WEEKDAYS: (p) =>
-    rich`This is a weekly poll: it takes days of the week, not dates, and its days are ${weekdayNames(p.days, en.weekdaysShort).join(', ')}. “${p.input}” means ${weekdayNames(p.named, en.weekdaysShort).join(', ')}, which it does not have. Write days of the week, like ${code(weekdayNames(p.named, EN_TYPED).join(' '))} in a poll that has them, or ${code(weekdayNames(p.days, EN_TYPED).slice(0, 2).join(' '))} here.`,
+    rich`This is a weekly poll: it takes days of the week, not dates, and its days are ${weekdayNames(p.pollWeekdays, en.weekdaysShort).join(', ')}. “${p.input}” means ${weekdayNames(p.namedWeekdays, en.weekdaysShort).join(', ')}, which it does not have. Write days of the week, like ${code(weekdayNames(p.namedWeekdays, EN_TYPED).join(' '))} in a poll that has them, or ${code(weekdayNames(p.pollWeekdays, EN_TYPED).slice(0, 2).join(' '))} here.`,
   NONEXISTENT_TIME: (p) =>
     `“${p.input}” does not exist on ${p.date}: in ${p.tz} the clocks jump from ${p.from} to ${p.to} that day, so ${p.from}–${p.to} is missing. Write a time from ${p.to} on.`,
   ANSWER_NEEDS_DAY: (p) => rich`Which day is “${p.input}”? Put the day first, like ${code(answerExampleText(p, en.weekdaysShort) ?? '')}.`,

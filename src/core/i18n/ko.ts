@@ -3,7 +3,7 @@ import type { ErrorCode } from '../errors.js';
 import { CREATE_OPTIONS_LINE, weekdayNames, type Catalog } from './en.js';
 import { ExampleDates } from './example-dates.js';
 import { answerExampleText, partsOfDayText } from './grammar-examples.js';
-import { josaOf, withJosa } from './josa.js';
+import { withJosa } from './josa.js';
 import { code, joinRich, link, rich, type Rich, type RichInput } from '../views/rich.js';
 
 type P = Record<string, string | number>;
@@ -48,8 +48,8 @@ const on = (p: P): ExampleDates => ExampleDates.from(p.today);
 /** A parameter holding a list, one item a line (a parameter is one string). */
 const lines = (param: string | number | undefined): string[] => String(param ?? '').split('\n').filter(Boolean);
 
-/** " “내일”을 말씀하신 건가요?" when a word was close to one we know; nothing otherwise. */
-const didYouMean = (p: P): string => (p.suggestion ? ` “${p.suggestion}”${josaOf(String(p.suggestion), '을/를')} 말씀하신 건가요?` : '');
+/** " 혹시 “내일” 말씀인가요?" when a word was close to one we know (no particle: the word may be English); nothing otherwise. */
+const didYouMean = (p: P): string => (p.suggestion ? ` 혹시 “${p.suggestion}” 말씀인가요?` : '');
 
 const errors: Record<ErrorCode, (p: P) => string | Rich> = {
   UNKNOWN_SUBCOMMAND: (p) => `알 수 없는 명령이에요: “${p.input}”. 이 중에서 골라 주세요: ${p.commandsKo} (영어로는 ${p.commands})`,
@@ -152,11 +152,11 @@ const errors: Record<ErrorCode, (p: P) => string | Rich> = {
   EMPTY_TIME_RANGE: (p) =>
     rich`“${p.input}”: 남는 시간이 없어요. ${p.same ? '시작과 끝이 같은 시각이에요.' : '00:00 전이나 24:00 뒤는 없어요.'} 하루 안의 시각으로 써 주세요: ${code('오후 4시 이전')}, ${code('저녁 7시 이후')}, ${code(answerExampleText(p, ko.weekdaysShort) ?? '12/8 19:00-21:00')}`,
   NO_SUCH_DATE: (p) =>
-    `${p.year ? `${p.year}년 ` : ''}${p.month}월 ${p.day}일은 없는 날짜예요(“${p.input}”). ${p.month}월은 ${Number(p.month) === 2 && !p.year ? '28일(윤년에는 29일)' : `${p.max}일`}까지 있어요. 날짜를 확인해 주세요.`,
+    `${p.year ? `${p.year}년 ` : ''}${p.month}월 ${p.mday}일은 없는 날짜예요(“${p.input}”). ${p.month}월은 ${Number(p.month) === 2 && !p.year ? '28일(윤년에는 29일)' : `${p.max}일`}까지 있어요. 날짜를 확인해 주세요.`,
   WEEKLY_TAKES_WEEKDAYS: (p) =>
-    rich`매주 반복하는 투표라 날짜가 아니라 요일로 답해요. 이 투표의 요일: ${weekdayNames(p.days, ko.weekdaysShort).join(', ')}. “${p.input}”: ${weekdayNames(p.named, ko.weekdaysShort).join(', ')}요일이라 이 투표에 없어요. 요일로 써 주세요: 그 요일이 있는 투표라면 ${code(weekdayNames(p.named, ko.weekdaysShort).join(' '))}, 이 투표에서는 ${code(weekdayNames(p.days, ko.weekdaysShort).slice(0, 2).join(' '))}처럼요.`,
+    rich`매주 반복하는 투표라 날짜가 아니라 요일로 답해요. 이 투표의 요일: ${weekdayNames(p.pollWeekdays, ko.weekdaysShort).join(', ')}. “${p.input}”: ${weekdayNames(p.namedWeekdays, ko.weekdaysShort).join(', ')}요일이라 이 투표에 없어요. 요일로 써 주세요: 그 요일이 있는 투표라면 ${code(weekdayNames(p.namedWeekdays, ko.weekdaysShort).join(' '))}, 이 투표에서는 ${code(weekdayNames(p.pollWeekdays, ko.weekdaysShort).slice(0, 2).join(' '))}처럼요.`,
   NONEXISTENT_TIME: (p) =>
-    `“${p.input}”: ${p.date}에는 없는 시각이에요. ${p.tz}에서는 그날 시계가 ${p.from}에서 ${p.to}로 건너뛰어서 ${p.from}–${p.to}이 없어요. ${p.to} 이후로 써 주세요.`,
+    `“${p.input}”: 그날 없는 시각이에요. 시계가 ${p.from} → ${p.to} 건너뛰는 날이라 그 사이 시각이 없어요(날짜: ${p.date}, 시간대: ${p.tz}). ${p.to} 이후 시각으로 써 주세요.`,
   ANSWER_NEEDS_DAY: (p) => rich`“${p.input}”: 어느 날인지 앞에 써 주세요. 예: ${code(answerExampleText(p, ko.weekdaysShort) ?? '')}`,
   BAD_PAINT: () => '이 투표의 시간과 맞지 않는 변경이에요. 페이지를 새로 고친 뒤 다시 해 주세요.',
   TOO_MANY_SAVES: () => '한꺼번에 너무 많이 저장하고 있어요. 잠시 기다리면 마지막 변경까지 저장돼요.',
