@@ -175,13 +175,13 @@ export function readAnswerText(
     return current;
   };
 
+  /** A day after a day with no time yet goes on its list. */
+  const listBefore = () => (current && hasTime(current) ? [] : list);
   /** The day words at `i`, read in the week their list named ("다음 주 화, 목" shares its week). */
   const readDayAt = (i: number): Taken<DayReading> | undefined => {
     const listWeek = listBefore().find((item) => item.week)?.week;
     return longest(text, words, i, (span) => (listWeek && isBareWeekdays(span) ? readDay(`${listWeek.words} ${span}`) : readDay(span)));
   };
-  /** A day after a day with no time yet goes on its list. */
-  const listBefore = () => (current && hasTime(current) ? [] : list);
   /** Day words read: the item they begin, on its list. */
   const takeDay = (day: Taken<DayReading>): AnswerItem => {
     const before = listBefore();
