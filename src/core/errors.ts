@@ -61,6 +61,12 @@ export const ERROR_CODES = [
   // A typed time that cannot be: an end before its start ("7-5"), an open end that leaves nothing ("before 0").
   'BACKWARDS_TIME_RANGE',
   'EMPTY_TIME_RANGE',
+  // A date that no calendar has ("2/30"), named with the month's length.
+  'NO_SUCH_DATE',
+  // A weekly poll answered with dates it cannot place among its days of the week ("this weekend" in a Mon–Fri poll).
+  'WEEKLY_TAKES_WEEKDAYS',
+  // A time the clocks skip that day (spring forward), named with the hour that is missing.
+  'NONEXISTENT_TIME',
   'REOPEN_NEEDS_DEADLINE',
   // Caps on typed text (grammar/bounds.ts).
   'TOO_MANY_PEOPLE',
@@ -74,6 +80,8 @@ export const ERROR_CODES = [
   'WEB_UNAVAILABLE',
   // Your usual week: hours typed by hand that do not read, on/off that is neither, a poll with no times of day to fill.
   'BAD_USUAL_WEEK',
+  // "usual set" with nothing after it.
+  'MISSING_USUAL_WEEK',
   'BAD_ON_OFF',
   'USUAL_WEEK_NO_TIMES',
   // An Undo for another meeting's change that is not the person's, or already undone or released.

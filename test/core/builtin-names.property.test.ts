@@ -57,7 +57,7 @@ const ordinary = (name: string): string => name.replace(/[A-Za-z]/g, 'q');
 const NOW = T0;
 const ZONE = 'Asia/Seoul';
 
-const spec = (options: Record<string, string>) => buildPollSpec(options, { now: NOW, defaultTimezone: ZONE });
+const spec = (options: Record<string, string>) => buildPollSpec(options, { now: NOW, speakerTimezone: ZONE });
 const poll = (code: string, options: Record<string, string>): { poll: Poll; layout: PollLayout } => {
   const s = spec(options);
   const p: Poll = { id: 1, code, channel: { platform: 'console', workspaceId: 'w', channelId: 'c' }, creator: { id: 'a', name: 'a' }, spec: s, status: 'open', createdAt: NOW, version: 1 };
@@ -89,7 +89,7 @@ function commandOutcome(line: string, which: number): string {
     const { poll: p, layout } = POLLS[which % POLLS.length]!;
     switch (command.type) {
       case 'create':
-        return buildPollSpec(command.options, { now: NOW, defaultTimezone: ZONE });
+        return buildPollSpec(command.options, { now: NOW, speakerTimezone: ZONE });
       case 'answer':
         return readAnswerText(command.spec, p.spec, layout, ZONE, NOW);
       case 'pick':

@@ -50,6 +50,11 @@ const SHAPED_ERROR_PARAMS: Record<string, string | number> = {
   days: 366,
   examples: '1h\n90m',
   starts: '2026-12-02 18:00\n2026-12-02 19:00',
+  month: 2,
+  mday: 30,
+  year: 2026,
+  namedWeekdays: '5,6',
+  pollWeekdays: '0,1,2,3,4',
 };
 /** Parameters whose values pick a branch: each value is rendered. */
 const CHOICE_PARAMS: Record<string, readonly string[]> = {

@@ -144,7 +144,7 @@ describe('engine', () => {
       expect(await errorCode(kit.engine.runText(kit.actor('ann'), `/yakjeong answer ${bad}`, CAPS))).not.toBe('none');
     }
     expect((await kit.store.participant(poll.id, 'ann'))!.states).toBe('yy..');
-    expect(await errorCode(kit.engine.runText(kit.actor('ann'), '/yakjeong create y dates:2026-02-30', CAPS))).toBe('BAD_DATE');
+    expect(await errorCode(kit.engine.runText(kit.actor('ann'), '/yakjeong create y dates:2026-02-30', CAPS))).toBe('NO_SUCH_DATE');
     expect((await kit.store.listPolls(kit.actor('ann').channel, ['open'])).length).toBe(1);
   });
 

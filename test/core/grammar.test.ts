@@ -6,7 +6,7 @@ import { parseDateList, parseWeekdays } from '../../src/core/grammar/dates.js';
 import type { CreateOptions } from '../../src/core/grammar/create-options.js';
 import { T0 } from '../helpers.js';
 
-const ctx = { now: T0, defaultTimezone: 'Asia/Seoul' };
+const ctx = { now: T0, speakerTimezone: 'Asia/Seoul' };
 
 function create(text: string) {
   const cmd = parseCommand(`/yakjeong create ${text}`);
@@ -102,7 +102,7 @@ describe('create grammar', () => {
   });
 
   it.each<[string, ErrorCode]>([
-    ['x dates:2026-02-30', 'BAD_DATE'],
+    ['x dates:2026-02-30', 'NO_SUCH_DATE'],
     ['x dates:2026-12-05..2026-12-01', 'BAD_DATE_RANGE'],
     ['x dates:12/5-12/1', 'BAD_DATE_RANGE'],
     ['x dates:12/1 time:09:00-18:00 slot:7m', 'BAD_SLOT'],

@@ -83,7 +83,7 @@ function pollSpec(kind: Kind, t: Today): PollSpec {
   }[kind];
   const cmd = parseCommand(`/yakjeong create T ${options} tz:${SEOUL}`);
   if (cmd.type !== 'create') throw new Error('not create');
-  return buildPollSpec(cmd.options, { now: noonOf(t.date), defaultTimezone: SEOUL });
+  return buildPollSpec(cmd.options, { now: noonOf(t.date), speakerTimezone: SEOUL });
 }
 
 /** An answer read on `today`: its states and its echo. */
@@ -196,7 +196,43 @@ const PHRASES: Array<[string, Kind, (t: Today) => string]> = [
   ['평일저녁7시이후', 'time', (t) => each(t.on([0, 1, 2, 3, 4]), '19:00-23:00')],
   ['다음주화요일저녁', 'time', (t) => `${t.week(1, 1)} 18:00-22:00`],
   ['내일오후2시-4시', 'time', (t) => `${t.d(1)} 14:00-16:00`],
+  // One time said alone is the meeting that starts then: one slot of this one-hour poll.
+  ['tomorrow 7pm', 'time', (t) => `${t.d(1)} 19:00-20:00`],
+  ['내일 저녁 7시', 'time', (t) => `${t.d(1)} 19:00-20:00`],
+  ['next Tuesday 19:00', 'time', (t) => `${t.week(1, 1)} 19:00-20:00`],
+  ['tue 7pm', 'time', (t) => each(t.on([1]), '19:00-20:00')],
+  ['화요일 오후 3시', 'time', (t) => each(t.on([1]), '15:00-16:00')],
+  ['내일 3시', 'time', (t) => `${t.d(1)} 15:00-16:00`],
+  ['tomorrow 9am', 'time', (t) => `${t.d(1)} 09:00-10:00`],
+  ['tomorrow noon', 'time', (t) => `${t.d(1)} 12:00-13:00`],
+  ['내일저녁7시', 'time', (t) => `${t.d(1)} 19:00-20:00`],
+  // "and", 및, 하고, 랑, 와/과 join a list as a comma does.
+  ['tue and thu evening', 'time', (t) => `${each(t.on([1]), '18:00-22:00')}, ${each(t.on([3]), '18:00-22:00')}`],
+  ['화요일하고 목요일 저녁', 'time', (t) => `${each(t.on([1]), '18:00-22:00')}, ${each(t.on([3]), '18:00-22:00')}`],
+  ['화요일이랑 목요일', 'time', (t) => `${each(t.on([1]))}, ${each(t.on([3]))}`],
+  ['화 및 목 저녁', 'time', (t) => `${each(t.on([1]), '18:00-22:00')}, ${each(t.on([3]), '18:00-22:00')}`],
+  ['월요일과 수요일 오전', 'time', (t) => `${each(t.on([0]), '09:00-12:00')}, ${each(t.on([2]), '09:00-12:00')}`],
+  ['내일 오전하고 저녁', 'time', (t) => `${t.d(1)} 09:00-12:00 18:00-22:00`],
+  ['next Monday and Wednesday 7-9pm', 'time', (t) => `${t.week(1, 0)} 19:00-21:00, ${t.week(1, 2)} 19:00-21:00`],
+  // Tonight is today's evening; a time may come before its day.
+  ['tonight', 'time', (t) => `${t.d(0)} 18:00-22:00`],
+  ['오늘 밤', 'time', (t) => `${t.d(0)} 18:00-22:00`],
+  ['오늘밤', 'time', (t) => `${t.d(0)} 18:00-22:00`],
+  ['tomorrow, maybe:tonight', 'time', (t) => `${t.d(1)}, maybe:${t.d(0)} 18:00-22:00`],
+  ['evenings this week', 'time', (t) => each(t.thisWeek([0, 1, 2, 3, 4, 5, 6]), '18:00-22:00')],
+  ['this week evenings', 'time', (t) => each(t.thisWeek([0, 1, 2, 3, 4, 5, 6]), '18:00-22:00')],
+  ['evening tomorrow', 'time', (t) => `${t.d(1)} 18:00-22:00`],
+  ['after 7pm next Friday', 'time', (t) => `${t.week(1, 4)} 19:00-23:00`],
+  ['저녁 다음 주 화요일', 'time', (t) => `${t.week(1, 1)} 18:00-22:00`],
+  // Short forms that mean nothing else.
+  ['tmrw evening', 'time', (t) => `${t.d(1)} 18:00-22:00`],
+  ['낼 저녁', 'time', (t) => `${t.d(1)} 18:00-22:00`],
+  ['담주 화요일 저녁', 'time', (t) => `${t.week(1, 1)} 18:00-22:00`],
+  // A day said twice is one answer, echoed once.
+  ['thu evening, thu evening', 'time', (t) => each(t.on([3]), '18:00-22:00')],
   ['mon wed evening', 'block', (t) => `${each(t.on([0]), '저녁')}, ${each(t.on([2]), '저녁')}`],
+  ['tonight', 'block', (t) => `${t.d(0)} 저녁`],
+  ['화요일하고 목요일 저녁', 'block', (t) => `${each(t.on([1]), '저녁')}, ${each(t.on([3]), '저녁')}`],
   // Block polls (오전, 오후, 저녁): parts of the day name the blocks, in either language.
   ['다음 주 화요일 저녁', 'block', (t) => `${t.week(1, 1)} 저녁`],
   ['next Tuesday evening', 'block', (t) => `${t.week(1, 1)} 저녁`],
@@ -213,6 +249,8 @@ const PHRASES: Array<[string, Kind, (t: Today) => string]> = [
   ['next Tuesday 7-9pm', 'weekly', () => 'Tue 19:00-21:00'],
   ['평일 저녁 7시 이후', 'weekly', () => 'mon-fri 19:00-23:00'],
   ['주말 3시-5시', 'weekly', () => 'sat-sun 15:00-17:00'],
+  ['tonight', 'weekly', (t) => `${EN_WD[weekdayOf(t.d(0))]} 18:00-22:00`],
+  ['wed 8pm', 'weekly', () => 'Wed 20:00-21:00'],
 ];
 
 /** Seven todays in a row from the fixed clock's: each weekday once, Saturday and Sunday among them. */
@@ -310,6 +348,17 @@ const dayArb: fc.Arbitrary<DayPiece> = fc.oneof(
     { text: '평일', dates: (t) => t.on([0, 1, 2, 3, 4]) },
     { text: 'weekdays', dates: (t) => t.on([0, 1, 2, 3, 4]) },
     { text: '다음 주 평일', dates: (t) => [0, 1, 2, 3, 4].map((w) => t.week(1, w)) },
+    { text: 'tmrw', dates: (t) => [t.d(1)] },
+    { text: '낼', dates: (t) => [t.d(1)] },
+  ),
+  // Two days joined by a word: each day in the order said.
+  fc.uniqueArray(weekdayArb, { minLength: 2, maxLength: 2 }).chain(([a, b]) =>
+    fc.constantFrom<DayPiece>(
+      { text: `${EN_LONG[a!]} and ${EN_LONG[b!]}`, dates: (t) => [...t.on([a!]), ...t.on([b!])] },
+      { text: `${KO_WD[a!]}요일하고 ${KO_WD[b!]}요일`, dates: (t) => [...t.on([a!]), ...t.on([b!])] },
+      { text: `${KO_WD[a!]}요일이랑 ${KO_WD[b!]}요일`, dates: (t) => [...t.on([a!]), ...t.on([b!])] },
+      { text: `${KO_WD[a!]} 및 ${KO_WD[b!]}`, dates: (t) => [...t.on([a!]), ...t.on([b!])] },
+    ),
   ),
   weekdayArb.map((w): DayPiece => ({ text: `다음 주 ${KO_WD[w]}요일`, dates: (t) => [t.week(1, w)] })),
   weekdayArb.map((w): DayPiece => ({ text: `next ${EN_LONG[w]}`, dates: (t) => [t.week(1, w)] })),
@@ -345,6 +394,14 @@ const timeArb: fc.Arbitrary<TimePiece> = fc.oneof(
   ),
   fc.integer({ min: 1, max: 10 }).chain((h) =>
     fc.constantFrom<TimePiece>({ text: `after ${h}pm`, range: `${hh(h + 12)}-23:00` }, { text: `저녁 ${h}시 이후`, range: `${hh(h + 12)}-23:00` }),
+  ),
+  // One time: the one-hour slot that starts then.
+  fc.integer({ min: 1, max: 10 }).chain((h) =>
+    fc.constantFrom<TimePiece>(
+      { text: `${h}pm`, range: `${hh(h + 12)}-${hh(h + 13)}` },
+      { text: `오후 ${h}시`, range: `${hh(h + 12)}-${hh(h + 13)}` },
+      { text: `${h + 12}:00`, range: `${hh(h + 12)}-${hh(h + 13)}` },
+    ),
   ),
 );
 
@@ -421,7 +478,7 @@ describe('plain-language refusals', () => {
     const t = TODAYS[0]!;
     const spec = buildPollSpec(
       { title: 'T', dates: `${t.week(1, 0)}..${t.week(1, 4)}`, kind: 'date', tz: SEOUL },
-      { now: noonOf(t.date), defaultTimezone: SEOUL },
+      { now: noonOf(t.date), speakerTimezone: SEOUL },
     );
     expect(() => readAnswerText('주말', spec, layoutPoll(spec), SEOUL, noonOf(t.date))).toThrow(UserError);
   });

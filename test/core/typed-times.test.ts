@@ -43,7 +43,7 @@ const WRONG_KO1 = KO_WEEKDAYS[(weekdayOf(DAY1) + 1) % 7]!;
 function spec(options: string): PollSpec {
   const cmd = parseCommand(`/yakjeong create T ${options}`);
   if (cmd.type !== 'create') throw new Error('not create');
-  return buildPollSpec(cmd.options, { now: T0, defaultTimezone: SEOUL });
+  return buildPollSpec(cmd.options, { now: T0, speakerTimezone: SEOUL });
 }
 
 /** The slots an answer chooses, as "12/8 19:00" (or "12/8 lunch", "12/8"), with m for maybe. */
@@ -254,8 +254,9 @@ describe('typed answers that are not understood', () => {
   const EXAMPLE = `${D1} 09:00-11:00`;
 
   it.each<[string, string, string]>([
-    [`${D1} 7pm`, 'BAD_ANSWER', '7pm'],
-    [`${D1} 오후 7시`, 'BAD_ANSWER', '오후 7시'],
+    // A number alone is no time (with am/pm, 시 or a colon it is: "7pm" is the meeting starting then).
+    [`${D1} 7`, 'BAD_ANSWER', '7'],
+    [`${D1} 오후 7씨`, 'BAD_ANSWER', '오후 7씨'],
     [`${D1} 오후 7씨-9시, ${D2} 저녁`, 'BAD_ANSWER', '오후 7씨-9시'],
     [`${D1} 7-9pm 8:61-9pm ${D2} 저녁`, 'BAD_ANSWER', '8:61-9pm'],
     [`7-9pm`, 'ANSWER_NEEDS_DAY', '7-9pm'],
@@ -294,7 +295,7 @@ describe('typed answers that are not understood', () => {
   });
 
   it('weekly and block polls build their examples from their own days', () => {
-    const weekly = errorOf(() => chosen(`dates:wed,fri time:19:00-22:00 slot:1h`, 'wed 7pm'));
+    const weekly = errorOf(() => chosen(`dates:wed,fri time:19:00-22:00 slot:1h`, 'wed 7'));
     expect(textOf(errorView(weekly, 'en'))).toContain('`Wed 19:00-21:00`');
     expect(textOf(errorView(weekly, 'ko'))).toContain('`수 19:00-21:00`');
     const blocks = errorOf(() => chosen(`dates:${D1}-${D2} blocks:lunch,dinner`, `7pm ${D1}`));

@@ -334,7 +334,7 @@ const usual = defineCommand({
     const word = USUAL_WORDS.get(first.text.toLowerCase());
     const text = rest.map((t) => t.text).join(' ').trim();
     if (word === 'set') {
-      if (!text) throw new UserError('BAD_USUAL_WEEK', { input: '' });
+      if (!text) throw new UserError('MISSING_USUAL_WEEK');
       return { request: { action: 'set', hours: text } };
     }
     if (word === 'learn' || word === 'block') return { request: onOff(word, text) };

@@ -38,7 +38,7 @@ export class PollUseCases {
     const { ctx } = this;
     const now = ctx.clock.now();
     // The create forms (Slack, Discord) call here directly rather than through the engine's entry points.
-    const spec = await ctx.datedErrors(actor, async () => buildPollSpec(options, { now, defaultTimezone: await ctx.zoneOf(actor) }));
+    const spec = await ctx.datedErrors(actor, async () => buildPollSpec(options, { now, speakerTimezone: await ctx.zoneOf(actor) }));
     spec.locale = await ctx.localeOf(actor);
     const poll = await ctx.store.createPoll({ channel: actor.channel, creator: actor.user, spec, createdAt: now }, pollCodeGenerator(ctx.random));
     if (spec.deadline !== undefined) ctx.onDueWorkChanged();

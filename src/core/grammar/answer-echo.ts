@@ -47,15 +47,20 @@ function partTexts(part: UnderstoodPart, anchor: string, style: EchoStyle): stri
 
 /** The whole answer, parts in the order typed, with maybe: and yes: where the state changes. */
 export function writeUnderstood(parts: readonly UnderstoodPart[], anchor: string, style: EchoStyle): string {
+  const said = parts.flatMap((part) => {
+    const timed = part.ranges.length > 0 || part.blocks.length > 0;
+    return partTexts(part, anchor, style).map((text) => ({ text, timed, state: part.state }));
+  });
+  // A day said twice ("thu evening, thu evening") is written once, where it was said last: the
+  // last saying of the same times is the one that stands, so the answer reads back the same.
+  const last = new Map(said.map((t, i) => [t.text, i]));
+  const kept = said.filter((t, i) => last.get(t.text) === i);
   let state: UnderstoodPart['state'] = 'yes';
   const out: Array<{ text: string; timed: boolean; switches: boolean }> = [];
-  for (const part of parts) {
-    const timed = part.ranges.length > 0 || part.blocks.length > 0;
-    const texts = partTexts(part, anchor, style).map((text) => ({ text, timed, switches: false }));
-    if (texts.length === 0) continue;
-    if (part.state !== state) texts[0] = { ...texts[0]!, text: `${part.state}:${texts[0]!.text}`, switches: true };
-    state = part.state;
-    out.push(...texts);
+  for (const t of kept) {
+    const switches = t.state !== state;
+    out.push({ text: switches ? `${t.state}:${t.text}` : t.text, timed: t.timed, switches });
+    state = t.state;
   }
   // A day alone right before a day with times would share them when typed back ("12/8, 12/9 18:00–20:00"): it says it is the whole day.
   const allDay = style.allDay ?? (style.weekdayFirst ? 'all day' : '종일');

@@ -13,7 +13,9 @@ import { addDays, formatHm, todayIn, wallClock, weekdayOf, zonedInstant } from '
 import type { AnswerState, NamedBlock, PollSpec, Slot, Weekday } from '../domain/types.js';
 import { parseDateRange, parseWeekdayWord } from './dates.js';
 import { isBareWeekdays, parsePlainDays, weekOfPhrase } from './plain-days.js';
-import { unknownTimeWord } from './unknown-word.js';
+import { closeWord, isDayWord } from './close-words.js';
+import { dayThenRest } from './compact-korean.js';
+import { unknownTimeWord, unknownWordParams } from './unknown-word.js';
 import {
   impossibleTime,
   isAllDay,
@@ -45,6 +47,8 @@ interface AnswerItem {
   week?: { words: string; after: boolean };
   /** It was days of the week alone ("목"), so a week said later in its list ("thu next week") is its week too. */
   bareWeekdays?: boolean;
+  /** Dates a weekly poll read as their weekdays. */
+  fromDates?: true;
 }
 
 /** A word as typed and where it sits, so an error can quote the typed text itself. */
@@ -138,7 +142,8 @@ export function readAnswerText(
     if (again.weekdays) item.weekdays = again.weekdays;
     else delete item.weekdays;
   };
-  const hours = viewerHours(layout, viewerTz);
+  const viewed = viewerHours(layout, viewerTz);
+  const hours = viewed && { ...viewed, meeting: viewed.slot * Math.max(1, spec.durationSlots) };
   let lastDay: AnswerItem | undefined;
   /** Where the last part of the day ("오후") was read, which may have been a time's first word. */
   let partAt = -1;
@@ -170,6 +175,37 @@ export function readAnswerText(
     return current;
   };
 
+  /** A day after a day with no time yet goes on its list. */
+  const listBefore = () => (current && hasTime(current) ? [] : list);
+  /** The day words at `i`, read in the week their list named ("다음 주 화, 목" shares its week). */
+  const readDayAt = (i: number): Taken<DayReading> | undefined => {
+    const listWeek = listBefore().find((item) => item.week)?.week;
+    return longest(text, words, i, (span) => (listWeek && isBareWeekdays(span) ? readDay(`${listWeek.words} ${span}`) : readDay(span)));
+  };
+  /** Day words read: the item they begin, on its list. */
+  const takeDay = (day: Taken<DayReading>): AnswerItem => {
+    const before = listBefore();
+    const listWeek = before.find((item) => item.week)?.week;
+    list = before;
+    const item: AnswerItem = { state, days: day.value.days, dates: day.value.dates, ranges: [], blocks: [], text: day.text };
+    if (day.value.weekdays) item.weekdays = day.value.weekdays;
+    if (day.value.fromDates) item.fromDates = true;
+    const week = weekOfPhrase(day.text);
+    if (week) {
+      item.week = week;
+      // "tue, thu next week": the week said last is the list's, for the days before it too.
+      if (week.after) for (const other of list) if (other.bareWeekdays && !other.week) rereadWithWeek(other, week.words);
+    } else if (listWeek) {
+      item.week = listWeek;
+    } else if (isBareWeekdays(day.text)) {
+      item.bareWeekdays = true;
+    }
+    current = item;
+    items.push(item);
+    list.push(item);
+    return item;
+  };
+
   for (let i = 0; i < words.length; ) {
     const mode = MODE_PREFIX.exec(words[i]!.text);
     if (mode) {
@@ -187,28 +223,21 @@ export function readAnswerText(
       words[i] = { ...word, text: word.text.slice(mode[0].length), start: word.start + mode[0].length };
     }
 
-    // A day after a day with no time yet goes on its list: "다음 주 화, 목" shares its week too.
-    const before = current && hasTime(current) ? [] : list;
-    const listWeek = before.find((item) => item.week)?.week;
-    const day = longest(text, words, i, (span) =>
-      listWeek && isBareWeekdays(span) ? readDay(`${listWeek.words} ${span}`) : readDay(span),
-    );
+    // "tonight", "오늘 밤", "오늘밤": today's evening (a night after 22:00 is rarely what is meant).
+    const tonight = TONIGHT.exec(words[i]!.text) ? 1 : isTodayNight(words, i) ? 2 : 0;
+    if (tonight) {
+      const span = text.slice(words[i]!.start, words[i + tonight - 1]!.end);
+      const item = takeDay({ value: readDay('today')!, next: i + tonight, text: span });
+      // The evening as each kind has it: its hours, the block of that name, or (a date poll) the day.
+      const evening = spec.kind === 'block' ? blockNamed(spec, 'evening') : undefined;
+      if (spec.kind === 'time') shareTime(item, (other) => other.ranges.push({ ...PARTS_OF_DAY.get('evening')!, part: true }));
+      if (evening) shareTime(item, (other) => other.blocks.push(evening.name));
+      i += tonight;
+      continue;
+    }
+    const day = readDayAt(i);
     if (day) {
-      list = before;
-      current = { state, days: day.value.days, dates: day.value.dates, ranges: [], blocks: [], text: day.text };
-      if (day.value.weekdays) current.weekdays = day.value.weekdays;
-      const week = weekOfPhrase(day.text);
-      if (week) {
-        current.week = week;
-        // "tue, thu next week": the week said last is the list's, for the days before it too.
-        if (week.after) for (const other of list) if (other.bareWeekdays && !other.week) rereadWithWeek(other, week.words);
-      } else if (listWeek) {
-        current.week = listWeek;
-      } else if (isBareWeekdays(day.text)) {
-        current.bareWeekdays = true;
-      }
-      items.push(current);
-      list.push(current);
+      takeDay(day);
       i = day.next;
       continue;
     }
@@ -224,18 +253,22 @@ export function readAnswerText(
         return phrase && { ...resolveTimePhrase(phrase, hours), problem: impossibleTime(phrase, hours) };
       });
       if (range?.value.problem) {
-        // "7-5", "before 0": saying so beats saving a whole day or nothing.
-        const code = range.value.problem === 'backwards' ? 'BACKWARDS_TIME_RANGE' : 'EMPTY_TIME_RANGE';
-        throw new UserError(code, { input: range.text, ...answerExample(spec, layout, viewerTz) });
+        // "7-5", "before 0", "7-7": saying so beats saving a whole day or nothing.
+        const { problem } = range.value;
+        const code = problem === 'backwards' ? 'BACKWARDS_TIME_RANGE' : 'EMPTY_TIME_RANGE';
+        throw new UserError(code, { input: range.text, ...(problem === 'same' ? { same: 1 } : {}), ...answerExample(spec, layout, viewerTz) });
       }
       if (range) {
         delete range.value.problem;
+        // "evenings this week", "저녁 내일": a time said before its day, at the start of a part, is that day's.
+        const after = !current && !words[range.next - 1]!.comma && range.next < words.length ? readDayAt(range.next) : undefined;
+        if (after) takeDay(after);
         const item = dayFor(range.text);
         shareTime(item, (other) => other.ranges.push(range.value));
         // Errors then name the date and the time, not just the date.
         item.text = item.text ? `${item.text} ${range.text}` : range.text;
         partAt = parsePartOfDay(range.text) ? i : -1;
-        i = range.next;
+        i = after ? after.next : range.next;
         continue;
       }
     }
@@ -253,6 +286,16 @@ export function readAnswerText(
       words.splice(i, 1, ...split);
       continue;
     }
+    // "tue and thu", "화 및 목", "화요일하고 목요일" (split above): a word that only joins a list.
+    if (JOINERS.has(words[i]!.text.toLowerCase()) && items.length > 0 && i + 1 < words.length) {
+      i++;
+      continue;
+    }
+    const joined = splitJoiner(words[i]!, (stem) => parseTimePhrase(stem) !== undefined || isAllDay(stem) || (spec.kind === 'block' && blockNamed(spec, stem) !== undefined));
+    if (joined) {
+      words.splice(i, 1, ...joined);
+      continue;
+    }
     // "오후 7씨": 오후 was read as the afternoon, but it was the start of a time that failed.
     const from = i > 0 && partAt === i - 1 && !words[i - 1]!.comma && /^\d/.test(words[i]!.text) ? i - 1 : i;
     throw notUnderstood(failedPart(text, words, from, readDay), spec, layout, viewerTz, current !== undefined);
@@ -263,13 +306,19 @@ export function readAnswerText(
   const leftOut: LeftOut[] = [];
   const understood = items.map((item) => understoodPart(item, spec, layout, viewerTz, hours));
   const outside = (item: AnswerItem) =>
-    new UserError('ANSWER_OUTSIDE_POLL', { input: item.text, of: spec.kind === 'time' ? 'times' : 'dates', range: pollRange(layout) });
+    item.fromDates && item.weekdays
+      ? weeklyTakesWeekdays(item.text, item.weekdays, spec)
+      : new UserError('ANSWER_OUTSIDE_POLL', { input: item.text, of: spec.kind === 'time' ? 'times' : 'dates', range: pollRange(layout) });
   let matched = false;
   for (const item of items) {
     const slots = itemSlots(item, spec, layout, viewerTz);
     const missed = itemLeftOut(item, spec, layout, viewerTz);
     // A part wholly outside the poll is left out and named, like a part half outside it; a part
     // that matches nothing for a reason we cannot name is refused.
+    // "3/14 2-3" where the clocks skip 02:00–03:00: name the missing hour rather than mark the
+    // hour after it or refuse with the poll's range (a list of days keeps the days that have it).
+    const skipped = spec.kind === 'time' && (slots.length === 0 || item.dates.length === 1) ? nonexistentTime(item, layout, viewerTz) : undefined;
+    if (skipped) throw skipped;
     if (slots.length === 0 && missed.length === 0) throw outside(item);
     matched ||= slots.length > 0;
     for (const slot of slots) states[slot.index] = STATE_CHAR[item.state];
@@ -278,6 +327,30 @@ export function readAnswerText(
   // Nothing of the answer is in the poll: saving it would only clear the person's answer.
   if (!matched) throw outside(items[0]!);
   return { states: states.join(''), leftOut: mergeLeftOut(leftOut), understood };
+}
+
+const TONIGHT = /^(tonight|오늘밤)$/i;
+
+/** "오늘 밤" as two words (written as one, the day is split from the night before it gets here). */
+function isTodayNight(words: readonly Word[], i: number): boolean {
+  const next = words[i + 1];
+  return /^(오늘|today)$/i.test(words[i]!.text) && !words[i]!.comma && next !== undefined && /^(밤|night)$/i.test(next.text);
+}
+
+/** Words that only join the days or times of a list: "tue and thu", "화 및 목", "화요일하고 목요일". */
+const JOINERS = new Set(['and', '&', '및', '하고', '랑', '이랑', '와', '과', '그리고']);
+/** A joiner written onto the word before it ("오전하고", "저녁이랑"); days are split from theirs with the day. */
+const JOINED = /^(.+?)(하고|이랑|랑|과|와)$/;
+
+/** A word that is a time with a joiner after it, as the two, when `isTime` reads the first. */
+function splitJoiner(word: Word, isTime: (stem: string) => boolean): [Word, Word] | undefined {
+  const m = JOINED.exec(word.text);
+  if (!m || !isTime(m[1]!)) return undefined;
+  const k = m[1]!.length;
+  return [
+    { text: m[1]!, start: word.start, end: word.start + k, comma: false },
+    { text: m[2]!, start: word.start + k, end: word.end, comma: word.comma },
+  ];
 }
 
 /** Words split at spaces and commas, each with its place in the text. */
@@ -292,28 +365,14 @@ function splitWords(text: string): Word[] {
   return words;
 }
 
-/**
- * A word that begins with a day and goes on with something else where Hangul meets the rest
- * ("내일저녁", "평일저녁7시이후", "12/3저녁"), as the day and the rest: the longest day first.
- */
+/** A word that begins with a day and goes on with something else ("내일저녁", "12/3저녁"), as the day and the rest. */
 function splitDayFromTime(word: Word, readDay: (span: string) => unknown): [Word, Word] | undefined {
-  const t = word.text;
-  if (!/[가-힣]/.test(t)) return undefined;
-  for (let k = t.length - 1; k >= 1; k--) {
-    if (!/[가-힣]/.test(t[k - 1]! + t[k]!)) continue;
-    let day: unknown;
-    try {
-      day = readDay(t.slice(0, k));
-    } catch {
-      day = undefined;
-    }
-    if (day === undefined) continue;
-    return [
-      { text: t.slice(0, k), start: word.start, end: word.start + k, comma: false },
-      { text: t.slice(k), start: word.start + k, end: word.end, comma: word.comma },
-    ];
-  }
-  return undefined;
+  const k = dayThenRest(word.text, (start) => readDay(start) !== undefined);
+  if (k === undefined) return undefined;
+  return [
+    { text: word.text.slice(0, k), start: word.start, end: word.start + k, comma: false },
+    { text: word.text.slice(k), start: word.start + k, end: word.end, comma: word.comma },
+  ];
 }
 
 /**
@@ -357,11 +416,13 @@ function notUnderstood(part: string, spec: PollSpec, layout: PollLayout, tz: str
   }
   const example = answerExample(spec, layout, tz);
   // "next Tusday evening": name the one word that is wrong, not the whole phrase.
-  const word = /\s/.test(part.trim()) ? unknownTimeWord(part) : undefined;
-  if (word) return new UserError('UNKNOWN_TIME_WORD', { input: part, word, ...example });
+  const close = closeWord(part);
+  // A lone word close to a day word ("tomorow") is a day mistyped, not an unknown part of the day.
+  const word = /\s/.test(part.trim()) ? unknownTimeWord(part) : close && isDayWord(close) ? part.trim() : undefined;
+  if (word) return new UserError('UNKNOWN_TIME_WORD', { input: part, ...unknownWordParams(word), ...example });
   // A word with no digits where a time goes reads like a block ("dinner", "새벽"): name the parts of the day we know.
   if (spec.kind === 'time' && /^[\p{L}\s'.-]+$/u.test(part) && parseTypedClock(part) === undefined) {
-    return new UserError('UNKNOWN_PART_OF_DAY', { input: part, ...example, ...partsInPoll(layout, tz) });
+    return new UserError('UNKNOWN_PART_OF_DAY', { input: part, ...(close ? { suggestion: close } : {}), ...example, ...partsInPoll(layout, tz) });
   }
   return new UserError('BAD_ANSWER', { input: part, ...example });
 }
@@ -445,6 +506,8 @@ interface DayReading {
   days: number[];
   dates: string[];
   weekdays?: Weekday[];
+  /** A weekly poll read dates as their weekdays ("this weekend" as Sat, Sun). */
+  fromDates?: true;
 }
 
 /**
@@ -458,12 +521,24 @@ function dayWord(word: string, spec: PollSpec, layout: PollLayout, today: string
   if (weekdays) return weekdayReading(word, weekdays, spec, layout);
   const dates = datesOf(word, layout, today);
   if (!dates) return undefined;
-  if (weekly) return weekdayReading(word, [...new Set(dates.map(weekdayOf))], spec, layout);
+  if (weekly) {
+    const named = [...new Set(dates.map(weekdayOf))];
+    // "this weekend" in a Mon–Fri poll: say that it takes weekdays, not that the dates are outside it.
+    if (spec.kind !== 'time' && !layout.days.some((d) => named.includes(d.weekday))) throw weeklyTakesWeekdays(word, named, spec);
+    return { ...weekdayReading(word, named, spec, layout), fromDates: true };
+  }
   const days = layout.days.filter((d) => dates.includes(d.date)).map((d) => d.index);
   if (spec.kind !== 'time' && days.length === 0) {
     throw new UserError('ANSWER_OUTSIDE_POLL', { input: word, of: 'dates', range: pollRange(layout) });
   }
   return { days, dates };
+}
+
+/** A weekly poll answered with dates none of whose weekdays it has: it takes days of the week. */
+function weeklyTakesWeekdays(input: string, named: readonly Weekday[], spec: PollSpec): UserError {
+  const days = spec.days.type === 'weekly' ? spec.days.weekdays : [];
+  const sorted = (ws: readonly number[]) => [...ws].sort((a, b) => a - b).join(',');
+  return new UserError('WEEKLY_TAKES_WEEKDAYS', { input, namedWeekdays: sorted(named), pollWeekdays: sorted(days) });
 }
 
 /** Days of the week named without a week: "화요일", "평일", "월수금", "Mon/Wed/Fri". */
@@ -480,8 +555,8 @@ function datesOf(word: string, layout: PollLayout, today: string): string[] | un
     const dates = parseDateRange(word, today, dateAnchor(layout, today));
     if (dates) return dates;
   } catch (err) {
-    // A weekday that contradicts its date says so itself; other date errors speak of answers.
-    if (err instanceof UserError && err.code === 'WEEKDAY_MISMATCH') throw err;
+    // A weekday that contradicts its date, and a date no month has, say so themselves; other date errors speak of answers.
+    if (err instanceof UserError && (err.code === 'WEEKDAY_MISMATCH' || err.code === 'NO_SUCH_DATE')) throw err;
     throw new UserError('BAD_ANSWER', { input: word });
   }
   const plain = parsePlainDays(word, today);
@@ -597,7 +672,7 @@ function itemLeftOut(item: AnswerItem, spec: PollSpec, layout: PollLayout, tz: s
     const missing = item.weekdays.filter((w) => !offered.has(w));
     const out: LeftOut[] = missing.length ? [{ kind: 'weekdays', weekdays: missing }] : [];
     if (spec.kind !== 'time') return out;
-    return [...out, ...hoursLeftOut(sessionDatesOn(item.weekdays, layout, tz), item.ranges, layout, tz)];
+    return [...out, ...hoursLeftOut(sessionDatesOn(item.weekdays, layout, tz), item.ranges, layout, tz, spec.timezone)];
   }
   if (spec.kind !== 'time') {
     const offered = new Set(layout.days.map((d) => d.date));
@@ -611,11 +686,11 @@ function itemLeftOut(item: AnswerItem, spec: PollSpec, layout: PollLayout, tz: s
   const missing = item.dates.filter((d) => !(bare && offeredDays.has(d)) && !sessions.has(d));
   const out: LeftOut[] = missing.length ? [{ kind: 'dates', dates: missing }] : [];
   if (bare) return out;
-  return [...out, ...hoursLeftOut(item.dates.filter((d) => sessions.has(d)), item.ranges, layout, tz)];
+  return [...out, ...hoursLeftOut(item.dates.filter((d) => sessions.has(d)), item.ranges, layout, tz, spec.timezone)];
 }
 
 /** The parts of each typed range, on each date, that no slot lies wholly inside. */
-function hoursLeftOut(dates: readonly string[], ranges: AnswerItem['ranges'], layout: PollLayout, tz: string): LeftOut[] {
+function hoursLeftOut(dates: readonly string[], ranges: AnswerItem['ranges'], layout: PollLayout, tz: string, pollTz: string): LeftOut[] {
   const out: LeftOut[] = [];
   for (const date of dates) {
     // A part of the day means its hours within the poll's: nothing of it is left out.
@@ -633,6 +708,9 @@ function hoursLeftOut(dates: readonly string[], ranges: AnswerItem['ranges'], la
       }
       if (cursor < to) gaps.push([cursor, to]);
       for (const [a, b] of gaps) {
+        // The second pass of an hour the poll's clocks repeat is offered once, at its first pass,
+        // which was marked: it is not left out ("11/7 1-2" on a fall-back day).
+        if (secondPass(a, pollTz) && secondPass(b - 60_000, pollTz)) continue;
         // A gap that cuts into a slot is within the hours but short of a whole slot.
         const partial = timed.some((s) => s.start < b && s.end > a);
         out.push({ kind: partial ? 'part-slot' : 'hours', from: a, to: b });
@@ -640,6 +718,39 @@ function hoursLeftOut(dates: readonly string[], ranges: AnswerItem['ranges'], la
     }
   }
   return out;
+}
+
+/** Whether an instant is the second time its zone's clock reads that time that day (the clocks went back). */
+function secondPass(instant: number, tz: string): boolean {
+  const wall = wallClock(instant, tz);
+  const first = zonedInstant(wall.date, wall.minute, tz);
+  return first !== undefined && first < instant;
+}
+
+/**
+ * The stretch of a date's clock that a typed range lies wholly within and that the clocks skip
+ * that day (spring forward), as the wall times where the jump starts and ends; else undefined.
+ */
+function skippedStretch(date: string, range: TimeRange, tz: string): { from: number; to: number } | undefined {
+  if (zonedInstant(date, range.start, tz) !== undefined) return undefined;
+  let from = range.start;
+  while (from > 0 && zonedInstant(date, from - 1, tz) === undefined) from--;
+  let to = range.start;
+  while (to < 1440 && to - range.start < 240 && zonedInstant(date, to, tz) === undefined) to++;
+  const end = range.end > range.start ? range.end : range.end + 1440;
+  return end <= to ? { from, to } : undefined;
+}
+
+/** A typed range that names only time the viewer's clock skips on a date it names, as the refusal that says so. */
+function nonexistentTime(item: AnswerItem, layout: PollLayout, tz: string): UserError | undefined {
+  const dates = item.weekdays ? sessionDatesOn(item.weekdays, layout, tz) : item.dates;
+  for (const date of dates) {
+    for (const range of item.ranges) {
+      const skipped = skippedStretch(date, range, tz);
+      if (skipped) return new UserError('NONEXISTENT_TIME', { input: item.text, date, from: formatHm(skipped.from), to: formatHm(skipped.to), tz });
+    }
+  }
+  return undefined;
 }
 
 /** One entry per kind: dates and weekdays merged, stretches sorted and joined where they touch. */

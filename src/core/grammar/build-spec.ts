@@ -7,16 +7,22 @@ import type { DaySpec, PollKind, PollSpec, UserRef } from '../domain/types.js';
 import { checkCreateBounds, normalTitle } from './bounds.js';
 import { CREATE_OPTION_KEYS, createOptionsSchema, type CreateOptions } from './create-options.js';
 import { parseDateList, parseDateWord, parseWeekdays } from './dates.js';
-import { parsePlainDays } from './plain-days.js';
+import { dayThenRest } from './compact-korean.js';
+import { isPlainDays, parsePlainDays } from './plain-days.js';
 import { parseCreateWindow, parseTypedClock } from './times.js';
-import { unknownTimeWord } from './unknown-word.js';
+import { closeWord } from './close-words.js';
+import { unknownTimeWord, unknownWordParams } from './unknown-word.js';
 import { parseBlocks, parseDurationMinutes, parseUsers, parseYesNo, toHm as hm } from './values.js';
 
 export const MAX_PARTICIPANTS = 1000;
 
 export interface SpecContext {
   now: number;
-  defaultTimezone: string;
+  /**
+   * The zone of the person creating the poll: the poll's zone unless `tz:` names another, and the
+   * zone their days count from ("dates:tomorrow" is tomorrow where they are, whatever the poll's zone).
+   */
+  speakerTimezone: string;
 }
 
 const present = (s: string | undefined): s is string => s !== undefined && s.trim() !== '';
@@ -37,18 +43,20 @@ export function buildPollSpec(raw: CreateOptions, ctx: SpecContext): PollSpec {
   if (!title) throw new UserError('MISSING_TITLE');
   const description = o.desc?.trim() || undefined;
 
-  const timezone = present(o.tz) ? canonicalTimezone(o.tz) : canonicalTimezone(ctx.defaultTimezone);
-  if (!timezone) throw new UserError('BAD_TIMEZONE', { input: o.tz ?? ctx.defaultTimezone });
+  const timezone = present(o.tz) ? canonicalTimezone(o.tz) : canonicalTimezone(ctx.speakerTimezone);
+  if (!timezone) throw new UserError('BAD_TIMEZONE', { input: o.tz ?? ctx.speakerTimezone });
 
   const kind = resolveKind(o);
   const today = todayIn(ctx.now, timezone);
+  // The days are the speaker's: "tomorrow" and "12/3" count from their today, and so does "past".
+  const speakerToday = todayIn(ctx.now, canonicalTimezone(ctx.speakerTimezone) ?? timezone);
 
   if (!present(o.dates)) throw new UserError('MISSING_DATES');
-  const days = parseDays(o.dates, today);
-  if (days.type === 'dates' && days.dates[days.dates.length - 1]! < today) throw new UserError('DATES_IN_PAST', { input: o.dates });
+  const days = parseDays(o.dates, speakerToday);
+  if (days.type === 'dates' && days.dates[days.dates.length - 1]! < speakerToday) throw new UserError('DATES_IN_PAST', { input: o.dates });
   // "12/1-12/14" said on 12/2 is this year's, and its past days are named rather than kept or
   // moved to next year; dates written with their year are taken as written.
-  if (days.type === 'dates' && days.dates[0]! < today && !/\d{4}/.test(o.dates)) throw startsInPast(o.dates, days.dates, today);
+  if (days.type === 'dates' && days.dates[0]! < speakerToday && !/\d{4}/.test(o.dates)) throw startsInPast(o.dates, days.dates, speakerToday);
   const dateCount = days.type === 'dates' ? days.dates.length : days.weekdays.length;
   if (dateCount > MAX_DATES) throw new UserError('TOO_MANY_DATES', { count: dateCount, max: MAX_DATES });
 
@@ -154,13 +162,24 @@ function durationTerms(spec: PollSpec, longest: number): { kind: PollKind; slotM
  */
 function withTimeFromDates(o: CreateOptions): CreateOptions {
   const words = o.dates?.trim().split(/\s+/) ?? [];
+  const split = (dates: string, time: string): CreateOptions => {
+    if (present(o.time)) throw new UserError('DUPLICATE_OPTION', { option: 'time' });
+    return { ...o, dates, time };
+  };
   for (let k = 1; k < words.length; k++) {
     const time = words.slice(k).join(' ');
-    if (!parseCreateWindow(time)) continue;
-    if (present(o.time)) throw new UserError('DUPLICATE_OPTION', { option: 'time' });
-    return { ...o, dates: words.slice(0, k).join(' '), time };
+    if (parseCreateWindow(time)) return split(words.slice(0, k).join(' '), time);
   }
-  return o;
+  // "dates:내일저녁", "dates:월수금오전": the days and the time written as one word, as answers read them.
+  const last = words[words.length - 1] ?? '';
+  const before = words.slice(0, -1).join(' ');
+  const k = dayThenRest(last, (start) => readsAsDays(`${before} ${start}`.trim()) && parseCreateWindow(last.slice(start.length)) !== undefined);
+  return k === undefined ? o : split(`${before} ${last.slice(0, k)}`.trim(), last.slice(k));
+}
+
+/** Whether text has the shape of `dates:` days, whatever today is (the year a month/day falls in does not matter here). */
+function readsAsDays(text: string): boolean {
+  return isPlainDays(text) || parseWeekdays(text) !== undefined || parseDateList(text, '2000-01-01') !== undefined;
 }
 
 /** A Map, so `kind:constructor` is a bad kind rather than a built-in property. */
@@ -198,8 +217,8 @@ function parseDays(input: string, today: string): DaySpec {
   const plain = parsePlainDays(input, today);
   const dates = plain?.type === 'dates' ? plain.dates : parseDateList(input, today);
   if (dates) return { type: 'dates', dates };
-  const word = unknownTimeWord(input);
-  throw word ? new UserError('UNKNOWN_TIME_WORD', { input, word }) : new UserError('BAD_DATE', { input });
+  const word = unknownTimeWord(input) ?? (closeWord(input) ? input.trim() : undefined);
+  throw word ? new UserError('UNKNOWN_TIME_WORD', { input, ...unknownWordParams(word) }) : new UserError('BAD_DATE', { input });
 }
 
 /**

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { UserError } from '../errors.js';
+import { dayThenRest } from './compact-korean.js';
 import { continuesPlainDays } from './plain-days.js';
 import { continuesDatesWithTime, continuesWindow } from './times.js';
 import { isMention, looksLikeClock } from './values.js';
@@ -101,7 +102,15 @@ function continues(key: CreateOptionKey, value: string, word: string): boolean {
       return isMention(word);
     case 'dates':
       // "dates:tomorrow morning": a time said with the days goes with them, and becomes the poll's hours.
-      return endsWithSeparator || /^(\.\.|[-~–—,])/.test(word) || /^\d{1,2}일/.test(word) || continuesPlainDays(value, word) || continuesDatesWithTime(value, word);
+      return (
+        endsWithSeparator ||
+        /^(\.\.|[-~–—,])/.test(word) ||
+        /^\d{1,2}일/.test(word) ||
+        continuesPlainDays(value, word) ||
+        continuesDatesWithTime(value, word) ||
+        // "dates:다음 주 화요일저녁": the day goes on the value, and the time written onto it with it.
+        dayThenRest(word, (start) => continuesPlainDays(value, start) && continuesDatesWithTime('', word.slice(start.length))) !== undefined
+      );
     case 'time':
       return endsWithSeparator || /^[-~–—,=]/.test(word) || continuesWindow(value, word);
     case 'remind':

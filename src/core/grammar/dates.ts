@@ -98,7 +98,8 @@ export function parseDateWord(input: string, today: string, from = today): strin
 function parseBareDate(input: string, today: string, from: string): string | undefined {
   const s = input.trim().toLowerCase();
   if (/^(today|오늘)$/.test(s)) return today;
-  if (/^(tomorrow|내일)$/.test(s)) return addDays(today, 1);
+  // "tmrw", "낼": short forms people type for tomorrow, which mean nothing else.
+  if (/^(tomorrow|tmrw|tmr|내일|낼)$/.test(s)) return addDays(today, 1);
   if (/^(모레)$/.test(s)) return addDays(today, 2);
   let m = /^(\d{4})[-./](\d{1,2})[-./](\d{1,2})$/.exec(s);
   if (m) return checked(Number(m[1]), Number(m[2]), Number(m[3]), input);
@@ -113,15 +114,21 @@ export const MIN_YEAR = 2000;
 export const MAX_YEAR = 2100;
 
 function checked(y: number, mo: number, d: number, input: string): string {
-  if (y < MIN_YEAR || y > MAX_YEAR || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) {
-    throw new UserError('BAD_DATE', { input });
-  }
+  if (y < MIN_YEAR || y > MAX_YEAR || mo < 1 || mo > 12 || d < 1) throw new UserError('BAD_DATE', { input });
+  if (d > daysInMonth(y, mo)) throw noSuchDate(input.trim(), mo, d, y);
   return isoDate(y, mo, d);
+}
+
+/** "2/30": a day past its month's end, named with the month's length (February's in a common and a leap year, when no year was given). */
+function noSuchDate(input: string, month: number, day: number, year?: number): UserError {
+  const max = daysInMonth(year ?? 2001, month);
+  return new UserError('NO_SUCH_DATE', { input, month, mday: day, max, ...(year === undefined ? {} : { year }) });
 }
 
 function nextMonthDay(mo: number, d: number, today: string, input: string): string {
   const t = parseIsoDate(today)!;
-  if (mo < 1 || mo > 12 || d < 1 || d > 31) throw new UserError('BAD_DATE', { input });
+  if (mo < 1 || mo > 12 || d < 1) throw new UserError('BAD_DATE', { input });
+  if (d > daysInMonth(2004, mo)) throw noSuchDate(input.trim(), mo, d);
   // Feb 29 waits for the next leap year rather than failing in a common year.
   for (let y = t.y; y <= t.y + 8; y++) {
     if (d > daysInMonth(y, mo)) continue;
@@ -139,17 +146,46 @@ const RANGE_SEPARATORS = [
   /^(.+?)\s*-\s*(.+)$/,
 ];
 
-/** A date, a range, or a comma list of either, as sorted unique ISO dates. */
+/**
+ * A date, a range, or a comma list of either, as sorted unique ISO dates. A list's month/day parts
+ * are one stretch of days, as a range's ends are: each is the next such date unless reading the
+ * latest of them a year earlier makes the list shorter ("11/25,11/27" said on 11/26 is this year's
+ * two days, the first gone by, which the caller names, never 11/27 this year and 11/25 next year;
+ * "12/25,1/3" stays across the new year).
+ */
 export function parseDateList(input: string, today: string): string[] | undefined {
   const parts = input.split(',').map((p) => p.trim()).filter(Boolean);
   if (parts.length === 0) return undefined;
-  const out = new Set<string>();
+  const fixed: string[] = [];
+  const movable: string[][] = [];
   for (const part of parts) {
     const dates = parseDateRange(part, today);
     if (!dates) return undefined;
-    for (const d of dates) out.add(d);
+    // Dates written with a year, and today or tomorrow, are where they are.
+    if (/\d{4}/.test(part) || !/^\d/.test(part)) fixed.push(...dates);
+    else movable.push(dates);
   }
-  return [...out].sort();
+  movable.sort((a, b) => (a[0]! < b[0]! ? -1 : 1));
+  let best: string[] = [...fixed, ...movable.flat()];
+  for (let k = 1; k <= movable.length; k++) {
+    const earlier = movable.slice(movable.length - k).map((dates) => dates.map(occurrenceBefore));
+    const candidate = [...fixed, ...movable.slice(0, movable.length - k).flat(), ...earlier.flat()];
+    if (spanOf(candidate) < spanOf(best)) best = candidate;
+  }
+  return [...new Set(best)].sort();
+}
+
+/** The same month and day the time before: a year earlier (a Feb 29, in the leap year before). */
+function occurrenceBefore(date: string): string {
+  const { y, m, d } = parseIsoDate(date)!;
+  let year = y - 1;
+  while (d > daysInMonth(year, m)) year--;
+  return isoDate(year, m, d);
+}
+
+function spanOf(dates: readonly string[]): number {
+  const sorted = [...dates].sort();
+  return daysBetween(sorted[0]!, sorted[sorted.length - 1]!);
 }
 
 /** Upper bound on a range so a typo like 2026..2036 fails fast instead of building 3,650 dates. */

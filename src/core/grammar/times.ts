@@ -263,7 +263,11 @@ export function partWords(part: PartOfDay): string[] {
 export type TimePhrase =
   | { type: 'range'; readings: TimeRange[] }
   | { type: 'part'; part: PartOfDay }
-  | { type: 'after' | 'before'; readings: number[] };
+  | { type: 'after' | 'before'; readings: number[] }
+  /** One time ("7pm", "저녁 7시", "19:00"): the meeting that starts then. */
+  | { type: 'at'; readings: number[] }
+  /** A range whose ends are the same time ("7-7", "19:00-19:00"): no time at all. */
+  | { type: 'same'; at: number };
 
 const AFTER = [/^(?:after|from|since)\s+(.+)$/i, /^(.+?)\s*(?:이후|부터|以後|넘어서?|후)$/];
 const BEFORE = [/^(?:before|until|till)\s+(.+)$/i, /^(.+?)\s*(?:이전|까지|전)$/];
@@ -338,10 +342,18 @@ function clockPhrase(input: string, partOfDay?: Meridiem): TimePhrase | undefine
       if (clock) return { type, readings: clockReadings(clock) };
     }
   }
+  // A number alone ("7") may be anything; with 시, am/pm, a colon or a part of the day it is a time.
+  const clock = partOfDay || !/^\d{1,2}$/.test(s) ? readClock(s, partOfDay) : undefined;
+  // Midnight starts no meeting on the day it ends.
+  if (clock && asWritten(clock) < 1440) return { type: 'at', readings: clockReadings(clock) };
   return undefined;
 }
 
 function rangePhrase(from: TypedClock, to: TypedClock): TimePhrase | undefined {
+  // "7-7" is the same time twice, however its bare hours are read: an empty range, not 07:00–19:00.
+  if (from.hour === to.hour && from.minute === to.minute && !from.meridiem === !to.meridiem && asWritten(from) === asWritten(to)) {
+    return { type: 'same', at: asWritten(from) % 1440 };
+  }
   const readings = rangeReadings(from, to).filter((r) => r.start !== r.end);
   return readings.length ? { type: 'range', readings } : undefined;
 }
@@ -350,7 +362,15 @@ function rangePhrase(from: TypedClock, to: TypedClock): TimePhrase | undefined {
 export interface DayHours {
   start: number;
   end: number;
+  /**
+   * Minutes one time said alone ("7pm") marks from its start: the poll's meeting length, as
+   * "7pm" says the meeting can start then (one slot when the meeting is one slot long).
+   */
+  meeting?: number;
 }
+
+/** Without a poll's meeting length, one time marks an hour. */
+const DEFAULT_MEETING = 60;
 
 /** A range placed on a day's hours: its start on or after theirs (a day later if need be). */
 function placed(range: TimeRange, hours: DayHours): { start: number; end: number } {
@@ -377,8 +397,9 @@ function pick(readings: readonly TimeRange[], hours: DayHours | undefined): Time
  * "after midnight"). Hours written so that only one reading fits ("19-5", "10pm-2am") may run
  * past midnight.
  */
-export function impossibleTime(phrase: TimePhrase, hours: DayHours | undefined): 'backwards' | 'empty' | undefined {
-  if (phrase.type === 'part') return undefined;
+export function impossibleTime(phrase: TimePhrase, hours: DayHours | undefined): 'backwards' | 'empty' | 'same' | undefined {
+  if (phrase.type === 'same') return 'same';
+  if (phrase.type === 'part' || phrase.type === 'at') return undefined;
   if (phrase.type !== 'range') {
     const none = phrase.type === 'before' ? (m: number) => m === 0 : (m: number) => m === 1440;
     return phrase.readings.every(none) ? 'empty' : undefined;
@@ -396,6 +417,11 @@ export function impossibleTime(phrase: TimePhrase, hours: DayHours | undefined):
 export function resolveTimePhrase(phrase: TimePhrase, hours: DayHours | undefined): TimeRange & { part?: true } {
   if (phrase.type === 'part') return { ...PARTS_OF_DAY.get(phrase.part)!, part: true };
   if (phrase.type === 'range') return pick(phrase.readings, hours);
+  if (phrase.type === 'same') return { start: phrase.at, end: phrase.at };
+  if (phrase.type === 'at') {
+    const length = hours?.meeting ?? DEFAULT_MEETING;
+    return pick(phrase.readings.map((m) => ({ start: m % 1440, end: ((m + length - 1) % 1440) + 1 })), hours);
+  }
   const dayEnd = hours ? hours.end % 1440 || 1440 : 1440;
   const dayStart = hours ? hours.start % 1440 : 0;
   // An open end reads as the range to the end (or from the start) of the hours; a time outside them is named as left out.
@@ -424,6 +450,21 @@ export function continuesDatesWithTime(value: string, word: string): boolean {
   return parsePartOfDay(word) !== undefined || (startsWithPart(value) && WINDOW_WORD.test(word));
 }
 
+/** Where a poll's hours are a night: before 06:00, or past midnight. */
+const SMALL_HOURS_END = 6 * 60;
+
+/**
+ * Daily hours of bare hours 1–11 ("3-5", "3시~5시", "9-5") that would be a night as written: the
+ * first reading that keeps to the day, as an answer reads bare hours in the afternoon when both
+ * fit ("3-5" is 15:00–17:00, "9-5" 09:00–17:00); hours that are a day as written stay ("9-11").
+ */
+function bareHoursWindow(input: string): TimeRange | undefined {
+  const phrase = clockPhrase(input);
+  if (phrase?.type !== 'range' || phrase.readings.length < 2) return undefined;
+  const daytime = (r: TimeRange) => r.start >= SMALL_HOURS_END && r.end > r.start;
+  return daytime(phrase.readings[0]!) ? undefined : phrase.readings.find(daytime);
+}
+
 /**
  * A poll's daily hours as typed for create: a range ("18:00-22:00", "7-11pm"), a part of the day
  * ("evening"), or a part narrowed by a time said with it, by the rule answers use ("evenings after
@@ -431,12 +472,15 @@ export function continuesDatesWithTime(value: string, word: string): boolean {
  * or the narrowing leaves the part.
  */
 export function parseCreateWindow(input: string): TimeRange | undefined {
+  const bare = bareHoursWindow(input);
+  if (bare) return bare;
   const typed = parseTypedRange(input, { wholeDay: true }) ?? partOfDayHours(input);
   if (typed) return typed;
   const first = /^(\S+)\s+\S/.exec(input.trim());
   const part = first ? parsePartOfDay(first[1]!) : undefined;
   const phrase = part ? parseTimePhrase(input) : undefined;
-  if (!part || !phrase || phrase.type === 'part') return undefined;
+  // One time is no daily window ("evening 7").
+  if (!part || !phrase || phrase.type === 'part' || phrase.type === 'at') return undefined;
   const hours = PARTS_OF_DAY.get(part)!;
   if (impossibleTime(phrase, hours)) return undefined;
   const range = resolveTimePhrase(phrase, hours);

@@ -81,7 +81,8 @@ export function toHm(minutes: number): string {
 
 export function parseYesNo(input: string): boolean | undefined {
   const s = input.trim().toLowerCase();
-  if (/^(yes|y|true|on|1|예|네|응)$/.test(s)) return true;
-  if (/^(no|n|false|off|0|아니오|아니요|아니)$/.test(s)) return false;
+  // 켜기/끄기 are how Korean settings say on and off ("usual learn 끄기").
+  if (/^(yes|y|true|on|1|예|네|응|켜기|켜|켬|켜줘|켜 줘)$/.test(s)) return true;
+  if (/^(no|n|false|off|0|아니오|아니요|아니|끄기|꺼|끔|꺼줘|꺼 줘)$/.test(s)) return false;
   return undefined;
 }

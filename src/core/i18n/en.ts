@@ -8,6 +8,7 @@ type P = Record<string, string | number>;
 
 const ACTIONS: Record<string, string> = { close: 'close', reopen: 'reopen', delete: 'delete', pick: 'pick the final time of' };
 const KINDS: Record<string, string> = { time: 'time poll', block: 'block poll', date: 'date poll' };
+const MONTHS_LONG = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const WEEKDAYS_LONG = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 const PART_NAMES: ReadonlyArray<[string, string]> = [
   ['morning', 'morning'],
@@ -45,6 +46,16 @@ const on = (p: P): ExampleDates => ExampleDates.from(p.today);
 
 /** A parameter holding a list, one item a line (a parameter is one string). */
 const lines = (param: string | number | undefined): string[] => String(param ?? '').split('\n').filter(Boolean);
+
+/** " Did you mean “tomorrow”?" when a word was close to one we know; nothing otherwise. */
+const didYouMean = (p: P): string => (p.suggestion ? ` Did you mean “${p.suggestion}”?` : '');
+
+/** Weekdays typed in answers, Monday first. */
+const EN_TYPED = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+
+/** "5,6" (a parameter holds one string) as the names of those weekdays. */
+export const weekdayNames = (param: string | number | undefined, names: readonly string[]): string[] =>
+  String(param ?? '').split(',').filter(Boolean).map((w) => names[Number(w)]!);
 
 /** "30-minute", "1-hour": a slot size in a sentence. */
 const slotWords = (minutes: number): string => (minutes % 60 === 0 ? `${minutes / 60}-hour` : `${minutes}-minute`);
@@ -137,14 +148,20 @@ const errors: Record<ErrorCode, (p: P) => string | Rich> = {
   UNKNOWN_PART_OF_DAY: (p) => {
     const parts = partsOfDayText(p, PART_NAMES);
     const example = answerExampleText(p, en.weekdaysShort) ?? '';
-    return rich`“${p.input}” is not a part of the day I know.${parts ? ` This poll has ${parts}. Or write` : ' Write'} the hours, like ${code(example)}.`;
+    return rich`“${p.input}” is not a part of the day I know.${didYouMean(p)}${parts ? ` This poll has ${parts}. Or write` : ' Write'} the hours, like ${code(example)}.`;
   },
   UNKNOWN_TIME_WORD: (p) =>
-    rich`I don't know the word “${p.word}” in “${p.input}”. Write days like ${code('tomorrow')}, ${code('next Tuesday')}, ${code('this weekend')}, ${code('weekdays')} or ${code(on(p).md(0))}, and times like ${code('evening')}, ${code('after 7pm')} or ${code('3-5pm')}: for example ${code(answerExampleText(p, en.weekdaysShort) ?? `${on(p).md(0)} evening`)} or ${code('next Tuesday 7-9pm')}.`,
+    rich`I don't know the word “${p.word}” in “${p.input}”.${didYouMean(p)} Write days like ${code('tomorrow')}, ${code('next Tuesday')}, ${code('this weekend')}, ${code('weekdays')} or ${code(on(p).md(0))}, and times like ${code('evening')}, ${code('after 7pm')} or ${code('3-5pm')}: for example ${code(answerExampleText(p, en.weekdaysShort) ?? `${on(p).md(0)} evening`)} or ${code('next Tuesday 7-9pm')}.`,
   BACKWARDS_TIME_RANGE: (p) =>
     rich`“${p.input}” ends before it starts. Write the start first, with am/pm or a 24-hour clock: ${code('7am-5pm')}, ${code('19:00-21:00')}, or ${code('22:00-02:00')} for a night; for example ${code(answerExampleText(p, en.weekdaysShort) ?? '12/8 19:00-21:00')}.`,
   EMPTY_TIME_RANGE: (p) =>
-    rich`“${p.input}” leaves no time: nothing comes before 00:00 or after 24:00. Write a time within the day, like ${code('before 4pm')}, ${code('after 7pm')} or ${code(answerExampleText(p, en.weekdaysShort) ?? '12/8 19:00-21:00')}.`,
+    rich`“${p.input}” leaves no time: ${p.same ? 'it starts and ends at the same time' : 'nothing comes before 00:00 or after 24:00'}. Write a time within the day, like ${code('before 4pm')}, ${code('after 7pm')} or ${code(answerExampleText(p, en.weekdaysShort) ?? '12/8 19:00-21:00')}.`,
+  NO_SUCH_DATE: (p) =>
+    `There is no ${MONTHS_LONG[Number(p.month) - 1]} ${p.mday}${p.year ? `, ${p.year}` : ''} (“${p.input}”): ${MONTHS_LONG[Number(p.month) - 1]} has ${Number(p.month) === 2 && !p.year ? '28 days, 29 in a leap year' : `${p.max} days`}. Check the date.`,
+  WEEKLY_TAKES_WEEKDAYS: (p) =>
+    rich`This is a weekly poll: it takes days of the week, not dates, and its days are ${weekdayNames(p.pollWeekdays, en.weekdaysShort).join(', ')}. “${p.input}” means ${weekdayNames(p.namedWeekdays, en.weekdaysShort).join(', ')}, which it does not have. Write days of the week, like ${code(weekdayNames(p.namedWeekdays, EN_TYPED).join(' '))} in a poll that has them, or ${code(weekdayNames(p.pollWeekdays, EN_TYPED).slice(0, 2).join(' '))} here.`,
+  NONEXISTENT_TIME: (p) =>
+    `“${p.input}” does not exist on ${p.date}: in ${p.tz} the clocks jump from ${p.from} to ${p.to} that day, so ${p.from}–${p.to} is missing. Write a time from ${p.to} on.`,
   ANSWER_NEEDS_DAY: (p) => rich`Which day is “${p.input}”? Put the day first, like ${code(answerExampleText(p, en.weekdaysShort) ?? '')}.`,
   BAD_PAINT: () => 'That change does not fit this poll’s times. Reload the page and try again.',
   TOO_MANY_SAVES: () => 'Too many saves at once. Wait a moment; your last changes will be saved.',
@@ -157,9 +174,11 @@ const errors: Record<ErrorCode, (p: P) => string | Rich> = {
   ANSWER_TOO_LONG: (p) =>
     rich`Your answer is ${p.length} characters long; an answer can have at most ${p.max}. Write the days and times in short, like ${code('12/1 19:00-21:00, 12/2 evening')}.`,
   COMMAND_TOO_LONG: (p) => rich`That command is ${p.length} characters long; a command can have at most ${p.max}. ${code('/yakjeong help')} shows the short forms.`,
+  MISSING_USUAL_WEEK: () =>
+    rich`Which days and hours? Write the days first, then the hours, like ${code('/yakjeong usual set mon-fri 19:00-22:00')} or ${code('/yakjeong usual set sat,sun 10-18, mon evening')}.`,
   BAD_USUAL_WEEK: (p) =>
     rich`I couldn't read “${p.input}” as weekdays and hours. Write the days first, then the hours, like ${code('/yakjeong usual set mon-fri 19:00-22:00')} or ${code('/yakjeong usual set sat,sun 10-18, mon evening maybe:fri 22:00-24:00')}.`,
-  BAD_ON_OFF: (p) => rich`“${p.input}” is neither on nor off. Write ${code(`/yakjeong usual ${p.setting} on`)} or ${code(`/yakjeong usual ${p.setting} off`)}.`,
+  BAD_ON_OFF: (p) => rich`${p.input ? `“${p.input}” is neither on nor off.` : 'On or off?'} Write ${code(`/yakjeong usual ${p.setting} on`)} or ${code(`/yakjeong usual ${p.setting} off`)}.`,
   USUAL_WEEK_NO_TIMES: (p) =>
     `Poll ${p.code} offers whole days or blocks without hours, so there is no time of day your usual week could fill. Choose with the buttons instead.`,
   BLOCK_NOT_FOUND: () => 'There is nothing to undo here: that change was already undone, or given back when its meeting was re-picked or deleted.',

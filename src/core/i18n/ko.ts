@@ -1,6 +1,6 @@
 /** 한국어 카탈로그. Same shape as the English one (the type checker enforces it). */
 import type { ErrorCode } from '../errors.js';
-import { CREATE_OPTIONS_LINE, type Catalog } from './en.js';
+import { CREATE_OPTIONS_LINE, weekdayNames, type Catalog } from './en.js';
 import { ExampleDates } from './example-dates.js';
 import { answerExampleText, partsOfDayText } from './grammar-examples.js';
 import { withJosa } from './josa.js';
@@ -47,6 +47,9 @@ const on = (p: P): ExampleDates => ExampleDates.from(p.today);
 
 /** A parameter holding a list, one item a line (a parameter is one string). */
 const lines = (param: string | number | undefined): string[] => String(param ?? '').split('\n').filter(Boolean);
+
+/** " 혹시 “내일” 말씀인가요?" when a word was close to one we know (no particle: the word may be English); nothing otherwise. */
+const didYouMean = (p: P): string => (p.suggestion ? ` 혹시 “${p.suggestion}” 말씀인가요?` : '');
 
 const errors: Record<ErrorCode, (p: P) => string | Rich> = {
   UNKNOWN_SUBCOMMAND: (p) => `알 수 없는 명령이에요: “${p.input}”. 이 중에서 골라 주세요: ${p.commandsKo} (영어로는 ${p.commands})`,
@@ -140,14 +143,20 @@ const errors: Record<ErrorCode, (p: P) => string | Rich> = {
   UNKNOWN_PART_OF_DAY: (p) => {
     const parts = partsOfDayText(p, PART_NAMES, (name, hours) => `${name}(${hours})`);
     const example = answerExampleText(p, ko.weekdaysShort) ?? '';
-    return rich`“${p.input}”: 이 투표에서는 쓸 수 없는 말이에요.${parts ? ` 이 투표에서 쓸 수 있는 말: ${parts}.` : ''} 시각으로 써도 돼요: ${code(example)}`;
+    return rich`“${p.input}”: 이 투표에서는 쓸 수 없는 말이에요.${didYouMean(p)}${parts ? ` 이 투표에서 쓸 수 있는 말: ${parts}.` : ''} 시각으로 써도 돼요: ${code(example)}`;
   },
   UNKNOWN_TIME_WORD: (p) =>
-    rich`“${p.input}” 중 “${p.word}”: 모르는 말이에요. 날짜는 ${code('내일')}, ${code('다음 주 화요일')}, ${code('이번 주말')}, ${code('평일')}, ${code(on(p).koreanMd(0))}처럼, 시간은 ${code('저녁')}, ${code('저녁 7시 이후')}, ${code('오후 3시~5시')}처럼 써 주세요. 예: ${code(answerExampleText(p, ko.weekdaysShort) ?? `${on(p).md(0)} 저녁`)}, ${code('다음 주 화요일 저녁 7시-9시')}`,
+    rich`“${p.input}” 중 “${p.word}”: 모르는 말이에요.${didYouMean(p)} 날짜는 ${code('내일')}, ${code('다음 주 화요일')}, ${code('이번 주말')}, ${code('평일')}, ${code(on(p).koreanMd(0))}처럼, 시간은 ${code('저녁')}, ${code('저녁 7시 이후')}, ${code('오후 3시~5시')}처럼 써 주세요. 예: ${code(answerExampleText(p, ko.weekdaysShort) ?? `${on(p).md(0)} 저녁`)}, ${code('다음 주 화요일 저녁 7시-9시')}`,
   BACKWARDS_TIME_RANGE: (p) =>
     rich`“${p.input}”: 끝나는 시각이 시작보다 앞서요. 시작을 먼저, 오전/오후나 24시간제로 써 주세요: ${code('오전 7시-오후 5시')}, ${code('19:00-21:00')}, 밤을 넘기면 ${code('22:00-02:00')}. 예: ${code(answerExampleText(p, ko.weekdaysShort) ?? '12/8 19:00-21:00')}`,
   EMPTY_TIME_RANGE: (p) =>
-    rich`“${p.input}”: 남는 시간이 없어요. 00:00 전이나 24:00 뒤는 없어요. 하루 안의 시각으로 써 주세요: ${code('오후 4시 이전')}, ${code('저녁 7시 이후')}, ${code(answerExampleText(p, ko.weekdaysShort) ?? '12/8 19:00-21:00')}`,
+    rich`“${p.input}”: 남는 시간이 없어요. ${p.same ? '시작과 끝이 같은 시각이에요.' : '00:00 전이나 24:00 뒤는 없어요.'} 하루 안의 시각으로 써 주세요: ${code('오후 4시 이전')}, ${code('저녁 7시 이후')}, ${code(answerExampleText(p, ko.weekdaysShort) ?? '12/8 19:00-21:00')}`,
+  NO_SUCH_DATE: (p) =>
+    `${p.year ? `${p.year}년 ` : ''}${p.month}월 ${p.mday}일은 없는 날짜예요(“${p.input}”). ${p.month}월은 ${Number(p.month) === 2 && !p.year ? '28일(윤년에는 29일)' : `${p.max}일`}까지 있어요. 날짜를 확인해 주세요.`,
+  WEEKLY_TAKES_WEEKDAYS: (p) =>
+    rich`매주 반복하는 투표라 날짜가 아니라 요일로 답해요. 이 투표의 요일: ${weekdayNames(p.pollWeekdays, ko.weekdaysShort).join(', ')}. “${p.input}”: ${weekdayNames(p.namedWeekdays, ko.weekdaysShort).join(', ')}요일이라 이 투표에 없어요. 요일로 써 주세요: 그 요일이 있는 투표라면 ${code(weekdayNames(p.namedWeekdays, ko.weekdaysShort).join(' '))}, 이 투표에서는 ${code(weekdayNames(p.pollWeekdays, ko.weekdaysShort).slice(0, 2).join(' '))}처럼요.`,
+  NONEXISTENT_TIME: (p) =>
+    `“${p.input}”: 그날 없는 시각이에요. 시계가 ${p.from} → ${p.to} 건너뛰는 날이라 그 사이 시각이 없어요(날짜: ${p.date}, 시간대: ${p.tz}). ${p.to} 이후 시각으로 써 주세요.`,
   ANSWER_NEEDS_DAY: (p) => rich`“${p.input}”: 어느 날인지 앞에 써 주세요. 예: ${code(answerExampleText(p, ko.weekdaysShort) ?? '')}`,
   BAD_PAINT: () => '이 투표의 시간과 맞지 않는 변경이에요. 페이지를 새로 고친 뒤 다시 해 주세요.',
   TOO_MANY_SAVES: () => '한꺼번에 너무 많이 저장하고 있어요. 잠시 기다리면 마지막 변경까지 저장돼요.',
@@ -160,9 +169,12 @@ const errors: Record<ErrorCode, (p: P) => string | Rich> = {
   ANSWER_TOO_LONG: (p) =>
     rich`응답이 너무 길어요. 지금 ${withJosa(`${p.length}자`, '이에요/예요')}. 응답은 ${p.max}자까지 쓸 수 있어요. ${code('12/1 19:00-21:00, 12/2 저녁')}처럼 짧게 써 주세요.`,
   COMMAND_TOO_LONG: (p) => rich`명령이 너무 길어요. 지금 ${withJosa(`${p.length}자`, '이에요/예요')}. 명령은 ${p.max}자까지 쓸 수 있어요. ${code('/yakjeong help')}에서 짧은 형식을 볼 수 있어요.`,
+  MISSING_USUAL_WEEK: () =>
+    rich`어느 요일, 몇 시인가요? 요일을 먼저, 그다음 시간을 써 주세요. 예: ${code('/yakjeong usual set 월-금 19:00-22:00')} 또는 ${code('/yakjeong usual set 토,일 10-18, 월 저녁')}`,
   BAD_USUAL_WEEK: (p) =>
     rich`“${p.input}” 부분을 요일과 시간으로 읽지 못했어요. 요일을 먼저, 그다음 시간을 써 주세요. 예: ${code('/yakjeong usual set 월-금 19:00-22:00')} 또는 ${code('/yakjeong usual set 토,일 10-18, 월 저녁 maybe:금 22:00-24:00')}`,
-  BAD_ON_OFF: (p) => rich`“${p.input}” 부분은 on도 off도 아니에요. ${code(`/yakjeong usual ${p.setting} on`)} 또는 ${code(`/yakjeong usual ${p.setting} off`)} 형식으로 써 주세요.`,
+  BAD_ON_OFF: (p) =>
+    rich`${p.input ? `“${p.input}” 부분은 켜기도 끄기도 아니에요.` : '켤까요, 끌까요?'} ${code(`/yakjeong usual ${p.setting} 켜기`)} 또는 ${code(`/yakjeong usual ${p.setting} 끄기`)} 형식으로 써 주세요.`,
   USUAL_WEEK_NO_TIMES: (p) => `투표 ${p.code}에는 하루 중 시간이 없어서(날짜 또는 시간 없는 구간) 평소 일정으로 채울 수 없어요. 버튼으로 골라 주세요.`,
   BLOCK_NOT_FOUND: () => '되돌릴 것이 없어요. 이미 되돌렸거나, 그 모임의 확정이 바뀌거나 삭제되어 돌려놓았어요.',
 };
@@ -364,7 +376,7 @@ export const ko: Catalog = {
     learned: (n: number) =>
       `최근 8주 동안 응답한 투표 ${n}개에서 배웠어요. 그 시간을 제시한 투표 가운데 60% 이상에서 가능했던 시간이 들어가고, 최근 투표일수록 더 크게 반영돼요.`,
     byHand: rich`직접 정한 일정이에요. ${code('/yakjeong usual clear')} 명령으로 다시 응답에서 배우게 할 수 있어요.`,
-    learningOff: rich`응답에서 배우기가 꺼져 있어요. ${code('/yakjeong usual learn on')} 명령으로 다시 켤 수 있어요.`,
+    learningOff: rich`응답에서 배우기가 꺼져 있어요. ${code('/yakjeong usual learn 켜기')} 명령으로 다시 켤 수 있어요.`,
     empty: rich`아직 비어 있어요. 시간이 있는 투표에 응답하면 채워지고, 직접 정할 수도 있어요: ${code('/yakjeong usual set 월-금 19:00-22:00')}`,
     blockOn: rich`내가 가능한 모임이 확정되면, 여기서 진행 중인 내 다른 투표의 같은 시간이 불가능으로 바뀌고 되돌리기 버튼을 받아요. ${code('/yakjeong usual block off')} 명령으로 끌 수 있어요.`,
     blockOff: rich`확정된 모임이 내 다른 투표를 바꾸지 않아요. ${code('/yakjeong usual block on')} 명령으로 켤 수 있어요.`,
