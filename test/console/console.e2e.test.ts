@@ -147,7 +147,7 @@ describe('console adapter end to end', () => {
     );
     expect(code).toBe(0);
     expect(stdout).toContain('Create a poll: /yakjeong create TITLE');
-    expect(stdout).toContain(`“${impossible}” is not a date`);
+    expect(stdout).toContain(`There is no February 30, ${ymd(DAY1).y} (“${impossible}”)`);
     expect(stdout).toContain('“7m” is not a slot size');
     expect(stdout).toContain('I don\'t know the command “frob”');
     expect(stdout).toContain('There is no poll ZZ99 in this channel');
