@@ -46,3 +46,17 @@ describe('usual set reads bare hours as create’s time: does', () => {
     expect(create).toContain(line.split(' ')[2]!);
   });
 });
+
+describe('Korean list words after a week word list that week’s days, as a comma does', () => {
+  it.each(['다음 주 화요일과 목요일', '다음 주 화요일하고 목요일', '다음 주 화요일이랑 목요일', '다음 주 화, 목'])('“%s” is next week’s Tuesday and Thursday only', async (phrase) => {
+    const kit = makeKit({ locale: 'ko' });
+    await createPoll(kit, 'host', `D dates:${TODAY}..${LAST} time:09:00-22:00`);
+    expect(echoOf(await run(kit, `/yakjeong answer ${phrase}`))).toBe(`${koDay(week(1, 1))}, ${koDay(week(1, 3))}`);
+  });
+
+  it('a time after the list is each day’s (“다음 주 화요일하고 목요일 저녁”)', async () => {
+    const kit = makeKit({ locale: 'ko' });
+    await createPoll(kit, 'host', `D dates:${TODAY}..${LAST} time:09:00-22:00`);
+    expect(echoOf(await run(kit, '/yakjeong answer 다음 주 화요일하고 목요일 저녁'))).toBe(`${koDay(week(1, 1))} 18:00–22:00, ${koDay(week(1, 3))} 18:00–22:00`);
+  });
+});

@@ -133,6 +133,7 @@ export function readAnswerText(
   const today = todayIn(now, viewerTz);
   const words = splitWords(text);
   const readDay = (span: string) => dayWord(span, spec, layout, today);
+  splitDayJoiners(words, readDay);
   /** A day of the week read again in the week its list named later ("tue" of "tue, thu next week"). */
   const rereadWithWeek = (item: AnswerItem, week: string) => {
     const again = readDay(`${week} ${item.text}`);
@@ -351,6 +352,19 @@ function splitJoiner(word: Word, isTime: (stem: string) => boolean): [Word, Word
     { text: m[1]!, start: word.start, end: word.start + k, comma: false },
     { text: m[2]!, start: word.start + k, end: word.end, comma: word.comma },
   ];
+}
+
+/**
+ * A day with a joiner written onto it before another word ("화요일과 목요일", "화요일하고",
+ * "화요일이랑") ends there as a comma would: the joiner only lists, so "다음 주 화요일과 목요일" is
+ * "다음 주 화, 목" (next week's Tuesday and Thursday), not the week and then the weekdays.
+ */
+function splitDayJoiners(words: Word[], readDay: (span: string) => unknown): void {
+  for (let i = 0; i + 1 < words.length; i++) {
+    const word = words[i]!;
+    const m = JOINED.exec(word.text);
+    if (m && startsDay(m[1]!, readDay)) words[i] = { text: m[1]!, start: word.start, end: word.start + m[1]!.length, comma: true };
+  }
 }
 
 /** Words split at spaces and commas, each with its place in the text. */
