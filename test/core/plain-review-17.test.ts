@@ -60,3 +60,49 @@ describe('Korean list words after a week word list that week’s days, as a comm
     expect(echoOf(await run(kit, '/yakjeong answer 다음 주 화요일하고 목요일 저녁'))).toBe(`${koDay(week(1, 1))} 18:00–22:00, ${koDay(week(1, 3))} 18:00–22:00`);
   });
 });
+
+describe('a part of the day before an hour narrows the hour', () => {
+  it.each([
+    ['ko', '오늘 밤 10시', '22:00–22:30'],
+    ['ko', '오늘밤 10시', '22:00–22:30'],
+    ['en', 'tonight 10', '22:00–22:30'],
+    ['en', 'tonight 7pm', '19:00–19:30'],
+    ['en', 'today evening 7', '19:00–19:30'],
+  ] as const)('%s “%s” on an 18:00–23:00 poll is today %s and nothing else', async (locale, phrase, range) => {
+    const kit = makeKit({ locale });
+    await createPoll(kit, 'host', `D dates:${TODAY}..${LAST} time:18:00-23:00 slot:30m`);
+    expect(echoOf(await run(kit, `/yakjeong answer ${phrase}`))).toBe(`${dayOf(locale, TODAY)} ${range}`);
+  });
+
+  it.each([
+    ['ko', '오늘 밤 11시', '이 투표가 끝나는 시각이라 그때 시작할 수는 없어요. 이 투표의 시간: 18:00–23:00'],
+    ['en', 'tonight 11', "23:00 is when this poll's hours end (18:00–23:00)"],
+  ] as const)('%s “%s” at the poll’s end says it is the end', async (locale, phrase, words) => {
+    const kit = makeKit({ locale });
+    await createPoll(kit, 'host', `D dates:${TODAY}..${LAST} time:18:00-23:00 slot:30m`);
+    const { code, text } = await refusal(kit, `/yakjeong answer ${phrase}`, locale);
+    expect(code).toBe('ANSWER_OUTSIDE_HOURS');
+    expect(text).toContain(words);
+  });
+});
+
+describe('a time outside the hours on a day of the poll names the hours', () => {
+  it.each([
+    ['ko', '내일 오전', '이 투표의 시간 밖이에요. 이 투표의 시간: 18:00–23:00'],
+    ['en', 'tomorrow morning', "outside this poll's hours 18:00–23:00"],
+    ['en', 'tomorrow 9-11am', "outside this poll's hours 18:00–23:00"],
+  ] as const)('%s “%s”', async (locale, phrase, words) => {
+    const kit = makeKit({ locale });
+    await createPoll(kit, 'host', `D dates:${TODAY}..${LAST} time:18:00-23:00`);
+    const { code, text } = await refusal(kit, `/yakjeong answer ${phrase}`, locale);
+    expect(code).toBe('ANSWER_OUTSIDE_HOURS');
+    expect(text).toContain(words);
+    expect(text).not.toContain(TODAY);
+  });
+
+  it('a day outside the poll still names its dates', async () => {
+    const kit = makeKit();
+    await createPoll(kit, 'host', `D dates:${TODAY}..${LAST} time:18:00-23:00`);
+    expect((await refusal(kit, `/yakjeong answer ${addDays(LAST, 3)} 19-20`, 'en')).code).toBe('ANSWER_OUTSIDE_POLL');
+  });
+});

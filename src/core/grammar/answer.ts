@@ -178,6 +178,18 @@ export function readAnswerText(
 
   /** A day after a day with no time yet goes on its list. */
   const listBefore = () => (current && hasTime(current) ? [] : list);
+  /** A typed time as the range it means on the poll's hours, with what makes it impossible, if anything. */
+  const readTime = (span: string) => {
+    const phrase = parseTimePhrase(span);
+    return phrase && { range: resolveTimePhrase(phrase, hours), problem: impossibleTime(phrase, hours) };
+  };
+  /** The range of a time read, or, for "7-5", "before 0", "7-7", the refusal that says so (better than saving a whole day or nothing). */
+  const checkedTime = (time: NonNullable<ReturnType<typeof readTime>>, input: string) => {
+    const { problem } = time;
+    if (!problem) return time.range;
+    const code = problem === 'backwards' ? 'BACKWARDS_TIME_RANGE' : 'EMPTY_TIME_RANGE';
+    throw new UserError(code, { input, ...(problem === 'same' ? { same: 1 } : {}), ...answerExample(spec, layout, viewerTz) });
+  };
   /** The day words at `i`, read in the week their list named ("다음 주 화, 목" shares its week). */
   const readDayAt = (i: number): Taken<DayReading> | undefined => {
     const listWeek = listBefore().find((item) => item.week)?.week;
@@ -227,8 +239,19 @@ export function readAnswerText(
     // "tonight", "오늘 밤", "오늘밤": today's evening (a night after 22:00 is rarely what is meant).
     const tonight = TONIGHT.exec(words[i]!.text) ? 1 : isTodayNight(words, i) ? 2 : 0;
     if (tonight) {
-      const span = text.slice(words[i]!.start, words[i + tonight - 1]!.end);
+      // "오늘 밤 11시", "tonight 11": the night narrows the hour after it (23:00), as "밤 11시" does; it is not a second time.
+      const night = /[a-z]/i.test(words[i + tonight - 1]!.text) ? 'night' : '밤';
+      const hour =
+        spec.kind === 'time' && !words[i + tonight - 1]!.comma && i + tonight < words.length
+          ? longest(text, words, i + tonight, (rest) => readTime(`${night} ${rest}`))
+          : undefined;
+      const span = text.slice(words[i]!.start, words[(hour ? hour.next : i + tonight) - 1]!.end);
       const item = takeDay({ value: readDay('today')!, next: i + tonight, text: span });
+      if (hour) {
+        item.ranges.push(checkedTime(hour.value, span));
+        i = hour.next;
+        continue;
+      }
       // The evening as each kind has it: its hours, the block of that name, or (a date poll) the day.
       const evening = spec.kind === 'block' ? blockNamed(spec, 'evening') : undefined;
       if (spec.kind === 'time') shareTime(item, (other) => other.ranges.push({ ...PARTS_OF_DAY.get('evening')!, part: true }));
@@ -249,23 +272,14 @@ export function readAnswerText(
       continue;
     }
     if (spec.kind === 'time') {
-      const range = longest(text, words, i, (span) => {
-        const phrase = parseTimePhrase(span);
-        return phrase && { ...resolveTimePhrase(phrase, hours), problem: impossibleTime(phrase, hours) };
-      });
-      if (range?.value.problem) {
-        // "7-5", "before 0", "7-7": saying so beats saving a whole day or nothing.
-        const { problem } = range.value;
-        const code = problem === 'backwards' ? 'BACKWARDS_TIME_RANGE' : 'EMPTY_TIME_RANGE';
-        throw new UserError(code, { input: range.text, ...(problem === 'same' ? { same: 1 } : {}), ...answerExample(spec, layout, viewerTz) });
-      }
+      const range = longest(text, words, i, readTime);
       if (range) {
-        delete range.value.problem;
+        const value = checkedTime(range.value, range.text);
         // "evenings this week", "저녁 내일": a time said before its day, at the start of a part, is that day's.
         const after = !current && !words[range.next - 1]!.comma && range.next < words.length ? readDayAt(range.next) : undefined;
         if (after) takeDay(after);
         const item = dayFor(range.text);
-        shareTime(item, (other) => other.ranges.push(range.value));
+        shareTime(item, (other) => other.ranges.push(value));
         // Errors then name the date and the time, not just the date.
         item.text = item.text ? `${item.text} ${range.text}` : range.text;
         partAt = parsePartOfDay(range.text) ? i : -1;
@@ -306,10 +320,23 @@ export function readAnswerText(
   const states = [...emptyStates(layout.slots.length)];
   const leftOut: LeftOut[] = [];
   const understood = items.map((item) => understoodPart(item, spec, layout, viewerTz, hours));
-  const outside = (item: AnswerItem) =>
-    item.fromDates && item.weekdays
-      ? weeklyTakesWeekdays(item.text, item.weekdays, spec)
-      : new UserError('ANSWER_OUTSIDE_POLL', { input: item.text, of: spec.kind === 'time' ? 'times' : 'dates', range: pollRange(layout) });
+  const outside = (item: AnswerItem) => {
+    if (item.fromDates && item.weekdays) return weeklyTakesWeekdays(item.text, item.weekdays, spec);
+    // The day is the poll's but the time is not: name the poll's hours, not its dates.
+    const timed = spec.kind === 'time' && hours && item.ranges.length > 0 && !item.allDay;
+    const daysOffered = timed && itemLeftOut(item, spec, layout, viewerTz).every((l) => l.kind === 'hours' || l.kind === 'part-slot');
+    if (hours && daysOffered) {
+      const end = hours.end % 1440;
+      // "오늘 밤 11시" on a poll that ends at 23:00: the time said is where the hours stop.
+      const atEnd = item.ranges.some((r) => !r.part && r.start === end);
+      return new UserError('ANSWER_OUTSIDE_HOURS', {
+        input: item.text,
+        hours: `${formatHm(hours.start % 1440)}–${end === 0 ? '24:00' : formatHm(end)}`,
+        ...(atEnd ? { end: formatHm(end) } : {}),
+      });
+    }
+    return new UserError('ANSWER_OUTSIDE_POLL', { input: item.text, of: spec.kind === 'time' ? 'times' : 'dates', range: pollRange(layout) });
+  };
   let matched = false;
   for (const item of items) {
     const slots = itemSlots(item, spec, layout, viewerTz);
