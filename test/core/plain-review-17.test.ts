@@ -106,3 +106,30 @@ describe('a time outside the hours on a day of the poll names the hours', () => 
     expect((await refusal(kit, `/yakjeong answer ${addDays(LAST, 3)} 19-20`, 'en')).code).toBe('ANSWER_OUTSIDE_POLL');
   });
 });
+
+describe('bare hours and parts of the day from another zone', () => {
+  const NY = { platformTimezone: 'America/New_York' };
+  const NY_TODAY = todayIn(T0, 'America/New_York');
+
+  it.each([
+    ['en', `${md(week(1, 5))} 3-5`, week(1, 5)],
+    ['en', 'today 3-5', NY_TODAY],
+    ['ko', `${md(week(1, 5))} 3시~5시`, week(1, 5)],
+  ] as const)('%s “%s” from New York on a whole-day Seoul poll is 15:00–17:00 New York time, as in Seoul', async (locale, phrase, date) => {
+    const kit = makeKit({ locale });
+    await createPoll(kit, 'host', `D dates:${addDays(TODAY, -1)}..${LAST} time:00:00-24:00 tz:Asia/Seoul`);
+    expect(echoOf(await run(kit, `/yakjeong answer ${phrase}`, NY))).toBe(`${dayOf(locale, date)} 15:00–17:00`);
+    expect(echoOf(await run(kit, `/yakjeong answer ${phrase}`))).toBe(`${dayOf(locale, date)} 15:00–17:00`);
+  });
+
+  it.each([
+    ['en', 'morning', '09:00–12:00'],
+    ['ko', '오전', '09:00–12:00'],
+  ] as const)('%s “<date> %s” from New York echoes exactly the slots saved', async (locale, word, range) => {
+    const kit = makeKit({ locale });
+    const code = await createPoll(kit, 'host', `D dates:${TODAY}..${LAST} time:00:00-24:00 slot:1h tz:Asia/Seoul`);
+    expect(echoOf(await run(kit, `/yakjeong answer ${md(week(1, 5))} ${word}`, NY))).toBe(`${dayOf(locale, week(1, 5))} ${range}`);
+    const poll = (await kit.store.findPollByCode(code))!;
+    expect((await kit.store.participant(poll.id, 'ann'))!.states.split('').filter((c) => c === 'y')).toHaveLength(3);
+  });
+});

@@ -319,7 +319,7 @@ export function readAnswerText(
   if (items.length === 0) throw new UserError('BAD_ANSWER', { input: text.slice(0, 80), ...answerExample(spec, layout, viewerTz) });
   const states = [...emptyStates(layout.slots.length)];
   const leftOut: LeftOut[] = [];
-  const understood = items.map((item) => understoodPart(item, spec, layout, viewerTz, hours));
+  const understood = items.flatMap((item) => savedParts(understoodPart(item, spec, layout, viewerTz, hours), item, spec, layout, viewerTz));
   const outside = (item: AnswerItem) => {
     if (item.fromDates && item.weekdays) return weeklyTakesWeekdays(item.text, item.weekdays, spec);
     // The day is the poll's but the time is not: name the poll's hours, not its dates.
@@ -673,6 +673,38 @@ function understoodPart(item: AnswerItem, spec: PollSpec, layout: PollLayout, tz
   if (spec.days.type === 'weekly' && item.weekdays) return { ...part, dates: [], weekdays: item.weekdays };
   if (item.weekdays) part.dates = spec.kind === 'time' ? sessionDatesOn(item.weekdays, layout, tz) : item.dates;
   return part;
+}
+
+/**
+ * A part as saved: a part of the day (or an open end) on a date reads back as the slots it marked
+ * there, from the first one's start to the last one's end on the viewer's clock, so the echo is
+ * what was saved even where the poll's hours fall differently on the viewer's clock ("12/5
+ * morning" from New York on a whole-day Seoul poll is 09:00–12:00). Dates whose hours differ are
+ * said apart.
+ */
+function savedParts(part: UnderstoodPart, item: AnswerItem, spec: PollSpec, layout: PollLayout, tz: string): UnderstoodPart[] {
+  if (spec.kind !== 'time' || part.weekdays || item.allDay || !item.ranges.some((r) => r.part) || part.dates.length === 0) return [part];
+  const byRanges = new Map<string, UnderstoodPart>();
+  for (const date of part.dates) {
+    const ranges = item.ranges.map((r, k) => (r.part ? markedStretch(date, r, layout, tz) : undefined) ?? part.ranges[k]!);
+    const key = ranges.map((r) => `${r.start}-${r.end}`).join(',');
+    const group = byRanges.get(key);
+    if (group) group.dates.push(date);
+    else byRanges.set(key, { ...part, dates: [date], ranges });
+  }
+  return [...byRanges.values()];
+}
+
+/** The viewer-local stretch of a date that a range's marked slots cover, or undefined when it marks none there. */
+function markedStretch(date: string, range: TimeRange, layout: PollLayout, tz: string): TimeRange | undefined {
+  const span = rangeInstants(date, range, tz);
+  if (!span) return undefined;
+  const marked = layout.slots.filter((s) => s.start !== undefined && s.end !== undefined && s.start >= span.from && s.end <= span.to);
+  if (marked.length === 0) return undefined;
+  const from = Math.min(...marked.map((s) => s.start!));
+  const to = Math.max(...marked.map((s) => s.end!));
+  const end = wallClock(to, tz);
+  return { start: wallClock(from, tz).minute, end: end.date > date && end.minute === 0 ? 1440 : end.minute };
 }
 
 /**
