@@ -133,3 +133,22 @@ describe('bare hours and parts of the day from another zone', () => {
     expect((await kit.store.participant(poll.id, 'ann'))!.states.split('').filter((c) => c === 'y')).toHaveLength(3);
   });
 });
+
+describe('fillers around days and times are read past', () => {
+  const tomorrow = addDays(TODAY, 1);
+  it.each([
+    ['en', 'tomorrow at 7pm', `${enDay(tomorrow)} 19:00–19:30`],
+    ['en', `${md(week(1, 1))} at 7:30pm`, `${enDay(week(1, 1))} 19:30–20:00`],
+    ['en', `on ${md(week(1, 1))} evening`, `${enDay(week(1, 1))} 18:00–22:00`],
+    ['en', 'tomorrow 7ish', `${enDay(tomorrow)} 19:00–19:30`],
+    ['ko', '다음주 화요일에', koDay(week(1, 1))],
+    ['ko', `${md(week(1, 1))} 저녁에`, `${koDay(week(1, 1))} 18:00–22:00`],
+    ['ko', '내일 저녁 7시에', `${koDay(tomorrow)} 19:00–19:30`],
+    ['ko', '내일 7시쯤', `${koDay(tomorrow)} 19:00–19:30`],
+    ['ko', '내일 저녁 7시쯤에', `${koDay(tomorrow)} 19:00–19:30`],
+  ] as const)('%s “%s” → %s', async (locale, phrase, echo) => {
+    const kit = makeKit({ locale });
+    await createPoll(kit, 'host', `D dates:${TODAY}..${LAST} time:09:00-22:00 slot:30m`);
+    expect(echoOf(await run(kit, `/yakjeong answer ${phrase}`))).toBe(echo);
+  });
+});

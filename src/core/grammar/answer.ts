@@ -133,6 +133,7 @@ export function readAnswerText(
   const today = todayIn(now, viewerTz);
   const words = splitWords(text);
   const readDay = (span: string) => dayWord(span, spec, layout, today);
+  dropFillers(words, (stem) => startsDay(stem, readDay) || parseTimePhrase(stem) !== undefined || isAllDay(stem));
   splitDayJoiners(words, readDay);
   /** A day of the week read again in the week its list named later ("tue" of "tue, thu next week"). */
   const rereadWithWeek = (item: AnswerItem, week: string) => {
@@ -379,6 +380,29 @@ function splitJoiner(word: Word, isTime: (stem: string) => boolean): [Word, Word
     { text: m[1]!, start: word.start, end: word.start + k, comma: false },
     { text: m[2]!, start: word.start + k, end: word.end, comma: word.comma },
   ];
+}
+
+/** Words that only lead into a day or a time: "tomorrow at 7pm", "on tuesday evening". */
+const FILLERS = new Set(['at', 'on', '@']);
+/** The particle 에 written onto a day or a time: "화요일에", "저녁에", "7시에". */
+const AT_PARTICLE = /^(.+)에$/;
+
+/**
+ * Fillers people put around days and times, which say nothing the day or time does not: "at" and
+ * "on" before them are dropped (a comma after one stays with the word before), and 에 after one is
+ * cut off when what it is written onto reads by itself (`reads`).
+ */
+function dropFillers(words: Word[], reads: (stem: string) => boolean): void {
+  for (let i = words.length - 1; i >= 0; i--) {
+    const word = words[i]!;
+    if (FILLERS.has(word.text.toLowerCase()) && i + 1 < words.length) {
+      if (word.comma && i > 0) words[i - 1]!.comma = true;
+      words.splice(i, 1);
+      continue;
+    }
+    const m = AT_PARTICLE.exec(word.text);
+    if (m && reads(m[1]!)) words[i] = { ...word, text: m[1]!, end: word.start + m[1]!.length };
+  }
 }
 
 /**

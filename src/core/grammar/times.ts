@@ -74,8 +74,11 @@ function readClock(input: string, partOfDay?: Meridiem): TypedClock | undefined 
   return { ...clock, meridiem: partOfDay, bare: false };
 }
 
+/** "7ish", "7시쯤", "7시경": an approximate time is read as the time itself. */
+const ABOUT = /\s*(?:ish|쯤|경)$/;
+
 function readOwnClock(input: string): TypedClock | undefined {
-  let s = input.trim().toLowerCase();
+  let s = input.trim().toLowerCase().replace(ABOUT, '');
   const named = NAMED_TIMES.get(s);
   if (named !== undefined) return { hour: named / 60, minute: 0, twentyFour: true, bare: false };
   let meridiem: Meridiem | undefined;
