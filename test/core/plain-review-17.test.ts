@@ -152,3 +152,18 @@ describe('fillers around days and times are read past', () => {
     expect(echoOf(await run(kit, `/yakjeong answer ${phrase}`))).toBe(echo);
   });
 });
+
+describe('a refusal quotes what was typed', () => {
+  it.each([
+    ['ko', '오늘 밤'],
+    ['ko', '오늘밤'],
+    ['en', 'tonight'],
+  ] as const)('%s “%s” on a block poll without today', async (locale, phrase) => {
+    const kit = makeKit({ locale });
+    await createPoll(kit, 'host', `D dates:${addDays(TODAY, 1)}..${LAST} kind:block blocks:오전,저녁`);
+    const { code, text } = await refusal(kit, `/yakjeong answer ${phrase}`, locale);
+    expect(code).toBe('ANSWER_OUTSIDE_POLL');
+    expect(text).toContain(`“${phrase}”`);
+    expect(text).not.toContain('today”');
+  });
+});

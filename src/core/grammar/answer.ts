@@ -247,7 +247,7 @@ export function readAnswerText(
           ? longest(text, words, i + tonight, (rest) => readTime(`${night} ${rest}`))
           : undefined;
       const span = text.slice(words[i]!.start, words[(hour ? hour.next : i + tonight) - 1]!.end);
-      const item = takeDay({ value: readDay('today')!, next: i + tonight, text: span });
+      const item = takeDay({ value: todayAs(span, () => readDay('today')!), next: i + tonight, text: span });
       if (hour) {
         item.ranges.push(checkedTime(hour.value, span));
         i = hour.next;
@@ -359,6 +359,16 @@ export function readAnswerText(
 }
 
 const TONIGHT = /^(tonight|오늘밤)$/i;
+
+/** Today read for words that say it another way ("오늘 밤", "tonight"): a refusal quotes the words typed, not "today". */
+function todayAs<T>(typed: string, read: () => T): T {
+  try {
+    return read();
+  } catch (err) {
+    if (err instanceof UserError && err.params.input === 'today') throw new UserError(err.code, { ...err.params, input: typed });
+    throw err;
+  }
+}
 
 /** "오늘 밤" as two words (written as one, the day is split from the night before it gets here). */
 function isTodayNight(words: readonly Word[], i: number): boolean {
