@@ -133,6 +133,8 @@ export function readAnswerText(
   const today = todayIn(now, viewerTz);
   const words = splitWords(text);
   const readDay = (span: string) => dayWord(span, spec, layout, today);
+  dropFillers(words, (stem) => startsDay(stem, readDay) || parseTimePhrase(stem) !== undefined || isAllDay(stem));
+  splitDayJoiners(words, readDay);
   /** A day of the week read again in the week its list named later ("tue" of "tue, thu next week"). */
   const rereadWithWeek = (item: AnswerItem, week: string) => {
     const again = readDay(`${week} ${item.text}`);
@@ -177,6 +179,18 @@ export function readAnswerText(
 
   /** A day after a day with no time yet goes on its list. */
   const listBefore = () => (current && hasTime(current) ? [] : list);
+  /** A typed time as the range it means on the poll's hours, with what makes it impossible, if anything. */
+  const readTime = (span: string) => {
+    const phrase = parseTimePhrase(span);
+    return phrase && { range: resolveTimePhrase(phrase, hours), problem: impossibleTime(phrase, hours) };
+  };
+  /** The range of a time read, or, for "7-5", "before 0", "7-7", the refusal that says so (better than saving a whole day or nothing). */
+  const checkedTime = (time: NonNullable<ReturnType<typeof readTime>>, input: string) => {
+    const { problem } = time;
+    if (!problem) return time.range;
+    const code = problem === 'backwards' ? 'BACKWARDS_TIME_RANGE' : 'EMPTY_TIME_RANGE';
+    throw new UserError(code, { input, ...(problem === 'same' ? { same: 1 } : {}), ...answerExample(spec, layout, viewerTz) });
+  };
   /** The day words at `i`, read in the week their list named ("다음 주 화, 목" shares its week). */
   const readDayAt = (i: number): Taken<DayReading> | undefined => {
     const listWeek = listBefore().find((item) => item.week)?.week;
@@ -226,8 +240,19 @@ export function readAnswerText(
     // "tonight", "오늘 밤", "오늘밤": today's evening (a night after 22:00 is rarely what is meant).
     const tonight = TONIGHT.exec(words[i]!.text) ? 1 : isTodayNight(words, i) ? 2 : 0;
     if (tonight) {
-      const span = text.slice(words[i]!.start, words[i + tonight - 1]!.end);
-      const item = takeDay({ value: readDay('today')!, next: i + tonight, text: span });
+      // "오늘 밤 11시", "tonight 11": the night narrows the hour after it (23:00), as "밤 11시" does; it is not a second time.
+      const night = /[a-z]/i.test(words[i + tonight - 1]!.text) ? 'night' : '밤';
+      const hour =
+        spec.kind === 'time' && !words[i + tonight - 1]!.comma && i + tonight < words.length
+          ? longest(text, words, i + tonight, (rest) => readTime(`${night} ${rest}`))
+          : undefined;
+      const span = text.slice(words[i]!.start, words[(hour ? hour.next : i + tonight) - 1]!.end);
+      const item = takeDay({ value: todayAs(span, () => readDay('today')!), next: i + tonight, text: span });
+      if (hour) {
+        item.ranges.push(checkedTime(hour.value, span));
+        i = hour.next;
+        continue;
+      }
       // The evening as each kind has it: its hours, the block of that name, or (a date poll) the day.
       const evening = spec.kind === 'block' ? blockNamed(spec, 'evening') : undefined;
       if (spec.kind === 'time') shareTime(item, (other) => other.ranges.push({ ...PARTS_OF_DAY.get('evening')!, part: true }));
@@ -248,23 +273,14 @@ export function readAnswerText(
       continue;
     }
     if (spec.kind === 'time') {
-      const range = longest(text, words, i, (span) => {
-        const phrase = parseTimePhrase(span);
-        return phrase && { ...resolveTimePhrase(phrase, hours), problem: impossibleTime(phrase, hours) };
-      });
-      if (range?.value.problem) {
-        // "7-5", "before 0", "7-7": saying so beats saving a whole day or nothing.
-        const { problem } = range.value;
-        const code = problem === 'backwards' ? 'BACKWARDS_TIME_RANGE' : 'EMPTY_TIME_RANGE';
-        throw new UserError(code, { input: range.text, ...(problem === 'same' ? { same: 1 } : {}), ...answerExample(spec, layout, viewerTz) });
-      }
+      const range = longest(text, words, i, readTime);
       if (range) {
-        delete range.value.problem;
+        const value = checkedTime(range.value, range.text);
         // "evenings this week", "저녁 내일": a time said before its day, at the start of a part, is that day's.
         const after = !current && !words[range.next - 1]!.comma && range.next < words.length ? readDayAt(range.next) : undefined;
         if (after) takeDay(after);
         const item = dayFor(range.text);
-        shareTime(item, (other) => other.ranges.push(range.value));
+        shareTime(item, (other) => other.ranges.push(value));
         // Errors then name the date and the time, not just the date.
         item.text = item.text ? `${item.text} ${range.text}` : range.text;
         partAt = parsePartOfDay(range.text) ? i : -1;
@@ -304,11 +320,24 @@ export function readAnswerText(
   if (items.length === 0) throw new UserError('BAD_ANSWER', { input: text.slice(0, 80), ...answerExample(spec, layout, viewerTz) });
   const states = [...emptyStates(layout.slots.length)];
   const leftOut: LeftOut[] = [];
-  const understood = items.map((item) => understoodPart(item, spec, layout, viewerTz, hours));
-  const outside = (item: AnswerItem) =>
-    item.fromDates && item.weekdays
-      ? weeklyTakesWeekdays(item.text, item.weekdays, spec)
-      : new UserError('ANSWER_OUTSIDE_POLL', { input: item.text, of: spec.kind === 'time' ? 'times' : 'dates', range: pollRange(layout) });
+  const understood = items.flatMap((item) => savedParts(understoodPart(item, spec, layout, viewerTz, hours), item, spec, layout, viewerTz));
+  const outside = (item: AnswerItem) => {
+    if (item.fromDates && item.weekdays) return weeklyTakesWeekdays(item.text, item.weekdays, spec);
+    // The day is the poll's but the time is not: name the poll's hours, not its dates.
+    const timed = spec.kind === 'time' && hours && item.ranges.length > 0 && !item.allDay;
+    const daysOffered = timed && itemLeftOut(item, spec, layout, viewerTz).every((l) => l.kind === 'hours' || l.kind === 'part-slot');
+    if (hours && daysOffered) {
+      const end = hours.end % 1440;
+      // "오늘 밤 11시" on a poll that ends at 23:00: the time said is where the hours stop.
+      const atEnd = item.ranges.some((r) => !r.part && r.start === end);
+      return new UserError('ANSWER_OUTSIDE_HOURS', {
+        input: item.text,
+        hours: `${formatHm(hours.start % 1440)}–${end === 0 ? '24:00' : formatHm(end)}`,
+        ...(atEnd ? { end: formatHm(end) } : {}),
+      });
+    }
+    return new UserError('ANSWER_OUTSIDE_POLL', { input: item.text, of: spec.kind === 'time' ? 'times' : 'dates', range: pollRange(layout) });
+  };
   let matched = false;
   for (const item of items) {
     const slots = itemSlots(item, spec, layout, viewerTz);
@@ -331,6 +360,16 @@ export function readAnswerText(
 
 const TONIGHT = /^(tonight|오늘밤)$/i;
 
+/** Today read for words that say it another way ("오늘 밤", "tonight"): a refusal quotes the words typed, not "today". */
+function todayAs<T>(typed: string, read: () => T): T {
+  try {
+    return read();
+  } catch (err) {
+    if (err instanceof UserError && err.params.input === 'today') throw new UserError(err.code, { ...err.params, input: typed });
+    throw err;
+  }
+}
+
 /** "오늘 밤" as two words (written as one, the day is split from the night before it gets here). */
 function isTodayNight(words: readonly Word[], i: number): boolean {
   const next = words[i + 1];
@@ -351,6 +390,42 @@ function splitJoiner(word: Word, isTime: (stem: string) => boolean): [Word, Word
     { text: m[1]!, start: word.start, end: word.start + k, comma: false },
     { text: m[2]!, start: word.start + k, end: word.end, comma: word.comma },
   ];
+}
+
+/** Words that only lead into a day or a time: "tomorrow at 7pm", "on tuesday evening". */
+const FILLERS = new Set(['at', 'on', '@']);
+/** The particle 에 written onto a day or a time: "화요일에", "저녁에", "7시에". */
+const AT_PARTICLE = /^(.+)에$/;
+
+/**
+ * Fillers people put around days and times, which say nothing the day or time does not: "at" and
+ * "on" before them are dropped (a comma after one stays with the word before), and 에 after one is
+ * cut off when what it is written onto reads by itself (`reads`).
+ */
+function dropFillers(words: Word[], reads: (stem: string) => boolean): void {
+  for (let i = words.length - 1; i >= 0; i--) {
+    const word = words[i]!;
+    if (FILLERS.has(word.text.toLowerCase()) && i + 1 < words.length) {
+      if (word.comma && i > 0) words[i - 1]!.comma = true;
+      words.splice(i, 1);
+      continue;
+    }
+    const m = AT_PARTICLE.exec(word.text);
+    if (m && reads(m[1]!)) words[i] = { ...word, text: m[1]!, end: word.start + m[1]!.length };
+  }
+}
+
+/**
+ * A day with a joiner written onto it before another word ("화요일과 목요일", "화요일하고",
+ * "화요일이랑") ends there as a comma would: the joiner only lists, so "다음 주 화요일과 목요일" is
+ * "다음 주 화, 목" (next week's Tuesday and Thursday), not the week and then the weekdays.
+ */
+function splitDayJoiners(words: Word[], readDay: (span: string) => unknown): void {
+  for (let i = 0; i + 1 < words.length; i++) {
+    const word = words[i]!;
+    const m = JOINED.exec(word.text);
+    if (m && startsDay(m[1]!, readDay)) words[i] = { text: m[1]!, start: word.start, end: word.start + m[1]!.length, comma: true };
+  }
 }
 
 /** Words split at spaces and commas, each with its place in the text. */
@@ -632,6 +707,38 @@ function understoodPart(item: AnswerItem, spec: PollSpec, layout: PollLayout, tz
   if (spec.days.type === 'weekly' && item.weekdays) return { ...part, dates: [], weekdays: item.weekdays };
   if (item.weekdays) part.dates = spec.kind === 'time' ? sessionDatesOn(item.weekdays, layout, tz) : item.dates;
   return part;
+}
+
+/**
+ * A part as saved: a part of the day (or an open end) on a date reads back as the slots it marked
+ * there, from the first one's start to the last one's end on the viewer's clock, so the echo is
+ * what was saved even where the poll's hours fall differently on the viewer's clock ("12/5
+ * morning" from New York on a whole-day Seoul poll is 09:00–12:00). Dates whose hours differ are
+ * said apart.
+ */
+function savedParts(part: UnderstoodPart, item: AnswerItem, spec: PollSpec, layout: PollLayout, tz: string): UnderstoodPart[] {
+  if (spec.kind !== 'time' || part.weekdays || item.allDay || !item.ranges.some((r) => r.part) || part.dates.length === 0) return [part];
+  const byRanges = new Map<string, UnderstoodPart>();
+  for (const date of part.dates) {
+    const ranges = item.ranges.map((r, k) => (r.part ? markedStretch(date, r, layout, tz) : undefined) ?? part.ranges[k]!);
+    const key = ranges.map((r) => `${r.start}-${r.end}`).join(',');
+    const group = byRanges.get(key);
+    if (group) group.dates.push(date);
+    else byRanges.set(key, { ...part, dates: [date], ranges });
+  }
+  return [...byRanges.values()];
+}
+
+/** The viewer-local stretch of a date that a range's marked slots cover, or undefined when it marks none there. */
+function markedStretch(date: string, range: TimeRange, layout: PollLayout, tz: string): TimeRange | undefined {
+  const span = rangeInstants(date, range, tz);
+  if (!span) return undefined;
+  const marked = layout.slots.filter((s) => s.start !== undefined && s.end !== undefined && s.start >= span.from && s.end <= span.to);
+  if (marked.length === 0) return undefined;
+  const from = Math.min(...marked.map((s) => s.start!));
+  const to = Math.max(...marked.map((s) => s.end!));
+  const end = wallClock(to, tz);
+  return { start: wallClock(from, tz).minute, end: end.date > date && end.minute === 0 ? 1440 : end.minute };
 }
 
 /**

@@ -74,8 +74,11 @@ function readClock(input: string, partOfDay?: Meridiem): TypedClock | undefined 
   return { ...clock, meridiem: partOfDay, bare: false };
 }
 
+/** "7ish", "7시쯤", "7시경": an approximate time is read as the time itself. */
+const ABOUT = /\s*(?:ish|쯤|경)$/;
+
 function readOwnClock(input: string): TypedClock | undefined {
-  let s = input.trim().toLowerCase();
+  let s = input.trim().toLowerCase().replace(ABOUT, '');
   const named = NAMED_TIMES.get(s);
   if (named !== undefined) return { hour: named / 60, minute: 0, twentyFour: true, bare: false };
   let meridiem: Meridiem | undefined;
@@ -384,10 +387,14 @@ function fits(range: TimeRange, hours: DayHours): boolean {
   return p.end <= hours.end;
 }
 
-/** Of several readings, the one inside the hours, the later when both fit ("3-5" is 15–17 on a 9–22 poll); else as written. */
+/**
+ * Of several readings, the one inside the hours, the later on the clock when both fit ("3-5" is
+ * 15–17 on a 9–22 poll); else as written. Later on the clock, not later in the poll's day: a
+ * whole-day poll seen from another zone starts mid-morning there, and "3-5" is still 15–17.
+ */
 function pick(readings: readonly TimeRange[], hours: DayHours | undefined): TimeRange {
   const inside = hours ? readings.filter((r) => fits(r, hours)) : [];
-  return inside.length ? inside.reduce((a, b) => (placed(b, hours!).start > placed(a, hours!).start ? b : a)) : readings[0]!;
+  return inside.length ? inside.reduce((a, b) => (b.start % 1440 > a.start % 1440 ? b : a)) : readings[0]!;
 }
 
 /**

@@ -8,13 +8,19 @@ import { UserError } from '../errors.js';
 import type { Weekday } from '../domain/types.js';
 import type { WeekHours } from '../domain/usual-week.js';
 import { parseWeekdays } from './dates.js';
-import { isAllDay, partOfDayHours, parseTypedRange, type TimeRange } from './times.js';
+import { isAllDay, parseCreateWindow, type TimeRange } from './times.js';
 
 const SWITCH = /^(maybe|yes|if-needed|아마|가능):\s*/i;
 
+/**
+ * The hours of a part, read as create's `time:` reads a poll's hours, so bare hours mean the same
+ * in both ("9-5" is 09:00–17:00, "3시~5시" 15:00–17:00). A range that ends where it starts is no
+ * hours here ("all day" says a whole day).
+ */
 function hoursOf(text: string): TimeRange | undefined {
   if (isAllDay(text)) return { start: 0, end: 1440 };
-  return partOfDayHours(text) ?? parseTypedRange(text);
+  const range = parseCreateWindow(text);
+  return range && range.start !== range.end ? range : undefined;
 }
 
 /** One part: the longest leading run of words that reads as weekdays, and the rest as hours. */

@@ -107,6 +107,10 @@ const errors: Record<ErrorCode, (p: P) => string | Rich> = {
     if (example === undefined) return `I could not read “${p.input}”.`;
     return rich`I could not read “${p.input}”. Write it like ${code(example)} (${code('maybe:')} before the times that work if needed), or ${code('none')} to clear your answer.`;
   },
+  ANSWER_OUTSIDE_HOURS: (p) =>
+    p.end
+      ? `“${p.input}”: ${p.end} is when this poll's hours end (${p.hours}); pick a start before ${p.end}.`
+      : `“${p.input}” is outside this poll's hours ${p.hours}.`,
   ANSWER_OUTSIDE_POLL: (p) => `“${p.input}” is not one of this poll's ${p.of === 'dates' ? 'dates' : p.of === 'blocks' ? 'blocks' : 'times'}: ${p.range}.`,
   POLL_NOT_FOUND: (p) => rich`There is no poll ${p.code} in this channel. ${code('/yakjeong list')} shows this channel's polls.`,
   POLL_UNREADABLE: (p) =>

@@ -101,6 +101,10 @@ const errors: Record<ErrorCode, (p: P) => string | Rich> = {
     if (example === undefined) return `응답을 이해하지 못했어요: “${p.input}”.`;
     return rich`응답을 이해하지 못했어요: “${p.input}”. ${code(example)}처럼 써 주세요. ‘필요하면 가능’인 때는 ${code('maybe:')} 뒤에 쓰고, 응답을 지우려면 ${code('none')}만 보내 주세요.`;
   },
+  ANSWER_OUTSIDE_HOURS: (p) =>
+    p.end
+      ? `“${p.input}”: 이 투표가 끝나는 시각이라 그때 시작할 수는 없어요. 이 투표의 시간: ${p.hours}. ${p.end} 전에 시작하는 시간을 써 주세요.`
+      : `“${p.input}”: 이 투표의 시간 밖이에요. 이 투표의 시간: ${p.hours}`,
   ANSWER_OUTSIDE_POLL: (p) =>
     `이 투표의 ${p.of === 'dates' ? '날짜가' : p.of === 'blocks' ? '구간이' : '시간이'} 아니에요: “${p.input}”. 투표 범위: ${p.range}`,
   POLL_NOT_FOUND: (p) => rich`이 채널에는 ${p.code} 투표가 없어요. 이 채널의 투표는 ${code('/yakjeong list')} 명령으로 볼 수 있어요.`,
