@@ -167,3 +167,31 @@ describe('a refusal quotes what was typed', () => {
     expect(text).not.toContain('today”');
   });
 });
+
+describe('full-width digits, tildes and spaces read as their ASCII forms', () => {
+  it('an answer typed with a Korean input method’s full-width forms (“내일 ７시～９시”, “１２/８ 저녁”) marks what the ASCII form marks', async () => {
+    const tomorrow = addDays(TODAY, 1);
+    const kit = makeKit({ locale: 'ko' });
+    await createPoll(kit, 'host', `D dates:${TODAY}..${LAST} time:09:00-22:00`);
+    expect(echoOf(await run(kit, '/yakjeong answer 내일 ７시～９시'))).toBe(`${koDay(tomorrow)} 19:00–21:00`);
+    const day = week(1, 1);
+    const fullWidthDay = md(day).replace(/[0-9/]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+    expect(echoOf(await run(kit, `/yakjeong answer ${fullWidthDay}\u3000저녁`))).toBe(`${koDay(day)} 18:00–22:00`);
+  });
+
+  it('create reads full-width dates: and time: but keeps the title as typed', async () => {
+    const kit = makeKit({ locale: 'en' });
+    const day = week(1, 1);
+    const wide = (s: string) => s.replace(/[0-9/:\-]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+    const code = await createPoll(kit, 'host', `Ｔｅａｍ１ dates:${wide(md(day))} time:${wide('18:00-20:00')}`);
+    const poll = (await kit.store.findPollByCode(code))!;
+    expect(poll.spec.title).toBe('Ｔｅａｍ１');
+    expect(poll.spec.days).toEqual({ type: 'dates', dates: [day] });
+    expect(poll.spec.window).toEqual({ start: '18:00', end: '20:00' });
+  });
+
+  it('usual set reads full-width hours', async () => {
+    const kit = makeKit({ locale: 'ko' });
+    expect(await run(kit, '/yakjeong usual set 평일 ３시～５시')).toContain('월 ✅ 15:00–17:00');
+  });
+});

@@ -5,6 +5,7 @@
  * and read by the one typed-time grammar. A text answer replaces the person's whole answer; what
  * it was read as comes back as concrete parts (answer-echo.ts writes them).
  */
+import { halfWidth } from './half-width.js';
 import { UserError, type ErrorParams } from '../errors.js';
 import { checkAnswerLength } from './bounds.js';
 import { emptyStates, STATE_CHAR } from '../domain/availability.js';
@@ -123,7 +124,7 @@ export function readAnswerText(
   now: number,
 ): ReadAnswer {
   checkAnswerLength(input);
-  const text = input.trim();
+  const text = halfWidth(input).trim();
   if (!text) throw new UserError('BAD_ANSWER', { input: '' });
   if (CLEAR_WORDS.test(text)) return { states: emptyStates(layout.slots.length), leftOut: [], understood: [] };
 

@@ -1,4 +1,5 @@
 /** Validates raw create options into a PollSpec, or throws the UserError that names the problem. */
+import { halfWidth } from './half-width.js';
 import { UserError, type ErrorParams } from '../errors.js';
 import { MAX_DATES, MAX_SLOTS, SLOT_MINUTES, layoutPoll } from '../domain/slots.js';
 import { longestRun } from '../domain/adjacency.js';
@@ -27,6 +28,16 @@ export interface SpecContext {
 
 const present = (s: string | undefined): s is string => s !== undefined && s.trim() !== '';
 
+/** Every option's value read in half width (dates:１２/８); the title and description stay as typed. */
+function halfWidthValues<T extends Record<string, unknown>>(options: T): T {
+  const read = { ...options };
+  for (const key of Object.keys(read) as Array<keyof T>) {
+    const value = read[key];
+    if (key !== 'title' && key !== 'desc' && typeof value === 'string') read[key] = halfWidth(value) as T[keyof T];
+  }
+  return read;
+}
+
 export function buildPollSpec(raw: CreateOptions, ctx: SpecContext): PollSpec {
   // Sizes first, each with its own error, before anything is read.
   checkCreateBounds(raw);
@@ -37,7 +48,7 @@ export function buildPollSpec(raw: CreateOptions, ctx: SpecContext): PollSpec {
     // Every platform hands over strings; anything else is a fault of ours, not of the person typing.
     throw new Error(`create options of the wrong type: ${issue?.path.join('.') ?? ''}`);
   }
-  const o = withTimeFromDates(parsed.data);
+  const o = withTimeFromDates(halfWidthValues(parsed.data));
 
   const title = normalTitle(o.title ?? '');
   if (!title) throw new UserError('MISSING_TITLE');

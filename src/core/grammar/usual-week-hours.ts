@@ -4,6 +4,7 @@
  * takes for weekly polls) then a time range, a part of the day or "all day" (the typed-time
  * grammar answers use). `maybe:` marks what follows as if needed; `yes:` switches back.
  */
+import { halfWidth } from './half-width.js';
 import { UserError } from '../errors.js';
 import type { Weekday } from '../domain/types.js';
 import type { WeekHours } from '../domain/usual-week.js';
@@ -42,7 +43,7 @@ function lengthOf(range: TimeRange): number {
 export function parseWeekHours(input: string): WeekHours[] {
   const parts: WeekHours[] = [];
   let state: 'y' | 'm' = 'y';
-  for (const raw of input.split(/;\s*|,\s+|\s+(?=(?:maybe|yes|if-needed|아마|가능):)/i)) {
+  for (const raw of halfWidth(input).split(/;\s*|,\s+|\s+(?=(?:maybe|yes|if-needed|아마|가능):)/i)) {
     let text = raw.trim();
     const m = SWITCH.exec(text);
     if (m) {
