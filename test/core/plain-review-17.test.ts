@@ -195,3 +195,17 @@ describe('full-width digits, tildes and spaces read as their ASCII forms', () =>
     expect(await run(kit, '/yakjeong usual set 평일 ３시～５시')).toContain('월 ✅ 15:00–17:00');
   });
 });
+
+describe('the week after next', () => {
+  it.each(['다다음 주 화요일 저녁', '다다음주 화요일 저녁', '다다음주화요일저녁'])('“%s” is the Tuesday two weeks on, not next week’s', async (phrase) => {
+    const kit = makeKit({ locale: 'ko' });
+    await createPoll(kit, 'host', `D dates:${TODAY}..${LAST} time:09:00-22:00`);
+    expect(echoOf(await run(kit, `/yakjeong answer ${phrase}`))).toBe(`${koDay(week(2, 1))} 18:00–22:00`);
+  });
+
+  it('a list borrows it (“다다음 주 화, 목”)', async () => {
+    const kit = makeKit({ locale: 'ko' });
+    await createPoll(kit, 'host', `D dates:${TODAY}..${LAST} time:09:00-22:00`);
+    expect(echoOf(await run(kit, '/yakjeong answer 다다음 주 화, 목'))).toBe(`${koDay(week(2, 1))}, ${koDay(week(2, 3))}`);
+  });
+});

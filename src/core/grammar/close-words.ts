@@ -10,7 +10,7 @@ const KNOWN = [
   'today', 'tomorrow', 'tonight', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
   'weekend', 'weekends', 'weekday', 'weekdays', 'morning', 'mornings', 'afternoon', 'afternoons', 'evening', 'evenings',
   'night', 'nights', 'lunch', 'noon', 'midnight', 'next', 'this', 'week', 'after', 'before', 'every',
-  '오늘', '내일', '모레', '오늘밤', '주말', '평일', '오전', '오후', '저녁', '점심', '다음', '이번', '다음주', '이번주', '매주',
+  '오늘', '내일', '모레', '오늘밤', '주말', '평일', '오전', '오후', '저녁', '점심', '다음', '이번', '다음주', '이번주', '다다음', '다다음주', '매주',
   '월요일', '화요일', '수요일', '목요일', '금요일', '토요일', '일요일', '이후', '이전', '종일', '하루종일',
 ];
 
@@ -63,5 +63,5 @@ export function closeWord(word: string): string | undefined {
 
 /** Whether a suggested word names days rather than a time of day. */
 export function isDayWord(word: string): boolean {
-  return /^(today|tomorrow|tonight|.*day|weekends?|weekdays?|next|this|week|every|오늘|내일|모레|오늘밤|주말|평일|다음|이번|다음주|이번주|매주|.요일)$/.test(word);
+  return /^(today|tomorrow|tonight|.*day|weekends?|weekdays?|next|this|week|every|오늘|내일|모레|오늘밤|주말|평일|다음|이번|다음주|이번주|다다음|다다음주|매주|.요일)$/.test(word);
 }

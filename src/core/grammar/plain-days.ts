@@ -14,10 +14,10 @@ export type PlainDays =
   /** Weekdays without a week: every such day the poll has. */
   | { type: 'weekdays'; weekdays: Weekday[] };
 
-type Week = 'this' | 'next';
+type Week = 'this' | 'next' | 'afterNext';
 
-/** Week words in front: "이번 주", "이번주", "다음 주의", "담주", "next week's", "this", "next". */
-const WEEK_FIRST = /^(이번|다음|담|this|next)\s*(주(?!말)|week)?(?:의|'s)?(?:\s+|$|(?=[월화수목금토일평주]))/i;
+/** Week words in front: "이번 주", "이번주", "다음 주의", "담주", "다다음 주", "next week's", "this", "next". */
+const WEEK_FIRST = /^(이번|다다음|다음|담|this|next)\s*(주(?!말)|week)?(?:의|'s)?(?:\s+|$|(?=[월화수목금토일평주]))/i;
 /** Week words after: "weekdays next week", "Tuesday this week". */
 const WEEK_LAST = /\s+(this|next)\s+week$/i;
 const WEEK_OF = new Map<string, Week>([
@@ -26,7 +26,12 @@ const WEEK_OF = new Map<string, Week>([
   ['다음', 'next'],
   ['담', 'next'],
   ['next', 'next'],
+  ['다다음', 'afterNext'],
 ]);
+/** Weeks from the speaker's own. */
+const WEEKS_AHEAD: Record<Week, number> = { this: 0, next: 1, afterNext: 2 };
+/** How another day of the same list borrows the week, as words the reader takes again. */
+const WEEK_WORDS: Record<Week, string> = { this: 'this week', next: 'next week', afterNext: '다다음 주' };
 
 const WHOLE_WEEK: Weekday[] = [0, 1, 2, 3, 4, 5, 6];
 
@@ -64,7 +69,7 @@ function readPhrase(input: string): Phrase | undefined {
 export function continuesPlainDays(value: string, word: string): boolean {
   if (readPhrase(`${value} ${word}`)) return true;
   // "weekdays next" waits for "week"; "다음" and "next" wait for their days.
-  return /(^|\s)(this|next|이번|다음|담)$/i.test(value) || (/^(this|next)$/i.test(word) && readPhrase(value) !== undefined);
+  return /(^|\s)(this|next|이번|다다음|다음|담)$/i.test(value) || (/^(this|next)$/i.test(word) && readPhrase(value) !== undefined);
 }
 
 /**
@@ -79,9 +84,9 @@ export function parsePlainDays(input: string, today: string): PlainDays | undefi
   if ('daysAhead' in phrase) return { type: 'dates', dates: [addDays(today, phrase.daysAhead)] };
   const { week, weekdays } = phrase;
   if (!week) return { type: 'weekdays', weekdays };
-  const monday = mondayOf(today, week === 'next' ? 1 : 0);
+  const monday = mondayOf(today, WEEKS_AHEAD[week]);
   const dates = [...weekdays].sort((a, b) => a - b).map((w) => addDays(monday, w));
-  if (week === 'next' || dates.length === 1) return { type: 'dates', dates };
+  if (week !== 'this' || dates.length === 1) return { type: 'dates', dates };
   const ahead = dates.filter((d) => d >= today);
   return { type: 'dates', dates: ahead.length ? ahead : dates };
 }
@@ -96,7 +101,7 @@ export function weekOfPhrase(input: string): { words: string; after: boolean } |
   const { week, rest } = splitWeek(s);
   // A whole week ("next week") is no day of a list.
   if (!week || rest === '' || !readPhrase(s)) return undefined;
-  return { words: `${week} week`, after: !WEEK_FIRST.test(s) };
+  return { words: WEEK_WORDS[week], after: !WEEK_FIRST.test(s) };
 }
 
 /** Days of the week said alone, with no week and nothing else: "목", "Thursday", "mon-wed". */
