@@ -42,43 +42,23 @@ function asAnswers(answers: RankAnswers, slots: number): PollAnswers {
 export function rankWindows(spec: PollSpec, layout: PollLayout, answers: RankAnswers, options: RankOptions = {}): RankedWindow[] {
   const limit = options.limit ?? 3;
   const length = Math.max(1, spec.durationSlots);
-  const { people, matrix } = asAnswers(answers, layout.slots.length);
+  const slots = layout.slots.length;
+  const { people, matrix } = asAnswers(answers, slots);
   if (people.length === 0) return [];
   const words = matrix.words;
   const requiredIdx = spec.required.map((r) => people.findIndex((p) => p.id === r.id)).filter((i) => i >= 0);
 
-  // Every window's count of people free and available for all of it, ANDed word by word in place
-  // (no bitset per window is made: a poll of thousands has thousands of windows).
   const { yes: yesBits, available: availBits } = matrix.bits();
-  const starts = windowStarts(spec.kind, layout.slots, length);
-  const valid = new Uint8Array(layout.slots.length);
-  const scored = { start: [] as number[], yes: [] as number[], maybe: [] as number[] };
+  const allStarts = windowStarts(spec.kind, layout.slots, length);
+  const valid = new Uint8Array(slots);
+  for (const start of allStarts) valid[start] = 1;
   const requiredFree = (start: number) =>
     requiredIdx.every((i) => {
       for (let s = start; s < start + length; s++) if (((availBits[s * words + (i >>> 5)]! >>> (i & 31)) & 1) === 0) return false;
       return true;
     });
-  for (const start of starts) {
-    valid[start] = 1;
-    if (requiredIdx.length > 0 && !requiredFree(start)) continue;
-    let avail = 0;
-    let yes = 0;
-    for (let w = start * words, end = w + words; w < end; w++) {
-      let a = availBits[w]!;
-      let y = yesBits[w]!;
-      for (let s = 1, o = w + words; s < length; s++, o += words) {
-        a &= availBits[o]!;
-        y &= yesBits[o]!;
-      }
-      avail += popcount(a);
-      yes += popcount(y);
-    }
-    if (avail === 0) continue;
-    scored.start.push(start);
-    scored.yes.push(yes);
-    scored.maybe.push(avail - yes);
-  }
-  const order = rankOrder(scored, people.length, layout.slots.length);
+  const starts = requiredIdx.length > 0 ? allStarts.filter(requiredFree) : allStarts;
+  const yesCounts = countsOver(yesBits, words, slots, length, starts);
 
   // A window is one option; the same people free in the windows right after it make it a
   // longer stretch ("13:00–16:00, any hour"), not three more options. Later picks must not
@@ -88,11 +68,10 @@ export function rankWindows(spec: PollSpec, layout: PollLayout, answers: RankAns
   const availAt = new Uint32Array(words);
   const yesNext = new Uint32Array(words);
   const availNext = new Uint32Array(words);
-  for (const start of order) {
-    if (chosen.length >= limit) break;
-    if (chosen.some((c) => start < c.start + c.stretch && c.start < start + length)) continue;
+  const clear = (s: number) => !chosen.some((c) => s < c.start + c.stretch && c.start < s + length);
+  const pick = (start: number) => {
+    if (!clear(start)) return;
     let end = start;
-    const clear = (s: number) => !chosen.some((c) => s < c.start + c.stretch && c.start < s + length);
     // A stretch only grows across adjacent slots, and never into an earlier pick's stretch, so
     // outlines never overlap and "fits anywhere in it" is true.
     matrix.yesOver(start, length, yesAt);
@@ -102,6 +81,24 @@ export function rankWindows(spec: PollSpec, layout: PollLayout, answers: RankAns
       end++;
     }
     chosen.push({ start, stretch: end - start + length });
+  };
+
+  // Best first: most yes, then most maybe, then earliest. "Maybe" only orders windows with the
+  // same yes, so it is counted group by group as the picks reach them, not for every window.
+  const byYes = sortedDescending(yesCounts, starts, slots);
+  for (let g = 0; g < byYes.length && chosen.length < limit; ) {
+    const yes = yesCounts[slots - 1 - (byYes[g]! % slots)]!;
+    let next = g;
+    while (next < byYes.length && yesCounts[slots - 1 - (byYes[next]! % slots)] === yes) next++;
+    const group: number[] = [];
+    for (let k = g; k < next; k++) group.push(slots - 1 - (byYes[k]! % slots));
+    const maybeCounts = countsOver(availBits, words, slots, length, group);
+    for (const start of group) maybeCounts[start]! -= yes;
+    // Nobody free or "if needed" for all of it: not an option at all.
+    const options = yes > 0 ? group : group.filter((start) => maybeCounts[start]! > 0);
+    const ordered = sortedDescending(maybeCounts, options, slots);
+    for (let k = 0; k < ordered.length && chosen.length < limit; k++) pick(slots - 1 - (ordered[k]! % slots));
+    g = next;
   }
 
   const answeredIds = new Set(people.map((p) => p.id));
@@ -115,23 +112,32 @@ function sameBits(a: Uint32Array, b: Uint32Array): boolean {
 }
 
 /**
- * Window starts best first: most yes, then most maybe, then earliest. Sorted as one number per
- * window when yes, maybe and start fit exactly in a double (any real poll), else by comparison.
+ * `starts` by `counts[start]`, most first and then earliest, as keys `count * slots + (slots - 1 - start)`
+ * (exact in a double for any poll: a count is at most the people); a key's start is `slots - 1 - key % slots`.
  */
-function rankOrder(scored: { start: number[]; yes: number[]; maybe: number[] }, people: number, slots: number): number[] {
-  const n = scored.start.length;
-  const span = people + 1;
-  if (span * span * slots < Number.MAX_SAFE_INTEGER) {
-    const keys = new Float64Array(n);
-    for (let k = 0; k < n; k++) keys[k] = (scored.yes[k]! * span + scored.maybe[k]!) * slots + (slots - 1 - scored.start[k]!);
-    keys.sort();
-    const order = new Array<number>(n);
-    for (let k = 0; k < n; k++) order[k] = slots - 1 - (keys[n - 1 - k]! % slots);
-    return order;
+function sortedDescending(counts: Int32Array, starts: readonly number[], slots: number): Float64Array {
+  const keys = new Float64Array(starts.length);
+  for (let k = 0; k < starts.length; k++) keys[k] = counts[starts[k]!]! * slots + (slots - 1 - starts[k]!);
+  return keys.sort().reverse();
+}
+
+/**
+ * For each of `starts`, how many people have their bit set in every row of [start, start + length),
+ * indexed by start. A function of its own: in rankWindows the closures capture these values, and
+ * the hot loop would read them through the closure context.
+ */
+function countsOver(bits: Uint32Array, words: number, slots: number, length: number, starts: readonly number[]): Int32Array {
+  const counts = new Int32Array(slots);
+  for (const start of starts) {
+    let n = 0;
+    for (let w = start * words, end = w + words; w < end; w++) {
+      let a = bits[w]!;
+      for (let s = 1, o = w + words; s < length; s++, o += words) a &= bits[o]!;
+      n += popcount(a);
+    }
+    counts[start] = n;
   }
-  const index = Array.from(scored.start.keys());
-  index.sort((a, b) => scored.yes[b]! - scored.yes[a]! || scored.maybe[b]! - scored.maybe[a]! || scored.start[a]! - scored.start[b]!);
-  return index.map((k) => scored.start[k]!);
+  return counts;
 }
 
 /** Who is free, maybe and unavailable over one run of slots. */
