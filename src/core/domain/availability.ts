@@ -90,6 +90,17 @@ export class AvailabilityMatrix {
     return this.andOver(this.availBits, first, count, out);
   }
 
+  /** One person's answer as a states string ('y', 'm' or '.' for each slot). */
+  statesOf(person: number): string {
+    const word = person >>> 5;
+    const bit = 1 << (person & 31);
+    const codes = new Uint16Array(this.slots);
+    for (let s = 0, w = word; s < this.slots; s++, w += this.words) {
+      codes[s] = (this.yesBits[w]! & bit) !== 0 ? 121 /* y */ : (this.availBits[w]! & bit) !== 0 ? 109 /* m */ : 46; /* . */
+    }
+    return String.fromCharCode(...codes);
+  }
+
   slotCounts(slot: number): { yes: number; maybe: number } {
     const base = slot * this.words;
     let yes = 0;

@@ -33,10 +33,10 @@ export interface RankOptions {
 }
 
 /** Answers as participants (parsed here) or already as bits (as the store keeps them). */
-export type RankAnswers = readonly Participant[] | PollAnswers;
+export type RankAnswers = ReadonlyArray<Pick<Participant, 'user' | 'states'>> | PollAnswers;
 
 function asAnswers(answers: RankAnswers, slots: number): PollAnswers {
-  return Array.isArray(answers) ? answersOf(answers as readonly Participant[], slots) : (answers as PollAnswers);
+  return Array.isArray(answers) ? answersOf(answers as ReadonlyArray<Pick<Participant, 'user' | 'states'>>, slots) : (answers as PollAnswers);
 }
 
 export function rankWindows(spec: PollSpec, layout: PollLayout, answers: RankAnswers, options: RankOptions = {}): RankedWindow[] {
