@@ -151,7 +151,3 @@ export function bitsetCount(bits: Uint32Array): number {
   for (let i = 0; i < bits.length; i++) n += popcount(bits[i]!);
   return n;
 }
-
-export function bitsetHas(bits: Uint32Array, person: number): boolean {
-  return ((bits[person >>> 5]! >>> (person & 31)) & 1) === 1;
-}

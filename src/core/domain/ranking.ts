@@ -3,7 +3,7 @@
  * Order: required people must be free or maybe; then most "yes" for the whole run,
  * then most "maybe", then earliest. Picks do not overlap one another.
  */
-import { answersOf, bitsetHas, popcount, type AvailabilityMatrix, type PollAnswers } from './availability.js';
+import { answersOf, popcount, type AvailabilityMatrix, type PollAnswers } from './availability.js';
 import { slotsAdjacent, windowStarts } from './adjacency.js';
 import type { PollSpec, Participant, UserRef } from './types.js';
 import type { PollLayout } from './slots.js';
@@ -101,8 +101,7 @@ export function rankWindows(spec: PollSpec, layout: PollLayout, answers: RankAns
     g = next;
   }
 
-  const answeredIds = new Set(people.map((p) => p.id));
-  const pending = spec.expected.filter((u) => !answeredIds.has(u.id));
+  const pending = pendingOf(spec, people);
   return chosen.map((c) => ({ ...describeWindow({ layout, matrix, people, start: c.start, length, pending }), stretch: c.stretch }));
 }
 
@@ -167,9 +166,14 @@ function countsOver(bits: Uint32Array, words: number, slots: number, length: num
 /** Who is free, maybe and unavailable over one run of slots. */
 export function describeRun(spec: PollSpec, layout: PollLayout, answers: RankAnswers, firstSlot: number, slotCount: number): RankedWindow {
   const { people, matrix } = asAnswers(answers, layout.slots.length);
+  return describeWindow({ layout, matrix, people, start: firstSlot, length: slotCount, pending: pendingOf(spec, people) });
+}
+
+/** Expected people who have not answered (a set of who answered only when someone is expected). */
+function pendingOf(spec: PollSpec, people: readonly UserRef[]): UserRef[] {
+  if (spec.expected.length === 0) return [];
   const answeredIds = new Set(people.map((p) => p.id));
-  const pending = spec.expected.filter((u) => !answeredIds.has(u.id));
-  return describeWindow({ layout, matrix, people, start: firstSlot, length: slotCount, pending });
+  return spec.expected.filter((u) => !answeredIds.has(u.id));
 }
 
 interface WindowInput {
@@ -190,11 +194,13 @@ function describeWindow(input: WindowInput): RankedWindow {
   const yes: UserRef[] = [];
   const maybe: UserRef[] = [];
   const unavailable: UserRef[] = [];
-  people.forEach((user, i) => {
-    if (bitsetHas(yesBits, i)) yes.push(user);
-    else if (bitsetHas(availBits, i)) maybe.push(user);
-    else unavailable.push(user);
-  });
+  for (let i = 0; i < people.length; i++) {
+    const word = i >>> 5;
+    const bit = 1 << (i & 31);
+    if ((yesBits[word]! & bit) !== 0) yes.push(people[i]!);
+    else if ((availBits[word]! & bit) !== 0) maybe.push(people[i]!);
+    else unavailable.push(people[i]!);
+  }
   return {
     firstSlot: start,
     slotCount: length,
