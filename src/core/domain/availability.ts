@@ -36,6 +36,8 @@ export interface MatrixBits {
   available: Uint32Array;
 }
 
+const ASCII = new TextDecoder();
+
 export class AvailabilityMatrix {
   readonly people: number;
   readonly slots: number;
@@ -94,11 +96,12 @@ export class AvailabilityMatrix {
   statesOf(person: number): string {
     const word = person >>> 5;
     const bit = 1 << (person & 31);
-    const codes = new Uint16Array(this.slots);
+    const codes = new Uint8Array(this.slots);
     for (let s = 0, w = word; s < this.slots; s++, w += this.words) {
       codes[s] = (this.yesBits[w]! & bit) !== 0 ? 121 /* y */ : (this.availBits[w]! & bit) !== 0 ? 109 /* m */ : 46; /* . */
     }
-    return String.fromCharCode(...codes);
+    // One native decode of ASCII bytes: spreading a thousand codes into fromCharCode costs ~100 µs a person.
+    return ASCII.decode(codes);
   }
 
   slotCounts(slot: number): { yes: number; maybe: number } {
