@@ -156,7 +156,7 @@ export interface HeatmapRequest {
   locale: Locale;
   poll: Poll;
   layout: PollLayout;
-  participants: Participant[];
+  participants: ReadonlyArray<Pick<Participant, 'user' | 'states'>>;
   /** Best windows in rank order; drawn outlined and numbered. */
   best: RankedWindow[];
   /** The zone the grid's times are labelled in (the poll's, or the viewer's for an overlay). */

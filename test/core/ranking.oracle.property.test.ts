@@ -506,6 +506,31 @@ describe('ranked options against an independent adjacency oracle', () => {
   });
 });
 
+describe('ranked options of a crowd against the oracle', () => {
+  // Ranking counts people 32 to a word and four words at a time: a crowd of 97 to 300 fills
+  // several such groups and a ragged last word, which a handful of people never reaches.
+  const crowdArb: fc.Arbitrary<Case> = specArb.chain((spec) =>
+    fc
+      .record({ people: fc.integer({ min: 97, max: 300 }), limit: fc.constantFrom(undefined, 1, 3, 10) })
+      .chain(({ people, limit }) => fc.array(statesArb(oracleSlots(spec).length), { minLength: people, maxLength: people }).map((states) => ({ states, limit })))
+      .map(({ states, limit }) => ({
+        spec,
+        participants: states.map((s, i) => ({ user: { id: `p${i}`, name: `p${i}` }, states: s, answeredAt: 0 })),
+        limit,
+      })),
+  );
+
+  it("lists exactly the oracle's options, in the oracle's order", () => {
+    fc.assert(
+      fc.property(crowdArb, (c) => {
+        const got = rank(c).map((w) => ({ firstSlot: w.firstSlot, stretch: w.stretch, yes: w.yes.map((u) => u.id), maybe: w.maybe.map((u) => u.id) }));
+        expect(got).toEqual(oracleRanking(c.spec, oracleSlots(c.spec), c.participants, c.limit ?? 3));
+      }),
+      { seed: 20_261_201, numRuns: 40 },
+    );
+  });
+});
+
 // ---------------------------------------------------------------------------------------------
 // Hand-written cases: the rule's own examples, each small enough to read at a glance.
 

@@ -36,6 +36,8 @@ export interface MatrixBits {
   available: Uint32Array;
 }
 
+const ASCII = new TextDecoder();
+
 export class AvailabilityMatrix {
   readonly people: number;
   readonly slots: number;
@@ -90,6 +92,18 @@ export class AvailabilityMatrix {
     return this.andOver(this.availBits, first, count, out);
   }
 
+  /** One person's answer as a states string ('y', 'm' or '.' for each slot). */
+  statesOf(person: number): string {
+    const word = person >>> 5;
+    const bit = 1 << (person & 31);
+    const codes = new Uint8Array(this.slots);
+    for (let s = 0, w = word; s < this.slots; s++, w += this.words) {
+      codes[s] = (this.yesBits[w]! & bit) !== 0 ? 121 /* y */ : (this.availBits[w]! & bit) !== 0 ? 109 /* m */ : 46; /* . */
+    }
+    // One native decode of ASCII bytes: spreading a thousand codes into fromCharCode costs ~100 µs a person.
+    return ASCII.decode(codes);
+  }
+
   slotCounts(slot: number): { yes: number; maybe: number } {
     const base = slot * this.words;
     let yes = 0;
@@ -139,8 +153,4 @@ export function bitsetCount(bits: Uint32Array): number {
   let n = 0;
   for (let i = 0; i < bits.length; i++) n += popcount(bits[i]!);
   return n;
-}
-
-export function bitsetHas(bits: Uint32Array, person: number): boolean {
-  return ((bits[person >>> 5]! >>> (person & 31)) & 1) === 1;
 }

@@ -3,7 +3,7 @@
  * Order: required people must be free or maybe; then most "yes" for the whole run,
  * then most "maybe", then earliest. Picks do not overlap one another.
  */
-import { answersOf, bitsetHas, popcount, type AvailabilityMatrix, type PollAnswers } from './availability.js';
+import { answersOf, popcount, type AvailabilityMatrix, type PollAnswers } from './availability.js';
 import { slotsAdjacent, windowStarts } from './adjacency.js';
 import type { PollSpec, Participant, UserRef } from './types.js';
 import type { PollLayout } from './slots.js';
@@ -33,52 +33,32 @@ export interface RankOptions {
 }
 
 /** Answers as participants (parsed here) or already as bits (as the store keeps them). */
-export type RankAnswers = readonly Participant[] | PollAnswers;
+export type RankAnswers = ReadonlyArray<Pick<Participant, 'user' | 'states'>> | PollAnswers;
 
 function asAnswers(answers: RankAnswers, slots: number): PollAnswers {
-  return Array.isArray(answers) ? answersOf(answers as readonly Participant[], slots) : (answers as PollAnswers);
+  return Array.isArray(answers) ? answersOf(answers as ReadonlyArray<Pick<Participant, 'user' | 'states'>>, slots) : (answers as PollAnswers);
 }
 
 export function rankWindows(spec: PollSpec, layout: PollLayout, answers: RankAnswers, options: RankOptions = {}): RankedWindow[] {
   const limit = options.limit ?? 3;
   const length = Math.max(1, spec.durationSlots);
-  const { people, matrix } = asAnswers(answers, layout.slots.length);
+  const slots = layout.slots.length;
+  const { people, matrix } = asAnswers(answers, slots);
   if (people.length === 0) return [];
   const words = matrix.words;
   const requiredIdx = spec.required.map((r) => people.findIndex((p) => p.id === r.id)).filter((i) => i >= 0);
 
-  // Every window's count of people free and available for all of it, ANDed word by word in place
-  // (no bitset per window is made: a poll of thousands has thousands of windows).
   const { yes: yesBits, available: availBits } = matrix.bits();
-  const starts = windowStarts(spec.kind, layout.slots, length);
-  const valid = new Uint8Array(layout.slots.length);
-  const scored = { start: [] as number[], yes: [] as number[], maybe: [] as number[] };
+  const allStarts = windowStarts(spec.kind, layout.slots, length);
+  const valid = new Uint8Array(slots);
+  for (const start of allStarts) valid[start] = 1;
   const requiredFree = (start: number) =>
     requiredIdx.every((i) => {
       for (let s = start; s < start + length; s++) if (((availBits[s * words + (i >>> 5)]! >>> (i & 31)) & 1) === 0) return false;
       return true;
     });
-  for (const start of starts) {
-    valid[start] = 1;
-    if (requiredIdx.length > 0 && !requiredFree(start)) continue;
-    let avail = 0;
-    let yes = 0;
-    for (let w = start * words, end = w + words; w < end; w++) {
-      let a = availBits[w]!;
-      let y = yesBits[w]!;
-      for (let s = 1, o = w + words; s < length; s++, o += words) {
-        a &= availBits[o]!;
-        y &= yesBits[o]!;
-      }
-      avail += popcount(a);
-      yes += popcount(y);
-    }
-    if (avail === 0) continue;
-    scored.start.push(start);
-    scored.yes.push(yes);
-    scored.maybe.push(avail - yes);
-  }
-  const order = rankOrder(scored, people.length, layout.slots.length);
+  const starts = requiredIdx.length > 0 ? allStarts.filter(requiredFree) : allStarts;
+  const yesCounts = countsOver(yesBits, words, slots, length, starts);
 
   // A window is one option; the same people free in the windows right after it make it a
   // longer stretch ("13:00–16:00, any hour"), not three more options. Later picks must not
@@ -88,11 +68,10 @@ export function rankWindows(spec: PollSpec, layout: PollLayout, answers: RankAns
   const availAt = new Uint32Array(words);
   const yesNext = new Uint32Array(words);
   const availNext = new Uint32Array(words);
-  for (const start of order) {
-    if (chosen.length >= limit) break;
-    if (chosen.some((c) => start < c.start + c.stretch && c.start < start + length)) continue;
+  const clear = (s: number) => !chosen.some((c) => s < c.start + c.stretch && c.start < s + length);
+  const pick = (start: number) => {
+    if (!clear(start)) return;
     let end = start;
-    const clear = (s: number) => !chosen.some((c) => s < c.start + c.stretch && c.start < s + length);
     // A stretch only grows across adjacent slots, and never into an earlier pick's stretch, so
     // outlines never overlap and "fits anywhere in it" is true.
     matrix.yesOver(start, length, yesAt);
@@ -102,10 +81,27 @@ export function rankWindows(spec: PollSpec, layout: PollLayout, answers: RankAns
       end++;
     }
     chosen.push({ start, stretch: end - start + length });
+  };
+
+  // Best first: most yes, then most maybe, then earliest. "Maybe" only orders windows with the
+  // same yes, so it is counted group by group as the picks reach them, not for every window.
+  const byYes = sortedDescending(yesCounts, starts, slots);
+  for (let g = 0; g < byYes.length && chosen.length < limit; ) {
+    const yes = yesCounts[slots - 1 - (byYes[g]! % slots)]!;
+    let next = g;
+    while (next < byYes.length && yesCounts[slots - 1 - (byYes[next]! % slots)] === yes) next++;
+    const group: number[] = [];
+    for (let k = g; k < next; k++) group.push(slots - 1 - (byYes[k]! % slots));
+    const maybeCounts = countsOver(availBits, words, slots, length, group);
+    for (const start of group) maybeCounts[start]! -= yes;
+    // Nobody free or "if needed" for all of it: not an option at all.
+    const options = yes > 0 ? group : group.filter((start) => maybeCounts[start]! > 0);
+    const ordered = sortedDescending(maybeCounts, options, slots);
+    for (let k = 0; k < ordered.length && chosen.length < limit; k++) pick(slots - 1 - (ordered[k]! % slots));
+    g = next;
   }
 
-  const answeredIds = new Set(people.map((p) => p.id));
-  const pending = spec.expected.filter((u) => !answeredIds.has(u.id));
+  const pending = pendingOf(spec, people);
   return chosen.map((c) => ({ ...describeWindow({ layout, matrix, people, start: c.start, length, pending }), stretch: c.stretch }));
 }
 
@@ -115,31 +111,69 @@ function sameBits(a: Uint32Array, b: Uint32Array): boolean {
 }
 
 /**
- * Window starts best first: most yes, then most maybe, then earliest. Sorted as one number per
- * window when yes, maybe and start fit exactly in a double (any real poll), else by comparison.
+ * `starts` by `counts[start]`, most first and then earliest, as keys `count * slots + (slots - 1 - start)`
+ * (exact in a double for any poll: a count is at most the people); a key's start is `slots - 1 - key % slots`.
  */
-function rankOrder(scored: { start: number[]; yes: number[]; maybe: number[] }, people: number, slots: number): number[] {
-  const n = scored.start.length;
-  const span = people + 1;
-  if (span * span * slots < Number.MAX_SAFE_INTEGER) {
-    const keys = new Float64Array(n);
-    for (let k = 0; k < n; k++) keys[k] = (scored.yes[k]! * span + scored.maybe[k]!) * slots + (slots - 1 - scored.start[k]!);
-    keys.sort();
-    const order = new Array<number>(n);
-    for (let k = 0; k < n; k++) order[k] = slots - 1 - (keys[n - 1 - k]! % slots);
-    return order;
+function sortedDescending(counts: Int32Array, starts: readonly number[], slots: number): Float64Array {
+  const keys = new Float64Array(starts.length);
+  for (let k = 0; k < starts.length; k++) keys[k] = counts[starts[k]!]! * slots + (slots - 1 - starts[k]!);
+  return keys.sort().reverse();
+}
+
+/**
+ * For each of `starts`, how many people have their bit set in every row of [start, start + length),
+ * indexed by start. A function of its own: in rankWindows the closures capture these values, and
+ * the hot loop would read them through the closure context.
+ */
+function countsOver(bits: Uint32Array, words: number, slots: number, length: number, starts: readonly number[]): Int32Array {
+  const counts = new Int32Array(slots);
+  for (const start of starts) {
+    let n = 0;
+    let w = start * words;
+    const end = w + words;
+    // Four words at a time, their popcounts summed before the last steps: a 4-bit field holds at
+    // most 8 (two words) and a byte at most 32 (four), so nothing overflows. Counting is most of the scan.
+    for (; w + 3 < end; w += 4) {
+      let a = bits[w]!;
+      let b = bits[w + 1]!;
+      let c = bits[w + 2]!;
+      let d = bits[w + 3]!;
+      for (let s = 1, o = w + words; s < length; s++, o += words) {
+        a &= bits[o]!;
+        b &= bits[o + 1]!;
+        c &= bits[o + 2]!;
+        d &= bits[o + 3]!;
+      }
+      a -= (a >>> 1) & 0x55555555;
+      b -= (b >>> 1) & 0x55555555;
+      c -= (c >>> 1) & 0x55555555;
+      d -= (d >>> 1) & 0x55555555;
+      a = (a & 0x33333333) + ((a >>> 2) & 0x33333333) + (b & 0x33333333) + ((b >>> 2) & 0x33333333);
+      c = (c & 0x33333333) + ((c >>> 2) & 0x33333333) + (d & 0x33333333) + ((d >>> 2) & 0x33333333);
+      a = (a & 0x0f0f0f0f) + ((a >>> 4) & 0x0f0f0f0f) + (c & 0x0f0f0f0f) + ((c >>> 4) & 0x0f0f0f0f);
+      n += Math.imul(a, 0x01010101) >>> 24;
+    }
+    for (; w < end; w++) {
+      let a = bits[w]!;
+      for (let s = 1, o = w + words; s < length; s++, o += words) a &= bits[o]!;
+      n += popcount(a);
+    }
+    counts[start] = n;
   }
-  const index = Array.from(scored.start.keys());
-  index.sort((a, b) => scored.yes[b]! - scored.yes[a]! || scored.maybe[b]! - scored.maybe[a]! || scored.start[a]! - scored.start[b]!);
-  return index.map((k) => scored.start[k]!);
+  return counts;
 }
 
 /** Who is free, maybe and unavailable over one run of slots. */
 export function describeRun(spec: PollSpec, layout: PollLayout, answers: RankAnswers, firstSlot: number, slotCount: number): RankedWindow {
   const { people, matrix } = asAnswers(answers, layout.slots.length);
+  return describeWindow({ layout, matrix, people, start: firstSlot, length: slotCount, pending: pendingOf(spec, people) });
+}
+
+/** Expected people who have not answered (a set of who answered only when someone is expected). */
+function pendingOf(spec: PollSpec, people: readonly UserRef[]): UserRef[] {
+  if (spec.expected.length === 0) return [];
   const answeredIds = new Set(people.map((p) => p.id));
-  const pending = spec.expected.filter((u) => !answeredIds.has(u.id));
-  return describeWindow({ layout, matrix, people, start: firstSlot, length: slotCount, pending });
+  return spec.expected.filter((u) => !answeredIds.has(u.id));
 }
 
 interface WindowInput {
@@ -160,11 +194,13 @@ function describeWindow(input: WindowInput): RankedWindow {
   const yes: UserRef[] = [];
   const maybe: UserRef[] = [];
   const unavailable: UserRef[] = [];
-  people.forEach((user, i) => {
-    if (bitsetHas(yesBits, i)) yes.push(user);
-    else if (bitsetHas(availBits, i)) maybe.push(user);
-    else unavailable.push(user);
-  });
+  for (let i = 0; i < people.length; i++) {
+    const word = i >>> 5;
+    const bit = 1 << (i & 31);
+    if ((yesBits[word]! & bit) !== 0) yes.push(people[i]!);
+    else if ((availBits[word]! & bit) !== 0) maybe.push(people[i]!);
+    else unavailable.push(people[i]!);
+  }
   return {
     firstSlot: start,
     slotCount: length,

@@ -75,13 +75,15 @@ function daySlots(spec: PollSpec, date: string, day: number, first: number): Slo
       const count = Math.floor(length / step);
       const instants = zonedInstants(date, Array.from({ length: count + 1 }, (_, k) => start + k * step), spec.timezone);
       const out: Slot[] = [];
-      const seen = new Set<number>();
       const wallDay = dayNumber(date) * 1440;
+      // Instants rise through a day but where the clocks go back: only one at or before the
+      // latest so far can have been offered already, and only that one is looked up.
+      let latest = -Infinity;
       for (let k = 0; k < count; k++) {
         const instant = instants[k];
         // Skipped (clocks jump forward) or already offered (clocks go back): leave it out.
-        if (instant === undefined || seen.has(instant)) continue;
-        seen.add(instant);
+        if (instant === undefined || (instant <= latest && out.some((slot) => slot.start === instant))) continue;
+        latest = Math.max(latest, instant);
         const m = start + k * step;
         const wallStart = wallDay + m;
         const end = Math.min(instant + step * 60_000, instants[k + 1] ?? Infinity);

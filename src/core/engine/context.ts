@@ -154,9 +154,11 @@ export class EngineContext {
   /** The poll's live channel message. */
   async pollView(poll: Poll, locale: Locale): Promise<View> {
     const layout = this.layout(poll);
-    const participants = await this.participants(poll);
+    // One read for who answered and the best times: a click between two reads would make them disagree.
+    const answers = await this.answers(poll);
+    const participants = answers.people.map((user) => ({ user }));
     const now = this.clock.now();
-    const best = poll.spec.hidden && !isClosed(poll, now) ? [] : rankWindows(poll.spec, layout, await this.answers(poll));
+    const best = poll.spec.hidden && !isClosed(poll, now) ? [] : rankWindows(poll.spec, layout, answers);
     const webButton = this.webLinks?.inPollMessage(poll.channel.platform) ?? false;
     return pollMessageView({ poll, layout, participants, best, locale, now, webButton });
   }
@@ -165,10 +167,12 @@ export class EngineContext {
   async resultsView(request: ResultsRequest): Promise<View> {
     const { poll, locale, tz, viewer, note, revealHidden } = request;
     const layout = this.layout(poll);
-    const participants = await this.participants(poll);
-    const best = rankWindows(poll.spec, layout, await this.answers(poll));
+    // One read for who answered, the best times and the picture (see pollView).
+    const answers = await this.answers(poll);
+    const participants = answers.people.map((user) => ({ user }));
+    const best = rankWindows(poll.spec, layout, answers);
     const c = catalog(locale);
-    const mine = viewer ? participants.find((p) => p.user.id === viewer.id) : undefined;
+    const mine = viewer ? answers.people.findIndex((u) => u.id === viewer.id) : -1;
     const now = this.clock.now();
     const queued = this.heatmap.busy?.() === true;
     const image: ImageSpec = {
@@ -180,11 +184,11 @@ export class EngineContext {
           locale,
           poll,
           layout,
-          participants,
+          participants: answers.people.map((user, i) => ({ user, states: answers.matrix.statesOf(i) })),
           best,
           timezone: tz,
           now,
-          ...(viewer ? { overlay: { user: viewer, states: mine?.states ?? emptyStates(layout.slots.length) } } : {}),
+          ...(viewer ? { overlay: { user: viewer, states: mine >= 0 ? answers.matrix.statesOf(mine) : emptyStates(layout.slots.length) } } : {}),
           ...(revealHidden ? { revealHidden: true } : {}),
         }),
     };

@@ -85,7 +85,7 @@ export class UsualWeekUseCases {
           locale,
           poll: grid.poll,
           layout: grid.layout,
-          participants: [{ user: actor.user, states: grid.states, answeredAt: now }],
+          participants: [{ user: actor.user, states: grid.states }],
           best: [],
           timezone: week.tz,
           personal: true,

@@ -12,7 +12,8 @@ import { bold, joinRich, mention, rich, type Rich } from './rich.js';
 export interface PollMessageInput {
   poll: Poll;
   layout: PollLayout;
-  participants: Participant[];
+  /** Who answered, from the same read as `best`, so the count and the best times agree. */
+  participants: ReadonlyArray<Pick<Participant, 'user'>>;
   best: RankedWindow[];
   locale: Locale;
   now: number;

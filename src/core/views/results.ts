@@ -12,7 +12,8 @@ import { bold, italic, joinCapped, joinRich, mention, rich, type Rich } from './
 export interface ResultsInput {
   poll: Poll;
   layout: PollLayout;
-  participants: Participant[];
+  /** Who answered, from the same read as `best`, so the count and the best times agree. */
+  participants: ReadonlyArray<Pick<Participant, 'user'>>;
   best: RankedWindow[];
   locale: Locale;
   /** Zone the times are written in (the poll's in the channel, the viewer's in private). */

@@ -62,8 +62,10 @@ function answerMatrixRow(answers: PollAnswers, slotCount: number, version: numbe
 export function answersOfRow(row: Pick<AnswerMatrixRow, 'slotCount' | 'people' | 'bits'>, slotCount: number): PollAnswers | undefined {
   if (row.slotCount !== slotCount) return undefined;
   const fields = row.people === '' ? [] : row.people.split(SEPARATOR);
+  // Almost no name holds the escape: then no field is looked at twice.
+  const field = row.people.includes('\\') ? unescapeField : (f: string) => f;
   const people: UserRef[] = [];
-  for (let i = 0; i + 1 < fields.length; i += 2) people.push({ id: unescapeField(fields[i]!), name: unescapeField(fields[i + 1]!) });
+  for (let i = 0; i + 1 < fields.length; i += 2) people.push({ id: field(fields[i]!), name: field(fields[i + 1]!) });
   const words = Math.max(1, Math.ceil(people.length / 32)) * slotCount;
   if (row.bits.byteLength !== words * 8) return undefined;
   const all = wordsOf(row.bits);
