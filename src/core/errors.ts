@@ -68,6 +68,7 @@ export const ERROR_CODES = [
   'WEEKLY_TAKES_WEEKDAYS',
   // A time the clocks skip that day (spring forward), named with the hour that is missing.
   'NONEXISTENT_TIME',
+  'DATE_POLL_WHOLE_DAYS',
   'REOPEN_NEEDS_DEADLINE',
   // Caps on typed text (grammar/bounds.ts).
   'TOO_MANY_PEOPLE',

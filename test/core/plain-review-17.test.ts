@@ -209,3 +209,17 @@ describe('the week after next', () => {
     expect(echoOf(await run(kit, '/yakjeong answer 다다음 주 화, 목'))).toBe(`${koDay(week(2, 1))}, ${koDay(week(2, 3))}`);
   });
 });
+
+describe('a time in a poll of whole days', () => {
+  it.each([
+    ['ko', '다음 주 화요일 저녁', '이 투표는 시간이 아니라 하루 단위로 답해요'],
+    ['en', 'next tuesday 7pm', 'This poll asks for whole days, not times'],
+  ] as const)('%s “%s” is refused by saying the poll takes days, naming the time', async (locale, phrase, says) => {
+    const kit = makeKit({ locale });
+    await createPoll(kit, 'host', `Trip kind:date dates:${TODAY}..${LAST}`);
+    const { code, text } = await refusal(kit, `/yakjeong answer ${phrase}`, locale);
+    expect(code).toBe('DATE_POLL_WHOLE_DAYS');
+    expect(text).toContain(says);
+    expect(text).toContain(phrase.split(' ').slice(-1)[0]!);
+  });
+});

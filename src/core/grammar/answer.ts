@@ -491,6 +491,8 @@ function notUnderstood(part: string, spec: PollSpec, layout: PollLayout, tz: str
     return new UserError('ANSWER_OUTSIDE_POLL', { input: part, of: 'blocks', range: (spec.blocks ?? []).map((b) => b.name).join(', ') });
   }
   const example = answerExample(spec, layout, tz);
+  // "다음 주 화요일 저녁" in a poll of whole days: the day was read, the time has no place.
+  if (spec.kind === 'date' && (parsePartOfDay(part) || parseTimePhrase(part) !== undefined)) return new UserError('DATE_POLL_WHOLE_DAYS', { input: part.trim(), ...example });
   // "next Tusday evening": name the one word that is wrong, not the whole phrase.
   const close = closeWord(part);
   // A lone word close to a day word ("tomorow") is a day mistyped, not an unknown part of the day.

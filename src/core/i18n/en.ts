@@ -166,6 +166,8 @@ const errors: Record<ErrorCode, (p: P) => string | Rich> = {
     rich`This is a weekly poll: it takes days of the week, not dates, and its days are ${weekdayNames(p.pollWeekdays, en.weekdaysShort).join(', ')}. “${p.input}” means ${weekdayNames(p.namedWeekdays, en.weekdaysShort).join(', ')}, which it does not have. Write days of the week, like ${code(weekdayNames(p.namedWeekdays, EN_TYPED).join(' '))} in a poll that has them, or ${code(weekdayNames(p.pollWeekdays, EN_TYPED).slice(0, 2).join(' '))} here.`,
   NONEXISTENT_TIME: (p) =>
     `“${p.input}” does not exist on ${p.date}: in ${p.tz} the clocks jump from ${p.from} to ${p.to} that day, so ${p.from}–${p.to} is missing. Write a time from ${p.to} on.`,
+  DATE_POLL_WHOLE_DAYS: (p) =>
+    rich`This poll asks for whole days, not times: “${p.input}” is a time. Write just the days, like ${code(answerExampleText(p, en.weekdaysShort) ?? on(p).md(0))}.`,
   ANSWER_NEEDS_DAY: (p) => rich`Which day is “${p.input}”? Put the day first, like ${code(answerExampleText(p, en.weekdaysShort) ?? '')}.`,
   BAD_PAINT: () => 'That change does not fit this poll’s times. Reload the page and try again.',
   TOO_MANY_SAVES: () => 'Too many saves at once. Wait a moment; your last changes will be saved.',

@@ -161,6 +161,8 @@ const errors: Record<ErrorCode, (p: P) => string | Rich> = {
     rich`매주 반복하는 투표라 날짜가 아니라 요일로 답해요. 이 투표의 요일: ${weekdayNames(p.pollWeekdays, ko.weekdaysShort).join(', ')}. “${p.input}”: ${weekdayNames(p.namedWeekdays, ko.weekdaysShort).join(', ')}요일이라 이 투표에 없어요. 요일로 써 주세요: 그 요일이 있는 투표라면 ${code(weekdayNames(p.namedWeekdays, ko.weekdaysShort).join(' '))}, 이 투표에서는 ${code(weekdayNames(p.pollWeekdays, ko.weekdaysShort).slice(0, 2).join(' '))}처럼요.`,
   NONEXISTENT_TIME: (p) =>
     `“${p.input}”: 그날 없는 시각이에요. 시계가 ${p.from} → ${p.to} 건너뛰는 날이라 그 사이 시각이 없어요(날짜: ${p.date}, 시간대: ${p.tz}). ${p.to} 이후 시각으로 써 주세요.`,
+  DATE_POLL_WHOLE_DAYS: (p) =>
+    rich`“${p.input}”: 이 투표는 시간이 아니라 하루 단위로 답해요. 날짜만 써 주세요. 예: ${code(answerExampleText(p, ko.weekdaysShort) ?? on(p).md(0))}`,
   ANSWER_NEEDS_DAY: (p) => rich`“${p.input}”: 어느 날인지 앞에 써 주세요. 예: ${code(answerExampleText(p, ko.weekdaysShort) ?? '')}`,
   BAD_PAINT: () => '이 투표의 시간과 맞지 않는 변경이에요. 페이지를 새로 고친 뒤 다시 해 주세요.',
   TOO_MANY_SAVES: () => '한꺼번에 너무 많이 저장하고 있어요. 잠시 기다리면 마지막 변경까지 저장돼요.',
