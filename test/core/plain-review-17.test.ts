@@ -223,3 +223,30 @@ describe('a time in a poll of whole days', () => {
     expect(text).toContain(phrase.split(' ').slice(-1)[0]!);
   });
 });
+
+describe('create’s dates: takes a list of days as answers do', () => {
+  it.each([
+    ['ko', '다음 주 화, 목'],
+    ['ko', '다음 주 화요일하고 목요일'],
+    ['ko', '다음 주 화요일이랑 목요일'],
+    ['en', 'tue and thu next week'],
+    ['en', 'next week tue and thu'],
+  ] as const)('%s dates:%s is next week’s Tuesday and Thursday', async (locale, days) => {
+    const kit = makeKit({ locale });
+    const code = await createPoll(kit, 'host', `Dinner dates:${days} time:18:00-22:00`);
+    const poll = (await kit.store.findPollByCode(code))!;
+    expect(poll.spec.title).toBe('Dinner');
+    expect(poll.spec.days).toEqual({ type: 'dates', dates: [week(1, 1), week(1, 3)] });
+  });
+
+  it('dates written with list words (“12/8 and 12/10”, “12/8하고 12/10”) are the two dates; a title may still hold “and”', async () => {
+    const kit = makeKit({ locale: 'en' });
+    const [a, b] = [week(1, 1), week(1, 3)];
+    for (const days of [`${md(a)} and ${md(b)}`, `${md(a)}하고 ${md(b)}`]) {
+      const poll = (await kit.store.findPollByCode(await createPoll(kit, 'host', `Dinner dates:${days} time:18:00-22:00`)))!;
+      expect(poll.spec.days).toEqual({ type: 'dates', dates: [a, b] });
+    }
+    const titled = (await kit.store.findPollByCode(await createPoll(kit, 'host', `Tom and Jerry dates:${md(a)} time:18:00-22:00`)))!;
+    expect(titled.spec.title).toBe('Tom and Jerry');
+  });
+});

@@ -9,7 +9,7 @@ import { checkCreateBounds, normalTitle } from './bounds.js';
 import { CREATE_OPTION_KEYS, createOptionsSchema, type CreateOptions } from './create-options.js';
 import { parseDateList, parseDateWord, parseWeekdays } from './dates.js';
 import { dayThenRest } from './compact-korean.js';
-import { isPlainDays, parsePlainDays } from './plain-days.js';
+import { isPlainDays, listWordsAsCommas, parsePlainDayList, parsePlainDays } from './plain-days.js';
 import { parseCreateWindow, parseTypedClock } from './times.js';
 import { closeWord } from './close-words.js';
 import { unknownTimeWord, unknownWordParams } from './unknown-word.js';
@@ -222,14 +222,15 @@ function resolveKind(o: CreateOptions): PollKind {
   return 'date';
 }
 
-function parseDays(input: string, today: string): DaySpec {
+function parseDays(typed: string, today: string): DaySpec {
+  const input = listWordsAsCommas(typed);
   const weekdays = parseWeekdays(input);
   if (weekdays) return { type: 'weekly', weekdays, referenceDates: referenceWeek(weekdays, today) };
   const plain = parsePlainDays(input, today);
-  const dates = plain?.type === 'dates' ? plain.dates : parseDateList(input, today);
+  const dates = plain?.type === 'dates' ? plain.dates : (parseDateList(input, today) ?? parsePlainDayList(input, today));
   if (dates) return { type: 'dates', dates };
-  const word = unknownTimeWord(input) ?? (closeWord(input) ? input.trim() : undefined);
-  throw word ? new UserError('UNKNOWN_TIME_WORD', { input, ...unknownWordParams(word) }) : new UserError('BAD_DATE', { input });
+  const word = unknownTimeWord(typed) ?? (closeWord(typed) ? typed.trim() : undefined);
+  throw word ? new UserError('UNKNOWN_TIME_WORD', { input: typed, ...unknownWordParams(word) }) : new UserError('BAD_DATE', { input: typed });
 }
 
 /**

@@ -114,3 +114,43 @@ export function isBareWeekdays(input: string): boolean {
 export function isPlainDays(input: string): boolean {
   return readPhrase(input) !== undefined;
 }
+
+/** List words between days, written apart ("tue and thu", "화 및 목") or onto a day ("화요일하고 목요일"). */
+const LIST_WORD = /\s+(?:and|및|&)\s+/gi;
+const LIST_WORD_ON_DAY = /(요일|[월화수목금토일]|\d)(?:하고|이랑|랑|과|와)(?=[\s,]|$)/g;
+
+/** A list of days with its list words as commas, as answers read them: "tue and thu" is "tue, thu". */
+export function listWordsAsCommas(input: string): string {
+  return input.replace(LIST_WORD, ', ').replace(LIST_WORD_ON_DAY, '$1,');
+}
+
+/** A word of a day list, read without the comma or list word written onto it ("화,", "화요일하고"). */
+export function listedDay(word: string): string {
+  return listWordsAsCommas(word).replace(/,$/, '');
+}
+
+/** Whether a value ends where a list goes on: a comma, or a list word. */
+export function endsInList(value: string): boolean {
+  return /(,|\s(?:and|및|&))$/i.test(value) || /(요일|[월화수목금토일]|\d)(?:하고|이랑|랑|과|와)$/.test(value);
+}
+
+/**
+ * A list of days, one of which names the week the others share: "다음 주 화, 목", "다음 주
+ * 화요일하고 목요일", "tue and thu next week". Undefined unless every item is a plain day.
+ */
+export function parsePlainDayList(input: string, today: string): string[] | undefined {
+  const items = listWordsAsCommas(input)
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+  if (items.length < 2) return undefined;
+  const week = items.map(weekOfPhrase).find((w) => w !== undefined);
+  const dates: string[] = [];
+  for (const item of items) {
+    const own = weekOfPhrase(item) !== undefined ? parsePlainDays(item, today) : undefined;
+    const read = own ?? (week ? parsePlainDays(week.after ? `${item} ${week.words}` : `${week.words} ${item}`, today) : parsePlainDays(item, today));
+    if (read?.type !== 'dates') return undefined;
+    dates.push(...read.dates);
+  }
+  return [...new Set(dates)].sort();
+}
