@@ -5,30 +5,17 @@
  * what is wrong. Every date is counted from the fixed clock's today or from the zone's own rules.
  */
 import { describe, expect, it } from 'vitest';
+import { echoOf, enDay, koDay, md, refusal, TODAY, week } from './plain-days-support.js';
 import { addDays, daysInMonth, todayIn, weekdayOf, zonedInstant } from '../../src/core/domain/time.js';
 import { parseDateList } from '../../src/core/grammar/dates.js';
-import type { Locale } from '../../src/core/domain/types.js';
 import { errorView } from '../../src/core/views/notices.js';
 import { allText, CAPS, createPoll, makeKit, T0, textOf, userErrorOf, type TestKit } from '../helpers.js';
 
-const TODAY = todayIn(T0, 'Asia/Seoul');
-/** Weekday w (0 = Monday) of this week (k = 0) or the weeks after it. */
-const week = (k: number, w: number) => addDays(TODAY, 7 * k - weekdayOf(TODAY) + w);
-const md = (date: string) => date.split('-').slice(1).map(Number).join('/');
-const echoOf = (text: string) => /(?:Understood|이렇게 읽었어요): (.*)/.exec(text)?.[1];
-const EN_WD = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
-const KO_WD = ['월', '화', '수', '목', '금', '토', '일'];
-const enDay = (date: string) => `${EN_WD[weekdayOf(date)]} ${md(date)}`;
-const koDay = (date: string) => `${md(date)}(${KO_WD[weekdayOf(date)]})`;
 
 async function answer(kit: TestKit, who: string, text: string): Promise<string> {
   return allText(await kit.engine.runText(kit.actor(who), `/yakjeong answer ${text}`, CAPS));
 }
 
-async function refusal(kit: TestKit, text: string, locale: Locale) {
-  const error = await userErrorOf(kit.engine.runText(kit.actor('ann'), text, CAPS));
-  return { code: error.code, text: textOf(errorView(error, locale)) };
-}
 
 async function onlyPoll(kit: TestKit) {
   const [poll] = await kit.store.listPolls(kit.actor('host').channel, ['open']);
