@@ -149,8 +149,3 @@ export function popcount(x: number): number {
   return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
-export function bitsetCount(bits: Uint32Array): number {
-  let n = 0;
-  for (let i = 0; i < bits.length; i++) n += popcount(bits[i]!);
-  return n;
-}

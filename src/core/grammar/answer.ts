@@ -13,7 +13,7 @@ import type { PollLayout } from '../domain/slots.js';
 import { addDays, formatHm, todayIn, wallClock, weekdayOf, zonedInstant } from '../domain/time.js';
 import type { AnswerState, NamedBlock, PollSpec, Slot, Weekday } from '../domain/types.js';
 import { parseDateRange, parseWeekdayWord } from './dates.js';
-import { isBareWeekdays, parsePlainDays, weekOfPhrase } from './plain-days.js';
+import { isBareWeekdays, LIST_ENDINGS, LIST_WORDS, parsePlainDays, weekOfPhrase } from './plain-days.js';
 import { closeWord, isDayWord } from './close-words.js';
 import { dayThenRest } from './compact-korean.js';
 import { unknownTimeWord, unknownWordParams } from './unknown-word.js';
@@ -378,9 +378,9 @@ function isTodayNight(words: readonly Word[], i: number): boolean {
 }
 
 /** Words that only join the days or times of a list: "tue and thu", "화 및 목", "화요일하고 목요일". */
-const JOINERS = new Set(['and', '&', '및', '하고', '랑', '이랑', '와', '과', '그리고']);
+const JOINERS = new Set([...LIST_WORDS, ...LIST_ENDINGS]);
 /** A joiner written onto the word before it ("오전하고", "저녁이랑"); days are split from theirs with the day. */
-const JOINED = /^(.+?)(하고|이랑|랑|과|와)$/;
+const JOINED = new RegExp(`^(.+?)(${LIST_ENDINGS.join('|')})$`);
 
 /** A word that is a time with a joiner after it, as the two, when `isTime` reads the first. */
 function splitJoiner(word: Word, isTime: (stem: string) => boolean): [Word, Word] | undefined {

@@ -4,6 +4,7 @@
  * (two in a long word) and closer to one word than to any other is offered: a guess that could be
  * two words helps nobody.
  */
+import { disassemble } from 'es-hangul';
 
 /** Words the grammar reads, as a person would be told to type them. */
 const KNOWN = [
@@ -29,16 +30,10 @@ function distance(a: string, b: string): number {
 }
 
 /**
- * Hangul syllables as their letters (펑 as ㅍㅓㅇ), so "펑일" is one slip from "평일" and two from
- * "종일": a whole syllable is too coarse a unit to tell them apart.
+ * Hangul syllables are compared as their letters (펑 as ㅍㅓㅇ), so "펑일" is one slip from "평일"
+ * and two from "종일": a whole syllable is too coarse a unit to tell them apart.
  */
-function letters(word: string): string {
-  return word.replace(/[가-힣]/g, (syllable) => {
-    const n = syllable.charCodeAt(0) - 0xac00;
-    const last = n % 28;
-    return String.fromCharCode(0x1100 + Math.floor(n / 588), 0x1161 + Math.floor((n % 588) / 28)) + (last ? String.fromCharCode(0x11a7 + last) : '');
-  });
-}
+const letters = (word: string): string => disassemble(word);
 
 const KNOWN_LETTERS = KNOWN.map((known) => [known, letters(known)] as const);
 

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { UserError } from '../errors.js';
 import { dayThenRest } from './compact-korean.js';
-import { continuesPlainDays, endsInList, listedDay, listWordsAsCommas } from './plain-days.js';
+import { continuesPlainDays, endsInList, isListWord, listedDay, listWordsAsCommas } from './plain-days.js';
 import { continuesDatesWithTime, continuesWindow } from './times.js';
 import { isMention, looksLikeClock } from './values.js';
 import type { Token } from './tokens.js';
@@ -108,7 +108,7 @@ function continues(key: CreateOptionKey, value: string, word: string): boolean {
         /^\d{1,2}일/.test(word) ||
         continuesPlainDays(listWordsAsCommas(value), listedDay(word)) ||
         // "dates:tue and thu", "dates:다음 주 화요일하고 목요일": a list goes on after its list word.
-        /^(and|및|&)$/i.test(word) ||
+        isListWord(word) ||
         endsInList(value) ||
         continuesDatesWithTime(value, word) ||
         // "dates:다음 주 화요일저녁": the day goes on the value, and the time written onto it with it.

@@ -115,9 +115,16 @@ export function isPlainDays(input: string): boolean {
   return readPhrase(input) !== undefined;
 }
 
-/** List words between days, written apart ("tue and thu", "화 및 목") or onto a day ("화요일하고 목요일"). */
-const LIST_WORD = /\s+(?:and|및|&)\s+/gi;
-const LIST_WORD_ON_DAY = /(요일|[월화수목금토일]|\d)(?:하고|이랑|랑|과|와)(?=[\s,]|$)/g;
+/** Words that only join the days or times of a list, written apart: "tue and thu", "화 및 목". */
+export const LIST_WORDS = ['and', '&', '및', '그리고'];
+/** The same, written onto the word before: "화요일하고 목요일", "저녁이랑". */
+export const LIST_ENDINGS = ['하고', '이랑', '랑', '과', '와'];
+const ENDING = `(?:${LIST_ENDINGS.join('|')})`;
+const LIST_WORD = new RegExp(`\\s+(?:${LIST_WORDS.join('|')})\\s+`, 'gi');
+/** A day's list ending (after a weekday or a date's digit): "화요일하고", "12/8과". */
+const DAY = '(요일|[월화수목금토일]|\\d)';
+const LIST_WORD_ON_DAY = new RegExp(`${DAY}${ENDING}(?=[\\s,]|$)`, 'g');
+const ENDS_IN_LIST = [new RegExp(`(,|\\s(?:${LIST_WORDS.join('|')}))$`, 'i'), new RegExp(`${DAY}${ENDING}$`)];
 
 /** A list of days with its list words as commas, as answers read them: "tue and thu" is "tue, thu". */
 export function listWordsAsCommas(input: string): string {
@@ -129,9 +136,14 @@ export function listedDay(word: string): string {
   return listWordsAsCommas(word).replace(/,$/, '');
 }
 
+/** A word that only joins a list ("and", "및"). */
+export function isListWord(word: string): boolean {
+  return LIST_WORDS.includes(word.toLowerCase());
+}
+
 /** Whether a value ends where a list goes on: a comma, or a list word. */
 export function endsInList(value: string): boolean {
-  return /(,|\s(?:and|및|&))$/i.test(value) || /(요일|[월화수목금토일]|\d)(?:하고|이랑|랑|과|와)$/.test(value);
+  return ENDS_IN_LIST.some((pattern) => pattern.test(value));
 }
 
 /**

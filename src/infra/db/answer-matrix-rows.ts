@@ -10,7 +10,8 @@ export interface AnswerMatrixRow {
   version: number;
   slotCount: number;
   people: string;
-  bits: Uint8Array;
+  /** As both drivers bind a blob. */
+  bits: Buffer;
 }
 
 /** Between fields of `people`; a field holding it (or the escape) is escaped. Not NUL: PostgreSQL text refuses it. */
@@ -50,8 +51,8 @@ export function answersAtVersion(rows: readonly VersionedAnswerRow[], slotCount:
 
 function answerMatrixRow(answers: PollAnswers, slotCount: number, version: number): AnswerMatrixRow {
   const { yes, available } = answers.matrix.bits();
-  const bits = new Uint8Array((yes.length + available.length) * 4);
-  const view = new DataView(bits.buffer);
+  const bits = Buffer.alloc((yes.length + available.length) * 4);
+  const view = new DataView(bits.buffer, bits.byteOffset, bits.byteLength);
   yes.forEach((word, i) => view.setUint32(i * 4, word, true));
   available.forEach((word, i) => view.setUint32((yes.length + i) * 4, word, true));
   const people = answers.people.map((u) => `${escapeField(u.id)}${SEPARATOR}${escapeField(u.name)}`).join(SEPARATOR);
@@ -59,7 +60,7 @@ function answerMatrixRow(answers: PollAnswers, slotCount: number, version: numbe
 }
 
 /** The answers a kept row holds; undefined when it was kept for another slot count (or does not fit one). */
-export function answersOfRow(row: Pick<AnswerMatrixRow, 'slotCount' | 'people' | 'bits'>, slotCount: number): PollAnswers | undefined {
+export function answersOfRow(row: { slotCount: number; people: string; bits: Uint8Array }, slotCount: number): PollAnswers | undefined {
   if (row.slotCount !== slotCount) return undefined;
   const fields = row.people === '' ? [] : row.people.split(SEPARATOR);
   // Almost no name holds the escape: then no field is looked at twice.

@@ -201,13 +201,12 @@ export class PgPollStore implements PollStore {
       .orderBy(participants.firstAnsweredAt, participants.userId);
     const { answers: read, keep } = answersAtVersion(rows, slotCount);
     if (keep) {
-      const row = { ...keep, bits: Buffer.from(keep.bits.buffer, keep.bits.byteOffset, keep.bits.byteLength) };
       await this.db
         .insert(answerMatrices)
-        .values({ pollId, ...row })
+        .values({ pollId, ...keep })
         .onConflictDoUpdate({
           target: answerMatrices.pollId,
-          set: row,
+          set: keep,
           // A slower reader of an older version never overwrites a newer row.
           setWhere: sql`excluded.version >= ${answerMatrices.version}`,
         });

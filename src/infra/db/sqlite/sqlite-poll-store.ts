@@ -215,7 +215,7 @@ export class SqlitePollStore implements PollStore {
     const answers = kept && answersOfRow(kept, slotCount);
     if (answers) return answers;
     const { answers: read, keep } = answersAtVersion(this.hot.answersAtVersion.all({ pollId }), slotCount);
-    if (keep) this.hot.keepAnswers.run({ pollId, ...keep, bits: Buffer.from(keep.bits.buffer, keep.bits.byteOffset, keep.bits.byteLength) });
+    if (keep) this.hot.keepAnswers.run({ pollId, ...keep });
     return read;
   }
 
