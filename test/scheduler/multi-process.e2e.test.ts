@@ -226,12 +226,15 @@ describeEachStore('three scheduler processes', (d) => {
     let seenFromVictim = 0;
     recorder.hold = (post) => post.process === 'victim' && ++seenFromVictim === 3;
     try {
-      const [victim] = await Promise.all([startProcess(d, 'victim', url, settings), startProcess(d, 'p2', url, settings), startProcess(d, 'p3', url, settings)]);
+      // The victim starts alone, so the others cannot take every item before it has posted its third
+      // (on a loaded machine they did); they join once its send hangs.
+      const victim = await startProcess(d, 'victim', url, settings);
       // Later deadlines: in small claims the reminders take longer to go out, and a poll closed before its reminder is sent gets none.
       const codes = await makePolls(d, 15_000);
       await recorder.until(() => recorder.held !== undefined, 60_000, 'a send by the victim to hang');
-      const exited = new Promise<void>((resolve) => victim!.once('exit', () => resolve()));
-      victim!.kill('SIGKILL');
+      await Promise.all([startProcess(d, 'p2', url, settings), startProcess(d, 'p3', url, settings)]);
+      const exited = new Promise<void>((resolve) => victim.once('exit', () => resolve()));
+      victim.kill('SIGKILL');
       await exited;
       recorder.held!.res.destroy();
       const expected = codes.flatMap((code) => [`${code}:deadline`, `${code}:reminder`]);
