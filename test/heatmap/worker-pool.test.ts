@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CanvasHeatmapRenderer } from '../../src/infra/heatmap/canvas-heatmap-renderer.js';
 import { RenderQueueFull, WorkerPoolHeatmapRenderer } from '../../src/infra/heatmap/worker-pool-renderer.js';
@@ -39,5 +40,16 @@ describe('WorkerPoolHeatmapRenderer', () => {
     const broken = { ...sample, layout: { days: sample.layout.days, slots: null } } as unknown as typeof sample;
     await expect(renderer.render(broken)).rejects.toThrow(/heatmap render failed/);
     expect((await renderer.render(sample)).length).toBeGreaterThan(1000);
+  });
+
+  // A storm of Results presses must not delay the event loop that acknowledges clicks.
+  it.runIf(process.platform === 'linux')('renders on threads at the lowest CPU priority, leaving the event loop at its own', async () => {
+    const niceOf = (task: string) => Number(readFileSync(`/proc/self/task/${task}/stat`, 'utf8').split(') ')[1]!.split(' ')[16]);
+    const lowest = () => readdirSync('/proc/self/task').filter((task) => niceOf(task) === 19).length;
+    const before = lowest();
+    await pool({ workers: 2 }).render(sample);
+    // Each thread lowers itself as it starts; the second may still be starting.
+    await expect.poll(() => lowest() - before, { timeout: 10_000 }).toBe(2);
+    expect(niceOf(String(process.pid))).toBe(0);
   });
 });

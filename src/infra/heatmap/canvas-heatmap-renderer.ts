@@ -10,8 +10,17 @@ export { computeHeatmapLayout, MAX_PIXEL_WIDTH, PIXEL_RATIO } from './layout.js'
 export { cellFill, cellLevel, heatmapPalette, legendSteps, scaleIndex } from './palette.js';
 export type { CellBox, HeatmapLayout, Rect, WindowMark } from './layout-types.js';
 
+export interface CanvasRendererOptions {
+  /**
+   * Encode the PNG on the calling thread. For a render thread of its own: libuv's pool (the
+   * default, so a big PNG does not stall a bot's event loop when it renders in-process) has four
+   * threads that would compete with the event loop for two cores.
+   */
+  encodeHere?: boolean;
+}
+
 export class CanvasHeatmapRenderer implements HeatmapRenderer {
-  constructor() {
+  constructor(private readonly options: CanvasRendererOptions = {}) {
     // Fail at start-up, not on the first results request, if the font package is missing.
     ensureFonts();
   }
@@ -22,7 +31,6 @@ export class CanvasHeatmapRenderer implements HeatmapRenderer {
     const ctx = canvas.getContext('2d');
     ctx.scale(layout.scale, layout.scale);
     paintHeatmap(ctx, layout, request);
-    // Async encode runs on libuv's pool, so a big PNG does not stall the bot's event loop.
-    return canvas.encode('png');
+    return this.options.encodeHere ? canvas.encodeSync('png') : canvas.encode('png');
   }
 }
