@@ -8,6 +8,7 @@
 import type { App } from '@slack/bolt';
 import type { Actor, Engine } from '../../src/core/engine.js';
 import type { Locale } from '../../src/core/domain/types.js';
+import { decodeAction, verbReadsWhole } from '../../src/core/actions.js';
 import { isReplayedRequest, isUserError } from '../../src/core/errors.js';
 import { textAsksForCreateForm } from '../../src/core/grammar/command.js';
 import type { AdapterCapabilities, Reply } from '../../src/core/views/reply.js';
@@ -15,6 +16,7 @@ import { errorView } from '../../src/core/views/notices.js';
 import type { Logger } from '../../src/logger.js';
 import { monotonicMs } from '../../src/infra/clock.js';
 import { noMetrics, type InteractionKind, type InteractionOutcome, type Metrics } from '../../src/infra/metrics/metrics.js';
+import { AnswersFirst } from '../shared/answers-first.js';
 import { failedOutcome, type Conversation, type DeliveryPolicy } from '../shared/delivery.js';
 import type { ReplyTarget } from './conversation.js';
 import { respondVia } from './response-url.js';
@@ -67,6 +69,7 @@ export function registerHandlers(app: App, deps: HandlerDeps): HandlersInFlight 
   const { engine, users, policy, logger, caps } = deps;
   const metrics = deps.metrics ?? noMetrics;
   const inFlight = new Set<Promise<void>>();
+  const answersFirst = new AnswersFirst(monotonicMs);
 
   /** Runs one listener's work, counted by outcome and kept until it ends (a stop waits for it). */
   async function tracked(kind: InteractionKind, work: () => Promise<InteractionOutcome>): Promise<void> {
@@ -145,6 +148,7 @@ export function registerHandlers(app: App, deps: HandlerDeps): HandlersInFlight 
 
   async function run(i: Interaction): Promise<InteractionOutcome> {
     if (!i.storeBeforeAck) await safeAck(i.ack, i.context);
+    const answered = i.storeBeforeAck ? answersFirst.answerArrived() : undefined;
     const targetP = i.target();
     const repliesP = targetP.then(i.act);
     // Both are awaited below; this only keeps an early rejection from counting as unhandled.
@@ -152,6 +156,7 @@ export function registerHandlers(app: App, deps: HandlerDeps): HandlersInFlight 
     if (i.storeBeforeAck) {
       await settleWithin(repliesP, ACK_BUDGET_MS);
       await safeAck(i.ack, i.context);
+      answered?.();
     }
     let target: ReplyTarget;
     try {
@@ -201,10 +206,13 @@ export function registerHandlers(app: App, deps: HandlerDeps): HandlersInFlight 
       return;
     }
     const place: SlackPlace = { teamId, enterpriseId: body.enterprise?.id ?? body.team?.enterprise_id, channelId };
+    const verb = decodeAction(action.action_id)?.verb;
+    const readsWhole = verb !== undefined && verbReadsWhole(verb);
     await handle({
       kind: 'click',
       ack: () => ack(),
-      storeBeforeAck: true,
+      // Nothing to store: acknowledged at once, and worked out behind the answers already waiting.
+      storeBeforeAck: !readsWhole,
       context,
       target: async () => {
         const { actor, locale } = await actorAt(place, { id: body.user.id, name: body.user.name ?? body.user.username }, requestKeyOf(body, boltContext));
@@ -218,7 +226,7 @@ export function registerHandlers(app: App, deps: HandlerDeps): HandlersInFlight 
           triggerId: body.trigger_id,
         };
       },
-      act: (target) => engine.click(target.actor, action.action_id, caps),
+      act: (target) => (readsWhole ? answersFirst.whenAnswered(() => engine.click(target.actor, action.action_id, caps)) : engine.click(target.actor, action.action_id, caps)),
     });
   });
 

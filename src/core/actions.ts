@@ -48,12 +48,17 @@ interface VerbSpec<Args extends readonly ArgName[]> {
    * the presser's platform, not in their channel, and the handler checks the button is theirs.
    */
   personal?: boolean;
+  /**
+   * Only reads, and heavily (the whole poll ranked and drawn): acknowledged at once and worked
+   * out after the clicks already waiting, so a crowd pressing it does not hold up their answers.
+   */
+  readsWhole?: true;
 }
 
 /** Argument names in id order. */
 const VERB_ARGS = {
   respond: { args: [], intent: 'primary' },
-  results: { args: [] },
+  results: { args: [], readsWhole: true },
   close: { args: [], intent: 'danger' },
   closenow: { args: [], intent: 'danger' },
   reopen: { args: [] },
@@ -123,6 +128,12 @@ export function handleAction(context: ButtonContext, action: Action): Promise<Re
 export function verbWritesAnswer(verb: Verb): boolean {
   const spec: VerbSpec<readonly ArgName[]> = VERB_ARGS[verb];
   return spec.writesAnswer === true;
+}
+
+/** Whether a verb's handler only reads the whole poll, so it may wait behind answers (see VerbSpec.readsWhole). */
+export function verbReadsWhole(verb: Verb): boolean {
+  const spec: VerbSpec<readonly ArgName[]> = VERB_ARGS[verb];
+  return spec.readsWhole === true;
 }
 
 /** Whether a verb's buttons are pressed outside their poll's channel (see VerbSpec.personal). */
