@@ -1,7 +1,7 @@
 /**
  * Answers first: work that only reads (a Results press ranking and drawing a whole poll) starts
- * only while no answer click is between its arrival and its acknowledgement, one job an
- * event-loop turn, so the requests that arrived meanwhile are read first. Sixty people pressing
+ * only while no request that may carry an answer is between its arrival and its acknowledgement,
+ * one job an event-loop turn, so the requests that arrived meanwhile are read first. Sixty people pressing
  * Results at once then no longer hold up the hundred answers that arrived with them, whose
  * acknowledgement Slack times at 3 s. A job waits at most MAX_WAIT_MS: clicks that never stop
  * must not keep a results reply back for good.
@@ -21,8 +21,8 @@ export class AnswersFirst {
 
   constructor(private readonly now: () => number) {}
 
-  /** An answer click has arrived; call the result once it is acknowledged (or has failed). */
-  answerArrived(): () => void {
+  /** A request that may carry an answer has arrived; call the result once it is acknowledged (or has failed). */
+  arrived(): () => void {
     this.answering++;
     let done = false;
     return () => {

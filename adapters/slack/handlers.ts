@@ -57,6 +57,8 @@ export interface HandlerDeps {
   logger: Logger;
   caps: AdapterCapabilities;
   metrics?: Metrics;
+  /** Shared with the HTTP route, which counts a request from its arrival (Bolt starts the listener turns later). */
+  answersFirst?: AnswersFirst;
 }
 
 /** Work still running for interactions already acknowledged. */
@@ -69,7 +71,7 @@ export function registerHandlers(app: App, deps: HandlerDeps): HandlersInFlight 
   const { engine, users, policy, logger, caps } = deps;
   const metrics = deps.metrics ?? noMetrics;
   const inFlight = new Set<Promise<void>>();
-  const answersFirst = new AnswersFirst(monotonicMs);
+  const answersFirst = deps.answersFirst ?? new AnswersFirst(monotonicMs);
 
   /** Runs one listener's work, counted by outcome and kept until it ends (a stop waits for it). */
   async function tracked(kind: InteractionKind, work: () => Promise<InteractionOutcome>): Promise<void> {
@@ -137,6 +139,8 @@ export function registerHandlers(app: App, deps: HandlerDeps): HandlersInFlight 
     ack: () => Promise<void>;
     /** Answer clicks are stored first and acknowledged after (within ACK_BUDGET_MS). */
     storeBeforeAck: boolean;
+    /** Only reads the whole poll: looked up and worked out only while no answer waits (answers-first.ts). */
+    behindAnswers?: boolean;
     target: () => Promise<ReplyTarget>;
     act: (target: ReplyTarget) => Promise<Reply[]>;
     context: Record<string, unknown>;
@@ -148,9 +152,10 @@ export function registerHandlers(app: App, deps: HandlerDeps): HandlersInFlight 
 
   async function run(i: Interaction): Promise<InteractionOutcome> {
     if (!i.storeBeforeAck) await safeAck(i.ack, i.context);
-    const answered = i.storeBeforeAck ? answersFirst.answerArrived() : undefined;
-    const targetP = i.target();
-    const repliesP = targetP.then(i.act);
+    const answered = i.storeBeforeAck ? answersFirst.arrived() : undefined;
+    // Looking the person up and the work itself both wait behind the answers (users.info for sixty new pressers is work too).
+    const targetP = i.behindAnswers ? answersFirst.whenAnswered(i.target) : i.target();
+    const repliesP = targetP.then((target) => (i.behindAnswers ? answersFirst.whenAnswered(() => i.act(target)) : i.act(target)));
     // Both are awaited below; this only keeps an early rejection from counting as unhandled.
     repliesP.catch(() => undefined);
     if (i.storeBeforeAck) {
@@ -213,6 +218,7 @@ export function registerHandlers(app: App, deps: HandlerDeps): HandlersInFlight 
       ack: () => ack(),
       // Nothing to store: acknowledged at once, and worked out behind the answers already waiting.
       storeBeforeAck: !readsWhole,
+      behindAnswers: readsWhole,
       context,
       target: async () => {
         const { actor, locale } = await actorAt(place, { id: body.user.id, name: body.user.name ?? body.user.username }, requestKeyOf(body, boltContext));
@@ -226,7 +232,7 @@ export function registerHandlers(app: App, deps: HandlerDeps): HandlersInFlight 
           triggerId: body.trigger_id,
         };
       },
-      act: (target) => (readsWhole ? answersFirst.whenAnswered(() => engine.click(target.actor, action.action_id, caps)) : engine.click(target.actor, action.action_id, caps)),
+      act: (target) => engine.click(target.actor, action.action_id, caps),
     });
   });
 

@@ -11,9 +11,11 @@ import type { Clock, EditPacing, SharedRecords } from '../../src/core/ports.js';
 import type { AdapterCapabilities } from '../../src/core/views/reply.js';
 import type { HttpServer } from '../../src/infra/http/http-server.js';
 import { createLogger, type Logger } from '../../src/logger.js';
+import { monotonicMs } from '../../src/infra/clock.js';
 import type { Metrics } from '../../src/infra/metrics/metrics.js';
 import type { ChatAdapter } from '../shared/chat-adapter.js';
 import { DeliveryPolicy } from '../shared/delivery.js';
+import { AnswersFirst } from '../shared/answers-first.js';
 import { SecretBox } from '../../src/infra/crypto/secret-box.js';
 import { boltLogger } from './bolt-logger.js';
 import { CALL_BOUND_MS, SlackClients, boundedCalls } from './clients.js';
@@ -183,7 +185,9 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       await (await clients.forWorkspace(target.actor.channel.workspaceId)).views.open({ trigger_id: target.triggerId, view });
     },
   };
+  const answersFirst = new AnswersFirst(monotonicMs);
   const handlers = registerHandlers(app, {
+    answersFirst,
     engine,
     users,
     policy: new DeliveryPolicy({ engine, logger, clock: options.clock }),
@@ -214,6 +218,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
               res.end();
               return;
             }
+            res.once('close', answersFirst.arrived());
             listener(req, res);
           };
           http.route('POST', SLACK_EVENTS_PATH, serve);

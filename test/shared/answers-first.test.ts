@@ -10,7 +10,7 @@ describe('answers first', () => {
   it('keeps a Results job back while an answer waits for its acknowledgement, and starts it right after', async () => {
     const lane = new AnswersFirst(() => 0);
     const started: string[] = [];
-    const acknowledged = lane.answerArrived();
+    const acknowledged = lane.arrived();
     const job = lane.whenAnswered(async () => started.push('results'));
     await turns(5);
     expect(started).toEqual([]);
@@ -40,7 +40,7 @@ describe('answers first', () => {
   it('starts a job that has waited 2 s even while answers keep arriving', async () => {
     let now = 0;
     const lane = new AnswersFirst(() => now);
-    lane.answerArrived();
+    lane.arrived();
     let started = false;
     const job = lane.whenAnswered(async () => (started = true));
     await turns(3);
