@@ -33,10 +33,13 @@ export class AnswersFirst {
     };
   }
 
-  /** Runs `job` once no answer is waiting for its acknowledgement (or MAX_WAIT_MS has passed). */
-  whenAnswered<T>(job: () => Promise<T>): Promise<T> {
+  /**
+   * Runs `job` once no answer is waiting for its acknowledgement, or MAX_WAIT_MS after `since`
+   * (now by default; one request's later steps pass its arrival, so they share one bound).
+   */
+  whenAnswered<T>(job: () => Promise<T>, since = this.now()): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      this.waiting.push({ start: () => void Promise.resolve().then(job).then(resolve, reject), since: this.now() });
+      this.waiting.push({ start: () => void Promise.resolve().then(job).then(resolve, reject), since });
       this.schedule();
     });
   }
@@ -56,7 +59,11 @@ export class AnswersFirst {
     const overdue = this.now() - first.since >= MAX_WAIT_MS;
     if (this.answering > 0 && !overdue) {
       // Woken by the last answer's acknowledgement, or by the oldest job's deadline.
-      this.timer = setTimeout(() => this.startOne(), MAX_WAIT_MS - (this.now() - first.since));
+      // Through schedule(), so a wake-up already queued is not doubled (one job a turn).
+      this.timer = setTimeout(() => {
+        this.timer = undefined;
+        this.schedule();
+      }, MAX_WAIT_MS - (this.now() - first.since));
       this.timer.unref();
       return;
     }

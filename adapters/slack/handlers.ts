@@ -153,9 +153,11 @@ export function registerHandlers(app: App, deps: HandlerDeps): HandlersInFlight 
   async function run(i: Interaction): Promise<InteractionOutcome> {
     if (!i.storeBeforeAck) await safeAck(i.ack, i.context);
     const answered = i.storeBeforeAck ? answersFirst.arrived() : undefined;
-    // Looking the person up and the work itself both wait behind the answers (users.info for sixty new pressers is work too).
-    const targetP = i.behindAnswers ? answersFirst.whenAnswered(i.target) : i.target();
-    const repliesP = targetP.then((target) => (i.behindAnswers ? answersFirst.whenAnswered(() => i.act(target)) : i.act(target)));
+    // Looking the person up and the work itself both wait behind the answers (users.info for sixty
+    // new pressers is work too), within one bound from the press.
+    const since = monotonicMs();
+    const targetP = i.behindAnswers ? answersFirst.whenAnswered(i.target, since) : i.target();
+    const repliesP = targetP.then((target) => (i.behindAnswers ? answersFirst.whenAnswered(() => i.act(target), since) : i.act(target)));
     // Both are awaited below; this only keeps an early rejection from counting as unhandled.
     repliesP.catch(() => undefined);
     if (i.storeBeforeAck) {

@@ -218,7 +218,12 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
               res.end();
               return;
             }
-            res.once('close', answersFirst.arrived());
+            // Counted once its body is in (a request still trickling in carries no answer yet).
+            let closed = false;
+            res.once('close', () => (closed = true));
+            req.once('end', () => {
+              if (!closed) res.once('close', answersFirst.arrived());
+            });
             listener(req, res);
           };
           http.route('POST', SLACK_EVENTS_PATH, serve);

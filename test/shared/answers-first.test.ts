@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AnswersFirst } from '../../adapters/shared/answers-first.js';
 
 /** Resolves after `n` event-loop turns (each a check phase). */
@@ -37,20 +37,69 @@ describe('answers first', () => {
     expect(new Set(turns).size).toBe(3);
   });
 
-  it('starts a job that has waited 2 s even while answers keep arriving', async () => {
-    let now = 0;
-    const lane = new AnswersFirst(() => now);
-    lane.arrived();
-    let started = false;
-    const job = lane.whenAnswered(async () => (started = true));
-    await turns(3);
-    expect(started).toBe(false);
-    now = 2_000;
-    // Another job queued wakes the lane, which finds the first one overdue.
-    const next = lane.whenAnswered(async () => undefined);
-    await job;
-    expect(started).toBe(true);
-    expect(await Promise.race([next.then(() => 'started'), turns(5).then(() => 'waiting')])).toBe('waiting');
+  describe('with an answer never acknowledged', () => {
+    // Only the 2 s timer is faked: the lane's turns stay real setImmediate turns.
+    afterEach(() => vi.useRealTimers());
+
+    it('starts a job on its own once it has waited 2 s', async () => {
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+      let now = 0;
+      const lane = new AnswersFirst(() => now);
+      lane.arrived();
+      let started = false;
+      const job = lane.whenAnswered(async () => (started = true));
+      await turns(3);
+      expect(started).toBe(false);
+      now = 1_999;
+      vi.advanceTimersByTime(1_999);
+      await turns(3);
+      expect(started).toBe(false);
+      now = 2_000;
+      vi.advanceTimersByTime(1);
+      await job;
+      expect(started).toBe(true);
+    });
+
+    it('counts a later step of the same request from the request, not from the step', async () => {
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+      let now = 0;
+      const lane = new AnswersFirst(() => now);
+      lane.arrived();
+      now = 1_500;
+      let started = false;
+      const step = lane.whenAnswered(async () => (started = true), 0);
+      await turns(3);
+      expect(started).toBe(false);
+      // 500 ms after the step was queued, 2 s after its request.
+      now = 2_000;
+      vi.advanceTimersByTime(500);
+      await step;
+      expect(started).toBe(true);
+    });
+
+    it('still starts one job a turn when the timer and a wake-up meet', async () => {
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+      let now = 0;
+      const lane = new AnswersFirst(() => now);
+      lane.arrived();
+      let turn = 0;
+      let ticking = true;
+      const tick = () => {
+        turn++;
+        if (ticking) setImmediate(tick);
+      };
+      setImmediate(tick);
+      const startedAt: number[] = [];
+      const jobs = [0, 1, 2].map(() => lane.whenAnswered(async () => startedAt.push(turn)));
+      await turns(2);
+      now = 2_000;
+      // The timer fires while another wake-up is already queued.
+      lane.whenAnswered(async () => undefined).catch(() => undefined);
+      vi.advanceTimersByTime(2_000);
+      await Promise.all(jobs);
+      ticking = false;
+      expect(new Set(startedAt).size).toBe(3);
+    });
   });
 
   it('passes on a job\'s failure to its caller and goes on with the next', async () => {
