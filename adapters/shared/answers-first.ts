@@ -1,12 +1,15 @@
 /**
  * Answers first: work that only reads (a Results press ranking and drawing a whole poll) starts
- * only while no request that may carry an answer is between its arrival and its acknowledgement,
- * one job an event-loop turn, so the requests that arrived meanwhile are read first. Sixty people pressing
- * Results at once then no longer hold up the hundred answers that arrived with them, whose
+ * only once no request that may carry an answer is between its arrival and its acknowledgement
+ * and none has arrived for CALM_MS, one job an event-loop turn, so the requests that arrived
+ * meanwhile are read first. Answers come in bursts (a channel answering together, connections
+ * accepted a few at a time), and a job started in a lull inside a burst holds up the rest of it;
+ * sixty people pressing Results at once no longer hold up the hundred answers around them, whose
  * acknowledgement Slack times at 3 s. A job waits at most MAX_WAIT_MS: clicks that never stop
  * must not keep a results reply back for good.
  */
 const MAX_WAIT_MS = 2_000;
+const CALM_MS = 50;
 
 interface Waiting {
   start: () => void;
@@ -15,6 +18,7 @@ interface Waiting {
 
 export class AnswersFirst {
   private answering = 0;
+  private lastArrival = Number.NEGATIVE_INFINITY;
   private readonly waiting: Waiting[] = [];
   private scheduled = false;
   private timer: NodeJS.Timeout | undefined;
@@ -24,6 +28,7 @@ export class AnswersFirst {
   /** A request that may carry an answer has arrived; call the result once it is acknowledged (or has failed). */
   arrived(): () => void {
     this.answering++;
+    this.lastArrival = this.now();
     let done = false;
     return () => {
       if (done) return;
@@ -56,14 +61,17 @@ export class AnswersFirst {
     this.timer = undefined;
     const first = this.waiting[0];
     if (!first) return;
-    const overdue = this.now() - first.since >= MAX_WAIT_MS;
-    if (this.answering > 0 && !overdue) {
-      // Woken by the last answer's acknowledgement, or by the oldest job's deadline.
+    const now = this.now();
+    const overdue = now - first.since >= MAX_WAIT_MS;
+    const calmIn = CALM_MS - (now - this.lastArrival);
+    if (!overdue && (this.answering > 0 || calmIn > 0)) {
+      // Woken by the last answer's acknowledgement, at the end of the lull, or at the oldest job's deadline.
+      const wait = this.answering > 0 ? MAX_WAIT_MS - (now - first.since) : Math.min(calmIn, MAX_WAIT_MS - (now - first.since));
       // Through schedule(), so a wake-up already queued is not doubled (one job a turn).
       this.timer = setTimeout(() => {
         this.timer = undefined;
         this.schedule();
-      }, MAX_WAIT_MS - (this.now() - first.since));
+      }, wait);
       this.timer.unref();
       return;
     }

@@ -7,16 +7,35 @@ async function turns(n: number): Promise<void> {
 }
 
 describe('answers first', () => {
-  it('keeps a Results job back while an answer waits for its acknowledgement, and starts it right after', async () => {
-    const lane = new AnswersFirst(() => 0);
-    const started: string[] = [];
-    const acknowledged = lane.arrived();
-    const job = lane.whenAnswered(async () => started.push('results'));
-    await turns(5);
-    expect(started).toEqual([]);
-    acknowledged();
-    await job;
-    expect(started).toEqual(['results']);
+  describe('around answers', () => {
+    // Only the timers are faked: the lane's turns stay real setImmediate turns.
+    afterEach(() => vi.useRealTimers());
+
+    it('keeps a Results job back while an answer waits for its acknowledgement, and starts it once answers have been calm for 50 ms', async () => {
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+      let now = 0;
+      const lane = new AnswersFirst(() => now);
+      const started: string[] = [];
+      const acknowledged = lane.arrived();
+      const job = lane.whenAnswered(async () => started.push('results'));
+      await turns(5);
+      expect(started).toEqual([]);
+      now = 10;
+      acknowledged();
+      await turns(5);
+      expect(started).toEqual([]);
+      // Another answer in the lull: the burst is not over.
+      now = 40;
+      lane.arrived()();
+      now = 89;
+      vi.advanceTimersByTime(49);
+      await turns(5);
+      expect(started).toEqual([]);
+      now = 90;
+      vi.advanceTimersByTime(1);
+      await job;
+      expect(started).toEqual(['results']);
+    });
   });
 
   it('starts waiting jobs in order, each in an event-loop turn of its own, so the I/O of each turn is read between them', async () => {
