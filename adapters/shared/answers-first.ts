@@ -72,7 +72,7 @@ export class AnswersFirst {
         this.timer = undefined;
         this.schedule();
       }, wait);
-      this.timer.unref();
+      // Not unref'd: a press already acknowledged keeps the process up until its work has started (2 s at most).
       return;
     }
     this.waiting.shift()!.start();
