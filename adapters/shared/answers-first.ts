@@ -62,11 +62,11 @@ export class AnswersFirst {
     const first = this.waiting[0];
     if (!first) return;
     const now = this.now();
-    const overdue = now - first.since >= MAX_WAIT_MS;
+    const dueIn = MAX_WAIT_MS - (now - first.since);
     const calmIn = CALM_MS - (now - this.lastArrival);
-    if (!overdue && (this.answering > 0 || calmIn > 0)) {
+    if (dueIn > 0 && (this.answering > 0 || calmIn > 0)) {
       // Woken by the last answer's acknowledgement, at the end of the lull, or at the oldest job's deadline.
-      const wait = this.answering > 0 ? MAX_WAIT_MS - (now - first.since) : Math.min(calmIn, MAX_WAIT_MS - (now - first.since));
+      const wait = this.answering > 0 ? dueIn : Math.min(calmIn, dueIn);
       // Through schedule(), so a wake-up already queued is not doubled (one job a turn).
       this.timer = setTimeout(() => {
         this.timer = undefined;

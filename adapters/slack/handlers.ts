@@ -156,8 +156,9 @@ export function registerHandlers(app: App, deps: HandlerDeps): HandlersInFlight 
     // Looking the person up and the work itself both wait behind the answers (users.info for sixty
     // new pressers is work too), within one bound from the press.
     const since = monotonicMs();
-    const targetP = i.behindAnswers ? answersFirst.whenAnswered(i.target, since) : i.target();
-    const repliesP = targetP.then((target) => (i.behindAnswers ? answersFirst.whenAnswered(() => i.act(target), since) : i.act(target)));
+    const inTurn = <T>(step: () => Promise<T>): Promise<T> => (i.behindAnswers ? answersFirst.whenAnswered(step, since) : step());
+    const targetP = inTurn(i.target);
+    const repliesP = targetP.then((target) => inTurn(() => i.act(target)));
     // Both are awaited below; this only keeps an early rejection from counting as unhandled.
     repliesP.catch(() => undefined);
     if (i.storeBeforeAck) {
