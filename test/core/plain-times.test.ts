@@ -405,6 +405,11 @@ const timeArb: fc.Arbitrary<TimePiece> = fc.oneof(
   ),
 );
 
+/** "오늘 밤", "today night": tonight, which is today's evening, not the night part after 22:00 (as in the table above). */
+function tonight(day: DayPiece, time: TimePiece): boolean {
+  return /^(오늘|today)$/.test(day.text) && /^(밤|night)$/.test(time.text);
+}
+
 const phraseArb = fc.record({ day: dayArb, time: timeArb, today: fc.integer({ min: 0, max: 6 }), locale: fc.constantFrom<'en' | 'ko'>('en', 'ko') });
 
 describe('plain-language answers: generated phrases', () => {
@@ -413,7 +418,7 @@ describe('plain-language answers: generated phrases', () => {
       fc.property(phraseArb, ({ day, time, today }) => {
         const t = TODAYS[today]!;
         const phrase = `${day.text} ${time.text}`.trim();
-        const expected = each(day.dates(t), time.range);
+        const expected = each(day.dates(t), tonight(day, time) ? '18:00-22:00' : time.range);
         const got = read('time', t, phrase);
         const want = read('time', t, expected);
         expect(got.states).toBe(want.states);
