@@ -27,12 +27,19 @@ function texts(l: HeatmapLayout): string[] {
 /** Every slot placed once, inside the image, no two cells on top of each other. */
 function expectSoundCells(req: HeatmapRequest, l: HeatmapLayout): void {
   expect(l.cells).toHaveLength(req.layout.slots.length);
-  const rects = l.cells.map((c, i) => {
+  // Array.from visits holes too (map skips them): a slot the layout dropped fails here, by number.
+  const rects = Array.from(l.cells, (c, i) => {
     expect(c, `slot ${i} has a cell`).toBeDefined();
     expect(c!.slot).toBe(i);
     expect(inside(c!.rect, l)).toBe(true);
     return c!.rect;
   });
+  // A time poll's day reads top to bottom in time: each slot below the one before it.
+  if (req.poll.spec.kind === 'time') {
+    for (const day of req.layout.days) {
+      for (let i = day.first + 1; i < day.first + day.count; i++) expect(rects[i]!.y, `slot ${i} below slot ${i - 1}`).toBeGreaterThan(rects[i - 1]!.y);
+    }
+  }
   const all = [...rects, ...l.missing, ...l.offDays];
   const sorted = [...all].sort((a, b) => a.y - b.y || a.x - b.x);
   // Cells are laid out in rows and columns: compare neighbours in reading order only.
@@ -81,6 +88,34 @@ describe('computeHeatmapLayout', () => {
     const sunday = l.cells[req.layout.days[2]!.first]!.rect;
     for (const hole of l.missing) expect(hole.x).toBe(sunday.x);
     expect(texts(l)).toContain('Not offered');
+  });
+
+  it('gives each slot of an hour the viewer\'s clock shows twice its own cell, in order', () => {
+    // Seoul's afternoon of Nov 1 is New York's night when its clock goes back: 01:00 comes twice.
+    const s = spec({ kind: 'time', days: { type: 'dates', dates: dateRange('2026-10-31', 3) }, window: { start: '09:00', end: '18:00' }, slotMinutes: 30 });
+    const req = request(poll(s), { timezone: 'America/New_York', participants: (layout) => randomPeople(layout, 6, 5) });
+    const l = computeHeatmapLayout(req);
+    expectSoundCells(req, l);
+    const night = req.layout.days[1]!;
+    const ys = req.layout.slots.slice(night.first, night.first + night.count).map((x) => l.cells[x.index]!.rect.y);
+    expect(ys).toEqual([...ys].sort((a, b) => a - b));
+    expect(new Set(ys).size).toBe(night.count);
+    expect(texts(l).filter((t) => t === '01:00 +1')).toHaveLength(2);
+    // The other nights have no second 01:00: "not offered" there.
+    expect(l.missing.filter((m) => m.x !== l.cells[night.first]!.rect.x).length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('runs a 24-hour day that is 25 hours on the viewer\'s clock to its real end', () => {
+    // Seoul's Mar 8 is 07:00 on Saturday to 08:00 on Sunday in Los Angeles, across its spring-forward;
+    // its Mar 9 runs from 08:00 to 08:00, so its last hour is the next morning's 07:00, not this one's.
+    const s = spec({ kind: 'time', days: { type: 'dates', dates: ['2026-03-08', '2026-03-09'] }, window: { start: '00:00', end: '00:00' }, slotMinutes: 60 });
+    const req = request(poll(s), { timezone: 'America/Los_Angeles' });
+    const l = computeHeatmapLayout(req);
+    expectSoundCells(req, l);
+    const top = Math.min(...l.cells.map((c) => c!.rect.y));
+    expect(l.cells[req.layout.days[0]!.first]!.rect.y).toBe(top);
+    expect(l.cells[req.layout.slots.length - 1]!.rect.y).toBeGreaterThan(l.cells[req.layout.days[1]!.first]!.rect.y);
+    expect(texts(l)).toEqual(expect.arrayContaining(['07:00', '07:00 +1', '08:00 +1']));
   });
 
   it('orders a window across midnight from its start', () => {

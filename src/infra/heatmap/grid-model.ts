@@ -7,7 +7,7 @@
  * of its own minute and a day without that minute shows "not offered".
  */
 import { catalog } from '../../core/i18n/index.js';
-import { addDays, formatHm, parseIsoDate, wallClock, weekdayOf } from '../../core/domain/time.js';
+import { addDays, dayNumber, formatHm, parseIsoDate, wallClock, weekdayOf } from '../../core/domain/time.js';
 import type { HeatmapRequest } from '../../core/ports.js';
 
 export interface GridColumn {
@@ -66,54 +66,94 @@ function timeModel(request: HeatmapRequest): Omit<GridModel, 'colOfSlot'> {
   const { days, slots } = request.layout;
   const ownZone = request.timezone === spec.timezone;
   const minutes = new Int32Array(slots.length);
-  const dates: string[] = new Array<string>(slots.length);
+  /** The slot's local date on the viewer's clock, as a day number; NaN where a floating slot has none. */
+  const localDays = new Float64Array(slots.length).fill(NaN);
   for (const slot of slots) {
     if (ownZone && slot.minute !== undefined) {
       minutes[slot.index] = slot.minute;
-      dates[slot.index] = slot.date;
+      if (slot.wallStart !== undefined) localDays[slot.index] = Math.floor(slot.wallStart / 1440);
     } else if (slot.start !== undefined) {
       const w = wallClock(slot.start, request.timezone);
       minutes[slot.index] = w.minute;
-      dates[slot.index] = w.date;
+      localDays[slot.index] = dayNumber(w.date);
     } else {
       minutes[slot.index] = slot.minute ?? 0;
-      dates[slot.index] = slot.date;
     }
   }
 
   const base = rowBase(request, minutes);
-  const rel = (m: number) => (m - base + 1440) % 1440;
-  const unique = [...new Set(minutes)].sort((a, b) => rel(a) - rel(b));
-  const rowByMinute = new Map<number, number>();
-  unique.forEach((m, i) => rowByMinute.set(m, i));
-  const rowOfSlot = new Int32Array(slots.length);
-  for (let i = 0; i < slots.length; i++) rowOfSlot[i] = rowByMinute.get(minutes[i]!) ?? -1;
-
-  const label = (m: number) => (m < base ? `${formatHm(m)} ${NEXT_DAY}` : formatHm(m));
-  const rows: GridRow[] = unique.map((m, i) => ({
-    label: label(m),
-    hourStart: i === 0 || Math.floor(m / 60) !== Math.floor(unique[i - 1]! / 60),
-  }));
-
-  const columns: GridColumn[] = days.map((day) => {
-    let date = day.date;
-    if (!ownZone && day.count > 0) {
-      // Name the column after the local date of its first slot that is not past midnight.
-      const firstOnBase = slots.slice(day.first, day.first + day.count).find((s) => minutes[s.index]! >= base);
-      date = firstOnBase ? dates[firstOnBase.index]! : addDays(dates[day.first]!, -1);
-    }
-    return { day: day.index, lines: columnLines(request, date) };
+  // Each column is named after a date; a slot sits at its clock time counted from that date's
+  // midnight (past 24:00 on the next day), so a day seen from another zone reads in time order.
+  const columnDays = days.map((day) => {
+    if (ownZone || day.count === 0) return dayNumber(day.date);
+    // The local date of its first slot that is not past midnight.
+    const firstOnBase = slots.slice(day.first, day.first + day.count).find((s) => minutes[s.index]! >= base);
+    return firstOnBase ? localDays[firstOnBase.index]! : localDays[day.first]! - 1;
   });
-
-  const step = spec.slotMinutes ?? 60;
-  const last = unique[unique.length - 1];
-  let endLabel: string | undefined;
-  if (last !== undefined) {
-    // Minutes from the midnight that starts the first row's day.
-    const end = base + rel(last) + step;
-    endLabel = end === 1440 ? '24:00' : end > 1440 ? `${formatHm(end)} ${NEXT_DAY}` : formatHm(end);
+  const columns: GridColumn[] = days.map((day) => ({ day: day.index, lines: columnLines(request, ownZone ? day.date : addDays('1970-01-01', columnDays[day.index]!)) }));
+  const positions = new Int32Array(slots.length);
+  for (const slot of slots) {
+    const m = minutes[slot.index]!;
+    const local = localDays[slot.index]!;
+    positions[slot.index] = m + 1440 * (Number.isNaN(local) ? (m < base ? 1 : 0) : local - columnDays[slot.day]!);
   }
-  return { kind: 'time', columns, rows, rowOfSlot, endLabel };
+
+  const rows: TimeRow[] = [...new Set(positions)].sort((a, b) => a - b).map((position) => ({ key: `${position}`, position }));
+  const keyOfSlot = slots.map((slot) => `${positions[slot.index]!}`);
+  placeRepeats(request, positions, keyOfSlot, rows);
+  const rowByKey = new Map(rows.map((row, i) => [row.key, i]));
+  const rowOfSlot = new Int32Array(slots.length);
+  for (let i = 0; i < slots.length; i++) rowOfSlot[i] = rowByKey.get(keyOfSlot[i]!) ?? -1;
+
+  const hour = (row: TimeRow) => Math.floor(row.position / 60);
+  const gridRows: GridRow[] = rows.map((row, i) => {
+    const before = rows[i - 1];
+    // A repeated hour starts afresh, with its own label, even within the same clock hour.
+    const hourStart = before === undefined || hour(row) !== hour(before) || (row.repeat === true && before.repeat !== true);
+    return { label: clockLabel(row.position), hourStart };
+  });
+  const last = rows[rows.length - 1];
+  const endLabel = last === undefined ? undefined : clockLabel(last.position + (spec.slotMinutes ?? 60), true);
+  return { kind: 'time', columns, rows: gridRows, rowOfSlot, endLabel };
+}
+
+/** A clock time counted from a column's midnight: "09:00", "01:00 +1" past the next midnight, "24:00" for an end at it. */
+function clockLabel(position: number, end = false): string {
+  if (end && position === 1440) return '24:00';
+  const ahead = Math.floor(position / 1440);
+  const time = formatHm(((position % 1440) + 1440) % 1440);
+  return ahead === 0 ? time : ahead === 1 ? `${time} ${NEXT_DAY}` : `${time} ${ahead > 0 ? '+' : ''}${ahead}`;
+}
+
+interface TimeRow {
+  /** The clock position, and for a repeat its turn ("1500", "1500#1"). */
+  key: string;
+  /** Minutes from the column's midnight. */
+  position: number;
+  /** A clock time its column shows a second time: the hour a clock turned back repeats. */
+  repeat?: true;
+}
+
+/**
+ * Gives a slot whose clock time its column already showed a row of its own, right after the row
+ * of the slot before it: seen from another zone, a day can hold the same clock time twice (01:00
+ * on the night the viewer's clock goes back). Sharing the row would lose one of the two slots.
+ */
+function placeRepeats(request: HeatmapRequest, positions: Int32Array, keyOfSlot: string[], rows: TimeRow[]): void {
+  for (const day of request.layout.days) {
+    const seen = new Map<number, number>();
+    for (let i = day.first; i < day.first + day.count; i++) {
+      const position = positions[i]!;
+      const turn = seen.get(position) ?? 0;
+      seen.set(position, turn + 1);
+      if (turn === 0) continue;
+      const key = `${position}#${turn}`;
+      keyOfSlot[i] = key;
+      if (rows.some((row) => row.key === key)) continue;
+      const after = rows.findIndex((row) => row.key === keyOfSlot[i - 1]);
+      rows.splice(after + 1, 0, { key, position, repeat: true });
+    }
+  }
 }
 
 /**
@@ -135,7 +175,9 @@ function rowBase(request: HeatmapRequest, minutes: Int32Array): number {
       base = sorted[i]!;
     }
   }
-  if (bestGap > smallestGap) return base;
+  // A gap no wider than a clock change (at most an hour) past the slot step is a day's skipped
+  // hour seen from another zone, not where the poll's days start.
+  if (bestGap > smallestGap + 60) return base;
   const firsts = new Map<number, number>();
   for (const day of request.layout.days) {
     if (day.count === 0) continue;
