@@ -118,6 +118,25 @@ describe('computeHeatmapLayout', () => {
     expect(texts(l)).toEqual(expect.arrayContaining(['07:00', '07:00 +1', '08:00 +1']));
   });
 
+  it('starts a day that begins an hour early, across the viewer\'s clock change, in the same rows as the others', () => {
+    // Denver's days run 00:00–24:00; Phoenix keeps no summer time, so from Mar 8 they start at 23:00 the evening before.
+    const s = spec({ kind: 'time', timezone: 'America/Denver', days: { type: 'dates', dates: dateRange('2026-03-04', 6) }, window: { start: '00:00', end: '00:00' }, slotMinutes: 60 });
+    const req = request(poll(s), { timezone: 'America/Phoenix' });
+    const l = computeHeatmapLayout(req);
+    expectSoundCells(req, l);
+    const rows = new Set(l.cells.map((c) => c!.rect.y));
+    expect(rows.size).toBe(25);
+    expect(texts(l)).toEqual(expect.arrayContaining(['23:00 -1', '00:00', '23:00', '24:00', 'Mar 4', 'Mar 9']));
+  });
+
+  it('keeps a day that starts inside the hour the viewer\'s clock repeats in time order', () => {
+    // Seoul's Nov 1 afternoon starts at 01:30 EDT in New York, then 01:00 and 01:30 come again as EST.
+    const s = spec({ kind: 'time', days: { type: 'dates', dates: dateRange('2026-10-31', 3) }, window: { start: '14:30', end: '18:00' }, slotMinutes: 30 });
+    const req = request(poll(s), { timezone: 'America/New_York' });
+    const l = computeHeatmapLayout(req);
+    expectSoundCells(req, l);
+  });
+
   it('orders a window across midnight from its start', () => {
     const s = spec({
       kind: 'time',
@@ -251,7 +270,7 @@ describe('computeHeatmapLayout', () => {
         });
       });
     fc.assert(
-      fc.property(arbSpec, fc.integer({ min: 0, max: 40 }), fc.constantFrom('Asia/Seoul', 'America/Los_Angeles', 'Asia/Kolkata'), (s, people, viewer) => {
+      fc.property(arbSpec, fc.integer({ min: 0, max: 40 }), fc.constantFrom('Asia/Seoul', 'America/Los_Angeles', 'Asia/Kolkata', 'America/Phoenix', 'Australia/Sydney'), (s, people, viewer) => {
         const req = request(poll(s), { timezone: viewer, participants: (layout) => randomPeople(layout, people, people) });
         const l = computeHeatmapLayout(req);
         expectSoundCells(req, l);

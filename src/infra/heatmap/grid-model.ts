@@ -85,10 +85,11 @@ function timeModel(request: HeatmapRequest): Omit<GridModel, 'colOfSlot'> {
   // Each column is named after a date; a slot sits at its clock time counted from that date's
   // midnight (past 24:00 on the next day), so a day seen from another zone reads in time order.
   const columnDays = days.map((day) => {
-    if (ownZone || day.count === 0) return dayNumber(day.date);
-    // The local date of its first slot that is not past midnight.
-    const firstOnBase = slots.slice(day.first, day.first + day.count).find((s) => minutes[s.index]! >= base);
-    return firstOnBase ? localDays[firstOnBase.index]! : localDays[day.first]! - 1;
+    const local = localDays[day.first]!;
+    if (ownZone || day.count === 0 || Number.isNaN(local)) return dayNumber(day.date);
+    // The date whose row-start time is nearest its first slot: a day that starts an hour before
+    // the others (23:00 against 00:00, across the viewer's clock change) is still the next date's.
+    return Math.round((local * 1440 + minutes[day.first]! - base) / 1440);
   });
   const columns: GridColumn[] = days.map((day) => ({ day: day.index, lines: columnLines(request, ownZone ? day.date : addDays('1970-01-01', columnDays[day.index]!)) }));
   const positions = new Int32Array(slots.length);
@@ -98,9 +99,16 @@ function timeModel(request: HeatmapRequest): Omit<GridModel, 'colOfSlot'> {
     positions[slot.index] = m + 1440 * (Number.isNaN(local) ? (m < base ? 1 : 0) : local - columnDays[slot.day]!);
   }
 
-  const rows: TimeRow[] = [...new Set(positions)].sort((a, b) => a - b).map((position) => ({ key: `${position}`, position }));
   const keyOfSlot = slots.map((slot) => `${positions[slot.index]!}`);
-  placeRepeats(request, positions, keyOfSlot, rows);
+  const repeats = markRepeats(request, positions, keyOfSlot);
+  const plain = new Set<number>();
+  for (const slot of slots) if (keyOfSlot[slot.index] === `${positions[slot.index]!}`) plain.add(positions[slot.index]!);
+  const rows: TimeRow[] = [...plain].sort((a, b) => a - b).map((position) => ({ key: `${position}`, position }));
+  // Each repeated time right after the row of the slot before it, in the order the column shows them.
+  for (const { key, position, after } of repeats) {
+    if (rows.some((row) => row.key === key)) continue;
+    rows.splice(rows.findIndex((row) => row.key === after) + 1, 0, { key, position, repeat: true });
+  }
   const rowByKey = new Map(rows.map((row, i) => [row.key, i]));
   const rowOfSlot = new Int32Array(slots.length);
   for (let i = 0; i < slots.length; i++) rowOfSlot[i] = rowByKey.get(keyOfSlot[i]!) ?? -1;
@@ -135,25 +143,30 @@ interface TimeRow {
 }
 
 /**
- * Gives a slot whose clock time its column already showed a row of its own, right after the row
- * of the slot before it: seen from another zone, a day can hold the same clock time twice (01:00
- * on the night the viewer's clock goes back). Sharing the row would lose one of the two slots.
+ * Marks the slots at a clock time their column already showed, giving each a row key of its own
+ * ("1500#1"): seen from another zone, a day can hold the same clock time twice (01:00 on the night
+ * the viewer's clock goes back). Sharing the row would lose one of the two slots. Returns the
+ * repeated rows in column order, each with the key of the row it follows.
  */
-function placeRepeats(request: HeatmapRequest, positions: Int32Array, keyOfSlot: string[], rows: TimeRow[]): void {
+function markRepeats(request: HeatmapRequest, positions: Int32Array, keyOfSlot: string[]): Array<{ key: string; position: number; after: string }> {
+  const repeats: Array<{ key: string; position: number; after: string }> = [];
   for (const day of request.layout.days) {
-    const seen = new Map<number, number>();
+    // Once the clock has gone back, every slot up to the latest time already shown is a repeat,
+    // even one at a time the column has not shown (its first slot may fall inside the repeated hour).
+    let latest = -Infinity;
+    let turn = 0;
     for (let i = day.first; i < day.first + day.count; i++) {
       const position = positions[i]!;
-      const turn = seen.get(position) ?? 0;
-      seen.set(position, turn + 1);
-      if (turn === 0) continue;
-      const key = `${position}#${turn}`;
-      keyOfSlot[i] = key;
-      if (rows.some((row) => row.key === key)) continue;
-      const after = rows.findIndex((row) => row.key === keyOfSlot[i - 1]);
-      rows.splice(after + 1, 0, { key, position, repeat: true });
+      if (i > day.first && position < positions[i - 1]!) turn++;
+      if (position > latest) {
+        latest = position;
+        continue;
+      }
+      keyOfSlot[i] = `${position}#${turn}`;
+      repeats.push({ key: keyOfSlot[i]!, position, after: keyOfSlot[i - 1]! });
     }
   }
+  return repeats;
 }
 
 /**
