@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { HeatmapRequest } from '../../src/core/ports.js';
 import type { PollSpec } from '../../src/core/domain/types.js';
+import { buildGridModel } from '../../src/infra/heatmap/grid-model.js';
 import {
   computeHeatmapLayout,
   MAX_PIXEL_WIDTH,
@@ -135,6 +136,24 @@ describe('computeHeatmapLayout', () => {
     const req = request(poll(s), { timezone: 'America/New_York' });
     const l = computeHeatmapLayout(req);
     expectSoundCells(req, l);
+  });
+
+  it('names each day\'s column by its date and ends the grid where its last slot really ends, across the viewer\'s clock changes', () => {
+    const dated = (date: string) => date.split('-').slice(1).map(Number).join('/');
+    const model = (s: PollSpec, viewer: string) => buildGridModel(request(poll(s), { timezone: viewer }));
+    // Denver's mornings from Phoenix: from Mar 8 they start at 23:00 the evening before, yet stay Mar 8's and Mar 9's.
+    const denver = model(spec({ kind: 'time', timezone: 'America/Denver', days: { type: 'dates', dates: dateRange('2026-03-04', 6) }, window: { start: '00:00', end: '12:00' }, slotMinutes: 60 }), 'America/Phoenix');
+    expect(denver.columns.map((c) => c.lines[1]![1])).toEqual(dateRange('2026-03-04', 6).map(dated));
+    expect(denver.rows.map((r) => r.label).slice(0, 3)).toEqual(['23:00 -1', '00:00', '01:00']);
+    expect(denver.endLabel).toBe('12:00');
+    // New York's 02:00–03:00 does not exist on Mar 8: that empty day keeps its place between its neighbours.
+    const skipped = model(spec({ kind: 'time', timezone: 'America/New_York', days: { type: 'dates', dates: dateRange('2026-03-07', 3) }, window: { start: '02:00', end: '03:00' }, slotMinutes: 30 }), 'America/Los_Angeles');
+    expect(skipped.columns.map((c) => c.lines[1]![1])).toEqual(['3/6', '3/7', '3/8']);
+    // A UTC day seen from New York as its clock goes back ends at the second 01:00; as it springs forward, at 03:30.
+    const back = model(spec({ kind: 'time', timezone: 'UTC', days: { type: 'dates', dates: ['2026-10-31'] }, window: { start: '06:00', end: '06:00' }, slotMinutes: 60 }), 'America/New_York');
+    expect(back.endLabel).toBe('01:00 +1');
+    const forward = model(spec({ kind: 'time', timezone: 'UTC', days: { type: 'dates', dates: ['2026-03-07'] }, window: { start: '07:30', end: '07:30' }, slotMinutes: 60 }), 'America/New_York');
+    expect(forward.endLabel).toBe('03:30 +1');
   });
 
   it('orders a window across midnight from its start', () => {

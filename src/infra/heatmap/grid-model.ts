@@ -84,19 +84,26 @@ function timeModel(request: HeatmapRequest): Omit<GridModel, 'colOfSlot'> {
   const base = rowBase(request, minutes);
   // Each column is named after a date; a slot sits at its clock time counted from that date's
   // midnight (past 24:00 on the next day), so a day seen from another zone reads in time order.
-  const columnDays = days.map((day) => {
+  const columnDays: Array<number | undefined> = days.map((day) => {
     const local = localDays[day.first]!;
-    if (ownZone || day.count === 0 || Number.isNaN(local)) return dayNumber(day.date);
+    if (ownZone) return dayNumber(day.date);
+    if (day.count === 0 || Number.isNaN(local)) return undefined;
     // The date whose row-start time is nearest its first slot: a day that starts an hour before
     // the others (23:00 against 00:00, across the viewer's clock change) is still the next date's.
     return Math.round((local * 1440 + minutes[day.first]! - base) / 1440);
   });
-  const columns: GridColumn[] = days.map((day) => ({ day: day.index, lines: columnLines(request, ownZone ? day.date : addDays('1970-01-01', columnDays[day.index]!)) }));
+  // A day with no slot (its hours all skipped) is shifted as the day before it, or after it.
+  const shiftOf = (i: number) => (columnDays[i] === undefined ? undefined : columnDays[i]! - dayNumber(days[i]!.date));
+  const columnDay = days.map((day, i) => {
+    const nearest = [...days.keys()].sort((a, b) => Math.abs(a - i) - Math.abs(b - i) || a - b).find((j) => shiftOf(j) !== undefined);
+    return dayNumber(day.date) + (nearest === undefined ? 0 : shiftOf(nearest)!);
+  });
+  const columns: GridColumn[] = days.map((day) => ({ day: day.index, lines: columnLines(request, ownZone ? day.date : addDays('1970-01-01', columnDay[day.index]!)) }));
   const positions = new Int32Array(slots.length);
   for (const slot of slots) {
     const m = minutes[slot.index]!;
     const local = localDays[slot.index]!;
-    positions[slot.index] = m + 1440 * (Number.isNaN(local) ? (m < base ? 1 : 0) : local - columnDays[slot.day]!);
+    positions[slot.index] = m + 1440 * (Number.isNaN(local) ? (m < base ? 1 : 0) : local - columnDay[slot.day]!);
   }
 
   const keyOfSlot = slots.map((slot) => `${positions[slot.index]!}`);
@@ -117,12 +124,32 @@ function timeModel(request: HeatmapRequest): Omit<GridModel, 'colOfSlot'> {
   const gridRows: GridRow[] = rows.map((row, i) => {
     const before = rows[i - 1];
     // A repeated hour starts afresh, with its own label, even within the same clock hour.
-    const hourStart = before === undefined || hour(row) !== hour(before) || (row.repeat === true && before.repeat !== true);
+    const hourStart = before === undefined || hour(row) !== hour(before) || row.repeat !== before.repeat;
     return { label: clockLabel(row.position), hourStart };
   });
   const last = rows[rows.length - 1];
-  const endLabel = last === undefined ? undefined : clockLabel(last.position + (spec.slotMinutes ?? 60), true);
+  const endLabel = last === undefined ? undefined : clockLabel(endPosition(request, last, keyOfSlot, columnDay), true);
   return { kind: 'time', columns, rows: gridRows, rowOfSlot, endLabel };
+}
+
+/**
+ * Where the grid's last row ends, counted as its positions are: the latest real end of its slots on
+ * the viewer's clock (a slot across the clock change ends at 01:00 or 03:30, not an hour on).
+ */
+function endPosition(request: HeatmapRequest, last: TimeRow, keyOfSlot: readonly string[], columnDay: readonly number[]): number {
+  const step = request.poll.spec.slotMinutes ?? 60;
+  const ownZone = request.timezone === request.poll.spec.timezone;
+  let end = -Infinity;
+  for (const slot of request.layout.slots) {
+    if (keyOfSlot[slot.index] !== last.key) continue;
+    const dayStart = 1440 * columnDay[slot.day]!;
+    if (ownZone && slot.wallEnd !== undefined) end = Math.max(end, slot.wallEnd - dayStart);
+    else if (!ownZone && slot.end !== undefined) {
+      const w = wallClock(slot.end, request.timezone);
+      end = Math.max(end, 1440 * dayNumber(w.date) + w.minute - dayStart);
+    }
+  }
+  return Number.isFinite(end) ? end : last.position + step;
 }
 
 /** A clock time counted from a column's midnight: "09:00", "01:00 +1" past the next midnight, "24:00" for an end at it. */
@@ -188,16 +215,24 @@ function rowBase(request: HeatmapRequest, minutes: Int32Array): number {
       base = sorted[i]!;
     }
   }
+  const mode = usualFirst(request, minutes, sorted[0]!);
   // A gap no wider than a clock change (at most an hour) past the slot step is a day's skipped
   // hour seen from another zone, not where the poll's days start.
-  if (bestGap > smallestGap + 60) return base;
+  if (bestGap <= smallestGap + 60) return mode;
+  // Days that start up to an hour early, across the viewer's clock change, leave the rows at the usual start.
+  const late = (mode - base + 1440) % 1440;
+  return late > 0 && late <= 60 ? mode : base;
+}
+
+/** The minute most days start at. */
+function usualFirst(request: HeatmapRequest, minutes: Int32Array, fallback: number): number {
   const firsts = new Map<number, number>();
   for (const day of request.layout.days) {
     if (day.count === 0) continue;
     const m = minutes[day.first]!;
     firsts.set(m, (firsts.get(m) ?? 0) + 1);
   }
-  let mode = sorted[0]!;
+  let mode = fallback;
   let modeCount = 0;
   for (const [m, n] of firsts) {
     if (n > modeCount) {
