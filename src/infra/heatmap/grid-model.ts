@@ -1,10 +1,10 @@
 /**
  * Rows and columns of a grid heatmap (time and block polls, and weekly date polls).
  *
- * Columns are the poll's days. Rows of a time poll are the union of the wall-clock start
- * minutes the slots have in the viewer's zone: days can differ (a DST day has fewer slots,
- * and in another zone a DST change shifts a whole day), so each slot is placed in the row
- * of its own minute and a day without that minute shows "not offered".
+ * Columns are the poll's days. Rows of a time poll are the union of the clock times the slots
+ * have in the viewer's zone, counted from their column's midnight: days can differ (a DST day has
+ * fewer slots, and in another zone a DST change shifts a whole day or repeats an hour), so each
+ * slot is placed in the row of its own time and a day without that time shows "not offered".
  */
 import { catalog } from '../../core/i18n/index.js';
 import { addDays, dayNumber, formatHm, parseIsoDate, wallClock, weekdayOf } from '../../core/domain/time.js';
@@ -92,12 +92,10 @@ function timeModel(request: HeatmapRequest): Omit<GridModel, 'colOfSlot'> {
     // the others (23:00 against 00:00, across the viewer's clock change) is still the next date's.
     return Math.round((local * 1440 + minutes[day.first]! - base) / 1440);
   });
-  // A day with no slot (its hours all skipped) is shifted as the day before it, or after it.
-  const shiftOf = (i: number) => (columnDays[i] === undefined ? undefined : columnDays[i]! - dayNumber(days[i]!.date));
-  const columnDay = days.map((day, i) => {
-    const nearest = [...days.keys()].sort((a, b) => Math.abs(a - i) - Math.abs(b - i) || a - b).find((j) => shiftOf(j) !== undefined);
-    return dayNumber(day.date) + (nearest === undefined ? 0 : shiftOf(nearest)!);
-  });
+  // A day with no slot (its hours all skipped) is shifted as the day before it, or the first one after it.
+  const shifts = days.map((day, i) => (columnDays[i] === undefined ? undefined : columnDays[i]! - dayNumber(day.date)));
+  let shift = shifts.find((s) => s !== undefined) ?? 0;
+  const columnDay = days.map((day, i) => dayNumber(day.date) + (shift = shifts[i] ?? shift));
   const columns: GridColumn[] = days.map((day) => ({ day: day.index, lines: columnLines(request, ownZone ? day.date : addDays('1970-01-01', columnDay[day.index]!)) }));
   const positions = new Int32Array(slots.length);
   for (const slot of slots) {
@@ -109,7 +107,7 @@ function timeModel(request: HeatmapRequest): Omit<GridModel, 'colOfSlot'> {
   const keyOfSlot = slots.map((slot) => `${positions[slot.index]!}`);
   const repeats = markRepeats(request, positions, keyOfSlot);
   const plain = new Set<number>();
-  for (const slot of slots) if (keyOfSlot[slot.index] === `${positions[slot.index]!}`) plain.add(positions[slot.index]!);
+  for (const slot of slots) if (!keyOfSlot[slot.index]!.includes('#')) plain.add(positions[slot.index]!);
   const rows: TimeRow[] = [...plain].sort((a, b) => a - b).map((position) => ({ key: `${position}`, position }));
   // Each repeated time right after the row of the slot before it, in the order the column shows them.
   for (const { key, position, after } of repeats) {
