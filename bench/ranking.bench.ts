@@ -5,7 +5,7 @@
  * carries the target; warm (the same engine again) is reported. A brute-force oracle checks that
  * the fast path ranks exactly as the rule says.
  */
-import { rankWindows, type RankedWindow } from '../src/core/domain/ranking.js';
+import type { RankedWindow } from '../src/core/domain/ranking.js';
 import { openDatabase } from '../src/infra/db/open-database.js';
 import { naiveRanking } from './baselines/naive-ranking.js';
 import { atLeast, exactly, figure, median, timed, type Bench, type Figure } from './figure.js';
@@ -53,12 +53,11 @@ export async function seedRankingPoll(kit: BenchKit) {
   return { poll, channel: CHANNEL, creator };
 }
 
-/** The ranking step of a results request, through the engine's own parts (as Engine.resultsFor runs it). */
+/** The ranking step of the poll message (and of results), through the engine's own query. */
 async function bestWindows(kit: BenchKit, pollId: number, limit?: number): Promise<RankedWindow[]> {
   const poll = await kit.engine.queries.getPoll(pollId);
   if (!poll) throw new Error('the ranking poll is gone');
-  const answers = await kit.engine.queries.answers(poll);
-  return rankWindows(poll.spec, kit.engine.queries.layout(poll), answers, limit === undefined ? {} : { limit });
+  return (await kit.engine.queries.bestWindows(poll, limit)).best;
 }
 
 function asOptions(windows: readonly RankedWindow[]): Option[] {

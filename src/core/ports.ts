@@ -1,5 +1,5 @@
 /** What core needs from the outside world. Implementations live in src/infra and adapters. */
-import type { PollAnswers } from './domain/availability.js';
+import type { AnswerShape, AnswerSummary, BandsRead } from './domain/kept-answers.js';
 import type { PollLayout } from './domain/slots.js';
 import type { MeetingEvent } from './domain/meeting.js';
 import type { RankedWindow } from './domain/ranking.js';
@@ -107,11 +107,16 @@ export interface PollStore {
   updatePollIf(id: number, from: PollStatus, patch: PollPatch): Promise<boolean>;
   participants(pollId: number): Promise<Participant[]>;
   /**
-   * The poll's answers as ranking reads them: who answered (in the order of participants()) and
-   * their bits over `slotCount` slots. Kept beside the answers for the poll's version; a read after
-   * a change raised the version works them out again from the answers and keeps them.
+   * Who answered (in the order of participants()) and the window counts ranking starts from, for
+   * the poll's current version (kept-answers.ts). Kept beside the answers; a read after a change
+   * raised the version, or for another shape, works them out again from the answers and keeps them.
    */
-  answers(pollId: number, slotCount: number): Promise<PollAnswers>;
+  answerSummary(pollId: number, shape: AnswerShape): Promise<AnswerSummary>;
+  /**
+   * Bands `first`..`last` of the bits kept with `summary`; undefined once the poll has moved past
+   * its version. A store that reads synchronously answers at once (see BandReader).
+   */
+  answerBands(pollId: number, summary: AnswerSummary, first: number, last: number): BandsRead | Promise<BandsRead>;
   participant(pollId: number, userId: string): Promise<Participant | undefined>;
   /**
    * Reads the person's current answer, applies `update` and writes the result and a history

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { Engine } from '../../src/core/engine.js';
 import type { Participant, UserRef } from '../../src/core/domain/types.js';
-import type { PollAnswers } from '../../src/core/domain/availability.js';
+import type { AnswerShape, AnswerSummary } from '../../src/core/domain/kept-answers.js';
 import { openDatabase } from '../../src/infra/db/open-database.js';
 import { SqlitePollStore } from '../../src/infra/db/sqlite-poll-store.js';
 import { CanvasHeatmapRenderer } from '../../src/infra/heatmap/canvas-heatmap-renderer.js';
@@ -28,8 +28,8 @@ class ClickAfterNextRead extends SqlitePollStore {
     return read;
   }
 
-  override async answers(pollId: number, slotCount: number): Promise<PollAnswers> {
-    const read = await super.answers(pollId, slotCount);
+  override async answerSummary(pollId: number, shape: AnswerShape): Promise<AnswerSummary> {
+    const read = await super.answerSummary(pollId, shape);
     await this.land();
     return read;
   }

@@ -16,6 +16,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { answersOf } from '../../src/core/domain/availability.js';
+import { bandCount, bandOf, summaryOf, withBands, type AnswerBand } from '../../src/core/domain/kept-answers.js';
 import { rankWindows } from '../../src/core/domain/ranking.js';
 import { layoutPoll } from '../../src/core/domain/slots.js';
 import type { NamedBlock, Participant, PollKind, PollSpec, Weekday } from '../../src/core/domain/types.js';
@@ -528,6 +530,68 @@ describe('ranked options of a crowd against the oracle', () => {
       }),
       { seed: 20_261_201, numRuns: 40 },
     );
+  });
+
+  it("lists the same from kept counts and bands, read as the picks reach them", async () => {
+    await fc.assert(
+      fc.asyncProperty(crowdArb, fc.integer({ min: 1, max: 9 }), fc.boolean(), async (c, bandSlots, later) => {
+        const { best } = await rankKept(c, bandSlots, later);
+        const got = best.map((w) => ({ firstSlot: w.firstSlot, stretch: w.stretch, yes: w.yes.map((u) => u.id), maybe: w.maybe.map((u) => u.id) }));
+        expect(got).toEqual(oracleRanking(c.spec, oracleSlots(c.spec), c.participants, c.limit ?? 3));
+      }),
+      { seed: 20_261_202, numRuns: 40 },
+    );
+  });
+});
+
+/**
+ * Ranking as the poll message does it: window counts kept for the poll's length and the bits in
+ * bands of a few slots, read only as the picks reach them, from a store that answers at once
+ * (SQLite) or later (PostgreSQL).
+ */
+async function rankKept(c: Case, bandSlots: number, later: boolean) {
+  const layout = layoutPoll(c.spec);
+  const answers = answersOf(c.participants, layout.slots.length);
+  const summary = summaryOf(answers, c.spec.durationSlots, 7, bandSlots);
+  const asked: number[] = [];
+  const read = (first: number, last: number) => {
+    const bands = new Map<number, AnswerBand>();
+    for (let band = first; band <= last; band++) {
+      asked.push(band);
+      bands.set(band, bandOf(answers.matrix, band, summary.bandSlots));
+    }
+    return later ? Promise.resolve(bands) : bands;
+  };
+  const best = await withBands(summary, read, (kept) => rankWindows(c.spec, layout, kept, c.limit === undefined ? {} : { limit: c.limit }), c.spec.required.length > 0);
+  return { best: best ?? [], asked, bands: bandCount(summary) };
+}
+
+describe('ranked options from kept counts and bands, as the store keeps them, against the oracle', () => {
+  const keptArb = fc.record({ c: caseArb, bandSlots: fc.integer({ min: 1, max: 6 }), later: fc.boolean() });
+
+  it("lists exactly the oracle's options, in the oracle's order, reading no band twice", async () => {
+    await fc.assert(
+      fc.asyncProperty(keptArb, async ({ c, bandSlots, later }) => {
+        const { best, asked, bands } = await rankKept(c, bandSlots, later);
+        const got = best.map((w) => ({ firstSlot: w.firstSlot, stretch: w.stretch, yes: w.yes.map((u) => u.id), maybe: w.maybe.map((u) => u.id) }));
+        expect(got).toEqual(oracleRanking(c.spec, oracleSlots(c.spec), c.participants, c.limit ?? 3));
+        expect(new Set(asked).size).toBe(asked.length);
+        expect(asked.every((band) => band >= 0 && band < bands)).toBe(true);
+      }),
+      RUNS,
+    );
+  });
+
+  it('reads only the bands its picks look at on a long poll', async () => {
+    const spec = timeSpec('UTC', { type: 'dates', dates: ['2030-01-07', '2030-01-08', '2030-01-09', '2030-01-10'] }, '00:00', '24:00', 15, 4);
+    const n = oracleSlots(spec).length;
+    // Everyone free for one hour on the second day, a few at other times.
+    const states = (i: number) => Array.from({ length: n }, (_, s) => (s >= 130 && s < 134) || (i % 3 === 0 && s % 40 < 6) ? 'y' : '.').join('');
+    const participants = Array.from({ length: 9 }, (_, i) => ({ user: { id: `p${i}`, name: `p${i}` }, states: states(i), answeredAt: 0 }));
+    const { best, asked, bands } = await rankKept({ spec, participants, limit: undefined }, 4, false);
+    expect(best[0]).toMatchObject({ firstSlot: 130, stretch: 4, everyone: true });
+    expect(bands).toBe(96);
+    expect(asked.length).toBeLessThan(12);
   });
 });
 

@@ -7,7 +7,8 @@ import type { PollSpec } from '../../src/core/domain/types.js';
 import { T0 } from '../helpers.js';
 import { ReplayedRequest, UserError } from '../../src/core/errors.js';
 import { describeEachStore } from '../support/pg-store-dialects.js';
-import { answersOf } from '../../src/core/domain/availability.js';
+import { answersOf, countsOver } from '../../src/core/domain/availability.js';
+import { answersFromBands, bandCount, type AnswerShape } from '../../src/core/domain/kept-answers.js';
 import type { PollStore } from '../../src/core/ports.js';
 
 const spec: PollSpec = {
@@ -190,20 +191,26 @@ describeEachStore('PollStore', (d) => {
     const other = (await d.open()).polls;
     const { polls } = store;
     const poll = await polls.createPoll(newPoll(), () => 'AM11');
-    // What ranking must see: exactly the stored answers, in the stored order, as bits.
-    const expected = async (slots: number) => {
-      const { people, matrix } = answersOf(await polls.participants(poll.id), slots);
-      return { ...matrix.bits(), who: people };
+    // What ranking must see: exactly the stored answers, in the stored order, as bits, and the window counts of those bits.
+    const expected = async (shape: AnswerShape) => {
+      const { people, matrix } = answersOf(await polls.participants(poll.id), shape.slots);
+      const { yes, available } = matrix.bits();
+      const starts = Array.from({ length: Math.max(0, shape.slots - shape.windowSlots + 1) }, (_, i) => i);
+      const counts = (bits: Uint32Array) => Array.from(countsOver(bits, matrix.words, shape.slots, shape.windowSlots, starts));
+      return { yes, available, who: people, windowYes: counts(yes), windowAvailable: counts(available) };
     };
-    const read = async (from: PollStore, slots = 3) => {
-      const { people, matrix } = await from.answers(poll.id, slots);
-      return { ...matrix.bits(), who: people };
+    const read = async (from: PollStore, shape: AnswerShape) => {
+      const summary = await from.answerSummary(poll.id, shape);
+      const bands = await from.answerBands(poll.id, summary, 0, bandCount(summary) - 1);
+      const { people, matrix } = answersFromBands(summary, bands ?? new Map());
+      const { yes, available } = matrix.bits();
+      return { yes, available, who: people, windowYes: Array.from(summary.windowYes), windowAvailable: Array.from(summary.windowAvailable) };
     };
-    const same = async (what: string, slots = 3) => {
+    const same = async (what: string, shape: AnswerShape = { slots: 3, windowSlots: 1 }) => {
       // The first read works them out and keeps them, the second reads the kept row (on another connection too).
-      const want = await expected(slots);
-      expect({ what, got: await read(polls, slots) }).toEqual({ what, got: want });
-      expect({ what, got: await read(other, slots) }).toEqual({ what, got: want });
+      const want = await expected(shape);
+      expect({ what, got: await read(polls, shape) }).toEqual({ what, got: want });
+      expect({ what, got: await read(other, shape) }).toEqual({ what, got: want });
     };
     await same('no answers');
     // Names are user text: the separator and the escape of the kept list come back as typed.
@@ -215,11 +222,36 @@ describeEachStore('PollStore', (d) => {
     await same('a second answer');
     await other.saveAnswer(poll.id, bob, () => '.yy', 4, { slotCount: 3 });
     await same('a changed answer, saved through another connection');
+    await same('another window length', { slots: 3, windowSlots: 2 });
     await polls.updatePoll(poll.id, { spec: { ...spec, days: { type: 'dates', dates: [...(spec.days as { dates: string[] }).dates, '2026-12-04'] } } });
-    await same('one more slot', 4);
+    await same('one more slot', { slots: 4, windowSlots: 2 });
     await polls.clearAnswer(poll.id, bob, 5, 4);
-    await same('a cleared answer', 4);
-    expect((await read(polls, 4)).who).toEqual([cy]);
+    await same('a cleared answer', { slots: 4, windowSlots: 2 });
+    expect((await read(polls, { slots: 4, windowSlots: 2 })).who).toEqual([cy]);
+  });
+
+  it("keeps a big poll's bits in bands, reads any of them, and none of a version the poll has moved past", async () => {
+    const { polls } = await d.open();
+    const poll = await polls.createPoll(newPoll(), () => 'BA12');
+    // 40 people × 1,344 slots: two words a slot, so the bits span several bands.
+    const shape: AnswerShape = { slots: 1344, windowSlots: 4 };
+    const pattern = (i: number) => Array.from({ length: shape.slots }, (_, s) => ((s * 7 + i * 13) % 11 < 4 ? 'y' : (s + i) % 5 === 0 ? 'm' : '.')).join('');
+    for (let i = 0; i < 40; i++) await polls.saveAnswer(poll.id, { id: `U${i}`, name: `p${i}` }, () => pattern(i), 10 + i, { slotCount: shape.slots });
+    const summary = await polls.answerSummary(poll.id, shape);
+    expect(bandCount(summary)).toBeGreaterThan(2);
+    const { matrix } = answersOf(await polls.participants(poll.id), shape.slots);
+    const middle = bandCount(summary) >> 1;
+    const some = await polls.answerBands(poll.id, summary, middle, middle);
+    expect([...(some?.keys() ?? [])]).toEqual([middle]);
+    const from = middle * summary.bandSlots;
+    expect(Array.from(some!.get(middle)!.yes.subarray(0, matrix.words * 3))).toEqual(Array.from(matrix.bits().yes.subarray(from * matrix.words, (from + 3) * matrix.words)));
+    // Another click moves the poll on; once a read keeps the new version, the old bands are gone.
+    await polls.saveAnswer(poll.id, { id: 'U0', name: 'p0' }, () => pattern(99), 99, { slotCount: shape.slots });
+    expect(await polls.answerBands(poll.id, summary, middle, middle)).toBeDefined();
+    const next = await polls.answerSummary(poll.id, shape);
+    expect(next.version).toBeGreaterThan(summary.version);
+    expect(await polls.answerBands(poll.id, summary, middle, middle)).toBeUndefined();
+    expect(await polls.answerBands(poll.id, next, 0, bandCount(next) - 1)).toBeDefined();
   });
 
   it('closes a poll once when two connections close it at the same moment', async () => {

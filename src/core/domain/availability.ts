@@ -126,7 +126,7 @@ export class AvailabilityMatrix {
   }
 }
 
-function wordsFor(people: number): number {
+export function wordsFor(people: number): number {
   return Math.max(1, Math.ceil(people / 32));
 }
 
@@ -149,3 +149,45 @@ export function popcount(x: number): number {
   return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
+/**
+ * For each of `starts`, how many people have their bit set in every row of [start, start + length),
+ * indexed by start (0 elsewhere). A function of its own, not a closure: the hot loop would read
+ * captured values through the closure context.
+ */
+export function countsOver(bits: Uint32Array, words: number, slots: number, length: number, starts: readonly number[]): Int32Array {
+  const counts = new Int32Array(slots);
+  for (const start of starts) {
+    let n = 0;
+    let w = start * words;
+    const end = w + words;
+    // Four words at a time, their popcounts summed before the last steps: a 4-bit field holds at
+    // most 8 (two words) and a byte at most 32 (four), so nothing overflows. Counting is most of the scan.
+    for (; w + 3 < end; w += 4) {
+      let a = bits[w]!;
+      let b = bits[w + 1]!;
+      let c = bits[w + 2]!;
+      let d = bits[w + 3]!;
+      for (let s = 1, o = w + words; s < length; s++, o += words) {
+        a &= bits[o]!;
+        b &= bits[o + 1]!;
+        c &= bits[o + 2]!;
+        d &= bits[o + 3]!;
+      }
+      a -= (a >>> 1) & 0x55555555;
+      b -= (b >>> 1) & 0x55555555;
+      c -= (c >>> 1) & 0x55555555;
+      d -= (d >>> 1) & 0x55555555;
+      a = (a & 0x33333333) + ((a >>> 2) & 0x33333333) + (b & 0x33333333) + ((b >>> 2) & 0x33333333);
+      c = (c & 0x33333333) + ((c >>> 2) & 0x33333333) + (d & 0x33333333) + ((d >>> 2) & 0x33333333);
+      a = (a & 0x0f0f0f0f) + ((a >>> 4) & 0x0f0f0f0f) + (c & 0x0f0f0f0f) + ((c >>> 4) & 0x0f0f0f0f);
+      n += Math.imul(a, 0x01010101) >>> 24;
+    }
+    for (; w < end; w++) {
+      let a = bits[w]!;
+      for (let s = 1, o = w + words; s < length; s++, o += words) a &= bits[o]!;
+      n += popcount(a);
+    }
+    counts[start] = n;
+  }
+  return counts;
+}

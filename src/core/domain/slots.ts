@@ -36,21 +36,24 @@ export function layoutPoll(spec: PollSpec): PollLayout {
   const dates = pollDates(spec);
   const days: PollDay[] = [];
   const slots: Slot[] = [];
-  dates.forEach((date, dayIndex) => {
+  for (let dayIndex = 0; dayIndex < dates.length; dayIndex++) {
+    const date = dates[dayIndex]!;
     const first = slots.length;
-    for (const slot of daySlots(spec, date, dayIndex, first)) slots.push(slot);
+    addDaySlots(spec, date, dayIndex, slots);
     days.push({ index: dayIndex, date, weekday: weekdayOf(date), first, count: slots.length - first });
-  });
+  }
   return { days, slots };
 }
 
-/** The slots of one date, numbered from `first`. */
-function daySlots(spec: PollSpec, date: string, day: number, first: number): Slot[] {
+/** Adds the slots of one date to `slots`, numbered on from its length. */
+function addDaySlots(spec: PollSpec, date: string, day: number, slots: Slot[]): void {
+  const first = slots.length;
   switch (spec.kind) {
     case 'date':
-      return [{ day, date, index: first }];
+      slots.push({ day, date, index: first });
+      return;
     case 'block':
-      return (spec.blocks ?? []).map((block, i) => {
+      (spec.blocks ?? []).forEach((block, i) => {
         const slot: Omit<Slot, 'index'> = { day, date, block: block.name };
         if (block.start && block.end) {
           const s = parseHm(block.start) ?? 0;
@@ -64,8 +67,9 @@ function daySlots(spec: PollSpec, date: string, day: number, first: number): Slo
             slot.minute = s;
           }
         }
-        return { ...slot, index: first + i };
+        slots.push({ ...slot, index: first + i });
       });
+      return;
     case 'time': {
       const step = spec.slotMinutes ?? 60;
       const { start, length } = windowMinutes(spec.window ?? { start: '09:00', end: '18:00' });
@@ -73,23 +77,26 @@ function daySlots(spec: PollSpec, date: string, day: number, first: number): Slo
       // reads its end when that comes sooner than the slot's length (01:00 + 2h over a skipped
       // hour ends at 03:00, one real hour later), so it never overlaps the next slot.
       const count = Math.floor(length / step);
-      const instants = zonedInstants(date, Array.from({ length: count + 1 }, (_, k) => start + k * step), spec.timezone);
-      const out: Slot[] = [];
+      const minutes = new Array<number>(count + 1);
+      for (let k = 0; k <= count; k++) minutes[k] = start + k * step;
+      const instants = zonedInstants(date, minutes, spec.timezone);
       const wallDay = dayNumber(date) * 1440;
+      const stepMs = step * 60_000;
       // Instants rise through a day but where the clocks go back: only one at or before the
       // latest so far can have been offered already, and only that one is looked up.
       let latest = -Infinity;
       for (let k = 0; k < count; k++) {
         const instant = instants[k];
         // Skipped (clocks jump forward) or already offered (clocks go back): leave it out.
-        if (instant === undefined || (instant <= latest && out.some((slot) => slot.start === instant))) continue;
-        latest = Math.max(latest, instant);
-        const m = start + k * step;
+        if (instant === undefined || (instant <= latest && offeredSince(slots, first, instant))) continue;
+        if (instant > latest) latest = instant;
+        const m = minutes[k]!;
         const wallStart = wallDay + m;
-        const end = Math.min(instant + step * 60_000, instants[k + 1] ?? Infinity);
-        out.push({ day, date, start: instant, end, minute: m % 1440, wallStart, wallEnd: wallStart + step, index: first + out.length });
+        const next = instants[k + 1];
+        const end = next !== undefined && next < instant + stepMs ? next : instant + stepMs;
+        slots.push({ day, date, start: instant, end, minute: m % 1440, wallStart, wallEnd: wallStart + step, index: slots.length });
       }
-      return out;
+      return;
     }
   }
 }
@@ -102,4 +109,10 @@ export function slotCount(spec: PollSpec): number {
 /** "09:00" style label of a slot start in the poll's zone (time kind). */
 export function slotWallLabel(slot: Slot): string {
   return slot.minute === undefined ? '' : formatHm(slot.minute);
+}
+
+/** Whether a slot from index `first` on already starts at `instant`. */
+function offeredSince(slots: readonly Slot[], first: number, instant: number): boolean {
+  for (let i = first; i < slots.length; i++) if (slots[i]!.start === instant) return true;
+  return false;
 }

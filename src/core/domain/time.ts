@@ -275,13 +275,29 @@ const CHANGE_GAP_MS = 3 * 3_600_000;
 export function zonedInstants(date: string, minutes: readonly number[], tz: string): Array<number | undefined> {
   if (minutes.length === 0) return [];
   const midnight = dateToUtcMs(date);
-  const from = midnight + Math.min(...minutes) * 60_000 - DAY_MS;
-  const to = midnight + Math.max(...minutes) * 60_000 + DAY_MS;
+  let least = minutes[0]!;
+  let most = least;
+  for (const m of minutes) {
+    if (m < least) least = m;
+    else if (m > most) most = m;
+  }
+  const from = midnight + least * 60_000 - DAY_MS;
+  const to = midnight + most * 60_000 + DAY_MS;
   const offset = offsetAt(tz, from);
   let steady = !Number.isNaN(offset);
   for (let t = from + CHANGE_GAP_MS; steady && t < to; t += CHANGE_GAP_MS) steady = offsetAt(tz, t) === offset;
-  if (steady && offsetAt(tz, to) === offset) return minutes.map((m) => midnight + m * 60_000 - offset * 60_000);
-  return minutes.map((m) => zonedInstant(addDays(date, Math.floor(m / 1440)), ((m % 1440) + 1440) % 1440, tz));
+  const out = new Array<number | undefined>(minutes.length);
+  if (steady && offsetAt(tz, to) === offset) {
+    // Plain arithmetic on days the offset holds: most days, and the hot path of every layout.
+    const base = midnight - offset * 60_000;
+    for (let k = 0; k < minutes.length; k++) out[k] = base + minutes[k]! * 60_000;
+    return out;
+  }
+  for (let k = 0; k < minutes.length; k++) {
+    const m = minutes[k]!;
+    out[k] = zonedInstant(addDays(date, Math.floor(m / 1440)), ((m % 1440) + 1440) % 1440, tz);
+  }
+  return out;
 }
 
 /**

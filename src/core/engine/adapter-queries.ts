@@ -2,7 +2,8 @@
 import type { Actor } from '../actor.js';
 import type { PollAnswers } from '../domain/availability.js';
 import type { PollLayout } from '../domain/slots.js';
-import type { Locale, Participant, Poll } from '../domain/types.js';
+import type { Locale, Participant, Poll, UserRef } from '../domain/types.js';
+import type { RankedWindow } from '../domain/ranking.js';
 import type { View } from '../views/reply.js';
 import type { EngineContext, ResultsRequest } from './context.js';
 
@@ -32,6 +33,11 @@ export class AdapterQueries {
   /** Who answered and their bits, as ranking (rankWindows) reads them, without parsing each answer. */
   answers(poll: Poll): Promise<PollAnswers> {
     return this.ctx.answers(poll);
+  }
+
+  /** Who answered and the best windows, as the poll message and results rank them: from kept counts and a few bands of bits. */
+  bestWindows(poll: Poll, limit?: number): Promise<{ people: readonly UserRef[]; best: RankedWindow[] }> {
+    return this.ctx.bestWindows(poll, limit === undefined ? {} : { limit });
   }
 
   resultsView(request: ResultsRequest): Promise<View> {

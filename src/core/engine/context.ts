@@ -6,7 +6,8 @@ import { UserError } from '../errors.js';
 import { catalog } from '../i18n/index.js';
 import type { Actor } from '../actor.js';
 import { emptyStates, fitStates, type PollAnswers } from '../domain/availability.js';
-import { rankWindows } from '../domain/ranking.js';
+import { answersFromBands, bandCount, withBands, type AnswerShape, type AnswerSummary, type BandReader } from '../domain/kept-answers.js';
+import { rankWindows, type RankedWindow } from '../domain/ranking.js';
 import { layoutKey, layoutPoll, type PollLayout } from '../domain/slots.js';
 import { canonicalTimezone, todayIn } from '../domain/time.js';
 import type { ChannelRef, Locale, Participant, PersonRef, Poll, PollSpec, UnreadablePoll, UserPrefs, UserRef } from '../domain/types.js';
@@ -53,6 +54,8 @@ export interface ResultsRequest {
  * holds the shapes of thousands of active polls; one 2,000-slot layout never pushes out the rest.
  */
 const LAYOUT_CACHE_SLOTS = 200_000;
+/** Kept-answer reads to try while clicks keep moving the poll's version under them; each needs a click landing between two statements. */
+const KEPT_READ_ROUNDS = 20;
 /**
  * How long a request key is kept: past the 5 minutes either platform lets a signed request be
  * delivered, with room for clock skew, so every replay that passes a signature check is caught.
@@ -146,19 +149,55 @@ export class EngineContext {
     return (await this.store.participants(poll.id)).map((p) => ({ ...p, states: fitStates(p.states, n) }));
   }
 
-  /** Who answered and their bits, as ranking reads them: kept by the store, so a read parses no answer. */
+  /** What the store keeps answers for: the poll's slots and its duration. */
+  private answerShape(poll: Poll): AnswerShape {
+    return { slots: this.layout(poll).slots.length, windowSlots: Math.max(1, poll.spec.durationSlots) };
+  }
+
+  /**
+   * Reads kept answers at one version until a read is whole: `read` gets the summary and its
+   * bands, and gives undefined when the poll moved past that version meanwhile (every click moves
+   * it), so the next round starts from the new one.
+   */
+  private async keptRead<T>(poll: Poll, read: (summary: AnswerSummary, bands: BandReader) => Promise<T | undefined>): Promise<T> {
+    const shape = this.answerShape(poll);
+    for (let round = 1; ; round++) {
+      const summary = await this.store.answerSummary(poll.id, shape);
+      const done = await read(summary, (first, last) => this.store.answerBands(poll.id, summary, first, last));
+      if (done !== undefined) return done;
+      if (round >= KEPT_READ_ROUNDS) throw new Error(`the answers of poll ${poll.id} moved on during ${round} reads in a row`);
+    }
+  }
+
+  /** Who answered and their bits, every band of one kept version: for pictures and whole-matrix questions. */
   answers(poll: Poll): Promise<PollAnswers> {
-    return this.store.answers(poll.id, this.layout(poll).slots.length);
+    return this.keptRead(poll, async (summary, readBands) => {
+      const last = bandCount(summary) - 1;
+      const bands = last < 0 ? new Map() : await readBands(0, last);
+      return bands && answersFromBands(summary, bands);
+    });
+  }
+
+  /**
+   * Who answered and the best windows, from the kept counts and only the bands the picks look at
+   * (all of them when someone is required: that filter reads every window's rows).
+   */
+  bestWindows(poll: Poll, options: { limit?: number; rank?: boolean } = {}): Promise<{ people: readonly UserRef[]; best: RankedWindow[] }> {
+    const layout = this.layout(poll);
+    return this.keptRead(poll, async (summary, readBands) => {
+      if (options.rank === false || summary.people.length === 0) return { people: summary.people, best: [] };
+      const best = await withBands(summary, readBands, (kept) => rankWindows(poll.spec, layout, kept, options), poll.spec.required.length > 0);
+      return best && { people: summary.people, best };
+    });
   }
 
   /** The poll's live channel message. */
   async pollView(poll: Poll, locale: Locale): Promise<View> {
     const layout = this.layout(poll);
     // One read for who answered and the best times: a click between two reads would make them disagree.
-    const answers = await this.answers(poll);
-    const participants = answers.people.map((user) => ({ user }));
     const now = this.clock.now();
-    const best = poll.spec.hidden && !isClosed(poll, now) ? [] : rankWindows(poll.spec, layout, answers);
+    const { people, best } = await this.bestWindows(poll, { rank: !(poll.spec.hidden && !isClosed(poll, now)) });
+    const participants = people.map((user) => ({ user }));
     const webButton = this.webLinks?.inPollMessage(poll.channel.platform) ?? false;
     return pollMessageView({ poll, layout, participants, best, locale, now, webButton });
   }

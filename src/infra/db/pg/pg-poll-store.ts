@@ -2,7 +2,7 @@
  * PollStore on PostgreSQL. A read-modify-write of answers locks the poll row first
  * (SELECT … FOR UPDATE), so concurrent answers, and the participant limit, hold across instances.
  */
-import { and, count, desc, eq, gte, inArray, lte, ne, sql } from 'drizzle-orm';
+import { and, between, count, desc, eq, gte, inArray, lt, lte, ne, sql } from 'drizzle-orm';
 import type { ChannelRef, HistoryEntry, Participant, PersonRef, Platform, Poll, PollStatus, UnreadablePoll, UserPrefs, UserRef } from '../../../core/domain/types.js';
 import type { AnswerChange, ClearedAnswer, NewPoll, Once, PollPatch, PollStore, RequestKey, SaveAnswerOptions } from '../../../core/ports.js';
 import { clearedChanges, mustCount, planAnswer } from '../answer-plan.js';
@@ -29,9 +29,9 @@ import {
   PAST_ANSWERS_LIMIT,
 } from '../poll-rows.js';
 import type { OpenedPostgres, PgDb } from './open-postgres.js';
-import { answerBlocks, answerHistory, answerMatrices, participants, polls, requestKeys, userPrefs, usualWeekSettings } from './schema.js';
-import { answersAtVersion, answersOfRow } from '../answer-matrix-rows.js';
-import type { PollAnswers } from '../../../core/domain/availability.js';
+import { answerBlocks, answerHistory, answerMatrices, answerMatrixBands, participants, polls, requestKeys, userPrefs, usualWeekSettings } from './schema.js';
+import { bandsOfRows, summaryAtVersion, summaryOfRow } from '../answer-matrix-rows.js';
+import type { AnswerBand, AnswerShape, AnswerSummary } from '../../../core/domain/kept-answers.js';
 
 type Tx = Parameters<Parameters<PgDb['transaction']>[0]>[0];
 
@@ -85,13 +85,31 @@ function hotReads(db: PgDb) {
       .from(userPrefs)
       .where(and(eq(userPrefs.platform, placeholder('platform')), eq(userPrefs.userId, placeholder('userId'))))
       .prepare('yakjeong_user_prefs'),
-    /** The kept answers, only while they are for the poll's current version. */
-    keptAnswers: db
-      .select({ slotCount: answerMatrices.slotCount, people: answerMatrices.people, bits: answerMatrices.bits })
+    /** The kept summary, only while it is for the poll's current version. */
+    keptSummary: db
+      .select({
+        version: answerMatrices.version,
+        slotCount: answerMatrices.slotCount,
+        windowSlots: answerMatrices.windowSlots,
+        bandSlots: answerMatrices.bandSlots,
+        people: answerMatrices.people,
+        counts: answerMatrices.counts,
+      })
       .from(answerMatrices)
       .innerJoin(polls, and(eq(polls.id, answerMatrices.pollId), eq(polls.version, answerMatrices.version)))
       .where(eq(answerMatrices.pollId, placeholder('pollId')))
-      .prepare('yakjeong_kept_answers'),
+      .prepare('yakjeong_kept_summary'),
+    bands: db
+      .select({ band: answerMatrixBands.band, bits: answerMatrixBands.bits })
+      .from(answerMatrixBands)
+      .where(
+        and(
+          eq(answerMatrixBands.pollId, placeholder('pollId')),
+          eq(answerMatrixBands.version, placeholder('version')),
+          between(answerMatrixBands.band, placeholder('first'), placeholder('last')),
+        ),
+      )
+      .prepare('yakjeong_answer_bands'),
   };
 }
 
@@ -188,10 +206,10 @@ export class PgPollStore implements PollStore {
     return rows.map(participantOf);
   }
 
-  async answers(pollId: number, slotCount: number): Promise<PollAnswers> {
-    const [kept] = await this.hot.keptAnswers.execute({ pollId });
-    const answers = kept && answersOfRow(kept, slotCount);
-    if (answers) return answers;
+  async answerSummary(pollId: number, shape: AnswerShape): Promise<AnswerSummary> {
+    const [kept] = await this.hot.keptSummary.execute({ pollId });
+    const summary = kept && summaryOfRow(kept, shape);
+    if (summary) return summary;
     // The version and the answers in one statement, so they are read from one snapshot.
     const rows = await this.db
       .select({ version: polls.version, userId: participants.userId, userName: participants.userName, states: participants.states })
@@ -199,19 +217,31 @@ export class PgPollStore implements PollStore {
       .leftJoin(participants, eq(participants.pollId, polls.id))
       .where(eq(polls.id, pollId))
       .orderBy(participants.firstAnsweredAt, participants.userId);
-    const { answers: read, keep } = answersAtVersion(rows, slotCount);
+    const { summary: read, keep } = summaryAtVersion(rows, shape);
     if (keep) {
-      await this.db
-        .insert(answerMatrices)
-        .values({ pollId, ...keep })
-        .onConflictDoUpdate({
-          target: answerMatrices.pollId,
-          set: keep,
-          // A slower reader of an older version never overwrites a newer row.
-          setWhere: sql`excluded.version >= ${answerMatrices.version}`,
-        });
+      const { matrix, bands } = keep;
+      // The row and its bands in one transaction; a slower reader of an older version never overwrites a newer row, nor its bands.
+      await this.db.transaction(async (tx) => {
+        await tx
+          .insert(answerMatrices)
+          .values({ pollId, ...matrix })
+          .onConflictDoUpdate({ target: answerMatrices.pollId, set: matrix, setWhere: sql`excluded.version >= ${answerMatrices.version}` });
+        await tx
+          .insert(answerMatrixBands)
+          .values(bands.map((band) => ({ pollId, ...band })))
+          .onConflictDoUpdate({
+            target: [answerMatrixBands.pollId, answerMatrixBands.band],
+            set: { version: sql`excluded.version`, bits: sql`excluded.bits` },
+            setWhere: sql`excluded.version >= ${answerMatrixBands.version}`,
+          });
+        await tx.delete(answerMatrixBands).where(and(eq(answerMatrixBands.pollId, pollId), lt(answerMatrixBands.version, matrix.version)));
+      });
     }
     return read;
+  }
+
+  async answerBands(pollId: number, summary: AnswerSummary, first: number, last: number): Promise<ReadonlyMap<number, AnswerBand> | undefined> {
+    return bandsOfRows(await this.hot.bands.execute({ pollId, version: summary.version, first, last }), summary, first, last);
   }
 
   async participant(pollId: number, userId: string): Promise<Participant | undefined> {

@@ -193,8 +193,9 @@ export const pollEditPacing = sqliteTable('poll_edit_pacing', {
 });
 
 /**
- * Each poll's answers in the form ranking reads (answer-matrix-rows.ts), kept for one poll version:
- * every change to answers raises the version in its own transaction, so a kept row whose version
+ * Each poll's answers in the form ranking reads (answer-matrix-rows.ts, kept-answers.ts), kept for
+ * one poll version: who answered and the window counts here, the bits in answer_matrix_bands.
+ * Every change to answers raises the version in its own transaction, so a kept row whose version
  * is not the poll's is stale and is worked out again from participants on the next read.
  */
 export const answerMatrices = sqliteTable('answer_matrices', {
@@ -203,7 +204,27 @@ export const answerMatrices = sqliteTable('answer_matrices', {
     .references(() => polls.id, { onDelete: 'cascade' }),
   version: integer('version').notNull(),
   slotCount: integer('slot_count').notNull(),
+  /** The window length the counts are for (the poll's duration in slots). */
+  windowSlots: integer('window_slots').notNull(),
+  /** Slots in each band of answer_matrix_bands. */
+  bandSlots: integer('band_slots').notNull(),
   /** Who each bit is, in answer order. */
   people: text('people').notNull(),
-  bits: blob('bits', { mode: 'buffer' }).notNull(),
+  /** By window start: people free, then people free or "if needed", for the whole window. */
+  counts: blob('counts', { mode: 'buffer' }).notNull(),
 });
+
+/** The bits of a kept answer_matrices row, a band of slots a row, so a ranking reads only the bands its picks look at. */
+export const answerMatrixBands = sqliteTable(
+  'answer_matrix_bands',
+  {
+    pollId: integer('poll_id')
+      .notNull()
+      .references(() => polls.id, { onDelete: 'cascade' }),
+    band: integer('band').notNull(),
+    /** The poll version the band was kept for: read only with its answer_matrices row's. */
+    version: integer('version').notNull(),
+    bits: blob('bits', { mode: 'buffer' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.pollId, t.band] })],
+);

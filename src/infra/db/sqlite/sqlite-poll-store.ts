@@ -29,8 +29,8 @@ import {
 import type Database from 'better-sqlite3';
 import type { OpenedDatabase } from './open-database.js';
 import { answerBlocks, answerHistory, participants, polls, requestKeys, userPrefs, usualWeekSettings } from './schema.js';
-import { answersAtVersion, answersOfRow } from '../answer-matrix-rows.js';
-import type { PollAnswers } from '../../../core/domain/availability.js';
+import { bandsOfRows, summaryAtVersion, summaryOfRow, type AnswerBandRow, type AnswerMatrixRow, type KeptSummaryRow } from '../answer-matrix-rows.js';
+import type { AnswerShape, AnswerSummary, BandsRead } from '../../../core/domain/kept-answers.js';
 
 const nextVersion = { version: sql`${polls.version} + 1` };
 
@@ -77,18 +77,28 @@ function hotStatements(sqlite: Database.Database) {
       'INSERT INTO answer_history (poll_id, user_id, user_name, at, changes, reason, source) VALUES (@pollId, @userId, @userName, @at, @changes, @reason, @source)',
     ),
     bumpVersion: sqlite.prepare<{ pollId: number }>('UPDATE polls SET version = version + 1 WHERE id = @pollId'),
-    /** The kept answers, only while they are for the poll's current version. */
-    keptAnswers: sqlite.prepare<{ pollId: number }, { slotCount: number; people: string; bits: Buffer }>(
-      'SELECT m.slot_count AS slotCount, m.people AS people, m.bits AS bits FROM answer_matrices m JOIN polls p ON p.id = m.poll_id AND p.version = m.version WHERE m.poll_id = @pollId',
+    /** The kept summary, only while it is for the poll's current version. */
+    keptSummary: sqlite.prepare<{ pollId: number }, KeptSummaryRow>(
+      'SELECT m.version AS version, m.slot_count AS slotCount, m.window_slots AS windowSlots, m.band_slots AS bandSlots, m.people AS people, m.counts AS counts ' +
+        'FROM answer_matrices m JOIN polls p ON p.id = m.poll_id AND p.version = m.version WHERE m.poll_id = @pollId',
     ),
     /** The version and the answers in one statement, so they are read from one snapshot. */
     answersAtVersion: sqlite.prepare<{ pollId: number }, { version: number; userId: string | null; userName: string | null; states: string | null }>(
       'SELECT p.version AS version, a.user_id AS userId, a.user_name AS userName, a.states AS states FROM polls p LEFT JOIN participants a ON a.poll_id = p.id WHERE p.id = @pollId ORDER BY a.first_answered_at, a.user_id',
     ),
-    // A slower reader of an older version never overwrites a newer row.
-    keepAnswers: sqlite.prepare<{ pollId: number; version: number; slotCount: number; people: string; bits: Buffer }>(
-      'INSERT INTO answer_matrices (poll_id, version, slot_count, people, bits) VALUES (@pollId, @version, @slotCount, @people, @bits) ' +
-        'ON CONFLICT (poll_id) DO UPDATE SET version = excluded.version, slot_count = excluded.slot_count, people = excluded.people, bits = excluded.bits WHERE excluded.version >= answer_matrices.version',
+    // A slower reader of an older version never overwrites a newer row (nor its bands).
+    keepSummary: sqlite.prepare<{ pollId: number } & AnswerMatrixRow>(
+      'INSERT INTO answer_matrices (poll_id, version, slot_count, window_slots, band_slots, people, counts) VALUES (@pollId, @version, @slotCount, @windowSlots, @bandSlots, @people, @counts) ' +
+        'ON CONFLICT (poll_id) DO UPDATE SET version = excluded.version, slot_count = excluded.slot_count, window_slots = excluded.window_slots, band_slots = excluded.band_slots, ' +
+        'people = excluded.people, counts = excluded.counts WHERE excluded.version >= answer_matrices.version',
+    ),
+    keepBand: sqlite.prepare<{ pollId: number } & AnswerBandRow>(
+      'INSERT INTO answer_matrix_bands (poll_id, band, version, bits) VALUES (@pollId, @band, @version, @bits) ' +
+        'ON CONFLICT (poll_id, band) DO UPDATE SET version = excluded.version, bits = excluded.bits WHERE excluded.version >= answer_matrix_bands.version',
+    ),
+    dropOlderBands: sqlite.prepare<{ pollId: number; version: number }>('DELETE FROM answer_matrix_bands WHERE poll_id = @pollId AND version < @version'),
+    bands: sqlite.prepare<{ pollId: number; version: number; first: number; last: number }, { band: number; bits: Buffer }>(
+      'SELECT band, bits FROM answer_matrix_bands WHERE poll_id = @pollId AND version = @version AND band BETWEEN @first AND @last',
     ),
     userPrefs: sqlite.prepare<{ platform: string; userId: string }, typeof userPrefs.$inferSelect>(
       `SELECT ${columnsOf(userPrefs)} FROM user_prefs WHERE platform = @platform AND user_id = @userId`,
@@ -101,10 +111,12 @@ export class SqlitePollStore implements PollStore {
   private readonly hot: ReturnType<typeof hotStatements>;
   /** saveAnswer's transaction, wrapped once (better-sqlite3 builds four wrappers for each `transaction()`). */
   private readonly saveInTransaction: Database.Transaction<SqlitePollStore['saveAnswerNow']>;
+  private readonly keepInTransaction: Database.Transaction<SqlitePollStore['keepSummary']>;
 
   constructor(private readonly database: OpenedDatabase) {
     this.hot = hotStatements(database.sqlite);
     this.saveInTransaction = database.sqlite.transaction(this.saveAnswerNow.bind(this));
+    this.keepInTransaction = database.sqlite.transaction(this.keepSummary.bind(this));
   }
 
   private get db() {
@@ -210,13 +222,26 @@ export class SqlitePollStore implements PollStore {
       .map(participantOf);
   }
 
-  async answers(pollId: number, slotCount: number): Promise<PollAnswers> {
-    const kept = this.hot.keptAnswers.get({ pollId });
-    const answers = kept && answersOfRow(kept, slotCount);
-    if (answers) return answers;
-    const { answers: read, keep } = answersAtVersion(this.hot.answersAtVersion.all({ pollId }), slotCount);
-    if (keep) this.hot.keepAnswers.run({ pollId, ...keep });
+  async answerSummary(pollId: number, shape: AnswerShape): Promise<AnswerSummary> {
+    const kept = this.hot.keptSummary.get({ pollId });
+    const summary = kept && summaryOfRow(kept, shape);
+    if (summary) return summary;
+    const { summary: read, keep } = summaryAtVersion(this.hot.answersAtVersion.all({ pollId }), shape);
+    if (keep) this.keepInTransaction(pollId, keep.matrix, keep.bands);
     return read;
+  }
+
+  /** Synchronous, as SQLite reads: ranking reads its bands inline, in one pass. */
+  answerBands(pollId: number, summary: AnswerSummary, first: number, last: number): BandsRead {
+    return bandsOfRows(this.hot.bands.all({ pollId, version: summary.version, first, last }), summary, first, last);
+  }
+
+  /** The summary's row and its bands in one transaction, so no reader sees a row without its bands. */
+  private keepSummary(pollId: number, matrix: AnswerMatrixRow, bands: readonly AnswerBandRow[]): void {
+    const { hot } = this;
+    hot.keepSummary.run({ pollId, ...matrix });
+    for (const band of bands) hot.keepBand.run({ pollId, ...band });
+    hot.dropOlderBands.run({ pollId, version: matrix.version });
   }
 
   async participant(pollId: number, userId: string): Promise<Participant | undefined> {
