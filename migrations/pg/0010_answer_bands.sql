@@ -1,5 +1,7 @@
--- Kept rows are a cache, worked out again from participants on the next read: the new columns start from none.
-DELETE FROM "answer_matrices";--> statement-breakpoint
+-- Kept rows are a cache, worked out again from participants on the next read: the new columns start
+-- from none. TRUNCATE, not DELETE: its lock holds to the end of the migration, so an instance still
+-- on the old code cannot keep a row between here and the NOT NULL columns below.
+TRUNCATE "answer_matrices";--> statement-breakpoint
 CREATE TABLE "answer_matrix_bands" (
 	"poll_id" integer NOT NULL,
 	"band" integer NOT NULL,

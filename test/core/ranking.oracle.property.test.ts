@@ -554,7 +554,9 @@ async function rankKept(c: Case, bandSlots: number, later: boolean) {
   const answers = answersOf(c.participants, layout.slots.length);
   const summary = summaryOf(answers, c.spec.durationSlots, 7, bandSlots);
   const asked: number[] = [];
+  let reads = 0;
   const read = (first: number, last: number) => {
+    reads++;
     const bands = new Map<number, AnswerBand>();
     for (let band = first; band <= last; band++) {
       asked.push(band);
@@ -563,7 +565,7 @@ async function rankKept(c: Case, bandSlots: number, later: boolean) {
     return later ? Promise.resolve(bands) : bands;
   };
   const best = await withBands(summary, read, (kept) => rankWindows(c.spec, layout, kept, c.limit === undefined ? {} : { limit: c.limit }), c.spec.required.length > 0);
-  return { best: best ?? [], asked, bands: bandCount(summary) };
+  return { best: best ?? [], asked, reads, bands: bandCount(summary) };
 }
 
 describe('ranked options from kept counts and bands, as the store keeps them, against the oracle', () => {
@@ -592,6 +594,19 @@ describe('ranked options from kept counts and bands, as the store keeps them, ag
     expect(best[0]).toMatchObject({ firstSlot: 130, stretch: 4, everyone: true });
     expect(bands).toBe(96);
     expect(asked.length).toBeLessThan(12);
+  });
+
+  it('takes every band left in one read once picks have needed a few, when everyone is free everywhere', async () => {
+    const spec = timeSpec('UTC', { type: 'dates', dates: ['2030-01-07', '2030-01-08'] }, '00:00', '24:00', 15, 4);
+    const participants = allYes(spec, 40);
+    for (const later of [false, true]) {
+      const { best, asked, reads, bands } = await rankKept({ spec, participants, limit: undefined }, 1, later);
+      // One option: the whole two days, everyone free.
+      expect(best).toHaveLength(1);
+      expect(best[0]).toMatchObject({ firstSlot: 0, stretch: 192, everyone: true });
+      expect(new Set(asked).size).toBe(bands);
+      expect(reads).toBeLessThanOrEqual(9);
+    }
   });
 });
 

@@ -254,6 +254,16 @@ describeEachStore('PollStore', (d) => {
     expect(await polls.answerBands(poll.id, next, 0, bandCount(next) - 1)).toBeDefined();
   });
 
+  it('keeps the answers of a poll whose layout came out empty, with no bands', async () => {
+    const { polls } = await d.open();
+    const poll = await polls.createPoll(newPoll(), () => 'EM13');
+    const empty = { slots: 0, windowSlots: 1 };
+    const first = await polls.answerSummary(poll.id, empty);
+    expect(first).toMatchObject({ slots: 0, people: [] });
+    expect(bandCount(first)).toBe(0);
+    expect(await polls.answerSummary(poll.id, empty)).toEqual(first);
+  });
+
   it('closes a poll once when two connections close it at the same moment', async () => {
     const a = (await d.open()).polls;
     const b = (await d.open()).polls;

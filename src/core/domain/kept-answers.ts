@@ -136,6 +136,9 @@ export async function withBands<T>(summary: AnswerSummary, readBands: BandReader
   }
 }
 
+/** Reads of single runs before a BandedMatrix takes every band still missing at once. */
+const READS_BEFORE_ALL = 8;
+
 /** Bands on their way: ranking stops, and withBands runs it again once they are in (false: the poll moved on). */
 class BandsPending extends Error {
   constructor(readonly arrived: Promise<boolean>) {
@@ -155,6 +158,7 @@ export class BandedMatrix implements AnswerRows {
   readonly words: number;
   private readonly bands = new Map<number, AnswerBand>();
   private readonly lastBand: number;
+  private reads = 0;
 
   constructor(
     private readonly summary: AnswerSummary,
@@ -169,12 +173,21 @@ export class BandedMatrix implements AnswerRows {
     if (this.lastBand >= 0) this.load(0, this.lastBand);
   }
 
-  /** The bands of `first`..`last`, a read for each run of missing ones. */
+  /**
+   * The bands of `first`..`last`, a read for each run of missing ones. After a few reads, every
+   * band still missing: a stretch running on across a poll where everyone is free would otherwise
+   * take a read (and, on PostgreSQL, a round of ranking) a band.
+   */
   private load(first: number, last: number): void {
+    if (this.reads >= READS_BEFORE_ALL && first <= last) {
+      first = 0;
+      last = this.lastBand;
+    }
     for (let band = first; band <= last; band++) {
       if (this.bands.has(band)) continue;
       let to = band;
       while (to < last && !this.bands.has(to + 1)) to++;
+      this.reads++;
       const got = this.readBands(band, to);
       if (got instanceof Promise) throw new BandsPending(got.then((read) => this.take(read, band, to)));
       if (!this.take(got, band, to)) throw new AnswersMoved();
@@ -197,8 +210,10 @@ export class BandedMatrix implements AnswerRows {
     return this.andOver('available', first, count, out);
   }
 
-  private andOver(kind: keyof AnswerBand, first: number, count: number, out: Uint32Array): Uint32Array {
+  private andOver(kind: keyof AnswerBand, first: number, runCount: number, out: Uint32Array): Uint32Array {
     const { bandSlots } = this.summary;
+    // As AvailabilityMatrix: an empty run reads its first slot.
+    const count = Math.max(1, runCount);
     const w = this.words;
     this.load(Math.floor(first / bandSlots), Math.floor((first + count - 1) / bandSlots));
     let s = first;

@@ -5,7 +5,7 @@
 import { UserError } from '../errors.js';
 import { catalog } from '../i18n/index.js';
 import type { Actor } from '../actor.js';
-import { emptyStates, fitStates, type PollAnswers } from '../domain/availability.js';
+import { answersOf, emptyStates, fitStates, type PollAnswers } from '../domain/availability.js';
 import { answersFromBands, bandCount, withBands, type AnswerShape, type AnswerSummary, type BandReader } from '../domain/kept-answers.js';
 import { rankWindows, type RankedWindow } from '../domain/ranking.js';
 import { layoutKey, layoutPoll, type PollLayout } from '../domain/slots.js';
@@ -172,6 +172,8 @@ export class EngineContext {
   /** Who answered and their bits, every band of one kept version: for pictures and whole-matrix questions. */
   answers(poll: Poll): Promise<PollAnswers> {
     return this.keptRead(poll, async (summary, readBands) => {
+      // Nobody answered (or the poll is gone): no bits to read.
+      if (summary.people.length === 0) return answersOf([], summary.slots);
       const last = bandCount(summary) - 1;
       const bands = last < 0 ? new Map() : await readBands(0, last);
       return bands && answersFromBands(summary, bands);

@@ -75,8 +75,9 @@ export type KeptSummaryRow = Omit<AnswerMatrixRow, 'counts'> & { counts: Uint8Ar
 /** The summary a kept row holds; undefined when it was kept for another shape (or does not fit one). */
 export function summaryOfRow(row: KeptSummaryRow, shape: AnswerShape): AnswerSummary | undefined {
   if (row.slotCount !== shape.slots || row.windowSlots !== Math.max(1, shape.windowSlots) || row.bandSlots < 1) return undefined;
-  const width = row.counts.byteLength / (shape.slots * 2);
-  if (width !== 2 && width !== 4) return undefined;
+  // A poll whose layout came out empty (a window inside a skipped hour) keeps no counts at all.
+  const width = shape.slots === 0 ? 2 : row.counts.byteLength / (shape.slots * 2);
+  if ((width !== 2 && width !== 4) || (shape.slots === 0 && row.counts.byteLength !== 0)) return undefined;
   const fields = row.people === '' ? [] : row.people.split(SEPARATOR);
   const people: UserRef[] = new Array(fields.length >> 1);
   // Almost no name holds the escape: then no field is looked at twice.

@@ -226,14 +226,15 @@ export class PgPollStore implements PollStore {
           .insert(answerMatrices)
           .values({ pollId, ...matrix })
           .onConflictDoUpdate({ target: answerMatrices.pollId, set: matrix, setWhere: sql`excluded.version >= ${answerMatrices.version}` });
-        await tx
-          .insert(answerMatrixBands)
-          .values(bands.map((band) => ({ pollId, ...band })))
-          .onConflictDoUpdate({
-            target: [answerMatrixBands.pollId, answerMatrixBands.band],
-            set: { version: sql`excluded.version`, bits: sql`excluded.bits` },
-            setWhere: sql`excluded.version >= ${answerMatrixBands.version}`,
-          });
+        if (bands.length > 0)
+          await tx
+            .insert(answerMatrixBands)
+            .values(bands.map((band) => ({ pollId, ...band })))
+            .onConflictDoUpdate({
+              target: [answerMatrixBands.pollId, answerMatrixBands.band],
+              set: { version: sql`excluded.version`, bits: sql`excluded.bits` },
+              setWhere: sql`excluded.version >= ${answerMatrixBands.version}`,
+            });
         await tx.delete(answerMatrixBands).where(and(eq(answerMatrixBands.pollId, pollId), lt(answerMatrixBands.version, matrix.version)));
       });
     }
