@@ -121,9 +121,10 @@ export type BandReader = (first: number, last: number) => BandsRead | Promise<Ba
  */
 export async function withBands<T>(summary: AnswerSummary, readBands: BandReader, read: (kept: KeptAnswers) => T, all = false): Promise<T | undefined> {
   const rows = new BandedMatrix(summary, readBands);
-  for (let first = all; ; first = false) {
+  for (;;) {
     try {
-      if (first) rows.loadAll();
+      // loadAll reads only what is still missing, so a later round asks for nothing again.
+      if (all) rows.loadAll();
       return read({ summary, rows });
     } catch (error) {
       if (error instanceof BandsPending) {

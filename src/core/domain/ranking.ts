@@ -45,6 +45,18 @@ interface RankSource {
   availableCounts(starts: readonly number[]): ArrayLike<number>;
 }
 
+/** Answers given whole (participants are parsed here) as bits. */
+function wholeAnswers(answers: Exclude<RankAnswers, KeptAnswers>, slots: number): PollAnswers {
+  return Array.isArray(answers) ? answersOf(answers as ReadonlyArray<Pick<Participant, 'user' | 'states'>>, slots) : (answers as PollAnswers);
+}
+
+/** Who answered and the rows ranking reads, whichever form the answers came in. */
+function rowsOf(answers: RankAnswers, slots: number): { people: readonly UserRef[]; rows: AnswerRows } {
+  if ('summary' in answers) return { people: answers.summary.people, rows: answers.rows };
+  const { people, matrix } = wholeAnswers(answers, slots);
+  return { people, rows: matrix };
+}
+
 function sourceOf(answers: RankAnswers, slots: number, length: number): RankSource {
   if ('summary' in answers) {
     const { summary, rows } = answers;
@@ -52,7 +64,7 @@ function sourceOf(answers: RankAnswers, slots: number, length: number): RankSour
     if (summary.windowSlots !== length || summary.slots !== slots) throw new Error('kept window counts do not fit this ranking');
     return { people: summary.people, rows, yesCounts: () => summary.windowYes, availableCounts: () => summary.windowAvailable };
   }
-  const { people, matrix } = Array.isArray(answers) ? answersOf(answers as ReadonlyArray<Pick<Participant, 'user' | 'states'>>, slots) : (answers as PollAnswers);
+  const { people, matrix } = wholeAnswers(answers, slots);
   const { yes, available } = matrix.bits();
   return {
     people,
@@ -150,7 +162,7 @@ function byCountDescending(counts: ArrayLike<number>, starts: readonly number[],
 
 /** Who is free, maybe and unavailable over one run of slots. */
 export function describeRun(spec: PollSpec, layout: PollLayout, answers: RankAnswers, firstSlot: number, slotCount: number): RankedWindow {
-  const { people, rows } = sourceOf(answers, layout.slots.length, 'summary' in answers ? answers.summary.windowSlots : slotCount);
+  const { people, rows } = rowsOf(answers, layout.slots.length);
   return describeWindow({ layout, rows, people, start: firstSlot, length: slotCount, pending: pendingOf(spec, people) });
 }
 

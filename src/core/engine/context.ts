@@ -188,7 +188,8 @@ export class EngineContext {
     const layout = this.layout(poll);
     return this.keptRead(poll, async (summary, readBands) => {
       if (options.rank === false || summary.people.length === 0) return { people: summary.people, best: [] };
-      const best = await withBands(summary, readBands, (kept) => rankWindows(poll.spec, layout, kept, options), poll.spec.required.length > 0);
+      const ranking = options.limit === undefined ? {} : { limit: options.limit };
+      const best = await withBands(summary, readBands, (kept) => rankWindows(poll.spec, layout, kept, ranking), poll.spec.required.length > 0);
       return best && { people: summary.people, best };
     });
   }

@@ -4,7 +4,7 @@
  * so a results read takes a few kilobytes instead of parsing every answer. Both are written for one
  * poll version and trusted only while the poll still has that version.
  */
-import { answersOf } from '../../core/domain/availability.js';
+import { answersOf, wordsFor } from '../../core/domain/availability.js';
 import { bandCount, bandOf, summaryOf, type AnswerBand, type AnswerShape, type AnswerSummary } from '../../core/domain/kept-answers.js';
 import type { Participant, UserRef } from '../../core/domain/types.js';
 
@@ -97,7 +97,7 @@ export function summaryOfRow(row: KeptSummaryRow, shape: AnswerShape): AnswerSum
 
 /** Bands `first`..`last` as read for one version; undefined when any is not there (the poll moved on) or does not fit. */
 export function bandsOfRows(rows: ReadonlyArray<{ band: number; bits: Uint8Array }>, summary: AnswerSummary, first: number, last: number): Map<number, AnswerBand> | undefined {
-  const words = Math.max(1, Math.ceil(summary.people.length / 32));
+  const words = wordsFor(summary.people.length);
   const bands = new Map<number, AnswerBand>();
   for (const row of rows) {
     const slots = Math.min(summary.bandSlots, summary.slots - row.band * summary.bandSlots);
