@@ -72,6 +72,11 @@ describe('create grammar', () => {
     // A month/day already past this year means next year's.
     expect(parseDateList('11/1', today)).toEqual(['2027-11-01']);
     expect(parseDateList('2026-12-01~2026-12-02', today)).toEqual(['2026-12-01', '2026-12-02']);
+    // A relative word at either end counts from today, never from the range's start.
+    expect(parseDateList('내일..모레', today)).toEqual(['2026-11-27', '2026-11-28']);
+    expect(parseDateList('내일-모레', today)).toEqual(['2026-11-27', '2026-11-28']);
+    expect(parseDateList('tomorrow..tomorrow', today)).toEqual(['2026-11-27']);
+    expect(parseDateList('today~모레', today)).toEqual(['2026-11-26', '2026-11-27', '2026-11-28']);
     expect(create('x dates:12월 1일-12월 3일 time:9-12').days).toEqual({
       type: 'dates',
       dates: ['2026-12-01', '2026-12-02', '2026-12-03'],

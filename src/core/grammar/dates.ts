@@ -213,7 +213,8 @@ export function parseDateRange(input: string, today: string, from = today): stri
       const earlier = ahead && parseDateWord(startText, today, addDays(ahead, -365));
       if (ahead && earlier && earlier < from && earlier <= ahead && daysBetween(earlier, ahead) < 365) start = earlier;
     }
-    let end = parseDateWord(endText, start);
+    // A month/day end counts on from the start; a relative word (모레, tomorrow) still from today.
+    let end = parseDateWord(endText, today, start);
     if (!end) continue;
     if (end < start && endHasYear) throw new UserError('BAD_DATE_RANGE', { input });
     if (!endHasYear) {
