@@ -33,6 +33,23 @@ describe('pick', () => {
     expect(plainAllText(await kit.engine.runText(host, '/yakjeong pick wed 20:00', CAPS))).toContain('every Wed 20:00–21:00 (Asia/Kolkata)');
   });
 
+  it('reads a start as answers read a time: bare hours within the poll, no number alone, tomorrow from today', async () => {
+    const kit = makeKit();
+    const host = kit.actor('host');
+    const pickText = async (choice: string) => plainAllText(await kit.engine.runText(host, `/yakjeong pick ${choice}`, CAPS));
+    const day = await createPoll(kit, 'host', 'Day dates:2026-12-01..2026-12-02 time:09:00-22:00 slot:1h');
+    // "3시" on a 09:00–22:00 poll is 15:00, as `answer 12/2 3시` is.
+    expect(await pickText(`${day} 2026-12-02 3시`)).toContain('15:00–16:00');
+    expect(await pickText(`${day} 12/2 3pm`)).toContain('15:00–16:00');
+    expect((await userErrorOf(kit.engine.runText(host, `/yakjeong pick ${day} 2026-12-02 3`, CAPS))).code).toBe('BAD_PICK');
+    // Both readings of "9시" are in the hours, but a two-hour meeting cannot start at 21:00.
+    const long = await createPoll(kit, 'host', 'Long dates:2026-12-01 time:09:00-22:00 slot:1h duration:2h');
+    expect(await pickText(`${long} 2026-12-01 9시`)).toContain('09:00–11:00');
+    // Today is Nov 26 (the kit's clock): tomorrow is the 27th, the poll's first day, not the day after it.
+    const soon = await createPoll(kit, 'host', 'Soon dates:tomorrow..11/30 time:18:00-21:00 slot:1h');
+    expect(await pickText(`${soon} tomorrow 7pm`)).toContain('Fri, Nov 27 19:00–20:00');
+  });
+
   it('reopening a picked poll clears the pick', async () => {
     const kit = makeKit();
     const code = await createPoll(kit, 'host', 'x kind:date dates:12/1-12/2');

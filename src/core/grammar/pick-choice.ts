@@ -10,7 +10,7 @@ import { formatHm, wallClock, weekdayOf } from '../domain/time.js';
 import type { Weekday } from '../domain/types.js';
 import type { Participant, Poll } from '../domain/types.js';
 import { parseDateWord, parseWeekdayWord } from './dates.js';
-import { parseTypedClock } from './times.js';
+import { parseTimePhrase } from './times.js';
 
 /** What `choosePick` reads a typed choice against: the poll, its answers, and the picker's zone and today. */
 export interface PickRequest {
@@ -38,7 +38,7 @@ export function choosePick(request: PickRequest): RankedWindow {
   const weekly = poll.spec.days.type === 'weekly';
   // Times are read in the picker's own zone, as they see them in the grid.
   const tz = poll.spec.kind === 'time' ? viewerTz : poll.spec.timezone;
-  const start = readStart(choice, weekly, layout.days[0]?.date ?? today);
+  const start = readStart(choice, weekly, today, layout.days[0]?.date ?? today);
   if (!start) throw bad();
   const { date, weekday, rest } = start;
   const onDay = (slotDate: string, instant: number | undefined) => {
@@ -47,9 +47,16 @@ export function choosePick(request: PickRequest): RankedWindow {
   };
   let first: number | undefined;
   if (poll.spec.kind === 'time') {
-    const minute = rest ? parseTypedClock(rest) : undefined;
-    if (minute === undefined) throw bad();
-    first = layout.slots.find((s) => s.start !== undefined && onDay(s.date, s.start) && wallClock(s.start, tz).minute === minute % 1440)?.index;
+    // One time, read as an answer reads it: a bare hour ("3시") is either half of the day,
+    // whichever a meeting can start at, the afternoon when both can; a number alone is no time.
+    const phrase = rest ? parseTimePhrase(rest) : undefined;
+    if (phrase?.type !== 'at') throw bad();
+    const starts = new Set(windowStarts(poll.spec.kind, layout.slots, Math.max(1, poll.spec.durationSlots)));
+    const startAt = (minute: number) =>
+      layout.slots.find((s) => s.start !== undefined && onDay(s.date, s.start) && wallClock(s.start, tz).minute === minute % 1440)?.index;
+    const found = phrase.readings.map(startAt).filter((index): index is number => index !== undefined);
+    // A reading no meeting can start at still names its slot, so the refusal speaks of it.
+    first = found.filter((index) => starts.has(index)).pop() ?? found[0];
   } else if (poll.spec.kind === 'block') {
     const name = rest.toLowerCase();
     first = layout.slots.find((s) => onDay(s.date, undefined) && (!name || s.block?.toLowerCase() === name))?.index;
@@ -84,7 +91,7 @@ export function windowAt(request: WindowRequest): RankedWindow {
  * "2026-12-08T19:00", "mon 19:00", "12/8 lunch". The day may take several words, so the
  * longest run of leading words that reads as one wins.
  */
-function readStart(choice: string, weekly: boolean, anchor: string): { date?: string; weekday?: Weekday; rest: string } | undefined {
+function readStart(choice: string, weekly: boolean, today: string, anchor: string): { date?: string; weekday?: Weekday; rest: string } | undefined {
   const words = choice.replace(/^(\S+?)T(\d{1,2}:\d{2})(?::\d{2})?/, '$1 $2').split(/\s+/).filter(Boolean);
   for (let j = Math.min(words.length, 4); j >= 1; j--) {
     const head = words.slice(0, j).join(' ');
@@ -96,7 +103,8 @@ function readStart(choice: string, weekly: boolean, anchor: string): { date?: st
     }
     let date: string | undefined;
     try {
-      date = parseDateWord(head, anchor);
+      // A month/day is the poll's (on or after its first day); "tomorrow" is still tomorrow.
+      date = parseDateWord(head, today, anchor);
     } catch (err) {
       // A weekday that contradicts its date is named as such; any other bad date is a bad choice.
       if (err instanceof UserError && err.code === 'WEEKDAY_MISMATCH') throw err;
