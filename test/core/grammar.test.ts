@@ -104,6 +104,9 @@ describe('create grammar', () => {
     expect(create('x dates:12/1 deadline:90m').deadline).toBe(T0 + 90 * 60_000);
     expect(create('x dates:12/1 deadline:3d').deadline).toBe(T0 + 3 * 86_400_000);
     expect(create('x dates:12/1 deadline:"2026-11-30 18:00+00:00"').deadline).toBe(Date.UTC(2026, 10, 30, 18));
+    // T0 is Nov 26 in Seoul: tomorrow is the 27th, 23:59 there unless a time is given.
+    expect(create('x dates:12/1 deadline:tomorrow').deadline).toBe(Date.UTC(2026, 10, 27, 14, 59));
+    expect(create('x dates:12/1 deadline:"내일 18:00"').deadline).toBe(Date.UTC(2026, 10, 27, 9));
   });
 
   it.each<[string, ErrorCode]>([

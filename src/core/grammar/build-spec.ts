@@ -300,8 +300,9 @@ export function parseDeadline(input: string, tz: string, now: number, today: str
     if (!m) throw new UserError('BAD_DEADLINE', { input });
     let date: string | undefined;
     try {
-      // A month/day deadline means the nearest such date, so "yesterday" is caught as past.
-      date = parseDateWord(m[1]!, addDays(today, -182));
+      // A month/day deadline means the nearest such date, so "yesterday" is caught as past;
+      // tomorrow and 모레 count from today.
+      date = parseDateWord(m[1]!, today, addDays(today, -182));
     } catch {
       throw new UserError('BAD_DEADLINE', { input });
     }
