@@ -15,6 +15,10 @@ import type { ChatAdapter } from '../shared/chat-adapter.js';
 import { numbered, writeUnclaimed } from './out-files.js';
 import { formatOutput, viewText, type RenderedOutput } from './render.js';
 import { consoleStrings } from './strings.js';
+import { MAX_DEADLINE_DAYS } from '../../src/core/grammar/build-spec.js';
+
+/** The longest `sleep`: as far as a deadline can be. */
+const MAX_SLEEP_SECONDS = MAX_DEADLINE_DAYS * 86_400;
 
 export const CONSOLE_CAPABILITIES: AdapterCapabilities = { maxSlotButtons: 24, maxButtonsPerRow: 6 };
 
@@ -116,6 +120,12 @@ export class ConsoleAdapter implements ChatAdapter {
       }
       const sleep = /^sleep\s+(\d+(?:\.\d+)?)$/i.exec(line);
       if (sleep) {
+        // Past a deadline's farthest reach there is nothing to wait for, and far enough on the
+        // clock leaves the dates a poll can show.
+        if (Number(sleep[1]) > MAX_SLEEP_SECONDS) {
+          this.info(consoleStrings(this.options.locale).sleepTooLong(MAX_SLEEP_SECONDS.toLocaleString('en-US')));
+          return;
+        }
         await this.options.advanceClock(Number(sleep[1]) * 1000);
         return;
       }

@@ -8,6 +8,7 @@ export interface ConsoleStrings {
   othersButton: (n: string, owner: string) => string;
   commandsStart: string;
   typeHelp: string;
+  sleepTooLong: (max: string) => string;
   welcome: string;
 }
 
@@ -18,6 +19,7 @@ const en: ConsoleStrings = {
   othersButton: (n, owner) => `Button [${n}] is on ${owner}'s private message.`,
   commandsStart: 'Commands start with /yakjeong. Also: as NAME, click N, sleep SECONDS.',
   typeHelp: 'Type /yakjeong help, or: as NAME, click N, sleep SECONDS.',
+  sleepTooLong: (max) => `sleep takes at most ${max} seconds (a year and a day), like sleep 3600 for an hour.`,
   welcome: 'Yakjeong console — type /yakjeong help. Also: as NAME, click N, sleep SECONDS. Ctrl-D quits.',
 };
 
@@ -28,6 +30,7 @@ const ko: ConsoleStrings = {
   othersButton: (n, owner) => `[${n}] 버튼은 ${owner}님에게만 보이는 메시지에 있어요.`,
   commandsStart: '명령은 /yakjeong 뒤에 써요. 그 밖에 쓸 수 있는 것: as 이름, click 번호, sleep 초',
   typeHelp: '도움말은 /yakjeong help 명령으로 볼 수 있어요. 그 밖에 쓸 수 있는 것: as 이름, click 번호, sleep 초',
+  sleepTooLong: (max) => `sleep은 ${max}초(1년 하고 하루)까지 쓸 수 있어요. 예: 한 시간은 sleep 3600`,
   welcome: '약정 콘솔이에요. 도움말은 /yakjeong help 명령으로 볼 수 있어요. 그 밖에 쓸 수 있는 것: as 이름, click 번호, sleep 초. 끝내려면 Ctrl-D 키를 누르세요.',
 };
 

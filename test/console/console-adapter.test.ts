@@ -34,6 +34,17 @@ describe('the console adapter', () => {
     expect(output()).toContain('/yakjeong create');
   });
 
+  it('refuses a sleep past the farthest deadline, and goes on', async () => {
+    const input = new PassThrough();
+    const { adapter, output } = consoleOn(input);
+    await adapter.start();
+    input.end('sleep 99999999999999\n/yakjeong create S dates:tomorrow time:9-11\n');
+    await adapter.done;
+    expect(output()).toContain('sleep takes at most 31,622,400 seconds');
+    expect(output()).toContain('━━ 📅 S ·');
+    expect(output()).not.toMatch(/went wrong|TypeError/);
+  });
+
   it('is done after stop() although its input stays open', async () => {
     const input = new PassThrough();
     const { adapter } = consoleOn(input);
