@@ -109,6 +109,14 @@ describe('npm run backup', () => {
     expect(run.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^Cannot write the backup to .*a-file/)]);
   });
 
+  it('names a destination folder that does not exist, and how to make it', async () => {
+    const source = join(dir, 'source.db');
+    openDatabase(source).close();
+    const run = await backup([join(dir, 'backups', 'copy.db'), '--from', source]);
+    expect(run.code).toBe(1);
+    expect(run.stderr.trim().split('\n')).toEqual([`Cannot write the backup to ${join(dir, 'backups', 'copy.db')}: the folder ${join(dir, 'backups')} does not exist (create it first: mkdir -p ${join(dir, 'backups')}).`]);
+  });
+
   it('sends PostgreSQL users to pg_dump with exit 2, without printing the password', async () => {
     const password = 'pw-Zq81-never-printed';
     const run = await backup([join(dir, 'pg.db')], { DATABASE_URL: `postgres://yak:${password}@db.example:5432/yakjeong` });

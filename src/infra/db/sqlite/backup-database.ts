@@ -54,6 +54,9 @@ export async function backupSqlite(from: string, to: string): Promise<BackupResu
 
 function checkDestination(from: string, to: string): void {
   const dir = dirname(resolve(to));
+  if (!existsSync(dir)) {
+    throw new BackupError('BACKUP_DESTINATION_UNWRITABLE', `Cannot write the backup to ${to}: the folder ${dir} does not exist (create it first: mkdir -p ${dir}).`);
+  }
   try {
     if (!statSync(dir).isDirectory()) throw new Error('not a directory');
     accessSync(dir, constants.W_OK);
