@@ -479,6 +479,9 @@ function bareHoursWindow(input: string): TimeRange | undefined {
  * or the narrowing leaves the part.
  */
 export function parseCreateWindow(input: string): TimeRange | undefined {
+  // The same time twice is a whole day from then only as a clock says it ("22:00-22:00"); "7-7"
+  // is refused, as answers refuse it: more likely a slip than a 24-hour poll.
+  if (clockPhrase(input)?.type === 'same' && !/\d:\d{2}/.test(input)) return undefined;
   const bare = bareHoursWindow(input);
   if (bare) return bare;
   const typed = parseTypedRange(input, { wholeDay: true }) ?? partOfDayHours(input);
