@@ -63,7 +63,8 @@ describe('Dockerfile', () => {
     const command = execForm(one('CMD'));
     const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> };
     expect(command[0]).toBe('node');
-    expect(command.join(' ')).toBe(pkg.scripts.start);
+    // npm's script execs the same command, so the bot is npm's child and gets its signals.
+    expect(`exec ${command.join(' ')}`).toBe(pkg.scripts.start);
   });
 
   it('builds the web page and the compiled start as root, after the sources are copied, before the user that cannot write the code takes over', () => {
