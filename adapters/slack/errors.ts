@@ -37,6 +37,19 @@ export function classifySlackError(err: unknown): DeliveryError | undefined {
   return undefined;
 }
 
+/** Refusals of the bot token itself. */
+const TOKEN_REFUSALS = new Set(['invalid_auth', 'not_authed', 'account_inactive', 'token_revoked', 'token_expired']);
+
+/**
+ * A start that Slack refused the bot token for, as one line an operator can act on (Bolt's own
+ * error reads "An API error occurred: invalid_auth" under a stack); anything else as it was.
+ */
+export function startError(err: unknown): unknown {
+  const code = slackErrorCode(err);
+  if (code === undefined || !TOKEN_REFUSALS.has(code)) return err;
+  return new Error(`Slack refused SLACK_BOT_TOKEN (${code}): copy the Bot User OAuth Token (xoxb-…) from your app's OAuth & Permissions page.`, { cause: err });
+}
+
 export function isChannelRefusal(err: unknown): boolean {
   return classifySlackError(err)?.kind === 'refused';
 }

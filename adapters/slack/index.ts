@@ -24,6 +24,7 @@ import { registerUninstallHandlers } from './uninstall.js';
 import { SlackConversation, type SlackConversationDeps } from './conversation.js';
 import { registerHandlers } from './handlers.js';
 import { dropReplayedEvents, keyOfEnvelope, keyOfSignedBody } from './request-keys.js';
+import { startError } from './errors.js';
 import { SlackMeetingReminders } from './meeting-reminders.js';
 import { FollowUps } from '../shared/follow-ups.js';
 import { SlackMessenger } from './messenger.js';
@@ -207,7 +208,9 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     mode,
     notifier: polls,
     async start() {
-      await app.init();
+      await app.init().catch((err: unknown) => {
+        throw startError(err);
+      });
       if (httpReceiver && http) {
         const listener = httpReceiver.requestListener;
         if (!mounted) {
