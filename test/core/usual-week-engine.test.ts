@@ -46,6 +46,9 @@ describe('your usual week', () => {
       const code = await createPoll(k, 'host', `Dinner${week} dates:${tuesday(week)} time:18:00-22:00 slot:1h`);
       await run(k, 'ann', `/yakjeong answer ${code} ${tuesday(week)} 19:00-22:00`);
     }
+    // A date poll says nothing of hours: it is not among the polls the week was learned from.
+    const trip = await createPoll(k, 'host', `Trip kind:date dates:${tuesday(0)}..${addDays(tuesday(0), 2)}`);
+    await run(k, 'ann', `/yakjeong answer ${trip} ${tuesday(0)}`);
     const shown = await run(k, 'ann', '/yakjeong usual');
     expect(shown[0]).toMatchObject({ type: 'post', audience: { kind: 'user', userId: 'ann' } });
     const text = allText(shown);

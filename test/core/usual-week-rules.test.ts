@@ -10,9 +10,11 @@ import type { MeetingEvent } from '../../src/core/domain/meeting.js';
 import { layoutPoll } from '../../src/core/domain/slots.js';
 import { addDays, todayIn, weekdayOf, zonedInstant } from '../../src/core/domain/time.js';
 import type { Poll, PollSpec } from '../../src/core/domain/types.js';
-import { cellIndex, fillFromUsualWeek, learnUsualWeek, recencyWeight, weekFromHours, type PastAnswer } from '../../src/core/domain/usual-week.js';
+import { cellIndex, fillFromUsualWeek, learnFrom, recencyWeight, weekFromHours, type PastAnswer } from '../../src/core/domain/usual-week.js';
 import { parseWeekHours } from '../../src/core/grammar/usual-week-hours.js';
 import { T0 } from '../helpers.js';
+
+const learnedWeek = (...args: Parameters<typeof learnFrom>) => learnFrom(...args).week;
 
 const DAY = 86_400_000;
 const SEOUL = 'Asia/Seoul';
@@ -56,7 +58,7 @@ describe('learning the usual week', () => {
         const total = recent.reduce((sum, a) => sum + weight(a), 0);
         const share = (states: string) => recent.filter((a) => states.includes(a.state)).reduce((sum, a) => sum + weight(a), 0) / total;
         const expected = total === 0 ? '.' : share('y') >= 0.6 - 1e-9 ? 'y' : share('ym') >= 0.6 - 1e-9 ? 'm' : '.';
-        expect(learnUsualWeek(past, SEOUL, T0).cells.charAt(CELL)).toBe(expected);
+        expect(learnedWeek(past, SEOUL, T0).cells.charAt(CELL)).toBe(expected);
       }),
     );
   });
@@ -64,18 +66,18 @@ describe('learning the usual week', () => {
   it('counts exactly 60 % in and just under out, and a newer poll outweighs an older one', () => {
     const at = (ageDays: number, states: string, id: number): PastAnswer => ({ poll: poll(spec({}), T0 - ageDays * DAY, id), states });
     const same = [at(1, 'y', 1), at(1, 'y', 2), at(1, 'y', 3), at(1, '.', 4), at(1, '.', 5)];
-    expect(learnUsualWeek(same, SEOUL, T0).cells.charAt(CELL)).toBe('y');
-    expect(learnUsualWeek([...same, at(1, '.', 6)], SEOUL, T0).cells.charAt(CELL)).toBe('.');
+    expect(learnedWeek(same, SEOUL, T0).cells.charAt(CELL)).toBe('y');
+    expect(learnedWeek([...same, at(1, '.', 6)], SEOUL, T0).cells.charAt(CELL)).toBe('.');
     // Free last week, not free seven weeks ago: the recent answer weighs 2^(6/4) ≈ 2.8 times as much.
     expect(recencyWeight(7 * DAY) / recencyWeight(49 * DAY)).toBeCloseTo(2 ** 1.5);
-    expect(learnUsualWeek([at(7, 'y', 1), at(49, '.', 2)], SEOUL, T0).cells.charAt(CELL)).toBe('y');
-    expect(learnUsualWeek([at(7, '.', 1), at(49, 'y', 2)], SEOUL, T0).cells.charAt(CELL)).toBe('.');
+    expect(learnedWeek([at(7, 'y', 1), at(49, '.', 2)], SEOUL, T0).cells.charAt(CELL)).toBe('y');
+    expect(learnedWeek([at(7, '.', 1), at(49, 'y', 2)], SEOUL, T0).cells.charAt(CELL)).toBe('.');
     // Older than eight weeks teaches nothing.
-    expect(learnUsualWeek([at(57, 'y', 1)], SEOUL, T0).cells.charAt(CELL)).toBe('.');
+    expect(learnedWeek([at(57, 'y', 1)], SEOUL, T0).cells.charAt(CELL)).toBe('.');
   });
 
   it('is kept in the person’s zone: Monday 09:00 in Seoul is Sunday evening in New York', () => {
-    const learned = learnUsualWeek([{ poll: poll(spec({}), T0), states: 'y' }], 'America/New_York', T0);
+    const learned = learnedWeek([{ poll: poll(spec({}), T0), states: 'y' }], 'America/New_York', T0);
     const start = zonedInstant(MONDAY, 9 * 60, SEOUL)!;
     const ny = new Intl.DateTimeFormat('en-US', { timeZone: 'America/New_York', hour: 'numeric', hourCycle: 'h23' }).format(start);
     expect(learned.cells.charAt(cellIndex(6, Number(ny) * 60))).toBe('y');
@@ -84,7 +86,7 @@ describe('learning the usual week', () => {
 
   it('ignores polls with no time of day, and fills only whole slots it covers', () => {
     const dates = spec({ kind: 'date', window: undefined, slotMinutes: undefined });
-    expect(learnUsualWeek([{ poll: poll(dates, T0), states: 'y' }], SEOUL, T0).cells).not.toMatch(/[ym]/);
+    expect(learnedWeek([{ poll: poll(dates, T0), states: 'y' }], SEOUL, T0).cells).not.toMatch(/[ym]/);
     const week = weekFromHours(parseWeekHours('mon 09:00-10:30'), SEOUL);
     const target = spec({ window: { start: '09:00', end: '12:00' }, slotMinutes: 60 });
     expect(fillFromUsualWeek(week, layoutPoll(target), '..y')).toBe('y.y');

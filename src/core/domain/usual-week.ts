@@ -70,12 +70,14 @@ export function recencyWeight(ageMs: number): number {
  * slots over that cell the person marked free (a two-week poll offers Monday twice); for if
  * needed, the share marked free or if needed. A cell is free when the free votes reach
  * USUAL_SHARE of the weight of the polls that offered it, else if needed when those votes do.
- * Polls without times of day (dates, blocks without hours) say nothing about a clock.
+ * Polls without times of day (dates, blocks without hours) say nothing about a clock, and are
+ * not counted among the polls it was learned from.
  */
-export function learnUsualWeek(answers: readonly PastAnswer[], tz: string, now: number): UsualWeek {
+export function learnFrom(answers: readonly PastAnswer[], tz: string, now: number): { week: UsualWeek; polls: number } {
   const offered = new Float64Array(WEEK_CELLS);
   const free = new Float64Array(WEEK_CELLS);
   const available = new Float64Array(WEEK_CELLS);
+  let polls = 0;
   for (const answer of answers) {
     const age = now - answer.poll.createdAt;
     if (age > LEARN_WEEKS * WEEK_MS) continue;
@@ -92,6 +94,7 @@ export function learnUsualWeek(answers: readonly PastAnswer[], tz: string, now: 
         tally.set(cell, t);
       }
     }
+    if (tally.size > 0) polls++;
     for (const [cell, t] of tally) {
       offered[cell]! += weight;
       free[cell]! += (weight * t.free) / t.slots;
@@ -104,7 +107,7 @@ export function learnUsualWeek(answers: readonly PastAnswer[], tz: string, now: 
     const usual = (votes: number) => weight > 0 && votes / weight >= USUAL_SHARE - EPSILON;
     cells += usual(free[c]!) ? 'y' : usual(available[c]!) ? 'm' : '.';
   }
-  return { tz, cells };
+  return { week: { tz, cells }, polls };
 }
 
 /** Whether a poll has slots with a time of day, which a usual week can fill. */

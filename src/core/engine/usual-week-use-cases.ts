@@ -10,7 +10,7 @@ import {
   fillFromUsualWeek,
   hasTimedSlots,
   isEmptyWeek,
-  learnUsualWeek,
+  learnFrom,
   LEARN_WEEKS,
   WEEK_MS,
   weekFromHours,
@@ -66,7 +66,8 @@ export class UsualWeekUseCases {
     const now = ctx.clock.now();
     const since = Math.max(now - LEARN_WEEKS * WEEK_MS, settings.learnFrom ?? 0);
     const answers = await ctx.store.answersSince(ctx.personOf(actor), since);
-    return { week: learnUsualWeek(answers, tz, now), source: { kind: 'learned', polls: answers.length }, settings };
+    const learned = learnFrom(answers, tz, now);
+    return { week: learned.week, source: { kind: 'learned', polls: learned.polls }, settings };
   }
 
   private async show(actor: Actor): Promise<Reply[]> {
