@@ -77,6 +77,11 @@ describe('create grammar', () => {
     expect(parseDateList('내일-모레', today)).toEqual(['2026-11-27', '2026-11-28']);
     expect(parseDateList('tomorrow..tomorrow', today)).toEqual(['2026-11-27']);
     expect(parseDateList('today~모레', today)).toEqual(['2026-11-26', '2026-11-27', '2026-11-28']);
+    // A month/day start after a day-word end is backwards, not a range from last year's date.
+    expect(codeOf(() => parseDateList('12/5..내일', today))).toBe('BAD_DATE_RANGE');
+    expect(codeOf(() => parseDateList('12/1-tomorrow', today))).toBe('BAD_DATE_RANGE');
+    // A start a few days gone is this year's (the caller names the days gone by).
+    expect(parseDateList('11/24..내일', today)).toEqual(['2026-11-24', '2026-11-25', '2026-11-26', '2026-11-27']);
     expect(create('x dates:12월 1일-12월 3일 time:9-12').days).toEqual({
       type: 'dates',
       dates: ['2026-12-01', '2026-12-02', '2026-12-03'],
@@ -112,6 +117,11 @@ describe('create grammar', () => {
     // T0 is Nov 26 in Seoul: tomorrow is the 27th, 23:59 there unless a time is given.
     expect(create('x dates:12/1 deadline:tomorrow').deadline).toBe(Date.UTC(2026, 10, 27, 14, 59));
     expect(create('x dates:12/1 deadline:"내일 18:00"').deadline).toBe(Date.UTC(2026, 10, 27, 9));
+    // Day words are the speaker's, as in dates:; the clock time is the poll's. Four hours after
+    // T0 it is already Nov 27 in Seoul but still Nov 26 in Los Angeles: tomorrow is the 27th.
+    const command = parseCommand('/yakjeong create x dates:12/1 tz:Asia/Seoul deadline:tomorrow') as { options: CreateOptions };
+    const fromLa = buildPollSpec(command.options, { now: T0 + 4 * 3_600_000, speakerTimezone: 'America/Los_Angeles' });
+    expect(fromLa.deadline).toBe(Date.UTC(2026, 10, 27, 14, 59));
   });
 
   it.each<[string, ErrorCode]>([

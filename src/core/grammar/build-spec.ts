@@ -58,7 +58,6 @@ export function buildPollSpec(raw: CreateOptions, ctx: SpecContext): PollSpec {
   if (!timezone) throw new UserError('BAD_TIMEZONE', { input: o.tz ?? ctx.speakerTimezone });
 
   const kind = resolveKind(o);
-  const today = todayIn(ctx.now, timezone);
   // The days are the speaker's: "tomorrow" and "12/3" count from their today, and so does "past".
   const speakerToday = todayIn(ctx.now, canonicalTimezone(ctx.speakerTimezone) ?? timezone);
 
@@ -123,7 +122,8 @@ export function buildPollSpec(raw: CreateOptions, ctx: SpecContext): PollSpec {
     spec.hidden = hidden;
   }
 
-  if (present(o.deadline)) spec.deadline = parseDeadline(o.deadline, timezone, ctx.now, today);
+  // Its day words are the speaker's, as the dates' are; its clock time is the poll's.
+  if (present(o.deadline)) spec.deadline = parseDeadline(o.deadline, timezone, ctx.now, speakerToday);
   if (present(o.remind)) {
     if (spec.deadline === undefined) throw new UserError('REMIND_WITHOUT_DEADLINE');
     const offsets = o.remind.split(/[,\s]+/).filter(Boolean).map((r) => parseDurationMinutes(r));

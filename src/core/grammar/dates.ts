@@ -5,6 +5,7 @@
  */
 import { UserError } from '../errors.js';
 import { addDays, daysBetween, daysInMonth, isoDate, parseIsoDate, weekdayOf } from '../domain/time.js';
+import { MAX_DATES } from '../domain/slots.js';
 import type { Weekday } from '../domain/types.js';
 
 // "Mondays" and "매주 월요일" speak of every such day, which is what a weekday word means anyway.
@@ -95,12 +96,19 @@ export function parseDateWord(input: string, today: string, from = today): strin
   return date;
 }
 
+/** Days after today a word names: today, tomorrow ("tmrw", "낼": short forms people type, which mean nothing else), 모레. */
+function daysFromToday(input: string): number | undefined {
+  const s = input.trim().toLowerCase();
+  if (/^(today|오늘)$/.test(s)) return 0;
+  if (/^(tomorrow|tmrw|tmr|내일|낼)$/.test(s)) return 1;
+  if (/^(모레)$/.test(s)) return 2;
+  return undefined;
+}
+
 function parseBareDate(input: string, today: string, from: string): string | undefined {
   const s = input.trim().toLowerCase();
-  if (/^(today|오늘)$/.test(s)) return today;
-  // "tmrw", "낼": short forms people type for tomorrow, which mean nothing else.
-  if (/^(tomorrow|tmrw|tmr|내일|낼)$/.test(s)) return addDays(today, 1);
-  if (/^(모레)$/.test(s)) return addDays(today, 2);
+  const ahead = daysFromToday(s);
+  if (ahead !== undefined) return addDays(today, ahead);
   let m = /^(\d{4})[-./](\d{1,2})[-./](\d{1,2})$/.exec(s);
   if (m) return checked(Number(m[1]), Number(m[2]), Number(m[3]), input);
   m = /^(\d{4})년\s*(\d{1,2})월\s*(\d{1,2})일?$/.exec(s);
@@ -208,10 +216,13 @@ export function parseDateRange(input: string, today: string, from = today): stri
     const startHasYear = /^\d{4}/.test(startText.trim());
     if (!startHasYear && !endHasYear && start > from) {
       // "12/1-12/14" said on 12/2: the end is still ahead this year, so the range is this year's
-      // (its start has passed, which the caller says), not next year's.
+      // (its start has passed, which the caller says), not next year's. An end said as a day word
+      // ("11/20..내일") reaches back only as far as a poll's dates can: "12/5..내일" is backwards,
+      // not a year from last December.
       const ahead = parseDateWord(endText, today, from);
       const earlier = ahead && parseDateWord(startText, today, addDays(ahead, -365));
-      if (ahead && earlier && earlier < from && earlier <= ahead && daysBetween(earlier, ahead) < 365) start = earlier;
+      const reach = daysFromToday(endText) === undefined ? 365 : MAX_DATES;
+      if (ahead && earlier && earlier < from && earlier <= ahead && daysBetween(earlier, ahead) < reach) start = earlier;
     }
     // A month/day end counts on from the start; a relative word (모레, tomorrow) still from today.
     let end = parseDateWord(endText, today, start);
@@ -226,7 +237,7 @@ export function parseDateRange(input: string, today: string, from = today): stri
     }
     const span = daysBetween(start, end);
     if (span < 0) throw new UserError('BAD_DATE_RANGE', { input });
-    if (span > MAX_RANGE_DAYS) throw new UserError('TOO_MANY_DATES', { count: span + 1, max: 62 });
+    if (span > MAX_RANGE_DAYS) throw new UserError('TOO_MANY_DATES', { count: span + 1, max: MAX_DATES });
     const out: string[] = [];
     for (let d = start; d <= end; d = addDays(d, 1)) out.push(d);
     return out;
