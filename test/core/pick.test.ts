@@ -50,6 +50,19 @@ describe('pick', () => {
     expect(await pickText(`${soon} tomorrow 7pm`)).toContain('Fri, Nov 27 19:00–20:00');
   });
 
+  it("reads day words and month/day in the picker's own zone, as their answers are read", async () => {
+    // 16:00 UTC: Nov 27 01:00 in Seoul, where the host is, and Nov 26 08:00 in Los Angeles.
+    const kit = makeKit({ now: Date.UTC(2026, 10, 26, 16) });
+    const host = kit.actor('host');
+    await createPoll(kit, 'host', 'Late dates:2026-11-26..2026-11-30 time:00:00-24:00 slot:1h tz:America/Los_Angeles');
+    expect(plainAllText(await kit.engine.runText(host, '/yakjeong pick tomorrow 7pm', CAPS))).toContain('Sat, Nov 28 02:00–03:00 (America/Los_Angeles)');
+    // From Los Angeles, Seoul's Dec 1 09:00 is Nov 30 16:00: the 30th before the poll's first day.
+    const west = makeKit();
+    await west.engine.runText(west.actor('host'), '/yakjeong tz America/Los_Angeles', CAPS);
+    await createPoll(west, 'host', 'Sync dates:2026-12-01 time:09:00-12:00 slot:1h tz:Asia/Seoul');
+    expect(plainAllText(await west.engine.runText(west.actor('host'), '/yakjeong pick 11/30 4pm', CAPS))).toContain('Tue, Dec 1 09:00–10:00 (Asia/Seoul)');
+  });
+
   it('reopening a picked poll clears the pick', async () => {
     const kit = makeKit();
     const code = await createPoll(kit, 'host', 'x kind:date dates:12/1-12/2');

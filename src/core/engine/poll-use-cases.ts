@@ -192,7 +192,7 @@ export class PollUseCases {
     const window =
       'slot' in choice
         ? windowAt({ poll, layout, participants, first: choice.slot, input: String(choice.slot), tz })
-        : choosePick({ poll, layout, participants, text: choice.text.trim(), tz, today: todayIn(now, poll.spec.timezone) });
+        : choosePick({ poll, layout, participants, text: choice.text.trim(), tz, today: todayIn(now, tz) });
     const picked = { firstSlot: window.firstSlot, slotCount: window.slotCount, pickedBy: actor.user, pickedAt: now };
     await ctx.store.updatePoll(poll.id, poll.status === 'open' ? { picked, status: 'closed', closedAt: now } : { picked });
     // A re-pick first gives back what the earlier pick took, then takes the new time.

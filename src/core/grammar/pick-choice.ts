@@ -9,6 +9,7 @@ import type { PollLayout } from '../domain/slots.js';
 import { formatHm, wallClock, weekdayOf } from '../domain/time.js';
 import type { Weekday } from '../domain/types.js';
 import type { Participant, Poll } from '../domain/types.js';
+import { dateAnchor } from './answer.js';
 import { parseDateWord, parseWeekdayWord } from './dates.js';
 import { parseTimePhrase } from './times.js';
 
@@ -21,6 +22,7 @@ export interface PickRequest {
   text: string;
   /** The picker's zone, which a typed time is read in. */
   tz: string;
+  /** Today in the picker's zone: "tomorrow" and month/day count from it, as in answers. */
   today: string;
 }
 
@@ -38,7 +40,7 @@ export function choosePick(request: PickRequest): RankedWindow {
   const weekly = poll.spec.days.type === 'weekly';
   // Times are read in the picker's own zone, as they see them in the grid.
   const tz = poll.spec.kind === 'time' ? viewerTz : poll.spec.timezone;
-  const start = readStart(choice, weekly, today, layout.days[0]?.date ?? today);
+  const start = readStart(choice, weekly, today, dateAnchor(layout, today));
   if (!start) throw bad();
   const { date, weekday, rest } = start;
   const onDay = (slotDate: string, instant: number | undefined) => {
@@ -103,7 +105,7 @@ function readStart(choice: string, weekly: boolean, today: string, anchor: strin
     }
     let date: string | undefined;
     try {
-      // A month/day is the poll's (on or after its first day); "tomorrow" is still tomorrow.
+      // As answers read days: a month/day from the anchor, "tomorrow" from today.
       date = parseDateWord(head, today, anchor);
     } catch (err) {
       // A weekday that contradicts its date is named as such; any other bad date is a bad choice.
