@@ -114,7 +114,7 @@ describe('npm run backup', () => {
     openDatabase(source).close();
     const run = await backup([join(dir, 'backups', 'copy.db'), '--from', source]);
     expect(run.code).toBe(1);
-    expect(run.stderr.trim().split('\n')).toEqual([`Cannot write the backup to ${join(dir, 'backups', 'copy.db')}: the folder ${join(dir, 'backups')} does not exist (create it first: mkdir -p ${join(dir, 'backups')}).`]);
+    expect(run.stderr.trim().split('\n')).toEqual([`Cannot write the backup to ${join(dir, 'backups', 'copy.db')}: the folder ${join(dir, 'backups')} does not exist (create it first: mkdir -p ${JSON.stringify(join(dir, 'backups'))}).`]);
   });
 
   it('sends PostgreSQL users to pg_dump with exit 2, without printing the password', async () => {

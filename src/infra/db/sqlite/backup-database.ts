@@ -54,8 +54,8 @@ export async function backupSqlite(from: string, to: string): Promise<BackupResu
 
 function checkDestination(from: string, to: string): void {
   const dir = dirname(resolve(to));
-  if (!existsSync(dir)) {
-    throw new BackupError('BACKUP_DESTINATION_UNWRITABLE', `Cannot write the backup to ${to}: the folder ${dir} does not exist (create it first: mkdir -p ${dir}).`);
+  if (missing(dir)) {
+    throw new BackupError('BACKUP_DESTINATION_UNWRITABLE', `Cannot write the backup to ${to}: the folder ${dir} does not exist (create it first: mkdir -p ${JSON.stringify(dir)}).`);
   }
   try {
     if (!statSync(dir).isDirectory()) throw new Error('not a directory');
@@ -68,6 +68,16 @@ function checkDestination(from: string, to: string): void {
   }
   if (existsSync(to) && !statSync(to).isFile()) {
     throw new BackupError('BACKUP_DESTINATION_UNWRITABLE', `Cannot write the backup to ${to}: it exists and is not a file.`);
+  }
+}
+
+/** Not there at all (not merely unreadable, or under a file: those are "cannot be written"). */
+function missing(path: string): boolean {
+  try {
+    statSync(path);
+    return false;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'ENOENT';
   }
 }
 
