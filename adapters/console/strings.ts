@@ -30,7 +30,7 @@ const ko: ConsoleStrings = {
   othersButton: (n, owner) => `[${n}] 버튼은 ${owner}님에게만 보이는 메시지에 있어요.`,
   commandsStart: '명령은 /yakjeong 뒤에 써요. 그 밖에 쓸 수 있는 것: as 이름, click 번호, sleep 초',
   typeHelp: '도움말은 /yakjeong help 명령으로 볼 수 있어요. 그 밖에 쓸 수 있는 것: as 이름, click 번호, sleep 초',
-  sleepTooLong: (max) => `sleep은 ${max}초(1년 하고 하루)까지 쓸 수 있어요. 예: 한 시간은 sleep 3600`,
+  sleepTooLong: (max) => `sleep 명령으로는 ${max}초(1년 하고 하루)까지 보낼 수 있어요. 예: 한 시간은 sleep 3600`,
   welcome: '약정 콘솔이에요. 도움말은 /yakjeong help 명령으로 볼 수 있어요. 그 밖에 쓸 수 있는 것: as 이름, click 번호, sleep 초. 끝내려면 Ctrl-D 키를 누르세요.',
 };
 
