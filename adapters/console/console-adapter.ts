@@ -122,11 +122,12 @@ export class ConsoleAdapter implements ChatAdapter {
       if (sleep) {
         // Past a deadline's farthest reach there is nothing to wait for, and far enough on the
         // clock leaves the dates a poll can show.
-        if (Number(sleep[1]) > MAX_SLEEP_SECONDS) {
+        const seconds = Number(sleep[1]);
+        if (seconds > MAX_SLEEP_SECONDS) {
           this.info(consoleStrings(this.options.locale).sleepTooLong(MAX_SLEEP_SECONDS.toLocaleString('en-US')));
           return;
         }
-        await this.options.advanceClock(Number(sleep[1]) * 1000);
+        await this.options.advanceClock(seconds * 1000);
         return;
       }
       if (/^(quit|exit)$/i.test(line)) {

@@ -10,11 +10,11 @@ import type { MeetingEvent } from '../../src/core/domain/meeting.js';
 import { layoutPoll } from '../../src/core/domain/slots.js';
 import { addDays, todayIn, weekdayOf, zonedInstant } from '../../src/core/domain/time.js';
 import type { Poll, PollSpec } from '../../src/core/domain/types.js';
-import { cellIndex, fillFromUsualWeek, learnFrom, recencyWeight, weekFromHours, type PastAnswer } from '../../src/core/domain/usual-week.js';
+import { cellIndex, fillFromUsualWeek, learnUsualWeek, recencyWeight, weekFromHours, type PastAnswer } from '../../src/core/domain/usual-week.js';
 import { parseWeekHours } from '../../src/core/grammar/usual-week-hours.js';
 import { T0 } from '../helpers.js';
 
-const learnedWeek = (...args: Parameters<typeof learnFrom>) => learnFrom(...args).week;
+const learnedWeek = (...args: Parameters<typeof learnUsualWeek>) => learnUsualWeek(...args).week;
 
 const DAY = 86_400_000;
 const SEOUL = 'Asia/Seoul';

@@ -73,7 +73,7 @@ export function recencyWeight(ageMs: number): number {
  * Polls without times of day (dates, blocks without hours) say nothing about a clock, and are
  * not counted among the polls it was learned from.
  */
-export function learnFrom(answers: readonly PastAnswer[], tz: string, now: number): { week: UsualWeek; polls: number } {
+export function learnUsualWeek(answers: readonly PastAnswer[], tz: string, now: number): { week: UsualWeek; polls: number } {
   const offered = new Float64Array(WEEK_CELLS);
   const free = new Float64Array(WEEK_CELLS);
   const available = new Float64Array(WEEK_CELLS);

@@ -10,7 +10,7 @@ import {
   fillFromUsualWeek,
   hasTimedSlots,
   isEmptyWeek,
-  learnFrom,
+  learnUsualWeek,
   LEARN_WEEKS,
   WEEK_MS,
   weekFromHours,
@@ -66,7 +66,7 @@ export class UsualWeekUseCases {
     const now = ctx.clock.now();
     const since = Math.max(now - LEARN_WEEKS * WEEK_MS, settings.learnFrom ?? 0);
     const answers = await ctx.store.answersSince(ctx.personOf(actor), since);
-    const learned = learnFrom(answers, tz, now);
+    const learned = learnUsualWeek(answers, tz, now);
     return { week: learned.week, source: { kind: 'learned', polls: learned.polls }, settings };
   }
 

@@ -54,13 +54,14 @@ export async function backupSqlite(from: string, to: string): Promise<BackupResu
 
 function checkDestination(from: string, to: string): void {
   const dir = dirname(resolve(to));
-  if (missing(dir)) {
-    throw new BackupError('BACKUP_DESTINATION_UNWRITABLE', `Cannot write the backup to ${to}: the folder ${dir} does not exist (create it first: mkdir -p ${JSON.stringify(dir)}).`);
-  }
   try {
     if (!statSync(dir).isDirectory()) throw new Error('not a directory');
     accessSync(dir, constants.W_OK);
-  } catch {
+  } catch (err) {
+    // Not there at all: say how to make it. Unreadable, or under a file: it cannot be written.
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
+      throw new BackupError('BACKUP_DESTINATION_UNWRITABLE', `Cannot write the backup to ${to}: the folder ${dir} does not exist (create it first: mkdir -p ${JSON.stringify(dir)}).`);
+    }
     throw new BackupError('BACKUP_DESTINATION_UNWRITABLE', `Cannot write the backup to ${to}: ${dir} is not a writable directory.`);
   }
   if (existsSync(to) && realpathSync(to) === realpathSync(from)) {
@@ -68,16 +69,6 @@ function checkDestination(from: string, to: string): void {
   }
   if (existsSync(to) && !statSync(to).isFile()) {
     throw new BackupError('BACKUP_DESTINATION_UNWRITABLE', `Cannot write the backup to ${to}: it exists and is not a file.`);
-  }
-}
-
-/** Not there at all (not merely unreadable, or under a file: those are "cannot be written"). */
-function missing(path: string): boolean {
-  try {
-    statSync(path);
-    return false;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'ENOENT';
   }
 }
 
