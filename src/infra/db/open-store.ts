@@ -116,8 +116,6 @@ export async function openStore(config: StoreConfig): Promise<Store> {
     ping: async () => {
       database.sqlite.prepare('select 1').get();
     },
-    close: async () => {
-      if (database.sqlite.open) database.close();
-    },
+    close: () => database.close(),
   };
 }
