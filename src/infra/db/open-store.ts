@@ -116,6 +116,8 @@ export async function openStore(config: StoreConfig): Promise<Store> {
     ping: async () => {
       database.sqlite.prepare('select 1').get();
     },
-    close: () => database.close(),
+    close: async () => {
+      if (database.sqlite.open) database.close();
+    },
   };
 }

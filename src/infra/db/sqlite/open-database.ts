@@ -5,7 +5,6 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import { startBackgroundCheckpoints } from './background-checkpoints.js';
 import * as schema from './schema.js';
 
 export type Db = BetterSQLite3Database<typeof schema>;
@@ -13,8 +12,7 @@ export type Db = BetterSQLite3Database<typeof schema>;
 export interface OpenedDatabase {
   sqlite: Database.Database;
   db: Db;
-  /** Closes the connection at once; resolves when the checkpoint thread has let the file go too. */
-  close(): Promise<void>;
+  close(): void;
 }
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../../../migrations/sqlite', import.meta.url));
@@ -47,16 +45,7 @@ export function openDatabase(path: string): OpenedDatabase {
     sqlite.pragma('synchronous = NORMAL');
     const db = drizzle(sqlite, { schema });
     migrateBesideOthers(() => migrate(db, { migrationsFolder: MIGRATIONS_FOLDER }));
-    // An in-memory database has no file another connection could checkpoint.
-    const checkpoints = path === ':memory:' ? undefined : startBackgroundCheckpoints(sqlite, path);
-    return {
-      sqlite,
-      db,
-      close: () => {
-        if (sqlite.open) sqlite.close();
-        return checkpoints?.stop() ?? Promise.resolve();
-      },
-    };
+    return { sqlite, db, close: () => sqlite.close() };
   } catch (err) {
     sqlite.close();
     throw err;
