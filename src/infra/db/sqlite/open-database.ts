@@ -15,6 +15,9 @@ export interface OpenedDatabase {
   close(): void;
 }
 
+/** WAL pages (4 KB each) after which a commit checkpoints. */
+export const WAL_CHECKPOINT_PAGES = 4_000;
+
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../../../migrations/sqlite', import.meta.url));
 
 /**
@@ -43,6 +46,10 @@ export function openDatabase(path: string): OpenedDatabase {
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('synchronous = NORMAL');
+    // The commit that takes the WAL past this many pages copies them into the file and syncs it.
+    // SQLite's 1,000 (4 MB) made that one click in a few hundred under load; at 4,000 (16 MB) it is
+    // a quarter as often, and pages written again and again (a poll's row) are copied once for all.
+    sqlite.pragma(`wal_autocheckpoint = ${WAL_CHECKPOINT_PAGES}`);
     const db = drizzle(sqlite, { schema });
     migrateBesideOthers(() => migrate(db, { migrationsFolder: MIGRATIONS_FOLDER }));
     return { sqlite, db, close: () => sqlite.close() };
