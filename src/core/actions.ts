@@ -170,8 +170,10 @@ function decodeArg(name: ArgName, text: string): number | AnswerState | undefine
 }
 
 export function encodeAction(action: Action): string {
-  const args: readonly ArgName[] = VERB_ARGS[action.verb].args;
-  return [PREFIX, action.code, action.verb, ...args.map((name) => encodeArg(action, name))].join(':');
+  // Concatenated rather than joined from arrays: a grid builds one id for each of its dozens of buttons.
+  let id = `${PREFIX}:${action.code}:${action.verb}`;
+  for (const name of VERB_ARGS[action.verb].args) id += `:${encodeArg(action, name)}`;
+  return id;
 }
 
 export function decodeAction(id: string): Action | undefined {

@@ -22,6 +22,21 @@ export function fitStates(states: string, slotCount: number): string {
   return states.length > slotCount ? states.slice(0, slotCount) : states + emptyStates(slotCount - states.length);
 }
 
+const YES_CODE = 'y'.charCodeAt(0);
+const MAYBE_CODE = 'm'.charCodeAt(0);
+
+/** How many slots an answer holds as "yes" and as "if needed". */
+export function stateTotals(states: string): { yes: number; maybe: number } {
+  let yes = 0;
+  let maybe = 0;
+  for (let i = 0; i < states.length; i++) {
+    const c = states.charCodeAt(i);
+    if (c === YES_CODE) yes++;
+    else if (c === MAYBE_CODE) maybe++;
+  }
+  return { yes, maybe };
+}
+
 export function hasAnyAnswer(states: string): boolean {
   return /[ym]/.test(states);
 }

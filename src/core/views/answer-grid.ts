@@ -4,7 +4,7 @@
  */
 import { encodeAction, type ActionOf } from '../actions.js';
 import { catalog } from '../i18n/index.js';
-import { stateAt } from '../domain/availability.js';
+import { stateAt, stateTotals } from '../domain/availability.js';
 import type { PollLayout } from '../domain/slots.js';
 import type { AnswerState, Locale, Poll } from '../domain/types.js';
 import { formatDay, formatDate, slotLabel } from './format.js';
@@ -157,8 +157,7 @@ export function answerGridView(input: GridInput): View {
   const rows = chunk(slotButtons, caps.maxButtonsPerRow);
   rows.push(...chunk(controls, caps.maxButtonsPerRow));
 
-  const yes = [...states].filter((s) => s === 'y').length;
-  const maybe = [...states].filter((s) => s === 'm').length;
+  const { yes, maybe } = stateTotals(states);
   const contextLines = [
     pages.length > 1 ? c.grid.page(pageIndex + 1, pages.length) : '',
     spec.kind === 'time' || slots.some((s) => s.start !== undefined) ? c.grid.zone(viewerTz) : '',

@@ -1,6 +1,6 @@
 /** What a person is told after answering: by text, or with the grid's Done button. */
 import { catalog } from '../i18n/index.js';
-import { stateAt } from '../domain/availability.js';
+import { stateAt, stateTotals } from '../domain/availability.js';
 import type { PollLayout } from '../domain/slots.js';
 import type { Locale, Poll, Weekday } from '../domain/types.js';
 import { dateAnchor, type LeftOut, type UnderstoodPart } from '../grammar/answer.js';
@@ -95,8 +95,7 @@ export function answerClearedNotice(input: { poll: Poll; cleared: boolean; local
  */
 export function gridDoneNotice(poll: Poll, states: string, locale: Locale): View {
   const c = catalog(locale);
-  const yes = [...states].filter((s) => s === 'y').length;
-  const maybe = [...states].filter((s) => s === 'm').length;
+  const { yes, maybe } = stateTotals(states);
   const summary = poll.spec.kind === 'date' ? c.grid.summaryDays(yes, maybe) : c.grid.summary(yes, maybe);
   return noticeView(`${c.answerText.saved(poll.spec.title, poll.code)}\n${summary}`, 'notice', poll.code);
 }
