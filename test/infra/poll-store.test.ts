@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openDatabase, WAL_CHECKPOINT_PAGES } from '../../src/infra/db/sqlite/open-database.js';
+import { openDatabase, WAL_CHECKPOINT_PAGES, WAL_KEPT_BYTES } from '../../src/infra/db/sqlite/open-database.js';
 import type { PollSpec } from '../../src/core/domain/types.js';
 import { T0 } from '../helpers.js';
 import { ReplayedRequest, UserError } from '../../src/core/errors.js';
@@ -37,6 +37,7 @@ describe('the SQLite file', () => {
     expect(db.sqlite.pragma('busy_timeout', { simple: true })).toBe(5000);
     // A checkpoint a quarter as often as SQLite's default (benchmarks.md, session 11).
     expect(db.sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(WAL_CHECKPOINT_PAGES);
+    expect(db.sqlite.pragma('journal_size_limit', { simple: true })).toBe(WAL_KEPT_BYTES);
     const tables = db.sqlite.prepare("select name from sqlite_master where type='table' order by name").all() as Array<{ name: string }>;
     expect(tables.map((t) => t.name)).toEqual(expect.arrayContaining(['polls', 'participants', 'answer_history', 'user_prefs']));
     db.close();

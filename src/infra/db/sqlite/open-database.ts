@@ -17,6 +17,8 @@ export interface OpenedDatabase {
 
 /** WAL pages (4 KB each) after which a commit checkpoints. */
 export const WAL_CHECKPOINT_PAGES = 4_000;
+/** The WAL's size kept once it has been checkpointed, when something made it grow past that. */
+export const WAL_KEPT_BYTES = 64 * 1024 * 1024;
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../../../migrations/sqlite', import.meta.url));
 
@@ -50,6 +52,9 @@ export function openDatabase(path: string): OpenedDatabase {
     // SQLite's 1,000 (4 MB) made that one click in a few hundred under load; at 4,000 (16 MB) it is
     // a quarter as often, and pages written again and again (a poll's row) are copied once for all.
     sqlite.pragma(`wal_autocheckpoint = ${WAL_CHECKPOINT_PAGES}`);
+    // A reader that keeps the checkpoint from finishing (a backup, another process) lets the WAL
+    // grow past that, and SQLite keeps a file at its largest: this cuts it back when it is reused.
+    sqlite.pragma(`journal_size_limit = ${WAL_KEPT_BYTES}`);
     const db = drizzle(sqlite, { schema });
     migrateBesideOthers(() => migrate(db, { migrationsFolder: MIGRATIONS_FOLDER }));
     return { sqlite, db, close: () => sqlite.close() };
