@@ -36,8 +36,8 @@ const CLICKS = 3_000;
 const BLOCK = 100;
 /**
  * Blocks of each series run first and not counted: the figure is a running bot's p99, not its
- * first minutes. With one block, half or more of the slowest clicks fell in the first 600 counted
- * (the engine's code still warming up), while the baseline's few lines were long warm.
+ * first minutes'. With one block, 22–33 of the 45 slowest counted clicks fell in the first 600
+ * (benchmarks.md, session 11), while the baseline's few lines were warm after a handful of calls.
  */
 const WARM_BLOCKS = 5;
 const STATES: readonly AnswerState[] = ['yes', 'maybe', 'no'];
