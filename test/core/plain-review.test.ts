@@ -153,3 +153,19 @@ describe('Korean written without spaces', () => {
     expect(await statesOf(kit, code, '민지')).toBe(await statesOf(kit, code, '준호'));
   });
 });
+
+describe('a create window that names the same time twice', () => {
+  it.each([
+    ['en', '7am-7am', ['starts and ends at the same time (07:00)', '`time:07:00-07:00`', '`time:09:00-18:00`']],
+    ['en', '19-19', ['(19:00)', '`time:19:00-19:00`']],
+    ['ko', '7시-7시', ['시작과 끝이 같은 시각이에요(07:00)', '`time:07:00-07:00`']],
+  ] as const)('%s time:%s is refused by name, with the forms that work, and no poll is made', async (locale, time, words) => {
+    const kit = makeKit({ locale });
+    const error = await userErrorOf(kit.engine.runText(kit.actor('host'), `/yakjeong create Dinner dates:${week(1, 0)} time:${time}`, CAPS));
+    expect(error.code).toBe('SAME_TIME_WINDOW');
+    const text = textOf(errorView(error, locale));
+    expect(text).toContain(`“${time}”`);
+    for (const word of words) expect(text).toContain(word);
+    expect(await kit.store.newestOpenPoll(kit.actor('host').channel)).toBeUndefined();
+  });
+});

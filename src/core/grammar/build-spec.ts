@@ -10,7 +10,7 @@ import { CREATE_OPTION_KEYS, createOptionsSchema, type CreateOptions } from './c
 import { parseDateList, parseDateWord, parseWeekdays } from './dates.js';
 import { dayThenRest } from './compact-korean.js';
 import { isPlainDays, listWordsAsCommas, parsePlainDayList, parsePlainDays } from './plain-days.js';
-import { parseCreateWindow, parseTypedClock } from './times.js';
+import { parseCreateWindow, parseTypedClock, sameTimeTwice } from './times.js';
 import { closeWord } from './close-words.js';
 import { unknownTimeWord, unknownWordParams } from './unknown-word.js';
 import { parseBlocks, parseDurationMinutes, parseUsers, parseYesNo, toHm as hm } from './values.js';
@@ -86,7 +86,10 @@ export function buildPollSpec(raw: CreateOptions, ctx: SpecContext): PollSpec {
   if (kind === 'time') {
     if (!present(o.time)) throw new UserError('MISSING_TIME_RANGE');
     const range = parseCreateWindow(o.time);
-    if (!range) throw new UserError('BAD_TIME_RANGE', { input: o.time });
+    if (!range) {
+      const twice = sameTimeTwice(o.time);
+      throw twice === undefined ? new UserError('BAD_TIME_RANGE', { input: o.time }) : new UserError('SAME_TIME_WINDOW', { input: o.time, at: hm(twice) });
+    }
     spec.window = { start: hm(range.start), end: hm(range.end) };
     const slot = present(o.slot) ? parseDurationMinutes(o.slot) : 30;
     if (slot === undefined || !(SLOT_MINUTES as readonly number[]).includes(slot)) {

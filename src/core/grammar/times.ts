@@ -478,10 +478,18 @@ function bareHoursWindow(input: string): TimeRange | undefined {
  * 7" and "저녁 7시 이후" are 19:00–22:00, "evening 7-9" 19:00–21:00); undefined when it reads as none,
  * or the narrowing leaves the part.
  */
+/**
+ * The time a poll's window names twice without its minutes ("7-7", "7am-7am"), in minutes after
+ * midnight. The same time twice is a whole day from then only as a clock says it ("22:00-22:00");
+ * this one is refused, as answers refuse it: more likely a slip than a 24-hour poll.
+ */
+export function sameTimeTwice(input: string): number | undefined {
+  const phrase = clockPhrase(input);
+  return phrase?.type === 'same' && !/\d:\d{2}/.test(input) ? phrase.at : undefined;
+}
+
 export function parseCreateWindow(input: string): TimeRange | undefined {
-  // The same time twice is a whole day from then only as a clock says it ("22:00-22:00"); "7-7"
-  // is refused, as answers refuse it: more likely a slip than a 24-hour poll.
-  if (clockPhrase(input)?.type === 'same' && !/\d:\d{2}/.test(input)) return undefined;
+  if (sameTimeTwice(input) !== undefined) return undefined;
   const bare = bareHoursWindow(input);
   if (bare) return bare;
   const typed = parseTypedRange(input, { wholeDay: true }) ?? partOfDayHours(input);

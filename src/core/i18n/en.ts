@@ -77,6 +77,8 @@ const errors: Record<ErrorCode, (p: P) => string | Rich> = {
   TOO_MANY_DATES: (p) => `That is ${p.count} dates; a poll can have at most ${p.max}.`,
   BAD_TIME: (p) => `“${p.input}” is not a time. Write it in 24-hour time, like 09:00 or 18:30.`,
   BAD_TIME_RANGE: (p) => rich`“${p.input}” is not a time range. Write it like ${code('time:09:00-18:00')}.`,
+  SAME_TIME_WINDOW: (p) =>
+    rich`“${p.input}” starts and ends at the same time (${p.at}). For the 24 hours from then, write the minutes too: ${code(`time:${p.at}-${p.at}`)}; for part of the day, write two different times, like ${code('time:09:00-18:00')}.`,
   MISSING_TIME_RANGE: () => rich`A time poll needs its daily hours, e.g. ${code('time:09:00-18:00')}.`,
   BAD_SLOT: (p) => rich`“${p.input}” is not a slot size. Use ${code('slot:15m')}, ${code('slot:30m')}, ${code('slot:1h')} or ${code('slot:2h')}.`,
   BAD_BLOCKS: (p) =>

@@ -67,6 +67,8 @@ const errors: Record<ErrorCode, (p: P) => string | Rich> = {
   TOO_MANY_DATES: (p) => `날짜가 너무 많아요. 지금 ${withJosa(`${p.count}개`, '이에요/예요')}. 한 투표에 ${p.max}개까지 넣을 수 있어요.`,
   BAD_TIME: (p) => `시각으로 읽을 수 없어요: “${p.input}”. 09:00, 18:30처럼 24시간제로 써 주세요.`,
   BAD_TIME_RANGE: (p) => rich`시간 범위로 읽을 수 없어요: “${p.input}”. ${code('time:09:00-18:00')}처럼 써 주세요.`,
+  SAME_TIME_WINDOW: (p) =>
+    rich`“${p.input}”: 시작과 끝이 같은 시각이에요(${p.at}). 그때부터 24시간이면 ${code(`time:${p.at}-${p.at}`)}처럼 분까지 쓰고, 하루 중 일부면 ${code('time:09:00-18:00')}처럼 서로 다른 두 시각을 써 주세요.`,
   MISSING_TIME_RANGE: () => rich`시간 투표에는 하루 중 시간 범위가 필요해요. 예: ${code('time:09:00-18:00')}`,
   BAD_SLOT: (p) =>
     rich`칸 크기로 쓸 수 없어요: “${p.input}”. ${code('slot:15m')}, ${code('slot:30m')}, ${code('slot:1h')}, ${code('slot:2h')} 중 하나를 골라 주세요.`,
