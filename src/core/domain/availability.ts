@@ -22,8 +22,8 @@ export function fitStates(states: string, slotCount: number): string {
   return states.length > slotCount ? states.slice(0, slotCount) : states + emptyStates(slotCount - states.length);
 }
 
-const YES_CODE = 'y'.charCodeAt(0);
-const MAYBE_CODE = 'm'.charCodeAt(0);
+const YES_CODE = STATE_CHAR.yes.charCodeAt(0);
+const MAYBE_CODE = STATE_CHAR.maybe.charCodeAt(0);
 
 /** How many slots an answer holds as "yes" and as "if needed". */
 export function stateTotals(states: string): { yes: number; maybe: number } {

@@ -473,12 +473,6 @@ function bareHoursWindow(input: string): TimeRange | undefined {
 }
 
 /**
- * A poll's daily hours as typed for create: a range ("18:00-22:00", "7-11pm"), a part of the day
- * ("evening"), or a part narrowed by a time said with it, by the rule answers use ("evenings after
- * 7" and "저녁 7시 이후" are 19:00–22:00, "evening 7-9" 19:00–21:00); undefined when it reads as none,
- * or the narrowing leaves the part.
- */
-/**
  * The time a poll's window names twice without its minutes ("7-7", "7am-7am"), in minutes after
  * midnight. The same time twice is a whole day from then only as a clock says it ("22:00-22:00");
  * this one is refused, as answers refuse it: more likely a slip than a 24-hour poll.
@@ -488,6 +482,12 @@ export function sameTimeTwice(input: string): number | undefined {
   return phrase?.type === 'same' && !/\d:\d{2}/.test(input) ? phrase.at : undefined;
 }
 
+/**
+ * A poll's daily hours as typed for create: a range ("18:00-22:00", "7-11pm"), a part of the day
+ * ("evening"), or a part narrowed by a time said with it, by the rule answers use ("evenings after
+ * 7" and "저녁 7시 이후" are 19:00–22:00, "evening 7-9" 19:00–21:00); undefined when it reads as none,
+ * or the narrowing leaves the part.
+ */
 export function parseCreateWindow(input: string): TimeRange | undefined {
   if (sameTimeTwice(input) !== undefined) return undefined;
   const bare = bareHoursWindow(input);
