@@ -156,6 +156,21 @@ describe('Korean written without spaces', () => {
 
 describe('a create window that names the same time twice', () => {
   it.each([
+    ['en', '07:00–07:00 (24 hours)'],
+    ['ko', '07:00–07:00 (24시간)'],
+  ] as const)('%s: the form that works, time:07:00-07:00, makes a poll whose message says its hours are a whole day', async (locale, hours) => {
+    const kit = makeKit({ locale });
+    const replies = await kit.engine.runText(kit.actor('host'), `/yakjeong create Dinner dates:${week(1, 0)} time:07:00-07:00`, CAPS);
+    expect(allText(replies)).toContain(hours);
+  });
+
+  it('a window from midnight to midnight reads as written, without the note', async () => {
+    const kit = makeKit();
+    const replies = await kit.engine.runText(kit.actor('host'), `/yakjeong create Dinner dates:${week(1, 0)} time:00:00-24:00`, CAPS);
+    expect(allText(replies)).toContain('00:00–24:00 ·');
+  });
+
+  it.each([
     ['en', '7am-7am', ['starts and ends at the same time (07:00)', '`time:07:00-07:00`', '`time:09:00-18:00`']],
     ['en', '19-19', ['(19:00)', '`time:19:00-19:00`']],
     ['ko', '7시-7시', ['시작과 끝이 같은 시각이에요(07:00)', '`time:07:00-07:00`']],
