@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { encodeAction } from '../../src/core/actions.js';
 import { errorView } from '../../src/core/views/notices.js';
+import type { Span } from '../../src/core/views/rich.js';
 import { allText, CAPS, createPoll, errorCode, makeKit, plainAllText, posts, T0, textOf, userErrorOf } from '../helpers.js';
 
 describe('answer none', () => {
@@ -167,8 +168,8 @@ describe('a pick the poll does not take', () => {
     const empty = await userErrorOf(kit.engine.runText(kit.actor('host'), '/yakjeong 확정', CAPS));
     expect(textOf(errorView(empty, 'ko'))).toContain('어떤 날짜로 정할까요?');
     expect(empty.params.starts).toBe('2026-12-01\n2026-12-02\n2026-12-03');
-    await createPoll(kit, 'host', '스터디 dates:월,수 blocks:오전,오후');
-    const weekly = await userErrorOf(kit.engine.runText(kit.actor('host'), '/yakjeong 확정 금', CAPS));
+    const study = await createPoll(kit, 'host', '스터디 dates:월,수 blocks:오전,오후');
+    const weekly = await userErrorOf(kit.engine.runText(kit.actor('host'), `/yakjeong 확정 ${study} 금`, CAPS));
     expect(textOf(errorView(weekly, 'ko'))).toContain('`mon 오전`, `mon 오후`, `wed 오전`');
   });
 });
@@ -296,5 +297,64 @@ describe('refusals that never suggest what they refuse', () => {
     const err = await userErrorOf(kit.engine.runText(kit.actor('host'), '/yakjeong create x dates:12/1 time:18:00-20:00 remind:1h', CAPS));
     expect(err.code).toBe('REMIND_WITHOUT_DEADLINE');
     expect(textOf(errorView(err, 'en'))).toContain('deadline:24h remind:1h');
+  });
+});
+
+describe('close, delete or pick without a code while several polls are open', () => {
+  it.each([
+    ['close', '/yakjeong close', (c: string) => `/yakjeong close ${c}`],
+    ['delete', '/yakjeong delete', (c: string) => `/yakjeong delete ${c}`],
+    ['pick', '/yakjeong pick 1', (c: string) => `/yakjeong pick ${c} 1`],
+  ] as const)('%s asks which, with the command for each, and changes neither', async (action, typed, command) => {
+    const kit = makeKit();
+    const dinner = await createPoll(kit, 'host', 'Dinner kind:date dates:12/1-12/3');
+    const lunch = await createPoll(kit, 'host', 'Lunch kind:date dates:12/1-12/3');
+    await kit.engine.runText(kit.actor('guest'), `/yakjeong answer ${dinner} 12/1`, CAPS);
+    await kit.engine.runText(kit.actor('guest'), `/yakjeong answer ${lunch} 12/2`, CAPS);
+    const error = await userErrorOf(kit.engine.runText(kit.actor('host'), typed, CAPS));
+    expect(error.code).toBe('WHICH_POLL');
+    const verb = action === 'pick' ? 'pick a time for' : action;
+    // The newest first, as the poll list shows them.
+    expect(textOf(errorView(error, 'en'))).toBe(`⚠️ 2 polls are open in this channel, so say which one to ${verb}: \`${command(lunch)}\` for “Lunch”, \`${command(dinner)}\` for “Dinner”.`);
+    for (const code of [dinner, lunch]) {
+      const poll = await kit.store.findPollByCode(code);
+      expect(poll?.status).toBe('open');
+      expect(poll?.picked).toBeUndefined();
+    }
+    // The command it offers does what was meant.
+    await kit.engine.runText(kit.actor('host'), command(dinner), CAPS);
+    expect((await kit.store.findPollByCode(dinner))?.status).not.toBe('open');
+    expect((await kit.store.findPollByCode(lunch))?.status).toBe('open');
+  });
+
+  it('in Korean, naming at most three and where to see the rest', async () => {
+    const kit = makeKit({ locale: 'ko' });
+    const codes: string[] = [];
+    for (const title of ['회식', '점심', '저녁', '스터디']) codes.push(await createPoll(kit, 'host', `${title} kind:date dates:12/1-12/3`));
+    const error = await userErrorOf(kit.engine.runText(kit.actor('host'), '/yakjeong 마감', CAPS));
+    expect(error.code).toBe('WHICH_POLL');
+    expect(textOf(errorView(error, 'ko'))).toBe(
+      `⚠️ 이 채널에 열린 투표가 4개라서 어느 투표를 마감할지 정해 주세요: “스터디”: \`/yakjeong close ${codes[3]}\`, “저녁”: \`/yakjeong close ${codes[2]}\`, “점심”: \`/yakjeong close ${codes[1]}\`. 열린 투표 4개 모두 \`/yakjeong list\` 명령으로 볼 수 있어요.`,
+    );
+  });
+
+  it('a title that looks like markup is named as the words it is, never a mention', async () => {
+    const kit = makeKit();
+    await createPoll(kit, 'host', 'Lunch kind:date dates:12/1-12/3');
+    await createPoll(kit, 'host', '"*Standup* <@U1> `x`" kind:date dates:12/1-12/3');
+    const error = await userErrorOf(kit.engine.runText(kit.actor('host'), '/yakjeong delete', CAPS));
+    const spans = errorView(error, 'en').blocks.flatMap((b) => ('text' in b && typeof b.text !== 'string' ? [...b.text] : []));
+    const flat = (list: readonly Span[]): Span[] => list.flatMap((s) => (typeof s === 'object' && 'bold' in s ? flat(s.bold) : [s]));
+    expect(flat(spans).some((s) => typeof s === 'object' && 'mention' in s)).toBe(false);
+    expect(flat(spans).some((s) => typeof s === 'string' && s.includes('*Standup* <@U1> `x`'))).toBe(true);
+  });
+
+  it('with one poll open and others closed, the open one is taken as before', async () => {
+    const kit = makeKit();
+    const old = await createPoll(kit, 'host', 'Old kind:date dates:12/1-12/3');
+    await kit.engine.runText(kit.actor('host'), `/yakjeong close ${old}`, CAPS);
+    const open = await createPoll(kit, 'host', 'Open kind:date dates:12/1-12/3');
+    expect(allText(await kit.engine.runText(kit.actor('host'), '/yakjeong close', CAPS))).toContain(open);
+    expect((await kit.store.findPollByCode(open))?.status).toBe('closed');
   });
 });

@@ -56,6 +56,8 @@ export interface ResultsRequest {
 const LAYOUT_CACHE_SLOTS = 200_000;
 /** Kept-answer reads to try while clicks keep moving the poll's version under them; each needs a click landing between two statements. */
 const KEPT_READ_ROUNDS = 20;
+/** Open polls a refusal that asks which one names, each with its command; `list` shows the rest. */
+const WHICH_POLL_SHOWN = 3;
 /**
  * How long a request key is kept: past the 5 minutes either platform lets a signed request be
  * delivered, with room for clock skew, so every replay that passes a signature check is caught.
@@ -268,6 +270,27 @@ export class EngineContext {
     const recent = (await this.store.listPolls(actor.channel, ['closed']))[0];
     if (recent) return recent;
     throw new UserError('NO_OPEN_POLL');
+  }
+
+  /**
+   * The poll a command that closes, deletes or picks names; without a code, the channel's open
+   * poll. With several open, "the newest" could close or delete the one the person did not mean:
+   * refused, with the command for each (the newest first).
+   */
+  async resolveToChange(actor: Actor, code: string | undefined, action: Exclude<ManagerAction, 'reopen'>, command: (code: string) => string): Promise<Poll> {
+    if (code) return this.pollByCode(actor, code);
+    const open = await this.store.listPolls(actor.channel, ['open']);
+    if (open.length > 1) {
+      const shown = open.slice(0, WHICH_POLL_SHOWN);
+      throw new UserError('WHICH_POLL', {
+        action,
+        open: open.length,
+        commands: shown.map((p) => command(p.code)).join('\n'),
+        // One line each: the list travels as lines.
+        titles: shown.map((p) => p.spec.title.replace(/\s+/g, ' ')).join('\n'),
+      });
+    }
+    return this.resolvePoll(actor, code);
   }
 
   async pollByCode(actor: Actor, code: string): Promise<Poll> {

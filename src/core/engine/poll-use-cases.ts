@@ -112,7 +112,7 @@ export class PollUseCases {
 
   async close(actor: Actor, code: string | undefined): Promise<Reply[]> {
     const { ctx } = this;
-    const poll = await ctx.resolvePoll(actor, code);
+    const poll = await ctx.resolveToChange(actor, code, 'close', (c) => `/yakjeong close ${c}`);
     ctx.assertManager(actor, poll, 'close');
     if (poll.status !== 'open') throw new UserError('POLL_CLOSED', { code: poll.code });
     const now = ctx.clock.now();
@@ -161,7 +161,7 @@ export class PollUseCases {
     const { ctx } = this;
     const damaged = code ? await ctx.unreadableInChannel(actor, code) : await ctx.newestOpenIfUnreadable(actor);
     if (damaged) return this.removeUnreadable(actor, damaged);
-    const poll = await ctx.resolvePoll(actor, code);
+    const poll = await ctx.resolveToChange(actor, code, 'delete', (c) => `/yakjeong delete ${c}`);
     ctx.assertManager(actor, poll, 'delete');
     await ctx.store.updatePoll(poll.id, { status: 'deleted' });
     const released = await this.blocking.release(poll);
@@ -183,7 +183,8 @@ export class PollUseCases {
 
   async pick(actor: Actor, code: string | undefined, choice: { text: string } | { slot: number }): Promise<Reply[]> {
     const { ctx } = this;
-    const poll = await ctx.resolvePoll(actor, code);
+    const typed = 'slot' in choice ? '' : ` ${choice.text.trim()}`;
+    const poll = await ctx.resolveToChange(actor, code, 'pick', (c) => `/yakjeong pick ${c}${typed}`);
     ctx.assertManager(actor, poll, 'pick');
     const layout = ctx.layout(poll);
     const participants = await ctx.participants(poll);

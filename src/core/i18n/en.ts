@@ -7,6 +7,7 @@ import { answerExampleText, partsOfDayText } from './grammar-examples.js';
 type P = Record<string, string | number>;
 
 const ACTIONS: Record<string, string> = { close: 'close', reopen: 'reopen', delete: 'delete', pick: 'pick the final time of' };
+const WHICH_ACTIONS: Record<string, string> = { close: 'close', delete: 'delete', pick: 'pick a time for' };
 const KINDS: Record<string, string> = { time: 'time poll', block: 'block poll', date: 'date poll' };
 const MONTHS_LONG = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const WEEKDAYS_LONG = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
@@ -121,6 +122,12 @@ const errors: Record<ErrorCode, (p: P) => string | Rich> = {
   POLL_CLOSED: (p) => rich`Poll ${p.code} is closed. Its creator or an admin can reopen it with ${code(`/yakjeong reopen ${p.code}`)}.`,
   POLL_OPEN: (p) => `Poll ${p.code} is already open.`,
   POLL_FULL: (p) => `Poll ${p.code} is full. ${participantLimit(Number(p.max))}.`,
+  WHICH_POLL: (p) => {
+    const titles = lines(p.titles);
+    const each = joinRich(lines(p.commands).map((command, i) => rich`${code(command)} for “${titles[i] ?? ''}”`), ', ');
+    const rest = Number(p.open) > titles.length ? rich`, or see all ${p.open} with ${code('/yakjeong list')}` : '';
+    return rich`${p.open} polls are open in this channel, so say which one to ${WHICH_ACTIONS[String(p.action)] ?? p.action}: ${each}${rest}.`;
+  },
   NOT_ALLOWED: (p) => `Only the poll's creator (${p.creator}) or an admin can ${ACTIONS[String(p.action)] ?? p.action} poll ${p.code}.`,
   BAD_PICK: (p) => {
     const what = p.kind === 'date' ? 'date' : p.kind === 'block' ? 'block' : 'time';
@@ -461,7 +468,7 @@ export const en = {
     ),
   help: {
     title: 'Yakjeong — find a time that works for everyone',
-    footer: (_koreanWords: string) => ["Without a CODE, a command acts on the channel's newest open poll."],
+    footer: (_koreanWords: string) => ["Without a CODE, a command acts on the channel's newest open poll; close, delete and pick ask which when several are open."],
   },
 };
 

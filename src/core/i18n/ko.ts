@@ -116,6 +116,12 @@ const errors: Record<ErrorCode, (p: P) => string | Rich> = {
   POLL_CLOSED: (p) => rich`${p.code} 투표는 마감됐어요. 만든 사람이나 관리자가 ${code(`/yakjeong reopen ${p.code}`)} 명령으로 다시 열 수 있어요.`,
   POLL_OPEN: (p) => `${p.code} 투표는 이미 진행 중이에요.`,
   POLL_FULL: (p) => `${p.code} 투표는 자리가 다 찼어요. ${participantLimit(Number(p.max))}.`,
+  WHICH_POLL: (p) => {
+    const titles = lines(p.titles);
+    const each = joinRich(lines(p.commands).map((command, i) => rich`“${titles[i] ?? ''}”: ${code(command)}`), ', ');
+    const rest = Number(p.open) > titles.length ? rich` 열린 투표 ${p.open}개 모두 ${code('/yakjeong list')} 명령으로 볼 수 있어요.` : '';
+    return rich`이 채널에 열린 투표가 ${p.open}개라서 어느 투표를 ${ACTIONS[String(p.action)] ?? p.action}지 정해 주세요: ${each}.${rest}`;
+  },
   NOT_ALLOWED: (p) => `${p.code} 투표를 ${ACTIONS[String(p.action)] ?? p.action} 수 있는 사람은 투표를 만든 ${p.creator}님과 관리자뿐이에요.`,
   BAD_PICK: (p) => {
     const what = p.kind === 'date' ? '날짜로' : p.kind === 'block' ? '구간으로' : '시간으로';
@@ -452,6 +458,6 @@ export const ko: Catalog = {
     ),
   help: {
     title: '약정 — 모두 되는 시간 찾기',
-    footer: (koreanWords: string) => ['코드를 생략하면 이 채널에서 가장 최근에 시작한 진행 중인 투표에 적용돼요.', `한국어 명령도 쓸 수 있어요: ${koreanWords}`],
+    footer: (koreanWords: string) => ['코드를 생략하면 이 채널에서 가장 최근에 시작한 진행 중인 투표에 적용돼요. 진행 중인 투표가 여럿이면 마감·삭제·확정은 어느 투표인지 물어봐요.', `한국어 명령도 쓸 수 있어요: ${koreanWords}`],
   },
 };
