@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { encodeAction } from '../../src/core/actions.js';
 import { errorView } from '../../src/core/views/notices.js';
-import type { Span } from '../../src/core/views/rich.js';
+import { toMrkdwn } from '../../adapters/slack/text.js';
+import { discordText } from '../../adapters/discord/render.js';
 import { allText, CAPS, createPoll, errorCode, makeKit, plainAllText, posts, T0, textOf, userErrorOf } from '../helpers.js';
 
 describe('answer none', () => {
@@ -300,22 +301,26 @@ describe('refusals that never suggest what they refuse', () => {
   });
 });
 
-describe('close, delete or pick without a code while several polls are open', () => {
+describe('close, delete or pick without a code while more than one poll could be meant', () => {
+  const whichPoll = async (kit: ReturnType<typeof makeKit>, typed: string) => {
+    const error = await userErrorOf(kit.engine.runText(kit.actor('host'), typed, CAPS));
+    expect(error.code).toBe('WHICH_POLL');
+    return error;
+  };
+
   it.each([
     ['close', '/yakjeong close', (c: string) => `/yakjeong close ${c}`],
     ['delete', '/yakjeong delete', (c: string) => `/yakjeong delete ${c}`],
-    ['pick', '/yakjeong pick 1', (c: string) => `/yakjeong pick ${c} 1`],
-  ] as const)('%s asks which, with the command for each, and changes neither', async (action, typed, command) => {
+    ['pick the final time for', '/yakjeong pick 1', (c: string) => `/yakjeong pick ${c} 1`],
+  ] as const)('%s asks which, with the command for each, and changes neither', async (verb, typed, command) => {
     const kit = makeKit();
     const dinner = await createPoll(kit, 'host', 'Dinner kind:date dates:12/1-12/3');
     const lunch = await createPoll(kit, 'host', 'Lunch kind:date dates:12/1-12/3');
     await kit.engine.runText(kit.actor('guest'), `/yakjeong answer ${dinner} 12/1`, CAPS);
     await kit.engine.runText(kit.actor('guest'), `/yakjeong answer ${lunch} 12/2`, CAPS);
-    const error = await userErrorOf(kit.engine.runText(kit.actor('host'), typed, CAPS));
-    expect(error.code).toBe('WHICH_POLL');
-    const verb = action === 'pick' ? 'pick a time for' : action;
+    const error = await whichPoll(kit, typed);
     // The newest first, as the poll list shows them.
-    expect(textOf(errorView(error, 'en'))).toBe(`⚠️ 2 polls are open in this channel, so say which one to ${verb}: \`${command(lunch)}\` for “Lunch”, \`${command(dinner)}\` for “Dinner”.`);
+    expect(textOf(errorView(error, 'en'))).toBe(`⚠️ Without a code, more than one poll here could be the one to ${verb}. Say which: \`${command(lunch)}\` for “Lunch”, \`${command(dinner)}\` for “Dinner”.`);
     for (const code of [dinner, lunch]) {
       const poll = await kit.store.findPollByCode(code);
       expect(poll?.status).toBe('open');
@@ -327,26 +332,88 @@ describe('close, delete or pick without a code while several polls are open', ()
     expect((await kit.store.findPollByCode(lunch))?.status).toBe('open');
   });
 
-  it('in Korean, naming at most three and where to see the rest', async () => {
+  it.each([
+    ['마감', '마감할', 'close'],
+    ['삭제', '삭제할', 'delete'],
+  ] as const)('in Korean (%s), naming at most three and where to see the rest', async (word, verb, command) => {
     const kit = makeKit({ locale: 'ko' });
     const codes: string[] = [];
     for (const title of ['회식', '점심', '저녁', '스터디']) codes.push(await createPoll(kit, 'host', `${title} kind:date dates:12/1-12/3`));
-    const error = await userErrorOf(kit.engine.runText(kit.actor('host'), '/yakjeong 마감', CAPS));
-    expect(error.code).toBe('WHICH_POLL');
+    const error = await whichPoll(kit, `/yakjeong ${word}`);
     expect(textOf(errorView(error, 'ko'))).toBe(
-      `⚠️ 이 채널에 열린 투표가 4개라서 어느 투표를 마감할지 정해 주세요: “스터디”: \`/yakjeong close ${codes[3]}\`, “저녁”: \`/yakjeong close ${codes[2]}\`, “점심”: \`/yakjeong close ${codes[1]}\`. 열린 투표 4개 모두 \`/yakjeong list\` 명령으로 볼 수 있어요.`,
+      `⚠️ 코드가 없으면 어느 투표를 ${verb}지 알 수 없어요. 코드로 알려 주세요: “스터디”: \`/yakjeong ${command} ${codes[3]}\`, “저녁”: \`/yakjeong ${command} ${codes[2]}\`, “점심”: \`/yakjeong ${command} ${codes[1]}\`. 이 채널의 투표는 \`/yakjeong list\` 명령으로 볼 수 있어요.`,
     );
   });
 
-  it('a title that looks like markup is named as the words it is, never a mention', async () => {
+  it('three are all named, with no pointer to the list', async () => {
+    const kit = makeKit({ locale: 'ko' });
+    for (const title of ['점심', '저녁', '스터디']) await createPoll(kit, 'host', `${title} kind:date dates:12/1-12/3`);
+    const text = textOf(errorView(await whichPoll(kit, '/yakjeong 확정 1'), 'ko'));
+    expect(text).toContain('어느 투표를 확정할지');
+    expect(text).toContain('“점심”');
+    expect(text).not.toContain('/yakjeong list');
+  });
+
+  it('a pick right after a deadline asks, since the poll that just closed is as likely as the open one', async () => {
+    const kit = makeKit();
+    const dinner = await createPoll(kit, 'host', 'Dinner kind:date dates:12/1-12/3 deadline:1h');
+    const lunch = await createPoll(kit, 'host', 'Lunch kind:date dates:12/1-12/3');
+    kit.clock.advance(2 * 3_600_000);
+    // Before the sweep and after it (the sweep closes the poll as its deadline passes).
+    expect(textOf(errorView(await whichPoll(kit, '/yakjeong pick 1'), 'en'))).toContain(`/yakjeong pick ${dinner} 1`);
+    const poll = await kit.store.findPollByCode(dinner);
+    await kit.store.updatePoll(poll!.id, { status: 'closed', closedAt: kit.clock.now() });
+    expect(textOf(errorView(await whichPoll(kit, '/yakjeong pick 1'), 'en'))).toContain(`/yakjeong pick ${lunch} 1`);
+    // A week on, the unpicked poll is no longer what a bare pick means.
+    kit.clock.advance(8 * 86_400_000);
+    await kit.engine.runText(kit.actor('host'), '/yakjeong pick 12/2', CAPS);
+    expect((await kit.store.findPollByCode(lunch))?.picked?.firstSlot).toBe(1);
+    expect((await kit.store.findPollByCode(dinner))?.picked).toBeUndefined();
+  });
+
+  it('a close does not count a poll past its deadline: it is closed already', async () => {
+    const kit = makeKit();
+    const dinner = await createPoll(kit, 'host', 'Dinner kind:date dates:12/1-12/3 deadline:1h');
+    const lunch = await createPoll(kit, 'host', 'Lunch kind:date dates:12/1-12/3 deadline:3h');
+    kit.clock.advance(2 * 3_600_000);
+    expect(allText(await kit.engine.runText(kit.actor('host'), '/yakjeong close', CAPS))).toContain(lunch);
+    expect((await kit.store.findPollByCode(lunch))?.status).toBe('closed');
+    expect((await kit.store.findPollByCode(dinner))?.status).toBe('open');
+  });
+
+  it('a pick with nothing after it offers each poll with its first result; a long one is cut', async () => {
+    const kit = makeKit();
+    const dinner = await createPoll(kit, 'host', 'Dinner kind:date dates:12/1-12/3');
+    await createPoll(kit, 'host', 'Lunch kind:date dates:12/1-12/3');
+    expect(textOf(errorView(await whichPoll(kit, '/yakjeong pick'), 'en'))).toContain(`\`/yakjeong pick ${dinner} 1\``);
+    const long = textOf(errorView(await whichPoll(kit, `/yakjeong pick ${'x'.repeat(500)}`), 'en'));
+    expect(long).toContain(`\`/yakjeong pick ${dinner} ${'x'.repeat(40)}\``);
+    expect(long.length).toBeLessThan(300);
+  });
+
+  it('only the polls the person may manage count: one is theirs, the rest nobody may change for them', async () => {
+    const kit = makeKit();
+    const hosts = await createPoll(kit, 'host', 'Dinner kind:date dates:12/1-12/3');
+    await createPoll(kit, 'host', 'Lunch kind:date dates:12/1-12/3');
+    expect(await errorCode(kit.engine.runText(kit.actor('guest'), '/yakjeong close', CAPS))).toBe('NOT_ALLOWED');
+    const guests = await createPoll(kit, 'guest', 'Tea kind:date dates:12/1-12/3');
+    await kit.engine.runText(kit.actor('guest'), '/yakjeong close', CAPS);
+    expect((await kit.store.findPollByCode(guests))?.status).toBe('closed');
+    expect((await kit.store.findPollByCode(hosts))?.status).toBe('open');
+  });
+
+  it('a title that looks like markup is named as the words it is on Slack and Discord, never a mention', async () => {
     const kit = makeKit();
     await createPoll(kit, 'host', 'Lunch kind:date dates:12/1-12/3');
-    await createPoll(kit, 'host', '"*Standup* <@U1> `x`" kind:date dates:12/1-12/3');
-    const error = await userErrorOf(kit.engine.runText(kit.actor('host'), '/yakjeong delete', CAPS));
-    const spans = errorView(error, 'en').blocks.flatMap((b) => ('text' in b && typeof b.text !== 'string' ? [...b.text] : []));
-    const flat = (list: readonly Span[]): Span[] => list.flatMap((s) => (typeof s === 'object' && 'bold' in s ? flat(s.bold) : [s]));
-    expect(flat(spans).some((s) => typeof s === 'object' && 'mention' in s)).toBe(false);
-    expect(flat(spans).some((s) => typeof s === 'string' && s.includes('*Standup* <@U1> `x`'))).toBe(true);
+    await createPoll(kit, 'host', '"*Standup* <@U1> @everyone" kind:date dates:12/1-12/3');
+    const error = await whichPoll(kit, '/yakjeong delete');
+    const text = errorView(error, 'en').blocks.flatMap((b) => ('text' in b && typeof b.text !== 'string' ? [b.text] : []))[0]!;
+    const slack = toMrkdwn(text);
+    expect(slack).not.toContain('<@U1>');
+    expect(slack).toContain('&lt;@U1&gt;');
+    const discord = discordText(text);
+    expect(discord).not.toMatch(/(^|[^\\])@everyone/);
+    expect(discord).not.toMatch(/(^|[^\\])\*Standup/);
   });
 
   it('with one poll open and others closed, the open one is taken as before', async () => {

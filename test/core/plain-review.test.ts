@@ -156,12 +156,25 @@ describe('Korean written without spaces', () => {
 
 describe('a create window that names the same time twice', () => {
   it.each([
-    ['en', '07:00–07:00 (24 hours)'],
-    ['ko', '07:00–07:00 (24시간)'],
-  ] as const)('%s: the form that works, time:07:00-07:00, makes a poll whose message says its hours are a whole day', async (locale, hours) => {
+    ['en', '07:00-07:00', '07:00–07:00 (24 hours)'],
+    ['ko', '07:00-07:00', '07:00–07:00 (24시간)'],
+    ['en', '00:00-00:00', '00:00–00:00 (24 hours)'],
+  ] as const)('%s: the form that works, time:%s, makes a poll whose message says its hours are a whole day', async (locale, time, hours) => {
     const kit = makeKit({ locale });
-    const replies = await kit.engine.runText(kit.actor('host'), `/yakjeong create Dinner dates:${week(1, 0)} time:07:00-07:00`, CAPS);
+    const replies = await kit.engine.runText(kit.actor('host'), `/yakjeong create Dinner dates:${week(1, 0)} time:${time}`, CAPS);
     expect(allText(replies)).toContain(hours);
+  });
+
+  it.each([
+    ['en', 'outside this poll\'s hours 07:00–07:00 (24 hours)'],
+    ['ko', '이 투표의 시간: 07:00–07:00 (24시간)'],
+  ] as const)('%s: an answer before the first day’s 07:00 is refused naming the whole day', async (locale, words) => {
+    const kit = makeKit({ locale });
+    const first = week(1, 0);
+    await kit.engine.runText(kit.actor('host'), `/yakjeong create Dinner dates:${first} time:07:00-07:00`, CAPS);
+    const error = await userErrorOf(kit.engine.runText(kit.actor('guest'), `/yakjeong answer ${first} 03:00-05:00`, CAPS));
+    expect(error.code).toBe('ANSWER_OUTSIDE_HOURS');
+    expect(textOf(errorView(error, locale))).toContain(words);
   });
 
   it('a window from midnight to midnight reads as written, without the note', async () => {

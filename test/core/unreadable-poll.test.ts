@@ -153,17 +153,22 @@ describe('a poll whose stored spec is damaged', () => {
     expect(kit.database.sqlite.prepare('select status, spec from polls where code = ?').get('K7P2')).toEqual({ status: 'deleted', spec: DAMAGED.truncated });
   });
 
-  it('a bare delete takes the newest open poll when that one is damaged, and never an older one instead', async () => {
+  it('a bare delete counts damaged open polls too: it asks, naming the damaged one by its code, and takes one alone', async () => {
     const kit = kitOnFile();
     const older = await createPoll(kit, 'host', 'Dinner kind:date dates:12/1-12/3');
     insertRow(kit, { code: 'K7P2', spec: DAMAGED.truncated });
-    expect(allText(await kit.engine.runText(kit.actor('host'), '/yakjeong delete', CAPS))).toContain('(K7P2)');
+    const asked = await userErrorOf(kit.engine.runText(kit.actor('host'), '/yakjeong delete', CAPS));
+    expect(asked.code).toBe('WHICH_POLL');
+    expect(textOf(errorView(asked, 'en'))).toContain('`/yakjeong delete K7P2`');
+    expect(await kit.store.unreadablePoll({ code: 'K7P2' })).toMatchObject({ status: 'open' });
     expect((await kit.store.findPollByCode(older))?.status).toBe('open');
-    // Two readable polls open (and a damaged closed one): which one is asked, and neither goes.
-    const newer = await createPoll(kit, 'host', 'Lunch kind:date dates:12/1-12/3');
-    insertRow(kit, { code: 'M3X9', spec: DAMAGED.truncated, status: 'closed' });
-    expect(await errorCode(kit.engine.runText(kit.actor('host'), '/yakjeong delete', CAPS))).toBe('WHICH_POLL');
-    for (const code of [older, newer]) expect((await kit.store.findPollByCode(code))?.status).toBe('open');
+    expect(allText(await kit.engine.runText(kit.actor('host'), '/yakjeong delete K7P2', CAPS))).toContain('(K7P2)');
+    // The damaged one alone (the readable one closed, another damaged one closed): a bare delete takes it.
+    await kit.engine.runText(kit.actor('host'), `/yakjeong close ${older}`, CAPS);
+    insertRow(kit, { code: 'M3X9', spec: DAMAGED.truncated });
+    insertRow(kit, { code: 'Q4W8', spec: DAMAGED.truncated, status: 'closed' });
+    expect(allText(await kit.engine.runText(kit.actor('host'), '/yakjeong delete', CAPS))).toContain('(M3X9)');
+    expect(await kit.store.unreadablePoll({ code: 'Q4W8' })).toMatchObject({ status: 'closed' });
   });
 
   it("another channel's damaged poll is reported like a missing one", async () => {

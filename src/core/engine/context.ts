@@ -56,8 +56,10 @@ export interface ResultsRequest {
 const LAYOUT_CACHE_SLOTS = 200_000;
 /** Kept-answer reads to try while clicks keep moving the poll's version under them; each needs a click landing between two statements. */
 const KEPT_READ_ROUNDS = 20;
-/** Open polls a refusal that asks which one names, each with its command; `list` shows the rest. */
+/** Polls a refusal that asks which one names, each with its command; `list` shows the rest. */
 const WHICH_POLL_SHOWN = 3;
+/** After a poll closes without a pick, how long a pick without a code still counts it among those it may mean. */
+const PICKABLE_AFTER_CLOSE_MS = 7 * 86_400_000;
 /**
  * How long a request key is kept: past the 5 minutes either platform lets a signed request be
  * delivered, with room for clock skew, so every replay that passes a signature check is caught.
@@ -273,24 +275,35 @@ export class EngineContext {
   }
 
   /**
-   * The poll a command that closes, deletes or picks names; without a code, the channel's open
-   * poll. With several open, "the newest" could close or delete the one the person did not mean:
-   * refused, with the command for each (the newest first).
+   * The poll a command that closes, deletes or picks names. Without a code, the one poll it can
+   * mean here among those the person may manage: the open ones (for close, not those past their
+   * deadline; for delete, damaged ones too), and for pick also those closed in the last week
+   * without a pick, since a pick mostly follows a deadline. With several, "the newest" could
+   * close, delete or pick the one the person did not mean: refused, with the command for each.
+   * With none, the channel's newest open poll or latest closed one, as every command takes.
    */
-  async resolveToChange(actor: Actor, code: string | undefined, action: Exclude<ManagerAction, 'reopen'>, command: (code: string) => string): Promise<Poll> {
-    if (code) return this.pollByCode(actor, code);
+  resolveToChange(actor: Actor, code: string | undefined, action: 'close' | 'pick', command: (code: string) => string): Promise<Poll>;
+  resolveToChange(actor: Actor, code: string | undefined, action: 'delete', command: (code: string) => string): Promise<Poll | UnreadablePoll>;
+  async resolveToChange(actor: Actor, code: string | undefined, action: Exclude<ManagerAction, 'reopen'>, command: (code: string) => string): Promise<Poll | UnreadablePoll> {
+    if (code) return (action === 'delete' && (await this.unreadableInChannel(actor, code))) || this.pollByCode(actor, code);
+    const now = this.clock.now();
     const open = await this.store.listPolls(actor.channel, ['open']);
-    if (open.length > 1) {
-      const shown = open.slice(0, WHICH_POLL_SHOWN);
+    const damaged = action === 'delete' ? await this.store.unreadablePolls(actor.channel, ['open']) : [];
+    const unpicked = action === 'pick' ? (await this.store.listPolls(actor.channel, ['closed'])).filter((p) => !p.picked && (p.closedAt ?? 0) >= now - PICKABLE_AFTER_CLOSE_MS) : [];
+    const candidates = [...(action === 'close' ? open.filter((p) => !isClosed(p, now)) : open), ...damaged, ...unpicked]
+      .filter((p) => this.mayManage(actor, p))
+      .sort((a, b) => b.id - a.id);
+    if (candidates.length > 1) {
+      const shown = candidates.slice(0, WHICH_POLL_SHOWN);
       throw new UserError('WHICH_POLL', {
         action,
-        open: open.length,
+        count: candidates.length,
         commands: shown.map((p) => command(p.code)).join('\n'),
         // One line each: the list travels as lines.
-        titles: shown.map((p) => p.spec.title.replace(/\s+/g, ' ')).join('\n'),
+        titles: shown.map((p) => ('problem' in p ? p.title : p.spec.title).replace(/\s+/g, ' ')).join('\n'),
       });
     }
-    return this.resolvePoll(actor, code);
+    return candidates[0] ?? this.resolvePoll(actor, code);
   }
 
   async pollByCode(actor: Actor, code: string): Promise<Poll> {
@@ -325,17 +338,6 @@ export class EngineContext {
   async unreadableInChannel(actor: Actor, code: string): Promise<UnreadablePoll | undefined> {
     const poll = await this.store.unreadablePoll({ code: code.toUpperCase() });
     return poll && poll.status !== 'deleted' && sameChannel(poll.channel, actor.channel) ? poll : undefined;
-  }
-
-  /**
-   * The channel's newest open poll when it is the damaged one. A bare delete takes it rather than
-   * the newest readable poll: removing a damaged poll loses nothing, removing the wrong one would.
-   */
-  async newestOpenIfUnreadable(actor: Actor): Promise<UnreadablePoll | undefined> {
-    const damaged = (await this.store.unreadablePolls(actor.channel, ['open']))[0];
-    if (!damaged) return undefined;
-    const readable = await this.store.newestOpenPoll(actor.channel);
-    return !readable || damaged.id > readable.id ? damaged : undefined;
   }
 
   /**

@@ -26,6 +26,9 @@ import type { EngineContext } from './context.js';
 /** History entries one reply shows. */
 const HISTORY_LIMIT = 20;
 
+/** Characters of a typed pick repeated in the commands offered when it is not clear which poll it is for. */
+const PICK_ECHOED = 40;
+
 export class PollUseCases {
   constructor(
     private readonly ctx: EngineContext,
@@ -159,9 +162,8 @@ export class PollUseCases {
 
   async remove(actor: Actor, code: string | undefined): Promise<Reply[]> {
     const { ctx } = this;
-    const damaged = code ? await ctx.unreadableInChannel(actor, code) : await ctx.newestOpenIfUnreadable(actor);
-    if (damaged) return this.removeUnreadable(actor, damaged);
     const poll = await ctx.resolveToChange(actor, code, 'delete', (c) => `/yakjeong delete ${c}`);
+    if ('problem' in poll) return this.removeUnreadable(actor, poll);
     ctx.assertManager(actor, poll, 'delete');
     await ctx.store.updatePoll(poll.id, { status: 'deleted' });
     const released = await this.blocking.release(poll);
@@ -183,8 +185,9 @@ export class PollUseCases {
 
   async pick(actor: Actor, code: string | undefined, choice: { text: string } | { slot: number }): Promise<Reply[]> {
     const { ctx } = this;
-    const typed = 'slot' in choice ? '' : ` ${choice.text.trim()}`;
-    const poll = await ctx.resolveToChange(actor, code, 'pick', (c) => `/yakjeong pick ${c}${typed}`);
+    // The choice as typed goes into each command offered, on one line and short; none typed offers the first result.
+    const typed = 'slot' in choice ? '' : [...choice.text.replace(/\s+/g, ' ').trim()].slice(0, PICK_ECHOED).join('');
+    const poll = await ctx.resolveToChange(actor, code, 'pick', (c) => `/yakjeong pick ${c} ${typed || '1'}`);
     ctx.assertManager(actor, poll, 'pick');
     const layout = ctx.layout(poll);
     const participants = await ctx.participants(poll);

@@ -334,6 +334,7 @@ export function readAnswerText(
       return new UserError('ANSWER_OUTSIDE_HOURS', {
         input: item.text,
         hours: `${formatHm(hours.start % 1440)}–${end === 0 ? '24:00' : formatHm(end)}`,
+        ...(hours.end - hours.start === 1440 ? { wholeDay: 1 } : {}),
         ...(atEnd ? { end: formatHm(end) } : {}),
       });
     }

@@ -7,7 +7,7 @@ import { answerExampleText, partsOfDayText } from './grammar-examples.js';
 type P = Record<string, string | number>;
 
 const ACTIONS: Record<string, string> = { close: 'close', reopen: 'reopen', delete: 'delete', pick: 'pick the final time of' };
-const WHICH_ACTIONS: Record<string, string> = { close: 'close', delete: 'delete', pick: 'pick a time for' };
+const WHICH_ACTIONS: Record<string, string> = { close: 'close', delete: 'delete', pick: 'pick the final time for' };
 const KINDS: Record<string, string> = { time: 'time poll', block: 'block poll', date: 'date poll' };
 const MONTHS_LONG = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const WEEKDAYS_LONG = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
@@ -110,10 +110,13 @@ const errors: Record<ErrorCode, (p: P) => string | Rich> = {
     if (example === undefined) return `I could not read “${p.input}”.`;
     return rich`I could not read “${p.input}”. Write it like ${code(example)} (${code('maybe:')} before the times that work if needed), or ${code('none')} to clear your answer.`;
   },
-  ANSWER_OUTSIDE_HOURS: (p) =>
-    p.end
-      ? `“${p.input}”: ${p.end} is when this poll's hours end (${p.hours}); pick a start before ${p.end}.`
-      : `“${p.input}” is outside this poll's hours ${p.hours}.`,
+  ANSWER_OUTSIDE_HOURS: (p) => {
+    // A whole day from a time (07:00–07:00) is said, or it reads as no hours at all.
+    const hours = p.wholeDay ? `${p.hours} (${minutesText(1440)})` : p.hours;
+    return p.end
+      ? `“${p.input}”: ${p.end} is when this poll's hours end (${hours}); pick a start before ${p.end}.`
+      : `“${p.input}” is outside this poll's hours ${hours}.`;
+  },
   ANSWER_OUTSIDE_POLL: (p) => `“${p.input}” is not one of this poll's ${p.of === 'dates' ? 'dates' : p.of === 'blocks' ? 'blocks' : 'times'}: ${p.range}.`,
   POLL_NOT_FOUND: (p) => rich`There is no poll ${p.code} in this channel. ${code('/yakjeong list')} shows this channel's polls.`,
   POLL_UNREADABLE: (p) =>
@@ -125,8 +128,8 @@ const errors: Record<ErrorCode, (p: P) => string | Rich> = {
   WHICH_POLL: (p) => {
     const titles = lines(p.titles);
     const each = joinRich(lines(p.commands).map((command, i) => rich`${code(command)} for “${titles[i] ?? ''}”`), ', ');
-    const rest = Number(p.open) > titles.length ? rich`, or see all ${p.open} with ${code('/yakjeong list')}` : '';
-    return rich`${p.open} polls are open in this channel, so say which one to ${WHICH_ACTIONS[String(p.action)] ?? p.action}: ${each}${rest}.`;
+    const rest = Number(p.count) > titles.length ? rich`, or see this channel's polls with ${code('/yakjeong list')}` : '';
+    return rich`Without a code, more than one poll here could be the one to ${WHICH_ACTIONS[String(p.action)] ?? p.action}. Say which: ${each}${rest}.`;
   },
   NOT_ALLOWED: (p) => `Only the poll's creator (${p.creator}) or an admin can ${ACTIONS[String(p.action)] ?? p.action} poll ${p.code}.`,
   BAD_PICK: (p) => {
@@ -468,7 +471,7 @@ export const en = {
     ),
   help: {
     title: 'Yakjeong — find a time that works for everyone',
-    footer: (_koreanWords: string) => ["Without a CODE, a command acts on the channel's newest open poll; close, delete and pick ask which when several are open."],
+    footer: (_koreanWords: string) => ["Without a CODE, a command acts on the channel's newest open poll; close, delete and pick ask which when more than one poll could be meant."],
   },
 };
 

@@ -103,10 +103,13 @@ const errors: Record<ErrorCode, (p: P) => string | Rich> = {
     if (example === undefined) return `응답을 이해하지 못했어요: “${p.input}”.`;
     return rich`응답을 이해하지 못했어요: “${p.input}”. ${code(example)}처럼 써 주세요. ‘필요하면 가능’인 때는 ${code('maybe:')} 뒤에 쓰고, 응답을 지우려면 ${code('none')}만 보내 주세요.`;
   },
-  ANSWER_OUTSIDE_HOURS: (p) =>
-    p.end
-      ? `“${p.input}”: 이 투표가 끝나는 시각이라 그때 시작할 수는 없어요. 이 투표의 시간: ${p.hours}. ${p.end} 전에 시작하는 시간을 써 주세요.`
-      : `“${p.input}”: 이 투표의 시간 밖이에요. 이 투표의 시간: ${p.hours}`,
+  ANSWER_OUTSIDE_HOURS: (p) => {
+    // A whole day from a time (07:00–07:00) is said, or it reads as no hours at all.
+    const hours = p.wholeDay ? `${p.hours} (${minutesText(1440)})` : p.hours;
+    return p.end
+      ? `“${p.input}”: 이 투표가 끝나는 시각이라 그때 시작할 수는 없어요. 이 투표의 시간: ${hours}. ${p.end} 전에 시작하는 시간을 써 주세요.`
+      : `“${p.input}”: 이 투표의 시간 밖이에요. 이 투표의 시간: ${hours}`;
+  },
   ANSWER_OUTSIDE_POLL: (p) =>
     `이 투표의 ${p.of === 'dates' ? '날짜가' : p.of === 'blocks' ? '구간이' : '시간이'} 아니에요: “${p.input}”. 투표 범위: ${p.range}`,
   POLL_NOT_FOUND: (p) => rich`이 채널에는 ${p.code} 투표가 없어요. 이 채널의 투표는 ${code('/yakjeong list')} 명령으로 볼 수 있어요.`,
@@ -119,8 +122,8 @@ const errors: Record<ErrorCode, (p: P) => string | Rich> = {
   WHICH_POLL: (p) => {
     const titles = lines(p.titles);
     const each = joinRich(lines(p.commands).map((command, i) => rich`“${titles[i] ?? ''}”: ${code(command)}`), ', ');
-    const rest = Number(p.open) > titles.length ? rich` 열린 투표 ${p.open}개 모두 ${code('/yakjeong list')} 명령으로 볼 수 있어요.` : '';
-    return rich`이 채널에 열린 투표가 ${p.open}개라서 어느 투표를 ${ACTIONS[String(p.action)] ?? p.action}지 정해 주세요: ${each}.${rest}`;
+    const rest = Number(p.count) > titles.length ? rich` 이 채널의 투표는 ${code('/yakjeong list')} 명령으로 볼 수 있어요.` : '';
+    return rich`코드가 없으면 어느 투표를 ${ACTIONS[String(p.action)] ?? p.action}지 알 수 없어요. 코드로 알려 주세요: ${each}.${rest}`;
   },
   NOT_ALLOWED: (p) => `${p.code} 투표를 ${ACTIONS[String(p.action)] ?? p.action} 수 있는 사람은 투표를 만든 ${p.creator}님과 관리자뿐이에요.`,
   BAD_PICK: (p) => {
@@ -458,6 +461,6 @@ export const ko: Catalog = {
     ),
   help: {
     title: '약정 — 모두 되는 시간 찾기',
-    footer: (koreanWords: string) => ['코드를 생략하면 이 채널에서 가장 최근에 시작한 진행 중인 투표에 적용돼요. 진행 중인 투표가 여럿이면 마감·삭제·확정은 어느 투표인지 물어봐요.', `한국어 명령도 쓸 수 있어요: ${koreanWords}`],
+    footer: (koreanWords: string) => ['코드를 생략하면 이 채널에서 가장 최근에 시작한 진행 중인 투표에 적용돼요. 해당할 수 있는 투표가 여럿이면 마감·삭제·확정은 어느 투표인지 물어봐요.', `한국어 명령도 쓸 수 있어요: ${koreanWords}`],
   },
 };

@@ -5,7 +5,7 @@ import type { PollLayout } from '../domain/slots.js';
 import type { Locale, Poll, Weekday } from '../domain/types.js';
 import { dateAnchor, type LeftOut, type UnderstoodPart } from '../grammar/answer.js';
 import { writeUnderstood } from '../grammar/answer-echo.js';
-import { formatDate, formatRun, formatSpan } from './format.js';
+import { formatDate, formatRun, formatSpan, windowText } from './format.js';
 import { noticeView } from './notices.js';
 import type { View } from './reply.js';
 import { slotRuns } from './runs.js';
@@ -72,7 +72,7 @@ function leftOutLine(leftOut: readonly LeftOut[], input: AnswerSavedInput): stri
     }
   }
   if (spans('hours')) {
-    const window = spec.window ? `${spec.window.start}–${spec.window.end}${spec.timezone === tz ? '' : ` ${spec.timezone}`}` : '';
+    const window = spec.window ? `${windowText(spec.window, locale)}${spec.timezone === tz ? '' : ` ${spec.timezone}`}` : '';
     parts.push(c.honest.leftOutHours(spans('hours'), window));
   }
   if (spans('part-slot')) parts.push(c.honest.leftOutPartSlot(spans('part-slot'), c.minutes(spec.slotMinutes ?? 30)));

@@ -2,10 +2,10 @@
 import { catalog } from '../i18n/index.js';
 import { actionButton } from './buttons.js';
 import { addDays, todayIn } from '../domain/time.js';
-import { pollDates, windowMinutes, type PollLayout } from '../domain/slots.js';
+import { pollDates, type PollLayout } from '../domain/slots.js';
 import type { RankedWindow } from '../domain/ranking.js';
 import type { Locale, Participant, Poll, PollSpec } from '../domain/types.js';
-import { formatDate, formatDay, formatRun, shownTime } from './format.js';
+import { formatDate, formatDay, formatRun, shownTime, windowText } from './format.js';
 import type { View, ViewBlock } from './reply.js';
 import { bold, joinRich, mention, rich, type Rich } from './rich.js';
 
@@ -42,10 +42,7 @@ export function describeDates(spec: PollSpec, locale: Locale, now?: number): str
 export function describeSlots(spec: PollSpec, locale: Locale): string {
   const c = catalog(locale);
   if (spec.kind === 'time' && spec.window) {
-    const { start, end } = spec.window;
-    // The same time twice is a whole day from then (time:07:00-07:00): said, or it reads as no hours at all.
-    const whole = start !== '00:00' && windowMinutes(spec.window).length === 1440 ? ` (${c.minutes(1440)})` : '';
-    return `${start}–${end}${whole} · ${c.slotEvery(spec.slotMinutes ?? 30)}`;
+    return `${windowText(spec.window, locale)} · ${c.slotEvery(spec.slotMinutes ?? 30)}`;
   }
   if (spec.kind === 'block') {
     return (spec.blocks ?? []).map((b) => (b.start ? `${b.name} ${b.start}–${b.end}` : b.name)).join(' · ');
