@@ -321,6 +321,7 @@ describe('close, delete or pick without a code while more than one poll could be
     const error = await whichPoll(kit, typed);
     // The newest first, as the poll list shows them.
     expect(textOf(errorView(error, 'en'))).toBe(`⚠️ Without a code, more than one poll here could be the one to ${verb}. Say which: \`${command(lunch)}\` for “Lunch”, \`${command(dinner)}\` for “Dinner”.`);
+    expect(error.params.more).toBe(0);
     for (const code of [dinner, lunch]) {
       const poll = await kit.store.findPollByCode(code);
       expect(poll?.status).toBe('open');
@@ -341,17 +342,17 @@ describe('close, delete or pick without a code while more than one poll could be
     for (const title of ['회식', '점심', '저녁', '스터디']) codes.push(await createPoll(kit, 'host', `${title} kind:date dates:12/1-12/3`));
     const error = await whichPoll(kit, `/yakjeong ${word}`);
     expect(textOf(errorView(error, 'ko'))).toBe(
-      `⚠️ 코드가 없으면 어느 투표를 ${verb}지 알 수 없어요. 코드로 알려 주세요: “스터디”: \`/yakjeong ${command} ${codes[3]}\`, “저녁”: \`/yakjeong ${command} ${codes[2]}\`, “점심”: \`/yakjeong ${command} ${codes[1]}\`. 이 채널의 투표는 \`/yakjeong list\` 명령으로 볼 수 있어요.`,
+      `⚠️ 코드가 없으면 어느 투표를 ${verb}지 알 수 없어요. 코드로 알려 주세요: “스터디”: \`/yakjeong ${command} ${codes[3]}\`, “저녁”: \`/yakjeong ${command} ${codes[2]}\`, “점심”: \`/yakjeong ${command} ${codes[1]}\`. 그 밖에도 1개가 더 있어요. 코드는 투표 메시지마다 있어요.`,
     );
   });
 
-  it('three are all named, with no pointer to the list', async () => {
+  it('three are all named, with nothing said of more', async () => {
     const kit = makeKit({ locale: 'ko' });
     for (const title of ['점심', '저녁', '스터디']) await createPoll(kit, 'host', `${title} kind:date dates:12/1-12/3`);
     const text = textOf(errorView(await whichPoll(kit, '/yakjeong 확정 1'), 'ko'));
     expect(text).toContain('어느 투표를 확정할지');
     expect(text).toContain('“점심”');
-    expect(text).not.toContain('/yakjeong list');
+    expect(text).not.toContain('더 있어요');
   });
 
   it('a pick right after a deadline asks, since the poll that just closed is as likely as the open one', async () => {
@@ -386,16 +387,21 @@ describe('close, delete or pick without a code while more than one poll could be
     const dinner = await createPoll(kit, 'host', 'Dinner kind:date dates:12/1-12/3');
     await createPoll(kit, 'host', 'Lunch kind:date dates:12/1-12/3');
     expect(textOf(errorView(await whichPoll(kit, '/yakjeong pick'), 'en'))).toContain(`\`/yakjeong pick ${dinner} 1\``);
+    // What cannot be copied as typed (too long, or holding a backtick) is offered as the first result.
     const long = textOf(errorView(await whichPoll(kit, `/yakjeong pick ${'x'.repeat(500)}`), 'en'));
-    expect(long).toContain(`\`/yakjeong pick ${dinner} ${'x'.repeat(40)}\``);
+    expect(long).toContain(`\`/yakjeong pick ${dinner} 1\``);
     expect(long.length).toBeLessThan(300);
+    expect(textOf(errorView(await whichPoll(kit, '/yakjeong pick 12/2 19:00'), 'en'))).toContain(`\`/yakjeong pick ${dinner} 12/2 19:00\``);
   });
 
   it('only the polls the person may manage count: one is theirs, the rest nobody may change for them', async () => {
     const kit = makeKit();
     const hosts = await createPoll(kit, 'host', 'Dinner kind:date dates:12/1-12/3');
     await createPoll(kit, 'host', 'Lunch kind:date dates:12/1-12/3');
-    expect(await errorCode(kit.engine.runText(kit.actor('guest'), '/yakjeong close', CAPS))).toBe('NOT_ALLOWED');
+    // Nobody's to manage: the refusal names the newest, as before.
+    const refused = await userErrorOf(kit.engine.runText(kit.actor('guest'), '/yakjeong close', CAPS));
+    expect(refused.code).toBe('NOT_ALLOWED');
+    expect(refused.params.code).not.toBe(hosts);
     const guests = await createPoll(kit, 'guest', 'Tea kind:date dates:12/1-12/3');
     await kit.engine.runText(kit.actor('guest'), '/yakjeong close', CAPS);
     expect((await kit.store.findPollByCode(guests))?.status).toBe('closed');

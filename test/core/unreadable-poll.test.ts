@@ -171,6 +171,17 @@ describe('a poll whose stored spec is damaged', () => {
     expect(await kit.store.unreadablePoll({ code: 'Q4W8' })).toMatchObject({ status: 'closed' });
   });
 
+  it("a bare delete by someone who may manage none of the open polls is refused naming the newest, damaged or not, and deletes nothing", async () => {
+    const kit = kitOnFile();
+    const mine = await createPoll(kit, 'host', 'Dinner kind:date dates:12/1-12/3');
+    await kit.engine.runText(kit.actor('host'), `/yakjeong close ${mine}`, CAPS);
+    insertRow(kit, { code: 'K7P2', spec: DAMAGED.truncated, creator: 'guest' });
+    const refused = await userErrorOf(kit.engine.runText(kit.actor('host'), '/yakjeong delete', CAPS));
+    expect(refused.code).toBe('NOT_ALLOWED');
+    expect(refused.params.code).toBe('K7P2');
+    expect((await kit.store.findPollByCode(mine))?.status).toBe('closed');
+  });
+
   it("another channel's damaged poll is reported like a missing one", async () => {
     const kit = kitOnFile();
     insertRow(kit, { code: 'K7P2', spec: DAMAGED.truncated, channelId: 'elsewhere' });

@@ -280,7 +280,9 @@ export class EngineContext {
    * deadline; for delete, damaged ones too), and for pick also those closed in the last week
    * without a pick, since a pick mostly follows a deadline. With several, "the newest" could
    * close, delete or pick the one the person did not mean: refused, with the command for each.
-   * With none, the channel's newest open poll or latest closed one, as every command takes.
+   * With none the person may manage, the newest of them all, so the refusal names it; with none
+   * at all, the channel's newest open poll or latest closed one, as every command takes. (The
+   * store lists a channel's 50 newest polls of a status: candidates beyond them are not seen.)
    */
   resolveToChange(actor: Actor, code: string | undefined, action: 'close' | 'pick', command: (code: string) => string): Promise<Poll>;
   resolveToChange(actor: Actor, code: string | undefined, action: 'delete', command: (code: string) => string): Promise<Poll | UnreadablePoll>;
@@ -290,20 +292,19 @@ export class EngineContext {
     const open = await this.store.listPolls(actor.channel, ['open']);
     const damaged = action === 'delete' ? await this.store.unreadablePolls(actor.channel, ['open']) : [];
     const unpicked = action === 'pick' ? (await this.store.listPolls(actor.channel, ['closed'])).filter((p) => !p.picked && (p.closedAt ?? 0) >= now - PICKABLE_AFTER_CLOSE_MS) : [];
-    const candidates = [...(action === 'close' ? open.filter((p) => !isClosed(p, now)) : open), ...damaged, ...unpicked]
-      .filter((p) => this.mayManage(actor, p))
-      .sort((a, b) => b.id - a.id);
+    const meant = [...(action === 'close' ? open.filter((p) => !isClosed(p, now)) : open), ...damaged, ...unpicked].sort((a, b) => b.id - a.id);
+    const candidates = meant.filter((p) => this.mayManage(actor, p));
     if (candidates.length > 1) {
       const shown = candidates.slice(0, WHICH_POLL_SHOWN);
       throw new UserError('WHICH_POLL', {
         action,
-        count: candidates.length,
+        more: candidates.length - shown.length,
         commands: shown.map((p) => command(p.code)).join('\n'),
         // One line each: the list travels as lines.
         titles: shown.map((p) => ('problem' in p ? p.title : p.spec.title).replace(/\s+/g, ' ')).join('\n'),
       });
     }
-    return candidates[0] ?? this.resolvePoll(actor, code);
+    return candidates[0] ?? meant[0] ?? this.resolvePoll(actor, code);
   }
 
   async pollByCode(actor: Actor, code: string): Promise<Poll> {

@@ -185,9 +185,11 @@ export class PollUseCases {
 
   async pick(actor: Actor, code: string | undefined, choice: { text: string } | { slot: number }): Promise<Reply[]> {
     const { ctx } = this;
-    // The choice as typed goes into each command offered, on one line and short; none typed offers the first result.
-    const typed = 'slot' in choice ? '' : [...choice.text.replace(/\s+/g, ' ').trim()].slice(0, PICK_ECHOED).join('');
-    const poll = await ctx.resolveToChange(actor, code, 'pick', (c) => `/yakjeong pick ${c} ${typed || '1'}`);
+    // The choice as typed goes into each command offered when it can be copied as it is: on one
+    // line, short and without a backtick (which no code span can hold); else the first result.
+    const typed = 'slot' in choice ? '' : choice.text.replace(/\s+/g, ' ').trim();
+    const echoed = typed && [...typed].length <= PICK_ECHOED && !typed.includes('`') ? typed : '1';
+    const poll = await ctx.resolveToChange(actor, code, 'pick', (c) => `/yakjeong pick ${c} ${echoed}`);
     ctx.assertManager(actor, poll, 'pick');
     const layout = ctx.layout(poll);
     const participants = await ctx.participants(poll);

@@ -327,14 +327,14 @@ export function readAnswerText(
     // The day is the poll's but the time is not: name the poll's hours, not its dates.
     const timed = spec.kind === 'time' && hours && item.ranges.length > 0 && !item.allDay;
     const daysOffered = timed && itemLeftOut(item, spec, layout, viewerTz).every((l) => l.kind === 'hours' || l.kind === 'part-slot');
-    if (hours && daysOffered) {
+    // Nothing is outside a whole day's hours (07:00–07:00): such a time is outside the poll's span.
+    if (hours && daysOffered && hours.end - hours.start < 1440) {
       const end = hours.end % 1440;
       // "오늘 밤 11시" on a poll that ends at 23:00: the time said is where the hours stop.
       const atEnd = item.ranges.some((r) => !r.part && r.start === end);
       return new UserError('ANSWER_OUTSIDE_HOURS', {
         input: item.text,
         hours: `${formatHm(hours.start % 1440)}–${end === 0 ? '24:00' : formatHm(end)}`,
-        ...(hours.end - hours.start === 1440 ? { wholeDay: 1 } : {}),
         ...(atEnd ? { end: formatHm(end) } : {}),
       });
     }

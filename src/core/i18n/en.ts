@@ -110,13 +110,10 @@ const errors: Record<ErrorCode, (p: P) => string | Rich> = {
     if (example === undefined) return `I could not read “${p.input}”.`;
     return rich`I could not read “${p.input}”. Write it like ${code(example)} (${code('maybe:')} before the times that work if needed), or ${code('none')} to clear your answer.`;
   },
-  ANSWER_OUTSIDE_HOURS: (p) => {
-    // A whole day from a time (07:00–07:00) is said, or it reads as no hours at all.
-    const hours = p.wholeDay ? `${p.hours} (${minutesText(1440)})` : p.hours;
-    return p.end
-      ? `“${p.input}”: ${p.end} is when this poll's hours end (${hours}); pick a start before ${p.end}.`
-      : `“${p.input}” is outside this poll's hours ${hours}.`;
-  },
+  ANSWER_OUTSIDE_HOURS: (p) =>
+    p.end
+      ? `“${p.input}”: ${p.end} is when this poll's hours end (${p.hours}); pick a start before ${p.end}.`
+      : `“${p.input}” is outside this poll's hours ${p.hours}.`,
   ANSWER_OUTSIDE_POLL: (p) => `“${p.input}” is not one of this poll's ${p.of === 'dates' ? 'dates' : p.of === 'blocks' ? 'blocks' : 'times'}: ${p.range}.`,
   POLL_NOT_FOUND: (p) => rich`There is no poll ${p.code} in this channel. ${code('/yakjeong list')} shows this channel's polls.`,
   POLL_UNREADABLE: (p) =>
@@ -128,7 +125,7 @@ const errors: Record<ErrorCode, (p: P) => string | Rich> = {
   WHICH_POLL: (p) => {
     const titles = lines(p.titles);
     const each = joinRich(lines(p.commands).map((command, i) => rich`${code(command)} for “${titles[i] ?? ''}”`), ', ');
-    const rest = Number(p.count) > titles.length ? rich`, or see this channel's polls with ${code('/yakjeong list')}` : '';
+    const rest = Number(p.more) > 0 ? `, and ${p.more} more (each poll's message shows its code)` : '';
     return rich`Without a code, more than one poll here could be the one to ${WHICH_ACTIONS[String(p.action)] ?? p.action}. Say which: ${each}${rest}.`;
   },
   NOT_ALLOWED: (p) => `Only the poll's creator (${p.creator}) or an admin can ${ACTIONS[String(p.action)] ?? p.action} poll ${p.code}.`,

@@ -103,13 +103,10 @@ const errors: Record<ErrorCode, (p: P) => string | Rich> = {
     if (example === undefined) return `응답을 이해하지 못했어요: “${p.input}”.`;
     return rich`응답을 이해하지 못했어요: “${p.input}”. ${code(example)}처럼 써 주세요. ‘필요하면 가능’인 때는 ${code('maybe:')} 뒤에 쓰고, 응답을 지우려면 ${code('none')}만 보내 주세요.`;
   },
-  ANSWER_OUTSIDE_HOURS: (p) => {
-    // A whole day from a time (07:00–07:00) is said, or it reads as no hours at all.
-    const hours = p.wholeDay ? `${p.hours} (${minutesText(1440)})` : p.hours;
-    return p.end
-      ? `“${p.input}”: 이 투표가 끝나는 시각이라 그때 시작할 수는 없어요. 이 투표의 시간: ${hours}. ${p.end} 전에 시작하는 시간을 써 주세요.`
-      : `“${p.input}”: 이 투표의 시간 밖이에요. 이 투표의 시간: ${hours}`;
-  },
+  ANSWER_OUTSIDE_HOURS: (p) =>
+    p.end
+      ? `“${p.input}”: 이 투표가 끝나는 시각이라 그때 시작할 수는 없어요. 이 투표의 시간: ${p.hours}. ${p.end} 전에 시작하는 시간을 써 주세요.`
+      : `“${p.input}”: 이 투표의 시간 밖이에요. 이 투표의 시간: ${p.hours}`,
   ANSWER_OUTSIDE_POLL: (p) =>
     `이 투표의 ${p.of === 'dates' ? '날짜가' : p.of === 'blocks' ? '구간이' : '시간이'} 아니에요: “${p.input}”. 투표 범위: ${p.range}`,
   POLL_NOT_FOUND: (p) => rich`이 채널에는 ${p.code} 투표가 없어요. 이 채널의 투표는 ${code('/yakjeong list')} 명령으로 볼 수 있어요.`,
@@ -122,7 +119,7 @@ const errors: Record<ErrorCode, (p: P) => string | Rich> = {
   WHICH_POLL: (p) => {
     const titles = lines(p.titles);
     const each = joinRich(lines(p.commands).map((command, i) => rich`“${titles[i] ?? ''}”: ${code(command)}`), ', ');
-    const rest = Number(p.count) > titles.length ? rich` 이 채널의 투표는 ${code('/yakjeong list')} 명령으로 볼 수 있어요.` : '';
+    const rest = Number(p.more) > 0 ? ` 그 밖에도 ${p.more}개가 더 있어요. 코드는 투표 메시지마다 있어요.` : '';
     return rich`코드가 없으면 어느 투표를 ${ACTIONS[String(p.action)] ?? p.action}지 알 수 없어요. 코드로 알려 주세요: ${each}.${rest}`;
   },
   NOT_ALLOWED: (p) => `${p.code} 투표를 ${ACTIONS[String(p.action)] ?? p.action} 수 있는 사람은 투표를 만든 ${p.creator}님과 관리자뿐이에요.`,
