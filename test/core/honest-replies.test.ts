@@ -422,6 +422,26 @@ describe('close, delete or pick without a code while more than one poll could be
     expect(discord).not.toMatch(/(^|[^\\])\*Standup/);
   });
 
+  it('a reopen means a poll that closed lately, not the one still open; two such are asked about', async () => {
+    const kit = makeKit();
+    const dinner = await createPoll(kit, 'host', 'Dinner kind:date dates:12/1-12/3');
+    await kit.engine.runText(kit.actor('host'), `/yakjeong close ${dinner}`, CAPS);
+    const lunch = await createPoll(kit, 'host', 'Lunch kind:date dates:12/1-12/3');
+    await kit.engine.runText(kit.actor('host'), '/yakjeong reopen', CAPS);
+    expect((await kit.store.findPollByCode(dinner))?.status).toBe('open');
+    // Both closed now: which one is asked, the deadline typed kept in each command.
+    await kit.engine.runText(kit.actor('host'), `/yakjeong close ${dinner}`, CAPS);
+    await kit.engine.runText(kit.actor('host'), `/yakjeong close ${lunch}`, CAPS);
+    const asked = await whichPoll(kit, '/yakjeong reopen deadline:24h');
+    expect(textOf(errorView(asked, 'en'))).toContain(`one to reopen. Say which: \`/yakjeong reopen ${lunch} deadline:24h\` for “Lunch”, \`/yakjeong reopen ${dinner} deadline:24h\` for “Dinner”.`);
+    expect(textOf(errorView(asked, 'ko'))).toContain('어느 투표를 다시 열지 알 수 없어요');
+    for (const code of [dinner, lunch]) expect((await kit.store.findPollByCode(code))?.status).toBe('closed');
+    // A week on, neither is what a bare reopen means: the newest poll is taken, as every command takes it.
+    kit.clock.advance(8 * 86_400_000);
+    expect(allText(await kit.engine.runText(kit.actor('host'), '/yakjeong reopen deadline:24h', CAPS))).toContain(lunch);
+    expect((await kit.store.findPollByCode(lunch))?.status).toBe('open');
+  });
+
   it('with one poll open and others closed, the open one is taken as before', async () => {
     const kit = makeKit();
     const old = await createPoll(kit, 'host', 'Old kind:date dates:12/1-12/3');

@@ -58,8 +58,11 @@ const LAYOUT_CACHE_SLOTS = 200_000;
 const KEPT_READ_ROUNDS = 20;
 /** Polls a refusal that asks which one names, each with its command; `list` shows the rest. */
 const WHICH_POLL_SHOWN = 3;
-/** After a poll closes without a pick, how long a pick without a code still counts it among those it may mean. */
-const PICKABLE_AFTER_CLOSE_MS = 7 * 86_400_000;
+/**
+ * After a poll closes, how long a pick or a reopen without a code still counts it among the polls
+ * it may mean: both mostly follow a deadline within days.
+ */
+const RECENTLY_CLOSED_MS = 7 * 86_400_000;
 /**
  * How long a request key is kept: past the 5 minutes either platform lets a signed request be
  * delivered, with room for clock skew, so every replay that passes a signature check is caught.
@@ -275,24 +278,18 @@ export class EngineContext {
   }
 
   /**
-   * The poll a command that closes, deletes or picks names. Without a code, the one poll it can
-   * mean here among those the person may manage: the open ones (for close, not those past their
-   * deadline; for delete, damaged ones too), and for pick also those closed in the last week
-   * without a pick, since a pick mostly follows a deadline. With several, "the newest" could
-   * close, delete or pick the one the person did not mean: refused, with the command for each.
-   * With none the person may manage, the newest of them all, so the refusal names it; with none
-   * at all, the channel's newest open poll or latest closed one, as every command takes. (The
-   * store lists a channel's 50 newest polls of a status: candidates beyond them are not seen.)
+   * The poll a command that closes, reopens, deletes or picks names. Without a code, the one poll
+   * it can mean here among those the person may manage (couldMean). With several, "the newest"
+   * could change the one the person did not mean: refused, with the command for each. With none
+   * the person may manage, the newest of them all, so the refusal names it; with none at all, the
+   * channel's newest open poll or latest closed one, as every command takes. (The store lists a
+   * channel's 50 newest polls of a status: candidates beyond them are not seen.)
    */
-  resolveToChange(actor: Actor, code: string | undefined, action: 'close' | 'pick', command: (code: string) => string): Promise<Poll>;
+  resolveToChange(actor: Actor, code: string | undefined, action: 'close' | 'reopen' | 'pick', command: (code: string) => string): Promise<Poll>;
   resolveToChange(actor: Actor, code: string | undefined, action: 'delete', command: (code: string) => string): Promise<Poll | UnreadablePoll>;
-  async resolveToChange(actor: Actor, code: string | undefined, action: Exclude<ManagerAction, 'reopen'>, command: (code: string) => string): Promise<Poll | UnreadablePoll> {
+  async resolveToChange(actor: Actor, code: string | undefined, action: ManagerAction, command: (code: string) => string): Promise<Poll | UnreadablePoll> {
     if (code) return (action === 'delete' && (await this.unreadableInChannel(actor, code))) || this.pollByCode(actor, code);
-    const now = this.clock.now();
-    const open = await this.store.listPolls(actor.channel, ['open']);
-    const damaged = action === 'delete' ? await this.store.unreadablePolls(actor.channel, ['open']) : [];
-    const unpicked = action === 'pick' ? (await this.store.listPolls(actor.channel, ['closed'])).filter((p) => !p.picked && (p.closedAt ?? 0) >= now - PICKABLE_AFTER_CLOSE_MS) : [];
-    const meant = [...(action === 'close' ? open.filter((p) => !isClosed(p, now)) : open), ...damaged, ...unpicked].sort((a, b) => b.id - a.id);
+    const meant = (await this.couldMean(actor, action)).sort((a, b) => b.id - a.id);
     const candidates = meant.filter((p) => this.mayManage(actor, p));
     if (candidates.length > 1) {
       const shown = candidates.slice(0, WHICH_POLL_SHOWN);
@@ -305,6 +302,27 @@ export class EngineContext {
       });
     }
     return candidates[0] ?? meant[0] ?? this.resolvePoll(actor, code);
+  }
+
+  /**
+   * The polls a command without a code may mean, by what it does: close, an open poll not past
+   * its deadline; delete, any open poll, damaged ones too; pick, an open poll or one closed lately
+   * without a pick; reopen, a poll past its deadline or closed lately.
+   */
+  private async couldMean(actor: Actor, action: ManagerAction): Promise<Array<Poll | UnreadablePoll>> {
+    const now = this.clock.now();
+    const open = await this.store.listPolls(actor.channel, ['open']);
+    const closedLately = async () => (await this.store.listPolls(actor.channel, ['closed'])).filter((p) => (p.closedAt ?? 0) >= now - RECENTLY_CLOSED_MS);
+    switch (action) {
+      case 'close':
+        return open.filter((p) => !isClosed(p, now));
+      case 'delete':
+        return [...open, ...(await this.store.unreadablePolls(actor.channel, ['open']))];
+      case 'pick':
+        return [...open, ...(await closedLately()).filter((p) => !p.picked)];
+      case 'reopen':
+        return [...open.filter((p) => isClosed(p, now)), ...(await closedLately())];
+    }
   }
 
   async pollByCode(actor: Actor, code: string): Promise<Poll> {

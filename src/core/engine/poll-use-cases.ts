@@ -26,8 +26,17 @@ import type { EngineContext } from './context.js';
 /** History entries one reply shows. */
 const HISTORY_LIMIT = 20;
 
-/** Characters of a typed pick repeated in the commands offered when it is not clear which poll it is for. */
-const PICK_ECHOED = 40;
+/** Characters of typed text repeated in the commands offered when it is not clear which poll it is for. */
+const ECHOED = 40;
+
+/**
+ * Typed text as it can go into a command offered to copy: on one line, short and without a
+ * backtick (which no code span can hold); undefined when it cannot, or is empty.
+ */
+function copyable(typed: string): string | undefined {
+  const line = typed.replace(/\s+/g, ' ').trim();
+  return line && [...line].length <= ECHOED && !line.includes('`') ? line : undefined;
+}
 
 export class PollUseCases {
   constructor(
@@ -133,7 +142,8 @@ export class PollUseCases {
 
   async reopen(actor: Actor, code: string | undefined, deadlineInput?: string): Promise<Reply[]> {
     const { ctx } = this;
-    const poll = await ctx.resolvePoll(actor, code);
+    const typedDeadline = deadlineInput === undefined ? undefined : copyable(deadlineInput);
+    const poll = await ctx.resolveToChange(actor, code, 'reopen', (c) => `/yakjeong reopen ${c}${typedDeadline ? ` deadline:${typedDeadline}` : ''}`);
     ctx.assertManager(actor, poll, 'reopen');
     const now = ctx.clock.now();
     if (poll.status === 'open' && !isClosed(poll, now)) throw new UserError('POLL_OPEN', { code: poll.code });
@@ -185,10 +195,8 @@ export class PollUseCases {
 
   async pick(actor: Actor, code: string | undefined, choice: { text: string } | { slot: number }): Promise<Reply[]> {
     const { ctx } = this;
-    // The choice as typed goes into each command offered when it can be copied as it is: on one
-    // line, short and without a backtick (which no code span can hold); else the first result.
-    const typed = 'slot' in choice ? '' : choice.text.replace(/\s+/g, ' ').trim();
-    const echoed = typed && [...typed].length <= PICK_ECHOED && !typed.includes('`') ? typed : '1';
+    // The choice as typed goes into each command offered; else the first result.
+    const echoed = ('slot' in choice ? undefined : copyable(choice.text)) ?? '1';
     const poll = await ctx.resolveToChange(actor, code, 'pick', (c) => `/yakjeong pick ${c} ${echoed}`);
     ctx.assertManager(actor, poll, 'pick');
     const layout = ctx.layout(poll);

@@ -7,7 +7,7 @@ import { answerExampleText, partsOfDayText } from './grammar-examples.js';
 type P = Record<string, string | number>;
 
 const ACTIONS: Record<string, string> = { close: 'close', reopen: 'reopen', delete: 'delete', pick: 'pick the final time of' };
-const WHICH_ACTIONS: Record<string, string> = { close: 'close', delete: 'delete', pick: 'pick the final time for' };
+const WHICH_ACTIONS: Record<string, string> = { close: 'close', reopen: 'reopen', delete: 'delete', pick: 'pick the final time for' };
 const KINDS: Record<string, string> = { time: 'time poll', block: 'block poll', date: 'date poll' };
 const MONTHS_LONG = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const WEEKDAYS_LONG = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
@@ -468,7 +468,7 @@ export const en = {
     ),
   help: {
     title: 'Yakjeong — find a time that works for everyone',
-    footer: (_koreanWords: string) => ["Without a CODE, a command acts on the channel's newest open poll; close, delete and pick ask which when more than one poll could be meant."],
+    footer: (_koreanWords: string) => ["Without a CODE, a command acts on the channel's newest open poll; close, reopen, delete and pick ask which when more than one poll could be meant."],
   },
 };
 
