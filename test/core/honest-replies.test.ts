@@ -438,8 +438,37 @@ describe('close, delete or pick without a code while more than one poll could be
     for (const code of [dinner, lunch]) expect((await kit.store.findPollByCode(code))?.status).toBe('closed');
     // A week on, neither is what a bare reopen means: the newest poll is taken, as every command takes it.
     kit.clock.advance(8 * 86_400_000);
-    expect(allText(await kit.engine.runText(kit.actor('host'), '/yakjeong reopen deadline:24h', CAPS))).toContain(lunch);
+    await kit.engine.runText(kit.actor('host'), '/yakjeong reopen deadline:24h', CAPS);
     expect((await kit.store.findPollByCode(lunch))?.status).toBe('open');
+    expect((await kit.store.findPollByCode(dinner))?.status).toBe('closed');
+  });
+
+  it('a reopen takes a poll past its deadline before the sweep, but never guesses at one with a picked time', async () => {
+    const kit = makeKit();
+    const dinner = await createPoll(kit, 'host', 'Dinner kind:date dates:12/1-12/3 deadline:1h');
+    const lunch = await createPoll(kit, 'host', 'Lunch kind:date dates:12/1-12/3');
+    kit.clock.advance(2 * 3_600_000);
+    await kit.engine.runText(kit.actor('host'), '/yakjeong reopen deadline:24h', CAPS);
+    expect((await kit.store.findPollByCode(dinner))?.spec.deadline).toBe(kit.clock.now() + 24 * 3_600_000);
+    // Dinner picked (and so closed): a bare reopen does not undo that pick; it speaks of the open poll, as before.
+    await kit.engine.runText(kit.actor('host'), `/yakjeong pick ${dinner} 12/2`, CAPS);
+    const refused = await userErrorOf(kit.engine.runText(kit.actor('host'), '/yakjeong reopen', CAPS));
+    expect(refused.code).toBe('POLL_OPEN');
+    expect(refused.params.code).toBe(lunch);
+    expect((await kit.store.findPollByCode(dinner))?.picked).toBeDefined();
+  });
+
+  it('a typed deadline of several words is offered back in quotes, and one that cannot be read is refused first', async () => {
+    const kit = makeKit();
+    const dinner = await createPoll(kit, 'host', 'Dinner kind:date dates:12/1-12/3');
+    const lunch = await createPoll(kit, 'host', 'Lunch kind:date dates:12/1-12/3');
+    for (const code of [dinner, lunch]) await kit.engine.runText(kit.actor('host'), `/yakjeong close ${code}`, CAPS);
+    const offered = textOf(errorView(await whichPoll(kit, '/yakjeong reopen deadline:"3 d"'), 'en'));
+    const command = `/yakjeong reopen ${dinner} deadline:"3 d"`;
+    expect(offered).toContain(`\`${command}\``);
+    await kit.engine.runText(kit.actor('host'), command, CAPS);
+    expect((await kit.store.findPollByCode(dinner))?.spec.deadline).toBe(kit.clock.now() + 3 * 86_400_000);
+    expect(await errorCode(kit.engine.runText(kit.actor('host'), '/yakjeong reopen deadline:"whenever works"', CAPS))).toBe('BAD_DEADLINE');
   });
 
   it('with one poll open and others closed, the open one is taken as before', async () => {

@@ -307,7 +307,8 @@ export class EngineContext {
   /**
    * The polls a command without a code may mean, by what it does: close, an open poll not past
    * its deadline; delete, any open poll, damaged ones too; pick, an open poll or one closed lately
-   * without a pick; reopen, a poll past its deadline or closed lately.
+   * without a pick; reopen, a poll past its deadline or closed lately, but never one with a picked
+   * time (reopening drops the pick and frees everyone's calendar: not done on a guess).
    */
   private async couldMean(actor: Actor, action: ManagerAction): Promise<Array<Poll | UnreadablePoll>> {
     const now = this.clock.now();
@@ -321,7 +322,7 @@ export class EngineContext {
       case 'pick':
         return [...open, ...(await closedLately()).filter((p) => !p.picked)];
       case 'reopen':
-        return [...open.filter((p) => isClosed(p, now)), ...(await closedLately())];
+        return [...open.filter((p) => isClosed(p, now)), ...(await closedLately())].filter((p) => !p.picked);
     }
   }
 

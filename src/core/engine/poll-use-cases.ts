@@ -142,8 +142,15 @@ export class PollUseCases {
 
   async reopen(actor: Actor, code: string | undefined, deadlineInput?: string): Promise<Reply[]> {
     const { ctx } = this;
-    const typedDeadline = deadlineInput === undefined ? undefined : copyable(deadlineInput);
-    const poll = await ctx.resolveToChange(actor, code, 'reopen', (c) => `/yakjeong reopen ${c}${typedDeadline ? ` deadline:${typedDeadline}` : ''}`);
+    if (deadlineInput !== undefined && code === undefined) {
+      // Read first, in the person's zone: asked which poll, they must not be offered a deadline that cannot be read.
+      const tz = await ctx.zoneOf(actor);
+      parseDeadline(deadlineInput, tz, ctx.clock.now(), todayIn(ctx.clock.now(), tz));
+    }
+    const typed = deadlineInput === undefined ? undefined : copyable(deadlineInput);
+    // A deadline of several words goes back in quotes, as the option grammar reads it.
+    const option = typed === undefined || typed.includes('"') ? '' : typed.includes(' ') ? ` deadline:"${typed}"` : ` deadline:${typed}`;
+    const poll = await ctx.resolveToChange(actor, code, 'reopen', (c) => `/yakjeong reopen ${c}${option}`);
     ctx.assertManager(actor, poll, 'reopen');
     const now = ctx.clock.now();
     if (poll.status === 'open' && !isClosed(poll, now)) throw new UserError('POLL_OPEN', { code: poll.code });

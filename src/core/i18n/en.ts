@@ -468,7 +468,7 @@ export const en = {
     ),
   help: {
     title: 'Yakjeong — find a time that works for everyone',
-    footer: (_koreanWords: string) => ["Without a CODE, a command acts on the channel's newest open poll; close, reopen, delete and pick ask which when more than one poll could be meant."],
+    footer: (_koreanWords: string) => ["Without a CODE, a command acts on the channel's newest open poll; reopen takes the poll that closed lately, and close, reopen, delete and pick ask which when more than one could be meant."],
   },
 };
 
