@@ -22,18 +22,29 @@ export const WAL_KEPT_BYTES = 64 * 1024 * 1024;
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../../../migrations/sqlite', import.meta.url));
 
+/** Tries at migrating while another process's migration is in the way, and the pause between two. */
+const MIGRATE_ATTEMPTS = 20;
+const MIGRATE_PAUSE_MS = 50;
+
 /**
  * drizzle reads which migrations are applied before it takes the write lock, so two processes
- * starting together on a new file can both try the same one; the loser fails on a table that now
- * exists. Reading again then finds it applied.
+ * starting together on a new file can both try the same one. The loser either fails on a table
+ * that now exists or, when its transaction read the schema before the winner committed, gets
+ * "database is locked" at once (SQLite refuses that write whatever busy_timeout says, as the
+ * snapshot it read is gone). Reading again, after a pause, finds the migrations applied.
  */
-function migrateBesideOthers(run: () => void): void {
+export function migrateBesideOthers(run: () => void): void {
   for (let attempt = 1; ; attempt++) {
     try {
       run();
       return;
     } catch (err) {
-      if (attempt >= 3 || !(err instanceof Error && /already exists|duplicate column/i.test(`${err.message} ${String(err.cause ?? '')}`))) throw err;
+      const said = err instanceof Error ? `${err.message} ${String(err.cause ?? '')} ${(err as { code?: unknown }).code ?? ''}` : '';
+      const applied = /already exists|duplicate column/i.test(said);
+      const busy = /database is locked|SQLITE_BUSY/i.test(said);
+      if (attempt >= MIGRATE_ATTEMPTS || !(applied || busy)) throw err;
+      // Opening is synchronous (and happens once, at start): a short blocking pause lets the other process finish.
+      if (busy) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, MIGRATE_PAUSE_MS);
     }
   }
 }
