@@ -89,7 +89,7 @@ export const ERROR_CODES = [
   'USUAL_WEEK_NO_TIMES',
   // An Undo for another meeting's change that is not the person's, or already undone or released.
   'BLOCK_NOT_FOUND',
-  // close, delete or pick without a code while several polls are open here: which one is asked, not guessed.
+  // close, reopen, delete or pick without a code when more than one poll could be meant: which one is asked, not guessed.
   'WHICH_POLL',
 ] as const;
 

@@ -56,7 +56,7 @@ export interface ResultsRequest {
 const LAYOUT_CACHE_SLOTS = 200_000;
 /** Kept-answer reads to try while clicks keep moving the poll's version under them; each needs a click landing between two statements. */
 const KEPT_READ_ROUNDS = 20;
-/** Polls a refusal that asks which one names, each with its command; `list` shows the rest. */
+/** Polls a refusal that asks which one names, each with its command; the rest are only counted. */
 const WHICH_POLL_SHOWN = 3;
 /**
  * After a poll closes, how long a pick or a reopen without a code still counts it among the polls

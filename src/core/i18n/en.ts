@@ -7,7 +7,8 @@ import { answerExampleText, partsOfDayText } from './grammar-examples.js';
 type P = Record<string, string | number>;
 
 const ACTIONS: Record<string, string> = { close: 'close', reopen: 'reopen', delete: 'delete', pick: 'pick the final time of' };
-const WHICH_ACTIONS: Record<string, string> = { close: 'close', reopen: 'reopen', delete: 'delete', pick: 'pick the final time for' };
+/** The same actions after "the one to …". */
+const WHICH_ACTIONS: Record<string, string> = { ...ACTIONS, pick: 'pick the final time for' };
 const KINDS: Record<string, string> = { time: 'time poll', block: 'block poll', date: 'date poll' };
 const MONTHS_LONG = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const WEEKDAYS_LONG = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];

@@ -5,7 +5,6 @@ import { localTime, type Span, type TimeOptions } from './rich.js';
 import type { PollLayout } from '../domain/slots.js';
 import type { Locale, PollSpec, Slot } from '../domain/types.js';
 
-/** "12월 1일 (화)" / "Tue, Dec 1"; with the year, "2026년 12월 1일 (화)" / "Tue, Dec 1, 2026". */
 /**
  * A time poll's hours as written, "09:00–18:00". The same time twice is a whole day from then
  * (time:07:00-07:00): said, or it reads as no hours at all.
@@ -14,6 +13,7 @@ export function windowText(window: { start: string; end: string }, locale: Local
   return `${window.start}–${window.end}${window.start === window.end ? ` (${catalog(locale).minutes(1440)})` : ''}`;
 }
 
+/** "12월 1일 (화)" / "Tue, Dec 1"; with the year, "2026년 12월 1일 (화)" / "Tue, Dec 1, 2026". */
 export function formatDate(date: string, locale: Locale, withYear = false): string {
   const c = catalog(locale);
   const p = parseIsoDate(date);
