@@ -290,9 +290,13 @@ describe('Slack HTTP mode', () => {
     await command(`answer ${poll.code} 12/2 10:00-11:00`, { channel }, 'pick-pre');
     await latestResponse('pick-pre');
 
-    await command(`pick ${poll.code} 1`, { channel }, 'pick');
-    const notice = await waitFor(() =>
-      h.fake.callsTo('chat.postMessage').find((c) => c.args.channel === channel.id && String(c.args.text).includes('Final time')),
+    expect((await command(`pick ${poll.code} 1`, { channel }, 'pick')).status).toBe(200);
+    const notice = await waitFor(
+      () => h.fake.callsTo('chat.postMessage').find((c) => c.args.channel === channel.id && String(c.args.text).includes('Final time')),
+      10_000,
+      () =>
+        `the pick notice; the channel got ${JSON.stringify(h.fake.callsTo('chat.postMessage').filter((c) => c.args.channel === channel.id).map((c) => c.args.text))}` +
+        ` and the picker ${JSON.stringify(h.fake.responsesTo('pick').map((r) => blocksText(r.body.blocks)))}`,
     );
     expect(blocksText(notice.args.blocks)).toMatch(/<https:\/\/calendar\.google\.com\/calendar\/render\?action=TEMPLATE&amp;/);
     // The fake records a file when its upload URL is asked for and again, with its bytes, when they arrive.
@@ -310,7 +314,9 @@ describe('Slack HTTP mode', () => {
     await command(`pick ${poll.code} 2026-12-01 09:00`, { channel }, 'repick');
     const moved = await waitFor(() => h.fake.callsTo('chat.scheduleMessage').filter((c) => c.args.channel === channel.id)[1]);
     expect(Number(moved.args.post_at)).toBe((Date.UTC(2026, 11, 1, 0, 0) - 10 * 60_000) / 1000);
-    expect(h.fake.callsTo('chat.deleteScheduledMessage').at(-1)?.args).toMatchObject({ channel: channel.id, scheduled_message_id: scheduled.response?.scheduled_message_id });
+    // The new reminder is scheduled before the old one is deleted (so a failure never leaves none).
+    const deleted = await waitFor(() => h.fake.callsTo('chat.deleteScheduledMessage').find((c) => c.args.channel === channel.id));
+    expect(deleted.args.scheduled_message_id).toBe(scheduled.response?.scheduled_message_id);
   });
 
   it('tells the creator privately when everyone expected has answered, even if that note fails', async () => {

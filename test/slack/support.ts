@@ -310,12 +310,17 @@ export function interactionBody(payload: Json): string {
 
 type Falsy = undefined | false | null | 0 | '';
 
-export async function waitFor<T>(probe: () => T | Falsy | Promise<T | Falsy>, timeoutMs = 10_000, what = 'condition'): Promise<T> {
+/** `what` names the awaited thing in the timeout error; a function is asked only then, so it can say what was seen instead. */
+export async function waitFor<T>(
+  probe: () => T | Falsy | Promise<T | Falsy>,
+  timeoutMs = 10_000,
+  what: string | (() => string) = 'condition',
+): Promise<T> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
     if (value) return value;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() > until) throw new Error(`timed out waiting for ${typeof what === 'string' ? what : what()}`);
     await new Promise((r) => setTimeout(r, 20));
   }
 }
