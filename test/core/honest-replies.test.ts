@@ -84,6 +84,24 @@ describe('an answer that reaches beyond the poll', () => {
     expect(text).toContain("⚠️ Left out, outside this poll's hours (18:00–20:00 Asia/Seoul): Tue, Dec 1 19:00–22:00, Wed, Dec 2 19:00–22:00.");
   });
 
+  it('names a 24-hour poll\'s hours as running into the next day, in both languages and from another zone', async () => {
+    const kit = makeKit();
+    await createPoll(kit, 'host', 'Watch dates:12/1-12/2 time:07:00-07:00 slot:1h tz:Asia/Seoul');
+    const text = allText(await kit.engine.runText(kit.actor('ann'), '/yakjeong answer 12/1 05:00-09:00', CAPS));
+    expect(text).toContain('✅ Tue, Dec 1 07:00–09:00');
+    expect(text).toContain("⚠️ Left out, outside this poll's hours (each day from 07:00 to 07:00 the next day): Tue, Dec 1 05:00–07:00.");
+
+    await kit.engine.runText(kit.actor('bob'), '/yakjeong tz Asia/Shanghai', CAPS);
+    const away = allText(await kit.engine.runText(kit.actor('bob'), '/yakjeong answer 12/1 05:00-08:00', CAPS));
+    expect(away).toContain("(each day from 07:00 Asia/Seoul to 07:00 the next day): Tue, Dec 1 05:00–06:00.");
+
+    const ko = makeKit({ locale: 'ko' });
+    await createPoll(ko, 'host', '당직 dates:12/1-12/2 time:07:00-07:00 slot:1h');
+    expect(allText(await ko.engine.runText(ko.actor('민지'), '/yakjeong answer 12/1 05:00-09:00', CAPS))).toContain(
+      '⚠️ 이 투표의 시간(매일 07:00부터 다음 날 07:00까지) 밖이라 빠졌어요: 12월 1일 (화) 05:00–07:00',
+    );
+  });
+
   it('leaves out a part wholly outside the poll and keeps the rest; refuses an answer with nothing inside', async () => {
     const kit = makeKit();
     const code = await createPoll(kit, 'host', 'Dinner dates:12/1-12/2 time:18:00-22:00 slot:1h');

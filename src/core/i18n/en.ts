@@ -386,6 +386,8 @@ export const en = {
     placeFreed: (max: number) => `Your place is free again (the poll takes ${max === 1 ? '1 person' : `${max} people`}).`,
     nothingToClear: (title: string, code: string) => `You have no answer to “${title}” (${code}), so there was nothing to clear.`,
     leftOutHours: (spans: string, hours: string) => `Left out, outside this poll's hours (${hours}): ${spans}.`,
+    /** A 24-hour poll's hours in the left-out line: "07:00–07:00 (24 hours)" inside its parentheses would nest them. */
+    dayLongHours: (start: string, zone: string) => `each day from ${start}${zone ? ` ${zone}` : ''} to ${start} the next day`,
     leftOutPartSlot: (spans: string, slot: string) => `Left out, shorter than a whole slot (${slot}): ${spans}.`,
     leftOutDates: (dates: string, offered: string) => `Left out, not among this poll's dates (${offered}): ${dates}.`,
     leftOutWeekdays: (days: string, offered: string) => `Left out, not among this poll's days (${offered}): ${days}.`,

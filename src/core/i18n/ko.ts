@@ -376,6 +376,7 @@ export const ko: Catalog = {
     placeFreed: (max: number) => `자리 하나가 다시 비었어요(최대 ${max}명).`,
     nothingToClear: (title: string, code: string) => `“${title}”(${code}) 투표에는 남긴 응답이 없어서 지울 것이 없어요.`,
     leftOutHours: (spans: string, hours: string) => `이 투표의 시간(${hours}) 밖이라 빠졌어요: ${spans}`,
+    dayLongHours: (start: string, zone: string) => `매일 ${zone ? `${zone} ` : ''}${start}부터 다음 날 ${start}까지`,
     leftOutPartSlot: (spans: string, slot: string) => `한 칸보다 짧아서 빠졌어요: ${spans} (한 칸: ${slot})`,
     leftOutDates: (dates: string, offered: string) => `이 투표에 없는 날짜라서 빠졌어요: ${dates} (투표 날짜: ${offered})`,
     leftOutWeekdays: (days: string, offered: string) => `이 투표에 없는 요일이라서 빠졌어요: ${days} (투표 요일: ${offered})`,

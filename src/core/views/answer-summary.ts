@@ -72,7 +72,13 @@ function leftOutLine(leftOut: readonly LeftOut[], input: AnswerSavedInput): stri
     }
   }
   if (spans('hours')) {
-    const window = spec.window ? `${windowText(spec.window, locale)}${spec.timezone === tz ? '' : ` ${spec.timezone}`}` : '';
+    const zone = spec.timezone === tz ? '' : spec.timezone;
+    const { window: hours } = spec;
+    const window = !hours
+      ? ''
+      : hours.start === hours.end
+        ? c.honest.dayLongHours(hours.start, zone)
+        : `${windowText(hours, locale)}${zone ? ` ${zone}` : ''}`;
     parts.push(c.honest.leftOutHours(spans('hours'), window));
   }
   if (spans('part-slot')) parts.push(c.honest.leftOutPartSlot(spans('part-slot'), c.minutes(spec.slotMinutes ?? 30)));
