@@ -171,6 +171,8 @@ describe('a create window that names the same time twice', () => {
     await kit.engine.runText(kit.actor('host'), `/yakjeong create Dinner dates:${first} time:07:00-07:00`, CAPS);
     const error = await userErrorOf(kit.engine.runText(kit.actor('guest'), `/yakjeong answer ${first} 03:00-05:00`, CAPS));
     expect(error.code).toBe('ANSWER_OUTSIDE_POLL');
+    // Its dates alone would not say why: the poll's span is named with its times.
+    expect(error.params.range).toBe(`${first} 07:00 … ${addDays(first, 1)} 07:00`);
   });
 
   it('a window from midnight to midnight reads as written, without the note', async () => {

@@ -338,7 +338,9 @@ export function readAnswerText(
         ...(atEnd ? { end: formatHm(end) } : {}),
       });
     }
-    return new UserError('ANSWER_OUTSIDE_POLL', { input: item.text, of: spec.kind === 'time' ? 'times' : 'dates', range: pollRange(layout) });
+    // On the poll's own days (only a whole-day window gets here so), its dates alone would not say why.
+    const range = daysOffered ? pollTimeRange(layout, viewerTz) : pollRange(layout);
+    return new UserError('ANSWER_OUTSIDE_POLL', { input: item.text, of: spec.kind === 'time' ? 'times' : 'dates', range });
   };
   let matched = false;
   for (const item of items) {
@@ -571,6 +573,18 @@ function pollRange(layout: PollLayout): string {
   const first = layout.days[0]?.date ?? '';
   const last = layout.days[layout.days.length - 1]?.date ?? '';
   return first === last ? first : `${first} … ${last}`;
+}
+
+/** "2026-12-01 07:00 … 2026-12-03 07:00": from the first slot's start to the last one's end, in the viewer's zone. */
+function pollTimeRange(layout: PollLayout, tz: string): string {
+  const start = layout.slots.find((s) => s.start !== undefined)?.start;
+  const end = layout.slots.findLast((s) => s.end !== undefined)?.end;
+  if (start === undefined || end === undefined) return pollRange(layout);
+  const at = (instant: number) => {
+    const w = wallClock(instant, tz);
+    return `${w.date} ${formatHm(w.minute)}`;
+  };
+  return `${at(start)} … ${at(end)}`;
 }
 
 /** The viewer-local date of a poll day: the date its first slot starts on, in the viewer's zone. */
