@@ -91,6 +91,10 @@ export const ERROR_CODES = [
   'BLOCK_NOT_FOUND',
   // close, reopen, delete or pick without a code when more than one poll could be meant: which one is asked, not guessed.
   'WHICH_POLL',
+  // reopen without a code in a channel whose polls are all open: nothing is closed to reopen.
+  'NOTHING_TO_REOPEN',
+  // reopen without a code whose only closed poll has a picked time: reopening drops the pick, so the code is asked for.
+  'REOPEN_NEEDS_CODE',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

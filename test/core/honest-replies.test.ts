@@ -84,21 +84,21 @@ describe('an answer that reaches beyond the poll', () => {
     expect(text).toContain("⚠️ Left out, outside this poll's hours (18:00–20:00 Asia/Seoul): Tue, Dec 1 19:00–22:00, Wed, Dec 2 19:00–22:00.");
   });
 
-  it('names a 24-hour poll\'s hours as running into the next day, in both languages and from another zone', async () => {
+  it('says what a 24-hour poll leaves out is outside its days, which run into the next, in both languages and from another zone', async () => {
     const kit = makeKit();
     await createPoll(kit, 'host', 'Watch dates:12/1-12/2 time:07:00-07:00 slot:1h tz:Asia/Seoul');
     const text = allText(await kit.engine.runText(kit.actor('ann'), '/yakjeong answer 12/1 05:00-09:00', CAPS));
     expect(text).toContain('✅ Tue, Dec 1 07:00–09:00');
-    expect(text).toContain("⚠️ Left out, outside this poll's hours (each day from 07:00 to 07:00 the next day): Tue, Dec 1 05:00–07:00.");
+    expect(text).toContain("⚠️ Left out, outside this poll's days (each from 07:00 to 07:00 the next day): Tue, Dec 1 05:00–07:00.");
 
     await kit.engine.runText(kit.actor('bob'), '/yakjeong tz Asia/Shanghai', CAPS);
     const away = allText(await kit.engine.runText(kit.actor('bob'), '/yakjeong answer 12/1 05:00-08:00', CAPS));
-    expect(away).toContain("(each day from 07:00 Asia/Seoul to 07:00 the next day): Tue, Dec 1 05:00–06:00.");
+    expect(away).toContain("(each from 07:00 to 07:00 the next day, Asia/Seoul): Tue, Dec 1 05:00–06:00.");
 
     const ko = makeKit({ locale: 'ko' });
     await createPoll(ko, 'host', '당직 dates:12/1-12/2 time:07:00-07:00 slot:1h');
     expect(allText(await ko.engine.runText(ko.actor('민지'), '/yakjeong answer 12/1 05:00-09:00', CAPS))).toContain(
-      '⚠️ 이 투표의 시간(매일 07:00부터 다음 날 07:00까지) 밖이라 빠졌어요: 12월 1일 (화) 05:00–07:00',
+      '⚠️ 이 투표의 날짜 밖이라 빠졌어요(하루는 07:00부터 다음 날 07:00까지): 12월 1일 (화) 05:00–07:00',
     );
   });
 
@@ -400,14 +400,18 @@ describe('close, delete or pick without a code while more than one poll could be
     expect((await kit.store.findPollByCode(dinner))?.status).toBe('open');
   });
 
-  it('a pick with nothing after it offers each poll with its first result; a long one is cut', async () => {
+  it('a pick with nothing after it offers each poll by its code alone, which then offers its results or starts; a long one is cut', async () => {
     const kit = makeKit();
     const dinner = await createPoll(kit, 'host', 'Dinner kind:date dates:12/1-12/3');
     await createPoll(kit, 'host', 'Lunch kind:date dates:12/1-12/3');
-    expect(textOf(errorView(await whichPoll(kit, '/yakjeong pick'), 'en'))).toContain(`\`/yakjeong pick ${dinner} 1\``);
-    // What cannot be copied as typed (too long, or holding a backtick) is offered as the first result.
+    expect(textOf(errorView(await whichPoll(kit, '/yakjeong pick'), 'en'))).toContain(`\`/yakjeong pick ${dinner}\` for “Dinner”`);
+    // Nobody answered yet, so "1" would be refused: the offered command asks for a start instead.
+    const asked = await userErrorOf(kit.engine.runText(kit.actor('host'), `/yakjeong pick ${dinner}`, CAPS));
+    expect(asked.code).toBe('BAD_PICK');
+    expect(textOf(errorView(asked, 'en'))).toMatch(/^⚠️ Which date\? Give .*2026-12-01/);
+    // What cannot be copied as typed (too long, or holding a backtick) is left out the same way.
     const long = textOf(errorView(await whichPoll(kit, `/yakjeong pick ${'x'.repeat(500)}`), 'en'));
-    expect(long).toContain(`\`/yakjeong pick ${dinner} 1\``);
+    expect(long).toContain(`\`/yakjeong pick ${dinner}\` for`);
     expect(long.length).toBeLessThan(300);
     expect(textOf(errorView(await whichPoll(kit, '/yakjeong pick 12/2 19:00'), 'en'))).toContain(`\`/yakjeong pick ${dinner} 12/2 19:00\``);
   });
@@ -454,11 +458,10 @@ describe('close, delete or pick without a code while more than one poll could be
     expect(textOf(errorView(asked, 'en'))).toContain(`one to reopen. Say which: \`/yakjeong reopen ${lunch} deadline:24h\` for “Lunch”, \`/yakjeong reopen ${dinner} deadline:24h\` for “Dinner”.`);
     expect(textOf(errorView(asked, 'ko'))).toContain('어느 투표를 다시 열지 알 수 없어요');
     for (const code of [dinner, lunch]) expect((await kit.store.findPollByCode(code))?.status).toBe('closed');
-    // A week on, neither is what a bare reopen means: the newest poll is taken, as every command takes it.
+    // A week on, both are still all a bare reopen can mean: it still asks.
     kit.clock.advance(8 * 86_400_000);
-    await kit.engine.runText(kit.actor('host'), '/yakjeong reopen deadline:24h', CAPS);
-    expect((await kit.store.findPollByCode(lunch))?.status).toBe('open');
-    expect((await kit.store.findPollByCode(dinner))?.status).toBe('closed');
+    expect(textOf(errorView(await whichPoll(kit, '/yakjeong reopen deadline:24h'), 'en'))).toContain(`\`/yakjeong reopen ${lunch} deadline:24h\``);
+    for (const code of [dinner, lunch]) expect((await kit.store.findPollByCode(code))?.status).toBe('closed');
   });
 
   it('a reopen takes a poll past its deadline before the sweep, but never guesses at one with a picked time', async () => {
@@ -468,12 +471,51 @@ describe('close, delete or pick without a code while more than one poll could be
     kit.clock.advance(2 * 3_600_000);
     await kit.engine.runText(kit.actor('host'), '/yakjeong reopen deadline:24h', CAPS);
     expect((await kit.store.findPollByCode(dinner))?.spec.deadline).toBe(kit.clock.now() + 24 * 3_600_000);
-    // Dinner picked (and so closed): a bare reopen does not undo that pick; it speaks of the open poll, as before.
+    // Dinner picked (and so closed): a bare reopen does not undo that pick; it asks for the code.
     await kit.engine.runText(kit.actor('host'), `/yakjeong pick ${dinner} 12/2`, CAPS);
     const refused = await userErrorOf(kit.engine.runText(kit.actor('host'), '/yakjeong reopen', CAPS));
-    expect(refused.code).toBe('POLL_OPEN');
-    expect(refused.params.code).toBe(lunch);
+    expect(refused.code).toBe('REOPEN_NEEDS_CODE');
+    expect(textOf(errorView(refused, 'en'))).toBe(
+      `⚠️ “Dinner” (${dinner}) has a picked time, and reopening it drops that pick, so it is not reopened without its code. To reopen it anyway: \`/yakjeong reopen ${dinner}\`.`,
+    );
+    expect(textOf(errorView(refused, 'ko'))).toContain(`다시 열면 확정이 취소돼요`);
     expect((await kit.store.findPollByCode(dinner))?.picked).toBeDefined();
+    expect((await kit.store.findPollByCode(lunch))?.status).toBe('open');
+    // With the code, it is reopened.
+    await kit.engine.runText(kit.actor('host'), `/yakjeong reopen ${dinner} deadline:24h`, CAPS);
+    expect((await kit.store.findPollByCode(dinner))?.picked).toBeUndefined();
+  });
+
+  it('a reopen where every poll is open says there is nothing to reopen, naming none', async () => {
+    const kit = makeKit();
+    await createPoll(kit, 'host', 'Dinner kind:date dates:12/1-12/3');
+    await createPoll(kit, 'host', 'Lunch kind:date dates:12/1-12/3');
+    const refused = await userErrorOf(kit.engine.runText(kit.actor('host'), '/yakjeong reopen', CAPS));
+    expect(refused.code).toBe('NOTHING_TO_REOPEN');
+    expect(textOf(errorView(refused, 'en'))).toBe("⚠️ No poll in this channel is closed, so there is none to reopen. `/yakjeong list` shows this channel's polls.");
+    expect(textOf(errorView(refused, 'ko'))).toContain('마감된 투표가 없어서');
+  });
+
+  it.each([
+    ['delete', '/yakjeong delete', (c: string) => `/yakjeong delete ${c}`],
+    ['pick the final time for', '/yakjeong pick 12/2', (c: string) => `/yakjeong pick ${c} 12/2`],
+  ] as const)('with every poll closed, %s asks which of the closed ones, and takes the only one', async (verb, typed, command) => {
+    const kit = makeKit();
+    const dinner = await createPoll(kit, 'host', 'Dinner kind:date dates:12/1-12/3');
+    const lunch = await createPoll(kit, 'host', 'Lunch kind:date dates:12/1-12/3');
+    for (const code of [dinner, lunch]) await kit.engine.runText(kit.actor('host'), `/yakjeong close ${code}`, CAPS);
+    // Long after they closed too, and with a pick already (a re-pick), nothing is done on a guess.
+    await kit.engine.runText(kit.actor('host'), `/yakjeong pick ${lunch} 12/1`, CAPS);
+    kit.clock.advance(8 * 86_400_000);
+    const asked = await whichPoll(kit, typed);
+    expect(textOf(errorView(asked, 'en'))).toContain(`one to ${verb}. Say which: \`${command(lunch)}\` for “Lunch”, \`${command(dinner)}\` for “Dinner”.`);
+    expect((await kit.store.findPollByCode(dinner))?.status).toBe('closed');
+    expect((await kit.store.findPollByCode(lunch))?.picked?.firstSlot).toBe(0);
+    // With one closed poll left, it is the one meant.
+    await kit.engine.runText(kit.actor('host'), `/yakjeong delete ${lunch}`, CAPS);
+    await kit.engine.runText(kit.actor('host'), typed, CAPS);
+    const left = await kit.store.findPollByCode(dinner);
+    expect(verb === 'delete' ? left?.status : left?.picked?.firstSlot).toBe(verb === 'delete' ? 'deleted' : 1);
   });
 
   it('a typed deadline of several words is offered back in quotes, and one that cannot be read is refused first', async () => {

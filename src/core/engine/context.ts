@@ -281,15 +281,35 @@ export class EngineContext {
    * The poll a command that closes, reopens, deletes or picks names. Without a code, the one poll
    * it can mean here among those the person may manage (couldMean). With several, "the newest"
    * could change the one the person did not mean: refused, with the command for each. With none
-   * the person may manage, the newest of them all, so the refusal names it; with none at all, the
-   * channel's newest open poll or latest closed one, as every command takes. (The store lists a
-   * channel's 50 newest polls of a status: candidates beyond them are not seen.)
+   * the person may manage, the newest of them all, so the refusal names it. With none at all, a
+   * delete, reopen or pick looks at every closed poll the same way (closedFor), but a reopen never
+   * takes one with a picked time without its code; a reopen where every poll is open says there
+   * is nothing to reopen; anything else takes the channel's newest open poll, as every command
+   * does. (The store lists a channel's 50 newest polls of a status: candidates beyond them are
+   * not seen.)
    */
   resolveToChange(actor: Actor, code: string | undefined, action: 'close' | 'reopen' | 'pick', command: (code: string) => string): Promise<Poll>;
   resolveToChange(actor: Actor, code: string | undefined, action: 'delete', command: (code: string) => string): Promise<Poll | UnreadablePoll>;
   async resolveToChange(actor: Actor, code: string | undefined, action: ManagerAction, command: (code: string) => string): Promise<Poll | UnreadablePoll> {
     if (code) return (action === 'delete' && (await this.unreadableInChannel(actor, code))) || this.pollByCode(actor, code);
-    const meant = (await this.couldMean(actor, action)).sort((a, b) => b.id - a.id);
+    const meant = await this.onlyOne(actor, await this.couldMean(actor, action), action, command);
+    if (meant) return meant;
+    const closed = await this.onlyOne(actor, await this.closedFor(actor, action), action, command);
+    // Reopening drops the pick and frees everyone's calendar: never done on a guess.
+    if (closed && action === 'reopen' && 'spec' in closed && closed.picked && this.mayManage(actor, closed)) {
+      throw new UserError('REOPEN_NEEDS_CODE', { code: closed.code, title: closed.spec.title.replace(/\s+/g, ' '), command: command(closed.code) });
+    }
+    if (closed) return closed;
+    if (action === 'reopen' && (await this.store.listPolls(actor.channel, ['open'])).length > 0) throw new UserError('NOTHING_TO_REOPEN');
+    return this.resolvePoll(actor, code);
+  }
+
+  /**
+   * The one of `polls` the person may manage; with several, which is asked (WHICH_POLL); with
+   * none theirs, the newest, so the refusal names it; undefined when `polls` is empty.
+   */
+  private async onlyOne<P extends Poll | UnreadablePoll>(actor: Actor, polls: P[], action: ManagerAction, command: (code: string) => string): Promise<P | undefined> {
+    const meant = polls.sort((a, b) => b.id - a.id);
     const candidates = meant.filter((p) => this.mayManage(actor, p));
     if (candidates.length > 1) {
       const shown = candidates.slice(0, WHICH_POLL_SHOWN);
@@ -301,7 +321,18 @@ export class EngineContext {
         titles: shown.map((p) => ('problem' in p ? p.title : p.spec.title).replace(/\s+/g, ' ')).join('\n'),
       });
     }
-    return candidates[0] ?? meant[0] ?? this.resolvePoll(actor, code);
+    return candidates[0] ?? meant[0];
+  }
+
+  /**
+   * When nothing is plainly meant, a delete, reopen or pick may still mean a closed poll, older or
+   * with a pick already: taken when it is the only one, asked about when there are several (each
+   * of these undoes something). A close never means a closed poll.
+   */
+  private async closedFor(actor: Actor, action: ManagerAction): Promise<Array<Poll | UnreadablePoll>> {
+    if (action === 'close') return [];
+    const closed: Array<Poll | UnreadablePoll> = await this.store.listPolls(actor.channel, ['closed']);
+    return action === 'delete' ? [...closed, ...(await this.store.unreadablePolls(actor.channel, ['closed']))] : closed;
   }
 
   /**

@@ -202,9 +202,10 @@ export class PollUseCases {
 
   async pick(actor: Actor, code: string | undefined, choice: { text: string } | { slot: number }): Promise<Reply[]> {
     const { ctx } = this;
-    // The choice as typed goes into each command offered; else the first result.
-    const echoed = ('slot' in choice ? undefined : copyable(choice.text)) ?? '1';
-    const poll = await ctx.resolveToChange(actor, code, 'pick', (c) => `/yakjeong pick ${c} ${echoed}`);
+    // The choice as typed goes into each command offered; else none: a pick with only the code
+    // offers the poll's results by number, or its starts when nobody answered ("1" would be refused).
+    const echoed = 'slot' in choice ? undefined : copyable(choice.text);
+    const poll = await ctx.resolveToChange(actor, code, 'pick', (c) => `/yakjeong pick ${c}${echoed ? ` ${echoed}` : ''}`);
     ctx.assertManager(actor, poll, 'pick');
     const layout = ctx.layout(poll);
     const participants = await ctx.participants(poll);

@@ -122,6 +122,7 @@ const errors: Record<ErrorCode, (p: P) => string | Rich> = {
   NO_OPEN_POLL: () => noOpenPoll,
   POLL_CLOSED: (p) => rich`Poll ${p.code} is closed. Its creator or an admin can reopen it with ${code(`/yakjeong reopen ${p.code}`)}.`,
   POLL_OPEN: (p) => `Poll ${p.code} is already open.`,
+  NOTHING_TO_REOPEN: () => rich`No poll in this channel is closed, so there is none to reopen. ${code('/yakjeong list')} shows this channel's polls.`,
   POLL_FULL: (p) => `Poll ${p.code} is full. ${participantLimit(Number(p.max))}.`,
   WHICH_POLL: (p) => {
     const titles = lines(p.titles);
@@ -182,6 +183,8 @@ const errors: Record<ErrorCode, (p: P) => string | Rich> = {
   BAD_PAINT: () => 'That change does not fit this poll’s times. Reload the page and try again.',
   TOO_MANY_SAVES: () => 'Too many saves at once. Wait a moment; your last changes will be saved.',
   WEB_UNAVAILABLE: () => 'The big grid is not available here: the bot has no public web address (YAKJEONG_PUBLIC_URL).',
+  REOPEN_NEEDS_CODE: (p) =>
+    rich`“${p.title}” (${p.code}) has a picked time, and reopening it drops that pick, so it is not reopened without its code. To reopen it anyway: ${code(String(p.command))}.`,
   REOPEN_NEEDS_DEADLINE: (p) =>
     rich`The deadline of poll ${p.code} has passed, so reopening it needs a new one, like ${code(`/yakjeong reopen ${p.code} deadline:24h`)} or ${code(`deadline:${on(p).deadline()}`)}.`,
   TOO_MANY_PEOPLE: (p) =>
@@ -386,8 +389,8 @@ export const en = {
     placeFreed: (max: number) => `Your place is free again (the poll takes ${max === 1 ? '1 person' : `${max} people`}).`,
     nothingToClear: (title: string, code: string) => `You have no answer to “${title}” (${code}), so there was nothing to clear.`,
     leftOutHours: (spans: string, hours: string) => `Left out, outside this poll's hours (${hours}): ${spans}.`,
-    /** A 24-hour poll's hours in the left-out line: "07:00–07:00 (24 hours)" inside its parentheses would nest them. */
-    dayLongHours: (start: string, zone: string) => `each day from ${start}${zone ? ` ${zone}` : ''} to ${start} the next day`,
+    /** A 24-hour poll: its hours are every hour, so what is left out is outside its days (which start at `from`). */
+    leftOutDayLong: (spans: string, from: string, tz: string) => `Left out, outside this poll's days (each from ${from} to ${from} the next day${tz ? `, ${tz}` : ''}): ${spans}.`,
     leftOutPartSlot: (spans: string, slot: string) => `Left out, shorter than a whole slot (${slot}): ${spans}.`,
     leftOutDates: (dates: string, offered: string) => `Left out, not among this poll's dates (${offered}): ${dates}.`,
     leftOutWeekdays: (days: string, offered: string) => `Left out, not among this poll's days (${offered}): ${days}.`,

@@ -115,6 +115,7 @@ const errors: Record<ErrorCode, (p: P) => string | Rich> = {
   NO_OPEN_POLL: () => noOpenPoll,
   POLL_CLOSED: (p) => rich`${p.code} 투표는 마감됐어요. 만든 사람이나 관리자가 ${code(`/yakjeong reopen ${p.code}`)} 명령으로 다시 열 수 있어요.`,
   POLL_OPEN: (p) => `${p.code} 투표는 이미 진행 중이에요.`,
+  NOTHING_TO_REOPEN: () => rich`이 채널에는 마감된 투표가 없어서 다시 열 투표가 없어요. 이 채널의 투표는 ${code('/yakjeong list')} 명령으로 볼 수 있어요.`,
   POLL_FULL: (p) => `${p.code} 투표는 자리가 다 찼어요. ${participantLimit(Number(p.max))}.`,
   WHICH_POLL: (p) => {
     const titles = lines(p.titles);
@@ -175,6 +176,8 @@ const errors: Record<ErrorCode, (p: P) => string | Rich> = {
   BAD_PAINT: () => '이 투표의 시간과 맞지 않는 변경이에요. 페이지를 새로 고친 뒤 다시 해 주세요.',
   TOO_MANY_SAVES: () => '한꺼번에 너무 많이 저장하고 있어요. 잠시 기다리면 마지막 변경까지 저장돼요.',
   WEB_UNAVAILABLE: () => '봇에 공개 웹 주소 YAKJEONG_PUBLIC_URL 설정이 없어서 여기서는 큰 표를 쓸 수 없어요.',
+  REOPEN_NEEDS_CODE: (p) =>
+    rich`“${p.title}”(${p.code}) 투표는 시간이 확정됐고, 다시 열면 확정이 취소돼요. 그래서 코드 없이는 다시 열지 않아요. 그래도 다시 열려면: ${code(String(p.command))}`,
   REOPEN_NEEDS_DEADLINE: (p) =>
     rich`${p.code} 투표는 마감 시각이 지났어요. 다시 열려면 새 마감을 함께 써 주세요. 예: ${code(`/yakjeong reopen ${p.code} deadline:24h`)}, ${code(`deadline:${on(p).deadline()}`)}`,
   TOO_MANY_PEOPLE: (p) =>
@@ -376,7 +379,7 @@ export const ko: Catalog = {
     placeFreed: (max: number) => `자리 하나가 다시 비었어요(최대 ${max}명).`,
     nothingToClear: (title: string, code: string) => `“${title}”(${code}) 투표에는 남긴 응답이 없어서 지울 것이 없어요.`,
     leftOutHours: (spans: string, hours: string) => `이 투표의 시간(${hours}) 밖이라 빠졌어요: ${spans}`,
-    dayLongHours: (start: string, zone: string) => `매일 ${zone ? `${zone} ` : ''}${start}부터 다음 날 ${start}까지`,
+    leftOutDayLong: (spans: string, from: string, tz: string) => `이 투표의 날짜 밖이라 빠졌어요(하루는 ${tz ? `${tz} ` : ''}${from}부터 다음 날 ${from}까지): ${spans}`,
     leftOutPartSlot: (spans: string, slot: string) => `한 칸보다 짧아서 빠졌어요: ${spans} (한 칸: ${slot})`,
     leftOutDates: (dates: string, offered: string) => `이 투표에 없는 날짜라서 빠졌어요: ${dates} (투표 날짜: ${offered})`,
     leftOutWeekdays: (days: string, offered: string) => `이 투표에 없는 요일이라서 빠졌어요: ${days} (투표 요일: ${offered})`,

@@ -74,12 +74,8 @@ function leftOutLine(leftOut: readonly LeftOut[], input: AnswerSavedInput): stri
   if (spans('hours')) {
     const zone = spec.timezone === tz ? '' : spec.timezone;
     const { window: hours } = spec;
-    const window = !hours
-      ? ''
-      : hours.start === hours.end
-        ? c.honest.dayLongHours(hours.start, zone)
-        : `${windowText(hours, locale)}${zone ? ` ${zone}` : ''}`;
-    parts.push(c.honest.leftOutHours(spans('hours'), window));
+    if (hours && hours.start === hours.end) parts.push(c.honest.leftOutDayLong(spans('hours'), hours.start, zone));
+    else parts.push(c.honest.leftOutHours(spans('hours'), hours ? `${windowText(hours, locale)}${zone ? ` ${zone}` : ''}` : ''));
   }
   if (spans('part-slot')) parts.push(c.honest.leftOutPartSlot(spans('part-slot'), c.minutes(spec.slotMinutes ?? 30)));
   return parts.map((p) => `⚠️ ${p}`).join('\n');
