@@ -6,6 +6,7 @@
  * it was read as comes back as concrete parts (answer-echo.ts writes them).
  */
 import { halfWidth } from './half-width.js';
+import { numericMonths } from './month-names.js';
 import { UserError, type ErrorParams } from '../errors.js';
 import { checkAnswerLength } from './bounds.js';
 import { emptyStates, STATE_CHAR } from '../domain/availability.js';
@@ -124,7 +125,7 @@ export function readAnswerText(
   now: number,
 ): ReadAnswer {
   checkAnswerLength(input);
-  const text = halfWidth(input).trim();
+  const text = numericMonths(halfWidth(input)).trim();
   if (!text) throw new UserError('BAD_ANSWER', { input: '' });
   if (CLEAR_WORDS.test(text)) return { states: emptyStates(layout.slots.length), leftOut: [], understood: [] };
 

@@ -1,5 +1,6 @@
 /** Validates raw create options into a PollSpec, or throws the UserError that names the problem. */
 import { halfWidth } from './half-width.js';
+import { numericMonths } from './month-names.js';
 import { UserError, type ErrorParams } from '../errors.js';
 import { MAX_DATES, MAX_SLOTS, SLOT_MINUTES, layoutPoll } from '../domain/slots.js';
 import { longestRun } from '../domain/adjacency.js';
@@ -28,12 +29,17 @@ export interface SpecContext {
 
 const present = (s: string | undefined): s is string => s !== undefined && s.trim() !== '';
 
-/** Every option's value read in half width (dates:１２/８); the title and description stay as typed. */
+/**
+ * Every option's value read in half width (dates:１２/８), and dates with month names as numbers
+ * (dates:"Dec 4-6"); the title and description stay as typed.
+ */
 function halfWidthValues<T extends Record<string, unknown>>(options: T): T {
   const read = { ...options };
   for (const key of Object.keys(read) as Array<keyof T>) {
     const value = read[key];
-    if (key !== 'title' && key !== 'desc' && typeof value === 'string') read[key] = halfWidth(value) as T[keyof T];
+    if (key === 'title' || key === 'desc' || typeof value !== 'string') continue;
+    const half = halfWidth(value);
+    read[key] = (key === 'dates' ? numericMonths(half) : half) as T[keyof T];
   }
   return read;
 }
@@ -293,7 +299,7 @@ function durationSlots(input: string, spec: PollSpec, terms: (params: { input: s
 export const MAX_DEADLINE_DAYS = 366;
 
 export function parseDeadline(input: string, tz: string, now: number, today: string): number {
-  const s = input.trim();
+  const s = numericMonths(input).trim();
   const delay = parseDurationMinutes(s);
   let deadline: number | undefined;
   if (delay !== undefined) {

@@ -11,6 +11,7 @@ import type { Weekday } from '../domain/types.js';
 import type { Participant, Poll } from '../domain/types.js';
 import { dateAnchor } from './answer.js';
 import { parseDateWord, parseWeekdayWord } from './dates.js';
+import { numericMonths } from './month-names.js';
 import { parseTimePhrase } from './times.js';
 
 /** What `choosePick` reads a typed choice against: the poll, its answers, and the picker's zone and today. */
@@ -40,7 +41,7 @@ export function choosePick(request: PickRequest): RankedWindow {
   const weekly = poll.spec.days.type === 'weekly';
   // Times are read in the picker's own zone, as they see them in the grid.
   const tz = poll.spec.kind === 'time' ? viewerTz : poll.spec.timezone;
-  const start = readStart(choice, weekly, today, dateAnchor(layout, today));
+  const start = readStart(numericMonths(choice), weekly, today, dateAnchor(layout, today));
   if (!start) throw bad();
   const { date, weekday, rest } = start;
   const onDay = (slotDate: string, instant: number | undefined) => {
