@@ -17,6 +17,8 @@ import { METRICS_PATH, metricsRoute } from './infra/http/metrics-route.js';
 
 /** Under the 30 s an orchestrator waits between SIGTERM and SIGKILL (the drain itself takes up to 25 s). */
 const SHUTDOWN_CAP_MS = 28_000;
+/** How long after start-up the calendar library is loaded (see IcsCalendarFiles.preload). */
+const CALENDAR_PRELOAD_DELAY_MS = 1_000;
 
 async function main(): Promise<void> {
   let config: Config;
@@ -71,12 +73,13 @@ async function main(): Promise<void> {
   // The web grid: the console links to this machine; Slack and Discord only to a public address.
   // Imported only where it is served, like the adapters below.
   const web = useConsole || config.web.publicUrl ? await (await import('../adapters/web/index.js')).createWebLinks({ ...config.web, records, clock }) : undefined;
+  const calendar = new IcsCalendarFiles();
   const engine = new Engine({
     ...(web ? { webLinks: web.links } : {}),
     store,
     clock,
     heatmap: new SharedRenders(renderPool, { monotonic: monotonicMs }),
-    calendar: new IcsCalendarFiles(),
+    calendar,
     defaultTimezone: config.defaultTimezone,
     defaultLocale: config.locale,
     // The scheduler is made below; nothing is created before it exists.
@@ -187,6 +190,10 @@ async function main(): Promise<void> {
   // adapters' stop waits for such pictures only if nothing sends after it.
   stops.push(() => scheduler.stop());
   logger.info({ adapters: adapters.map((a) => a.platform) }, 'yakjeong is running');
+  // Once the start-up burst (and a piped console's first command) is over, not inside someone's first pick.
+  setTimeout(() => {
+    calendar.preload().catch((err: unknown) => logger.warn({ err }, 'could not load the calendar library; a pick will try again'));
+  }, CALENDAR_PRELOAD_DELAY_MS).unref();
 
   // Adapters that finish by themselves (the console at the end of its input) end the process
   // once all have, after the scheduler sent what became due meanwhile.

@@ -286,11 +286,14 @@ export function createWorld(options: { heatmap?: HeatmapRenderer; databasePath?:
   const database = openDatabase(options.databasePath ?? ':memory:');
   const store = new SqlitePollStore(database);
   const clock: Clock = { now: () => NOW };
+  // Loading now, as the bot does after start-up: a pick's first load inside a busy test run could take seconds.
+  const calendar = new IcsCalendarFiles();
+  calendar.preload().catch(() => undefined);
   const engine = new Engine({
     store,
     clock,
     heatmap: options.heatmap ?? new CanvasHeatmapRenderer(),
-    calendar: new IcsCalendarFiles(),
+    calendar,
     defaultTimezone: 'Asia/Seoul',
     defaultLocale: 'en',
   });

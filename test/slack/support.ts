@@ -81,11 +81,14 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const store = new SqlitePollStore(database);
   const records = new SqliteSharedRecords(database);
   const clock: Clock = { now: () => NOW };
+  // Loaded now, as the bot does after start-up: a pick's first load inside a busy test run could take seconds.
+  const calendar = new IcsCalendarFiles();
+  await calendar.preload();
   const engine = new Engine({
     store,
     clock,
     heatmap: options.heatmap ?? new CanvasHeatmapRenderer(),
-    calendar: new IcsCalendarFiles(),
+    calendar,
     defaultTimezone: 'Asia/Seoul',
     defaultLocale: 'en',
     ...(options.webLinks ? { webLinks: options.webLinks } : {}),
