@@ -101,9 +101,20 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export type ErrorParams = Record<string, string | number>;
 
+/** An answer without a code went to the newest of several open polls, by a rule the person may not know. */
+export interface NewestOfSeveral {
+  open: number;
+  title: string;
+  code: string;
+  /** The command that reaches another of them. */
+  example: string;
+}
+
 export class UserError extends Error {
   readonly code: ErrorCode;
   readonly params: ErrorParams;
+  /** Set on a refused answer without a code: the refusal says which poll it was read against. */
+  newestOf?: NewestOfSeveral;
 
   constructor(code: ErrorCode, params: ErrorParams = {}) {
     super(`${code} ${JSON.stringify(params)}`);

@@ -56,6 +56,24 @@ describe('an answer without a code', () => {
     expect(allText(await kit.engine.runText(kit.actor('ann'), '/yakjeong answer', CAPS))).toContain(`this went to the newest, “Dinner” (${dinner})`);
     expect(allText(await kit.engine.runText(kit.actor('ann'), `/yakjeong answer ${lunch} 12/3`, CAPS))).not.toContain('open in this channel');
   });
+
+  it('a refused answer without a code names the poll it was read against, so the person does not blame another', async () => {
+    const kit = makeKit();
+    const night = await createPoll(kit, 'host', 'Night dates:12/1-12/2 time:22:00-02:00');
+    const lunch = await createPoll(kit, 'host', 'Lunch dates:12/1-12/2 time:12:00-13:00');
+    const refused = await userErrorOf(kit.engine.runText(kit.actor('ann'), '/yakjeong answer 12/1 22:00-23:00', CAPS));
+    expect(refused.code).toBe('ANSWER_OUTSIDE_HOURS');
+    const text = textOf(errorView(refused, 'en'));
+    expect(text).toContain("outside this poll's hours 12:00–13:00");
+    expect(text).toContain(`without a code, this was read for the newest, “Lunch” (${lunch}). To answer another, start with its code: \`/yakjeong answer ${night} …\``);
+    expect(textOf(errorView(refused, 'ko'))).toContain(`가장 최근 투표인 “Lunch”(${lunch}) 투표를 기준으로 읽었어요`);
+    // With its code, or with only one poll open, nothing more is said.
+    const named = await userErrorOf(kit.engine.runText(kit.actor('ann'), `/yakjeong answer ${lunch} 12/1 22:00-23:00`, CAPS));
+    expect(textOf(errorView(named, 'en'))).not.toContain('open in this channel');
+    await kit.engine.runText(kit.actor('host'), `/yakjeong close ${night}`, CAPS);
+    const alone = await userErrorOf(kit.engine.runText(kit.actor('ann'), '/yakjeong answer 12/1 22:00-23:00', CAPS));
+    expect(textOf(errorView(alone, 'en'))).not.toContain('open in this channel');
+  });
 });
 
 describe('an answer that reaches beyond the poll', () => {
@@ -231,7 +249,8 @@ describe('a date poll', () => {
     expect(textOf(errorView(dates, 'ko'))).toBe('⚠️ 이 투표의 날짜가 아니에요: “12/9”. 투표 범위: 2026-12-01 … 2026-12-03');
     await createPoll(kit, 'host', 'Lunch dates:12/1 blocks:lunch,dinner');
     const block = await userErrorOf(kit.engine.runText(kit.actor('ann'), '/yakjeong answer 12/1 brunch', CAPS));
-    expect(textOf(errorView(block, 'en'))).toBe("⚠️ “brunch” is not one of this poll's blocks: lunch, dinner.");
+    // Trip is still open too: the refusal says which poll it was read for.
+    expect(textOf(errorView(block, 'en'))).toMatch(/^⚠️ “brunch” is not one of this poll's blocks: lunch, dinner\.\n2 polls are open in this channel; without a code, this was read for the newest, “Lunch”/);
   });
 });
 

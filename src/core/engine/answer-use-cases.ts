@@ -1,5 +1,5 @@
 /** What a person does with their own answer: open the grid, press its buttons, type their times. */
-import { UserError } from '../errors.js';
+import { isUserError, UserError, type NewestOfSeveral } from '../errors.js';
 import { catalog } from '../i18n/index.js';
 import type { Actor } from '../actor.js';
 import { fitStates } from '../domain/availability.js';
@@ -14,9 +14,8 @@ import { applyGridAction, type GridAction } from '../views/grid-edit.js';
 import { everyoneAnsweredNotice } from '../views/lifecycle.js';
 import { isClosed } from '../views/poll-message.js';
 import type { AdapterCapabilities, Reply, View } from '../views/reply.js';
-import type { Rich } from '../views/rich.js';
 import type { EngineContext } from './context.js';
-import { noticeView } from '../views/notices.js';
+import { newestOfSeveralNote, noticeView } from '../views/notices.js';
 
 /** One slot set to one state: a painted stroke is a list of these, never a whole answer. */
 export interface SlotChange {
@@ -49,25 +48,30 @@ export class AnswerUseCases {
   /** "/yakjeong answer" alone opens the buttons, like Respond on the poll message; with text it saves it. */
   async answer(actor: Actor, code: string | undefined, text: string, caps: AdapterCapabilities): Promise<Reply[]> {
     const poll = await this.ctx.resolvePoll(actor, code);
-    this.ctx.assertOpen(poll);
-    const replies = text.trim() ? await this.answerText(actor, poll, text) : await this.openGrid(actor, poll, caps);
-    const note = code ? undefined : await this.otherOpenPollsNote(actor, poll);
+    let replies: Reply[];
+    try {
+      this.ctx.assertOpen(poll);
+      replies = text.trim() ? await this.answerText(actor, poll, text) : await this.openGrid(actor, poll, caps);
+    } catch (err) {
+      // A refusal is read against that poll too: it says which, or the person blames another.
+      if (!code && isUserError(err)) err.newestOf = await this.newestOfSeveral(actor, poll);
+      throw err;
+    }
+    const newest = code ? undefined : await this.newestOfSeveral(actor, poll);
     const mine = replies[0];
-    if (note && mine?.type === 'post') mine.view.blocks.push({ type: 'context', text: note });
+    if (newest && mine?.type === 'post') mine.view.blocks.push({ type: 'context', text: newestOfSeveralNote(newest, await this.ctx.localeOf(actor), 'saved') });
     return replies;
   }
 
   /**
    * With several polls open in the channel, an answer without a code went to the newest one by a
-   * rule the person may not know: the reply says so and how to reach the others.
+   * rule the person may not know: the reply (or refusal) says so and how to reach the others.
    */
-  private async otherOpenPollsNote(actor: Actor, poll: Poll): Promise<Rich | undefined> {
-    const { ctx } = this;
-    const now = ctx.clock.now();
-    const others = (await ctx.store.listPolls(actor.channel, ['open'])).filter((p) => p.id !== poll.id && !isClosed(p, now));
+  private async newestOfSeveral(actor: Actor, poll: Poll): Promise<NewestOfSeveral | undefined> {
+    const now = this.ctx.clock.now();
+    const others = (await this.ctx.store.listPolls(actor.channel, ['open'])).filter((p) => p.id !== poll.id && !isClosed(p, now));
     if (others.length === 0) return undefined;
-    const c = catalog(await ctx.localeOf(actor));
-    return c.honest.wentToNewest(others.length + 1, poll.spec.title, poll.code, `/yakjeong answer ${others[0]!.code} …`);
+    return { open: others.length + 1, title: poll.spec.title, code: poll.code, example: `/yakjeong answer ${others[0]!.code} …` };
   }
 
   async openGrid(actor: Actor, poll: Poll, caps: AdapterCapabilities): Promise<Reply[]> {

@@ -400,7 +400,9 @@ export class EngineContext {
       return await work();
     } catch (err) {
       if (!(err instanceof UserError) || err.params.today !== undefined) throw err;
-      throw new UserError(err.code, { ...err.params, today: todayIn(this.clock.now(), await this.zoneOf(actor)) });
+      const dated = new UserError(err.code, { ...err.params, today: todayIn(this.clock.now(), await this.zoneOf(actor)) });
+      if (err.newestOf) dated.newestOf = err.newestOf;
+      throw dated;
     }
   }
 

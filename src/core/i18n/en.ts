@@ -396,6 +396,8 @@ export const en = {
     leftOutWeekdays: (days: string, offered: string) => `Left out, not among this poll's days (${offered}): ${days}.`,
     pickCannot: (persons: readonly RichInput[], more: number) => rich`${people(persons, more)} cannot make all of the time you picked.`,
     pickNoAnswer: (persons: readonly RichInput[], more: number) => rich`Not answered yet: ${people(persons, more)}.`,
+    readForNewest: (open: number, title: string, pollCode: string, example: string) =>
+      rich`${open} polls are open in this channel; without a code, this was read for the newest, “${title}” (${pollCode}). To answer another, start with its code: ${code(example)}`,
     wentToNewest: (open: number, title: string, pollCode: string, example: string) =>
       rich`${open} polls are open in this channel; without a code, this went to the newest, “${title}” (${pollCode}). To answer another, start with its code: ${code(example)}`,
   },

@@ -385,6 +385,8 @@ export const ko: Catalog = {
     leftOutWeekdays: (days: string, offered: string) => `이 투표에 없는 요일이라서 빠졌어요: ${days} (투표 요일: ${offered})`,
     pickCannot: (persons: readonly RichInput[], more: number) => rich`${people(persons, more)}은 고른 시간에 끝까지 참석할 수 없어요.`,
     pickNoAnswer: (persons: readonly RichInput[], more: number) => rich`${people(persons, more)}은 아직 응답하지 않았어요.`,
+    readForNewest: (open: number, title: string, pollCode: string, example: string) =>
+      rich`이 채널에 진행 중인 투표가 ${open}개 있어요. 코드를 쓰지 않아서 가장 최근 투표인 “${title}”(${pollCode}) 투표를 기준으로 읽었어요. 다른 투표에 응답하려면 코드를 먼저 써 주세요: ${code(example)}`,
     wentToNewest: (open: number, title: string, pollCode: string, example: string) =>
       rich`이 채널에 진행 중인 투표가 ${open}개 있어요. 코드를 쓰지 않아서 가장 최근 투표인 “${title}”(${pollCode}) 투표에 응답을 저장했어요. 다른 투표에 응답하려면 코드를 먼저 써 주세요: ${code(example)}`,
   },
