@@ -95,6 +95,8 @@ export const ERROR_CODES = [
   'NOTHING_TO_REOPEN',
   // reopen without a code whose only closed poll has a picked time: reopening drops the pick, so the code is asked for.
   'REOPEN_NEEDS_CODE',
+  // A new poll whose every time has already gone by ("dates:today time:morning" typed at night).
+  'TIMES_IN_PAST',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -559,3 +559,19 @@ describe('close, delete or pick without a code while more than one poll could be
     expect((await kit.store.findPollByCode(open))?.status).toBe('closed');
   });
 });
+
+describe('a new poll whose every time has gone by', () => {
+  // The kit's clock reads 21:00 in Seoul, the kit's zone.
+  it('is refused, saying so and offering the same hours tomorrow, in both languages; a later hour today is kept', async () => {
+    const kit = makeKit();
+    const refused = await userErrorOf(kit.engine.runText(kit.actor('host'), '/yakjeong create Standup dates:today time:morning', CAPS));
+    expect(refused.code).toBe('TIMES_IN_PAST');
+    expect(textOf(errorView(refused, 'en'))).toBe('⚠️ Every time of “today morning” has already gone by, and a poll is for times to come. Choose later ones, like `dates:tomorrow time:morning`.');
+    expect(textOf(errorView(refused, 'ko'))).toBe('⚠️ “today morning”의 시간이 모두 이미 지났어요. 투표는 앞으로의 시간으로 만들어 주세요. 예: `dates:내일 time:morning`');
+    expect(await kit.store.listPolls(kit.actor('host').channel, ['open'])).toEqual([]);
+    // The offered form works, and so does an evening that has not ended yet (20:00–23:00 at 21:00).
+    await kit.engine.runText(kit.actor('host'), '/yakjeong create Standup dates:tomorrow time:morning', CAPS);
+    await kit.engine.runText(kit.actor('host'), '/yakjeong create Late dates:today time:20:00-23:00', CAPS);
+    expect((await kit.store.listPolls(kit.actor('host').channel, ['open'])).map((p) => p.spec.title).sort()).toEqual(['Late', 'Standup']);
+  });
+});

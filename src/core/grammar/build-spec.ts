@@ -145,6 +145,11 @@ export function buildPollSpec(raw: CreateOptions, ctx: SpecContext): PollSpec {
   const layout = layoutPoll(spec);
   if (layout.slots.length > MAX_SLOTS) throw new UserError('TOO_MANY_SLOTS', { count: layout.slots.length, max: MAX_SLOTS });
   if (layout.slots.length === 0) throw new UserError('NO_SLOTS');
+  // Today's hours may all be gone by: a poll of nothing but past times could never be met.
+  if (days.type === 'dates' && layout.slots.every((s) => s.end !== undefined && s.end <= ctx.now)) {
+    const time = present(o.time) && !/\s/.test(o.time.trim()) ? ` time:${o.time.trim()}` : '';
+    throw new UserError('TIMES_IN_PAST', { input: [o.dates, o.time].filter(present).join(' '), time });
+  }
 
   if (present(o.duration)) {
     const longest = longestRun(kind, layout.slots);

@@ -153,6 +153,7 @@ const errors: Record<ErrorCode, (p: P) => string | Rich> = {
     return `A meeting of “${p.input}” does not fit in any one day of this poll: the longest it holds is ${en.minutes(n * Number(p.slotMinutes))}. Make it shorter or widen the hours.`;
   },
   DATES_IN_PAST: (p) => `All of “${p.input}” is in the past. Choose dates from today on.`,
+  TIMES_IN_PAST: (p) => rich`Every time of “${p.input}” has already gone by, and a poll is for times to come. Choose later ones, like ${code(`dates:tomorrow${p.time}`)}.`,
   DATES_START_IN_PAST: (p) =>
     rich`“${p.input}” starts in the past: ${p.past} ${Number(p.count) === 1 ? 'has' : 'have'} gone by, and a poll is for days to come. Start from today: ${code(String(p.dates))}.`,
   // Typed times (grammar/times.ts, grammar/dates.ts).
