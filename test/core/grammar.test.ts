@@ -117,6 +117,10 @@ describe('create grammar', () => {
     // T0 is Nov 26 in Seoul: tomorrow is the 27th, 23:59 there unless a time is given.
     expect(create('x dates:12/1 deadline:tomorrow').deadline).toBe(Date.UTC(2026, 10, 27, 14, 59));
     expect(create('x dates:12/1 deadline:"내일 18:00"').deadline).toBe(Date.UTC(2026, 10, 27, 9));
+    // A time of day as people say it, after the day.
+    expect(create('x dates:12/1 deadline:"tomorrow 6pm"').deadline).toBe(Date.UTC(2026, 10, 27, 9));
+    expect(create('x dates:12/1 deadline:"내일 오후 6시"').deadline).toBe(Date.UTC(2026, 10, 27, 9));
+    expect(create('x dates:12/1 deadline:"11/30 6:30 pm"').deadline).toBe(Date.UTC(2026, 10, 30, 9, 30));
     // Day words are the speaker's, as in dates:; the clock time is the poll's. Four hours after
     // T0 it is already Nov 27 in Seoul but still Nov 26 in Los Angeles: tomorrow is the 27th.
     const command = parseCommand('/yakjeong create x dates:12/1 tz:Asia/Seoul deadline:tomorrow') as { options: CreateOptions };
@@ -135,6 +139,9 @@ describe('create grammar', () => {
     ['x dates:12/1 colour:red', 'UNKNOWN_OPTION'],
     ['x dates:12/1 deadline:2026-11-01T10:00', 'DEADLINE_IN_PAST'],
     ['x dates:12/1 deadline:soon', 'BAD_DEADLINE'],
+    ['x dates:12/1 deadline:"tomorrow 25pm"', 'BAD_DEADLINE'],
+    ['x dates:12/1 deadline:"2/30 6pm"', 'BAD_DEADLINE'],
+    ['x dates:12/1 deadline:"today 9am"', 'DEADLINE_IN_PAST'],
     ['x dates:12/1 time:7-7', 'SAME_TIME_WINDOW'],
     ['x dates:12/1 time:7시-7시', 'SAME_TIME_WINDOW'],
     ['x dates:12/1 time:7am-7am', 'SAME_TIME_WINDOW'],

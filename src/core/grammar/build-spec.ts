@@ -303,20 +303,45 @@ function durationSlots(input: string, spec: PollSpec, terms: (params: { input: s
 /** How far ahead a deadline may be. */
 export const MAX_DEADLINE_DAYS = 366;
 
+/** A month/day deadline means the nearest such date, so "yesterday" is caught as past; tomorrow and 모레 count from today. */
+function deadlineDate(text: string, today: string): string | undefined {
+  return parseDateWord(text, today, addDays(today, -182));
+}
+
+/**
+ * "tomorrow 6pm", "내일 오후 6시", "12/4 18:00": a day and then a time of day as people say it.
+ * Undefined when the words do not split so (the caller reads the other forms).
+ */
+function spokenDeadline(s: string, today: string): { date: string; minute: number } | undefined {
+  const words = s.split(/\s+/);
+  for (let k = 1; k < words.length; k++) {
+    const minute = parseTypedClock(words.slice(k).join(' '));
+    if (minute === undefined || minute >= 1440) continue;
+    try {
+      const date = deadlineDate(words.slice(0, k).join(' '), today);
+      if (date) return { date, minute };
+    } catch {
+      // An impossible date: the other forms say BAD_DEADLINE for it.
+    }
+  }
+  return undefined;
+}
+
 export function parseDeadline(input: string, tz: string, now: number, today: string): number {
   const s = numericMonths(input).trim();
   const delay = parseDurationMinutes(s);
   let deadline: number | undefined;
+  const spoken = delay === undefined ? spokenDeadline(s, today) : undefined;
   if (delay !== undefined) {
     deadline = now + delay * 60_000;
+  } else if (spoken) {
+    deadline = zonedInstant(spoken.date, spoken.minute, tz) ?? zonedInstant(spoken.date, spoken.minute + 60, tz);
   } else {
     const m = /^(.+?)(?:[T\s]+(\d{1,2}:\d{2})(?::(\d{2}))?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i.exec(s);
     if (!m) throw new UserError('BAD_DEADLINE', { input });
     let date: string | undefined;
     try {
-      // A month/day deadline means the nearest such date, so "yesterday" is caught as past;
-      // tomorrow and 모레 count from today.
-      date = parseDateWord(m[1]!, today, addDays(today, -182));
+      date = deadlineDate(m[1]!, today);
     } catch {
       throw new UserError('BAD_DEADLINE', { input });
     }
