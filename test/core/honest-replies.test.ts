@@ -495,7 +495,7 @@ describe('close, delete or pick without a code while more than one poll could be
     const refused = await userErrorOf(kit.engine.runText(kit.actor('host'), '/yakjeong reopen', CAPS));
     expect(refused.code).toBe('REOPEN_NEEDS_CODE');
     expect(textOf(errorView(refused, 'en'))).toBe(
-      `⚠️ “Dinner” (${dinner}) has a picked time, and reopening it drops that pick, so it is not reopened without its code. To reopen it anyway: \`/yakjeong reopen ${dinner}\`.`,
+      `⚠️ “Dinner” (${dinner}) has a picked time, and reopening it drops that pick; with other polls open here, say it is this one: \`/yakjeong reopen ${dinner}\`.`,
     );
     expect(textOf(errorView(refused, 'ko'))).toContain(`다시 열면 확정이 취소돼요`);
     expect((await kit.store.findPollByCode(dinner))?.picked).toBeDefined();
@@ -503,6 +503,16 @@ describe('close, delete or pick without a code while more than one poll could be
     // With the code, it is reopened.
     await kit.engine.runText(kit.actor('host'), `/yakjeong reopen ${dinner} deadline:24h`, CAPS);
     expect((await kit.store.findPollByCode(dinner))?.picked).toBeUndefined();
+  });
+
+  it('a picked poll alone in its channel is what a bare reopen means', async () => {
+    const kit = makeKit();
+    const dinner = await createPoll(kit, 'host', 'Dinner kind:date dates:12/1-12/3');
+    await kit.engine.runText(kit.actor('host'), `/yakjeong pick ${dinner} 12/2`, CAPS);
+    await kit.engine.runText(kit.actor('host'), '/yakjeong reopen', CAPS);
+    const poll = await kit.store.findPollByCode(dinner);
+    expect(poll?.status).toBe('open');
+    expect(poll?.picked).toBeUndefined();
   });
 
   it('a reopen where every poll is open says there is nothing to reopen, naming none', async () => {

@@ -282,9 +282,9 @@ export class EngineContext {
    * it can mean here among those the person may manage (couldMean). With several, "the newest"
    * could change the one the person did not mean: refused, with the command for each. With none
    * the person may manage, the newest of them all, so the refusal names it. With none at all, a
-   * delete, reopen or pick looks at every closed poll the same way (closedFor), but a reopen never
-   * takes one with a picked time without its code; a reopen where every poll is open says there
-   * is nothing to reopen; anything else takes the channel's newest open poll, as every command
+   * delete, reopen or pick looks at every closed poll the same way (closedFor), but while other
+   * polls are open a reopen never takes one with a picked time without its code; a reopen where
+   * every poll is open says there is nothing to reopen; anything else takes the channel's newest open poll, as every command
    * does. (The store lists a channel's 50 newest polls of a status: candidates beyond them are
    * not seen.)
    */
@@ -295,12 +295,13 @@ export class EngineContext {
     const meant = await this.onlyOne(actor, await this.couldMean(actor, action), action, command);
     if (meant) return meant;
     const closed = await this.onlyOne(actor, await this.closedFor(actor, action), action, command);
-    // Reopening drops the pick and frees everyone's calendar: never done on a guess.
-    if (closed && action === 'reopen' && 'spec' in closed && closed.picked && this.mayManage(actor, closed)) {
+    const othersOpen = action === 'reopen' && (await this.store.listPolls(actor.channel, ['open'])).length > 0;
+    // Reopening drops the pick and frees everyone's calendar: with other polls about, not done on a guess.
+    if (closed && othersOpen && 'spec' in closed && closed.picked && this.mayManage(actor, closed)) {
       throw new UserError('REOPEN_NEEDS_CODE', { code: closed.code, title: closed.spec.title.replace(/\s+/g, ' '), command: command(closed.code) });
     }
     if (closed) return closed;
-    if (action === 'reopen' && (await this.store.listPolls(actor.channel, ['open'])).length > 0) throw new UserError('NOTHING_TO_REOPEN');
+    if (othersOpen) throw new UserError('NOTHING_TO_REOPEN');
     return this.resolvePoll(actor, code);
   }
 

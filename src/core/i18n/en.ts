@@ -185,7 +185,7 @@ const errors: Record<ErrorCode, (p: P) => string | Rich> = {
   TOO_MANY_SAVES: () => 'Too many saves at once. Wait a moment; your last changes will be saved.',
   WEB_UNAVAILABLE: () => 'The big grid is not available here: the bot has no public web address (YAKJEONG_PUBLIC_URL).',
   REOPEN_NEEDS_CODE: (p) =>
-    rich`“${p.title}” (${p.code}) has a picked time, and reopening it drops that pick, so it is not reopened without its code. To reopen it anyway: ${code(String(p.command))}.`,
+    rich`“${p.title}” (${p.code}) has a picked time, and reopening it drops that pick; with other polls open here, say it is this one: ${code(String(p.command))}.`,
   REOPEN_NEEDS_DEADLINE: (p) =>
     rich`The deadline of poll ${p.code} has passed, so reopening it needs a new one, like ${code(`/yakjeong reopen ${p.code} deadline:24h`)} or ${code(`deadline:${on(p).deadline()}`)}.`,
   TOO_MANY_PEOPLE: (p) =>

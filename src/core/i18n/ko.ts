@@ -178,7 +178,7 @@ const errors: Record<ErrorCode, (p: P) => string | Rich> = {
   TOO_MANY_SAVES: () => '한꺼번에 너무 많이 저장하고 있어요. 잠시 기다리면 마지막 변경까지 저장돼요.',
   WEB_UNAVAILABLE: () => '봇에 공개 웹 주소 YAKJEONG_PUBLIC_URL 설정이 없어서 여기서는 큰 표를 쓸 수 없어요.',
   REOPEN_NEEDS_CODE: (p) =>
-    rich`“${p.title}”(${p.code}) 투표는 시간이 확정됐고, 다시 열면 확정이 취소돼요. 그래서 코드 없이는 다시 열지 않아요. 그래도 다시 열려면: ${code(String(p.command))}`,
+    rich`“${p.title}”(${p.code}) 투표는 시간이 확정됐고, 다시 열면 확정이 취소돼요. 다른 투표도 진행 중이라 코드로 알려 주세요: ${code(String(p.command))}`,
   REOPEN_NEEDS_DEADLINE: (p) =>
     rich`${p.code} 투표는 마감 시각이 지났어요. 다시 열려면 새 마감을 함께 써 주세요. 예: ${code(`/yakjeong reopen ${p.code} deadline:24h`)}, ${code(`deadline:${on(p).deadline()}`)}`,
   TOO_MANY_PEOPLE: (p) =>
