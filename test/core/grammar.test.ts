@@ -121,6 +121,7 @@ describe('create grammar', () => {
     expect(create('x dates:12/1 deadline:"tomorrow 6pm"').deadline).toBe(Date.UTC(2026, 10, 27, 9));
     expect(create('x dates:12/1 deadline:"내일 오후 6시"').deadline).toBe(Date.UTC(2026, 10, 27, 9));
     expect(create('x dates:12/1 deadline:"11/30 6:30 pm"').deadline).toBe(Date.UTC(2026, 10, 30, 9, 30));
+    expect(create('x dates:12/1 deadline:"tomorrow 18"').deadline).toBe(Date.UTC(2026, 10, 27, 9));
     // Day words are the speaker's, as in dates:; the clock time is the poll's. Four hours after
     // T0 it is already Nov 27 in Seoul but still Nov 26 in Los Angeles: tomorrow is the 27th.
     const command = parseCommand('/yakjeong create x dates:12/1 tz:Asia/Seoul deadline:tomorrow') as { options: CreateOptions };
@@ -142,6 +143,9 @@ describe('create grammar', () => {
     ['x dates:12/1 deadline:"tomorrow 25pm"', 'BAD_DEADLINE'],
     ['x dates:12/1 deadline:"2/30 6pm"', 'BAD_DEADLINE'],
     ['x dates:12/1 deadline:"today 9am"', 'DEADLINE_IN_PAST'],
+    // Morning or evening? Not guessed for a deadline.
+    ['x dates:12/1 deadline:"tomorrow 6"', 'BAD_DEADLINE'],
+    ['x dates:12/1 deadline:"내일 6시"', 'BAD_DEADLINE'],
     ['x dates:12/1 time:7-7', 'SAME_TIME_WINDOW'],
     ['x dates:12/1 time:7시-7시', 'SAME_TIME_WINDOW'],
     ['x dates:12/1 time:7am-7am', 'SAME_TIME_WINDOW'],

@@ -74,6 +74,17 @@ describe('an answer without a code', () => {
     const alone = await userErrorOf(kit.engine.runText(kit.actor('ann'), '/yakjeong answer 12/1 22:00-23:00', CAPS));
     expect(textOf(errorView(alone, 'en'))).not.toContain('open in this channel');
   });
+
+  it('a newest poll past its deadline is refused as closed, without counting it among the open ones', async () => {
+    const kit = makeKit();
+    await createPoll(kit, 'host', 'Lunch dates:12/1-12/2 time:12:00-13:00');
+    const night = await createPoll(kit, 'host', 'Night dates:12/1-12/2 time:22:00-02:00 deadline:1h');
+    kit.clock.advance(2 * 3_600_000);
+    const refused = await userErrorOf(kit.engine.runText(kit.actor('ann'), '/yakjeong answer 12/1 12:00-13:00', CAPS));
+    expect(refused.code).toBe('POLL_CLOSED');
+    expect(refused.params.code).toBe(night);
+    expect(textOf(errorView(refused, 'en'))).not.toContain('open in this channel');
+  });
 });
 
 describe('an answer that reaches beyond the poll', () => {

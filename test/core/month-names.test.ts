@@ -15,11 +15,23 @@ describe('month names read as numeric dates', () => {
     ['Dec 4–6, 2027', '2027-12-04..2027-12-06'],
     ['december 30..jan 2', '12/30..1/2'],
     ['Sept 9 and June 1', '9/9 and 6/1'],
+    // The day first, with hours after it, or a range of days.
+    ['4 Dec 9-11', '12/4 9-11'],
+    ['fri 4 Dec 18-20', 'fri 12/4 18-20'],
+    ['4 dec 10-12, 5 dec. 14-16', '12/4 10-12, 12/5 14-16'],
+    ['4-6 Dec', '12/4-12/6'],
+    ['4th-6th December', '12/4-12/6'],
+    ['4 Dec 5 Dec', '12/4 12/5'],
+    ['Dec 4 Dec 5', '12/4 12/5'],
+    // Numbers that are hours stay hours.
+    ['19:00-21:00 Dec 4', '19:00-21:00 12/4'],
+    ['7-9 Dec 4', '7-9 12/4'],
+    ['Dec 4 1800-2000', '12/4 1800-2000'],
   ])('%s → %s', (typed, read) => {
     expect(numericMonths(typed)).toBe(read);
   });
 
-  it.each(['May 5pm', 'may 5 pm', 'Dec 4:30', 'march at 10', 'Decker 4', 'Mayday 5', '12/4 evening'])('leaves %s as typed: no month next to a day', (typed) => {
+  it.each(['May 5pm', 'may 5 pm', 'Dec 4:30', 'march at 10', 'Decker 4', 'Mayday 5', '12/4 evening', '2-4 may work', '7pm may be fine'])('leaves %s as typed: no month next to a day', (typed) => {
     expect(numericMonths(typed)).toBe(typed);
   });
 });

@@ -131,6 +131,12 @@ describe('Slack create modal', () => {
     const both = await submit(formValues({ title: 'Both', start: '2026-12-03', weekdays: ['fri'] }), String(view.private_metadata));
     expect((both.body as Json).errors).toEqual({ weekdays: 'Pick dates or weekdays, not both.' });
 
+    // Nov 20's 06:00–08:00 in Seoul has gone by at 09:00 there (NOW): said on the first date.
+    const gone = await submit(formValues({ title: 'Early', start: '2026-11-20', dayStart: '06:00', dayEnd: '08:00', tz: 'Asia/Seoul' }), String(view.private_metadata));
+    const goneErrors = (gone.body as Json).errors as Record<string, string>;
+    expect(Object.keys(goneErrors)).toEqual(['date_start']);
+    expect(goneErrors.date_start).toMatch(/has already gone by/);
+
     const none = await submit(formValues({ title: 'Nothing' }), String(view.private_metadata));
     expect((none.body as Json).errors).toEqual({ date_start: 'Pick a first date, or weekdays for a weekly poll.' });
 

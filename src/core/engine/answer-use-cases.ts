@@ -69,6 +69,8 @@ export class AnswerUseCases {
    */
   private async newestOfSeveral(actor: Actor, poll: Poll): Promise<NewestOfSeveral | undefined> {
     const now = this.ctx.clock.now();
+    // A poll past its deadline (refused as closed) is not one of "the open polls" the note counts.
+    if (isClosed(poll, now)) return undefined;
     const others = (await this.ctx.store.listPolls(actor.channel, ['open'])).filter((p) => p.id !== poll.id && !isClosed(p, now));
     if (others.length === 0) return undefined;
     return { open: others.length + 1, title: poll.spec.title, code: poll.code, example: `/yakjeong answer ${others[0]!.code} …` };

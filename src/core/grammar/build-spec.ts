@@ -303,6 +303,9 @@ function durationSlots(input: string, spec: PollSpec, terms: (params: { input: s
 /** How far ahead a deadline may be. */
 export const MAX_DEADLINE_DAYS = 366;
 
+/** A clock that says which half of the day it is ("6pm", "06:00", "오후 6시"), unlike a bare "6" or "6시". */
+const HALF_OF_DAY_SAID = /:|am|pm|a\.m\.|p\.m\.|noon|midnight|오전|오후|아침|저녁|밤|새벽|낮|정오|자정/i;
+
 /** A month/day deadline means the nearest such date, so "yesterday" is caught as past; tomorrow and 모레 count from today. */
 function deadlineDate(text: string, today: string): string | undefined {
   return parseDateWord(text, today, addDays(today, -182));
@@ -315,8 +318,10 @@ function deadlineDate(text: string, today: string): string | undefined {
 function spokenDeadline(s: string, today: string): { date: string; minute: number } | undefined {
   const words = s.split(/\s+/);
   for (let k = 1; k < words.length; k++) {
-    const minute = parseTypedClock(words.slice(k).join(' '));
-    if (minute === undefined || minute >= 1440) continue;
+    const clock = words.slice(k).join(' ');
+    const minute = parseTypedClock(clock);
+    // "tomorrow 6" or "내일 6시" could be morning or evening: not guessed for a deadline.
+    if (minute === undefined || minute >= 1440 || (minute < 13 * 60 && !HALF_OF_DAY_SAID.test(clock))) continue;
     try {
       const date = deadlineDate(words.slice(0, k).join(' '), today);
       if (date) return { date, minute };

@@ -1,21 +1,34 @@
 /**
  * English month names, as people write dates and as the bot's own replies write them ("Fri, Dec 4
- * 07:00–09:00"): "Dec 4", "December 4th", "4 Dec", "Dec 4, 2026" and "Dec 4-6" are read as the
- * numeric dates the date grammar takes (12/4, 2026-12-04, 12/4-12/6). Only a month name next to
- * a day number is touched: "May 5pm" and "march at 10" keep their words.
+ * 07:00–09:00"): "Dec 4", "December 4th", "4 Dec", "4-6 Dec", "Dec 4, 2026" and "Dec 4-6" are read
+ * as the numeric dates the date grammar takes (12/4, 2026-12-04, 12/4-12/6). Only a month name next
+ * to a day number is touched: "May 5pm", "march at 10" and "2-4 may work" keep their words.
  */
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-/** Most text names no month: it is returned before either pattern runs. */
+/** Most text names no month: it is returned before any pattern runs. */
 const MONTH_PREFIX = /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i;
-const MONTH = String.raw`(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`;
+const NAMES = String.raw`jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?`;
+const MONTH = String.raw`(${NAMES})\b\.?`;
 const DAY = String.raw`(\d{1,2})(?:st|nd|rd|th)?`;
+const DASH = String.raw`\s*([-~–]|\.\.)\s*`;
 /** Not a day but a time: "May 5pm", "Dec 4:30", "Dec 4시". */
 const NOT_TIME = String.raw`(?![:.]\d|\s*(?:am|pm|a\.m\.|p\.m\.|시|h\b))`;
-const YEAR = String.raw`(?:,?\s+(\d{4})\b)?`;
+/** "Dec 4, 2026": a year of this century, not a four-digit time ("Dec 4 1800-2000"). */
+const YEAR = String.raw`(?:(?:,\s*|\s+)(20\d{2})\b(?!\s*[-~–:.]\s*\d))?`;
+/** After a day ("4 may"), "may" is too often the verb ("2-4 may work"): only the month first ("May 4") reads as a date. */
+const AFTER_DAY_NAMES = NAMES.replace('|may|', '|');
+const MONTH_AFTER_DAY = String.raw`(${AFTER_DAY_NAMES})\b\.?`;
+/**
+ * "4 Dec", "4th of December 2026", "4-6 Dec": the day first. Not a number that belongs to something
+ * else: a month named before it without a day of its own ("Dec 4 Dec 5", but "4 Dec 5 Dec"), a
+ * clock ("19:00"), or the end of a range of hours ("7-9 Dec 4", where the month has its own day after it).
+ */
+const DAY_FIRST = new RegExp(
+  String.raw`(?<![:.\d]|(?<!\d(?:st|nd|rd|th)?\s+)\b(?:${NAMES})\.?\s+|\d\s*[-~–]\s*)\b${DAY}(?:${DASH}${DAY}(?=\s+(?:of\s+)?(?:${AFTER_DAY_NAMES})\b\.?(?!\s*\d)))?\s+(?:of\s+)?${MONTH_AFTER_DAY}${YEAR}`,
+  'gi',
+);
 /** "Dec 4", "Dec 4-6", "Dec 4, 2026": the month first. */
-const MONTH_FIRST = new RegExp(String.raw`\b${MONTH}\s+${DAY}(?:\s*([-~–]|\.\.)\s*${DAY}\b${NOT_TIME})?\b${NOT_TIME}${YEAR}`, 'gi');
-/** "4 Dec", "4th of December 2026": the day first. */
-const DAY_FIRST = new RegExp(String.raw`\b${DAY}\s+(?:of\s+)?${MONTH}\b${YEAR}`, 'gi');
+const MONTH_FIRST = new RegExp(String.raw`\b${MONTH}\s+${DAY}(?:${DASH}${DAY}\b${NOT_TIME})?\b${NOT_TIME}${YEAR}`, 'gi');
 
 function monthNumber(name: string): number {
   return MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
@@ -25,15 +38,19 @@ function numeric(month: number, day: string, year: string | undefined): string {
   return year ? `${year}-${String(month).padStart(2, '0')}-${day.padStart(2, '0')}` : `${month}/${day}`;
 }
 
+/** One date or a range in one month; between ISO dates ".." keeps the range unmistakable. */
+function dates(month: number, day: string, dash: string | undefined, end: string | undefined, year: string | undefined): string {
+  if (!dash || !end) return numeric(month, day, year);
+  return `${numeric(month, day, year)}${dash === '..' || year ? '..' : '-'}${numeric(month, end, year)}`;
+}
+
 export function numericMonths(text: string): string {
   if (!MONTH_PREFIX.test(text)) return text;
   return text
-    .replace(MONTH_FIRST, (_whole, name: string, day: string, dash: string | undefined, end: string | undefined, year: string | undefined) => {
-      const month = monthNumber(name);
-      // "Dec 4-6, 2026" puts the year after the range: it belongs to both ends.
-      // Between ISO dates ".." keeps the range unmistakable.
-      if (dash && end) return `${numeric(month, day, year)}${dash === '..' || year ? '..' : '-'}${numeric(month, end, year)}`;
-      return numeric(month, day, year);
-    })
-    .replace(DAY_FIRST, (_whole, day: string, name: string, year: string | undefined) => numeric(monthNumber(name), day, year));
+    .replace(DAY_FIRST, (_whole, day: string, dash: string | undefined, end: string | undefined, name: string, year: string | undefined) =>
+      dates(monthNumber(name), day, dash, end, year),
+    )
+    .replace(MONTH_FIRST, (_whole, name: string, day: string, dash: string | undefined, end: string | undefined, year: string | undefined) =>
+      dates(monthNumber(name), day, dash, end, year),
+    );
 }
