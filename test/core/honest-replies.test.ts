@@ -596,3 +596,21 @@ describe('a new poll whose every time has gone by', () => {
     expect((await kit.store.listPolls(kit.actor('host').channel, ['open'])).map((p) => p.spec.title).sort()).toEqual(['Late', 'Standup']);
   });
 });
+
+describe('a time: written as a word the poll does not know', () => {
+  it.each([
+    ['en', 'evning', ['Did you mean “evening”?', '`time:evening` (18–22)', '`time:09:00-18:00`']],
+    ['en', 'dinner', ['`time:lunch` (12–13)', '`time:night` (22–24)']],
+    ['ko', '저녘', ['혹시 “저녁” 말씀인가요?', '`time:저녁`(18–22시)']],
+  ] as const)('%s: time:%s is told the part-of-day words that work', async (locale, word, parts) => {
+    const kit = makeKit({ locale });
+    const refused = await userErrorOf(kit.engine.runText(kit.actor('host'), `/yakjeong create Dinner dates:tomorrow time:${word}`, CAPS));
+    expect(refused.code).toBe('BAD_TIME_RANGE');
+    const text = textOf(errorView(refused, locale));
+    for (const part of parts) expect(text).toContain(part);
+    // The word suggested makes the poll.
+    const fixed = refused.params.suggestion;
+    if (fixed) await kit.engine.runText(kit.actor('host'), `/yakjeong create Dinner dates:tomorrow time:${fixed}`, CAPS);
+    expect((await kit.store.listPolls(kit.actor('host').channel, ['open'])).length).toBe(fixed ? 1 : 0);
+  });
+});

@@ -11,7 +11,7 @@ import { CREATE_OPTION_KEYS, createOptionsSchema, type CreateOptions } from './c
 import { parseDateList, parseDateWord, parseWeekdays } from './dates.js';
 import { dayThenRest } from './compact-korean.js';
 import { isPlainDays, listWordsAsCommas, parsePlainDayList, parsePlainDays } from './plain-days.js';
-import { parseCreateWindow, parseTypedClock, sameTimeTwice } from './times.js';
+import { parseCreateWindow, parsePartOfDay, parseTypedClock, sameTimeTwice } from './times.js';
 import { closeWord } from './close-words.js';
 import { unknownTimeWord, unknownWordParams } from './unknown-word.js';
 import { parseBlocks, parseDurationMinutes, parseUsers, parseYesNo, toHm as hm } from './values.js';
@@ -94,7 +94,8 @@ export function buildPollSpec(raw: CreateOptions, ctx: SpecContext): PollSpec {
     const range = parseCreateWindow(o.time);
     if (!range) {
       const twice = sameTimeTwice(o.time);
-      throw twice === undefined ? new UserError('BAD_TIME_RANGE', { input: o.time }) : new UserError('SAME_TIME_WINDOW', { input: o.time, at: hm(twice) });
+      if (twice !== undefined) throw new UserError('SAME_TIME_WINDOW', { input: o.time, at: hm(twice) });
+      throw new UserError('BAD_TIME_RANGE', { input: o.time, ...wordsForHours(o.time) });
     }
     spec.window = { start: hm(range.start), end: hm(range.end) };
     const slot = present(o.slot) ? parseDurationMinutes(o.slot) : 30;
@@ -158,6 +159,16 @@ export function buildPollSpec(raw: CreateOptions, ctx: SpecContext): PollSpec {
     if (spec.durationSlots > longest) throw new UserError('DURATION_TOO_LONG', unfit({ input: o.duration }));
   }
   return spec;
+}
+
+/**
+ * A \`time:\` written as a word ("evning", "dinner", "새벽") is told the part-of-day words that
+ * work, with the one it was most likely meant to be.
+ */
+function wordsForHours(typed: string): ErrorParams {
+  if (/\d/.test(typed)) return {};
+  const suggestion = closeWord(typed);
+  return { words: 1, ...(suggestion && parsePartOfDay(suggestion) ? { suggestion } : {}) };
 }
 
 /** Example lengths a duration error offers: at most this many, each one the poll takes. */

@@ -78,7 +78,10 @@ const errors: Record<ErrorCode, (p: P) => string | Rich> = {
     rich`Which dates? Add ${code(`dates:${on(p).iso(0)}..${on(p).iso(4)}`)}, ${code(`dates:${on(p).md(0)},${on(p).md(2)}`)} or, for a weekly poll, ${code('dates:mon-fri')}.`,
   TOO_MANY_DATES: (p) => `That is ${p.count} dates; a poll can have at most ${p.max}.`,
   BAD_TIME: (p) => `“${p.input}” is not a time. Write it in 24-hour time, like 09:00 or 18:30.`,
-  BAD_TIME_RANGE: (p) => rich`“${p.input}” is not a time range. Write it like ${code('time:09:00-18:00')}.`,
+  BAD_TIME_RANGE: (p) =>
+    p.words
+      ? rich`“${p.input}” is not a time range.${didYouMean(p)} Write the hours, like ${code('time:09:00-18:00')}, or a part of the day: ${code('time:morning')} (09–12), ${code('time:lunch')} (12–13), ${code('time:afternoon')} (13–18), ${code('time:evening')} (18–22) or ${code('time:night')} (22–24).`
+      : rich`“${p.input}” is not a time range. Write it like ${code('time:09:00-18:00')}.`,
   SAME_TIME_WINDOW: (p) =>
     rich`“${p.input}” starts and ends at the same time (${p.at}). For the 24 hours from then, write the minutes too: ${code(`time:${p.at}-${p.at}`)}; for part of the day, write two different times, like ${code('time:09:00-18:00')}.`,
   MISSING_TIME_RANGE: () => rich`A time poll needs its daily hours, e.g. ${code('time:09:00-18:00')}.`,

@@ -66,7 +66,10 @@ const errors: Record<ErrorCode, (p: P) => string | Rich> = {
     rich`날짜를 알려 주세요. 예: ${code(`dates:${on(p).iso(0)}..${on(p).iso(4)}`)}, ${code(`dates:${on(p).md(0)},${on(p).md(2)}`)}, 매주 반복이면 ${code('dates:월-금')}`,
   TOO_MANY_DATES: (p) => `날짜가 너무 많아요. 지금 ${withJosa(`${p.count}개`, '이에요/예요')}. 한 투표에 ${p.max}개까지 넣을 수 있어요.`,
   BAD_TIME: (p) => `시각으로 읽을 수 없어요: “${p.input}”. 09:00, 18:30처럼 24시간제로 써 주세요.`,
-  BAD_TIME_RANGE: (p) => rich`시간 범위로 읽을 수 없어요: “${p.input}”. ${code('time:09:00-18:00')}처럼 써 주세요.`,
+  BAD_TIME_RANGE: (p) =>
+    p.words
+      ? rich`시간 범위로 읽을 수 없어요: “${p.input}”.${didYouMean(p)} ${code('time:09:00-18:00')}처럼 시각을 쓰거나, ${code('time:오전')}(9–12시), ${code('time:점심')}(12–13시), ${code('time:오후')}(13–18시), ${code('time:저녁')}(18–22시), ${code('time:밤')}(22–24시)처럼 써 주세요.`
+      : rich`시간 범위로 읽을 수 없어요: “${p.input}”. ${code('time:09:00-18:00')}처럼 써 주세요.`,
   SAME_TIME_WINDOW: (p) =>
     rich`“${p.input}”: 시작과 끝이 같은 시각이에요(${p.at}). 그때부터 24시간이면 ${code(`time:${p.at}-${p.at}`)}처럼 분까지 쓰고, 하루 중 일부면 ${code('time:09:00-18:00')}처럼 서로 다른 두 시각을 써 주세요.`,
   MISSING_TIME_RANGE: () => rich`시간 투표에는 하루 중 시간 범위가 필요해요. 예: ${code('time:09:00-18:00')}`,
