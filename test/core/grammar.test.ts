@@ -112,6 +112,13 @@ describe('create grammar', () => {
 
   it('reads relative deadlines and deadlines with an offset', () => {
     expect(create('x dates:12/1 deadline:90m').deadline).toBe(T0 + 90 * 60_000);
+    // Units written out, with or without a space (they once stopped after their first letter).
+    expect(create('x dates:12/1 deadline:90min').deadline).toBe(T0 + 90 * 60_000);
+    expect(create('x dates:12/1 deadline:"2 hours"').deadline).toBe(T0 + 2 * 3_600_000);
+    expect(create('x dates:12/1 deadline:"1 day"').deadline).toBe(T0 + 86_400_000);
+    expect(create('x dates:12/1 time:09:00-18:00 slot:"1 hour"').slotMinutes).toBe(60);
+    expect(create('x dates:12/1 time:09:00-18:00 slot:30minutes').slotMinutes).toBe(30);
+    expect(create('x dates:12/1 time:09:00-18:00 slot:1h duration:2hours').durationSlots).toBe(2);
     expect(create('x dates:12/1 deadline:3d').deadline).toBe(T0 + 3 * 86_400_000);
     expect(create('x dates:12/1 deadline:"2026-11-30 18:00+00:00"').deadline).toBe(Date.UTC(2026, 10, 30, 18));
     // T0 is Nov 26 in Seoul: tomorrow is the 27th, 23:59 there unless a time is given.

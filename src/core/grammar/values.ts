@@ -6,7 +6,8 @@ import { parseTypedRange } from './times.js';
 export function parseDurationMinutes(input: string): number | undefined {
   const s = input.trim().toLowerCase().replace(/\s+/g, '');
   if (!s) return undefined;
-  const re = /(\d+(?:\.\d+)?)(d|days?|일|h|hours?|hrs?|시간|m|mins?|minutes?|분)/gy;
+  // Longer units first: with "h" before "hours", "1hour" stopped at "our".
+  const re = /(\d+(?:\.\d+)?)(days?|d|일|hours?|hrs?|h|시간|minutes?|mins?|m|분)/gy;
   let total = 0;
   let consumed = 0;
   let m: RegExpExecArray | null;
