@@ -284,18 +284,20 @@ export class EngineContext {
    * the person may manage, the newest of them all, so the refusal names it. With none at all, a
    * delete, reopen or pick looks at every closed poll the same way (closedFor), but while other
    * polls are open a reopen never takes one with a picked time without its code; a reopen where
-   * every poll is open says there is nothing to reopen; anything else takes the channel's newest open poll, as every command
-   * does. (The store lists a channel's 50 newest polls of a status: candidates beyond them are
-   * not seen.)
+   * every poll is open says there is nothing to reopen; anything else takes the channel's newest
+   * open poll, as every command does. (The store lists a channel's 50 newest polls of a status:
+   * candidates beyond them are not seen.)
    */
   resolveToChange(actor: Actor, code: string | undefined, action: 'close' | 'reopen' | 'pick', command: (code: string) => string): Promise<Poll>;
   resolveToChange(actor: Actor, code: string | undefined, action: 'delete', command: (code: string) => string): Promise<Poll | UnreadablePoll>;
   async resolveToChange(actor: Actor, code: string | undefined, action: ManagerAction, command: (code: string) => string): Promise<Poll | UnreadablePoll> {
     if (code) return (action === 'delete' && (await this.unreadableInChannel(actor, code))) || this.pollByCode(actor, code);
-    const meant = await this.onlyOne(actor, await this.couldMean(actor, action), action, command);
+    // Read once: both steps below look at the same open and closed polls.
+    const [open, closedPolls] = await Promise.all([this.store.listPolls(actor.channel, ['open']), this.store.listPolls(actor.channel, ['closed'])]);
+    const meant = this.onlyOne(actor, await this.couldMean(actor, action, open, closedPolls), action, command);
     if (meant) return meant;
-    const closed = await this.onlyOne(actor, await this.closedFor(actor, action), action, command);
-    const othersOpen = action === 'reopen' && (await this.store.listPolls(actor.channel, ['open'])).length > 0;
+    const closed = this.onlyOne(actor, await this.closedFor(actor, action, closedPolls), action, command);
+    const othersOpen = action === 'reopen' && open.length > 0;
     // Reopening drops the pick and frees everyone's calendar: with other polls about, not done on a guess.
     if (closed && othersOpen && 'spec' in closed && closed.picked && this.mayManage(actor, closed)) {
       throw new UserError('REOPEN_NEEDS_CODE', { code: closed.code, title: closed.spec.title.replace(/\s+/g, ' '), command: command(closed.code) });
@@ -309,8 +311,8 @@ export class EngineContext {
    * The one of `polls` the person may manage; with several, which is asked (WHICH_POLL); with
    * none theirs, the newest, so the refusal names it; undefined when `polls` is empty.
    */
-  private async onlyOne<P extends Poll | UnreadablePoll>(actor: Actor, polls: P[], action: ManagerAction, command: (code: string) => string): Promise<P | undefined> {
-    const meant = polls.sort((a, b) => b.id - a.id);
+  private onlyOne<P extends Poll | UnreadablePoll>(actor: Actor, polls: P[], action: ManagerAction, command: (code: string) => string): P | undefined {
+    const meant = [...polls].sort((a, b) => b.id - a.id);
     const candidates = meant.filter((p) => this.mayManage(actor, p));
     if (candidates.length > 1) {
       const shown = candidates.slice(0, WHICH_POLL_SHOWN);
@@ -330,9 +332,8 @@ export class EngineContext {
    * with a pick already: taken when it is the only one, asked about when there are several (each
    * of these undoes something). A close never means a closed poll.
    */
-  private async closedFor(actor: Actor, action: ManagerAction): Promise<Array<Poll | UnreadablePoll>> {
+  private async closedFor(actor: Actor, action: ManagerAction, closed: Poll[]): Promise<Array<Poll | UnreadablePoll>> {
     if (action === 'close') return [];
-    const closed: Array<Poll | UnreadablePoll> = await this.store.listPolls(actor.channel, ['closed']);
     return action === 'delete' ? [...closed, ...(await this.store.unreadablePolls(actor.channel, ['closed']))] : closed;
   }
 
@@ -342,19 +343,18 @@ export class EngineContext {
    * without a pick; reopen, a poll past its deadline or closed lately, but never one with a picked
    * time (reopening drops the pick and frees everyone's calendar: not done on a guess).
    */
-  private async couldMean(actor: Actor, action: ManagerAction): Promise<Array<Poll | UnreadablePoll>> {
+  private async couldMean(actor: Actor, action: ManagerAction, open: Poll[], closed: Poll[]): Promise<Array<Poll | UnreadablePoll>> {
     const now = this.clock.now();
-    const open = await this.store.listPolls(actor.channel, ['open']);
-    const closedLately = async () => (await this.store.listPolls(actor.channel, ['closed'])).filter((p) => (p.closedAt ?? 0) >= now - RECENTLY_CLOSED_MS);
+    const closedLately = closed.filter((p) => (p.closedAt ?? 0) >= now - RECENTLY_CLOSED_MS);
     switch (action) {
       case 'close':
         return open.filter((p) => !isClosed(p, now));
       case 'delete':
         return [...open, ...(await this.store.unreadablePolls(actor.channel, ['open']))];
       case 'pick':
-        return [...open, ...(await closedLately()).filter((p) => !p.picked)];
+        return [...open, ...closedLately.filter((p) => !p.picked)];
       case 'reopen':
-        return [...open.filter((p) => isClosed(p, now)), ...(await closedLately())].filter((p) => !p.picked);
+        return [...open.filter((p) => isClosed(p, now)), ...closedLately].filter((p) => !p.picked);
     }
   }
 

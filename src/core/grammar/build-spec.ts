@@ -33,7 +33,7 @@ const present = (s: string | undefined): s is string => s !== undefined && s.tri
  * Every option's value read in half width (dates:１２/８), and dates with month names as numbers
  * (dates:"Dec 4-6"); the title and description stay as typed.
  */
-function halfWidthValues<T extends Record<string, unknown>>(options: T): T {
+function readableValues<T extends Record<string, unknown>>(options: T): T {
   const read = { ...options };
   for (const key of Object.keys(read) as Array<keyof T>) {
     const value = read[key];
@@ -54,7 +54,7 @@ export function buildPollSpec(raw: CreateOptions, ctx: SpecContext): PollSpec {
     // Every platform hands over strings; anything else is a fault of ours, not of the person typing.
     throw new Error(`create options of the wrong type: ${issue?.path.join('.') ?? ''}`);
   }
-  const o = withTimeFromDates(halfWidthValues(parsed.data));
+  const o = withTimeFromDates(readableValues(parsed.data));
 
   const title = normalTitle(o.title ?? '');
   if (!title) throw new UserError('MISSING_TITLE');
@@ -162,7 +162,7 @@ export function buildPollSpec(raw: CreateOptions, ctx: SpecContext): PollSpec {
 }
 
 /**
- * A \`time:\` written as a word ("evning", "dinner", "새벽") is told the part-of-day words that
+ * A `time:` written as a word ("evning", "dinner", "새벽") is told the part-of-day words that
  * work, with the one it was most likely meant to be.
  */
 function wordsForHours(typed: string): ErrorParams {
@@ -343,6 +343,11 @@ function spokenDeadline(s: string, today: string): { date: string; minute: numbe
   return undefined;
 }
 
+/** A wall-clock deadline in the poll's zone; one in an hour the clocks skip falls an hour later. */
+function wallDeadline(date: string, minute: number, tz: string): number | undefined {
+  return zonedInstant(date, minute, tz) ?? zonedInstant(date, minute + 60, tz);
+}
+
 export function parseDeadline(input: string, tz: string, now: number, today: string): number {
   const s = numericMonths(input).trim();
   const delay = parseDurationMinutes(s);
@@ -351,7 +356,7 @@ export function parseDeadline(input: string, tz: string, now: number, today: str
   if (delay !== undefined) {
     deadline = now + delay * 60_000;
   } else if (spoken) {
-    deadline = zonedInstant(spoken.date, spoken.minute, tz) ?? zonedInstant(spoken.date, spoken.minute + 60, tz);
+    deadline = wallDeadline(spoken.date, spoken.minute, tz);
   } else {
     const m = /^(.+?)(?:[T\s]+(\d{1,2}:\d{2})(?::(\d{2}))?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i.exec(s);
     if (!m) throw new UserError('BAD_DEADLINE', { input });
@@ -372,7 +377,7 @@ export function parseDeadline(input: string, tz: string, now: number, today: str
       if (d > daysInMonth(y, mo)) throw new UserError('BAD_DEADLINE', { input });
       deadline = Date.UTC(y, mo - 1, d) + (minute - offsetMin) * 60_000;
     } else {
-      deadline = zonedInstant(date, minute, tz) ?? zonedInstant(date, minute + 60, tz);
+      deadline = wallDeadline(date, minute, tz);
     }
   }
   if (deadline === undefined) throw new UserError('BAD_DEADLINE', { input });

@@ -6,7 +6,7 @@
  */
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 /** Most text names no month: it is returned before any pattern runs. */
-const MONTH_PREFIX = /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i;
+const MONTH_PREFIX = new RegExp(MONTHS.join('|'), 'i');
 const NAMES = String.raw`jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?`;
 const MONTH = String.raw`(${NAMES})\b\.?`;
 const DAY = String.raw`(\d{1,2})(?:st|nd|rd|th)?`;
