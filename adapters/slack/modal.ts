@@ -11,7 +11,7 @@ import type { CreateOptions } from '../../src/core/grammar/create-options.js';
 import { catalog } from '../../src/core/i18n/index.js';
 import { errorView } from '../../src/core/views/notices.js';
 import { slackStrings } from './strings.js';
-import { plainText } from '../../src/core/views/rich.js';
+import { plainText, type Rich } from '../../src/core/views/rich.js';
 import { truncate } from './text.js';
 
 export const CREATE_CALLBACK_ID = 'yakjeong_create';
@@ -274,11 +274,14 @@ const ERROR_FIELD: Partial<Record<ErrorCode, FieldId>> = {
   BAD_TIMEZONE: FIELD.tz,
   BAD_DEADLINE: FIELD.deadline,
   DEADLINE_IN_PAST: FIELD.deadline,
+  DEADLINE_TOO_FAR: FIELD.deadline,
   BAD_DURATION: FIELD.duration,
+  DURATION_TOO_LONG: FIELD.duration,
   BAD_MAX: FIELD.max,
   BAD_USERS: FIELD.with,
   TOO_MANY_PEOPLE: FIELD.with,
   BAD_REMIND: FIELD.remind,
+  REMIND_WITHOUT_DEADLINE: FIELD.remind,
   BAD_HIDDEN: FIELD.hidden,
 };
 
@@ -297,19 +300,51 @@ export function fieldOfError(err: UserError, usedWeekdays: boolean): FieldId {
 
 /** The `errors` map of a view_submission answer. */
 export function formErrors(err: UserError, usedWeekdays: boolean, locale: Locale): Record<string, string> {
-  const own = slackStrings(locale).modalErrors;
-  const text = err.code === 'MISSING_DATES' || err.code === 'MISSING_TIME_RANGE' ? own[err.code] : messageOf(errorViewText(err, locale));
-  return { [fieldOfError(err, usedWeekdays)]: text };
+  const field = fieldOfError(err, usedWeekdays);
+  return { [field]: formWording(err, locale) ?? messageOf(errorViewText(err, locale, FIELD_OPTION[field])) };
 }
+
+/** The form's own words for an error whose core text speaks of the text grammar or quotes what the pickers wrote. */
+function formWording(err: UserError, locale: Locale): string | undefined {
+  const own = slackStrings(locale).modalErrors;
+  switch (err.code) {
+    case 'MISSING_TITLE':
+    case 'MISSING_DATES':
+    case 'MISSING_TIME_RANGE':
+    case 'DATES_IN_PAST':
+    case 'TIMES_IN_PAST':
+    case 'BAD_DATE_RANGE':
+    case 'DEADLINE_IN_PAST':
+    case 'REMIND_WITHOUT_DEADLINE':
+      return own[err.code];
+    case 'DEADLINE_TOO_FAR':
+      return own.DEADLINE_TOO_FAR(Number(err.params.days));
+    default:
+      return undefined;
+  }
+}
+
+/** The option each free-text field fills: core's examples ("like remind:24h,1h") become what to type there ("24h,1h"). */
+const FIELD_OPTION: Partial<Record<FieldId, string>> = {
+  [FIELD.blocks]: 'blocks',
+  [FIELD.duration]: 'duration',
+  [FIELD.remind]: 'remind',
+  [FIELD.tz]: 'tz',
+  [FIELD.max]: 'max',
+};
 
 /** A one-line apology on the title field keeps the form (and what was typed) open. */
 export function formApology(text: string): Record<string, string> {
   return { [FIELD.title]: messageOf(text) };
 }
 
-function errorViewText(err: unknown, locale: Locale): string {
+function errorViewText(err: unknown, locale: Locale, option: string | undefined): string {
   const first = errorView(err, locale).blocks[0];
-  return first && first.type === 'text' ? plainText(first.text) : '';
+  if (!first || first.type !== 'text') return '';
+  const prefix = `${option}:`;
+  const asTyped = (spans: Rich): Rich =>
+    spans.map((span) => (option && typeof span === 'object' && 'code' in span && span.code.startsWith(prefix) ? span.code.slice(prefix.length) : span));
+  return plainText(asTyped(first.text));
 }
 
 /** Modal errors are plain text: drop the warning sign and any code marks of the text grammar. */

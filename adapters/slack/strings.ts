@@ -43,12 +43,22 @@ const en = {
     hiddenLabel: 'Results',
     hiddenOption: 'Hide results until the poll closes',
   },
-  /** Modal-specific versions of core errors whose text speaks of the text grammar. */
+  /**
+   * Modal-specific versions of core errors whose text speaks of the text grammar, or quotes what
+   * the form wrote from its pickers (an ISO date range, a UTC deadline) rather than what was picked.
+   */
   modalErrors: {
     MISSING_DATES: 'Pick a first date, or weekdays for a weekly poll.',
     MISSING_TIME_RANGE: 'A time poll needs the hours of its day.',
     bothDaysAndWeekdays: 'Pick dates or weekdays, not both.',
     badMetadata: 'This form is out of date. Close it and run /yakjeong create again.',
+    MISSING_TITLE: 'A poll needs a title.',
+    DATES_IN_PAST: 'These dates have all gone by. Pick a first date from today on.',
+    TIMES_IN_PAST: 'Every hour of these dates has already gone by. Pick a later first date, or later hours.',
+    BAD_DATE_RANGE: 'The last date is before the first date. Pick the same day or a later one, or leave it empty.',
+    DEADLINE_IN_PAST: 'This deadline has already passed. Pick a time in the future.',
+    DEADLINE_TOO_FAR: (days: number) => `This deadline is too far away. Pick one at most ${days} days from now.`,
+    REMIND_WITHOUT_DEADLINE: 'Reminders come before a deadline. Pick a deadline too, or leave this empty.',
   },
   dmNote: '📩 I sent the picture to you in a direct message.',
   /** For a picture that follows its message: it is not there yet. */
@@ -107,6 +117,13 @@ const ko: SlackStrings = {
     MISSING_TIME_RANGE: '시간 투표에는 하루의 시작과 끝 시각이 필요해요.',
     bothDaysAndWeekdays: '날짜와 요일 중 하나만 골라 주세요.',
     badMetadata: '오래된 입력 창이에요. 닫고 /yakjeong create 명령을 다시 실행해 주세요.',
+    MISSING_TITLE: '투표 제목이 필요해요.',
+    DATES_IN_PAST: '고른 날짜가 모두 지났어요. 오늘이나 그 뒤의 시작 날짜를 골라 주세요.',
+    TIMES_IN_PAST: '고른 날짜의 시간이 모두 이미 지났어요. 더 늦은 시작 날짜나 시각을 골라 주세요.',
+    BAD_DATE_RANGE: '마지막 날짜가 시작 날짜보다 앞서요. 같은 날이나 그 뒤를 고르거나, 비워 두세요.',
+    DEADLINE_IN_PAST: '마감 시각이 이미 지났어요. 앞으로 올 시각을 골라 주세요.',
+    DEADLINE_TOO_FAR: (days: number) => `마감이 너무 멀어요. 지금부터 ${days}일 안으로 골라 주세요.`,
+    REMIND_WITHOUT_DEADLINE: '알림은 마감 전에 보내요. 마감도 고르거나, 이 칸을 비워 주세요.',
   },
   dmNote: '📩 그림은 다이렉트 메시지로 보냈어요.',
   dmNoteLater: '📩 그림은 다이렉트 메시지로 보내 드릴게요.',

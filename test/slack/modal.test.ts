@@ -144,6 +144,38 @@ describe('Slack create modal', () => {
     expect(h.fake.callsTo('chat.postMessage').filter((c) => c.args.channel === channel.id)).toEqual([]);
   });
 
+  it("words a mistake in the form's own terms: what was picked, never the slash command's options", async () => {
+    const { view, channel } = await openForm();
+    const meta = String(view.private_metadata);
+    const day = (days: number) => new Date(NOW + days * 86_400_000).toISOString().slice(0, 10);
+    const errorsOf = async (values: Parameters<typeof formValues>[0]) => ((await submit(formValues(values), meta)).body as Json).errors as Record<string, string>;
+    const said: string[] = [];
+    const expectOn = async (values: Parameters<typeof formValues>[0], field: string, text: RegExp) => {
+      const errors = await errorsOf(values);
+      expect(errors).toEqual({ [field]: expect.stringMatching(text) });
+      said.push(errors[field]!);
+    };
+
+    await expectOn({ title: 'Gone', start: day(-10), end: day(-8) }, 'date_start', /^These dates have all gone by\. Pick a first date from today on\.$/);
+    await expectOn({ title: 'Backwards', start: day(14), end: day(10) }, 'date_end', /^The last date is before the first date\./);
+    await expectOn({ title: 'Far', start: day(14), deadline: Math.floor((NOW + 400 * 86_400_000) / 1000) }, 'deadline', /^This deadline is too far away\. Pick one at most \d+ days from now\.$/);
+    await expectOn({ title: 'Nudge', start: day(14), remind: '1h' }, 'remind', /^Reminders come before a deadline\. Pick a deadline too/);
+    // Free-text fields show their examples as what to type in them.
+    await expectOn({ title: 'Crowd', start: day(14), max: '5000' }, 'max', /like 8\.$/);
+    await expectOn({ title: 'Meals', start: day(14), kind: 'block', blocks: 'x=1' }, 'blocks', /Write morning,afternoon,evening or lunch=12:00-13:00,dinner=18:00-21:00\./);
+    await expectOn({ title: 'Long', start: day(14), duration: 'forever' }, 'duration', /like 1h or 90m\.$/);
+    await expectOn({ title: ' ', start: day(14) }, 'title', /^A poll needs a title\.$/);
+    for (const text of said) expect(text).not.toMatch(/\/yakjeong|\b(dates|time|max|remind|blocks|duration|deadline):|\d{4}-\d\d-\d\d/);
+
+    expect(await h.store.listPolls(channelOf(undefined, channel), ['open'])).toEqual([]);
+  });
+
+  it('words form mistakes in the person\'s language', async () => {
+    const { view } = await openForm(KO);
+    const res = await submit(formValues({ title: '지난 모임', start: new Date(NOW - 10 * 86_400_000).toISOString().slice(0, 10) }), String(view.private_metadata), KO);
+    expect((res.body as Json).errors).toEqual({ date_start: '고른 날짜가 모두 지났어요. 오늘이나 그 뒤의 시작 날짜를 골라 주세요.' });
+  });
+
   it('opens well within the 3 s trigger window even when users.info is slow, with the default zone', async () => {
     const newcomer = { id: 'U0NEWBIE', name: 'newbie' };
     h.fake.addUser({ id: newcomer.id, name: newcomer.name, tz: 'America/Los_Angeles', locale: 'en-US' });

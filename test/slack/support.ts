@@ -250,7 +250,9 @@ export function formValues(fields: {
   blocks?: string;
   duration?: string;
   deadline?: number;
+  remind?: string;
   tz?: string;
+  max?: string;
   hidden?: boolean;
 }): Json {
   const option = (value: string) => ({ text: { type: 'plain_text', text: value }, value });
@@ -267,11 +269,11 @@ export function formValues(fields: {
     blocks: { v: { type: 'plain_text_input', value: fields.blocks ?? null } },
     duration: { v: { type: 'plain_text_input', value: fields.duration ?? null } },
     deadline: { v: { type: 'datetimepicker', selected_date_time: fields.deadline ?? null } },
-    remind: { v: { type: 'plain_text_input', value: null } },
+    remind: { v: { type: 'plain_text_input', value: fields.remind ?? null } },
     tz: { v: { type: 'plain_text_input', value: fields.tz ?? null } },
     with: { v: { type: 'multi_users_select', selected_users: [] } },
     must: { v: { type: 'multi_users_select', selected_users: [] } },
-    max: { v: { type: 'number_input', value: null } },
+    max: { v: { type: 'number_input', value: fields.max ?? null } },
     hidden: { v: { type: 'checkboxes', selected_options: fields.hidden ? [option('yes')] : [] } },
   };
 }
