@@ -1,6 +1,6 @@
 /** Dates with English month names, as people type them and as the bot's own replies write them. */
 import { describe, expect, it } from 'vitest';
-import { numericMonths } from '../../src/core/grammar/month-names.js';
+import { asTyped, numericMonths, readMonthNames } from '../../src/core/grammar/month-names.js';
 import { allText, CAPS, createPoll, makeKit } from '../helpers.js';
 
 describe('month names read as numeric dates', () => {
@@ -27,6 +27,9 @@ describe('month names read as numeric dates', () => {
     ['19:00-21:00 Dec 4', '19:00-21:00 12/4'],
     ['7-9 Dec 4', '7-9 12/4'],
     ['Dec 4 1800-2000', '12/4 1800-2000'],
+    // A day that belongs to a date in numbers is not read again before a month name.
+    ['12/4 Dec 5', '12/4 12/5'],
+    ['12/4 dec 4-6pm', '12/4 12/4-6pm'],
   ])('%s → %s', (typed, read) => {
     expect(numericMonths(typed)).toBe(read);
   });
@@ -58,5 +61,27 @@ describe('month names through the commands', () => {
     expect(poll.spec.deadline).toBe(Date.UTC(2026, 11, 3, 9, 0));
     await kit.engine.runText(kit.actor('host'), `/yakjeong pick ${code} Dec 5 19:00`, CAPS);
     expect((await kit.store.findPollByCode(code))!.picked?.firstSlot).toBe(3);
+  });
+});
+
+describe('refusals quote what was typed, not the numbers it was read as', () => {
+  it('gives each date it wrote its words back, the longest first', () => {
+    const { text, written } = readMonthNames('4 dec, dec 4-6');
+    expect(text).toBe('12/4, 12/4-12/6');
+    expect(asTyped('12/4-12/6 then 12/4', written)).toBe('dec 4-6 then 4 dec');
+    // The same numbers typed as numbers too: the quote could not tell which was meant, so it keeps them.
+    expect(readMonthNames('12/4 dec 4-6pm').written).toEqual([]);
+  });
+
+  it('in answers and in create', async () => {
+    const kit = makeKit();
+    const code = await createPoll(kit, 'host', 'Offsite dates:12/4-12/6 time:07:00-12:00 slot:1h');
+    const answer = (text: string) => kit.engine.runText(kit.actor('ann'), `/yakjeong answer ${code} ${text}`, CAPS);
+    await expect(answer('dec 4-6pm')).rejects.toMatchObject({ code: 'BAD_ANSWER', params: { input: 'dec 4-6pm' } });
+    await expect(answer('December 9th 10-12')).rejects.toMatchObject({ code: 'ANSWER_OUTSIDE_POLL', params: { input: 'December 9th 10-12' } });
+    await expect(kit.engine.runText(kit.actor('host'), '/yakjeong create Late dates:"Dec 6-4" time:evening', CAPS)).rejects.toMatchObject({
+      code: 'BAD_DATE_RANGE',
+      params: { input: 'Dec 6-4' },
+    });
   });
 });

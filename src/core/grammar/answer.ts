@@ -6,7 +6,7 @@
  * it was read as comes back as concrete parts (answer-echo.ts writes them).
  */
 import { halfWidth } from './half-width.js';
-import { numericMonths } from './month-names.js';
+import { quotingTyped, readMonthNames } from './month-names.js';
 import { UserError, type ErrorParams } from '../errors.js';
 import { checkAnswerLength } from './bounds.js';
 import { emptyStates, STATE_CHAR } from '../domain/availability.js';
@@ -125,7 +125,16 @@ export function readAnswerText(
   now: number,
 ): ReadAnswer {
   checkAnswerLength(input);
-  const text = numericMonths(halfWidth(input)).trim();
+  const { text: read, written } = readMonthNames(halfWidth(input));
+  try {
+    return readAnswerAs(read.trim(), spec, layout, viewerTz, now);
+  } catch (err) {
+    throw quotingTyped(err, written);
+  }
+}
+
+/** readAnswerText on the text as read: half width, month names as numbers, trimmed. */
+function readAnswerAs(text: string, spec: PollSpec, layout: PollLayout, viewerTz: string, now: number): ReadAnswer {
   if (!text) throw new UserError('BAD_ANSWER', { input: '' });
   if (CLEAR_WORDS.test(text)) return { states: emptyStates(layout.slots.length), leftOut: [], understood: [] };
 

@@ -1,6 +1,6 @@
 /** Validates raw create options into a PollSpec, or throws the UserError that names the problem. */
 import { halfWidth } from './half-width.js';
-import { numericMonths } from './month-names.js';
+import { numericMonths, quotingTyped, readMonthNames, type MonthNameDate } from './month-names.js';
 import { UserError, type ErrorParams } from '../errors.js';
 import { MAX_DATES, MAX_SLOTS, SLOT_MINUTES, layoutPoll } from '../domain/slots.js';
 import { longestRun } from '../domain/adjacency.js';
@@ -33,15 +33,22 @@ const present = (s: string | undefined): s is string => s !== undefined && s.tri
  * Every option's value read in half width (dates:１２/８), and dates with month names as numbers
  * (dates:"Dec 4-6"); the title and description stay as typed.
  */
-function readableValues<T extends Record<string, unknown>>(options: T): T {
+function readableValues<T extends Record<string, unknown>>(options: T): { read: T; written: MonthNameDate[] } {
   const read = { ...options };
+  let written: MonthNameDate[] = [];
   for (const key of Object.keys(read) as Array<keyof T>) {
     const value = read[key];
     if (key === 'title' || key === 'desc' || typeof value !== 'string') continue;
     const half = halfWidth(value);
-    read[key] = (key === 'dates' ? numericMonths(half) : half) as T[keyof T];
+    if (key !== 'dates') {
+      read[key] = half as T[keyof T];
+      continue;
+    }
+    const dates = readMonthNames(half);
+    read[key] = dates.text as T[keyof T];
+    written = dates.written;
   }
-  return read;
+  return { read, written };
 }
 
 export function buildPollSpec(raw: CreateOptions, ctx: SpecContext): PollSpec {
@@ -54,7 +61,17 @@ export function buildPollSpec(raw: CreateOptions, ctx: SpecContext): PollSpec {
     // Every platform hands over strings; anything else is a fault of ours, not of the person typing.
     throw new Error(`create options of the wrong type: ${issue?.path.join('.') ?? ''}`);
   }
-  const o = withTimeFromDates(readableValues(parsed.data));
+  const { read, written } = readableValues(parsed.data);
+  try {
+    return specOf(withTimeFromDates(read), ctx);
+  } catch (err) {
+    // A refusal of dates:"Dec 4-2" quotes what was typed, not the 12/4-12/2 it was read as.
+    throw quotingTyped(err, written);
+  }
+}
+
+/** The poll's spec from options already read (half width, month names as numbers). */
+function specOf(o: CreateOptions, ctx: SpecContext): PollSpec {
 
   const title = normalTitle(o.title ?? '');
   if (!title) throw new UserError('MISSING_TITLE');

@@ -4,6 +4,8 @@
  * as the numeric dates the date grammar takes (12/4, 2026-12-04, 12/4-12/6). Only a month name next
  * to a day number is touched: "May 5pm", "march at 10" and "2-4 may work" keep their words.
  */
+import { UserError } from '../errors.js';
+
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 /** Most text names no month: it is returned before any pattern runs. */
 const MONTH_PREFIX = new RegExp(MONTHS.join('|'), 'i');
@@ -21,10 +23,10 @@ const MONTH_AFTER_DAY = String.raw`(${AFTER_DAY_NAMES})\b\.?`;
 /**
  * "4 Dec", "4th of December 2026", "4-6 Dec": the day first. Not a number that belongs to something
  * else: a month named before it without a day of its own ("Dec 4 Dec 5", but "4 Dec 5 Dec"), a
- * clock ("19:00"), or the end of a range of hours ("7-9 Dec 4", where the month has its own day after it).
+ * clock ("19:00"), a date in numbers ("12/4 Dec 5"), or the end of a range of hours ("7-9 Dec 4", where the month has its own day after it).
  */
 const DAY_FIRST = new RegExp(
-  String.raw`(?<![:.\d]|(?<!\d(?:st|nd|rd|th)?\s+)\b(?:${NAMES})\.?\s+|\d\s*[-~–]\s*)\b${DAY}(?:${DASH}${DAY}(?=\s+(?:of\s+)?(?:${AFTER_DAY_NAMES})\b\.?(?!\s*\d)))?\s+(?:of\s+)?${MONTH_AFTER_DAY}${YEAR}`,
+  String.raw`(?<![:./\d]|(?<!\d(?:st|nd|rd|th)?\s+)\b(?:${NAMES})\.?\s+|\d\s*[-~–]\s*)\b${DAY}(?:${DASH}${DAY}(?=\s+(?:of\s+)?(?:${AFTER_DAY_NAMES})\b\.?(?!\s*\d)))?\s+(?:of\s+)?${MONTH_AFTER_DAY}${YEAR}`,
   'gi',
 );
 /** "Dec 4", "Dec 4-6", "Dec 4, 2026": the month first. */
@@ -44,13 +46,55 @@ function dates(month: number, day: string, dash: string | undefined, end: string
   return `${numeric(month, day, year)}${dash === '..' || year ? '..' : '-'}${numeric(month, end, year)}`;
 }
 
+/** A date numericMonths wrote (`read`) and the words it stands for (`typed`). */
+export interface MonthNameDate {
+  read: string;
+  typed: string;
+}
+
 export function numericMonths(text: string): string {
-  if (!MONTH_PREFIX.test(text)) return text;
-  return text
-    .replace(DAY_FIRST, (_whole, day: string, dash: string | undefined, end: string | undefined, name: string, year: string | undefined) =>
-      dates(monthNumber(name), day, dash, end, year),
+  return readMonthNames(text).text;
+}
+
+/** numericMonths, and the dates it wrote, so a refusal can quote what was typed rather than what was read. */
+export function readMonthNames(text: string): { text: string; written: MonthNameDate[] } {
+  const written: MonthNameDate[] = [];
+  if (!MONTH_PREFIX.test(text)) return { text, written };
+  const note = (typed: string, read: string) => {
+    written.push({ typed, read });
+    return read;
+  };
+  const read = text
+    .replace(DAY_FIRST, (whole: string, day: string, dash: string | undefined, end: string | undefined, name: string, year: string | undefined) =>
+      note(whole, dates(monthNumber(name), day, dash, end, year)),
     )
-    .replace(MONTH_FIRST, (_whole, name: string, day: string, dash: string | undefined, end: string | undefined, year: string | undefined) =>
-      dates(monthNumber(name), day, dash, end, year),
+    .replace(MONTH_FIRST, (whole: string, name: string, day: string, dash: string | undefined, end: string | undefined, year: string | undefined) =>
+      note(whole, dates(monthNumber(name), day, dash, end, year)),
     );
+  // A date also typed as numbers ("12/4 dec 4-6pm") cannot be told apart in a quote: left as read.
+  return { text: read, written: written.filter((w) => !text.includes(w.read)) };
+}
+
+/**
+ * A piece of numericMonths' output as it was typed: each date it wrote gets its words back
+ * ("12/4-6pm" quoted from "dec 4-6pm"). The longest dates first, so "12/4-12/6" is never read as "12/4".
+ */
+export function asTyped(piece: string, written: readonly MonthNameDate[]): string {
+  if (written.length === 0) return piece;
+  const left = [...written].sort((a, b) => b.read.length - a.read.length);
+  const pattern = new RegExp(left.map((w) => w.read.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+  return piece.replace(pattern, (read) => {
+    const i = left.findIndex((w) => w.read === read);
+    return i < 0 ? read : left.splice(i, 1)[0]!.typed;
+  });
+}
+
+/** A refusal whose quoted input was read from month names, quoting what was typed instead. */
+export function quotingTyped(err: unknown, written: readonly MonthNameDate[]): unknown {
+  if (!(err instanceof UserError) || written.length === 0 || typeof err.params.input !== 'string') return err;
+  const input = asTyped(err.params.input, written);
+  if (input === err.params.input) return err;
+  const quoted = new UserError(err.code, { ...err.params, input });
+  if (err.newestOf) quoted.newestOf = err.newestOf;
+  return quoted;
 }
