@@ -93,7 +93,7 @@ function commandOutcome(line: string, which: number): string {
       case 'answer':
         return readAnswerText(command.spec, p.spec, layout, ZONE, NOW);
       case 'pick':
-        return choosePick({ poll: p, layout, participants: [], text: command.choice, tz: ZONE, today: todayIn(NOW, ZONE) });
+        return choosePick({ poll: p, layout, participants: [], text: command.choice, tz: ZONE, today: todayIn(NOW, ZONE), now: NOW });
       case 'reopen':
         return command.deadline === undefined ? 'ok' : parseDeadline(command.deadline, ZONE, NOW, todayIn(NOW, ZONE));
       case 'tz':

@@ -63,6 +63,26 @@ describe('pick', () => {
     expect(plainAllText(await west.engine.runText(west.actor('host'), '/yakjeong pick 11/30 4pm', CAPS))).toContain('Tue, Dec 1 09:00–10:00 (Asia/Seoul)');
   });
 
+  it('ranks, and picks by number, only times still ahead while any is; a poll looked back on keeps its best', async () => {
+    // 02:30 on Nov 27 in Seoul, the kit's zone: that night's first hours have gone by.
+    const kit = makeKit({ now: Date.UTC(2026, 10, 26, 17, 30) });
+    const code = await createPoll(kit, 'host', 'Night dates:2026-11-27,2026-11-28 time:00:00-06:00 slot:1h');
+    for (const who of ['ann', 'bob', 'cat']) await kit.engine.runText(kit.actor(who), `/yakjeong answer ${code} 11/27 0-2`, CAPS);
+    await kit.engine.runText(kit.actor('ann'), `/yakjeong answer ${code} 11/27 0-2, 11/28 3-4`, CAPS);
+    const poll = (await kit.store.findPollByCode(code))!;
+    const firstSlots = async () => (await kit.engine.queries.bestWindows(poll)).best.map((w) => w.firstSlot);
+    // Slots 0–5 are Nov 27 00:00–06:00, 6–11 Nov 28: the three free at 00:00 and 01:00 on the 27th are past.
+    expect(await firstSlots()).toEqual([9]);
+    expect(plainAllText(await kit.engine.runText(kit.actor('host'), `/yakjeong results ${code}`, CAPS))).not.toContain('Fri, Nov 27 00:00');
+
+    kit.clock.set(Date.UTC(2026, 10, 28, 0, 0));
+    expect((await firstSlots())[0]).toBe(0);
+
+    kit.clock.set(Date.UTC(2026, 10, 26, 17, 30));
+    await kit.engine.runText(kit.actor('host'), `/yakjeong pick ${code} 1`, CAPS);
+    expect((await kit.store.findPollByCode(code))!.picked?.firstSlot).toBe(9);
+  });
+
   it('reopening a picked poll clears the pick', async () => {
     const kit = makeKit();
     const code = await createPoll(kit, 'host', 'x kind:date dates:12/1-12/2');

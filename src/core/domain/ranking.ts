@@ -1,13 +1,15 @@
 /**
  * The best windows of a poll: runs of `durationSlots` consecutive slots.
  * Order: required people must be free or maybe; then most "yes" for the whole run,
- * then most "maybe", then earliest. Picks do not overlap one another.
+ * then most "maybe", then earliest. Picks do not overlap one another. A window that has begun
+ * is not ranked while any is still ahead: a time gone by is no time to meet.
  */
 import { answersOf, countsOver, type PollAnswers } from './availability.js';
 import type { AnswerRows, KeptAnswers } from './kept-answers.js';
 import { slotsAdjacent, windowStarts } from './adjacency.js';
-import type { PollSpec, Participant, UserRef } from './types.js';
+import type { PollSpec, Participant, Slot, UserRef } from './types.js';
 import type { PollLayout } from './slots.js';
+import { todayIn } from './time.js';
 
 export interface RankedWindow {
   firstSlot: number;
@@ -31,6 +33,8 @@ export interface RankedWindow {
 
 export interface RankOptions {
   limit?: number;
+  /** Now: windows that began before it are left out, unless every window has (a poll looked back on). */
+  now?: number;
 }
 
 /** Answers as participants (parsed here), already as bits (as the store keeps them), or kept counts with their bands. */
@@ -74,6 +78,20 @@ function sourceOf(answers: RankAnswers, slots: number, length: number): RankSour
   };
 }
 
+/**
+ * The starts of windows that have not begun at `now` (a date poll's day counts until it ends in
+ * the poll's zone), or all of them when none is left. A weekly poll's days come every week.
+ */
+function notBegun(spec: PollSpec, slots: readonly Slot[], starts: number[], now: number | undefined): number[] {
+  if (now === undefined || spec.days.type === 'weekly') return starts;
+  const today = todayIn(now, spec.timezone);
+  const ahead = starts.filter((i) => {
+    const slot = slots[i]!;
+    return slot.start !== undefined ? slot.start >= now : slot.date >= today;
+  });
+  return ahead.length > 0 ? ahead : starts;
+}
+
 export function rankWindows(spec: PollSpec, layout: PollLayout, answers: RankAnswers, options: RankOptions = {}): RankedWindow[] {
   const limit = options.limit ?? 3;
   const length = Math.max(1, spec.durationSlots);
@@ -84,7 +102,7 @@ export function rankWindows(spec: PollSpec, layout: PollLayout, answers: RankAns
   const words = rows.words;
   const requiredIdx = spec.required.map((r) => people.findIndex((p) => p.id === r.id)).filter((i) => i >= 0);
 
-  const allStarts = windowStarts(spec.kind, layout.slots, length);
+  const allStarts = notBegun(spec, layout.slots, windowStarts(spec.kind, layout.slots, length), options.now);
   const valid = new Uint8Array(slots);
   for (const start of allStarts) valid[start] = 1;
   const requiredRow = new Uint32Array(words);

@@ -195,7 +195,7 @@ export class EngineContext {
     const layout = this.layout(poll);
     return this.keptRead(poll, async (summary, readBands) => {
       if (options.rank === false || summary.people.length === 0) return { people: summary.people, best: [] };
-      const ranking = options.limit === undefined ? {} : { limit: options.limit };
+      const ranking = { now: this.clock.now(), ...(options.limit === undefined ? {} : { limit: options.limit }) };
       const best = await withBands(summary, readBands, (kept) => rankWindows(poll.spec, layout, kept, ranking), poll.spec.required.length > 0);
       return best && { people: summary.people, best };
     });
@@ -219,10 +219,10 @@ export class EngineContext {
     // One read for who answered, the best times and the picture (see pollView).
     const answers = await this.answers(poll);
     const participants = answers.people.map((user) => ({ user }));
-    const best = rankWindows(poll.spec, layout, answers);
+    const now = this.clock.now();
+    const best = rankWindows(poll.spec, layout, answers, { now });
     const c = catalog(locale);
     const mine = viewer ? answers.people.findIndex((u) => u.id === viewer.id) : -1;
-    const now = this.clock.now();
     const queued = this.heatmap.busy?.() === true;
     const image: ImageSpec = {
       ...(queued ? { followsUp: true } : {}),

@@ -213,8 +213,8 @@ export class PollUseCases {
     const tz = await ctx.zoneOf(actor);
     const window =
       'slot' in choice
-        ? windowAt({ poll, layout, participants, first: choice.slot, input: String(choice.slot), tz })
-        : choosePick({ poll, layout, participants, text: choice.text.trim(), tz, today: todayIn(now, tz) });
+        ? windowAt({ poll, layout, participants, first: choice.slot, input: String(choice.slot), tz, now })
+        : choosePick({ poll, layout, participants, text: choice.text.trim(), tz, today: todayIn(now, tz), now });
     const picked = { firstSlot: window.firstSlot, slotCount: window.slotCount, pickedBy: actor.user, pickedAt: now };
     await ctx.store.updatePoll(poll.id, poll.status === 'open' ? { picked, status: 'closed', closedAt: now } : { picked });
     // A re-pick first gives back what the earlier pick took, then takes the new time.

@@ -25,15 +25,17 @@ export interface PickRequest {
   tz: string;
   /** Today in the picker's zone: "tomorrow" and month/day count from it, as in answers. */
   today: string;
+  /** Now: result numbers count, as the results showed them, only windows not yet begun. */
+  now: number;
 }
 
 export function choosePick(request: PickRequest): RankedWindow {
-  const { poll, layout, participants, text: choice, tz: viewerTz, today } = request;
-  const bad = () => badPick(poll, layout, participants, choice, viewerTz);
+  const { poll, layout, participants, text: choice, tz: viewerTz, today, now } = request;
+  const bad = () => badPick(poll, layout, participants, choice, viewerTz, now);
   const rankMatch = /^#?(\d{1,2})\s*(번|위|st|nd|rd|th)?$/i.exec(choice);
   if (rankMatch) {
     const rank = Number(rankMatch[1]);
-    const best = rankWindows(poll.spec, layout, participants, { limit: Math.max(3, rank) });
+    const best = rankWindows(poll.spec, layout, participants, { limit: Math.max(3, rank), now });
     const window = best[rank - 1];
     if (!window) throw bad();
     return window;
@@ -67,7 +69,7 @@ export function choosePick(request: PickRequest): RankedWindow {
     first = layout.slots.find((s) => onDay(s.date, undefined))?.index;
   }
   if (first === undefined) throw bad();
-  return windowAt({ poll, layout, participants, first, input: choice, tz: viewerTz });
+  return windowAt({ poll, layout, participants, first, input: choice, tz: viewerTz, now });
 }
 
 /** A start to check: the window of the poll's length from `first`, for `input` as the person gave it. */
@@ -79,13 +81,15 @@ export interface WindowRequest {
   input: string;
   /** The zone the person reads times in, for the starts a refusal offers. */
   tz: string;
+  /** Now, for the results a refusal offers. */
+  now: number;
 }
 
 /** The window of the poll's length starting at `first`, if the slots run on without a break. */
 export function windowAt(request: WindowRequest): RankedWindow {
-  const { poll, layout, participants, first, input, tz } = request;
+  const { poll, layout, participants, first, input, tz, now } = request;
   const length = Math.max(1, poll.spec.durationSlots);
-  if (!windowStarts(poll.spec.kind, layout.slots, length).includes(first)) throw badPick(poll, layout, participants, input, tz);
+  if (!windowStarts(poll.spec.kind, layout.slots, length).includes(first)) throw badPick(poll, layout, participants, input, tz, now);
   return describeRun(poll.spec, layout, participants, first, length);
 }
 
@@ -122,9 +126,9 @@ function readStart(choice: string, weekly: boolean, today: string, anchor: strin
 const OFFERED_STARTS = 3;
 
 /** BAD_PICK with starts this poll does take, best options first, written as the person would type them. */
-function badPick(poll: Poll, layout: PollLayout, participants: Participant[], input: string, tz: string): UserError {
+function badPick(poll: Poll, layout: PollLayout, participants: Participant[], input: string, tz: string, now: number): UserError {
   const length = Math.max(1, poll.spec.durationSlots);
-  const ranked = participants.length ? rankWindows(poll.spec, layout, participants, { limit: OFFERED_STARTS }).map((w) => w.firstSlot) : [];
+  const ranked = participants.length ? rankWindows(poll.spec, layout, participants, { limit: OFFERED_STARTS, now }).map((w) => w.firstSlot) : [];
   const firsts = [...new Set([...ranked, ...windowStarts(poll.spec.kind, layout.slots, length)])].slice(0, OFFERED_STARTS);
   const starts = firsts.map((i) => startWords(poll, layout, i, tz));
   // A result number is only offered when there are results to number.
