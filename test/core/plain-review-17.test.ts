@@ -133,6 +133,12 @@ describe('fillers around days and times are read past', () => {
     ['ko', '내일 저녁 7시에', `${koDay(tomorrow)} 19:00–19:30`],
     ['ko', '내일 7시쯤', `${koDay(tomorrow)} 19:00–19:30`],
     ['ko', '내일 저녁 7시쯤에', `${koDay(tomorrow)} 19:00–19:30`],
+    // The topic particles, and 에 with them: "월요일은 오후, 화요일은 오전".
+    ['ko', '다음주 화요일은 저녁', `${koDay(week(1, 1))} 18:00–22:00`],
+    ['ko', `${md(week(1, 1))}엔 저녁`, `${koDay(week(1, 1))} 18:00–22:00`],
+    ['ko', '다음주 화요일에는 오후는', `${koDay(week(1, 1))} 13:00–18:00`],
+    ['ko', '내일은 저녁도', `${koDay(tomorrow)} 18:00–22:00`],
+    ['ko', `${md(week(1, 0))}은 오후, ${md(week(1, 1))}은 오전`, `${koDay(week(1, 0))} 13:00–18:00, ${koDay(week(1, 1))} 09:00–12:00`],
   ] as const)('%s “%s” → %s', async (locale, phrase, echo) => {
     const kit = makeKit({ locale });
     await createPoll(kit, 'host', `D dates:${TODAY}..${LAST} time:09:00-22:00 slot:30m`);

@@ -408,13 +408,16 @@ function splitJoiner(word: Word, isTime: (stem: string) => boolean): [Word, Word
 
 /** Words that only lead into a day or a time: "tomorrow at 7pm", "on tuesday evening". */
 const FILLERS = new Set(['at', 'on', '@']);
-/** The particle 에 written onto a day or a time: "화요일에", "저녁에", "7시에". */
-const AT_PARTICLE = /^(.+)에$/;
+/**
+ * A particle written onto a day or a time that adds nothing to it: 에 ("화요일에", "7시에"), the
+ * topic 은/는 ("월요일은 오후, 화요일은 오전"), both ("월요일에는", "월요일엔") and 도 ("저녁도").
+ */
+const AT_PARTICLE = /^(.+?)(에는|에도|에|엔|은|는|도)$/;
 
 /**
  * Fillers people put around days and times, which say nothing the day or time does not: "at" and
- * "on" before them are dropped (a comma after one stays with the word before), and 에 after one is
- * cut off when what it is written onto reads by itself (`reads`).
+ * "on" before them are dropped (a comma after one stays with the word before), and a particle after
+ * one (AT_PARTICLE) is cut off when what it is written onto reads by itself (`reads`).
  */
 function dropFillers(words: Word[], reads: (stem: string) => boolean): void {
   for (let i = words.length - 1; i >= 0; i--) {
