@@ -59,6 +59,7 @@ const SHAPED_ERROR_PARAMS: Record<string, string | number> = {
 /** Parameters whose values pick a branch: each value is rendered. */
 const CHOICE_PARAMS: Record<string, readonly string[]> = {
   kind: ['time', 'block', 'date'],
+  _kind: ['time', 'block', 'date'],
   action: ['close', 'reopen', 'delete', 'pick'],
 };
 /** Parameters that are yes or no: the samples' numbers alternate them, so both branches render. */

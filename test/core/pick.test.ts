@@ -83,12 +83,14 @@ describe('pick', () => {
     expect((await kit.store.findPollByCode(code))!.picked?.firstSlot).toBe(9);
   });
 
-  it('reopening a picked poll clears the pick', async () => {
+  it('reopening a picked poll clears the pick, and tells the channel the announced time is off', async () => {
     const kit = makeKit();
     const code = await createPoll(kit, 'host', 'x kind:date dates:12/1-12/2');
     await kit.engine.runText(kit.actor('ann'), '/yakjeong answer 12/1', CAPS);
     await kit.engine.runText(kit.actor('host'), '/yakjeong pick 1', CAPS);
-    await kit.engine.runText(kit.actor('host'), `/yakjeong reopen ${code}`, CAPS);
+    const reopened = await kit.engine.runText(kit.actor('host'), `/yakjeong reopen ${code}`, CAPS);
+    const notice = reopened.find((r) => r.type === 'post' && r.audience.kind === 'channel');
+    expect(notice?.type === 'post' && textOf(notice.view)).toContain('The earlier pick, Tue, Dec 1, is no longer final.');
     const poll = (await kit.store.findPollByCode(code))!;
     expect(poll.picked).toBeUndefined();
     expect(textOf((await kit.engine.queries.pollMessage(poll.id))!)).not.toContain('Final time');

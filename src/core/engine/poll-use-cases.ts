@@ -169,7 +169,7 @@ export class PollUseCases {
     ctx.onDueWorkChanged();
     // No pick any more: its meeting no longer takes anyone's other times.
     const released = await this.blocking.release(poll);
-    const view = reopenedNotice(poll, actor.user, deadline, await ctx.localeOf(actor));
+    const view = reopenedNotice(poll, actor.user, deadline, await ctx.localeOf(actor), ctx.layout(poll));
     return [
       { type: 'post', audience: { kind: 'channel' }, view, pollId: poll.id },
       { type: 'refresh-poll', pollId: poll.id },

@@ -342,6 +342,7 @@ export const en = {
     created: (who: string) => `${who} started a poll.`,
     closed: (who: string, title: string, code: string) => `${who} closed “${title}” (${code}).`,
     reopened: (who: string, title: string, code: string) => `${who} reopened “${title}” (${code}).`,
+    pickDropped: (when: RichInput, _kind: string) => rich`The earlier pick, ${when}, is no longer final.`,
     deleted: (title: string, code: string) => `Deleted “${title}” (${code}).`,
     picked: (title: string, when: RichInput, kind: string) => rich`📌 Final ${kind === 'date' ? 'dates' : 'time'} for “${title}”: ${when}`,
     closedOnTime: (title: string, code: string) => `“${title}” (${code}) closed at its deadline.`,

@@ -333,6 +333,7 @@ export const ko: Catalog = {
     created: (who: string) => `${who}님이 투표를 시작했어요.`,
     closed: (who: string, title: string, code: string) => `${who}님이 “${title}”(${code}) 투표를 마감했어요.`,
     reopened: (who: string, title: string, code: string) => `${who}님이 “${title}”(${code}) 투표를 다시 열었어요.`,
+    pickDropped: (when: RichInput, kind: string) => rich`앞서 정한 ${withJosa(kind === 'date' ? '날짜' : '시간', '은/는')} 이제 확정이 아니에요: ${when}`,
     deleted: (title: string, code: string) => `“${title}”(${code}) 투표를 삭제했어요.`,
     picked: (title: string, when: RichInput, kind: string) => rich`📌 “${title}” ${kind === 'date' ? '일정이' : '시간이'} 정해졌어요: ${when}`,
     closedOnTime: (title: string, code: string) => `마감 시각이 되어 “${title}”(${code}) 투표를 마감했어요.`,

@@ -18,11 +18,17 @@ export function closedNotice(poll: Poll, by: UserRef, locale: Locale): View {
 }
 
 /** `deadline` is the reopened poll's deadline, if it has one. */
-export function reopenedNotice(poll: Poll, by: UserRef, deadline: number | undefined, locale: Locale): View {
+/**
+ * The channel told a poll is open again; when it had a picked time, that the time announced is no
+ * longer final (people may have put it in their calendars). `layout` is needed only then.
+ */
+export function reopenedNotice(poll: Poll, by: UserRef, deadline: number | undefined, locale: Locale, layout?: PollLayout): View {
   const c = catalog(locale);
   // Each reader sees the new deadline in their own zone.
   const until = deadline !== undefined ? rich` ${c.poll.deadline}: ${shownTime(deadline, locale)}` : [];
-  return noticeView(rich`🔓 ${c.lifecycle.reopened(by.name, poll.spec.title, poll.code)}${until}`, 'notice', poll.code);
+  const view = noticeView(rich`🔓 ${c.lifecycle.reopened(by.name, poll.spec.title, poll.code)}${until}`, 'notice', poll.code);
+  if (poll.picked && layout) view.blocks.push({ type: 'text', text: rich`⚠️ ${c.lifecycle.pickDropped(pickedWhen({ poll, layout, window: poll.picked, locale }), poll.spec.kind)}` });
+  return view;
 }
 
 export function deletedNotice(poll: Poll, locale: Locale): View {
@@ -75,7 +81,7 @@ export function pickedHeadsUp(window: RankedWindow, locale: Locale): View | unde
  * shows in their own zone (the poll zone's text where none can), anything else in the poll's
  * own terms, with its zone wherever it has hours.
  */
-function pickedWhen(input: PickedInput): Rich {
+function pickedWhen(input: Pick<PickedInput, 'poll' | 'layout' | 'locale'> & { window: Pick<RankedWindow, 'firstSlot' | 'slotCount'> }): Rich {
   const { poll, layout, window, locale } = input;
   const { spec } = poll;
   const c = catalog(locale);
