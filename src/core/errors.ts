@@ -97,6 +97,8 @@ export const ERROR_CODES = [
   'REOPEN_NEEDS_CODE',
   // A new poll whose every time has already gone by ("dates:today time:morning" typed at night).
   'TIMES_IN_PAST',
+  // A pick of the time the poll already has (a Pick button pressed twice): announced once, not again.
+  'ALREADY_PICKED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -84,7 +84,7 @@ describe('files the console writes', () => {
     const outDir = mkdtempSync(join(tmpdir(), 'yakjeong-out-'));
     dirs.push(outDir);
     // The test kit makes the same poll code every run, so both runs want the same names.
-    const script = ['/yakjeong create Dinner dates:12/1 time:18:00-20:00 slot:1h', '/yakjeong answer 12/1 18:00-20:00', '/yakjeong results', '/yakjeong results', '/yakjeong pick 1', '/yakjeong pick 1'];
+    const script = ['/yakjeong create Dinner dates:12/1 time:18:00-20:00 slot:1h', '/yakjeong answer 12/1 18:00-20:00', '/yakjeong results', '/yakjeong results', '/yakjeong pick 1', '/yakjeong pick 12/1 19:00'];
     const written = (lines: JsonLine[]) => lines.flatMap((l) => [...(l.image ? [l.image] : []), ...l.files]);
     const first = written(await run(script, outDir));
     expect(first).toHaveLength(4);

@@ -40,7 +40,8 @@ describe('pick', () => {
     const day = await createPoll(kit, 'host', 'Day dates:2026-12-01..2026-12-02 time:09:00-22:00 slot:1h');
     // "3시" on a 09:00–22:00 poll is 15:00, as `answer 12/2 3시` is.
     expect(await pickText(`${day} 2026-12-02 3시`)).toContain('15:00–16:00');
-    expect(await pickText(`${day} 12/2 3pm`)).toContain('15:00–16:00');
+    // The same start said another way is the time already picked.
+    expect((await userErrorOf(kit.engine.runText(host, `/yakjeong pick ${day} 12/2 3pm`, CAPS))).code).toBe('ALREADY_PICKED');
     expect((await userErrorOf(kit.engine.runText(host, `/yakjeong pick ${day} 2026-12-02 3`, CAPS))).code).toBe('BAD_PICK');
     // Both readings of "9시" are in the hours, but a two-hour meeting cannot start at 21:00.
     const long = await createPoll(kit, 'host', 'Long dates:2026-12-01 time:09:00-22:00 slot:1h duration:2h');
@@ -81,6 +82,20 @@ describe('pick', () => {
     kit.clock.set(Date.UTC(2026, 10, 26, 17, 30));
     await kit.engine.runText(kit.actor('host'), `/yakjeong pick ${code} 1`, CAPS);
     expect((await kit.store.findPollByCode(code))!.picked?.firstSlot).toBe(9);
+  });
+
+  it('a pick of the time already picked (a Pick button pressed twice) is not announced again', async () => {
+    const kit = makeKit();
+    const code = await createPoll(kit, 'host', 'S dates:2026-12-01 time:09:00-12:00 slot:1h');
+    await kit.engine.runText(kit.actor('bob'), '/yakjeong answer 09:00-10:00', CAPS);
+    const pick1 = posts(await kit.engine.runText(kit.actor('host'), '/yakjeong results', CAPS))[0]!.buttons[0]![0]!;
+    expect(plainAllText(await kit.engine.click(kit.actor('host'), pick1.id, CAPS))).toContain('Final time');
+    const again = await userErrorOf(kit.engine.click(kit.actor('host'), pick1.id, CAPS));
+    expect(again.code).toBe('ALREADY_PICKED');
+    expect(plainAllText([{ type: 'post', audience: { kind: 'channel' }, view: errorView(again, 'en') }])).toContain(`That is already the final time of “S” (${code}), so it was not announced again.`);
+    expect((await userErrorOf(kit.engine.runText(kit.actor('host'), `/yakjeong pick ${code} 2026-12-01 09:00`, CAPS))).code).toBe('ALREADY_PICKED');
+    // Another time is a re-pick, announced as before.
+    expect(plainAllText(await kit.engine.runText(kit.actor('host'), `/yakjeong pick ${code} 2026-12-01 10:00`, CAPS))).toContain('Final time');
   });
 
   it('reopening a picked poll clears the pick, and tells the channel the announced time is off', async () => {

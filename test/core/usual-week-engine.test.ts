@@ -119,11 +119,13 @@ describe('picked meetings block your other polls', () => {
     const picked = await run(k, 'host', `/yakjeong pick ${a} 1`);
     // Picked 09:00–10:00 (the first best window): Review's 10:00 slot does not overlap it.
     expect(picked.filter((r) => r.type === 'direct')).toHaveLength(0);
-    await run(k, 'host', `/yakjeong pick ${a} ${tuesday(0)} 10:00`);
+    const notices = (await run(k, 'host', `/yakjeong pick ${a} ${tuesday(0)} 10:00`)).filter((r) => r.type === 'direct');
     const review = (await k.store.findPollByCode(b))!;
     expect((await k.store.participant(review.id, 'ann'))?.states).toBe('..yyyy');
-    const notices = (await run(k, 'host', `/yakjeong pick ${a} ${tuesday(0)} 10:00`)).filter((r) => r.type === 'direct');
     expect(notices).toHaveLength(1);
+    // The same time again is not a new pick: nothing is given back, taken or told twice.
+    expect(await errorCode(run(k, 'host', `/yakjeong pick ${a} ${tuesday(0)} 10:00`))).toBe('ALREADY_PICKED');
+    expect((await k.store.participant(review.id, 'ann'))?.states).toBe('..yyyy');
     const notice = notices[0]!.type === 'direct' ? notices[0]!.view : undefined;
     expect(notice?.buttons.flat().map((x) => x.label)).toEqual([`↩️ Undo ${b}`]);
     await run(k, 'bob', `/yakjeong answer ${b} ${tuesday(0)} 10:00-11:00`);

@@ -215,6 +215,9 @@ export class PollUseCases {
       'slot' in choice
         ? windowAt({ poll, layout, participants, first: choice.slot, input: String(choice.slot), tz, now })
         : choosePick({ poll, layout, participants, text: choice.text.trim(), tz, today: todayIn(now, tz), now });
+    if (poll.picked?.firstSlot === window.firstSlot && poll.picked.slotCount === window.slotCount) {
+      throw new UserError('ALREADY_PICKED', { code: poll.code, title: poll.spec.title, kind: poll.spec.kind });
+    }
     const picked = { firstSlot: window.firstSlot, slotCount: window.slotCount, pickedBy: actor.user, pickedAt: now };
     await ctx.store.updatePoll(poll.id, poll.status === 'open' ? { picked, status: 'closed', closedAt: now } : { picked });
     // A re-pick first gives back what the earlier pick took, then takes the new time.

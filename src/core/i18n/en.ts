@@ -187,6 +187,7 @@ const errors: Record<ErrorCode, (p: P) => string | Rich> = {
   BAD_PAINT: () => 'That change does not fit this poll’s times. Reload the page and try again.',
   TOO_MANY_SAVES: () => 'Too many saves at once. Wait a moment; your last changes will be saved.',
   WEB_UNAVAILABLE: () => 'The big grid is not available here: the bot has no public web address (YAKJEONG_PUBLIC_URL).',
+  ALREADY_PICKED: (p) => `That is already the final ${p.kind === 'date' ? 'dates' : 'time'} of “${p.title}” (${p.code}), so it was not announced again.`,
   REOPEN_NEEDS_CODE: (p) =>
     rich`“${p.title}” (${p.code}) has a picked time, and reopening it drops that pick; with other polls open here, say it is this one: ${code(String(p.command))}.`,
   REOPEN_NEEDS_DEADLINE: (p) =>

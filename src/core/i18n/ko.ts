@@ -180,6 +180,7 @@ const errors: Record<ErrorCode, (p: P) => string | Rich> = {
   BAD_PAINT: () => '이 투표의 시간과 맞지 않는 변경이에요. 페이지를 새로 고친 뒤 다시 해 주세요.',
   TOO_MANY_SAVES: () => '한꺼번에 너무 많이 저장하고 있어요. 잠시 기다리면 마지막 변경까지 저장돼요.',
   WEB_UNAVAILABLE: () => '봇에 공개 웹 주소 YAKJEONG_PUBLIC_URL 설정이 없어서 여기서는 큰 표를 쓸 수 없어요.',
+  ALREADY_PICKED: (p) => `이미 “${p.title}”(${p.code}) 투표의 확정 ${withJosa(p.kind === 'date' ? '날짜' : '시간', '이에요/예요')}. 다시 알리지 않았어요.`,
   REOPEN_NEEDS_CODE: (p) =>
     rich`“${p.title}”(${p.code}) 투표는 시간이 확정됐고, 다시 열면 확정이 취소돼요. 다른 투표도 진행 중이라 코드로 알려 주세요: ${code(String(p.command))}`,
   REOPEN_NEEDS_DEADLINE: (p) =>
