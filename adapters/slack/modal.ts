@@ -282,6 +282,7 @@ const ERROR_FIELD: Partial<Record<ErrorCode, FieldId>> = {
   TOO_MANY_PEOPLE: FIELD.with,
   BAD_REMIND: FIELD.remind,
   REMIND_WITHOUT_DEADLINE: FIELD.remind,
+  REMIND_TOO_EARLY: FIELD.remind,
   BAD_HIDDEN: FIELD.hidden,
 };
 

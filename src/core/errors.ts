@@ -32,6 +32,8 @@ export const ERROR_CODES = [
   'BAD_USERS',
   'BAD_REMIND',
   'REMIND_WITHOUT_DEADLINE',
+  // A reminder as long before the deadline as the deadline is away, or longer: it would go out with the poll, or never.
+  'REMIND_TOO_EARLY',
   'BAD_HIDDEN',
   'BAD_ANSWER',
   'ANSWER_OUTSIDE_POLL',

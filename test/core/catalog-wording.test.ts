@@ -37,7 +37,7 @@ const SAMPLES: readonly Sample[] = [
 /** Parameters that are numbers, by name. */
 const NUMBER_PARAMS = new Set(['n', 'part', 'parts', 'of', 'yes', 'maybe', 'm', 'd', 'y', 'waiting', 'minutes', 'answered', 'max', 'more', 'open']);
 /** Error parameters that are numbers; every other error parameter is text. */
-const NUMBER_ERROR_PARAMS = new Set(['count', 'max', 'length']);
+const NUMBER_ERROR_PARAMS = new Set(['count', 'max', 'length', 'before', 'left']);
 /** Error parameters with a value of their own shape: an ISO date, weekday numbers (0 = Monday). */
 const SHAPED_ERROR_PARAMS: Record<string, string | number> = {
   date: '2026-12-08',
@@ -49,6 +49,7 @@ const SHAPED_ERROR_PARAMS: Record<string, string | number> = {
   longest: 5,
   days: 366,
   examples: '1h\n90m',
+  example: '1h',
   starts: '2026-12-02 18:00\n2026-12-02 19:00',
   month: 2,
   mday: 30,

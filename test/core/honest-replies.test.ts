@@ -347,6 +347,21 @@ describe('refusals that never suggest what they refuse', () => {
     expect(err.code).toBe('REMIND_WITHOUT_DEADLINE');
     expect(textOf(errorView(err, 'en'))).toContain('deadline:24h remind:1h');
   });
+
+  it('a reminder as far from the deadline as now is, or farther, is refused: it would go out with the poll, or never', async () => {
+    const kit = makeKit();
+    const create = (options: string) => kit.engine.runText(kit.actor('host'), `/yakjeong create x dates:12/1 time:18:00-20:00 ${options}`, CAPS);
+    const never = await userErrorOf(create('deadline:2h remind:5h'));
+    expect(never.code).toBe('REMIND_TOO_EARLY');
+    expect(textOf(errorView(never, 'en'))).toBe(
+      '⚠️ A reminder 5 hours before the deadline comes too early: the deadline is only 2 hours from now. Give reminders closer to it, like `remind:1h`.',
+    );
+    expect(textOf(errorView(never, 'ko'))).toContain('마감까지 2시간밖에 남지 않았어요');
+    expect((await userErrorOf(create('deadline:24h remind:24h'))).code).toBe('REMIND_TOO_EARLY');
+    expect(textOf(errorView(await userErrorOf(create('deadline:30m remind:1h,10m')), 'en'))).toContain('`remind:15m`');
+    expect(await kit.store.listPolls(kit.actor('host').channel, ['open'])).toEqual([]);
+    await create('deadline:24h remind:23h,1h');
+  });
 });
 
 describe('close, delete or pick without a code while more than one poll could be meant', () => {

@@ -158,6 +158,12 @@ function specOf(o: CreateOptions, ctx: SpecContext): PollSpec {
       throw new UserError('BAD_REMIND', { input: o.remind });
     }
     spec.remindMinutes = [...new Set(offsets as number[])].sort((a, b) => b - a);
+    // A reminder due now or earlier would go out with the poll ("0 people have answered"), or never.
+    const left = Math.floor((spec.deadline - ctx.now) / 60_000);
+    const early = spec.remindMinutes[0]!;
+    if (early >= left) {
+      throw new UserError('REMIND_TOO_EARLY', { input: o.remind, before: early, left, example: left > 60 ? '1h' : `${Math.max(1, Math.floor(left / 2))}m` });
+    }
   }
 
   const layout = layoutPoll(spec);
