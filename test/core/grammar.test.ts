@@ -129,6 +129,12 @@ describe('create grammar', () => {
     expect(create('x dates:12/1 deadline:"내일 오후 6시"').deadline).toBe(Date.UTC(2026, 10, 27, 9));
     expect(create('x dates:12/1 deadline:"11/30 6:30 pm"').deadline).toBe(Date.UTC(2026, 10, 30, 9, 30));
     expect(create('x dates:12/1 deadline:"tomorrow 18"').deadline).toBe(Date.UTC(2026, 10, 27, 9));
+    // A day of a week, or a weekday alone: its next one, today included (T0 is a Thursday).
+    expect(create('x dates:12/1 deadline:friday').deadline).toBe(Date.UTC(2026, 10, 27, 14, 59));
+    expect(create('x dates:12/1 deadline:목요일').deadline).toBe(Date.UTC(2026, 10, 26, 14, 59));
+    expect(create('x dates:12/1 deadline:"next monday 6pm"').deadline).toBe(Date.UTC(2026, 10, 30, 9));
+    expect(create('x dates:12/1 deadline:"다음 주 월요일 오후 6시"').deadline).toBe(Date.UTC(2026, 10, 30, 9));
+    expect(codeOf(() => create('x dates:12/1 deadline:weekend'))).toBe('BAD_DEADLINE');
     // Day words are the speaker's, as in dates:; the clock time is the poll's. Four hours after
     // T0 it is already Nov 27 in Seoul but still Nov 26 in Los Angeles: tomorrow is the 27th.
     const command = parseCommand('/yakjeong create x dates:12/1 tz:Asia/Seoul deadline:tomorrow') as { options: CreateOptions };

@@ -342,7 +342,13 @@ const HALF_OF_DAY_SAID = /:|am|pm|a\.m\.|p\.m\.|noon|midnight|오전|오후|아�
 
 /** A month/day deadline means the nearest such date, so "yesterday" is caught as past; tomorrow and 모레 count from today. */
 function deadlineDate(text: string, today: string): string | undefined {
-  return parseDateWord(text, today, addDays(today, -182));
+  const date = parseDateWord(text, today, addDays(today, -182));
+  if (date) return date;
+  // One day of a week ("next monday", "이번 주 금요일"), or a weekday alone: its next one, today included ("friday").
+  const plain = parsePlainDays(text, today);
+  if (plain?.type === 'dates' && plain.dates.length === 1) return plain.dates[0];
+  if (plain?.type === 'weekdays' && plain.weekdays.length === 1) return addDays(today, (plain.weekdays[0]! - weekdayOf(today) + 7) % 7);
+  return undefined;
 }
 
 /**
