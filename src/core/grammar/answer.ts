@@ -7,6 +7,7 @@
  */
 import { halfWidth } from './half-width.js';
 import { quotingTyped, readMonthNames } from './month-names.js';
+import { dayRangeWords } from './range-words.js';
 import { UserError, type ErrorParams } from '../errors.js';
 import { checkAnswerLength } from './bounds.js';
 import { emptyStates, STATE_CHAR } from '../domain/availability.js';
@@ -125,11 +126,12 @@ export function readAnswerText(
   now: number,
 ): ReadAnswer {
   checkAnswerLength(input);
-  const { text: read, written } = readMonthNames(halfWidth(input));
+  const months = readMonthNames(halfWidth(input));
+  const ranges = dayRangeWords(months.text);
   try {
-    return readAnswerAs(read.trim(), spec, layout, viewerTz, now);
+    return readAnswerAs(ranges.text.trim(), spec, layout, viewerTz, now);
   } catch (err) {
-    throw quotingTyped(err, written);
+    throw quotingTyped(err, ranges.written, months.written);
   }
 }
 

@@ -1,6 +1,7 @@
 /** Validates raw create options into a PollSpec, or throws the UserError that names the problem. */
 import { halfWidth } from './half-width.js';
-import { numericMonths, quotingTyped, readMonthNames, type MonthNameDate } from './month-names.js';
+import { numericMonths, quotingTyped, readMonthNames, type WrittenAs } from './month-names.js';
+import { dayRangeWords } from './range-words.js';
 import { UserError, type ErrorParams } from '../errors.js';
 import { MAX_DATES, MAX_SLOTS, SLOT_MINUTES, layoutPoll } from '../domain/slots.js';
 import { longestRun } from '../domain/adjacency.js';
@@ -31,11 +32,12 @@ const present = (s: string | undefined): s is string => s !== undefined && s.tri
 
 /**
  * Every option's value read in half width (dates:１２/８), and dates with month names as numbers
- * (dates:"Dec 4-6"); the title and description stay as typed.
+ * (dates:"Dec 4-6") and ranges in words as dashes (dates:"mon to fri"); the title and description
+ * stay as typed.
  */
-function readableValues<T extends Record<string, unknown>>(options: T): { read: T; written: MonthNameDate[] } {
+function readableValues<T extends Record<string, unknown>>(options: T): { read: T; written: WrittenAs[][] } {
   const read = { ...options };
-  let written: MonthNameDate[] = [];
+  let written: WrittenAs[][] = [];
   for (const key of Object.keys(read) as Array<keyof T>) {
     const value = read[key];
     if (key === 'title' || key === 'desc' || typeof value !== 'string') continue;
@@ -44,9 +46,11 @@ function readableValues<T extends Record<string, unknown>>(options: T): { read: 
       read[key] = half as T[keyof T];
       continue;
     }
-    const dates = readMonthNames(half);
-    read[key] = dates.text as T[keyof T];
-    written = dates.written;
+    const months = readMonthNames(half);
+    const ranges = dayRangeWords(months.text);
+    read[key] = ranges.text as T[keyof T];
+    // Undone last step first, when a refusal quotes them.
+    written = [ranges.written, months.written];
   }
   return { read, written };
 }
@@ -66,7 +70,7 @@ export function buildPollSpec(raw: CreateOptions, ctx: SpecContext): PollSpec {
     return specOf(withTimeFromDates(read), ctx);
   } catch (err) {
     // A refusal of dates:"Dec 4-2" quotes what was typed, not the 12/4-12/2 it was read as.
-    throw quotingTyped(err, written);
+    throw quotingTyped(err, ...written);
   }
 }
 

@@ -46,8 +46,8 @@ function dates(month: number, day: string, dash: string | undefined, end: string
   return `${numeric(month, day, year)}${dash === '..' || year ? '..' : '-'}${numeric(month, end, year)}`;
 }
 
-/** A date numericMonths wrote (`read`) and the words it stands for (`typed`). */
-export interface MonthNameDate {
+/** What a reading step wrote (`read`: a date numericMonths wrote, a range dayRangeWords wrote) for the words typed (`typed`). */
+export interface WrittenAs {
   read: string;
   typed: string;
 }
@@ -57,8 +57,8 @@ export function numericMonths(text: string): string {
 }
 
 /** numericMonths, and the dates it wrote, so a refusal can quote what was typed rather than what was read. */
-export function readMonthNames(text: string): { text: string; written: MonthNameDate[] } {
-  const written: MonthNameDate[] = [];
+export function readMonthNames(text: string): { text: string; written: WrittenAs[] } {
+  const written: WrittenAs[] = [];
   if (!MONTH_PREFIX.test(text)) return { text, written };
   const note = (typed: string, read: string) => {
     written.push({ typed, read });
@@ -79,7 +79,7 @@ export function readMonthNames(text: string): { text: string; written: MonthName
  * A piece of numericMonths' output as it was typed: each date it wrote gets its words back
  * ("12/4-6pm" quoted from "dec 4-6pm"). The longest dates first, so "12/4-12/6" is never read as "12/4".
  */
-export function asTyped(piece: string, written: readonly MonthNameDate[]): string {
+export function asTyped(piece: string, written: readonly WrittenAs[]): string {
   if (written.length === 0) return piece;
   const left = [...written].sort((a, b) => b.read.length - a.read.length);
   const pattern = new RegExp(left.map((w) => w.read.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
@@ -89,10 +89,13 @@ export function asTyped(piece: string, written: readonly MonthNameDate[]): strin
   });
 }
 
-/** A refusal whose quoted input was read from month names, quoting what was typed instead. */
-export function quotingTyped(err: unknown, written: readonly MonthNameDate[]): unknown {
-  if (!(err instanceof UserError) || written.length === 0 || typeof err.params.input !== 'string') return err;
-  const input = asTyped(err.params.input, written);
+/**
+ * A refusal whose quoted input was read through steps that rewrote it (month names, ranges in
+ * words), quoting what was typed instead: `stages` are undone last step first.
+ */
+export function quotingTyped(err: unknown, ...stages: ReadonlyArray<readonly WrittenAs[]>): unknown {
+  if (!(err instanceof UserError) || typeof err.params.input !== 'string') return err;
+  const input = stages.reduce((piece, written) => asTyped(piece, written), err.params.input);
   if (input === err.params.input) return err;
   const quoted = new UserError(err.code, { ...err.params, input });
   if (err.newestOf) quoted.newestOf = err.newestOf;
