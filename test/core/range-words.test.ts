@@ -38,6 +38,15 @@ describe('through the commands', () => {
     });
   });
 
+  it('usual set reads them, and quotes them as typed when it cannot', async () => {
+    const kit = makeKit();
+    expect(allText(await kit.engine.runText(kit.actor('ann'), '/yakjeong usual set mon to fri 9-5', CAPS))).toContain('Fri ✅ 09:00–17:00');
+    await expect(kit.engine.runText(kit.actor('ann'), '/yakjeong usual set 월요일부터 금요일까지 25시', CAPS)).rejects.toMatchObject({
+      code: 'BAD_USUAL_WEEK',
+      params: { input: '월요일부터 금요일까지 25시' },
+    });
+  });
+
   it('create reads them in dates:', async () => {
     const kit = makeKit();
     const code = await createPoll(kit, 'host', 'Gym dates:"mon to wed" time:evening');

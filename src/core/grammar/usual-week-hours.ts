@@ -10,6 +10,8 @@ import type { Weekday } from '../domain/types.js';
 import type { WeekHours } from '../domain/usual-week.js';
 import { parseWeekdays } from './dates.js';
 import { isAllDay, parseCreateWindow, type TimeRange } from './times.js';
+import { quotingTyped } from './month-names.js';
+import { dayRangeWords } from './range-words.js';
 
 const SWITCH = /^(maybe|yes|if-needed|아마|가능):\s*/i;
 
@@ -41,9 +43,19 @@ function lengthOf(range: TimeRange): number {
 
 /** Every part, in order; BAD_USUAL_WEEK names the first that does not read. */
 export function parseWeekHours(input: string): WeekHours[] {
+  const { text: read, written } = dayRangeWords(halfWidth(input));
+  try {
+    return readWeekHours(read, input);
+  } catch (err) {
+    throw quotingTyped(err, written);
+  }
+}
+
+/** parseWeekHours on the text as read (half width, ranges of days in words as dashes). */
+function readWeekHours(read: string, input: string): WeekHours[] {
   const parts: WeekHours[] = [];
   let state: 'y' | 'm' = 'y';
-  for (const raw of halfWidth(input).split(/;\s*|,\s+|\s+(?=(?:maybe|yes|if-needed|아마|가능):)/i)) {
+  for (const raw of read.split(/;\s*|,\s+|\s+(?=(?:maybe|yes|if-needed|아마|가능):)/i)) {
     let text = raw.trim();
     const m = SWITCH.exec(text);
     if (m) {
