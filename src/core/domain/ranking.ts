@@ -85,10 +85,13 @@ function sourceOf(answers: RankAnswers, slots: number, length: number): RankSour
 function notBegun(spec: PollSpec, slots: readonly Slot[], starts: number[], now: number | undefined): number[] {
   if (now === undefined || spec.days.type === 'weekly') return starts;
   const today = todayIn(now, spec.timezone);
-  const ahead = starts.filter((i) => {
+  const notYet = (i: number) => {
     const slot = slots[i]!;
     return slot.start !== undefined ? slot.start >= now : slot.date >= today;
-  });
+  };
+  // Slots run in time order: when the first window is still ahead, so is every one (no copy made).
+  if (starts.length === 0 || notYet(starts[0]!)) return starts;
+  const ahead = starts.filter(notYet);
   return ahead.length > 0 ? ahead : starts;
 }
 
