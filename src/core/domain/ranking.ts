@@ -89,8 +89,8 @@ function notBegun(spec: PollSpec, slots: readonly Slot[], starts: number[], now:
     const slot = slots[i]!;
     return slot.start !== undefined ? slot.start >= now : slot.date >= today;
   };
-  // Slots run in time order: when the first window is still ahead, so is every one (no copy made).
-  if (starts.length === 0 || notYet(starts[0]!)) return starts;
+  // Usually every window is still ahead: then no copy is made.
+  if (starts.every(notYet)) return starts;
   const ahead = starts.filter(notYet);
   return ahead.length > 0 ? ahead : starts;
 }
