@@ -265,6 +265,19 @@ describe('a date poll', () => {
   });
 });
 
+describe('an answer that does not read', () => {
+  it('always shows how to write one for this poll, even when the date itself failed ("13/7")', async () => {
+    const kit = makeKit();
+    const code = await createPoll(kit, 'host', 'D dates:12/7-12/9 time:09:00-18:00');
+    for (const typed of ['13/7', '12/8 19.00-21.00']) {
+      const err = await userErrorOf(kit.engine.runText(kit.actor('ann'), `/yakjeong answer ${code} ${typed}`, CAPS));
+      expect(err.code).toBe('BAD_ANSWER');
+      expect(textOf(errorView(err, 'en'))).toContain('Write it like `12/7 09:00-11:00`');
+      expect(textOf(errorView(err, 'ko'))).toContain('12/7 09:00-11:00');
+    }
+  });
+});
+
 describe('examples in help and errors', () => {
   /** Every ISO date a text shows. */
   const isoDates = (text: string) => text.match(/\d{4}-\d{2}-\d{2}/g) ?? [];

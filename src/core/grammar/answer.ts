@@ -131,8 +131,15 @@ export function readAnswerText(
   try {
     return readAnswerAs(ranges.text.trim(), spec, layout, viewerTz, now);
   } catch (err) {
-    throw quotingTyped(err, ranges.written, months.written);
+    throw quotingTyped(withExample(err, spec, layout, viewerTz), ranges.written, months.written);
   }
+}
+
+/** A refusal of an answer that was thrown where the poll is not known ("13/7" as a date) gets the poll's example too. */
+function withExample(err: unknown, spec: PollSpec, layout: PollLayout, viewerTz: string): unknown {
+  if (!(err instanceof UserError) || err.code !== 'BAD_ANSWER' || !err.params.input) return err;
+  if (err.params.day !== undefined || err.params.weekday !== undefined) return err;
+  return new UserError(err.code, { ...err.params, ...answerExample(spec, layout, viewerTz) });
 }
 
 /** readAnswerText on the text as read: half width, month names as numbers, trimmed. */
