@@ -55,6 +55,7 @@ const SHAPED_ERROR_PARAMS: Record<string, string | number> = {
   mday: 30,
   year: 2026,
   namedWeekdays: '5,6',
+  weekdays: '4,5',
   pollWeekdays: '0,1,2,3,4',
 };
 /** Parameters whose values pick a branch: each value is rendered. */

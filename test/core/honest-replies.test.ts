@@ -265,6 +265,23 @@ describe('a date poll', () => {
   });
 });
 
+describe("a weekly poll's days, as a person in another zone sees them", () => {
+  it('are named by weekday, never by the dates it was laid out on, and the same in refusals and in what was left out', async () => {
+    const kit = makeKit();
+    await createPoll(kit, 'host', 'Gym dates:sat,sun time:9-12 tz:Asia/Seoul');
+    // Saturday and Sunday mornings in Seoul are Friday and Saturday afternoons in Los Angeles.
+    const la = kit.actor('la', { platformTimezone: 'America/Los_Angeles' });
+    const err = await userErrorOf(kit.engine.runText(la, '/yakjeong answer sun', CAPS));
+    expect(err.code).toBe('ANSWER_OUTSIDE_POLL');
+    expect(textOf(errorView(err, 'en'))).toBe('⚠️ “sun” is not one of this poll\'s days: Fri, Sat.');
+    expect(textOf(errorView(err, 'ko'))).toContain('투표 요일: 금, 토');
+    expect(plainAllText(await kit.engine.runText(la, '/yakjeong answer sat sun', CAPS))).toContain("Left out, not among this poll's days (Fri, Sat): Sun.");
+    const club = await createPoll(kit, 'host', 'Club kind:date dates:sat,sun');
+    const wed = await userErrorOf(kit.engine.runText(kit.actor('ann'), `/yakjeong answer ${club} wed`, CAPS));
+    expect(textOf(errorView(wed, 'en'))).toBe('⚠️ “wed” is not one of this poll\'s days: Sat, Sun.');
+  });
+});
+
 describe('an answer that does not read', () => {
   it('always shows how to write one for this poll, even when the date itself failed ("13/7")', async () => {
     const kit = makeKit();

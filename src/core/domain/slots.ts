@@ -1,6 +1,6 @@
 /** Turns a poll spec into its days and slots. Deterministic: the same spec gives the same slots. */
-import { addDays, dayNumber, formatHm, parseHm, weekdayOf, zonedInstant, zonedInstants } from './time.js';
-import type { PollDay, PollSpec, Slot } from './types.js';
+import { addDays, dayNumber, formatHm, parseHm, wallClock, weekdayOf, zonedInstant, zonedInstants } from './time.js';
+import type { PollDay, PollSpec, Slot, Weekday } from './types.js';
 
 export const SLOT_MINUTES = [15, 30, 60, 120] as const;
 export const MAX_SLOTS = 2000;
@@ -9,6 +9,16 @@ export const MAX_DATES = 62;
 export interface PollLayout {
   days: PollDay[];
   slots: Slot[];
+}
+
+/**
+ * The weekdays a poll's slots fall on as a viewer in `tz` sees them, Monday first: a timed slot
+ * by its start there (a Seoul Saturday morning is a Friday evening in Los Angeles), another by its day.
+ */
+export function weekdaysSeenIn(layout: PollLayout, tz: string): Weekday[] {
+  const seen = new Set<Weekday>();
+  for (const slot of layout.slots) seen.add(slot.start !== undefined ? wallClock(slot.start, tz).weekday : weekdayOf(slot.date));
+  return [...seen].sort((a, b) => a - b);
 }
 
 export function pollDates(spec: PollSpec): string[] {

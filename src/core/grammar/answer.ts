@@ -11,7 +11,7 @@ import { dayRangeWords } from './range-words.js';
 import { UserError, type ErrorParams } from '../errors.js';
 import { checkAnswerLength } from './bounds.js';
 import { emptyStates, STATE_CHAR } from '../domain/availability.js';
-import type { PollLayout } from '../domain/slots.js';
+import { weekdaysSeenIn, type PollLayout } from '../domain/slots.js';
 import { addDays, formatHm, todayIn, wallClock, weekdayOf, zonedInstant } from '../domain/time.js';
 import type { AnswerState, NamedBlock, PollSpec, Slot, Weekday } from '../domain/types.js';
 import { parseDateRange, parseWeekdayWord } from './dates.js';
@@ -358,8 +358,8 @@ function readAnswerAs(text: string, spec: PollSpec, layout: PollLayout, viewerTz
       });
     }
     // On the poll's own days (only a whole-day window gets here so), its dates alone would not say why.
-    const range = daysOffered ? pollTimeRange(layout, viewerTz) : pollRange(layout);
-    return new UserError('ANSWER_OUTSIDE_POLL', { input: item.text, of: spec.kind === 'time' ? 'times' : 'dates', range });
+    const span = pollSpan(spec, layout, viewerTz, daysOffered ? pollTimeRange(layout, viewerTz) : pollRange(layout));
+    return new UserError('ANSWER_OUTSIDE_POLL', { input: item.text, of: spec.kind === 'time' ? 'times' : 'dates', ...span });
   };
   let matched = false;
   for (const item of items) {
@@ -597,6 +597,14 @@ function pollRange(layout: PollLayout): string {
   return first === last ? first : `${first} … ${last}`;
 }
 
+/**
+ * What ANSWER_OUTSIDE_POLL says the poll offers: its dates, or a weekly poll's weekdays as the
+ * viewer sees them (its dates are only the week it was laid out on, never shown).
+ */
+function pollSpan(spec: PollSpec, layout: PollLayout, tz: string, range = pollRange(layout)): ErrorParams {
+  return spec.days.type === 'weekly' ? { range, weekdays: weekdaysSeenIn(layout, tz).join(',') } : { range };
+}
+
 /** "2026-12-01 07:00 … 2026-12-03 07:00": from the first slot's start to the last one's end, in the viewer's zone. */
 function pollTimeRange(layout: PollLayout, tz: string): string {
   const start = layout.slots.find((s) => s.start !== undefined)?.start;
@@ -688,7 +696,7 @@ export function dateAnchor(layout: PollLayout, today: string): string {
 function weekdayReading(word: string, weekdays: Weekday[], spec: PollSpec, layout: PollLayout): DayReading {
   if (spec.kind === 'time') return { days: [], dates: [], weekdays };
   const days = layout.days.filter((d) => weekdays.includes(d.weekday)).map((d) => d.index);
-  if (days.length === 0) throw new UserError('ANSWER_OUTSIDE_POLL', { input: word, of: 'dates', range: pollRange(layout) });
+  if (days.length === 0) throw new UserError('ANSWER_OUTSIDE_POLL', { input: word, of: 'dates', ...pollSpan(spec, layout, spec.timezone) });
   return { days, dates: days.map((d) => layout.days[d]!.date), weekdays };
 }
 

@@ -120,7 +120,7 @@ const errors: Record<ErrorCode, (p: P) => string | Rich> = {
     p.end
       ? `“${p.input}”: ${p.end} is when this poll's hours end (${p.hours}); pick a start before ${p.end}.`
       : `“${p.input}” is outside this poll's hours ${p.hours}.`,
-  ANSWER_OUTSIDE_POLL: (p) => `“${p.input}” is not one of this poll's ${p.of === 'dates' ? 'dates' : p.of === 'blocks' ? 'blocks' : 'times'}: ${p.range}.`,
+  ANSWER_OUTSIDE_POLL: (p) => `“${p.input}” is not one of this poll's ${p.weekdays !== undefined ? 'days' : p.of === 'dates' ? 'dates' : p.of === 'blocks' ? 'blocks' : 'times'}: ${p.weekdays !== undefined ? weekdayNames(p.weekdays, en.weekdaysShort).join(', ') : p.range}.`,
   POLL_NOT_FOUND: (p) => rich`There is no poll ${p.code} in this channel. ${code('/yakjeong list')} shows this channel's polls.`,
   POLL_UNREADABLE: (p) =>
     rich`Poll ${p.code} could not be read: its stored data is damaged. Its creator or an admin can remove it with ${code(`/yakjeong delete ${p.code}`)}.`,

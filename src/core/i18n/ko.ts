@@ -113,7 +113,7 @@ const errors: Record<ErrorCode, (p: P) => string | Rich> = {
       ? `“${p.input}”: 이 투표가 끝나는 시각이라 그때 시작할 수는 없어요. 이 투표의 시간: ${p.hours}. ${p.end} 전에 시작하는 시간을 써 주세요.`
       : `“${p.input}”: 이 투표의 시간 밖이에요. 이 투표의 시간: ${p.hours}`,
   ANSWER_OUTSIDE_POLL: (p) =>
-    `이 투표의 ${p.of === 'dates' ? '날짜가' : p.of === 'blocks' ? '구간이' : '시간이'} 아니에요: “${p.input}”. 투표 범위: ${p.range}`,
+    `이 투표의 ${p.weekdays !== undefined ? '요일이' : p.of === 'dates' ? '날짜가' : p.of === 'blocks' ? '구간이' : '시간이'} 아니에요: “${p.input}”. 투표 ${p.weekdays !== undefined ? `요일: ${weekdayNames(p.weekdays, ko.weekdaysShort).join(', ')}` : `범위: ${p.range}`}`,
   POLL_NOT_FOUND: (p) => rich`이 채널에는 ${p.code} 투표가 없어요. 이 채널의 투표는 ${code('/yakjeong list')} 명령으로 볼 수 있어요.`,
   POLL_UNREADABLE: (p) =>
     rich`${p.code} 투표를 읽을 수 없어요. 저장된 데이터가 손상됐어요. 만든 사람이나 관리자가 ${code(`/yakjeong delete ${p.code}`)} 명령으로 지울 수 있어요.`,

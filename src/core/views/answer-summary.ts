@@ -1,7 +1,7 @@
 /** What a person is told after answering: by text, or with the grid's Done button. */
 import { catalog } from '../i18n/index.js';
 import { stateAt, stateTotals } from '../domain/availability.js';
-import type { PollLayout } from '../domain/slots.js';
+import { weekdaysSeenIn, type PollLayout } from '../domain/slots.js';
 import type { Locale, Poll, Weekday } from '../domain/types.js';
 import { dateAnchor, type LeftOut, type UnderstoodPart } from '../grammar/answer.js';
 import { writeUnderstood } from '../grammar/answer-echo.js';
@@ -68,7 +68,8 @@ function leftOutLine(leftOut: readonly LeftOut[], input: AnswerSavedInput): stri
     if (l.kind === 'dates') parts.push(c.honest.leftOutDates(dateList(l.dates), dateList(layout.days.map((d) => d.date))));
     if (l.kind === 'weekdays') {
       const names = (days: readonly Weekday[]) => days.map((w) => c.weekdaysShort[w]).join(', ');
-      parts.push(c.honest.leftOutWeekdays(names(l.weekdays), names(layout.days.map((d) => d.weekday))));
+      // The poll's days as the person sees them: a Seoul Saturday morning is a Friday in Los Angeles.
+      parts.push(c.honest.leftOutWeekdays(names(l.weekdays), names(weekdaysSeenIn(layout, tz))));
     }
   }
   if (spans('hours')) {
