@@ -73,7 +73,7 @@ describe.skipIf(!enabled)('the web grid in Chromium', () => {
     await page.getByRole('button', { name: 'Group' }).click();
     await expect(page.locator('td[data-slot="0"]').getAttribute('aria-label')).resolves.toMatch(/Free 1/);
     await page.locator('td[data-slot="0"]').hover();
-    await expect(page.locator('.who').textContent()).resolves.toContain('Ana');
+    await waitFor(async () => (await page.locator('.who').textContent())?.includes('Ana'), 5000, 'who is free at the cell pointed at');
     await expect(page.locator('.best li').first().textContent()).resolves.toMatch(/09:00/);
 
     // The channel message follows, through the adapter's coalesced refresh.
@@ -96,10 +96,15 @@ describe.skipIf(!enabled)('the web grid in Chromium', () => {
     await drag(anaPage, 2, 3);
     await saved(anaPage);
     await waitFor(async () => (await benPage.locator('td[data-slot="3"]').getAttribute('aria-label'))?.includes('Free 1'), 8000, 'the live update');
+    await benPage.locator('td[data-slot="3"]').hover();
+    await waitFor(async () => (await benPage.locator('.who').textContent())?.includes('Ana'), 5000, 'who is free at the cell pointed at');
 
     // A chat button press for another slot, then another stroke: neither loses the other.
     await w.d.press(`y1:${poll.code}:set:0:y`, { channel, user: ANA, ephemeral: true });
     await waitFor(async () => (await storedStates(poll.id, ANA.id)) === 'y.yy');
+    // The live update it brings keeps naming who is free at the cell still pointed at.
+    await waitFor(async () => (await benPage.locator('td[data-slot="0"]').getAttribute('aria-label'))?.includes('Free 1'), 8000, 'the second live update');
+    expect(await benPage.locator('.who').textContent()).toContain('Ana');
     await anaPage.locator('td[data-slot="0"][class="s-y"]').waitFor();
     await drag(anaPage, 1, 1);
     await saved(anaPage);

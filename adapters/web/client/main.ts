@@ -17,6 +17,8 @@ function fill(template: string, zone: string): string {
 class App {
   private state: PageState;
   private mode: Mode = 'mine';
+  /** The cell the group view last named people for, kept across live updates. */
+  private inspected: number | undefined;
   private brushChar = 'y';
   private touchPaint = true;
   private grid!: Grid;
@@ -233,6 +235,7 @@ class App {
   }
 
   private setMode(mode: Mode): void {
+    const before = this.mode;
     // A hidden poll has no group to show.
     this.mode = mode === 'group' && this.state.group ? 'group' : 'mine';
     this.el.mineBtn.setAttribute('aria-pressed', String(this.mode === 'mine'));
@@ -241,9 +244,12 @@ class App {
     if (!this.state.group) this.el.groupBtn.title = this.state.strings.hidden;
     this.el.brushes.hidden = this.mode !== 'mine' || this.readOnly || this.preview !== undefined;
     this.el.paintLabel.hidden = this.mode !== 'mine' || this.readOnly || this.preview !== undefined;
+    if (this.mode !== before) this.inspected = undefined;
     this.el.who.textContent = '';
     this.renderFill();
     this.paintCells();
+    // A live update while someone points at a cell names who is free there now, rather than nobody.
+    if (this.inspected !== undefined) this.inspect(this.inspected);
   }
 
   private setBrush(c: string): void {
@@ -315,6 +321,7 @@ class App {
   private inspect(slot: number): void {
     const { group } = this.state;
     if (this.mode !== 'group' || !group) return;
+    this.inspected = slot;
     const s = this.state.strings;
     const yes = group.people.filter((p) => p.states.charAt(slot) === 'y').map((p) => p.name);
     const maybe = group.people.filter((p) => p.states.charAt(slot) === 'm').map((p) => p.name);
