@@ -78,6 +78,9 @@ describe('pick', () => {
 
     kit.clock.set(Date.UTC(2026, 10, 28, 0, 0));
     expect((await firstSlots())[0]).toBe(0);
+    // 04:30 on Nov 28: the hour left ahead suits nobody, so the poll shows its best as it was, not "no time works".
+    kit.clock.set(Date.UTC(2026, 10, 27, 19, 30));
+    expect((await firstSlots())[0]).toBe(0);
 
     kit.clock.set(Date.UTC(2026, 10, 26, 17, 30));
     await kit.engine.runText(kit.actor('host'), `/yakjeong pick ${code} 1`, CAPS);

@@ -2,7 +2,7 @@
  * The best windows of a poll: runs of `durationSlots` consecutive slots.
  * Order: required people must be free or maybe; then most "yes" for the whole run,
  * then most "maybe", then earliest. Picks do not overlap one another. A window that has begun
- * is not ranked while any is still ahead: a time gone by is no time to meet.
+ * is not ranked while one still ahead can be offered: a time gone by is no time to meet.
  */
 import { answersOf, countsOver, type PollAnswers } from './availability.js';
 import type { AnswerRows, KeptAnswers } from './kept-answers.js';
@@ -33,7 +33,7 @@ export interface RankedWindow {
 
 export interface RankOptions {
   limit?: number;
-  /** Now: windows that began before it are left out, unless every window has (a poll looked back on). */
+  /** Now: windows that began before it are left out, unless none still ahead can be offered (a poll looked back on). */
   now?: number;
 }
 
@@ -105,61 +105,67 @@ export function rankWindows(spec: PollSpec, layout: PollLayout, answers: RankAns
   const words = rows.words;
   const requiredIdx = spec.required.map((r) => people.findIndex((p) => p.id === r.id)).filter((i) => i >= 0);
 
-  const allStarts = notBegun(spec, layout.slots, windowStarts(spec.kind, layout.slots, length), options.now);
-  const valid = new Uint8Array(slots);
-  for (const start of allStarts) valid[start] = 1;
-  const requiredRow = new Uint32Array(words);
-  const requiredFree = (start: number) => {
-    rows.availableOver(start, length, requiredRow);
-    return requiredIdx.every((i) => ((requiredRow[i >>> 5]! >>> (i & 31)) & 1) === 1);
-  };
-  const starts = requiredIdx.length > 0 ? allStarts.filter(requiredFree) : allStarts;
-  const yesCounts = source.yesCounts(starts);
-
-  // A window is one option; the same people free in the windows right after it make it a
-  // longer stretch ("13:00–16:00, any hour"), not three more options. Later picks must not
-  // overlap an earlier pick's stretch.
-  const chosen: Array<{ start: number; stretch: number }> = [];
-  const yesAt = new Uint32Array(words);
-  const availAt = new Uint32Array(words);
-  const yesNext = new Uint32Array(words);
-  const availNext = new Uint32Array(words);
-  const clear = (s: number) => !chosen.some((c) => s < c.start + c.stretch && c.start < s + length);
-  const pick = (start: number) => {
-    if (!clear(start)) return;
-    let end = start;
-    // A stretch only grows across adjacent slots, and never into an earlier pick's stretch, so
-    // outlines never overlap and "fits anywhere in it" is true.
-    rows.yesOver(start, length, yesAt);
-    rows.availableOver(start, length, availAt);
-    while (valid[end + 1] === 1 && slotsAdjacent(spec.kind, layout.slots[end]!, layout.slots[end + 1]!) && clear(end + 1)) {
-      if (!sameBits(yesAt, rows.yesOver(end + 1, length, yesNext)) || !sameBits(availAt, rows.availableOver(end + 1, length, availNext))) break;
-      end++;
-    }
-    chosen.push({ start, stretch: end - start + length });
-  };
-
-  // Best first: most yes, then most maybe, then earliest. "Maybe" only orders windows with the
-  // same yes, so it is counted group by group as the picks reach them, not for every window.
-  const byYes = byCountDescending(yesCounts, starts, people.length);
-  for (let g = 0; g < byYes.length && chosen.length < limit; ) {
-    const yes = yesCounts[byYes[g]!]!;
-    let next = g;
-    while (next < byYes.length && yesCounts[byYes[next]!] === yes) next++;
-    const group: number[] = [];
-    for (let k = g; k < next; k++) group.push(byYes[k]!);
-    const available = source.availableCounts(group);
-    const maybeCounts = new Int32Array(slots);
-    for (const start of group) maybeCounts[start] = available[start]! - yes;
-    // Nobody free or "if needed" for all of it: not an option at all.
-    const options = yes > 0 ? group : group.filter((start) => maybeCounts[start]! > 0);
-    const ordered = byCountDescending(maybeCounts, options, people.length);
-    for (let k = 0; k < ordered.length && chosen.length < limit; k++) pick(ordered[k]!);
-    g = next;
-  }
-
+  const everyStart = windowStarts(spec.kind, layout.slots, length);
+  const ahead = notBegun(spec, layout.slots, everyStart, options.now);
   const pending = pendingOf(spec, people);
-  return chosen.map((c) => ({ ...describeWindow({ layout, rows, people, start: c.start, length, pending }), stretch: c.stretch }));
+  const rankOver = (allStarts: number[]): RankedWindow[] => {
+    const valid = new Uint8Array(slots);
+    for (const start of allStarts) valid[start] = 1;
+    const requiredRow = new Uint32Array(words);
+    const requiredFree = (start: number) => {
+      rows.availableOver(start, length, requiredRow);
+      return requiredIdx.every((i) => ((requiredRow[i >>> 5]! >>> (i & 31)) & 1) === 1);
+    };
+    const starts = requiredIdx.length > 0 ? allStarts.filter(requiredFree) : allStarts;
+    const yesCounts = source.yesCounts(starts);
+
+    // A window is one option; the same people free in the windows right after it make it a
+    // longer stretch ("13:00–16:00, any hour"), not three more options. Later picks must not
+    // overlap an earlier pick's stretch.
+    const chosen: Array<{ start: number; stretch: number }> = [];
+    const yesAt = new Uint32Array(words);
+    const availAt = new Uint32Array(words);
+    const yesNext = new Uint32Array(words);
+    const availNext = new Uint32Array(words);
+    const clear = (s: number) => !chosen.some((c) => s < c.start + c.stretch && c.start < s + length);
+    const pick = (start: number) => {
+      if (!clear(start)) return;
+      let end = start;
+      // A stretch only grows across adjacent slots, and never into an earlier pick's stretch, so
+      // outlines never overlap and "fits anywhere in it" is true.
+      rows.yesOver(start, length, yesAt);
+      rows.availableOver(start, length, availAt);
+      while (valid[end + 1] === 1 && slotsAdjacent(spec.kind, layout.slots[end]!, layout.slots[end + 1]!) && clear(end + 1)) {
+        if (!sameBits(yesAt, rows.yesOver(end + 1, length, yesNext)) || !sameBits(availAt, rows.availableOver(end + 1, length, availNext))) break;
+        end++;
+      }
+      chosen.push({ start, stretch: end - start + length });
+    };
+
+    // Best first: most yes, then most maybe, then earliest. "Maybe" only orders windows with the
+    // same yes, so it is counted group by group as the picks reach them, not for every window.
+    const byYes = byCountDescending(yesCounts, starts, people.length);
+    for (let g = 0; g < byYes.length && chosen.length < limit; ) {
+      const yes = yesCounts[byYes[g]!]!;
+      let next = g;
+      while (next < byYes.length && yesCounts[byYes[next]!] === yes) next++;
+      const group: number[] = [];
+      for (let k = g; k < next; k++) group.push(byYes[k]!);
+      const available = source.availableCounts(group);
+      const maybeCounts = new Int32Array(slots);
+      for (const start of group) maybeCounts[start] = available[start]! - yes;
+      // Nobody free or "if needed" for all of it: not an option at all.
+      const options = yes > 0 ? group : group.filter((start) => maybeCounts[start]! > 0);
+      const ordered = byCountDescending(maybeCounts, options, people.length);
+      for (let k = 0; k < ordered.length && chosen.length < limit; k++) pick(ordered[k]!);
+      g = next;
+    }
+
+    return chosen.map((c) => ({ ...describeWindow({ layout, rows, people, start: c.start, length, pending }), stretch: c.stretch }));
+  };
+  const best = rankOver(ahead);
+  // Nothing still ahead that anyone can make: a poll looked back on shows its best as it was.
+  return best.length === 0 && ahead !== everyStart ? rankOver(everyStart) : best;
 }
 
 function sameBits(a: Uint32Array, b: Uint32Array): boolean {
