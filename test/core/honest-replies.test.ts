@@ -389,6 +389,10 @@ describe('refusals that never suggest what they refuse', () => {
     expect(textOf(errorView(never, 'ko'))).toContain('마감까지 2시간밖에 남지 않았어요');
     expect((await userErrorOf(create('deadline:24h remind:24h'))).code).toBe('REMIND_TOO_EARLY');
     expect(textOf(errorView(await userErrorOf(create('deadline:30m remind:1h,10m')), 'en'))).toContain('`remind:15m`');
+    // A minute to go: no reminder fits, so none is offered (it would be refused in turn).
+    const minute = textOf(errorView(await userErrorOf(create('deadline:1m remind:5m')), 'en'));
+    expect(minute).toContain('too soon for any reminder');
+    expect(minute).not.toContain('remind:');
     expect(await kit.store.listPolls(kit.actor('host').channel, ['open'])).toEqual([]);
     await create('deadline:24h remind:23h,1h');
   });

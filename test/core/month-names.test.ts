@@ -83,5 +83,10 @@ describe('refusals quote what was typed, not the numbers it was read as', () => 
       code: 'BAD_DATE_RANGE',
       params: { input: 'Dec 6-4' },
     });
+    // Another option's refusal quotes that option as typed: its numbers are not the dates' month names.
+    await expect(kit.engine.runText(kit.actor('host'), '/yakjeong create Late dates:"Dec 8" deadline:"12/8 7:00pm x"', CAPS)).rejects.toMatchObject({
+      code: 'BAD_DEADLINE',
+      params: { input: '12/8 7:00pm x' },
+    });
   });
 });

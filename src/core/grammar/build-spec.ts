@@ -69,8 +69,10 @@ export function buildPollSpec(raw: CreateOptions, ctx: SpecContext): PollSpec {
   try {
     return specOf(withTimeFromDates(read), ctx);
   } catch (err) {
-    // A refusal of dates:"Dec 4-2" quotes what was typed, not the 12/4-12/2 it was read as.
-    throw quotingTyped(err, ...written);
+    // A refusal of dates:"Dec 4-2" quotes what was typed, not the 12/4-12/2 it was read as; a
+    // refusal of another option quotes that option, which was never rewritten.
+    const input = err instanceof UserError ? err.params.input : undefined;
+    throw typeof input === 'string' && read.dates?.includes(input) ? quotingTyped(err, ...written) : err;
   }
 }
 
@@ -166,7 +168,9 @@ function specOf(o: CreateOptions, ctx: SpecContext): PollSpec {
     const left = Math.floor((spec.deadline - ctx.now) / 60_000);
     const early = spec.remindMinutes[0]!;
     if (early >= left) {
-      throw new UserError('REMIND_TOO_EARLY', { input: o.remind, before: early, left, example: left > 60 ? '1h' : `${Math.max(1, Math.floor(left / 2))}m` });
+      // The example fits the deadline; with two minutes or less to go, no reminder can.
+      const example = left > 60 ? '1h' : left >= 2 ? `${Math.floor(left / 2)}m` : undefined;
+      throw new UserError('REMIND_TOO_EARLY', { input: o.remind, before: early, left, ...(example ? { example } : {}) });
     }
   }
 

@@ -107,7 +107,9 @@ const errors: Record<ErrorCode, (p: P) => string | Rich> = {
   BAD_MAX: (p) => rich`“${p.input}” is not a participant limit. Use a whole number from 1 to 1000, like ${code('max:8')}.`,
   BAD_USERS: (p) => rich`“${p.input}” is not a list of people. Mention them: ${code('with:@alice @bob')}.`,
   REMIND_TOO_EARLY: (p) =>
-    rich`A reminder ${en.minutes(Number(p.before))} before the deadline comes too early: the deadline is only ${en.minutes(Number(p.left))} from now. Give reminders closer to it, like ${code(`remind:${p.example}`)}.`,
+    p.example
+      ? rich`A reminder ${en.minutes(Number(p.before))} before the deadline comes too early: the deadline is only ${en.minutes(Number(p.left))} from now. Give reminders closer to it, like ${code(`remind:${p.example}`)}.`
+      : `A reminder ${en.minutes(Number(p.before))} before the deadline comes too early: the deadline is only ${en.minutes(Number(p.left))} from now, too soon for any reminder. Leave reminders out, or give a later deadline.`,
   REMIND_WITHOUT_DEADLINE: () => rich`Reminders come before a deadline, and this poll has none. Add one, like ${code('deadline:24h remind:1h')}.`,
   BAD_REMIND: (p) => rich`“${p.input}” is not a list of reminders. Reminders need a deadline; say how long before it each one comes, like ${code('remind:24h,1h')}.`,
   BAD_HIDDEN: (p) => rich`“${p.input}” is not yes or no. Write ${code('hidden:yes')} or ${code('hidden:no')}.`,

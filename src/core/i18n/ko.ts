@@ -98,7 +98,9 @@ const errors: Record<ErrorCode, (p: P) => string | Rich> = {
   BAD_MAX: (p) => rich`인원 제한으로 쓸 수 없어요: “${p.input}”. 1에서 1000 사이의 정수를 ${code('max:8')}처럼 써 주세요.`,
   BAD_USERS: (p) => rich`사람 목록으로 읽을 수 없어요: “${p.input}”. ${code('with:@민지 @준호')}처럼 멘션해 주세요.`,
   REMIND_TOO_EARLY: (p) =>
-    rich`마감 ${ko.minutes(Number(p.before))} 전 알림은 너무 일러요. 마감까지 ${ko.minutes(Number(p.left))}밖에 남지 않았어요. ${code(`remind:${p.example}`)}처럼 마감에 더 가까운 알림을 써 주세요.`,
+    p.example
+      ? rich`마감 ${ko.minutes(Number(p.before))} 전 알림은 너무 일러요. 마감까지 ${ko.minutes(Number(p.left))}밖에 남지 않았어요. ${code(`remind:${p.example}`)}처럼 마감에 더 가까운 알림을 써 주세요.`
+      : `마감 ${ko.minutes(Number(p.before))} 전 알림은 너무 일러요. 마감까지 ${ko.minutes(Number(p.left))}밖에 남지 않아 알림을 보낼 수 없어요. 알림을 빼거나 마감을 더 늦게 정해 주세요.`,
   REMIND_WITHOUT_DEADLINE: () => rich`알림은 마감 전에 보내는데, 이 투표에는 마감이 없어요. ${code('deadline:24h remind:1h')}처럼 마감도 함께 써 주세요.`,
   BAD_REMIND: (p) =>
     rich`알림으로 쓸 수 없어요: “${p.input}”. 알림은 마감이 있는 투표에만 쓸 수 있고, 마감 얼마 전에 알릴지 ${code('remind:24h,1h')}처럼 써 주세요.`,
