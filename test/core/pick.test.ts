@@ -97,6 +97,13 @@ describe('pick', () => {
     expect(again.code).toBe('ALREADY_PICKED');
     expect(plainAllText([{ type: 'post', audience: { kind: 'channel' }, view: errorView(again, 'en') }])).toContain(`That is already the final time of “S” (${code}), so it was not announced again.`);
     expect((await userErrorOf(kit.engine.runText(kit.actor('host'), `/yakjeong pick ${code} 2026-12-01 09:00`, CAPS))).code).toBe('ALREADY_PICKED');
+    // Two presses at once, as a double click sends them: one announces, the other is refused.
+    const other = await createPoll(kit, 'host', 'T dates:2026-12-02 time:09:00-12:00 slot:1h');
+    await kit.engine.runText(kit.actor('bob'), `/yakjeong answer ${other} 09:00-10:00`, CAPS);
+    const pick = posts(await kit.engine.runText(kit.actor('host'), `/yakjeong results ${other}`, CAPS))[0]!.buttons[0]![0]!;
+    const both = await Promise.allSettled([kit.engine.click(kit.actor('host'), pick.id, CAPS), kit.engine.click(kit.actor('host'), pick.id, CAPS)]);
+    expect(both.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+    expect(both.flatMap((r) => (r.status === 'rejected' ? [(r.reason as { code?: string }).code] : []))).toEqual(['ALREADY_PICKED']);
     // Another time is a re-pick, announced as before.
     expect(plainAllText(await kit.engine.runText(kit.actor('host'), `/yakjeong pick ${code} 2026-12-01 10:00`, CAPS))).toContain('Final time');
   });

@@ -39,6 +39,9 @@ function copyable(typed: string): string | undefined {
 }
 
 export class PollUseCases {
+  /** Each poll's pick in progress in this process: the next waits for it (a Pick button pressed twice). */
+  private readonly picking = new Map<number, Promise<unknown>>();
+
   constructor(
     private readonly ctx: EngineContext,
     private readonly commands: CommandTable,
@@ -205,8 +208,28 @@ export class PollUseCases {
     // The choice as typed goes into each command offered; else none: a pick with only the code
     // offers the poll's results by number, or its starts when nobody answered ("1" would be refused).
     const echoed = 'slot' in choice ? undefined : copyable(choice.text);
-    const poll = await ctx.resolveToChange(actor, code, 'pick', (c) => `/yakjeong pick ${c}${echoed ? ` ${echoed}` : ''}`);
-    ctx.assertManager(actor, poll, 'pick');
+    const found = await ctx.resolveToChange(actor, code, 'pick', (c) => `/yakjeong pick ${c}${echoed ? ` ${echoed}` : ''}`);
+    ctx.assertManager(actor, found, 'pick');
+    // One pick of a poll at a time, each reading the poll as the one before left it: a second
+    // press of the same Pick then finds the time already picked.
+    return this.oneAtATime(found.id, async () => this.pickNow(actor, (await ctx.store.getPoll(found.id)) ?? found, choice));
+  }
+
+  private oneAtATime<T>(pollId: number, work: () => Promise<T>): Promise<T> {
+    const run = (this.picking.get(pollId) ?? Promise.resolve()).then(work);
+    const settled = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.picking.set(pollId, settled);
+    void settled.then(() => {
+      if (this.picking.get(pollId) === settled) this.picking.delete(pollId);
+    });
+    return run;
+  }
+
+  private async pickNow(actor: Actor, poll: Poll, choice: { text: string } | { slot: number }): Promise<Reply[]> {
+    const { ctx } = this;
     const layout = ctx.layout(poll);
     const participants = await ctx.participants(poll);
     const now = ctx.clock.now();
