@@ -1,4 +1,7 @@
 /** Picking the final time: by button, rank, date and time, in the picker's zone; what the announcement says; what reopening undoes. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { errorView } from '../../src/core/views/notices.js';
 import { allText, CAPS, plainAllText, createPoll, makeKit, posts, textOf, userErrorOf } from '../helpers.js';
@@ -97,6 +100,8 @@ describe('pick', () => {
     expect(again.code).toBe('ALREADY_PICKED');
     expect(plainAllText([{ type: 'post', audience: { kind: 'channel' }, view: errorView(again, 'en') }])).toContain(`That is already the final time of “S” (${code}), so it was not announced again.`);
     expect((await userErrorOf(kit.engine.runText(kit.actor('host'), `/yakjeong pick ${code} 2026-12-01 09:00`, CAPS))).code).toBe('ALREADY_PICKED');
+    // Another time is a re-pick, announced as before.
+    expect(plainAllText(await kit.engine.runText(kit.actor('host'), `/yakjeong pick ${code} 2026-12-01 10:00`, CAPS))).toContain('Final time');
     // Two presses at once, as a double click sends them: one announces, the other is refused.
     const other = await createPoll(kit, 'host', 'T dates:2026-12-02 time:09:00-12:00 slot:1h');
     await kit.engine.runText(kit.actor('bob'), `/yakjeong answer ${other} 09:00-10:00`, CAPS);
@@ -104,8 +109,23 @@ describe('pick', () => {
     const both = await Promise.allSettled([kit.engine.click(kit.actor('host'), pick.id, CAPS), kit.engine.click(kit.actor('host'), pick.id, CAPS)]);
     expect(both.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
     expect(both.flatMap((r) => (r.status === 'rejected' ? [(r.reason as { code?: string }).code] : []))).toEqual(['ALREADY_PICKED']);
-    // Another time is a re-pick, announced as before.
-    expect(plainAllText(await kit.engine.runText(kit.actor('host'), `/yakjeong pick ${code} 2026-12-01 10:00`, CAPS))).toContain('Final time');
+  });
+
+  it('two instances on one database, each given one press of the same Pick, announce it once', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'yakjeong-pick-'));
+    const first = makeKit({ path: join(dir, 'poll.db') });
+    const second = makeKit({ path: join(dir, 'poll.db') });
+    try {
+      const code = await createPoll(first, 'host', 'S dates:2026-12-01 time:09:00-12:00 slot:1h');
+      await first.engine.runText(first.actor('bob'), '/yakjeong answer 09:00-10:00', CAPS);
+      const pick = posts(await first.engine.runText(first.actor('host'), `/yakjeong results ${code}`, CAPS))[0]!.buttons[0]![0]!;
+      const both = await Promise.allSettled([first.engine.click(first.actor('host'), pick.id, CAPS), second.engine.click(second.actor('host'), pick.id, CAPS)]);
+      expect(both.map((r) => (r.status === 'rejected' ? (r.reason as { code?: string }).code : 'announced')).sort()).toEqual(['ALREADY_PICKED', 'announced']);
+    } finally {
+      first.database.close();
+      second.database.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('reopening a picked poll clears the pick, and tells the channel the announced time is off', async () => {

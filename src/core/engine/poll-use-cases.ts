@@ -242,7 +242,15 @@ export class PollUseCases {
       throw new UserError('ALREADY_PICKED', { code: poll.code, title: poll.spec.title, kind: poll.spec.kind });
     }
     const picked = { firstSlot: window.firstSlot, slotCount: window.slotCount, pickedBy: actor.user, pickedAt: now };
-    await ctx.store.updatePoll(poll.id, poll.status === 'open' ? { picked, status: 'closed', closedAt: now } : { picked });
+    // The first pick closes the poll only if it is still open: another instance's press of the same
+    // Pick (or a close) may have got there first, and then the poll as it is now decides.
+    if (poll.status !== 'open' || !(await ctx.store.updatePollIf(poll.id, 'open', { picked, status: 'closed', closedAt: now }))) {
+      const current = poll.status === 'open' ? await ctx.store.getPoll(poll.id) : poll;
+      if (current?.picked?.firstSlot === window.firstSlot && current.picked.slotCount === window.slotCount) {
+        throw new UserError('ALREADY_PICKED', { code: poll.code, title: poll.spec.title, kind: poll.spec.kind });
+      }
+      await ctx.store.updatePoll(poll.id, { picked });
+    }
     // A re-pick first gives back what the earlier pick took, then takes the new time.
     const released = await this.blocking.release(poll);
     const blocked = await this.blocking.afterPick(poll, picked);
