@@ -343,9 +343,9 @@ function errorViewText(err: unknown, locale: Locale, option: string | undefined)
   const first = errorView(err, locale).blocks[0];
   if (!first || first.type !== 'text') return '';
   const prefix = `${option}:`;
-  const asTyped = (spans: Rich): Rich =>
+  const asFieldValues = (spans: Rich): Rich =>
     spans.map((span) => (option && typeof span === 'object' && 'code' in span && span.code.startsWith(prefix) ? span.code.slice(prefix.length) : span));
-  return plainText(asTyped(first.text));
+  return plainText(asFieldValues(first.text));
 }
 
 /** Modal errors are plain text: drop the warning sign and any code marks of the text grammar. */

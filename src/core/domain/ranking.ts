@@ -80,7 +80,7 @@ function sourceOf(answers: RankAnswers, slots: number, length: number): RankSour
 
 /**
  * The starts of windows that have not begun at `now` (a date poll's day counts until it ends in
- * the poll's zone), or all of them when none is left. A weekly poll's days come every week.
+ * the poll's zone). A weekly poll's days come every week.
  */
 function notBegun(spec: PollSpec, slots: readonly Slot[], starts: number[], now: number | undefined): number[] {
   if (now === undefined || spec.days.type === 'weekly') return starts;
@@ -90,9 +90,7 @@ function notBegun(spec: PollSpec, slots: readonly Slot[], starts: number[], now:
     return slot.start !== undefined ? slot.start >= now : slot.date >= today;
   };
   // Usually every window is still ahead: then no copy is made.
-  if (starts.every(notYet)) return starts;
-  const ahead = starts.filter(notYet);
-  return ahead.length > 0 ? ahead : starts;
+  return starts.every(notYet) ? starts : starts.filter(notYet);
 }
 
 export function rankWindows(spec: PollSpec, layout: PollLayout, answers: RankAnswers, options: RankOptions = {}): RankedWindow[] {
@@ -108,15 +106,15 @@ export function rankWindows(spec: PollSpec, layout: PollLayout, answers: RankAns
   const everyStart = windowStarts(spec.kind, layout.slots, length);
   const ahead = notBegun(spec, layout.slots, everyStart, options.now);
   const pending = pendingOf(spec, people);
-  const rankOver = (allStarts: number[]): RankedWindow[] => {
+  const rankOver = (candidates: number[]): RankedWindow[] => {
     const valid = new Uint8Array(slots);
-    for (const start of allStarts) valid[start] = 1;
+    for (const start of candidates) valid[start] = 1;
     const requiredRow = new Uint32Array(words);
     const requiredFree = (start: number) => {
       rows.availableOver(start, length, requiredRow);
       return requiredIdx.every((i) => ((requiredRow[i >>> 5]! >>> (i & 31)) & 1) === 1);
     };
-    const starts = requiredIdx.length > 0 ? allStarts.filter(requiredFree) : allStarts;
+    const starts = requiredIdx.length > 0 ? candidates.filter(requiredFree) : candidates;
     const yesCounts = source.yesCounts(starts);
 
     // A window is one option; the same people free in the windows right after it make it a

@@ -172,7 +172,7 @@ export class PollUseCases {
     ctx.onDueWorkChanged();
     // No pick any more: its meeting no longer takes anyone's other times.
     const released = await this.blocking.release(poll);
-    const view = reopenedNotice(poll, actor.user, deadline, await ctx.localeOf(actor), ctx.layout(poll));
+    const view = reopenedNotice(poll, ctx.layout(poll), actor.user, deadline, await ctx.localeOf(actor));
     return [
       { type: 'post', audience: { kind: 'channel' }, view, pollId: poll.id },
       { type: 'refresh-poll', pollId: poll.id },
@@ -238,17 +238,14 @@ export class PollUseCases {
       'slot' in choice
         ? windowAt({ poll, layout, participants, first: choice.slot, input: String(choice.slot), tz, now })
         : choosePick({ poll, layout, participants, text: choice.text.trim(), tz, today: todayIn(now, tz), now });
-    if (poll.picked?.firstSlot === window.firstSlot && poll.picked.slotCount === window.slotCount) {
-      throw new UserError('ALREADY_PICKED', { code: poll.code, title: poll.spec.title, kind: poll.spec.kind });
-    }
+    const pickedAlready = (p: Poll | undefined) => p?.picked?.firstSlot === window.firstSlot && p.picked.slotCount === window.slotCount;
+    const alreadyPicked = () => new UserError('ALREADY_PICKED', { code: poll.code, title: poll.spec.title, kind: poll.spec.kind });
+    if (pickedAlready(poll)) throw alreadyPicked();
     const picked = { firstSlot: window.firstSlot, slotCount: window.slotCount, pickedBy: actor.user, pickedAt: now };
     // The first pick closes the poll only if it is still open: another instance's press of the same
     // Pick (or a close) may have got there first, and then the poll as it is now decides.
     if (poll.status !== 'open' || !(await ctx.store.updatePollIf(poll.id, 'open', { picked, status: 'closed', closedAt: now }))) {
-      const current = poll.status === 'open' ? await ctx.store.getPoll(poll.id) : poll;
-      if (current?.picked?.firstSlot === window.firstSlot && current.picked.slotCount === window.slotCount) {
-        throw new UserError('ALREADY_PICKED', { code: poll.code, title: poll.spec.title, kind: poll.spec.kind });
-      }
+      if (poll.status === 'open' && pickedAlready(await ctx.store.getPoll(poll.id))) throw alreadyPicked();
       await ctx.store.updatePoll(poll.id, { picked });
     }
     // A re-pick first gives back what the earlier pick took, then takes the new time.

@@ -6,8 +6,7 @@
  * it was read as comes back as concrete parts (answer-echo.ts writes them).
  */
 import { halfWidth } from './half-width.js';
-import { quotingTyped, readMonthNames } from './month-names.js';
-import { dayRangeWords } from './range-words.js';
+import { readableDays } from './range-words.js';
 import { UserError, type ErrorParams } from '../errors.js';
 import { checkAnswerLength } from './bounds.js';
 import { emptyStates, STATE_CHAR } from '../domain/availability.js';
@@ -126,12 +125,11 @@ export function readAnswerText(
   now: number,
 ): ReadAnswer {
   checkAnswerLength(input);
-  const months = readMonthNames(halfWidth(input));
-  const ranges = dayRangeWords(months.text);
+  const days = readableDays(halfWidth(input));
   try {
-    return readAnswerAs(ranges.text.trim(), spec, layout, viewerTz, now);
+    return readAnswerAs(days.text.trim(), spec, layout, viewerTz, now);
   } catch (err) {
-    throw quotingTyped(withExample(err, spec, layout, viewerTz), ranges.written, months.written);
+    throw days.quote(withExample(err, spec, layout, viewerTz));
   }
 }
 
@@ -142,7 +140,7 @@ function withExample(err: unknown, spec: PollSpec, layout: PollLayout, viewerTz:
   return new UserError(err.code, { ...err.params, ...answerExample(spec, layout, viewerTz) });
 }
 
-/** readAnswerText on the text as read: half width, month names as numbers, trimmed. */
+/** readAnswerText on the text as read: half width, readableDays, trimmed. */
 function readAnswerAs(text: string, spec: PollSpec, layout: PollLayout, viewerTz: string, now: number): ReadAnswer {
   if (!text) throw new UserError('BAD_ANSWER', { input: '' });
   if (CLEAR_WORDS.test(text)) return { states: emptyStates(layout.slots.length), leftOut: [], understood: [] };

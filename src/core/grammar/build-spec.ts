@@ -1,7 +1,7 @@
 /** Validates raw create options into a PollSpec, or throws the UserError that names the problem. */
 import { halfWidth } from './half-width.js';
-import { numericMonths, quotingTyped, readMonthNames, type WrittenAs } from './month-names.js';
-import { dayRangeWords } from './range-words.js';
+import { numericMonths } from './month-names.js';
+import { readableDays } from './range-words.js';
 import { UserError, type ErrorParams } from '../errors.js';
 import { MAX_DATES, MAX_SLOTS, SLOT_MINUTES, layoutPoll } from '../domain/slots.js';
 import { longestRun } from '../domain/adjacency.js';
@@ -35,9 +35,9 @@ const present = (s: string | undefined): s is string => s !== undefined && s.tri
  * (dates:"Dec 4-6") and ranges in words as dashes (dates:"mon to fri"); the title and description
  * stay as typed.
  */
-function readableValues<T extends Record<string, unknown>>(options: T): { read: T; written: WrittenAs[][] } {
+function readableValues<T extends Record<string, unknown>>(options: T): { read: T; quoteDates: (err: unknown) => unknown } {
   const read = { ...options };
-  let written: WrittenAs[][] = [];
+  let quoteDates = (err: unknown) => err;
   for (const key of Object.keys(read) as Array<keyof T>) {
     const value = read[key];
     if (key === 'title' || key === 'desc' || typeof value !== 'string') continue;
@@ -46,13 +46,11 @@ function readableValues<T extends Record<string, unknown>>(options: T): { read: 
       read[key] = half as T[keyof T];
       continue;
     }
-    const months = readMonthNames(half);
-    const ranges = dayRangeWords(months.text);
-    read[key] = ranges.text as T[keyof T];
-    // Undone last step first, when a refusal quotes them.
-    written = [ranges.written, months.written];
+    const days = readableDays(half);
+    read[key] = days.text as T[keyof T];
+    quoteDates = days.quote;
   }
-  return { read, written };
+  return { read, quoteDates };
 }
 
 export function buildPollSpec(raw: CreateOptions, ctx: SpecContext): PollSpec {
@@ -65,18 +63,18 @@ export function buildPollSpec(raw: CreateOptions, ctx: SpecContext): PollSpec {
     // Every platform hands over strings; anything else is a fault of ours, not of the person typing.
     throw new Error(`create options of the wrong type: ${issue?.path.join('.') ?? ''}`);
   }
-  const { read, written } = readableValues(parsed.data);
+  const { read, quoteDates } = readableValues(parsed.data);
   try {
     return specOf(withTimeFromDates(read), ctx);
   } catch (err) {
     // A refusal of dates:"Dec 4-2" quotes what was typed, not the 12/4-12/2 it was read as; a
     // refusal of another option quotes that option, which was never rewritten.
     const input = err instanceof UserError ? err.params.input : undefined;
-    throw typeof input === 'string' && read.dates?.includes(input) ? quotingTyped(err, ...written) : err;
+    throw typeof input === 'string' && read.dates?.includes(input) ? quoteDates(err) : err;
   }
 }
 
-/** The poll's spec from options already read (half width, month names as numbers). */
+/** The poll's spec from options already read (readableValues). */
 function specOf(o: CreateOptions, ctx: SpecContext): PollSpec {
 
   const title = normalTitle(o.title ?? '');

@@ -4,7 +4,7 @@
  * "월요일부터 수요일까지" as "월요일-수요일". Only between two days: "3 to 5" and "till 7pm" keep
  * their words, which the time grammar reads.
  */
-import type { WrittenAs } from './month-names.js';
+import { quotingTyped, readMonthNames, type WrittenAs } from './month-names.js';
 
 const EN_DAY = String.raw`(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|\d{1,2}/\d{1,2})`;
 const EN_RANGE = new RegExp(String.raw`\b(${EN_DAY})\s+(?:to|through|thru|till|until)\s+(${EN_DAY})\b`, 'gi');
@@ -22,4 +22,14 @@ export function dayRangeWords(text: string): { text: string; written: WrittenAs[
   };
   const read = text.replace(EN_RANGE, note).replace(KO_RANGE, note);
   return { text: read, written: written.filter((w) => !text.includes(w.read)) };
+}
+
+/**
+ * Days as the day grammar reads them (month names as numbers, then ranges in words as dashes),
+ * and `quote`, which gives a refusal of the text read the words that were typed.
+ */
+export function readableDays(text: string): { text: string; quote: (err: unknown) => unknown } {
+  const months = readMonthNames(text);
+  const ranges = dayRangeWords(months.text);
+  return { text: ranges.text, quote: (err) => quotingTyped(err, ranges.written, months.written) };
 }

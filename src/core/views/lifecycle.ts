@@ -20,14 +20,14 @@ export function closedNotice(poll: Poll, by: UserRef, locale: Locale): View {
 /** `deadline` is the reopened poll's deadline, if it has one. */
 /**
  * The channel told a poll is open again; when it had a picked time, that the time announced is no
- * longer final (people may have put it in their calendars). `layout` is needed only then.
+ * longer final (people may have put it in their calendars).
  */
-export function reopenedNotice(poll: Poll, by: UserRef, deadline: number | undefined, locale: Locale, layout?: PollLayout): View {
+export function reopenedNotice(poll: Poll, layout: PollLayout, by: UserRef, deadline: number | undefined, locale: Locale): View {
   const c = catalog(locale);
   // Each reader sees the new deadline in their own zone.
   const until = deadline !== undefined ? rich` ${c.poll.deadline}: ${shownTime(deadline, locale)}` : [];
   const view = noticeView(rich`🔓 ${c.lifecycle.reopened(by.name, poll.spec.title, poll.code)}${until}`, 'notice', poll.code);
-  if (poll.picked && layout) view.blocks.push({ type: 'text', text: rich`⚠️ ${c.lifecycle.pickDropped(pickedWhen({ poll, layout, window: poll.picked, locale }), poll.spec.kind)}` });
+  if (poll.picked) view.blocks.push({ type: 'text', text: rich`⚠️ ${c.lifecycle.pickDropped(pickedWhen({ poll, layout, window: poll.picked, locale }), poll.spec.kind)}` });
   return view;
 }
 
