@@ -135,6 +135,10 @@ describe('create grammar', () => {
     expect(create('x dates:12/1 deadline:"next monday 6pm"').deadline).toBe(Date.UTC(2026, 10, 30, 9));
     expect(create('x dates:12/1 deadline:"다음 주 월요일 오후 6시"').deadline).toBe(Date.UTC(2026, 10, 30, 9));
     expect(codeOf(() => create('x dates:12/1 deadline:weekend'))).toBe('BAD_DEADLINE');
+    // T0 is 21:00 on that Thursday in Seoul: a weekday's hour already gone today means next week's.
+    expect(create('x dates:12/10 deadline:"thu 6pm"').deadline).toBe(Date.UTC(2026, 11, 3, 9));
+    expect(create('x dates:12/10 deadline:"목요일 오후 6시"').deadline).toBe(Date.UTC(2026, 11, 3, 9));
+    expect(create('x dates:12/10 deadline:"thursday 23:00"').deadline).toBe(Date.UTC(2026, 10, 26, 14));
     // Day words are the speaker's, as in dates:; the clock time is the poll's. Four hours after
     // T0 it is already Nov 27 in Seoul but still Nov 26 in Los Angeles: tomorrow is the 27th.
     const command = parseCommand('/yakjeong create x dates:12/1 tz:Asia/Seoul deadline:tomorrow') as { options: CreateOptions };

@@ -346,22 +346,34 @@ export const MAX_DEADLINE_DAYS = 366;
 /** A clock that says which half of the day it is ("6pm", "06:00", "오후 6시"), unlike a bare "6" or "6시". */
 const HALF_OF_DAY_SAID = /:|am|pm|a\.m\.|p\.m\.|noon|midnight|오전|오후|아침|저녁|밤|새벽|낮|정오|자정/i;
 
+/** The day a deadline names; a weekday alone ("friday") is its next one, so once its hour has passed today it is next week's. */
+interface DeadlineDay {
+  date: string;
+  weekday?: true;
+}
+
 /** A month/day deadline means the nearest such date, so "yesterday" is caught as past; tomorrow and 모레 count from today. */
-function deadlineDate(text: string, today: string): string | undefined {
+function deadlineDate(text: string, today: string): DeadlineDay | undefined {
   const date = parseDateWord(text, today, addDays(today, -182));
-  if (date) return date;
+  if (date) return { date };
   // One day of a week ("next monday", "이번 주 금요일"), or a weekday alone: its next one, today included ("friday").
   const plain = parsePlainDays(text, today);
-  if (plain?.type === 'dates' && plain.dates.length === 1) return plain.dates[0];
-  if (plain?.type === 'weekdays' && plain.weekdays.length === 1) return addDays(today, (plain.weekdays[0]! - weekdayOf(today) + 7) % 7);
+  if (plain?.type === 'dates' && plain.dates.length === 1) return { date: plain.dates[0]! };
+  if (plain?.type === 'weekdays' && plain.weekdays.length === 1) return { date: addDays(today, (plain.weekdays[0]! - weekdayOf(today) + 7) % 7), weekday: true };
   return undefined;
+}
+
+/** The deadline at `minute` of the day named: "fri 6pm" typed on a Friday evening is next Friday's. */
+function deadlineOn(day: DeadlineDay, minute: number, tz: string, now: number): number | undefined {
+  const at = wallDeadline(day.date, minute, tz);
+  return at !== undefined && at <= now && day.weekday ? wallDeadline(addDays(day.date, 7), minute, tz) : at;
 }
 
 /**
  * "tomorrow 6pm", "내일 오후 6시", "12/4 18:00": a day and then a time of day as people say it.
  * Undefined when the words do not split so (the caller reads the other forms).
  */
-function spokenDeadline(s: string, today: string): { date: string; minute: number } | undefined {
+function spokenDeadline(s: string, today: string): { day: DeadlineDay; minute: number } | undefined {
   const words = s.split(/\s+/);
   for (let k = 1; k < words.length; k++) {
     const clock = words.slice(k).join(' ');
@@ -369,8 +381,8 @@ function spokenDeadline(s: string, today: string): { date: string; minute: numbe
     // "tomorrow 6" or "내일 6시" could be morning or evening: not guessed for a deadline.
     if (minute === undefined || minute >= 1440 || (minute < 13 * 60 && !HALF_OF_DAY_SAID.test(clock))) continue;
     try {
-      const date = deadlineDate(words.slice(0, k).join(' '), today);
-      if (date) return { date, minute };
+      const day = deadlineDate(words.slice(0, k).join(' '), today);
+      if (day) return { day, minute };
     } catch {
       // An impossible date: the other forms say BAD_DEADLINE for it.
     }
@@ -391,28 +403,28 @@ export function parseDeadline(input: string, tz: string, now: number, today: str
   if (delay !== undefined) {
     deadline = now + delay * 60_000;
   } else if (spoken) {
-    deadline = wallDeadline(spoken.date, spoken.minute, tz);
+    deadline = deadlineOn(spoken.day, spoken.minute, tz, now);
   } else {
     const m = /^(.+?)(?:[T\s]+(\d{1,2}:\d{2})(?::(\d{2}))?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i.exec(s);
     if (!m) throw new UserError('BAD_DEADLINE', { input });
-    let date: string | undefined;
+    let day: DeadlineDay | undefined;
     try {
-      date = deadlineDate(m[1]!, today);
+      day = deadlineDate(m[1]!, today);
     } catch {
       throw new UserError('BAD_DEADLINE', { input });
     }
-    if (!date) throw new UserError('BAD_DEADLINE', { input });
+    if (!day) throw new UserError('BAD_DEADLINE', { input });
     const minute = m[2] ? parseTypedClock(m[2]) : 23 * 60 + 59;
     if (minute === undefined || minute >= 1440) throw new UserError('BAD_DEADLINE', { input });
     if (m[4]) {
       const off = /^([+-])(\d{2}):?(\d{2})$/.exec(m[4]);
       if (off && (Number(off[2]) > 14 || Number(off[3]) > 59)) throw new UserError('BAD_DEADLINE', { input });
       const offsetMin = off ? (off[1] === '-' ? -1 : 1) * (Number(off[2]) * 60 + Number(off[3])) : 0;
-      const [y, mo, d] = date.split('-').map(Number) as [number, number, number];
+      const [y, mo, d] = day.date.split('-').map(Number) as [number, number, number];
       if (d > daysInMonth(y, mo)) throw new UserError('BAD_DEADLINE', { input });
       deadline = Date.UTC(y, mo - 1, d) + (minute - offsetMin) * 60_000;
     } else {
-      deadline = wallDeadline(date, minute, tz);
+      deadline = deadlineOn(day, minute, tz, now);
     }
   }
   if (deadline === undefined) throw new UserError('BAD_DEADLINE', { input });
