@@ -209,6 +209,12 @@ function readAnswerAs(text: string, spec: PollSpec, layout: PollLayout, viewerTz
     const code = problem === 'backwards' ? 'BACKWARDS_TIME_RANGE' : 'EMPTY_TIME_RANGE';
     throw new UserError(code, { input, ...(problem === 'same' ? { same: 1 } : {}), ...answerExample(spec, layout, viewerTz) });
   };
+  /** Whether a time of day (or a block's name) begins at word `k`, in the same part of the answer. */
+  const timeAt = (k: number) => {
+    if (k >= words.length || words[k - 1]!.comma) return false;
+    if (spec.kind === 'time') return longest(text, words, k, readTime) !== undefined;
+    return spec.kind === 'block' && longest(text, words, k, (span) => blockNamed(spec, span)) !== undefined;
+  };
   /** The day words at `i`, read in the week their list named ("다음 주 화, 목" shares its week). */
   const readDayAt = (i: number): Taken<DayReading> | undefined => {
     const listWeek = listBefore().find((item) => item.week)?.week;
@@ -286,8 +292,15 @@ function readAnswerAs(text: string, spec: PollSpec, layout: PollLayout, viewerTz
     }
     const allDay = longest(text, words, i, (span) => (isAllDay(span) ? true : undefined), 2);
     if (allDay) {
-      shareTime(dayFor(allDay.text), (item) => (item.allDay = true));
-      i = allDay.next;
+      // "all day tomorrow": said before its day, it is that day's.
+      const after = !current && !words[allDay.next - 1]!.comma && allDay.next < words.length ? readDayAt(allDay.next) : undefined;
+      if (after) takeDay(after);
+      // "any time", "all", "언제든": with no day said, every day of the poll.
+      else if (!current && !lastDay && layout.days.length > 1) takeDay({ value: readDay('every day')!, next: allDay.next, text: allDay.text });
+      const next = after ? after.next : allDay.next;
+      // "any time after 7pm", "언제든 오후": a time that follows narrows the days; they are not whole.
+      if (!timeAt(next)) shareTime(dayFor(allDay.text), (item) => (item.allDay = true));
+      i = next;
       continue;
     }
     if (spec.kind === 'time') {
@@ -336,6 +349,8 @@ function readAnswerAs(text: string, spec: PollSpec, layout: PollLayout, viewerTz
   }
 
   if (items.length === 0) throw new UserError('BAD_ANSWER', { input: text.slice(0, 80), ...answerExample(spec, layout, viewerTz) });
+  // The whole week ("every day", "any time") means the poll's own days: none is left out or echoed.
+  for (const item of items) if (item.weekdays?.length === 7) item.weekdays = weekdaysSeenIn(layout, viewerTz);
   const states = [...emptyStates(layout.slots.length)];
   const leftOut: LeftOut[] = [];
   const understood = items.flatMap((item) => savedParts(understoodPart(item, spec, layout, viewerTz, hours), item, spec, layout, viewerTz));

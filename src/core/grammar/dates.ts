@@ -24,15 +24,20 @@ export function parseWeekdayWord(word: string): Weekday | undefined {
   return WEEKDAY_WORDS.find(([re]) => re.test(w))?.[1];
 }
 
+/** Every day of the week, and so every day a poll has: "every day", "daily", "any day", "매일", "아무 날이나". */
+const EVERY_DAY = /^(everyday|every ?days?|daily|all days|any ?days?|매일|날마다|아무 ?날(이나)?)$/;
+
 /**
  * "mon-fri", "월-금", "mon,wed,fri", "Mon/Wed/Fri", "월수금", "weekdays", "주말", "매주 화요일".
  * Undefined when it is not weekdays.
  */
 export function parseWeekdays(input: string): Weekday[] | undefined {
-  const s = input.trim().toLowerCase().replace(/^(매주|every)\s*/, '');
+  const typed = input.trim().toLowerCase().replace(/\s+/g, ' ');
+  // Before "every" is taken off: "every day" would otherwise be left as "day".
+  if (EVERY_DAY.test(typed)) return [0, 1, 2, 3, 4, 5, 6];
+  const s = typed.replace(/^(매주|every)\s*/, '');
   if (/^(weekdays?|평일)$/.test(s)) return [0, 1, 2, 3, 4];
   if (/^(weekends?|주말)$/.test(s)) return [5, 6];
-  if (/^(everyday|every day|daily|매일)$/.test(s)) return [0, 1, 2, 3, 4, 5, 6];
   // "월수금" — a run of one-letter Korean weekdays.
   if (/^[월화수목금토일]{2,7}$/.test(s)) {
     return unique([...s].map((c) => parseWeekdayWord(c)!));

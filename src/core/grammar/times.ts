@@ -205,9 +205,12 @@ export function continuesTypedRange(value: string, word: string): boolean {
   return /^\d/.test(w) || RANGE_WORDS.has(w) || [...KOREAN_MERIDIEMS.keys()].some((m) => w.startsWith(m));
 }
 
-const ALL_DAY_WORDS = new Set(['all', 'all day', 'allday', 'all-day', 'whole day', 'whole-day', '종일', '하루 종일', '하루종일', '전부']);
+const ALL_DAY_WORDS = new Set([
+  'all', 'all day', 'allday', 'all-day', 'whole day', 'whole-day', 'any time', 'anytime', 'whenever',
+  '종일', '하루 종일', '하루종일', '전부', '아무 때나', '아무때나', '언제든', '언제든지', '언제나',
+]);
 
-/** "all day", "종일", "하루 종일": the whole of a poll day. */
+/** "all day", "any time", "종일", "언제든": the whole of a poll day (every day, when no day is said). */
 export function isAllDay(input: string): boolean {
   return ALL_DAY_WORDS.has(input.trim().toLowerCase().replace(/\s+/g, ' '));
 }
