@@ -6,6 +6,7 @@ import type { CommandTable } from '../src/core/commands/spec.js';
 /** Real parts for tests: SQLite in memory with the real migrations, the real engine and renderer. */
 import { Engine, type Actor } from '../src/core/engine.js';
 import { UserError } from '../src/core/errors.js';
+import { decodeAction } from '../src/core/actions.js';
 import type { WebLinks } from '../src/core/ports.js';
 import type { Locale } from '../src/core/domain/types.js';
 import type { AdapterCapabilities, Reply, View } from '../src/core/views/reply.js';
@@ -61,6 +62,19 @@ export function makeKit(options: { locale?: Locale; path?: string; now?: number;
 
 export function posts(replies: Reply[]): View[] {
   return replies.flatMap((r) => (r.type === 'post' || r.type === 'replace' ? [r.view] : []));
+}
+
+/**
+ * A delete as a person does it: the command asks first, and they press Delete on the question.
+ * Returns the question's replies and the press's; a refusal throws as the command's would.
+ */
+export async function deleteAsked(kit: TestKit, actor: Actor, typed: string, caps: AdapterCapabilities = CAPS): Promise<Reply[]> {
+  const asked = await kit.engine.runText(actor, typed, caps);
+  const button = posts(asked)
+    .flatMap((view) => view.buttons.flat())
+    .find((b) => decodeAction(b.id)?.verb === 'deletenow');
+  // A damaged poll goes at once: there is nothing of it to show in a question.
+  return button ? [...asked, ...(await kit.engine.click(actor, button.id, caps))] : asked;
 }
 
 /**

@@ -62,6 +62,9 @@ const VERB_ARGS = {
   close: { args: [], intent: 'danger' },
   closenow: { args: [], intent: 'danger' },
   reopen: { args: [] },
+  /** The answer to "Delete this poll?": delete it, or keep it. */
+  deletenow: { args: [], intent: 'danger' },
+  keep: { args: [] },
   /** Carries the window's first slot, so the button fixes exactly the time it showed. */
   pick: { args: ['slot'] },
   done: { args: [], intent: 'primary' },
@@ -102,6 +105,8 @@ const HANDLERS: { [V in Verb]: (context: ButtonContext, action: ActionOf<V>) => 
   close: ({ engine, actor, poll }) => engine.polls.close(actor, poll.code),
   closenow: ({ engine, actor, poll }) => engine.polls.close(actor, poll.code),
   reopen: ({ engine, actor, poll }) => engine.polls.reopen(actor, poll.code),
+  deletenow: ({ engine, actor, poll }) => engine.polls.removeNow(actor, poll),
+  keep: ({ engine, actor, poll }) => engine.polls.keep(actor, poll),
   pick: ({ engine, actor, poll }, { slot }) => engine.polls.pick(actor, poll.code, { slot }),
   done: ({ engine, actor, poll }) => engine.answers.gridDone(actor, poll),
   web: ({ engine, actor, poll }) => engine.answers.webLink(actor, poll),

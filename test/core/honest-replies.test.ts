@@ -4,7 +4,7 @@ import { encodeAction } from '../../src/core/actions.js';
 import { errorView } from '../../src/core/views/notices.js';
 import { toMrkdwn } from '../../adapters/slack/text.js';
 import { discordText } from '../../adapters/discord/render.js';
-import { allText, CAPS, createPoll, errorCode, makeKit, plainAllText, posts, T0, textOf, userErrorOf } from '../helpers.js';
+import { allText, CAPS, createPoll, deleteAsked, errorCode, makeKit, plainAllText, posts, T0, textOf, userErrorOf } from '../helpers.js';
 
 describe('answer none', () => {
   it('takes the answer back: not counted, waited for again, and its place in a max: poll goes to someone else', async () => {
@@ -424,8 +424,8 @@ describe('close, delete or pick without a code while more than one poll could be
       expect(poll?.status).toBe('open');
       expect(poll?.picked).toBeUndefined();
     }
-    // The command it offers does what was meant.
-    await kit.engine.runText(kit.actor('host'), command(dinner), CAPS);
+    // The command it offers does what was meant (a delete once Delete is pressed on its question).
+    await deleteAsked(kit, kit.actor('host'), command(dinner));
     expect((await kit.store.findPollByCode(dinner))?.status).not.toBe('open');
     expect((await kit.store.findPollByCode(lunch))?.status).toBe('open');
   });
@@ -601,8 +601,8 @@ describe('close, delete or pick without a code while more than one poll could be
     expect((await kit.store.findPollByCode(dinner))?.status).toBe('closed');
     expect((await kit.store.findPollByCode(lunch))?.picked?.firstSlot).toBe(0);
     // With one closed poll left, it is the one meant.
-    await kit.engine.runText(kit.actor('host'), `/yakjeong delete ${lunch}`, CAPS);
-    await kit.engine.runText(kit.actor('host'), typed, CAPS);
+    await deleteAsked(kit, kit.actor('host'), `/yakjeong delete ${lunch}`);
+    await deleteAsked(kit, kit.actor('host'), typed);
     const left = await kit.store.findPollByCode(dinner);
     expect(verb === 'delete' ? left?.status : left?.picked?.firstSlot).toBe(verb === 'delete' ? 'deleted' : 1);
   });

@@ -8,7 +8,7 @@ import { encodeAction, type Action } from '../../src/core/actions.js';
 import { answersOf } from '../../src/core/domain/availability.js';
 import { addDays, todayIn, weekdayOf } from '../../src/core/domain/time.js';
 import type { Reply } from '../../src/core/views/reply.js';
-import { allText, CAPS, createPoll, errorCode, makeKit, posts, T0, type TestKit } from '../helpers.js';
+import { allText, CAPS, createPoll, deleteAsked, errorCode, makeKit, posts, T0, type TestKit } from '../helpers.js';
 
 const kits: TestKit[] = [];
 afterEach(() => {
@@ -201,7 +201,7 @@ describe('picked meetings block your other polls', () => {
     await run(k, 'host', `/yakjeong pick ${a} ${day} 11:00`);
     expect((await k.store.participant(review.id, 'ann'))?.states).toBe('yy..yy');
     await rankingSeesStored(k, b);
-    await run(k, 'host', `/yakjeong delete ${a}`);
+    await deleteAsked(k, k.actor('host'), `/yakjeong delete ${a}`);
     expect((await k.store.participant(review.id, 'ann'))?.states).toBe('yyyyyy');
     await rankingSeesStored(k, b);
 

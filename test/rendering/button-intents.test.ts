@@ -13,7 +13,7 @@ import { makeKit, posts } from '../helpers.js';
 
 /** Every verb a button can carry; `pickslots` names a select menu, never a button. */
 const BUTTON_VERBS = {
-  respond: true, results: true, close: true, closenow: true, reopen: true, pick: true,
+  respond: true, results: true, close: true, closenow: true, reopen: true, deletenow: true, keep: true, pick: true,
   done: true, page: true, all: true, clear: true, copy: true, set: true, web: true, fill: true, fillsave: true, unblock: true,
 } as const satisfies Record<Exclude<Verb, 'pickslots'>, true>;
 
@@ -26,6 +26,7 @@ function meaning(action: Action, label: string): ButtonIntent | undefined {
       return 'primary';
     case 'close':
     case 'closenow':
+    case 'deletenow':
       return 'danger';
     case 'set':
       return label.endsWith('✅') ? 'free' : label.endsWith('🤔') ? 'maybe' : undefined;
@@ -78,6 +79,8 @@ async function viewsWithButtons(): Promise<View[]> {
   await click({ verb: 'fillsave', code: lunch!.code, page: 0 });
   await kit.engine.runText(host, `/yakjeong answer ${brunch!.code} 12/1 09:00-12:00`, caps);
   for (const reply of await kit.engine.runText(host, `/yakjeong pick ${lunch!.code} 1`, caps)) if (reply.type === 'direct') views.push(reply.view);
+  // Delete asks first: Delete or Keep it.
+  keep(await kit.engine.runText(host, `/yakjeong delete ${brunch!.code}`, caps));
   return views.filter((v) => v.buttons.some((row) => row.length > 0));
 }
 

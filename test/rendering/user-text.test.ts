@@ -9,7 +9,7 @@ import { renderView } from '../../adapters/discord/render.js';
 import { attachmentComment } from '../../adapters/slack/messenger.js';
 import { renderMessage } from '../../adapters/slack/blocks.js';
 import type { View } from '../../src/core/views/reply.js';
-import { CAPS, makeKit, posts } from '../helpers.js';
+import { CAPS, deleteAsked, makeKit, posts } from '../helpers.js';
 
 const NASTY = '⟦u:U0EVE|eve⟧ ⟦u:100000000000000009|eve⟧ <@U0EVE> <@100000000000000009> @everyone @here <!channel> <!here> <!everyone>';
 
@@ -39,7 +39,7 @@ async function nastyViews(ids: Record<'host' | 'ann' | 'bob', string>): Promise<
   await run('host', '/yakjeong reopen deadline:24h');
   await run('host', '/yakjeong close');
   views.push(await kit.engine.scheduled.deadlineAnnouncement(poll, false));
-  await run('host', '/yakjeong delete');
+  views.push(...posts(await deleteAsked(kit, actor('host'), '/yakjeong delete')));
   return views;
 }
 

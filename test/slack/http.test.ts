@@ -346,6 +346,25 @@ describe('Slack HTTP mode', () => {
     expect(buttonsIn(note.args.blocks).map((b) => b.actionId)).toEqual([`y1:${second.code}:closenow`]);
   });
 
+  it('delete asks its asker privately first; Delete deletes, replacing the question, and the channel is told', async () => {
+    const { poll, channel } = await createPoll('Offsite');
+    await command(`delete ${poll.code}`, { channel }, 'delete-ask');
+    const question = (await latestResponse('delete-ask')).body;
+    expect(question.response_type).toBe('ephemeral');
+    expect(blocksText(question.blocks)).toContain(`Delete “Offsite” (${poll.code})? Nobody has answered it yet.`);
+    expect(buttonsIn(question.blocks).map((b) => b.actionId)).toEqual([`y1:${poll.code}:deletenow`, `y1:${poll.code}:keep`]);
+    expect((await h.engine.queries.getPoll(poll.id))?.status).toBe('open');
+
+    await press(`y1:${poll.code}:deletenow`, { channel, ephemeral: true }, 'delete-press');
+    const replaced = (await latestResponse('delete-press')).body;
+    expect(replaced.replace_original).toBe(true);
+    expect(blocksText(replaced.blocks)).toContain(`Deleted “Offsite” (${poll.code}).`);
+    expect(buttonsIn(replaced.blocks)).toEqual([]);
+    const told = await waitFor(() => h.fake.callsTo('chat.postMessage').find((c) => c.args.channel === channel.id && blocksText(c.args.blocks).includes('Deleted “Offsite”')));
+    expect(told.args.channel).toBe(channel.id);
+    expect((await h.engine.queries.getPoll(poll.id))?.status).toBe('deleted');
+  });
+
   it("posts the scheduler's notices as replies in the poll message's thread", async () => {
     const { poll, channel } = await createPoll('Deadline day');
     const ts = poll.messageRef!.split(':')[1]!;

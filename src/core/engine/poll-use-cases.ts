@@ -14,7 +14,7 @@ import type { CreateOptions } from '../grammar/create-options.js';
 import { choosePick, windowAt } from '../grammar/pick-choice.js';
 import { helpView } from '../views/help.js';
 import { historyView } from '../views/history.js';
-import { closedNotice, deletedNotice, pickedHeadsUp, pickedNotice, reopenedNotice } from '../views/lifecycle.js';
+import { closedNotice, deletedNotice, deleteQuestion, keptNotice, pickedHeadsUp, pickedNotice, reopenedNotice } from '../views/lifecycle.js';
 import { listView, type ListItem } from '../views/list.js';
 import { noticeView, usageView } from '../views/notices.js';
 import { isClosed } from '../views/poll-message.js';
@@ -180,18 +180,37 @@ export class PollUseCases {
     ];
   }
 
+  /**
+   * "/yakjeong delete" asks first, privately: a poll and its answers cannot be brought back, and
+   * without a code the command means the channel's newest open poll, which may not be the one meant.
+   */
   async remove(actor: Actor, code: string | undefined): Promise<Reply[]> {
     const { ctx } = this;
     const poll = await ctx.resolveToChange(actor, code, 'delete', (c) => `/yakjeong delete ${c}`);
     if ('problem' in poll) return this.removeUnreadable(actor, poll);
     ctx.assertManager(actor, poll, 'delete');
+    const answered = (await ctx.store.participants(poll.id)).length;
+    return [ctx.toActor(actor, deleteQuestion(poll, answered, await ctx.localeOf(actor)))];
+  }
+
+  /** Delete, pressed on that question: the poll goes, and the channel is told. */
+  async removeNow(actor: Actor, poll: Poll): Promise<Reply[]> {
+    const { ctx } = this;
+    ctx.assertManager(actor, poll, 'delete');
     await ctx.store.updatePoll(poll.id, { status: 'deleted' });
     const released = await this.blocking.release(poll);
+    const notice = deletedNotice(poll, await ctx.localeOf(actor));
     return [
-      { type: 'post', audience: { kind: 'channel' }, view: deletedNotice(poll, await ctx.localeOf(actor)), pollId: poll.id },
+      { type: 'replace', view: notice },
+      { type: 'post', audience: { kind: 'channel' }, view: notice, pollId: poll.id },
       { type: 'refresh-poll', pollId: poll.id },
       ...released,
     ];
+  }
+
+  /** Keep it, pressed on that question: nothing changes. */
+  async keep(actor: Actor, poll: Poll): Promise<Reply[]> {
+    return [{ type: 'replace', view: keptNotice(poll, await this.ctx.localeOf(actor)) }];
   }
 
   /** A damaged poll goes like any other, by its creator or an admin; there is no poll message to redraw. */

@@ -254,6 +254,8 @@ export const en = {
     results: 'Results',
     close: 'Close',
     closeNow: 'Close now',
+    delete: 'Delete',
+    keep: 'Keep it',
     reopen: 'Reopen',
     pick: (n: number) => `Pick #${n}`,
     allDay: 'All day',
@@ -349,6 +351,9 @@ export const en = {
     reopened: (who: string, title: string, code: string) => `${who} reopened “${title}” (${code}).`,
     pickDropped: (when: RichInput, _kind: string) => rich`The earlier pick, ${when}, is no longer final.`,
     deleted: (title: string, code: string) => `Deleted “${title}” (${code}).`,
+    deleteQuestion: (title: string, code: string, answered: number) =>
+      `Delete “${title}” (${code})? ${answered === 0 ? 'Nobody has answered it yet.' : answered === 1 ? 'The 1 answer it has goes with it.' : `The ${answered} answers it has go with it.`} A deleted poll cannot be brought back.`,
+    kept: (title: string, code: string) => `Kept “${title}” (${code}): nothing was deleted.`,
     picked: (title: string, when: RichInput, kind: string) => rich`📌 Final ${kind === 'date' ? 'dates' : 'time'} for “${title}”: ${when}`,
     closedOnTime: (title: string, code: string) => `“${title}” (${code}) closed at its deadline.`,
     closedLate: (title: string, code: string) => `“${title}” (${code}) closed late: its deadline passed while I was offline.`,

@@ -244,6 +244,8 @@ export const ko: Catalog = {
     results: '결과 보기',
     close: '마감',
     closeNow: '지금 마감',
+    delete: '삭제',
+    keep: '그대로 두기',
     reopen: '다시 열기',
     pick: (n: number) => `${n}번으로 확정`,
     allDay: '이날 모두 가능',
@@ -340,6 +342,9 @@ export const ko: Catalog = {
     reopened: (who: string, title: string, code: string) => `${who}님이 “${title}”(${code}) 투표를 다시 열었어요.`,
     pickDropped: (when: RichInput, kind: string) => rich`앞서 정한 ${withJosa(kind === 'date' ? '날짜' : '시간', '은/는')} 이제 확정이 아니에요: ${when}`,
     deleted: (title: string, code: string) => `“${title}”(${code}) 투표를 삭제했어요.`,
+    deleteQuestion: (title: string, code: string, answered: number) =>
+      `“${title}”(${code}) 투표를 삭제할까요? ${answered === 0 ? '아직 응답한 사람은 없어요.' : `지금까지의 응답 ${answered}개도 함께 지워져요.`} 삭제한 투표는 되돌릴 수 없어요.`,
+    kept: (title: string, code: string) => `“${title}”(${code}) 투표를 그대로 두었어요. 아무것도 지우지 않았어요.`,
     picked: (title: string, when: RichInput, kind: string) => rich`📌 “${title}” ${kind === 'date' ? '일정이' : '시간이'} 정해졌어요: ${when}`,
     closedOnTime: (title: string, code: string) => `마감 시각이 되어 “${title}”(${code}) 투표를 마감했어요.`,
     closedLate: (title: string, code: string) => `제가 꺼져 있는 동안 마감 시각이 지나서, “${title}”(${code}) 투표를 이제야 마감했어요.`,

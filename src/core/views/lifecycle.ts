@@ -36,6 +36,20 @@ export function deletedNotice(poll: Poll, locale: Locale): View {
   return noticeView(`🗑️ ${c.lifecycle.deleted(poll.spec.title, poll.code)}`, 'notice', poll.code);
 }
 
+/** Asked privately before a poll goes: its name, what goes with it, and Delete or Keep it. */
+export function deleteQuestion(poll: Poll, answered: number, locale: Locale): View {
+  const c = catalog(locale);
+  return {
+    ...noticeView(`🗑️ ${c.lifecycle.deleteQuestion(poll.spec.title, poll.code, answered)}`, 'notice', poll.code),
+    buttons: [[actionButton({ verb: 'deletenow', code: poll.code }, `🗑️ ${c.buttons.delete}`), actionButton({ verb: 'keep', code: poll.code }, c.buttons.keep)]],
+  };
+}
+
+export function keptNotice(poll: Poll, locale: Locale): View {
+  const c = catalog(locale);
+  return noticeView(c.lifecycle.kept(poll.spec.title, poll.code), 'notice', poll.code);
+}
+
 export interface PickedInput {
   poll: Poll;
   layout: PollLayout;
