@@ -131,9 +131,11 @@ export function programPid(rootPid: number): number {
     const ppid = Number(fields[1]);
     children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
   }
-  // Down through node processes (npm's shell is not one; a helper a program starts need not be).
+  // Down through node processes, and through others only on the way to one: npm's shell is not
+  // node, while a helper the program itself starts (tsx's esbuild service) is not the program.
   const isNode = (pid: number) => readProc(pid, 'comm').trim() === 'node';
-  const below = (pid: number) => children.get(pid)?.find(isNode) ?? children.get(pid)?.[0];
+  const leadsToNode = (pid: number): boolean => isNode(pid) || (children.get(pid) ?? []).some(leadsToNode);
+  const below = (pid: number) => children.get(pid)?.find(isNode) ?? children.get(pid)?.find(leadsToNode);
   let pid = rootPid;
   for (let next = below(pid); next !== undefined; next = below(pid)) pid = next;
   return pid;
