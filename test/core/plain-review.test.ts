@@ -85,24 +85,40 @@ describe('a create range that starts before today stays in this year', () => {
     expect(await kit.store.listPolls(kit.actor('host').channel, ['open'])).toEqual([]);
   });
 
-  it('the offered range makes this year’s poll, and one that has wholly passed still means next year, as a single past date does', async () => {
+  it('the offered range makes this year’s poll', async () => {
     const kit = makeKit();
     await createPoll(kit, 'host', `X dates:${md(TODAY)}-${md(end)}`);
     const [poll] = await kit.store.listPolls(kit.actor('host').channel, ['open']);
     expect(poll!.spec.days).toMatchObject({ type: 'dates' });
     const dates = poll!.spec.days.type === 'dates' ? poll!.spec.days.dates : [];
     expect([dates[0], dates[dates.length - 1]]).toEqual([TODAY, end]);
+  });
+
+  it('days that wholly went by within half a year are refused as past, naming next year’s dates, which work as written', async () => {
+    const kit = makeKit();
+    const nextYear = (date: string) => `${Number(date.slice(0, 4)) + 1}${date.slice(4)}`;
     const past = [addDays(TODAY, -10), addDays(TODAY, -5)];
-    await createPoll(kit, 'host', `Y dates:${md(past[0]!)}-${md(past[1]!)}`);
-    const single = addDays(TODAY, -3);
-    await createPoll(kit, 'host', `Z dates:${md(single)}`);
+    const range = await userErrorOf(kit.engine.runText(kit.actor('host'), `/yakjeong create Y dates:${md(past[0]!)}-${md(past[1]!)}`, CAPS));
+    const offered = `dates:${nextYear(past[0]!)}..${nextYear(past[1]!)}`;
+    expect(textOf(errorView(range, 'en'))).toBe(
+      `⚠️ All of “${md(past[0]!)}-${md(past[1]!)}” has already gone by. Choose dates from today on, or, if you meant next year's, write the year: \`${offered}\`.`,
+    );
+    expect(textOf(errorView(range, 'ko'))).toContain(`이미 지난 날짜예요`);
+    const single = addDays(TODAY, -1);
+    const one = await userErrorOf(kit.engine.runText(kit.actor('host'), `/yakjeong create Z dates:${md(single)}`, CAPS));
+    expect(one.params).toMatchObject({ nextYear: `dates:${nextYear(single)}` });
+    expect(await kit.store.listPolls(kit.actor('host').channel, ['open'])).toEqual([]);
+    await createPoll(kit, 'host', `Y ${offered}`);
+    // Further back than half a year, a month and day is next year's, as "1/5" said in December is.
+    const longAgo = addDays(TODAY, -200);
+    await createPoll(kit, 'host', `W dates:${md(longAgo)}`);
     const polls = await kit.store.listPolls(kit.actor('host').channel, ['open']);
     const first = (title: string) => {
       const days = polls.find((p) => p.spec.title === title)!.spec.days;
       return days.type === 'dates' ? days.dates[0] : undefined;
     };
-    expect(first('Y')! > TODAY).toBe(true);
-    expect(first('Z')! > TODAY).toBe(true);
+    expect(first('Y')).toBe(nextYear(past[0]!));
+    expect(first('W')! > TODAY).toBe(true);
   });
 });
 

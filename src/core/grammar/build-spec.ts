@@ -5,7 +5,7 @@ import { readableDays } from './range-words.js';
 import { UserError, type ErrorParams } from '../errors.js';
 import { MAX_DATES, MAX_SLOTS, SLOT_MINUTES, layoutPoll } from '../domain/slots.js';
 import { longestRun } from '../domain/adjacency.js';
-import { addDays, canonicalTimezone, daysInMonth, todayIn, weekdayOf, zonedInstant } from '../domain/time.js';
+import { addDays, canonicalTimezone, daysBetween, daysInMonth, todayIn, weekdayOf, zonedInstant } from '../domain/time.js';
 import type { DaySpec, PollKind, PollSpec, UserRef } from '../domain/types.js';
 import { checkCreateBounds, normalTitle } from './bounds.js';
 import { CREATE_OPTION_KEYS, createOptionsSchema, type CreateOptions } from './create-options.js';
@@ -91,6 +91,7 @@ function specOf(o: CreateOptions, ctx: SpecContext): PollSpec {
   if (!present(o.dates)) throw new UserError('MISSING_DATES');
   const days = parseDays(o.dates, speakerToday);
   if (days.type === 'dates' && days.dates[days.dates.length - 1]! < speakerToday) throw new UserError('DATES_IN_PAST', { input: o.dates });
+  if (days.type === 'dates' && !/\d{4}/.test(o.dates)) refuseJustGoneBy(o.dates, days.dates, speakerToday);
   // "12/1-12/14" said on 12/2 is this year's, and its past days are named rather than kept or
   // moved to next year; dates written with their year are taken as written.
   if (days.type === 'dates' && days.dates[0]! < speakerToday && !/\d{4}/.test(o.dates)) throw startsInPast(o.dates, days.dates, speakerToday);
@@ -285,6 +286,27 @@ function parseDays(typed: string, today: string): DaySpec {
   if (dates) return { type: 'dates', dates };
   const word = unknownTimeWord(typed) ?? (closeWord(typed) ? typed.trim() : undefined);
   throw word ? new UserError('UNKNOWN_TIME_WORD', { input: typed, ...unknownWordParams(word) }) : new UserError('BAD_DATE', { input: typed });
+}
+
+/** How far back a month/day without its year may have gone by and still be read as gone by, not as next year's. */
+const GONE_BY_DAYS = 182;
+
+/**
+ * "12/1-12/2" said on 12/4 reads as next December, nearly a year away: days that went by within
+ * the last half year are far likelier a slip (or yesterday's date) than a poll a year out, so they
+ * are refused as past, with next year's dates written out for whoever meant them.
+ */
+function refuseJustGoneBy(input: string, dates: readonly string[], today: string): void {
+  const first = dates[0]!;
+  const last = dates[dates.length - 1]!;
+  const yearBefore = (date: string) => {
+    const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+    return `${y - 1}-${String(m).padStart(2, '0')}-${String(Math.min(d, daysInMonth(y - 1, m))).padStart(2, '0')}`;
+  };
+  if (daysBetween(today, first) <= GONE_BY_DAYS || yearBefore(last) >= today || yearBefore(first) < addDays(today, -GONE_BY_DAYS)) return;
+  const runs = dates.every((d, i) => i === 0 || addDays(dates[i - 1]!, 1) === d);
+  const nextYear = runs && dates.length > 1 ? `dates:${first}..${last}` : `dates:${dates.join(',')}`;
+  throw new UserError('DATES_IN_PAST', { input, nextYear });
 }
 
 /**

@@ -159,7 +159,10 @@ const errors: Record<ErrorCode, (p: P) => string | Rich> = {
     if (p.kind === 'block') return `A meeting of ${p.input} blocks does not fit any day of this poll: the most blocks in a row it has is ${n}.`;
     return `A meeting of “${p.input}” does not fit in any one day of this poll: the longest it holds is ${en.minutes(n * Number(p.slotMinutes))}. Make it shorter or widen the hours.`;
   },
-  DATES_IN_PAST: (p) => `All of “${p.input}” is in the past. Choose dates from today on.`,
+  DATES_IN_PAST: (p) =>
+    p.nextYear === undefined
+      ? `All of “${p.input}” is in the past. Choose dates from today on.`
+      : rich`All of “${p.input}” has already gone by. Choose dates from today on, or, if you meant next year's, write the year: ${code(String(p.nextYear))}.`,
   TIMES_IN_PAST: (p) => rich`Every time of “${p.input}” has already gone by, and a poll is for times to come. Choose later ones, like ${code(`dates:tomorrow${p.time}`)}.`,
   DATES_START_IN_PAST: (p) =>
     rich`“${p.input}” starts in the past: ${p.past} ${Number(p.count) === 1 ? 'has' : 'have'} gone by, and a poll is for days to come. Start from today: ${code(String(p.dates))}.`,

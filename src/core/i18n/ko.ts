@@ -153,7 +153,10 @@ const errors: Record<ErrorCode, (p: P) => string | Rich> = {
     if (p.kind === 'block') return `구간 ${p.input}개 길이의 모임은 이 투표의 하루 안에 들어가지 않아요. 연달아 있는 구간은 최대 ${n}개예요.`;
     return `“${p.input}” 길이의 모임은 이 투표의 하루 안에 들어가지 않아요. 가장 길게 잡을 수 있는 시간은 ${ko.minutes(n * Number(p.slotMinutes))}이에요. 더 짧게 하거나 시간 범위를 넓혀 주세요.`;
   },
-  DATES_IN_PAST: (p) => `모두 지난 날짜예요: “${p.input}”. 오늘이나 그 뒤의 날짜를 골라 주세요.`,
+  DATES_IN_PAST: (p) =>
+    p.nextYear === undefined
+      ? `모두 지난 날짜예요: “${p.input}”. 오늘이나 그 뒤의 날짜를 골라 주세요.`
+      : rich`“${p.input}”: 이미 지난 날짜예요. 오늘이나 그 뒤의 날짜를 골라 주세요. 내년 날짜라면 연도를 함께 써 주세요: ${code(String(p.nextYear))}`,
   TIMES_IN_PAST: (p) => rich`“${p.input}”의 시간이 모두 이미 지났어요. 투표는 앞으로의 시간으로 만들어 주세요. 예: ${code(`dates:내일${p.time}`)}`,
   DATES_START_IN_PAST: (p) => rich`“${p.input}”: 이미 지난 날짜가 있어요(${p.past}). 투표는 오늘부터의 날짜로 만들어 주세요: ${code(String(p.dates))}`,
   // Typed times (grammar/times.ts, grammar/dates.ts). Weekday names all end in 일, so 이 is always right after them.
