@@ -57,6 +57,41 @@ describe('an answer with no day is every day of the poll', () => {
     expect((await answer(kit, code, 'ann', `${md(second)} any time`)).states).toBe('........' + 'yyyyyyyy' + '........');
   });
 
+  it('a day that already has a time keeps it: “12/8 evening any time”, “매일 저녁 아무 때나”', async () => {
+    const { kit, code } = await threeDays();
+    const second = md(addDays(TODAY, 8));
+    expect((await answer(kit, code, 'ann', `${second} 5pm-8pm any time`)).states).toBe('........' + '.....yyy' + '........');
+    expect((await answer(kit, code, 'ann', `${second} after 5pm whenever`)).states).toBe('........' + '.....yyy' + '........');
+    expect((await answer(kit, code, 'ann', '매일 오후 5시 이후 아무 때나')).states).toBe('.....yyy'.repeat(3));
+    // A time said first, then any time: every day at that time.
+    expect((await answer(kit, code, 'ann', '오후 5시 이후 언제든')).states).toBe('.....yyy'.repeat(3));
+    expect((await answer(kit, code, 'ann', 'after 5pm any time')).states).toBe('.....yyy'.repeat(3));
+  });
+
+  it('“maybe: any time” after a day gives way to it: the day keeps its own answer, every other time is “if needed”', async () => {
+    const { kit, code } = await threeDays();
+    const second = md(addDays(TODAY, 8));
+    expect((await answer(kit, code, 'ann', `${second} after 5pm, maybe: any time`)).states).toBe('mmmmmmmm' + 'mmmmmyyy' + 'mmmmmmmm');
+    // A day said after it still overrides it, as a later part always does.
+    expect((await answer(kit, code, 'ann', `any time, maybe: ${second}`)).states).toBe('yyyyyyyy' + 'mmmmmmmm' + 'yyyyyyyy');
+  });
+
+  it('after a comma, “any time” or “all day” with its day after it is that day’s, not the day before', async () => {
+    const { kit, code } = await threeDays();
+    const [second, third] = [md(addDays(TODAY, 8)), md(addDays(TODAY, 9))];
+    expect((await answer(kit, code, 'ann', `${second} 5pm-7pm, any time ${third}`)).states).toBe('........' + '.....yy.' + 'yyyyyyyy');
+    expect((await answer(kit, code, 'ann', `${second} 5pm-7pm, all day ${third}`)).states).toBe('........' + '.....yy.' + 'yyyyyyyy');
+    expect((await answer(kit, code, 'ann', `${second} 12-2pm, after 5pm ${third}`)).states).toBe('........' + 'yy......' + '.....yyy');
+  });
+
+  it('on a block poll, a block said before “any time” is kept', async () => {
+    const kit = makeKit();
+    const code = await createPoll(kit, 'host', `Food dates:${addDays(TODAY, 7)}..${addDays(TODAY, 8)} blocks:lunch,dinner`);
+    const first = md(addDays(TODAY, 7));
+    expect((await answer(kit, code, 'ann', `${first} dinner any time`)).states).toBe('.y..');
+    expect((await answer(kit, code, 'ann', 'any time')).states).toBe('yyyy');
+  });
+
   it('“every day” and “any day” on a date poll, and “매일” there too', async () => {
     const kit = makeKit();
     const code = await createPoll(kit, 'host', `Dinner kind:date dates:${addDays(TODAY, 7)}..${addDays(TODAY, 11)}`);

@@ -205,14 +205,20 @@ export function continuesTypedRange(value: string, word: string): boolean {
   return /^\d/.test(w) || RANGE_WORDS.has(w) || [...KOREAN_MERIDIEMS.keys()].some((m) => w.startsWith(m));
 }
 
-const ALL_DAY_WORDS = new Set([
-  'all', 'all day', 'allday', 'all-day', 'whole day', 'whole-day', 'any time', 'anytime', 'whenever',
-  '종일', '하루 종일', '하루종일', '전부', '아무 때나', '아무때나', '언제든', '언제든지', '언제나',
-]);
+/** Words for any time at all: the whole of a day, and with no day said, of every day of the poll. */
+const ANY_TIME_WORDS = new Set(['any time', 'anytime', 'whenever', '아무 때나', '아무때나', '언제든', '언제든지', '언제나']);
+const ALL_DAY_WORDS = new Set(['all', 'all day', 'allday', 'all-day', 'whole day', 'whole-day', '종일', '하루 종일', '하루종일', '전부', ...ANY_TIME_WORDS]);
 
-/** "all day", "any time", "종일", "언제든": the whole of a poll day (every day, when no day is said). */
+const spaced = (input: string) => input.trim().toLowerCase().replace(/\s+/g, ' ');
+
+/** "all day", "any time", "종일", "언제든": the whole of a poll day. */
 export function isAllDay(input: string): boolean {
-  return ALL_DAY_WORDS.has(input.trim().toLowerCase().replace(/\s+/g, ' '));
+  return ALL_DAY_WORDS.has(spaced(input));
+}
+
+/** "any time", "언제든": with no day said, every day of the poll (where "all day" needs a day). */
+export function isAnyTime(input: string): boolean {
+  return ANY_TIME_WORDS.has(spaced(input));
 }
 
 export type PartOfDay = 'morning' | 'lunch' | 'afternoon' | 'evening' | 'night';
