@@ -160,6 +160,8 @@ describe('create grammar', () => {
     ['x dates:12/1 deadline:"tomorrow 25pm"', 'BAD_DEADLINE'],
     ['x dates:12/1 deadline:"2/30 6pm"', 'BAD_DEADLINE'],
     ['x dates:12/1 deadline:"today 9am"', 'DEADLINE_IN_PAST'],
+    // Thursday 18:00 has passed, and next Thursday is after the poll's last day: not moved there.
+    ['x dates:11/30 deadline:"thu 6pm"', 'DEADLINE_IN_PAST'],
     // Morning or evening? Not guessed for a deadline.
     ['x dates:12/1 deadline:"tomorrow 6"', 'BAD_DEADLINE'],
     ['x dates:12/1 deadline:"내일 6시"', 'BAD_DEADLINE'],

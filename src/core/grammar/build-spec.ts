@@ -155,7 +155,7 @@ function specOf(o: CreateOptions, ctx: SpecContext): PollSpec {
   }
 
   // Its day words are the speaker's, as the dates' are; its clock time is the poll's.
-  if (present(o.deadline)) spec.deadline = parseDeadline(o.deadline, timezone, ctx.now, speakerToday);
+  if (present(o.deadline)) spec.deadline = parseDeadline(o.deadline, timezone, ctx.now, speakerToday, days.type === 'dates' ? days.dates[days.dates.length - 1] : undefined);
   if (present(o.remind)) {
     if (spec.deadline === undefined) throw new UserError('REMIND_WITHOUT_DEADLINE');
     const offsets = o.remind.split(/[,\s]+/).filter(Boolean).map((r) => parseDurationMinutes(r));
@@ -385,10 +385,15 @@ function deadlineDate(text: string, today: string): DeadlineDay | undefined {
   return undefined;
 }
 
-/** The deadline at `minute` of the day named: "fri 6pm" typed on a Friday evening is next Friday's. */
-function deadlineOn(day: DeadlineDay, minute: number, tz: string, now: number): number | undefined {
-  const at = wallDeadline(day.date, minute, tz);
-  return at !== undefined && at <= now && day.weekday ? wallDeadline(addDays(day.date, 7), minute, tz) : at;
+/**
+ * The deadline at `minute` of the day named: "fri 6pm" typed on a Friday evening is next Friday's,
+ * unless that is after the poll's last day (then it stays in the past, and is refused as such).
+ */
+function deadlineOn(day: DeadlineDay, minute: number, at: { tz: string; now: number; lastDay: string | undefined }): number | undefined {
+  const deadline = wallDeadline(day.date, minute, at.tz);
+  const nextWeek = addDays(day.date, 7);
+  const rolls = deadline !== undefined && deadline <= at.now && day.weekday && (at.lastDay === undefined || nextWeek <= at.lastDay);
+  return rolls ? wallDeadline(nextWeek, minute, at.tz) : deadline;
 }
 
 /**
@@ -417,7 +422,8 @@ function wallDeadline(date: string, minute: number, tz: string): number | undefi
   return zonedInstant(date, minute, tz) ?? zonedInstant(date, minute + 60, tz);
 }
 
-export function parseDeadline(input: string, tz: string, now: number, today: string): number {
+/** `lastDay`: the poll's last date, past which a weekday deadline typed after its hour is not moved to next week. */
+export function parseDeadline(input: string, tz: string, now: number, today: string, lastDay?: string): number {
   const s = numericMonths(input).trim();
   const delay = parseDurationMinutes(s);
   let deadline: number | undefined;
@@ -425,7 +431,7 @@ export function parseDeadline(input: string, tz: string, now: number, today: str
   if (delay !== undefined) {
     deadline = now + delay * 60_000;
   } else if (spoken) {
-    deadline = deadlineOn(spoken.day, spoken.minute, tz, now);
+    deadline = deadlineOn(spoken.day, spoken.minute, { tz, now, lastDay });
   } else {
     const m = /^(.+?)(?:[T\s]+(\d{1,2}:\d{2})(?::(\d{2}))?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i.exec(s);
     if (!m) throw new UserError('BAD_DEADLINE', { input });
@@ -446,7 +452,7 @@ export function parseDeadline(input: string, tz: string, now: number, today: str
       if (d > daysInMonth(y, mo)) throw new UserError('BAD_DEADLINE', { input });
       deadline = Date.UTC(y, mo - 1, d) + (minute - offsetMin) * 60_000;
     } else {
-      deadline = deadlineOn(day, minute, tz, now);
+      deadline = deadlineOn(day, minute, { tz, now, lastDay });
     }
   }
   if (deadline === undefined) throw new UserError('BAD_DEADLINE', { input });
