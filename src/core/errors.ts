@@ -97,6 +97,8 @@ export const ERROR_CODES = [
   'NOTHING_TO_REOPEN',
   // reopen without a code whose only closed poll has a picked time: reopening drops the pick, so the code is asked for.
   'REOPEN_NEEDS_CODE',
+  // delete without a code whose only poll is damaged: it cannot be shown in a question, so it goes only when named.
+  'DELETE_NEEDS_CODE',
   // A new poll whose every time has already gone by ("dates:today time:morning" typed at night).
   'TIMES_IN_PAST',
   // A pick of the time the poll already has (a Pick button pressed twice): announced once, not again.

@@ -32,7 +32,7 @@ describe('delete asks first', () => {
     const asked = await kit.engine.runText(kit.actor('host'), '/yakjeong delete', CAPS);
     expect(asked).toHaveLength(1);
     expect(asked[0]).toMatchObject({ type: 'post', audience: { kind: 'user', userId: 'host' } });
-    expect(textOf(posts(asked)[0]!)).toBe(`🗑️ Delete “Dinner” (${code})? The 2 answers it has go with it. A deleted poll cannot be brought back.`);
+    expect(textOf(posts(asked)[0]!)).toBe(`🗑️ Delete “Dinner” (${code})? Its 2 answers go with it. A deleted poll cannot be brought back.`);
     expect([...buttonsOf(asked).keys()]).toEqual(['deletenow', 'keep']);
     expect(posts(asked)[0]!.buttons.flat().map((b) => [b.label, b.intent])).toEqual([
       ['🗑️ Delete', 'danger'],
@@ -51,6 +51,18 @@ describe('delete asks first', () => {
     expect(replaced.map(textOf)).toEqual([`🗑️ Deleted “Dinner” (${code}).`]);
     expect(told.map(textOf)).toEqual([`🗑️ Deleted “Dinner” (${code}).`]);
     expect(done.some((r) => r.type === 'refresh-poll')).toBe(true);
+  });
+
+  it('a double press of Delete deletes once and tells the channel once', async () => {
+    const { kit, code } = await pollWithAnswers();
+    const asked = await kit.engine.runText(kit.actor('host'), `/yakjeong delete ${code}`, CAPS);
+    const id = buttonsOf(asked).get('deletenow')!;
+    const presses = await Promise.all([kit.engine.click(kit.actor('host'), id, CAPS), kit.engine.click(kit.actor('host'), id, CAPS)]);
+    const told = presses.flat().filter((r) => r.type === 'post' && r.audience.kind === 'channel');
+    expect(told).toHaveLength(1);
+    // Each press's question says what was done.
+    expect(presses.map((replies) => replies.filter((r) => r.type === 'replace').length)).toEqual([1, 1]);
+    expect((await kit.store.findPollByCode(code))?.status).toBe('deleted');
   });
 
   it('Keep it changes nothing, and says so', async () => {
@@ -76,7 +88,7 @@ describe('delete asks first', () => {
     const kit = makeKit({ locale: 'ko' });
     const code = await createPoll(kit, 'host', '회식 kind:date dates:12/1-12/3');
     const asked = await kit.engine.runText(kit.actor('host'), `/yakjeong 삭제 ${code}`, CAPS);
-    expect(textOf(posts(asked)[0]!)).toBe(`🗑️ “회식”(${code}) 투표를 삭제할까요? 아직 응답한 사람은 없어요. 삭제한 투표는 되돌릴 수 없어요.`);
+    expect(textOf(posts(asked)[0]!)).toBe(`🗑️ “회식”(${code}) 투표를 삭제할까요? 아직 아무도 응답하지 않았어요. 삭제한 투표는 되돌릴 수 없어요.`);
     expect(posts(asked)[0]!.buttons.flat().map((b) => b.label)).toEqual(['🗑️ 삭제', '그대로 두기']);
     const kept = await kit.engine.click(kit.actor('host'), buttonsOf(asked).get('keep')!, CAPS);
     expect(textOf(posts(kept)[0]!)).toBe(`“회식”(${code}) 투표를 그대로 두었어요. 아무것도 지우지 않았어요.`);

@@ -153,7 +153,7 @@ describe('a poll whose stored spec is damaged', () => {
     expect(kit.database.sqlite.prepare('select status, spec from polls where code = ?').get('K7P2')).toEqual({ status: 'deleted', spec: DAMAGED.truncated });
   });
 
-  it('a bare delete counts damaged open polls too: it asks, naming the damaged one by its code, and takes one alone', async () => {
+  it('a bare delete counts damaged open polls too: it asks, naming the damaged one by its code, and asks for the code of one alone', async () => {
     const kit = kitOnFile();
     const older = await createPoll(kit, 'host', 'Dinner kind:date dates:12/1-12/3');
     insertRow(kit, { code: 'K7P2', spec: DAMAGED.truncated });
@@ -163,11 +163,19 @@ describe('a poll whose stored spec is damaged', () => {
     expect(await kit.store.unreadablePoll({ code: 'K7P2' })).toMatchObject({ status: 'open' });
     expect((await kit.store.findPollByCode(older))?.status).toBe('open');
     expect(allText(await kit.engine.runText(kit.actor('host'), '/yakjeong delete K7P2', CAPS))).toContain('(K7P2)');
-    // The damaged one alone (the readable one closed, another damaged one closed): a bare delete takes it.
+    // The damaged one alone (the readable one closed, another damaged one closed): it cannot be shown
+    // in a question, so a bare delete asks for its code rather than delete it on a guess.
     await kit.engine.runText(kit.actor('host'), `/yakjeong close ${older}`, CAPS);
     insertRow(kit, { code: 'M3X9', spec: DAMAGED.truncated });
     insertRow(kit, { code: 'Q4W8', spec: DAMAGED.truncated, status: 'closed' });
-    expect(allText(await kit.engine.runText(kit.actor('host'), '/yakjeong delete', CAPS))).toContain('(M3X9)');
+    const needsCode = await userErrorOf(kit.engine.runText(kit.actor('host'), '/yakjeong delete', CAPS));
+    expect(needsCode.code).toBe('DELETE_NEEDS_CODE');
+    expect(textOf(errorView(needsCode, 'en'))).toBe(
+      '⚠️ Poll M3X9 could not be read (its stored data is damaged), so it is not deleted on a guess. To delete it, name it: `/yakjeong delete M3X9`.',
+    );
+    expect(textOf(errorView(needsCode, 'ko'))).toContain('`/yakjeong delete M3X9`');
+    expect(await kit.store.unreadablePoll({ code: 'M3X9' })).toMatchObject({ status: 'open' });
+    expect(allText(await kit.engine.runText(kit.actor('host'), '/yakjeong delete M3X9', CAPS))).toContain('(M3X9)');
     expect(await kit.store.unreadablePoll({ code: 'Q4W8' })).toMatchObject({ status: 'closed' });
   });
 

@@ -166,7 +166,8 @@ export class PollUseCases {
     // Reminders whose moment came while the poll was closed, or before its new deadline was
     // set, never fire; the offsets stay, for a later deadline.
     let deadline = oldDeadline !== undefined && oldDeadline > now ? oldDeadline : undefined;
-    if (deadlineInput !== undefined) deadline = parseDeadline(deadlineInput, poll.spec.timezone, now, todayIn(now, poll.spec.timezone));
+    const lastDay = poll.spec.days.type === 'dates' ? poll.spec.days.dates[poll.spec.days.dates.length - 1] : undefined;
+    if (deadlineInput !== undefined) deadline = parseDeadline(deadlineInput, poll.spec.timezone, now, todayIn(now, poll.spec.timezone), lastDay);
     const spec = { ...rest, ...(deadline !== undefined ? { deadline } : {}), remindersFrom: now };
     await ctx.store.updatePoll(poll.id, { status: 'open', closedAt: null, picked: null, spec });
     ctx.onDueWorkChanged();
@@ -187,25 +188,33 @@ export class PollUseCases {
   async remove(actor: Actor, code: string | undefined): Promise<Reply[]> {
     const { ctx } = this;
     const poll = await ctx.resolveToChange(actor, code, 'delete', (c) => `/yakjeong delete ${c}`);
-    if ('problem' in poll) return this.removeUnreadable(actor, poll);
+    if ('problem' in poll) {
+      // A damaged poll cannot be shown in a question, so it goes only when named by its code.
+      ctx.assertManager(actor, poll, 'delete');
+      if (!code) throw new UserError('DELETE_NEEDS_CODE', { code: poll.code });
+      return this.removeUnreadable(actor, poll);
+    }
     ctx.assertManager(actor, poll, 'delete');
     const answered = (await ctx.store.participants(poll.id)).length;
     return [ctx.toActor(actor, deleteQuestion(poll, answered, await ctx.localeOf(actor)))];
   }
 
-  /** Delete, pressed on that question: the poll goes, and the channel is told. */
-  async removeNow(actor: Actor, poll: Poll): Promise<Reply[]> {
+  /**
+   * Delete, pressed on that question: the poll goes, and the channel is told once. Presses of it
+   * run one at a time, and the poll goes only from the status it was read in, so a double press
+   * (or two instances given one press each) deletes and announces once.
+   */
+  async removeNow(actor: Actor, found: Poll): Promise<Reply[]> {
     const { ctx } = this;
-    ctx.assertManager(actor, poll, 'delete');
-    await ctx.store.updatePoll(poll.id, { status: 'deleted' });
-    const released = await this.blocking.release(poll);
-    const notice = deletedNotice(poll, await ctx.localeOf(actor));
-    return [
-      { type: 'replace', view: notice },
-      { type: 'post', audience: { kind: 'channel' }, view: notice, pollId: poll.id },
-      { type: 'refresh-poll', pollId: poll.id },
-      ...released,
-    ];
+    ctx.assertManager(actor, found, 'delete');
+    return this.oneAtATime(found.id, async () => {
+      const poll = await ctx.store.getPoll(found.id);
+      const notice = deletedNotice(found, await ctx.localeOf(actor));
+      const done: Reply = { type: 'replace', view: notice };
+      // Another press got there first: the question only says what was done.
+      if (!poll || poll.status === 'deleted' || !(await ctx.store.updatePollIf(poll.id, poll.status, { status: 'deleted' }))) return [done];
+      return [done, { type: 'post', audience: { kind: 'channel' }, view: notice, pollId: poll.id }, { type: 'refresh-poll', pollId: poll.id }, ...(await this.blocking.release(poll))];
+    });
   }
 
   /** Keep it, pressed on that question: nothing changes. */

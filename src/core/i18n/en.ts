@@ -197,6 +197,8 @@ const errors: Record<ErrorCode, (p: P) => string | Rich> = {
   ALREADY_PICKED: (p) => `That is already the final ${p.kind === 'date' ? 'dates' : 'time'} of “${p.title}” (${p.code}), so it was not announced again.`,
   REOPEN_NEEDS_CODE: (p) =>
     rich`“${p.title}” (${p.code}) has a picked time, and reopening it drops that pick; with other polls open here, say it is this one: ${code(String(p.command))}.`,
+  DELETE_NEEDS_CODE: (p) =>
+    rich`Poll ${p.code} could not be read (its stored data is damaged), so it is not deleted on a guess. To delete it, name it: ${code(`/yakjeong delete ${p.code}`)}.`,
   REOPEN_NEEDS_DEADLINE: (p) =>
     rich`The deadline of poll ${p.code} has passed, so reopening it needs a new one, like ${code(`/yakjeong reopen ${p.code} deadline:24h`)} or ${code(`deadline:${on(p).deadline()}`)}.`,
   TOO_MANY_PEOPLE: (p) =>
@@ -355,7 +357,7 @@ export const en = {
     pickDropped: (when: RichInput, _kind: string) => rich`The earlier pick, ${when}, is no longer final.`,
     deleted: (title: string, code: string) => `Deleted “${title}” (${code}).`,
     deleteQuestion: (title: string, code: string, answered: number) =>
-      `Delete “${title}” (${code})? ${answered === 0 ? 'Nobody has answered it yet.' : answered === 1 ? 'The 1 answer it has goes with it.' : `The ${answered} answers it has go with it.`} A deleted poll cannot be brought back.`,
+      `Delete “${title}” (${code})? ${answered === 0 ? 'Nobody has answered it yet.' : answered === 1 ? 'Its 1 answer goes with it.' : `Its ${answered} answers go with it.`} A deleted poll cannot be brought back.`,
     kept: (title: string, code: string) => `Kept “${title}” (${code}): nothing was deleted.`,
     picked: (title: string, when: RichInput, kind: string) => rich`📌 Final ${kind === 'date' ? 'dates' : 'time'} for “${title}”: ${when}`,
     closedOnTime: (title: string, code: string) => `“${title}” (${code}) closed at its deadline.`,

@@ -190,6 +190,8 @@ const errors: Record<ErrorCode, (p: P) => string | Rich> = {
   ALREADY_PICKED: (p) => `이미 “${p.title}”(${p.code}) 투표의 확정 ${withJosa(p.kind === 'date' ? '날짜' : '시간', '이에요/예요')}. 다시 알리지 않았어요.`,
   REOPEN_NEEDS_CODE: (p) =>
     rich`“${p.title}”(${p.code}) 투표는 시간이 확정됐고, 다시 열면 확정이 취소돼요. 다른 투표도 진행 중이라 코드로 알려 주세요: ${code(String(p.command))}`,
+  DELETE_NEEDS_CODE: (p) =>
+    rich`${p.code} 투표는 저장된 데이터가 손상돼 읽을 수 없어서, 짐작으로 지우지 않았어요. 지우려면 코드로 알려 주세요: ${code(`/yakjeong delete ${p.code}`)}`,
   REOPEN_NEEDS_DEADLINE: (p) =>
     rich`${p.code} 투표는 마감 시각이 지났어요. 다시 열려면 새 마감을 함께 써 주세요. 예: ${code(`/yakjeong reopen ${p.code} deadline:24h`)}, ${code(`deadline:${on(p).deadline()}`)}`,
   TOO_MANY_PEOPLE: (p) =>
@@ -346,7 +348,7 @@ export const ko: Catalog = {
     pickDropped: (when: RichInput, kind: string) => rich`앞서 정한 ${withJosa(kind === 'date' ? '날짜' : '시간', '은/는')} 이제 확정이 아니에요: ${when}`,
     deleted: (title: string, code: string) => `“${title}”(${code}) 투표를 삭제했어요.`,
     deleteQuestion: (title: string, code: string, answered: number) =>
-      `“${title}”(${code}) 투표를 삭제할까요? ${answered === 0 ? '아직 응답한 사람은 없어요.' : `지금까지의 응답 ${answered}개도 함께 지워져요.`} 삭제한 투표는 되돌릴 수 없어요.`,
+      `“${title}”(${code}) 투표를 삭제할까요? ${answered === 0 ? '아직 아무도 응답하지 않았어요.' : `지금까지 받은 응답 ${answered}개도 함께 지워져요.`} 삭제한 투표는 되돌릴 수 없어요.`,
     kept: (title: string, code: string) => `“${title}”(${code}) 투표를 그대로 두었어요. 아무것도 지우지 않았어요.`,
     picked: (title: string, when: RichInput, kind: string) => rich`📌 “${title}” ${kind === 'date' ? '일정이' : '시간이'} 정해졌어요: ${when}`,
     closedOnTime: (title: string, code: string) => `마감 시각이 되어 “${title}”(${code}) 투표를 마감했어요.`,
