@@ -68,12 +68,16 @@ describe('an answer with no day is every day of the poll', () => {
     expect((await answer(kit, code, 'ann', 'after 5pm any time')).states).toBe('.....yyy'.repeat(3));
   });
 
-  it('“maybe: any time” after a day gives way to it: the day keeps its own answer, every other time is “if needed”', async () => {
+  it('“maybe: any time” is every day, and a later part overrides an earlier one, as always', async () => {
     const { kit, code } = await threeDays();
     const second = md(addDays(TODAY, 8));
-    expect((await answer(kit, code, 'ann', `${second} after 5pm, maybe: any time`)).states).toBe('mmmmmmmm' + 'mmmmmyyy' + 'mmmmmmmm');
-    // A day said after it still overrides it, as a later part always does.
+    // What the echo says is what is saved: the later part wins.
+    const { reply, states } = await answer(kit, code, 'ann', `${second} after 5pm, maybe: any time`);
+    expect(states).toBe('m'.repeat(24));
+    expect(reply).toContain('🤔');
     expect((await answer(kit, code, 'ann', `any time, maybe: ${second}`)).states).toBe('yyyyyyyy' + 'mmmmmmmm' + 'yyyyyyyy');
+    // "all day" after a maybe: is still the day before it's.
+    expect((await answer(kit, code, 'ann', `${second} 12-2pm maybe: all day`)).states).toBe('........' + 'mmmmmmmm' + '........');
   });
 
   it('after a comma, “any time” or “all day” with its day after it is that day’s, not the day before', async () => {
@@ -81,7 +85,14 @@ describe('an answer with no day is every day of the poll', () => {
     const [second, third] = [md(addDays(TODAY, 8)), md(addDays(TODAY, 9))];
     expect((await answer(kit, code, 'ann', `${second} 5pm-7pm, any time ${third}`)).states).toBe('........' + '.....yy.' + 'yyyyyyyy');
     expect((await answer(kit, code, 'ann', `${second} 5pm-7pm, all day ${third}`)).states).toBe('........' + '.....yy.' + 'yyyyyyyy');
-    expect((await answer(kit, code, 'ann', `${second} 12-2pm, after 5pm ${third}`)).states).toBe('........' + 'yy......' + '.....yyy');
+  });
+
+  it('a time after a comma still goes on with the day before it, as it always has', async () => {
+    const { kit, code } = await threeDays();
+    const [second, third] = [md(addDays(TODAY, 8)), md(addDays(TODAY, 9))];
+    // "12/8 10-12, 2-4pm 12/9 10-12": 2-4pm is 12/8's, and 12/9 has its own time.
+    expect((await answer(kit, code, 'ann', `${second} 12-2pm, 5pm-7pm ${third} 12-1pm`)).states).toBe('........' + 'yy...yy.' + 'y.......');
+    expect((await answer(kit, code, 'ann', `${second} 오후 12시-2시, 저녁 ${third} 오후 12시-1시`)).states).toBe('........' + 'yy....yy' + 'y.......');
   });
 
   it('on a block poll, a block said before “any time” is kept', async () => {

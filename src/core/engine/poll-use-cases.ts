@@ -39,8 +39,8 @@ function copyable(typed: string): string | undefined {
 }
 
 export class PollUseCases {
-  /** Each poll's pick in progress in this process: the next waits for it (a Pick button pressed twice). */
-  private readonly picking = new Map<number, Promise<unknown>>();
+  /** Each poll's pick or delete in progress in this process: the next waits for it (a button pressed twice). */
+  private readonly changing = new Map<number, Promise<unknown>>();
 
   constructor(
     private readonly ctx: EngineContext,
@@ -208,11 +208,13 @@ export class PollUseCases {
     const { ctx } = this;
     ctx.assertManager(actor, found, 'delete');
     return this.oneAtATime(found.id, async () => {
-      const poll = await ctx.store.getPoll(found.id);
       const notice = deletedNotice(found, await ctx.localeOf(actor));
       const done: Reply = { type: 'replace', view: notice };
-      // Another press got there first: the question only says what was done.
-      if (!poll || poll.status === 'deleted' || !(await ctx.store.updatePollIf(poll.id, poll.status, { status: 'deleted' }))) return [done];
+      // From open or from closed, whichever it is now (a close may come between): when neither
+      // takes, another press deleted it first, and the question only says what was done.
+      const patch = { status: 'deleted' } as const;
+      if (!(await ctx.store.updatePollIf(found.id, 'open', patch)) && !(await ctx.store.updatePollIf(found.id, 'closed', patch))) return [done];
+      const poll = (await ctx.store.getPoll(found.id)) ?? found;
       return [done, { type: 'post', audience: { kind: 'channel' }, view: notice, pollId: poll.id }, { type: 'refresh-poll', pollId: poll.id }, ...(await this.blocking.release(poll))];
     });
   }
@@ -244,14 +246,14 @@ export class PollUseCases {
   }
 
   private oneAtATime<T>(pollId: number, work: () => Promise<T>): Promise<T> {
-    const run = (this.picking.get(pollId) ?? Promise.resolve()).then(work);
+    const run = (this.changing.get(pollId) ?? Promise.resolve()).then(work);
     const settled = run.then(
       () => undefined,
       () => undefined,
     );
-    this.picking.set(pollId, settled);
+    this.changing.set(pollId, settled);
     void settled.then(() => {
-      if (this.picking.get(pollId) === settled) this.picking.delete(pollId);
+      if (this.changing.get(pollId) === settled) this.changing.delete(pollId);
     });
     return run;
   }

@@ -52,8 +52,6 @@ interface AnswerItem {
   bareWeekdays?: boolean;
   /** Dates a weekly poll read as their weekdays. */
   fromDates?: true;
-  /** Every day of the poll from "any time" with no day said: it marks only slots nothing else in the answer marked. */
-  everywhere?: true;
 }
 
 /** A word as typed and where it sits, so an error can quote the typed text itself. */
@@ -72,8 +70,6 @@ interface Taken<T> {
   text: string;
 }
 
-/** The day a time said first belongs to; `everywhere` when it is every day of the poll from an any-time word. */
-type DayAfter = Taken<DayReading> & { everywhere?: true };
 
 const CLEAR_WORDS = /^(none|clear|no|없음|지우기|불가)$/i;
 /** "none" and its synonyms: the person takes their answer back (it is removed, not saved as all "no"). */
@@ -221,25 +217,19 @@ function readAnswerAs(text: string, spec: PollSpec, layout: PollLayout, viewerTz
     if (spec.kind === 'time') return longest(text, words, k, readTime) !== undefined;
     return spec.kind === 'block' && longest(text, words, k, (span) => blockNamed(spec, span)) !== undefined;
   };
-  /** Every day of the poll, for an any-time word (`taken`) said with no day. */
-  const everyDay = (taken: Taken<unknown>, next: number): DayAfter => ({ value: readDay('every day')!, next, text: taken.text, everywhere: true });
+  /** Every day of the poll, as the words `taken` ("any time", "언제든") said it. */
+  const everyDay = (taken: Taken<unknown>): Taken<DayReading> => ({ value: readDay('every day')!, next: taken.next, text: taken.text });
   /**
-   * The day of a time or "all day" said first, at the start of a part (nothing read yet, or
-   * after a comma): the day words right after it ("evening tomorrow", "all day 12/9"), or an
-   * any-time word, which is every day of the poll ("저녁 언제든", "evenings any time").
+   * The day of a time or "all day" said before its day, where it begins a part (`begins`): the
+   * day words right after it ("evening tomorrow", "all day 12/9"), or an any-time word, every day
+   * of the poll ("저녁 언제든", "evenings any time").
    */
-  const dayAfter = (at: number, next: number): DayAfter | undefined => {
-    const startsPart = !current || (at > 0 && words[at - 1]!.comma);
-    if (!startsPart || words[next - 1]!.comma || next >= words.length) return undefined;
+  const dayAfter = (next: number, begins: boolean): Taken<DayReading> | undefined => {
+    if (!begins || words[next - 1]!.comma || next >= words.length) return undefined;
     const day = readDayAt(next);
     if (day) return day;
-    const anyTime = layout.days.length > 1 ? longest(text, words, next, (span) => (isAnyTime(span) ? true : undefined), 2) : undefined;
-    return anyTime && everyDay(anyTime, anyTime.next);
-  };
-  /** The day `dayAfter` found begins an item; every day from an any-time word gives way to what else was said. */
-  const takeDayAfter = (day: DayAfter) => {
-    const item = takeDay(day);
-    if (day.everywhere) item.everywhere = true;
+    const anyTime = longest(text, words, next, (span) => (isAnyTime(span) ? true : undefined), 2);
+    return anyTime && everyDay(anyTime);
   };
   /** The day words at `i`, read in the week their list named ("다음 주 화, 목" shares its week). */
   const readDayAt = (i: number): Taken<DayReading> | undefined => {
@@ -318,16 +308,20 @@ function readAnswerAs(text: string, spec: PollSpec, layout: PollLayout, viewerTz
     }
     const allDay = longest(text, words, i, (span) => (isAllDay(span) ? true : undefined), 2);
     if (allDay) {
-      // "all day tomorrow", "any time 12/9": said before its day, it is that day's. With no day
-      // said, "any time" or "all" is every day of the poll ("12/1 maybe: all day" is still 12/1's).
-      const noDay = !current && (!lastDay || isAnyTime(allDay.text)) && layout.days.length > 1;
-      const after = dayAfter(i, allDay.next) ?? (noDay ? everyDay(allDay, allDay.next) : undefined);
-      if (after) takeDayAfter(after);
+      // "all day tomorrow", "12/8 evening, any time 12/9": said before its day, it is that day's
+      // (after a comma too: a whole day cannot be a time the day before goes on with).
+      const startsPart = !current || (i > 0 && words[i - 1]!.comma);
+      const after = dayAfter(allDay.next, startsPart);
+      const anyTime = isAnyTime(allDay.text);
+      // With no day said, "any time" (at the start of a part: after "maybe:" or a comma) or "all"
+      // (as the answer's first words) is every day of the poll; "12/1 maybe: all day" is 12/1's.
+      const whole = !after && (anyTime ? startsPart : !current && !lastDay && layout.days.length > 1) ? everyDay(allDay) : undefined;
+      if (after ?? whole) takeDay((after ?? whole)!);
       const next = after ? after.next : allDay.next;
-      // A time said after it narrows the days ("any time after 7pm", "언제든 오후"), and a day that
-      // already has a time keeps it ("12/8 evening any time", "평일 저녁 아무 때나").
-      const timed = !after && current !== undefined && hasTime(current);
-      if (!timeAt(next) && !timed) shareTime(dayFor(allDay.text), (item) => (item.allDay = true));
+      // A time said after it narrows the days ("any time after 7pm", "언제든 오후"); said right
+      // after a day's time, an any-time word keeps that time ("12/8 evening any time").
+      const keepsTime = anyTime && !after && !whole && current !== undefined && hasTime(current);
+      if (!timeAt(next) && !keepsTime) shareTime(dayFor(allDay.text), (item) => (item.allDay = true));
       i = next;
       continue;
     }
@@ -335,9 +329,9 @@ function readAnswerAs(text: string, spec: PollSpec, layout: PollLayout, viewerTz
       const range = longest(text, words, i, readTime);
       if (range) {
         const value = checkedTime(range.value, range.text);
-        // "evenings this week", "저녁 내일", "저녁 언제든": a time said before its day is that day's.
-        const after = dayAfter(i, range.next);
-        if (after) takeDayAfter(after);
+        // "evenings this week", "저녁 내일", "저녁 언제든": a time said before its day, at the start of an answer, is that day's.
+        const after = dayAfter(range.next, !current);
+        if (after) takeDay(after);
         const item = dayFor(range.text);
         shareTime(item, (other) => other.ranges.push(value));
         // Errors then name the date and the time, not just the date.
@@ -403,8 +397,6 @@ function readAnswerAs(text: string, spec: PollSpec, layout: PollLayout, viewerTz
     return new UserError('ANSWER_OUTSIDE_POLL', { input: item.text, of: spec.kind === 'time' ? 'times' : 'dates', ...span });
   };
   let matched = false;
-  /** Slots an item other than an any-time one has marked. */
-  const marked = new Set<number>();
   for (const item of items) {
     const slots = itemSlots(item, spec, layout, viewerTz);
     const missed = itemLeftOut(item, spec, layout, viewerTz);
@@ -416,9 +408,7 @@ function readAnswerAs(text: string, spec: PollSpec, layout: PollLayout, viewerTz
     if (skipped) throw skipped;
     if (slots.length === 0 && missed.length === 0) throw outside(item);
     matched ||= slots.length > 0;
-    // "12/8 evening, maybe: any time": the evening stays free, every other time is "if needed".
-    for (const slot of slots) if (!item.everywhere || !marked.has(slot.index)) states[slot.index] = STATE_CHAR[item.state];
-    if (!item.everywhere) for (const slot of slots) marked.add(slot.index);
+    for (const slot of slots) states[slot.index] = STATE_CHAR[item.state];
     leftOut.push(...missed);
   }
   // Nothing of the answer is in the poll: saving it would only clear the person's answer.
