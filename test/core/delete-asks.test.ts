@@ -65,6 +65,15 @@ describe('delete asks first', () => {
     expect((await kit.store.findPollByCode(code))?.status).toBe('deleted');
   });
 
+  it('a poll closed between the question and the press is still deleted', async () => {
+    const { kit, code } = await pollWithAnswers();
+    const asked = await kit.engine.runText(kit.actor('host'), `/yakjeong delete ${code}`, CAPS);
+    await kit.engine.runText(kit.actor('host'), `/yakjeong close ${code}`, CAPS);
+    const done = await kit.engine.click(kit.actor('host'), buttonsOf(asked).get('deletenow')!, CAPS);
+    expect(done.filter((r) => r.type === 'post' && r.audience.kind === 'channel')).toHaveLength(1);
+    expect((await kit.store.findPollByCode(code))?.status).toBe('deleted');
+  });
+
   it('Keep it changes nothing, and says so', async () => {
     const { kit, code } = await pollWithAnswers();
     const asked = await kit.engine.runText(kit.actor('host'), `/yakjeong delete ${code}`, CAPS);
